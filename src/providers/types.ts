@@ -1,0 +1,102 @@
+// The one interface every LLM adapter implements, and the error type every adapter throws.
+
+export type ProviderKind = 'openai' | 'openai-compatible' | 'gemini' | 'huggingface' | 'knowledge'
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant'
+  content: string
+}
+
+export interface CompletionRequest {
+  messages: ChatMessage[]
+  /** Upper bound on generated tokens; adapters pass it through when the API supports it. */
+  maxTokens?: number
+  temperature?: number
+}
+
+export interface Usage {
+  promptTokens: number
+  completionTokens: number
+  /** Reasoning / thought tokens when the provider reports them (already included in completionTokens where the API says so). */
+  reasoningTokens?: number
+}
+
+/** Normalised finish reasons: `length` means the answer was cut, `content_filter` means it was withheld. */
+export type FinishReason = 'stop' | 'length' | 'content_filter' | 'other'
+
+export interface Source {
+  title: string
+  path: string
+  score: number
+}
+
+export interface Completion {
+  text: string
+  finishReason: FinishReason
+  usage: Usage | null
+  /** The model that actually answered, as the provider reports it. */
+  model: string
+  /** Notes the answer was drawn from (knowledge provider only). */
+  sources?: Source[]
+}
+
+export interface StreamCallbacks {
+  /** Called with each partial piece of text as it arrives. */
+  onToken?: (text: string) => void
+}
+
+export interface Provider {
+  readonly id: string
+  readonly kind: ProviderKind
+  readonly model: string
+  /** Relative trust in this provider's answers (aggregation prior); 1 by default. */
+  readonly weight: number
+  /** Per-provider timeout override in milliseconds. */
+  readonly timeoutMs?: number
+  /** One attempt, no retries: retries belong to the fan-out layer. Throws ProviderError. */
+  complete(request: CompletionRequest, signal: AbortSignal): Promise<Completion>
+  /** Same as complete, reading the answer as a stream. Throws ProviderError. */
+  stream?(request: CompletionRequest, signal: AbortSignal, callbacks: StreamCallbacks): Promise<Completion>
+}
+
+export const ERROR_CLASSES = [
+  'timeout',
+  'rate_limited',
+  'unavailable',
+  'bad_request',
+  'auth',
+  'content_filtered',
+  'context_length',
+  'network',
+  'invalid_response',
+  'truncated'
+] as const
+export type ErrorClass = (typeof ERROR_CLASSES)[number]
+
+/** Classes worth another attempt: the same request may succeed later. */
+const RETRYABLE: ReadonlySet<ErrorClass> = new Set(['timeout', 'rate_limited', 'unavailable', 'network'])
+
+export class ProviderError extends Error {
+  readonly errorClass: ErrorClass
+  readonly status?: number
+  readonly retryAfterMs?: number
+  /** True when the failure happened before any response byte arrived (safe to retry a network error). */
+  readonly beforeResponse: boolean
+
+  constructor (
+    errorClass: ErrorClass,
+    message: string,
+    options: { status?: number, retryAfterMs?: number, beforeResponse?: boolean, cause?: unknown } = {}
+  ) {
+    super(message, { cause: options.cause })
+    this.name = 'ProviderError'
+    this.errorClass = errorClass
+    this.status = options.status
+    this.retryAfterMs = options.retryAfterMs
+    this.beforeResponse = options.beforeResponse ?? false
+  }
+
+  get retryable (): boolean {
+    return RETRYABLE.has(this.errorClass)
+  }
+}
