@@ -2,6 +2,18 @@
 
 export type ProviderKind = 'openai' | 'openai-compatible' | 'gemini' | 'huggingface' | 'knowledge'
 
+/** What the registry knows about one remote provider; `createProvider` turns it into an adapter. */
+export interface ProviderSpec {
+  id: string
+  kind: Exclude<ProviderKind, 'knowledge'>
+  model: string
+  /** OpenAI-style base URL ending in `/v1` (OpenAI, OpenAI-compatible, Hugging Face) or the Gemini host root. */
+  baseUrl?: string
+  apiKey?: string
+  weight?: number
+  timeoutMs?: number
+}
+
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant'
   content: string
