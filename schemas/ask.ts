@@ -1,0 +1,127 @@
+// The /api/ask contract: what a client sends, what it gets back, and the stream events.
+import { Type, type Static } from '@sinclair/typebox'
+import { ref } from './ref.js'
+
+export const QUESTION_MAX_CHARS = 8000
+export const MAX_PROVIDERS_PER_REQUEST = 10
+
+export const StrategySchema = Type.Union([
+  Type.Literal('auto'),
+  Type.Literal('vote'),
+  Type.Literal('consensus'),
+  Type.Literal('best'),
+  Type.Literal('synthesize'),
+  Type.Literal('fastest')
+], {
+  $id: 'Strategy',
+  description: 'How answers are consolidated. `auto` picks `vote` for short answers and `consensus` for free text.'
+})
+
+export const WaitForSchema = Type.Union([
+  Type.Literal('all'),
+  Type.Literal('quorum'),
+  Type.Literal('first')
+], {
+  $id: 'WaitFor',
+  description: '`all` waits for every provider (until the deadline); `quorum` answers once a majority agrees; `first` takes the first good answer.'
+})
+
+export const AskRequestSchema = Type.Object({
+  question: Type.String({ minLength: 1, maxLength: QUESTION_MAX_CHARS, description: 'The question, 1 to 8,000 characters after trimming.', examples: ['Qual a vantagem de usar Docker?'] }),
+  providers: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
+    minItems: 1, maxItems: MAX_PROVIDERS_PER_REQUEST, uniqueItems: true,
+    description: 'Provider ids to ask (see `GET /api/providers`); all enabled providers when absent.'
+  })),
+  strategy: Type.Optional(ref(StrategySchema)),
+  timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 300000, description: 'Overall deadline in milliseconds; capped by the server\'s `ASK_TIMEOUT_MS`.' })),
+  waitFor: Type.Optional(ref(WaitForSchema)),
+  maxCostUsd: Type.Optional(Type.Number({ minimum: 0, description: 'Leave out providers whose expected cost for this question exceeds this amount.' }))
+}, { $id: 'AskRequest', additionalProperties: false })
+
+export const PromptRequestSchema = Type.Object({
+  question: Type.String({ minLength: 1, maxLength: QUESTION_MAX_CHARS, examples: ['Qual a vantagem de usar Docker?'] })
+}, { $id: 'PromptRequest', additionalProperties: false, description: 'The first version\'s request: just the question.' })
+
+export const UsageSchema = Type.Object({
+  promptTokens: Type.Integer({ minimum: 0 }),
+  completionTokens: Type.Integer({ minimum: 0 }),
+  reasoningTokens: Type.Optional(Type.Integer({ minimum: 0, description: 'Reasoning / thought tokens, when the provider reports them.' })),
+  costUsd: Type.Number({ minimum: 0, description: 'Cost in US dollars from the price table.' })
+}, { $id: 'Usage', additionalProperties: false })
+
+export const ScoresSchema = Type.Object({
+  consensus: Type.Number({ description: 'Mean similarity to the other answers (0..1).' }),
+  relevance: Type.Number({ description: 'Coverage of the question\'s content words (0..1).' }),
+  quality: Type.Number({ description: 'Length sanity, structure and finish reason (0..1).' }),
+  prior: Type.Number({ description: 'Provider weight and recent track record (0..1).' }),
+  total: Type.Number({ description: 'Weighted sum of the scores above.' })
+}, { $id: 'Scores', additionalProperties: false })
+
+export const CandidateErrorSchema = Type.Object({
+  type: Type.String({ description: 'Error class: timeout, rate_limited, unavailable, bad_request, auth, content_filtered, context_length, network, invalid_response, truncated, circuit_open, ...' }),
+  message: Type.String(),
+  status: Type.Optional(Type.Integer())
+}, { $id: 'CandidateError', additionalProperties: false })
+
+export const SourceSchema = Type.Object({
+  title: Type.String(),
+  path: Type.String({ description: 'Path of the course note, e.g. `knowledge/pt/docker-images-layers.md`.' }),
+  score: Type.Number()
+}, { $id: 'Source', additionalProperties: false })
+
+export const CandidateSchema = Type.Object({
+  provider: Type.String(),
+  model: Type.String(),
+  status: Type.Union([Type.Literal('ok'), Type.Literal('error'), Type.Literal('timeout'), Type.Literal('skipped')]),
+  text: Type.String(),
+  finishReason: Type.Union([Type.String(), Type.Null()]),
+  latencyMs: Type.Number({ minimum: 0 }),
+  attempts: Type.Integer({ minimum: 0, description: 'Calls made to the provider for this question (retries included).' }),
+  usage: Type.Union([ref(UsageSchema), Type.Null()]),
+  scores: Type.Union([ref(ScoresSchema), Type.Null()]),
+  flags: Type.Array(Type.String(), { description: 'refusal, truncated, off_topic, empty, outlier, duplicate, ...' }),
+  filtered: Type.Union([Type.String(), Type.Null()], { description: 'null when the answer took part, else why it was left out.' }),
+  error: Type.Union([ref(CandidateErrorSchema), Type.Null()]),
+  sources: Type.Optional(Type.Array(ref(SourceSchema)))
+}, { $id: 'Candidate', additionalProperties: false })
+
+export const ChosenSchema = Type.Object({
+  provider: Type.String(),
+  model: Type.String()
+}, { $id: 'Chosen', additionalProperties: false })
+
+export const AskResponseSchema = Type.Object({
+  id: Type.String({ description: 'Id of this answer (also the request id).' }),
+  question: Type.String(),
+  answer: Type.String({ description: 'The consolidated answer (Markdown).' }),
+  strategy: Type.String({ description: 'The strategy actually used.' }),
+  confidence: Type.Number({ minimum: 0, maximum: 1 }),
+  normalized: Type.Union([Type.String(), Type.Null()], { description: 'Canonical short answer (number, option, yes/no) when the answer is short.' }),
+  chosen: Type.Union([ref(ChosenSchema), Type.Null()]),
+  candidates: Type.Array(ref(CandidateSchema)),
+  usage: ref(UsageSchema),
+  latencyMs: Type.Number({ minimum: 0 }),
+  cached: Type.Boolean(),
+  warnings: Type.Array(Type.String(), { description: 'Things the client should know, e.g. a strategy that fell back.' })
+}, { $id: 'AskResponse', additionalProperties: false })
+
+export const StartEventSchema = Type.Object({
+  id: Type.String(),
+  providers: Type.Array(Type.String())
+}, { $id: 'StartEvent', additionalProperties: false, description: 'SSE `start`: the ask began with these providers.' })
+
+export const TokenEventSchema = Type.Object({
+  provider: Type.String(),
+  text: Type.String()
+}, { $id: 'TokenEvent', additionalProperties: false, description: 'SSE `token`: a piece of a provider\'s answer as it streams.' })
+
+export type Strategy = Static<typeof StrategySchema>
+export type WaitFor = Static<typeof WaitForSchema>
+export type AskRequest = Static<typeof AskRequestSchema>
+export type PromptRequest = Static<typeof PromptRequestSchema>
+export type UsageBody = Static<typeof UsageSchema>
+export type Scores = Static<typeof ScoresSchema>
+export type Candidate = Static<typeof CandidateSchema>
+export type AskResponse = Static<typeof AskResponseSchema>
+export type StartEvent = Static<typeof StartEventSchema>
+export type TokenEvent = Static<typeof TokenEventSchema>

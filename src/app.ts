@@ -1,0 +1,95 @@
+// buildApp(config): the whole service as a Fastify instance, ready to inject or listen.
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { AjvCompiler } from '@fastify/ajv-compiler'
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
+import { sharedSchemas } from '../schemas/index.js'
+import { configSecrets, type Config } from './config.js'
+import errors from './plugins/errors.js'
+import swagger from './plugins/external/swagger.js'
+import healthRoutes from './routes/health.js'
+import { ProviderRegistry } from './providers/registry.js'
+import type { Provider } from './providers/types.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config
+    registry: ProviderRegistry
+  }
+}
+
+export interface BuildOptions {
+  /** Pino options, a logger instance, or false for silence (tests). */
+  logger?: FastifyServerOptions['logger'] | FastifyServerOptions['loggerInstance']
+  /** Providers to use instead of the ones the configuration describes. */
+  providers?: Provider[]
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
+
+/** Keeps a well-formed incoming x-request-id so a trace spans the caller and this service. */
+function requestId (req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id']
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+}
+
+export const REDACTED_HEADERS = ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', 'headers.authorization', 'headers["x-api-key"]']
+
+export function loggerOptions (config: Config): Record<string, unknown> {
+  const secrets = configSecrets(config)
+  const options: Record<string, unknown> = {
+    level: config.logLevel,
+    redact: { paths: REDACTED_HEADERS, censor: '[redacted]' }
+  }
+  if (secrets.length > 0) {
+    options.hooks = {
+      // Belt and braces: a configured secret is masked wherever it would appear in a log line.
+      streamWrite (line: string): string {
+        let out = line
+        for (const s of secrets) if (out.includes(s)) out = out.split(s).join('[redacted]')
+        return out
+      }
+    }
+  }
+  return options
+}
+
+export async function buildApp (config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const logger = options.logger === undefined ? loggerOptions(config) : options.logger
+  const isInstance = logger !== null && typeof logger === 'object' && 'child' in logger && typeof (logger as { child: unknown }).child === 'function'
+  const app = Fastify({
+    ...(isInstance ? { loggerInstance: logger as FastifyServerOptions['loggerInstance'] } : { logger: logger as FastifyServerOptions['logger'] }),
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: requestId,
+    requestIdHeader: false,
+    trustProxy: true,
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, allErrors: true } }
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  for (const schema of sharedSchemas) app.addSchema(schema)
+
+  // Bodies are validated strictly (a number is not a string, unknown fields are errors);
+  // query strings and headers are text by nature, so they keep Ajv's type coercion.
+  const compilers = AjvCompiler()
+  app.setValidatorCompiler(route => {
+    const customOptions = route.httpPart === 'body'
+      ? { coerceTypes: false, removeAdditional: false, allErrors: true, useDefaults: true }
+      : { coerceTypes: 'array' as const, removeAdditional: false, allErrors: true, useDefaults: true }
+    return compilers(app.getSchemas() as never, { customOptions })(route)
+  })
+
+  app.decorate('config', config)
+  app.decorate('registry', new ProviderRegistry(options.providers ?? []))
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  await app.register(errors)
+  await app.register(swagger)
+  await app.register(healthRoutes)
+
+  return app
+}

@@ -1,0 +1,169 @@
+// Environment → typed, validated configuration. The only place that knows variable names.
+import { Type, type Static, type TSchema, type TInteger, type TString, type TOptional } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
+import { STRATEGIES, type Strategy } from './aggregator/types.js'
+
+const Int = (min: number, max: number, def: number | undefined, expects: string): TInteger =>
+  Type.Integer({ minimum: min, maximum: max, default: def, expects })
+const Str = (def: string | undefined, expects = 'a string'): TString => Type.String({ default: def, expects })
+const OptStr = (expects = 'a string'): TOptional<TString> => Type.Optional(Type.String({ minLength: 1, expects }))
+const Url = (expects: string): TOptional<TString> => Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$', expects }))
+const Switch = (def: 'on' | 'off', expects = 'on or off') =>
+  Type.Union([Type.Literal('on'), Type.Literal('off'), Type.Literal('true'), Type.Literal('false'), Type.Literal('1'), Type.Literal('0')], { default: def, expects })
+
+/** Every variable the service reads, with its default and what a valid value looks like. */
+const EnvSchema = Type.Object({
+  PORT: Int(0, 65535, 8080, 'an integer port between 0 and 65535'),
+  HOST: Str('0.0.0.0', 'a host name or IP address to listen on'),
+  LOG_LEVEL: Type.Union((['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const).map(l => Type.Literal(l)), { default: 'info', expects: 'one of fatal, error, warn, info, debug, trace, silent' }),
+  LOG_QUESTIONS: Switch('off', 'true or false'),
+
+  OPENAI_API_KEY: OptStr('an OpenAI API key'),
+  OPENAI_MODEL: Str('gpt-4o-mini', 'a model name'),
+  OPENAI_BASE_URL: Url('an http(s) URL ending in /v1'),
+  GEMINI_API_KEY: OptStr('a Gemini API key'),
+  GOOGLE_API_KEY: OptStr('a Gemini API key'),
+  GEMINI_MODEL: Str('gemini-2.5-flash', 'a model name'),
+  GEMINI_BASE_URL: Url('an http(s) URL of the API host root'),
+  HF_TOKEN: OptStr('a Hugging Face access token'),
+  HF_API_KEY: OptStr('a Hugging Face access token'),
+  HF_MODEL: Str('openai/gpt-oss-20b', 'a model name'),
+  HF_BASE_URL: Url('an http(s) URL ending in /v1'),
+  OLLAMA_MODEL: OptStr('an Ollama model name, e.g. llama3.2'),
+  OLLAMA_BASE_URL: Type.String({ pattern: '^https?://[^\\s]+$', default: 'http://127.0.0.1:11434/v1', expects: 'an http(s) URL ending in /v1' }),
+  PROVIDERS_FILE: OptStr('a path to a JSON or YAML file'),
+
+  ASK_TIMEOUT_MS: Int(100, 600000, 30000, 'an integer number of milliseconds between 100 and 600000'),
+  PROVIDER_TIMEOUT_MS: Int(100, 600000, 25000, 'an integer number of milliseconds between 100 and 600000'),
+  DEFAULT_STRATEGY: Type.Union(STRATEGIES.map(s => Type.Literal(s)), { default: 'auto', expects: `one of ${STRATEGIES.join(', ')}` }),
+  SYNTHESIZER: OptStr('a provider id'),
+
+  API_KEYS: OptStr('a comma-separated list of keys or name:key pairs'),
+  RATE_LIMIT_MAX: Int(0, 1000000, 60, 'a whole number of requests (0 turns rate limiting off)'),
+  RATE_LIMIT_WINDOW_MS: Int(1000, 86400000, 60000, 'an integer number of milliseconds between 1000 and 86400000'),
+  BODY_LIMIT_BYTES: Int(1024, 10485760, 65536, 'an integer number of bytes between 1024 and 10485760'),
+  MAX_INFLIGHT_ASKS: Int(1, 100000, 200, 'a whole number of concurrent asks'),
+  CORS_ORIGINS: Str('', 'a comma-separated list of origins'),
+  METRICS_TOKEN: OptStr('a bearer token for /metrics'),
+
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://[^\\s]+$', expects: 'a redis:// or rediss:// URL' })),
+  CACHE_TTL_S: Int(0, 2592000, 3600, 'an integer number of seconds (0 turns the cache off)'),
+  CACHE_MAX_ENTRIES: Int(1, 1000000, 1000, 'a whole number of cached answers'),
+  PRICES_FILE: OptStr('a path to a JSON or YAML price table'),
+
+  KNOWLEDGE: Switch('on'),
+  KNOWLEDGE_DIR: OptStr('a directory of Markdown notes'),
+  GROUNDING: Switch('off'),
+
+  SHUTDOWN_GRACE_MS: Int(0, 600000, 10000, 'an integer number of milliseconds')
+}, { additionalProperties: true })
+
+type Env = Static<typeof EnvSchema>
+
+export interface VendorConfig { apiKey?: string, model: string, baseUrl?: string }
+
+export interface ApiClient { name: string, key: string }
+
+export interface Config {
+  port: number
+  host: string
+  logLevel: string
+  logQuestions: boolean
+  openai: VendorConfig
+  gemini: VendorConfig
+  huggingface: VendorConfig
+  ollama: { model?: string, baseUrl: string }
+  providersFile?: string
+  askTimeoutMs: number
+  providerTimeoutMs: number
+  defaultStrategy: Strategy
+  synthesizer?: string
+  apiKeys: ApiClient[]
+  rateLimitMax: number
+  rateLimitWindowMs: number
+  bodyLimitBytes: number
+  maxInflightAsks: number
+  corsOrigins: string[]
+  metricsToken?: string
+  redisUrl?: string
+  cacheTtlS: number
+  cacheMaxEntries: number
+  pricesFile?: string
+  knowledge: boolean
+  knowledgeDir?: string
+  grounding: boolean
+  shutdownGraceMs: number
+}
+
+export class ConfigError extends Error {
+  constructor (readonly variable: string, readonly expects: string, readonly got: string) {
+    super(`${variable} must be ${expects} (got ${JSON.stringify(got)})`)
+    this.name = 'ConfigError'
+  }
+}
+
+const isOn = (v: string): boolean => v === 'on' || v === 'true' || v === '1'
+
+function parseApiKeys (raw: string | undefined): ApiClient[] {
+  if (raw === undefined || raw.trim() === '') return []
+  return raw.split(',').map(s => s.trim()).filter(Boolean).map((entry, i) => {
+    const colon = entry.indexOf(':')
+    if (colon === -1) return { name: `client-${i + 1}`, key: entry }
+    const name = entry.slice(0, colon).trim()
+    const key = entry.slice(colon + 1).trim()
+    if (name === '' || key.length < 8) throw new ConfigError('API_KEYS', 'a comma-separated list of keys or name:key pairs, keys at least 8 characters', `entry ${i + 1}`)
+    return { name, key }
+  })
+}
+
+/** Reads and validates the environment. Throws ConfigError naming the first bad variable. */
+export function loadConfig (source: NodeJS.ProcessEnv = {}): Config {
+  // Empty strings count as unset, as a blank line in an .env file means "not configured".
+  const raw: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(source)) if (v !== undefined && v.trim() !== '') raw[k] = v.trim()
+  const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw)) as Record<string, unknown>
+  const first = Value.Errors(EnvSchema, converted).First()
+  if (first !== undefined) {
+    const variable = first.path.replace(/^\//, '')
+    const sub = (EnvSchema.properties as Record<string, TSchema>)[variable]
+    const expects = (sub?.expects as string | undefined) ?? first.message
+    throw new ConfigError(variable, expects, String(raw[variable] ?? ''))
+  }
+  const env = converted as Env
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    logLevel: env.LOG_LEVEL,
+    logQuestions: isOn(env.LOG_QUESTIONS),
+    openai: { apiKey: env.OPENAI_API_KEY, model: env.OPENAI_MODEL, baseUrl: env.OPENAI_BASE_URL },
+    gemini: { apiKey: env.GEMINI_API_KEY ?? env.GOOGLE_API_KEY, model: env.GEMINI_MODEL, baseUrl: env.GEMINI_BASE_URL },
+    huggingface: { apiKey: env.HF_TOKEN ?? env.HF_API_KEY, model: env.HF_MODEL, baseUrl: env.HF_BASE_URL },
+    ollama: { model: env.OLLAMA_MODEL, baseUrl: env.OLLAMA_BASE_URL },
+    providersFile: env.PROVIDERS_FILE,
+    askTimeoutMs: env.ASK_TIMEOUT_MS,
+    providerTimeoutMs: Math.min(env.PROVIDER_TIMEOUT_MS, env.ASK_TIMEOUT_MS),
+    defaultStrategy: env.DEFAULT_STRATEGY,
+    synthesizer: env.SYNTHESIZER,
+    apiKeys: parseApiKeys(env.API_KEYS),
+    rateLimitMax: env.RATE_LIMIT_MAX,
+    rateLimitWindowMs: env.RATE_LIMIT_WINDOW_MS,
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    maxInflightAsks: env.MAX_INFLIGHT_ASKS,
+    corsOrigins: env.CORS_ORIGINS.split(',').map(s => s.trim()).filter(Boolean),
+    metricsToken: env.METRICS_TOKEN,
+    redisUrl: env.REDIS_URL,
+    cacheTtlS: env.CACHE_TTL_S,
+    cacheMaxEntries: env.CACHE_MAX_ENTRIES,
+    pricesFile: env.PRICES_FILE,
+    knowledge: isOn(env.KNOWLEDGE),
+    knowledgeDir: env.KNOWLEDGE_DIR,
+    grounding: isOn(env.GROUNDING),
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS
+  }
+}
+
+/** Every secret the configuration holds, so logs can redact them wherever they appear. */
+export function configSecrets (config: Config): string[] {
+  return [config.openai.apiKey, config.gemini.apiKey, config.huggingface.apiKey, config.metricsToken, ...config.apiKeys.map(c => c.key)]
+    .filter((s): s is string => typeof s === 'string' && s.length > 0)
+}

@@ -1,0 +1,49 @@
+// OpenAPI document from the route schemas, and the Swagger UI at /docs.
+import fp from 'fastify-plugin'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { FastifyInstance } from 'fastify'
+import { packageVersion } from '../../package-info.js'
+
+export const OPENAPI_INFO = {
+  title: 'IsCoolGPT API',
+  description: 'Ask several LLMs at once about cloud computing and get one consolidated answer, with a confidence value and the evidence behind it. Errors are RFC 9457 problem details (`application/problem+json`).',
+  version: packageVersion,
+  license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' }
+}
+
+async function swaggerPlugin (app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: OPENAPI_INFO,
+      tags: [
+        { name: 'ask', description: 'Ask a question and get the consolidated answer' },
+        { name: 'providers', description: 'The configured LLM providers' },
+        { name: 'knowledge', description: 'The bundled course notes' },
+        { name: 'openai', description: 'OpenAI-compatible facade' },
+        { name: 'health', description: 'Liveness and readiness' },
+        { name: 'metrics', description: 'Prometheus metrics' }
+      ],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from API_KEYS (only when API_KEYS is set).' },
+          apiKeyHeader: { type: 'apiKey', in: 'header', name: 'x-api-key' }
+        }
+      }
+    },
+    // Registered schemas keep their $id as the component name instead of def-0, def-1, ...
+    refResolver: {
+      buildLocalReference (json, _baseUri, _fragment, i) {
+        return typeof json.$id === 'string' ? json.$id : `def-${i}`
+      }
+    }
+  })
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true, tryItOutEnabled: true },
+    staticCSP: true
+  })
+}
+
+export default fp(swaggerPlugin, { name: 'iscoolgpt-swagger' })

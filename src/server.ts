@@ -1,0 +1,39 @@
+// Entry point: read the environment, build the app, listen, shut down gracefully.
+import closeWithGrace from 'close-with-grace'
+import { buildApp } from './app.js'
+import { ConfigError, loadConfig, type Config } from './config.js'
+
+let config: Config
+try {
+  config = loadConfig(process.env)
+} catch (err) {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`Invalid configuration: ${err.message}\n`)
+    process.exit(1)
+  }
+  throw err
+}
+
+let app
+try {
+  app = await buildApp(config)
+} catch (err) {
+  // Start-up errors (a broken PROVIDERS_FILE, an unreadable notes folder) are the operator's to fix:
+  // one line, no stack trace.
+  process.stderr.write(`Cannot start: ${err instanceof Error ? err.message : String(err)}\n`)
+  process.exit(1)
+}
+
+closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
+  if (err !== undefined) app.log.error({ err }, 'shutting down after an error')
+  else app.log.info({ signal }, 'shutting down: finishing in-flight requests')
+  await app.close()
+})
+
+try {
+  await app.listen({ port: config.port, host: config.host })
+} catch (err) {
+  app.log.error({ err }, 'cannot listen')
+  process.stderr.write(`Cannot listen on ${config.host}:${config.port}: ${err instanceof Error ? err.message : String(err)}\n`)
+  process.exit(1)
+}

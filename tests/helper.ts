@@ -1,0 +1,73 @@
+// Shared test setup: build the app for a test and close it when the test ends.
+import { Writable } from 'node:stream'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { buildApp, loggerOptions, type BuildOptions } from '../src/app.js'
+import { loadConfig } from '../src/config.js'
+import { packageRoot } from '../src/package-info.js'
+
+interface Teardown { teardown: (fn: () => unknown) => void }
+
+/** Builds the app from an environment (the course notes are off unless the test turns them on). */
+export async function build (t: Teardown, env: Record<string, string> = {}, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = await buildApp(loadConfig({ KNOWLEDGE: 'off', ...env }), { logger: false, ...options })
+  t.teardown(async () => await app.close())
+  return app
+}
+
+/** A pino destination that keeps every log line, for asserting what reaches the logs. */
+export function captureLogs (): { lines: string[], stream: Writable } {
+  const lines: string[] = []
+  const stream = new Writable({
+    write (chunk, _enc, cb) {
+      lines.push(...String(chunk).split('\n').filter(Boolean))
+      cb()
+    }
+  })
+  return { lines, stream }
+}
+
+/** Builds the app with the production logger configuration, writing into `stream`. */
+export async function buildWithLogs (t: Teardown, env: Record<string, string>, stream: Writable, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const config = loadConfig({ KNOWLEDGE: 'off', ...env })
+  const app = await buildApp(config, { ...options, logger: { ...loggerOptions(config), level: 'debug', stream } })
+  t.teardown(async () => await app.close())
+  return app
+}
+
+export interface ServerProcess {
+  child: ChildProcess
+  url: string
+  output: () => string
+}
+
+/** Starts the real server entry (src/server.ts through tsx) on a free port and waits until it listens. */
+export async function startServer (t: Teardown, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import=tsx', join(packageRoot, 'src', 'server.ts')], {
+    cwd: packageRoot,
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let out = ''
+  child.stdout?.on('data', d => { out += String(d) })
+  child.stderr?.on('data', d => { out += String(d) })
+  t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL') })
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20000)
+    const onData = (): void => {
+      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
+      if (m?.[1] !== undefined) { clearTimeout(timer); resolve(m[1]) }
+    }
+    child.stdout?.on('data', onData)
+    child.once('exit', code => { clearTimeout(timer); reject(new Error(`server exited with ${String(code)}:\n${out}`)) })
+  })
+  return { child, url, output: () => out }
+}
+
+export async function waitForExit (child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode
+  const [code] = await once(child, 'exit') as [number | null]
+  return code
+}
