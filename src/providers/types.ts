@@ -50,6 +50,8 @@ export interface Completion {
   model: string
   /** Notes the answer was drawn from (knowledge provider only). */
   sources?: Source[]
+  /** The course notes do not cover the question: the text says so and carries no answer (knowledge provider only). */
+  lowCoverage?: boolean
 }
 
 export interface StreamCallbacks {
