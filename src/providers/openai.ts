@@ -1,0 +1,99 @@
+// Adapter for OpenAI and every OpenAI-compatible endpoint (Ollama, vLLM, Groq, OpenRouter) through the openai SDK.
+import OpenAI from 'openai'
+import type { ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions'
+import { toProviderError } from './errors.js'
+import { ChunkAccumulator, completionFromResponse } from './openai-wire.js'
+import { openUpstreamCall } from './upstream-call.js'
+import type { Completion, CompletionRequest, Provider, ProviderSpec, StreamCallbacks } from './types.js'
+
+export const OPENAI_BASE_URL = 'https://api.openai.com/v1'
+/** The SDK insists on a key; keyless local servers such as Ollama ignore whatever is sent. */
+const KEYLESS_PLACEHOLDER = 'no-key'
+
+export class OpenAIProvider implements Provider {
+  readonly id: string
+  readonly kind: 'openai' | 'openai-compatible'
+  readonly model: string
+  readonly weight: number
+  readonly timeoutMs?: number
+  readonly #client: OpenAI
+
+  constructor (spec: ProviderSpec) {
+    if (spec.kind !== 'openai' && spec.kind !== 'openai-compatible') {
+      throw new Error(`provider "${spec.id}": kind ${spec.kind} is not served by the OpenAI adapter`)
+    }
+    if (spec.kind === 'openai' && (spec.apiKey === undefined || spec.apiKey === '')) {
+      throw new Error(`provider "${spec.id}": an OpenAI API key is required`)
+    }
+    if (spec.kind === 'openai-compatible' && (spec.baseUrl === undefined || spec.baseUrl === '')) {
+      throw new Error(`provider "${spec.id}": an OpenAI-compatible provider needs baseUrl`)
+    }
+    this.id = spec.id
+    this.kind = spec.kind
+    this.model = spec.model
+    this.weight = spec.weight ?? 1
+    this.timeoutMs = spec.timeoutMs
+    this.#client = new OpenAI({
+      apiKey: spec.apiKey !== undefined && spec.apiKey !== '' ? spec.apiKey : KEYLESS_PLACEHOLDER,
+      // Explicit values keep the SDK from reading OPENAI_* variables behind the config's back.
+      baseURL: spec.baseUrl ?? OPENAI_BASE_URL,
+      organization: null,
+      project: null,
+      // Retries belong to the fan-out layer, which knows the deadline and the other providers.
+      maxRetries: 0,
+      ...(spec.timeoutMs !== undefined ? { timeout: spec.timeoutMs } : {}),
+      // The SDK would print malformed chunks to the console; failures surface as ProviderError instead.
+      logLevel: 'off'
+    })
+  }
+
+  async complete (request: CompletionRequest, signal: AbortSignal): Promise<Completion> {
+    const call = openUpstreamCall(signal)
+    try {
+      const response = await this.#client.chat.completions.create(
+        { ...this.#body(request), stream: false },
+        { signal: call.signal }
+      )
+      return completionFromResponse(response, this.model)
+    } catch (err) {
+      throw toProviderError(err, { signal })
+    } finally {
+      call.close()
+    }
+  }
+
+  async stream (request: CompletionRequest, signal: AbortSignal, callbacks: StreamCallbacks = {}): Promise<Completion> {
+    const call = openUpstreamCall(signal)
+    const answer = new ChunkAccumulator()
+    let responded = false
+    try {
+      const stream = await this.#client.chat.completions.create(
+        { ...this.#body(request), stream: true, stream_options: { include_usage: true } },
+        { signal: call.signal }
+      )
+      responded = true
+      for await (const chunk of stream) {
+        const text = answer.push(chunk)
+        if (text !== '') callbacks.onToken?.(text)
+      }
+      // The SDK ends the iteration quietly when aborted, which would look like a cut stream.
+      if (signal.aborted) throw signal.reason
+      return answer.finish(this.model)
+    } catch (err) {
+      throw toProviderError(err, { signal, responded, phase: 'stream' })
+    } finally {
+      call.close()
+    }
+  }
+
+  #body (request: CompletionRequest): ChatCompletionCreateParamsBase {
+    const body: ChatCompletionCreateParamsBase = { model: this.model, messages: request.messages }
+    if (request.maxTokens !== undefined) {
+      // OpenAI's reasoning models reject max_tokens; compatible servers do not all know its successor.
+      if (this.kind === 'openai') body.max_completion_tokens = request.maxTokens
+      else body.max_tokens = request.maxTokens
+    }
+    if (request.temperature !== undefined) body.temperature = request.temperature
+    return body
+  }
+}

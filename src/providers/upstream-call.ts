@@ -1,0 +1,39 @@
+// One upstream call's plumbing: its own abort signal, tied to the caller's, and a fetch that remembers the response.
+
+export interface UpstreamCall {
+  /** Fires when the caller's signal fires or the call is closed. */
+  readonly signal: AbortSignal
+  /** A fetch for SDKs that accept one; it records the response headers for error mapping. */
+  readonly fetch: typeof fetch
+  /** Headers of the response, once it arrived. */
+  readonly headers: Headers | undefined
+  readonly responded: boolean
+  /** Releases the connection (a stream abandoned after an error would otherwise stay open) and unhooks the caller's signal. */
+  close: () => void
+}
+
+export function openUpstreamCall (callerSignal: AbortSignal): UpstreamCall {
+  const controller = new AbortController()
+  // A per-call controller keeps SDK listeners off the caller's signal, which may outlive many calls.
+  const forward = (): void => { controller.abort(callerSignal.reason) }
+  if (callerSignal.aborted) forward()
+  else callerSignal.addEventListener('abort', forward, { once: true })
+
+  let headers: Headers | undefined
+  const observedFetch: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init)
+    headers = response.headers
+    return response
+  }
+
+  return {
+    signal: controller.signal,
+    fetch: observedFetch,
+    get headers () { return headers },
+    get responded () { return headers !== undefined },
+    close () {
+      callerSignal.removeEventListener('abort', forward)
+      if (!controller.signal.aborted) controller.abort(new DOMException('upstream call closed', 'AbortError'))
+    }
+  }
+}
