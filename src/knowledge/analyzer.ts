@@ -1,0 +1,93 @@
+// Turns text into index terms for one language: tokenise, lower-case, fold accents, drop stop
+// words, stem. The index and the queries share it, so both sides always meet on the same keys.
+
+import { EN_STOP_WORDS, PT_STOP_WORDS } from './stop-words.js'
+import { stemEn, stemPt } from './stemmer.js'
+
+export type Lang = 'pt' | 'en'
+export const LANGS: readonly Lang[] = ['pt', 'en']
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g
+
+/** Lower-case and strip diacritics: "Configuração" → "configuracao". */
+export function foldText (text: string): string {
+  return text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase()
+}
+
+// Hyphenated words stay one token so that terms() can index "multi-stage" both as its parts and
+// as "multistage"; apostrophes are removed so "don't" becomes one stop word.
+const TOKEN = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu
+
+export function tokenize (text: string): string[] {
+  return text.replace(/['’]s\b/g, '').replace(/['’]/g, '').match(TOKEN) ?? []
+}
+
+// Distinct words are few next to the words of a text; caching each word's terms makes analysing
+// the whole set of notes mostly map look-ups. The bound keeps odd queries from growing it forever.
+const CACHE_LIMIT = 50_000
+
+export interface Analyzer {
+  readonly lang: Lang
+  isStopWord: (folded: string) => boolean
+  /** One raw token → its index terms (empty when it carries no meaning). */
+  terms: (token: string) => string[]
+  /** Full text → index terms, in order. */
+  analyze: (text: string) => string[]
+}
+
+function createAnalyzer (lang: Lang): Analyzer {
+  const stopWords = lang === 'pt' ? PT_STOP_WORDS : EN_STOP_WORDS
+  const stem = lang === 'pt' ? stemPt : stemEn
+
+  const single = (folded: string): string | null => {
+    if (folded.length < 2 && !/\d/.test(folded)) return null
+    if (stopWords.has(folded)) return null
+    return stem(folded)
+  }
+
+  const compute = (folded: string): string[] => {
+    if (!folded.includes('-')) {
+      const term = single(folded)
+      return term === null ? [] : [term]
+    }
+    const out = new Set<string>()
+    for (const part of folded.split('-')) {
+      const term = single(part)
+      if (term !== null) out.add(term)
+    }
+    const joined = single(folded.replace(/-/g, ''))
+    if (joined !== null) out.add(joined)
+    return [...out]
+  }
+
+  const cache = new Map<string, string[]>()
+  const foldedTerms = (folded: string): string[] => {
+    let out = cache.get(folded)
+    if (out === undefined) {
+      out = compute(folded)
+      if (cache.size >= CACHE_LIMIT) cache.clear()
+      cache.set(folded, out)
+    }
+    return out
+  }
+
+  return {
+    lang,
+    isStopWord: folded => stopWords.has(folded),
+    terms: token => foldedTerms(foldText(token)),
+    analyze: text => {
+      // Folding the whole text at once is much cheaper than folding word by word.
+      const out: string[] = []
+      for (const token of tokenize(foldText(text))) {
+        for (const term of foldedTerms(token)) out.push(term)
+      }
+      return out
+    }
+  }
+}
+
+const ANALYZERS: Record<Lang, Analyzer> = { pt: createAnalyzer('pt'), en: createAnalyzer('en') }
+
+export function analyzerFor (lang: Lang): Analyzer {
+  return ANALYZERS[lang]
+}

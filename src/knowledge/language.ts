@@ -1,0 +1,39 @@
+// Guesses whether a question is Portuguese or English from function words and diacritics.
+
+import { foldText, tokenize, type Lang } from './analyzer.js'
+
+// Words that are common in one language's questions and rare or absent in the other's.
+// "a", "do", "no" and "as" exist in both and are left out on purpose.
+const PT_MARKERS = new Set([
+  'o', 'os', 'que', 'de', 'da', 'das', 'dos', 'para', 'pra', 'pro', 'um', 'uma', 'e', 'nao',
+  'como', 'qual', 'quais', 'quando', 'onde', 'porque', 'por', 'com', 'em', 'na', 'nas', 'nos',
+  'ao', 'aos', 'se', 'meu', 'minha', 'meus', 'minhas', 'isso', 'esse', 'essa', 'este', 'esta',
+  'sao', 'ser', 'tem', 'ter', 'voce', 'vc', 'eu', 'pq', 'oq', 'serve', 'usar', 'diferenca',
+  'entre', 'sobre', 'mais', 'mas', 'ou', 'quem', 'ganhou', 'vantagem', 'vantagens', 'funciona',
+  'fazer', 'posso', 'devo', 'preciso', 'afinal', 'melhor', 'quanto', 'custa', 'sem', 'seu', 'sua'
+])
+const EN_MARKERS = new Set([
+  'the', 'is', 'are', 'what', 'whats', 'how', 'why', 'which', 'who', 'when', 'where', 'does',
+  'did', 'of', 'to', 'and', 'in', 'i', 'my', 'it', 'its', 'can', 'should', 'with', 'for', 'from',
+  'this', 'that', 'between', 'difference', 'use', 'using', 'work', 'works', 'won', 'be',
+  'an', 'on', 'or', 'get', 'keep', 'out', 'your', 'you', 'we', 'our', 'best', 'way', 'after',
+  'before', 'advantage', 'advantages', 'mean', 'means', 'explain', 'would', 'will', 'there'
+])
+
+// ã, õ and ç are the strongest single-character signals of Portuguese.
+const PT_LETTERS = /[ãõç]/i
+const PT_ACCENTS = /[áéíóúâêôà]/i
+
+export function detectLanguage (text: string, fallback: Lang = 'en'): Lang {
+  let pt = 0
+  let en = 0
+  if (PT_LETTERS.test(text)) pt += 2
+  else if (PT_ACCENTS.test(text)) pt += 1
+  for (const token of tokenize(text)) {
+    const word = foldText(token)
+    if (PT_MARKERS.has(word)) pt += 1
+    if (EN_MARKERS.has(word)) en += 1
+  }
+  if (pt === en) return fallback
+  return pt > en ? 'pt' : 'en'
+}
