@@ -9,13 +9,23 @@ import { configSecrets, type Config } from './config.js'
 import errors from './plugins/errors.js'
 import swagger from './plugins/external/swagger.js'
 import healthRoutes from './routes/health.js'
+import askRoutes from './routes/ask.js'
+import providerRoutes from './routes/providers.js'
+import { CircuitBreakers } from './fanout/circuit-breaker.js'
+import { ProviderStats } from './fanout/provider-stats.js'
+import { createProvider } from './providers/create-provider.js'
+import { providerSpecs } from './providers/provider-specs.js'
 import { ProviderRegistry } from './providers/registry.js'
 import type { Provider } from './providers/types.js'
+import { AskService } from './services/ask-service.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config
     registry: ProviderRegistry
+    circuits: CircuitBreakers
+    providerStats: ProviderStats
+    askService: AskService
   }
 }
 
@@ -24,6 +34,13 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'] | FastifyServerOptions['loggerInstance']
   /** Providers to use instead of the ones the configuration describes. */
   providers?: Provider[]
+  /** Circuit breaker settings (tests shorten the cool-down). */
+  breakers?: CircuitBreakers
+}
+
+/** The providers the configuration enables, in a stable order: vendors, file entries, then the course notes. */
+export function configuredProviders (config: Config): Provider[] {
+  return providerSpecs(config).map(spec => createProvider(spec))
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
@@ -81,7 +98,14 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   })
 
   app.decorate('config', config)
-  app.decorate('registry', new ProviderRegistry(options.providers ?? []))
+  const registry = new ProviderRegistry(options.providers ?? configuredProviders(config))
+  const circuits = options.breakers ?? new CircuitBreakers()
+  registry.setAvailability(circuits)
+  const providerStats = new ProviderStats()
+  app.decorate('registry', registry)
+  app.decorate('circuits', circuits)
+  app.decorate('providerStats', providerStats)
+  app.decorate('askService', new AskService({ config, registry, breakers: circuits, stats: providerStats, log: app.log }))
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
@@ -90,6 +114,8 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(errors)
   await app.register(swagger)
   await app.register(healthRoutes)
+  await app.register(askRoutes)
+  await app.register(providerRoutes)
 
   return app
 }

@@ -2,6 +2,8 @@
 import { Type, type Static, type TSchema, type TInteger, type TString, type TOptional } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { STRATEGIES, type Strategy } from './aggregator/types.js'
+import { readProvidersFile } from './providers/provider-specs.js'
+import type { ProviderSpec } from './providers/types.js'
 
 const Int = (min: number, max: number, def: number | undefined, expects: string): TInteger =>
   Type.Integer({ minimum: min, maximum: max, default: def, expects })
@@ -74,6 +76,8 @@ export interface Config {
   huggingface: VendorConfig
   ollama: { model?: string, baseUrl: string }
   providersFile?: string
+  /** Providers PROVIDERS_FILE enables (their keys already read from the variables they name). */
+  fileProviders: ProviderSpec[]
   askTimeoutMs: number
   providerTimeoutMs: number
   defaultStrategy: Strategy
@@ -140,6 +144,7 @@ export function loadConfig (source: NodeJS.ProcessEnv = {}): Config {
     huggingface: { apiKey: env.HF_TOKEN ?? env.HF_API_KEY, model: env.HF_MODEL, baseUrl: env.HF_BASE_URL },
     ollama: { model: env.OLLAMA_MODEL, baseUrl: env.OLLAMA_BASE_URL },
     providersFile: env.PROVIDERS_FILE,
+    fileProviders: env.PROVIDERS_FILE !== undefined ? readProvidersFile(env.PROVIDERS_FILE, source) : [],
     askTimeoutMs: env.ASK_TIMEOUT_MS,
     providerTimeoutMs: Math.min(env.PROVIDER_TIMEOUT_MS, env.ASK_TIMEOUT_MS),
     defaultStrategy: env.DEFAULT_STRATEGY,
@@ -164,6 +169,6 @@ export function loadConfig (source: NodeJS.ProcessEnv = {}): Config {
 
 /** Every secret the configuration holds, so logs can redact them wherever they appear. */
 export function configSecrets (config: Config): string[] {
-  return [config.openai.apiKey, config.gemini.apiKey, config.huggingface.apiKey, config.metricsToken, ...config.apiKeys.map(c => c.key)]
+  return [config.openai.apiKey, config.gemini.apiKey, config.huggingface.apiKey, config.metricsToken, ...config.apiKeys.map(c => c.key), ...config.fileProviders.map(p => p.apiKey)]
     .filter((s): s is string => typeof s === 'string' && s.length > 0)
 }
