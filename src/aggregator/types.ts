@@ -57,6 +57,18 @@ export interface Decision {
   /** Canonical short answer when the answer type is short, else null. */
   normalized: string | null
   answerType: 'short' | 'free'
+  /**
+   * The evidence confidence is computed from: the winning answer's weighted vote share (short
+   * answers) or the chosen answer's weighted mean similarity to the others (free text); null with
+   * fewer than two usable answers.
+   */
+  agreement?: number | null
   /** One per input candidate, same order. */
   candidates: CandidateVerdict[]
+}
+
+/** A chat message of the synthesis prompt; structurally a provider ChatMessage. */
+export interface SynthesisMessage {
+  role: 'system' | 'user'
+  content: string
 }

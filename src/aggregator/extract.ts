@@ -1,0 +1,168 @@
+// Final-answer extraction for voting: finds the short answer a model committed to and canonicalises it.
+
+import { foldAccents, isStopWord, tokenize, wordCount } from './text.js'
+
+export type AnswerKind = 'number' | 'option' | 'yesno' | 'phrase'
+
+export interface ExtractedAnswer {
+  /** Canonical value: "18", "0.5", "B", "yes", "no", "amazon s3". */
+  key: string
+  kind: AnswerKind
+  /**
+   * True when the model marked the answer ("A: 18", "The answer is", bold, a bare short reply);
+   * false for the last-number fallback, which only an explicit `vote` request relies on.
+   */
+  explicit: boolean
+}
+
+const NUMBER = /(?<![\p{L}\d.,])([-−])?\s?(r\$|us\$|\$|€|£)?\s?([-−])?(\d[\d.,]*\d|\d|[.,]\d+)(?:\s?\/\s?(\d+))?(?![\p{L}\d])/giu
+
+/**
+ * Every number in the text, in order. Reads "1,234.56", "R$ 1.234,56", "18,00", "18.0", "1/2" and
+ * "-5". A lone comma followed by three digits is a thousands separator ("18,000" is eighteen
+ * thousand in English prices and in most model outputs); after "R$" a lone dot with three digits is
+ * one too. Version-like strings ("1.2.3") are not numbers.
+ */
+export function numbersIn (text: string): number[] {
+  const out: number[] = []
+  for (const match of text.matchAll(NUMBER)) {
+    const value = parseDigits(match[4], match[2]?.toLowerCase() === 'r$')
+    if (value === null) continue
+    const denominator = match[5] === undefined ? 1 : Number(match[5])
+    if (denominator === 0) continue
+    const negative = match[1] !== undefined || match[3] !== undefined
+    out.push((negative ? -value : value) / denominator)
+  }
+  return out
+}
+
+/** The first number of the text, or null. */
+export function parseNumber (text: string): number | null {
+  return numbersIn(text)[0] ?? null
+}
+
+function parseDigits (digits: string, brazilianCurrency: boolean): number | null {
+  if (digits.startsWith('.') || digits.startsWith(',')) return Number('0.' + digits.slice(1))
+  const hasDot = digits.includes('.')
+  const hasComma = digits.includes(',')
+  let normalised: string
+  if (hasDot && hasComma) {
+    const decimal = digits.lastIndexOf('.') > digits.lastIndexOf(',') ? '.' : ','
+    const thousands = decimal === '.' ? ',' : '.'
+    normalised = digits.split(thousands).join('').replace(decimal, '.')
+  } else if (hasComma) {
+    if (/^\d{1,3}(?:,\d{3})+$/.test(digits)) normalised = digits.replace(/,/g, '')
+    else if (/^\d+,\d+$/.test(digits)) normalised = digits.replace(',', '.')
+    else return null
+  } else if (hasDot) {
+    if (/^\d{1,3}(?:\.\d{3}){2,}$/.test(digits) || (brazilianCurrency && /^\d{1,3}\.\d{3}$/.test(digits))) normalised = digits.replace(/\./g, '')
+    else if (/^\d+\.\d+$/.test(digits)) normalised = digits
+    else return null
+  } else {
+    normalised = digits
+  }
+  const value = Number(normalised)
+  return Number.isFinite(value) ? value : null
+}
+
+/** Up to six decimals, no trailing zeros, no "-0": 18.0 → "18", 0.5 → "0.5". */
+export function canonicalNumber (value: number): string {
+  const rounded = Math.round(value * 1e6) / 1e6
+  return Object.is(rounded, -0) ? '0' : String(rounded)
+}
+
+const YES_NO = /^(yes|no|sim|nao|true|false|verdadeiro|falso)\b/
+const YES_WORDS = new Set(['yes', 'sim', 'true', 'verdadeiro'])
+const OPTION_WORDS = /^(?:letter|letra|option|opcao|alternativa|alternative|choice|item)\s*\(?([a-e])\)?(?![\p{L}\d])/u
+const OPTION_PAREN = /^\(([a-e])\)(?![\p{L}\d])/u
+const OPTION_BARE = /^([A-E])(?:\)|\.(?=\s|$)|:(?=\s|$)|\s+[-–—]\s|\s*$)/
+const LEADING_ARTICLE = /^(?:the|an?|os?|as|uma?)\s+/
+const ARTICLES = new Set(['the', 'a', 'an', 'o', 'os', 'as', 'um', 'uma'])
+
+/**
+ * Canonicalises one stated value. Phrases are accepted only when `allowPhrase`, short, and not a
+ * clause ("that it depends on ..."), so free-text answers are not mistaken for short ones.
+ */
+export function parseValue (raw: string, explicit: boolean, allowPhrase: boolean): ExtractedAnswer | null {
+  const stripped = raw.replace(/[*_`]/g, '').replace(/^[\s"'“”‘’]+|[\s"'“”‘’.!;:,]+$/g, '').trim()
+  if (stripped === '') return null
+  const folded = foldAccents(stripped)
+  const yesNo = YES_NO.exec(folded)
+  if (yesNo !== null && (wordCount(folded) <= 4 || /^\w+\s*[,.;:!—–-]/.test(folded))) {
+    return { key: YES_WORDS.has(yesNo[1]) ? 'yes' : 'no', kind: 'yesno', explicit }
+  }
+  const option = OPTION_WORDS.exec(folded.replace(LEADING_ARTICLE, '')) ?? OPTION_PAREN.exec(folded)
+  if (option !== null) return { key: option[1].toUpperCase(), kind: 'option', explicit }
+  const bare = OPTION_BARE.exec(stripped)
+  if (bare !== null) return { key: bare[1], kind: 'option', explicit }
+  const number = parseNumber(stripped)
+  if (number !== null) return { key: canonicalNumber(number), kind: 'number', explicit }
+  if (!allowPhrase) return null
+  const words = tokenize(stripped)
+  while (words.length > 0 && ARTICLES.has(words[0])) words.shift()
+  if (words.length === 0 || words.length > 4 || isStopWord(words[0])) return null
+  return { key: words.join(' '), kind: 'phrase', explicit }
+}
+
+const MARKER_LINE = /^[\s*_#>-]*(?:final answer|answer|ans|resposta final|resposta|a|r)[\s*_]*[:：=][\s*_]*(.+)$/i
+const ANSWER_IS = /(?:final answer is|answer is|resposta (?:final |correta )?e|correct (?:option|choice|alternative) is|alternativa correta e|opcao correta e)\s*:?\s*(.+?)(?:[.;!?](?=\s|$)|\n|$)/g
+const BOLD = /\*\*([^*\n]{1,60})\*\*/g
+const OPTION_IN_LINE = /(?:\b(?:letter|letra|option|opcao|alternativa|alternative|choice)\s*\(?([a-e])\)?(?![\p{L}\d]))|(?:^\(([a-e])\)(?![\p{L}\d]))/u
+const LEADING_YES_NO = /^[\s*_"“]*(yes|no|sim|nao)(?:\s*[,.!:;—–-]|\s*$)/
+
+/** The final short answer a candidate commits to, or null for free text. */
+export function extractFinalAnswer (text: string): ExtractedAnswer | null {
+  // GSM8K-style calculator annotations (<<3*4=12>>) repeat numbers the prose already states.
+  const clean = text.replace(/<<[^<>]*>>/g, '').trim()
+  if (clean === '') return null
+  const lines = clean.split(/\r?\n/).map(line => line.trim()).filter(line => line !== '')
+  const lastLine = lines[lines.length - 1]
+
+  const boxed = [...clean.matchAll(/\\boxed\{([^{}]*)\}/g)].pop()
+  if (boxed !== undefined) {
+    const value = parseValue(boxed[1], true, true)
+    if (value !== null) return value
+  }
+  const hashes = [...clean.matchAll(/####\s*([^\n]+)/g)].pop()
+  if (hashes !== undefined) {
+    const value = parseValue(hashes[1], true, true)
+    if (value !== null) return value
+  }
+  for (const line of lines.slice(-3).reverse()) {
+    const marker = MARKER_LINE.exec(line)
+    if (marker !== null) {
+      const value = parseValue(marker[1], true, true)
+      if (value !== null) return value
+    }
+  }
+  const stated = [...foldAccents(clean).matchAll(ANSWER_IS)].pop()
+  if (stated !== undefined) {
+    const value = parseValue(stated[1], true, true)
+    if (value !== null) return value
+  }
+  const bold = [...lastLine.matchAll(BOLD)].pop()
+  if (bold !== undefined) {
+    const wholeLine = lastLine.replace(/[*_\s.!:]/g, '') === bold[1].replace(/[*_\s.!:]/g, '')
+    const value = parseValue(bold[1], true, wholeLine)
+    if (value !== null) return value
+  }
+  const option = OPTION_IN_LINE.exec(foldAccents(lastLine)) ?? OPTION_BARE.exec(lastLine)
+  if (option !== null) {
+    const letter = (option[1] ?? option[2]) as string
+    return { key: letter.toUpperCase(), kind: 'option', explicit: true }
+  }
+  if (wordCount(clean) <= 6) {
+    const value = parseValue(clean, true, true)
+    if (value !== null) return value
+  }
+  const leading = LEADING_YES_NO.exec(foldAccents(lines[0]))
+  if (leading !== null) {
+    return { key: leading[1] === 'yes' || leading[1] === 'sim' ? 'yes' : 'no', kind: 'yesno', explicit: true }
+  }
+  const lastNumber = lastNumberIn(lastLine) ?? lastNumberIn(clean)
+  return lastNumber === null ? null : { key: canonicalNumber(lastNumber), kind: 'number', explicit: false }
+}
+
+function lastNumberIn (text: string): number | null {
+  return numbersIn(text).pop() ?? null
+}

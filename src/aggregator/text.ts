@@ -1,0 +1,82 @@
+// Text normalisation shared by every scorer: accent folding, tokens, pt/en stop words, light stemming.
+
+const MARKS = /\p{M}+/gu
+const TOKEN = /[\p{L}][\p{L}\p{N}]*(?:['’-][\p{L}\p{N}]+)*|\d+(?:[.,]\d+)*/gu
+
+/** Lower case without diacritics, so "Função" and "funcao" meet. */
+export function foldAccents (text: string): string {
+  return text.normalize('NFD').replace(MARKS, '').toLowerCase()
+}
+
+const STOP_WORDS_EN = [
+  'a', 'about', 'above', 'after', 'again', 'against', 'all', 'also', 'am', 'an', 'and', 'any', 'are', 'as', 'at',
+  'be', 'because', 'been', 'before', 'being', 'below', 'between', 'both', 'but', 'by', 'can', 'could', 'did', 'do',
+  'does', 'doing', 'down', 'during', 'each', 'either', 'else', 'etc', 'even', 'ever', 'every', 'few', 'for', 'from',
+  'further', 'get', 'gets', 'got', 'had', 'has', 'have', 'having', 'he', 'her', 'here', 'hers', 'him', 'his', 'how',
+  'however', 'i', 'if', 'in', 'into', 'is', 'it', 'its', 'itself', 'just', 'let', 'like', 'may', 'me', 'might',
+  'more', 'most', 'much', 'must', 'my', 'no', 'nor', 'not', 'now', 'of', 'off', 'often', 'on', 'once', 'one', 'only',
+  'or', 'other', 'our', 'ours', 'out', 'over', 'own', 'per', 'same', 'she', 'should', 'so', 'some', 'such', 'than',
+  'that', 'the', 'their', 'theirs', 'them', 'then', 'there', 'these', 'they', 'this', 'those', 'through', 'thus', 'to',
+  'too', 'under', 'until', 'up', 'upon', 'us', 'use', 'used', 'uses', 'using', 'very', 'via', 'was', 'we', 'well',
+  'were', 'what', 'when', 'where', 'whether', 'which', 'while', 'who', 'whom', 'whose', 'why', 'will', 'with',
+  'within', 'without', 'would', 'yes', 'yet', 'you', 'your', 'yours', 'yourself'
+]
+
+// Stored folded: the tokens they are compared with are folded too.
+const STOP_WORDS_PT = [
+  'a', 'ao', 'aos', 'aquela', 'aquelas', 'aquele', 'aqueles', 'aquilo', 'as', 'ate', 'com', 'como', 'contra', 'da',
+  'das', 'de', 'dela', 'dele', 'deles', 'depois', 'do', 'dos', 'e', 'ela', 'elas', 'ele', 'eles', 'em', 'entao',
+  'entre', 'era', 'eram', 'essa', 'essas', 'esse', 'esses', 'esta', 'estao', 'estas', 'estava', 'este', 'estes',
+  'eu', 'foi', 'foram', 'ha', 'isso', 'isto', 'ja', 'la', 'lhe', 'lhes', 'mais', 'mas', 'me', 'mesmo', 'meu',
+  'minha', 'muito', 'muitos', 'na', 'nao', 'nas', 'nem', 'no', 'nos', 'nossa', 'nosso', 'num', 'numa', 'o', 'os',
+  'ou', 'para', 'pela', 'pelas', 'pelo', 'pelos', 'per', 'pode', 'podem', 'por', 'porque', 'pois', 'qual', 'quais',
+  'quando', 'que', 'quem', 'se', 'seja', 'sem', 'ser', 'sao', 'seu', 'seus', 'si', 'sim', 'sobre', 'sua', 'suas',
+  'tambem', 'tem', 'tendo', 'ter', 'teu', 'tu', 'tua', 'um', 'uma', 'umas', 'uns', 'vai', 'voce', 'voces', 'vos'
+]
+
+const STOP_WORDS: ReadonlySet<string> = new Set([...STOP_WORDS_EN, ...STOP_WORDS_PT])
+
+export function isStopWord (token: string): boolean {
+  return STOP_WORDS.has(token)
+}
+
+/**
+ * Conflates plurals and the commonest inflections of both languages; deliberately light, because
+ * over-stemming merges unrelated technical terms ("service"/"servidor").
+ */
+export function stem (token: string): string {
+  if (token.length <= 4 || /^\d/.test(token)) return token
+  if (token.endsWith('oes') || token.endsWith('aes')) return token.slice(0, -3) + 'ao'
+  if (token.endsWith('ies')) return token.slice(0, -3) + 'y'
+  if (token.endsWith('sses') || token.endsWith('ches') || token.endsWith('shes') || token.endsWith('xes')) return token.slice(0, -2)
+  if (token.endsWith('is') && token.length > 5 && !token.endsWith('sis')) return token.slice(0, -2) + 'l'
+  if (token.endsWith('s') && !token.endsWith('ss') && !token.endsWith('us')) return token.slice(0, -1)
+  return token
+}
+
+/** Every word and number of the folded text, in order. */
+export function tokenize (text: string): string[] {
+  return foldAccents(text).match(TOKEN) ?? []
+}
+
+/** Stemmed tokens without stop words: the vocabulary similarity and relevance work on. */
+export function contentTokens (text: string): string[] {
+  const out: string[] = []
+  for (const token of tokenize(text)) {
+    if (STOP_WORDS.has(token)) continue
+    out.push(/^\d/.test(token) ? canonicalDigits(token) : stem(token))
+  }
+  return out
+}
+
+/** "70,000" and "70.000" (thousands groups) become "70000"; decimals stay as written. */
+function canonicalDigits (token: string): string {
+  if (/^\d{1,3}(?:,\d{3})+$/.test(token) || /^\d{1,3}(?:\.\d{3}){2,}$/.test(token)) return token.replace(/[.,]/g, '')
+  return token
+}
+
+/** Whitespace-separated words, for length checks. */
+export function wordCount (text: string): number {
+  const words = text.trim().split(/\s+/)
+  return words[0] === '' ? 0 : words.length
+}
