@@ -7,13 +7,15 @@ import {
   CandidateErrorSchema, SourceSchema, CandidateSchema, ChosenSchema, AskResponseSchema, StartEventSchema, TokenEventSchema
 } from './ask.js'
 import { CircuitStateSchema, ProviderInfoSchema, ProviderListSchema } from './providers.js'
+import { KnowledgeQuerySchema, KnowledgeHitSchema, KnowledgeResultSchema } from './knowledge.js'
 
 export const sharedSchemas: TSchema[] = [
   FieldErrorSchema, ProviderFailureSchema, ProblemSchema,
   HealthSchema, ReadySchema,
   StrategySchema, WaitForSchema, AskRequestSchema, PromptRequestSchema, UsageSchema, ScoresSchema,
   CandidateErrorSchema, SourceSchema, CandidateSchema, ChosenSchema, AskResponseSchema, StartEventSchema, TokenEventSchema,
-  CircuitStateSchema, ProviderInfoSchema, ProviderListSchema
+  CircuitStateSchema, ProviderInfoSchema, ProviderListSchema,
+  KnowledgeQuerySchema, KnowledgeHitSchema, KnowledgeResultSchema
 ]
 
 export { ref } from './ref.js'

@@ -11,6 +11,9 @@ import swagger from './plugins/external/swagger.js'
 import healthRoutes from './routes/health.js'
 import askRoutes from './routes/ask.js'
 import providerRoutes from './routes/providers.js'
+import knowledgeRoutes from './routes/knowledge.js'
+import { createKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.js'
+import { groundingContext, KnowledgeProvider } from './knowledge/knowledge-provider.js'
 import { CircuitBreakers } from './fanout/circuit-breaker.js'
 import { ProviderStats } from './fanout/provider-stats.js'
 import { createProvider } from './providers/create-provider.js'
@@ -26,6 +29,8 @@ declare module 'fastify' {
     circuits: CircuitBreakers
     providerStats: ProviderStats
     askService: AskService
+    /** The course notes, or null when KNOWLEDGE=off. */
+    knowledge: KnowledgeBase | null
   }
 }
 
@@ -98,14 +103,27 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   })
 
   app.decorate('config', config)
-  const registry = new ProviderRegistry(options.providers ?? configuredProviders(config))
+  // The notes are read once at start (well under a second); a teacher's own folder is watched for edits.
+  const knowledge = config.knowledge ? createKnowledgeBase({ dir: config.knowledgeDir, watch: config.knowledgeDir !== undefined }) : null
+  const providers = options.providers ?? configuredProviders(config)
+  if (knowledge !== null && options.providers === undefined) providers.push(new KnowledgeProvider(knowledge))
+  const registry = new ProviderRegistry(providers)
   const circuits = options.breakers ?? new CircuitBreakers()
   registry.setAvailability(circuits)
   const providerStats = new ProviderStats()
   app.decorate('registry', registry)
   app.decorate('circuits', circuits)
   app.decorate('providerStats', providerStats)
-  app.decorate('askService', new AskService({ config, registry, breakers: circuits, stats: providerStats, log: app.log }))
+  app.decorate('knowledge', knowledge)
+  app.decorate('askService', new AskService({
+    config,
+    registry,
+    breakers: circuits,
+    stats: providerStats,
+    log: app.log,
+    grounding: knowledge === null ? undefined : question => groundingContext(knowledge, question)
+  }))
+  app.addHook('onClose', async () => { knowledge?.close() })
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
@@ -116,6 +134,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(healthRoutes)
   await app.register(askRoutes)
   await app.register(providerRoutes)
+  await app.register(knowledgeRoutes)
 
   return app
 }
