@@ -98,7 +98,7 @@ const protocol: WireProtocol = {
           { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '31s' }
         ])
       },
-      rateLimitedMs: { type: 'error', status: 429, body: geminiErrorBody(429, 'Resource has been exhausted (e.g. check quota).'), headers: { 'retry-after': '2' } },
+      rateLimitedMs: { type: 'error', status: 429, body: geminiErrorBody(429, 'Resource has been exhausted (e.g. check quota).'), headers: { 'retry-after-ms': '1500' } },
       serverError: { type: 'error', status: 500, body: geminiErrorBody(500, 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting') },
       unavailable: { type: 'error', status: 503, body: geminiErrorBody(503, 'The model is overloaded. Please try again later.') },
       contextLength: { type: 'error', status: 400, body: geminiErrorBody(400, 'The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).') },

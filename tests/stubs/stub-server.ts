@@ -55,8 +55,9 @@ export interface AnswerBehaviour {
   blockReason?: string
 }
 
+/** A reply written out whole: an error status, or (`raw`) any status with a hand-made body. */
 export interface ErrorBehaviour {
-  type: 'error'
+  type: 'error' | 'raw'
   status: number
   /** An object is sent as JSON, a string as text/plain. */
   body?: unknown
@@ -248,6 +249,7 @@ export async function startStubServer (protocol: WireProtocol): Promise<StubServ
       case 'hang':
         return
       case 'error':
+      case 'raw':
         if (!(await pause(behaviour.headersDelayMs, signal))) return
         sendError(res, behaviour)
         return
@@ -286,6 +288,7 @@ export async function startStubServer (protocol: WireProtocol): Promise<StubServ
     const events = protocol.events(answer)
     const separator = protocol.eventSeparator
     for (let i = 0; i < events.length; i++) {
+      if (!(await pause(i === 0 ? behaviour.firstTokenDelayMs : behaviour.tokenDelayMs, signal))) return
       if (i === behaviour.cutAfterChunks) {
         destroyedByStub.add(res)
         req.socket.destroy()
@@ -295,7 +298,6 @@ export async function startStubServer (protocol: WireProtocol): Promise<StubServ
         await untilAborted(signal)
         return
       }
-      if (!(await pause(i === 0 ? behaviour.firstTokenDelayMs : behaviour.tokenDelayMs, signal))) return
       if (i === behaviour.malformedAfterChunks) res.write(`data: {"choices": [{"delta": {"content": "unterminated${separator}`)
       res.write(`data: ${JSON.stringify(events[i])}${separator}`)
     }
