@@ -1,7 +1,7 @@
 // Full-text index of the course notes: one BM25 (MiniSearch) index per language, over passages.
 
 import MiniSearch, { type SearchResult } from 'minisearch'
-import { analyzerFor, LANGS, tokenize, type Lang } from './analyzer.js'
+import { analyzerFor, LANGS, type Lang } from './analyzer.js'
 import type { Note } from './load-notes.js'
 
 export interface Passage {
@@ -47,6 +47,9 @@ export interface SearchOptions {
 
 // Title and keywords name the topic, so a match there says more than one in running text.
 const BOOST = { title: 3, keywords: 2.5, heading: 1.5, text: 1 }
+// MiniSearch looks every query term up (with prefix and fuzzy expansion) in the index; a pasted
+// page of text must not turn one question into hundreds of such look-ups.
+const MAX_QUERY_TERMS = 32
 const FIELDS = ['title', 'keywords', 'heading', 'text'] as const
 
 interface LanguageIndex {
@@ -66,7 +69,7 @@ function buildLanguageIndex (lang: Lang, passages: Passage[]): LanguageIndex {
   const analyzer = analyzerFor(lang)
   // Passages are analysed here and MiniSearch indexes the ready term arrays as they are (its
   // stringify and tokenize steps pass them through): one pass over the text instead of two.
-  // Queries still go through the full analyzer (searchOptions below).
+  // Queries are analysed by KnowledgeIndex.search the same way before they reach MiniSearch.
   const docs: AnalyzedPassage[] = passages.map(passage => ({
     id: passage.id,
     title: analyzer.analyze(passage.title),
@@ -82,8 +85,6 @@ function buildLanguageIndex (lang: Lang, passages: Passage[]): LanguageIndex {
     tokenize: terms => terms as unknown as string[],
     processTerm: term => term,
     searchOptions: {
-      tokenize,
-      processTerm: term => analyzer.terms(term),
       boost: BOOST,
       combineWith: 'OR',
       // Prefix matches catch compounds and derived forms the light stemmer leaves apart
@@ -148,12 +149,11 @@ export class KnowledgeIndex {
     for (const lang of langs) {
       const index = this.byLang.get(lang)
       if (index === undefined) continue
-      const termCount = new Set(analyzerFor(lang).analyze(query)).size
-      if (termCount === 0) continue
-      const scale = Math.sqrt(termCount) * index.maxIdf
-      for (const result of index.search.search(query)) {
-        hits.push(this.toHit(result, scale))
-      }
+      const terms = [...new Set(analyzerFor(lang).analyze(query))].slice(0, MAX_QUERY_TERMS)
+      if (terms.length === 0) continue
+      const scale = Math.sqrt(terms.length) * index.maxIdf
+      const results = index.search.search(terms.join(' '), { tokenize: text => text.split(' '), processTerm: term => term })
+      for (const result of results) hits.push(this.toHit(result, scale))
     }
     hits.sort((a, b) => b.score - a.score)
 

@@ -1,0 +1,65 @@
+import t from 'tap'
+import { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js'
+import { parseNote } from '../../src/knowledge/load-notes.js'
+
+const notes = [
+  parseNote('# Kubernetes pods\n\nA pod is the smallest unit Kubernetes schedules.\n\n## Pods and nodes\n\nPods run on nodes.\n\n## Pod restarts\n\nThe kubelet restarts failed pods.\n', { path: 'k/en/k8s.md', langHint: 'en' }),
+  parseNote('# Pods no Kubernetes\n\nUm pod é a menor unidade que o Kubernetes agenda.\n', { path: 'k/pt/k8s.md', langHint: 'pt' }),
+  parseNote('# Load balancers\n\nAn application load balancer spreads requests across targets.\n', { path: 'k/en/lb.md', langHint: 'en' })
+]
+const index = KnowledgeIndex.build(notes)
+
+t.test('passages: the summary and one per section, with their note', async t => {
+  t.equal(index.passages.length, 5)
+  t.same(index.passages.map(p => [p.path, p.kind, p.heading]), [
+    ['k/en/k8s.md', 'summary', 'Kubernetes pods'],
+    ['k/en/k8s.md', 'section', 'Pods and nodes'],
+    ['k/en/k8s.md', 'section', 'Pod restarts'],
+    ['k/pt/k8s.md', 'summary', 'Pods no Kubernetes'],
+    ['k/en/lb.md', 'summary', 'Load balancers']
+  ])
+  t.same(index.languages.sort(), ['en', 'pt'])
+  t.ok(index.buildMs >= 0)
+})
+
+t.test('search: language filter, both languages merged, limit and perNote', async t => {
+  const en = index.search('kubernetes pod', { lang: 'en' })
+  t.ok(en.length >= 3 && en.every(h => h.lang === 'en'))
+  t.ok(en.every((h, i) => i === 0 || en[i - 1].score >= h.score), 'best first')
+  t.ok(en.every(h => h.strength > 0 && h.score > 0))
+
+  const both = index.search('kubernetes pod')
+  t.same([...new Set(both.map(h => h.lang))].sort(), ['en', 'pt'])
+
+  t.equal(index.search('kubernetes pod', { limit: 2 }).length, 2)
+  const onePerNote = index.search('kubernetes pod', { perNote: 1 })
+  t.same(onePerNote.map(h => h.path).sort(), ['k/en/k8s.md', 'k/pt/k8s.md'])
+})
+
+t.test('search: accents, plurals, prefixes and typos still match', async t => {
+  t.equal(index.search('balancers', { lang: 'en' })[0]?.path, 'k/en/lb.md')
+  t.equal(index.search('load balancing', { lang: 'en' })[0]?.path, 'k/en/lb.md', 'balanc- as a prefix')
+  t.equal(index.search('kuberntes', { lang: 'en' })[0]?.path, 'k/en/k8s.md', 'one typo in a long word')
+  t.equal(index.search('MENOR UNIDADE', { lang: 'pt' })[0]?.path, 'k/pt/k8s.md')
+  t.equal(index.search('é a unidade mínima?', { lang: 'pt' })[0]?.heading, 'Pods no Kubernetes')
+})
+
+t.test('search: nothing for stop words only, for a language without notes, or for unknown words', async t => {
+  t.same(index.search('what is it?', { lang: 'en' }), [])
+  t.same(index.search('o que é isso?', { lang: 'pt' }), [])
+  t.same(index.search('photosynthesis chlorophyll'), [])
+  t.same(KnowledgeIndex.build([]).search('pods'), [])
+})
+
+t.test('a long question is searched on its first 32 distinct terms', async t => {
+  const filler = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ')
+  t.same(index.search(`${filler} kubernetes`, { lang: 'en' }), [], 'a term past the cap is not searched')
+  t.ok(index.search(`kubernetes ${filler}`, { lang: 'en' }).length > 0)
+  t.ok(index.search(`${'kubernetes pods '.repeat(500)}`, { lang: 'en' }).length > 0, 'repeats count once')
+})
+
+t.test('strength grows with how much a passage is about the question', async t => {
+  const [about] = index.search('kubernetes pod', { lang: 'en' })
+  const [passing] = index.search('targets', { lang: 'en' })
+  t.ok(about.strength > passing.strength, `${about.strength.toFixed(2)} > ${passing.strength.toFixed(2)}`)
+})

@@ -1,0 +1,133 @@
+import t from 'tap'
+import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js'
+import { condense, groundingContext, KnowledgeProvider } from '../../src/knowledge/knowledge-provider.js'
+import type { Completion } from '../../src/providers/types.js'
+
+const provider = new KnowledgeProvider(createKnowledgeBase())
+const ask = async (question: string, p: KnowledgeProvider = provider): Promise<Completion> =>
+  await p.complete({ messages: [{ role: 'user', content: question }] }, new AbortController().signal)
+
+t.test('identity and cost', async t => {
+  t.equal(provider.id, 'knowledge')
+  t.equal(provider.kind, 'knowledge')
+  t.equal(provider.model, 'course-notes')
+  t.equal(provider.weight, 0.6)
+  t.equal(new KnowledgeProvider(createKnowledgeBase(), { weight: 0.3 }).weight, 0.3)
+})
+
+t.test('a Portuguese question about Docker gets a Portuguese answer about containers, with sources', async t => {
+  const answer = await ask('Qual a vantagem de usar Docker?')
+  t.equal(answer.finishReason, 'stop')
+  t.same(answer.usage, { promptTokens: 0, completionTokens: 0 })
+  t.equal(answer.model, 'course-notes')
+  t.equal(answer.lowCoverage, false)
+  t.match(answer.text, /^Segundo as notas do curso/)
+  t.match(answer.text, /\*\*Fontes:\*\*/)
+  t.match(answer.text, /contêiner/i)
+  t.notMatch(answer.text, /Sources:|According to/)
+  const sources = answer.sources ?? []
+  t.ok(sources.length >= 1)
+  t.ok(sources.every(s => s.path.startsWith('knowledge/pt/')), 'Portuguese notes')
+  t.ok(sources.some(s => /docker|container/.test(s.path)), `a note about containers or Docker: ${sources.map(s => s.path).join(', ')}`)
+  for (const s of sources) t.match(answer.text, `\`${s.path}\``, 'each source is cited in the text')
+  t.ok(sources.every(s => s.score > 0))
+})
+
+t.test('the same question in English gets an English answer', async t => {
+  const answer = await ask('What is the advantage of using Docker?')
+  t.equal(answer.lowCoverage, false)
+  t.match(answer.text, /^According to the course notes/)
+  t.match(answer.text, /\*\*Sources:\*\*/)
+  t.match(answer.text, /container/i)
+  const sources = answer.sources ?? []
+  t.ok(sources.length >= 1 && sources.every(s => s.path.startsWith('knowledge/en/')))
+  t.ok(sources.some(s => /docker|container/.test(s.path)))
+})
+
+t.test('an unrelated question is plainly not covered, in its own language', async t => {
+  const en = await ask('Who won the 1970 World Cup?')
+  t.equal(en.lowCoverage, true)
+  t.equal(en.finishReason, 'stop')
+  t.same(en.sources, [])
+  t.match(en.text, /^The course notes \(\d+ notes\) do not cover this question/)
+  t.notMatch(en.text, /Brazil|Pel[eé]/i, 'nothing invented')
+
+  const pt = await ask('Quem ganhou a Copa de 1970?')
+  t.equal(pt.lowCoverage, true)
+  t.same(pt.sources, [])
+  t.match(pt.text, /^As notas do curso \(\d+ notas\) não cobrem esta pergunta/)
+})
+
+t.test('only the last user message is the question', async t => {
+  const answer = await provider.complete({
+    messages: [
+      { role: 'system', content: 'You are a tutor.' },
+      { role: 'user', content: 'Who won the 1970 World Cup?' },
+      { role: 'assistant', content: 'Not covered.' },
+      { role: 'user', content: 'what is a dead-letter queue' }
+    ]
+  }, new AbortController().signal)
+  t.equal(answer.lowCoverage, false)
+  t.match(answer.sources?.[0]?.path ?? '', /message-queues/)
+})
+
+t.test('a question the notes cover only in the other language is answered from it, saying so', async t => {
+  const dir = t.testdir({
+    en: { 'nat.md': '# NAT gateways\n\nA NAT gateway lets instances in private subnets reach the internet without being reachable from it.\n\n## Pricing\n\nNAT gateways bill per hour and per gigabyte processed.\n' }
+  })
+  const p = new KnowledgeProvider(createKnowledgeBase({ dir }))
+  const answer = await ask('pra que serve um NAT gateway numa sub-rede privada?', p)
+  t.equal(answer.lowCoverage, false)
+  t.match(answer.text, /^As notas do curso tratam disso só em inglês \(\*NAT gateways\*\)/)
+  t.match(answer.text, /\*\*Fontes:\*\*/)
+  t.match(answer.text, /private subnets/)
+  t.equal(answer.sources?.[0]?.path, `${dir.split(/[\\/]/).pop() as string}/en/nat.md`)
+
+  const none = await ask('Quem ganhou a Copa de 1970?', p)
+  t.equal(none.lowCoverage, true)
+  t.match(none.text, /\(1 nota\)/)
+})
+
+t.test('at most three passages, each from the notes, weaker ones left out', async t => {
+  const result = provider.answer('como funciona o cache de camadas do Docker e o build multi-stage?')
+  t.ok(result.passages.length >= 1 && result.passages.length <= 3)
+  const best = result.passages[0].score
+  t.ok(result.passages.every(p => p.score >= best * 0.45))
+  t.equal(result.lang, 'pt')
+  t.same(result.sources.map(s => s.path), [...new Set(result.passages.map(p => p.path))], 'one source per note, in order')
+})
+
+t.test('grounding context: compact passages with their sources, empty when not covered', async t => {
+  const context = provider.groundingContext('How does a NAT gateway differ from an internet gateway?', 2)
+  const blocks = context.split(/\n\n(?=\[)/)
+  t.ok(blocks.length >= 1 && blocks.length <= 2)
+  t.match(context, /^\[[^\]]+ — knowledge\/en\/cloud-networking-gateways\.md/)
+  t.ok(context.length < 1500, `compact (${context.length} chars)`)
+  t.equal(provider.groundingContext('Who won the 1970 World Cup?'), '')
+  t.equal(groundingContext(createKnowledgeBase(), 'what is envelope encryption', 1).split('\n')[0].includes('encryption-kms'), true)
+})
+
+t.test('errors: an aborted call and a request without a question', async t => {
+  const controller = new AbortController()
+  controller.abort()
+  await t.rejects(provider.complete({ messages: [{ role: 'user', content: 'what is a VPC' }] }, controller.signal),
+    { name: 'ProviderError', errorClass: 'timeout' })
+  await t.rejects(provider.complete({ messages: [{ role: 'system', content: 'hi' }, { role: 'user', content: '  ' }] }, new AbortController().signal),
+    { name: 'ProviderError', errorClass: 'bad_request' })
+})
+
+t.test('stream hands the whole answer to onToken once', async t => {
+  const tokens: string[] = []
+  const completion = await provider.stream({ messages: [{ role: 'user', content: 'o que é um pod no Kubernetes?' }] }, new AbortController().signal, { onToken: text => tokens.push(text) })
+  t.same(tokens, [completion.text])
+  t.match(completion.sources?.[0]?.path ?? '', /kubernetes-basics/)
+})
+
+t.test('condense keeps whole blocks and never cuts a code block', async t => {
+  const md = 'First paragraph. It is short.\n\n```sh\ndocker build -t app .\ndocker run app\n```\n\nThird paragraph.'
+  t.equal(condense(md, 1000), md)
+  t.equal(condense(md, 40), 'First paragraph. It is short.', 'the code block does not fit and is left out whole')
+  t.equal(condense('```sh\nlong code block here\n```', 10), '', 'a first block that is code and too long gives nothing rather than half of it')
+  t.equal(condense('One sentence here. Another sentence that is long enough to be cut off somewhere.', 40), 'One sentence here.')
+  t.equal(condense('averyveryverylongwordwithoutspaces and more words', 20), 'averyveryverylongwor…')
+})
