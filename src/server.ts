@@ -27,7 +27,17 @@ try {
 closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
   if (err !== undefined) app.log.error({ err }, 'shutting down after an error')
   else app.log.info({ signal }, 'shutting down: finishing in-flight requests')
-  await app.close()
+  // server.close() drops idle keep-alive connections once; a connection whose request finishes
+  // afterwards would otherwise linger until its keep-alive timeout, so sweep until closed.
+  const sweep = setInterval(() => app.server.closeIdleConnections(), 100)
+  try {
+    await app.close()
+  } finally {
+    clearInterval(sweep)
+  }
+  app.log.info('closed')
+  // Idle keep-alive sockets to the providers would hold the event loop open for seconds; nothing is left to do.
+  process.exit(err !== undefined ? 1 : 0)
 })
 
 try {
