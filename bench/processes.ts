@@ -1,0 +1,223 @@
+// Starting, probing and stopping the benchmark's processes: stubs, servers under test, load generator.
+import { fork, spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Behaviour, StubId, StubStats } from './stub-providers.js'
+import type { FromLoadGenerator, LoadJob, LoadResult, ToLoadGenerator } from './load-protocol.js'
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const SERVER_ENTRY = path.join(REPO_ROOT, 'dist', 'src', 'server.js')
+const TSX = ['--import', 'tsx']
+
+export async function freePort (): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitForMessage<T> (child: ChildProcess, accept: (m: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+  return await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error(`${what} did not start within ${timeoutMs} ms`)), timeoutMs)
+    const onMessage = (m: T): void => {
+      if (!accept(m)) return
+      cleanup()
+      resolve(m)
+    }
+    const onExit = (code: number | null): void => fail(new Error(`${what} exited with code ${code ?? 'null'} before it was ready`))
+    const cleanup = (): void => {
+      clearTimeout(timer)
+      child.off('message', onMessage)
+      child.off('exit', onExit)
+    }
+    const fail = (err: Error): void => {
+      cleanup()
+      reject(err)
+    }
+    child.on('message', onMessage)
+    child.once('exit', onExit)
+  })
+}
+
+export async function stopProcess (child: ChildProcess, graceMs = 5000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs)
+  await exited
+  clearTimeout(timer)
+}
+
+/** Keeps the last lines a child wrote, to explain a crash without flooding the report. */
+function tail (child: ChildProcess, lines: string[], keep = 20): void {
+  const add = (chunk: Buffer): void => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (line.trim() === '') continue
+      lines.push(line)
+      if (lines.length > keep) lines.shift()
+    }
+  }
+  child.stdout?.on('data', add)
+  child.stderr?.on('data', add)
+}
+
+export interface StubsHandle {
+  ports: Record<StubId, number>
+  configure: (id: StubId, behaviour: Partial<Behaviour>) => Promise<void>
+  stats: (id: StubId) => Promise<StubStats>
+  resetStats: () => Promise<void>
+  stop: () => Promise<void>
+}
+
+export async function startStubProcess (): Promise<StubsHandle> {
+  const child = fork(path.join(REPO_ROOT, 'bench', 'stub-providers.ts'), [], { cwd: REPO_ROOT, execArgv: TSX, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
+  const output: string[] = []
+  tail(child, output)
+  const ready = await waitForMessage<{ type: string, ports: Record<StubId, number> }>(child, m => m.type === 'ready', 'stub providers')
+  const base = (id: StubId): string => `http://127.0.0.1:${ready.ports[id]}`
+  return {
+    ports: ready.ports,
+    async configure (id, behaviour) {
+      const res = await fetch(`${base(id)}/__bench/behaviour`, { method: 'PUT', body: JSON.stringify(behaviour) })
+      if (!res.ok) throw new Error(`stub ${id} refused the behaviour: ${res.status}`)
+      await res.arrayBuffer()
+    },
+    async stats (id) {
+      const res = await fetch(`${base(id)}/__bench/stats`)
+      return await res.json() as StubStats
+    },
+    async resetStats () {
+      for (const id of Object.keys(ready.ports) as StubId[]) await (await fetch(`${base(id)}/__bench/stats`, { method: 'DELETE' })).arrayBuffer()
+    },
+    stop: async () => await stopProcess(child)
+  }
+}
+
+/** The environment both the service and the baseline read: three providers on the stubs, nothing else. */
+export function providerEnv (ports: Record<StubId, number>, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    // Only what a process needs: a developer's real keys or REDIS_URL must not leak into the measurement.
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    OPENAI_API_KEY: 'bench-openai-key',
+    OPENAI_BASE_URL: `http://127.0.0.1:${ports.openai}/v1`,
+    GEMINI_API_KEY: 'bench-gemini-key',
+    GEMINI_BASE_URL: `http://127.0.0.1:${ports.gemini}`,
+    HF_TOKEN: 'bench-hf-token',
+    HF_BASE_URL: `http://127.0.0.1:${ports.hf}/v1`,
+    KNOWLEDGE: 'off',
+    RATE_LIMIT_MAX: '0',
+    CACHE_TTL_S: '0',
+    ...extra
+  }
+}
+
+export interface ServerHandle {
+  name: string
+  url: string
+  pid: number
+  child: ChildProcess
+  output: string[]
+  stop: () => Promise<void>
+}
+
+async function waitUntilServing (url: string, child: ChildProcess, output: string[], timeoutMs = 30_000, everyMs = 5): Promise<number> {
+  const started = performance.now()
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}: ${output.join(' | ')}`)
+    try {
+      const res = await fetch(url)
+      await res.arrayBuffer()
+      if (res.status === 200) return performance.now() - started
+    } catch {
+      // Not listening yet.
+    }
+    if (performance.now() - started > timeoutMs) throw new Error(`${url} did not answer 200 within ${timeoutMs} ms: ${output.join(' | ')}`)
+    await new Promise(resolve => setTimeout(resolve, everyMs))
+  }
+}
+
+/** The real service, built, as its own process: `node dist/src/server.js`, default heap settings. */
+export async function startService (env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<ServerHandle & { readyMs: number }> {
+  const port = await freePort()
+  const started = performance.now()
+  const child = spawn(process.execPath, [...nodeArgs, SERVER_ENTRY], { cwd: REPO_ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const output: string[] = []
+  tail(child, output)
+  const url = `http://127.0.0.1:${port}`
+  await waitUntilServing(`${url}/ready`, child, output)
+  const readyMs = performance.now() - started
+  return { name: 'iscoolgpt', url, pid: child.pid as number, child, output, readyMs, stop: async () => await stopProcess(child, 15_000) }
+}
+
+export async function startBaseline (env: NodeJS.ProcessEnv): Promise<ServerHandle> {
+  const port = await freePort()
+  const child = fork(path.join(REPO_ROOT, 'bench', 'baseline.ts'), [], { cwd: REPO_ROOT, env: { ...env, PORT: String(port) }, execArgv: TSX, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
+  const output: string[] = []
+  tail(child, output)
+  await waitForMessage<{ type: string }>(child, m => m.type === 'ready', 'baseline')
+  return { name: 'baseline', url: `http://127.0.0.1:${port}`, pid: child.pid as number, child, output, stop: async () => await stopProcess(child) }
+}
+
+export interface LoadGenerator {
+  run: (job: Omit<LoadJob, 'id'>) => Promise<LoadResult>
+  stop: () => Promise<void>
+}
+
+export async function startLoadGenerator (): Promise<LoadGenerator> {
+  const child = fork(path.join(REPO_ROOT, 'bench', 'load-generator.ts'), [], { cwd: REPO_ROOT, execArgv: TSX, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  await waitForMessage<FromLoadGenerator>(child, m => m.type === 'ready', 'load generator')
+  let nextId = 1
+  return {
+    async run (job) {
+      const id = nextId++
+      const reply = waitForMessage<FromLoadGenerator>(child, m => (m.type === 'result' && m.result.id === id) || (m.type === 'failed' && m.id === id), 'load run', (job.warmupS + job.durationS + job.timeoutS) * 1000 + 60_000)
+      child.send({ type: 'job', job: { ...job, id } } satisfies ToLoadGenerator)
+      const message = await reply
+      if (message.type === 'failed') throw new Error(`load run failed: ${message.message}`)
+      if (message.type !== 'result') throw new Error('unexpected message from the load generator')
+      return message.result
+    },
+    async stop () {
+      if (child.connected) child.send({ type: 'exit' } satisfies ToLoadGenerator)
+      await stopProcess(child)
+    }
+  }
+}
+
+export interface Memory { rssMB: number, peakRssMB: number }
+
+/** Resident memory of a process from /proc (Linux): VmRSS now, VmHWM the peak since it started. */
+export function readMemory (pid: number): Memory | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN)
+    return { rssMB: kb('VmRSS') / 1024, peakRssMB: kb('VmHWM') / 1024 }
+  } catch {
+    return undefined
+  }
+}
+
+/** Polls /ready like an orchestrator would and returns the time from spawn to the first 200. */
+export async function coldStart (env: NodeJS.ProcessEnv): Promise<number> {
+  const port = await freePort()
+  const started = performance.now()
+  const child = spawn(process.execPath, [SERVER_ENTRY], { cwd: REPO_ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const output: string[] = []
+  tail(child, output)
+  try {
+    await waitUntilServing(`http://127.0.0.1:${port}/ready`, child, output, 30_000, 5)
+    return performance.now() - started
+  } finally {
+    await stopProcess(child)
+  }
+}
