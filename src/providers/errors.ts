@@ -57,6 +57,10 @@ export function toProviderError (err: unknown, context: ErrorContext = {}): Prov
     })
   }
 
+  // HF reports a streamed reply that was not an event stream as a provider error carrying the 200 it got.
+  if (err instanceof InferenceClientProviderApiError && err.httpResponse.status < 300 && field(err.httpResponse.body, 'error') === undefined) {
+    return new ProviderError('invalid_response', 'reply was not an event stream')
+  }
   const http = httpFailure(err, context)
   if (http !== undefined) return fromHttpFailure(http)
 
@@ -113,11 +117,8 @@ function httpFailure (err: unknown, context: ErrorContext): HttpFailure | undefi
     const body = err.httpResponse.body
     const inner = field(body, 'error')
     const code = stringOr(field(inner, 'code')) ?? stringOr(field(inner, 'type')) ?? stringOr(field(body, 'error_type'))
-    if (err.httpResponse.status >= 200 && err.httpResponse.status < 300) {
-      // A 2xx here is either an `error` event inside the stream or a reply that was not an event stream at all.
-      if (inner !== undefined) return { status: undefined, headers: context.headers, body, code }
-      return { status: undefined, headers: context.headers, body: undefined, code: 'not_an_event_stream' }
-    }
+    // A 2xx here is an `error` event inside the stream.
+    if (err.httpResponse.status >= 200 && err.httpResponse.status < 300) return { status: undefined, headers: context.headers, body, code }
     return { status: err.httpResponse.status, headers: context.headers, body, code }
   }
   return undefined
@@ -126,16 +127,15 @@ function httpFailure (err: unknown, context: ErrorContext): HttpFailure | undefi
 function fromHttpFailure (failure: HttpFailure): ProviderError {
   const { status, code } = failure
   const text = `${code ?? ''} ${bodyText(failure.body)}`
-  const errorClass = classify(status, text, code)
+  const errorClass = classify(status, text)
   const retryAfterMs = retryAfterFromHeaders(failure.headers) ?? retryDelayFromBody(failure.body)
   const shown = safeCode(code)
-  const message = `${status ?? 'stream'} ${errorClass}${shown === undefined ? '' : ` (${shown})`}`
+  const message = `${status ?? 'error event:'} ${errorClass}${shown === undefined ? '' : ` (${shown})`}`
   return new ProviderError(errorClass, message, { status, retryAfterMs, beforeResponse: false })
 }
 
-function classify (status: number | undefined, text: string, code: string | undefined): ErrorClass {
+function classify (status: number | undefined, text: string): ErrorClass {
   if (status === undefined) {
-    if (code === 'not_an_event_stream') return 'invalid_response'
     if (CONTEXT_LENGTH.test(text)) return 'context_length'
     if (CONTENT_FILTER.test(text)) return 'content_filtered'
     return 'unavailable'

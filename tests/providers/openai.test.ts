@@ -91,6 +91,7 @@ t.test('OpenAI specifics', async t => {
     const err = await failure(t, openai(stub).stream(QUESTION, never(), {}))
     t.equal(err.errorClass, 'context_length')
     t.equal(err.status, undefined)
+    t.equal(err.message, 'error event: context_length (invalid_request_error)')
   })
 
   t.test('a reply without choices is an invalid response', async t => {
