@@ -11,7 +11,9 @@ import swagger from './plugins/external/swagger.js'
 import healthRoutes from './routes/health.js'
 import askRoutes from './routes/ask.js'
 import providerRoutes from './routes/providers.js'
+import openAICompatRoutes from './routes/openai-compat.js'
 import knowledgeRoutes from './routes/knowledge.js'
+import webRoutes from './routes/web.js'
 import { createKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.js'
 import { groundingContext, KnowledgeProvider } from './knowledge/knowledge-provider.js'
 import { CircuitBreakers } from './fanout/circuit-breaker.js'
@@ -41,6 +43,8 @@ export interface BuildOptions {
   providers?: Provider[]
   /** Circuit breaker settings (tests shorten the cool-down). */
   breakers?: CircuitBreakers
+  /** Time between `: ping` comments on event streams (15 s; tests shorten it). */
+  ssePingIntervalMs?: number
 }
 
 /** The providers the configuration enables, in a stable order: vendors, file entries, then the course notes. */
@@ -132,9 +136,11 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(errors)
   await app.register(swagger)
   await app.register(healthRoutes)
-  await app.register(askRoutes)
+  await app.register(askRoutes, { ssePingIntervalMs: options.ssePingIntervalMs })
   await app.register(providerRoutes)
+  await app.register(openAICompatRoutes, { ssePingIntervalMs: options.ssePingIntervalMs })
   await app.register(knowledgeRoutes)
+  await app.register(webRoutes)
 
   return app
 }
