@@ -31,8 +31,8 @@ export interface Analyzer {
   isStopWord: (folded: string) => boolean
   /** One raw token → its index terms (empty when it carries no meaning). */
   terms: (token: string) => string[]
-  /** Full text → index terms, in order. */
-  analyze: (text: string) => string[]
+  /** Full text → index terms, in order; `skip` drops further (folded) words, such as another language's stop words. */
+  analyze: (text: string, skip?: (folded: string) => boolean) => string[]
 }
 
 function createAnalyzer (lang: Lang): Analyzer {
@@ -75,10 +75,11 @@ function createAnalyzer (lang: Lang): Analyzer {
     lang,
     isStopWord: folded => stopWords.has(folded),
     terms: token => foldedTerms(foldText(token)),
-    analyze: text => {
+    analyze: (text, skip) => {
       // Folding the whole text at once is much cheaper than folding word by word.
       const out: string[] = []
       for (const token of tokenize(foldText(text))) {
+        if (skip?.(token) === true) continue
         for (const term of foldedTerms(token)) out.push(term)
       }
       return out

@@ -43,6 +43,12 @@ export interface SearchOptions {
   limit?: number
   /** At most this many passages of one note (default: no limit). */
   perNote?: number
+  /**
+   * The language the query is written in, when known: searching the notes of the other language,
+   * its stop words are dropped too, so that only the words both share (mostly technical terms)
+   * count.
+   */
+  queryLang?: Lang
 }
 
 // Title and keywords name the topic, so a match there says more than one in running text.
@@ -149,11 +155,12 @@ export class KnowledgeIndex {
     for (const lang of langs) {
       const index = this.byLang.get(lang)
       if (index === undefined) continue
-      const terms = [...new Set(analyzerFor(lang).analyze(query))].slice(0, MAX_QUERY_TERMS)
+      const foreign = options.queryLang !== undefined && options.queryLang !== lang ? analyzerFor(options.queryLang).isStopWord : undefined
+      const terms = [...new Set(analyzerFor(lang).analyze(query, foreign))].slice(0, MAX_QUERY_TERMS)
       if (terms.length === 0) continue
       const scale = Math.sqrt(terms.length) * index.maxIdf
       const results = index.search.search(terms.join(' '), { tokenize: text => text.split(' '), processTerm: term => term })
-      for (const result of results) hits.push(this.toHit(result, scale))
+      for (const result of results) hits.push(this.toHit(result, terms.length, scale))
     }
     hits.sort((a, b) => b.score - a.score)
 
@@ -170,8 +177,12 @@ export class KnowledgeIndex {
     return out
   }
 
-  private toHit (result: SearchResult, scale: number): SearchHit {
+  private toHit (result: SearchResult, termCount: number, scale: number): SearchHit {
     const passage = this.passages[result.id as number]
+    // BM25 adds up terms independently, so a passage that repeats one frequent query word can
+    // outrank one that matches them all; scaling by the share of query terms matched favours the
+    // passage that answers the whole question ("API key out of git": secrets, not API Gateway).
+    const score = result.score * new Set(result.queryTerms).size / termCount
     return {
       path: passage.path,
       topic: passage.topic,
@@ -180,8 +191,8 @@ export class KnowledgeIndex {
       heading: passage.heading,
       text: passage.text,
       kind: passage.kind,
-      score: result.score,
-      strength: scale > 0 ? result.score / scale : 0
+      score,
+      strength: score / scale
     }
   }
 }

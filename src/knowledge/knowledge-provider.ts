@@ -9,11 +9,12 @@ import { detectLanguage } from './language.js'
 
 /**
  * Below this strength (see SearchHit.strength) the best passage only mentions the question's
- * words in passing. Calibrated on tests/knowledge: off-topic questions top out near 1.8, the
- * weakest on-topic one is above 9, and one-word questions on a topic the notes treat ("Redis",
- * "latência", "what is a bucket") land between 2.9 and 4.5.
+ * words in passing. Calibrated on tests/knowledge: unrelated questions stay under 0.8 and
+ * unrelated ones that borrow one course word ("cook rice in a container", "what is Python?")
+ * under 1.6; one-word questions on a topic the notes treat ("Redis", "latência", "what is a
+ * bucket") reach 3 to 4.5, and the weakest of the 84 course questions is above 5.
  */
-export const MIN_STRENGTH = 2.5
+export const MIN_STRENGTH = 2
 
 /** A further passage is shown only when it scores at least this share of the best one. */
 const RELATIVE_CUTOFF = 0.45
@@ -122,7 +123,7 @@ export class KnowledgeProvider implements Provider {
    */
   private relevant (question: string, lang: Lang, limit: number): SearchHit[] {
     for (const searchLang of [lang, lang === 'pt' ? 'en' : 'pt'] as const) {
-      const hits = this.base.search(question, { lang: searchLang, limit, perNote: 2 })
+      const hits = this.base.search(question, { lang: searchLang, queryLang: lang, limit, perNote: 2 })
       const best = hits[0]
       if (best === undefined || best.strength < this.minStrength) continue
       return hits.filter(hit => hit.score >= best.score * RELATIVE_CUTOFF)

@@ -15,7 +15,8 @@ export const PT_STOP_WORDS: ReadonlySet<string> = new Set([
   'cada', 'todo', 'toda', 'todos', 'todas', 'outro', 'outra', 'outros', 'outras', 'qualquer',
   'algum', 'alguma', 'alguns', 'algumas', 'nao', 'sim', 'deve', 'devo', 'posso', 'pode', 'podem',
   'fazer', 'faz', 'fazem', 'eh', 'tipo', 'coisa', 'coisas', 'explique', 'explica',
-  'significa', 'exemplo', 'exemplos', 'sobre', 'vale', 'pena'
+  'significa', 'exemplo', 'exemplos', 'sobre', 'vale', 'pena', 'usar', 'uso', 'usa', 'usam',
+  'usando', 'usado', 'utilizar', 'utilizando', 'serve', 'servem', 'funciona', 'funcionam'
 ])
 
 export const EN_STOP_WORDS: ReadonlySet<string> = new Set([
@@ -31,5 +32,6 @@ export const EN_STOP_WORDS: ReadonlySet<string> = new Set([
   'whats', 'when', 'where', 'which', 'while', 'who', 'whom', 'why', 'will', 'with', 'would', 'you',
   'your', 'yours', 'yourself', 'actually', 'anyway', 'bother', 'explain', 'explained', 'mean',
   'means', 'meaning', 'tell', 'thing', 'things', 'way', 'really', 'someone', 'something', 'll',
-  'dont', 'doesnt', 'isnt', 'arent', 'cant', 'wont', 'im', 'ive', 'youre', 'lets'
+  'dont', 'doesnt', 'isnt', 'arent', 'cant', 'wont', 'im', 'ive', 'youre', 'lets', 'use', 'uses',
+  'used', 'using'
 ])

@@ -51,6 +51,16 @@ t.test('search: nothing for stop words only, for a language without notes, or fo
   t.same(KnowledgeIndex.build([]).search('pods'), [])
 })
 
+t.test('queryLang drops the stop words of the question\'s own language in the other language\'s notes', async t => {
+  // "que" and "a" are Portuguese function words; as English words they would be searched for.
+  const question = 'o que é a application load balancer'
+  const withHint = index.search(question, { lang: 'en', queryLang: 'pt' })
+  const without = index.search(question, { lang: 'en' })
+  t.equal(withHint[0]?.path, 'k/en/lb.md')
+  t.ok(withHint[0].strength > without[0].strength, 'fewer foreign words, a stronger match')
+  t.same(index.search(question, { lang: 'pt', queryLang: 'pt' }), index.search(question, { lang: 'pt' }), 'no effect in the same language')
+})
+
 t.test('a long question is searched on its first 32 distinct terms', async t => {
   const filler = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ')
   t.same(index.search(`${filler} kubernetes`, { lang: 'en' }), [], 'a term past the cap is not searched')

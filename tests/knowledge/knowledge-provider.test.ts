@@ -76,7 +76,7 @@ t.test('a question the notes cover only in the other language is answered from i
     en: { 'nat.md': '# NAT gateways\n\nA NAT gateway lets instances in private subnets reach the internet without being reachable from it.\n\n## Pricing\n\nNAT gateways bill per hour and per gigabyte processed.\n' }
   })
   const p = new KnowledgeProvider(createKnowledgeBase({ dir }))
-  const answer = await ask('pra que serve um NAT gateway numa sub-rede privada?', p)
+  const answer = await ask('pra que serve um NAT gateway?', p)
   t.equal(answer.lowCoverage, false)
   t.match(answer.text, /^As notas do curso tratam disso só em inglês \(\*NAT gateways\*\)/)
   t.match(answer.text, /\*\*Fontes:\*\*/)
