@@ -89,7 +89,9 @@ export class IsCoolGptStack extends Stack {
         NODE_ENV: 'production',
         HOST: '0.0.0.0',
         PORT: String(CONTAINER_PORT),
-        LOG_LEVEL: 'info'
+        LOG_LEVEL: 'info',
+        // In-flight asks (30 s deadline) finish well inside the 120 s ECS waits after SIGTERM.
+        SHUTDOWN_GRACE_MS: String((STOP_TIMEOUT_S - 30) * 1000)
       },
       // Resolved by ECS at task start with the execution role; the template only holds ARNs.
       secrets: Object.fromEntries(PROVIDER_KEY_FIELDS.map(field => [field, ecs.Secret.fromSecretsManager(providerKeys, field)])),
@@ -100,9 +102,9 @@ export class IsCoolGptStack extends Stack {
         mode: ecs.AwsLogDriverMode.NON_BLOCKING,
         maxBufferSize: Size.mebibytes(4)
       }),
-      // The runtime image has no shell or curl; Node 20's fetch does the probe.
+      // The distroless runtime has no shell or curl; Node's own fetch does the probe.
       healthCheck: {
-        command: ['CMD', 'node', '-e', `fetch('http://127.0.0.1:${CONTAINER_PORT}/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))`],
+        command: ['CMD', '/nodejs/bin/node', '-e', `fetch('http://127.0.0.1:${CONTAINER_PORT}/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))`],
         interval: Duration.seconds(30),
         timeout: Duration.seconds(5),
         retries: 3,

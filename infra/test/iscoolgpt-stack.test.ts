@@ -125,7 +125,9 @@ describe('task definition', () => {
     assert.equal(api.Name, 'api')
     assert.deepEqual(api.PortMappings, [{ ContainerPort: 8080, Name: 'http', Protocol: 'tcp' }])
     assert.equal(api.StopTimeout, 120)
-    assert.equal(api.HealthCheck.Command[0], 'CMD')
+    assert.deepEqual(api.HealthCheck.Command.slice(0, 3), ['CMD', '/nodejs/bin/node', '-e'], 'exec form: the image has no shell')
+    const environment = Object.fromEntries((api.Environment as Array<{ Name: string, Value: string }>).map(v => [v.Name, v.Value]))
+    assert.ok(Number(environment.SHUTDOWN_GRACE_MS) < 120000, 'the app finishes draining before ECS kills it')
     assert.match(api.HealthCheck.Command.join(' '), /http:\/\/127\.0\.0\.1:8080\/health/)
   })
 

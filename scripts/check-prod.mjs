@@ -1,0 +1,116 @@
+// Starts a built production tree the way the container does and checks what a user would hit:
+//   node scripts/check-prod.mjs <tree> [entry]      (entry defaults to dist/src/server.js)
+// Run by scripts/check-prod.sh; plain JavaScript so it needs nothing from the tree it checks.
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { join, resolve } from 'node:path'
+
+const tree = resolve(process.argv[2] ?? '.')
+const entry = process.argv[3] ?? 'dist/src/server.js'
+const failures = []
+
+function check (ok, what, detail = '') {
+  process.stdout.write(`${ok ? 'ok' : 'FAIL'}  ${what}${detail === '' ? '' : `  (${detail})`}\n`)
+  if (!ok) failures.push(what)
+}
+
+function freePort () {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address()
+      probe.close(() => resolvePort(port))
+    })
+  })
+}
+
+function rssMiB (pid) {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return match === null ? undefined : Math.round(Number(match[1]) / 1024)
+  } catch {
+    return undefined
+  }
+}
+
+async function get (url, init) {
+  const res = await fetch(url, { ...init, signal: AbortSignal.timeout(30000) })
+  return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.text() }
+}
+
+const port = await freePort()
+const base = `http://127.0.0.1:${port}`
+let output = ''
+const startedAt = performance.now()
+// Only what the container sets: no provider keys from the caller's shell leak into the check.
+const server = spawn(process.execPath, [entry], {
+  cwd: tree,
+  env: { PATH: process.env.PATH, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'pipe', 'pipe']
+})
+server.stdout.on('data', chunk => { output += chunk })
+server.stderr.on('data', chunk => { output += chunk })
+const exited = new Promise(resolveExit => server.once('exit', (code, signal) => resolveExit({ code, signal })))
+
+try {
+  let healthy = false
+  const deadline = Date.now() + 20000
+  while (!healthy && Date.now() < deadline && server.exitCode === null) {
+    try {
+      healthy = (await fetch(`${base}/health`)).ok
+    } catch {}
+    if (!healthy) await new Promise(resolveWait => setTimeout(resolveWait, 10))
+  }
+  const coldStartMs = Math.round(performance.now() - startedAt)
+  check(healthy, 'server starts and /health answers', healthy ? `cold start ${coldStartMs} ms to first healthy response` : 'never became healthy')
+  if (!healthy) throw new Error('not started')
+  process.stdout.write(`      RSS after start: ${rssMiB(server.pid) ?? '?'} MiB\n`)
+
+  const health = await get(`${base}/health`)
+  const healthBody = health.type.includes('json') ? JSON.parse(health.body) : {}
+  check(health.status === 200 && healthBody.status === 'ok', 'GET /health is 200 {status:"ok"}', `version ${healthBody.version}`)
+
+  const docs = await get(`${base}/docs`)
+  check(docs.status === 200 && docs.type.startsWith('text/html') && /swagger/i.test(docs.body), 'GET /docs is the Swagger UI page')
+  const css = await get(`${base}/docs/static/swagger-ui.css`)
+  check(css.status === 200 && css.body.length > 1000, 'Swagger UI static assets are served', `${css.body.length} bytes of CSS`)
+  const spec = await get(`${base}/docs/json`)
+  check(spec.status === 200 && /"openapi":"3\./.test(spec.body) && spec.body.includes('/health'), 'GET /docs/json is the OpenAPI document')
+
+  if (existsSync(join(tree, 'public', 'index.html'))) {
+    const page = await get(`${base}/`)
+    check(page.status === 200 && page.type.startsWith('text/html'), 'GET / serves the web page from public/')
+  } else {
+    process.stdout.write('skip  GET / (no public/index.html in the tree)\n')
+  }
+
+  const askStarted = performance.now()
+  const ask = await get(`${base}/api/ask`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ question: 'What is Docker?' })
+  })
+  let answer = ''
+  let chosen = ''
+  try {
+    const body = JSON.parse(ask.body)
+    answer = typeof body.answer === 'string' ? body.answer.trim() : ''
+    chosen = body.chosen?.provider ?? ''
+  } catch {}
+  check(ask.status === 200 && answer.length > 0, 'POST /api/ask answers offline from the course notes',
+    ask.status === 200 ? `${Math.round(performance.now() - askStarted)} ms, provider ${chosen}, ${answer.length} chars` : `status ${ask.status}: ${ask.body.slice(0, 200)}`)
+} catch (err) {
+  if (!(err instanceof Error && err.message === 'not started')) check(false, 'checks ran to the end', String(err))
+} finally {
+  if (server.exitCode === null) server.kill('SIGTERM')
+  const timer = setTimeout(() => server.kill('SIGKILL'), 20000)
+  const { code, signal } = await exited
+  clearTimeout(timer)
+  check(code === 0 && signal === null, 'SIGTERM stops the server cleanly with exit code 0', `code ${code}, signal ${signal}`)
+  if (failures.length > 0) process.stdout.write(`\nserver output:\n${output.slice(-4000)}\n`)
+}
+
+process.stdout.write(failures.length === 0 ? 'production check passed\n' : `production check FAILED: ${failures.join('; ')}\n`)
+process.exit(failures.length === 0 ? 0 : 1)

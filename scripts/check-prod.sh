@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `npm run build:prod`: builds the production tree exactly as the image's build stage does
+# (scripts/build-prod.sh) into a fresh temporary directory, reports its size, then starts it with
+# production settings and no keys and checks /health, /docs, an offline /api/ask and a clean SIGTERM.
+# KEEP_PROD_TREE=1 keeps the directory for inspection.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="$(mktemp -d "${TMPDIR:-/tmp}/iscoolgpt-prod.XXXXXX")"
+cleanup() {
+  if [ "${KEEP_PROD_TREE:-0}" = 1 ]; then echo "production tree kept in $work/app"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+echo "== build: scripts/build-prod.sh $work/app"
+started=$(date +%s)
+"$root/scripts/build-prod.sh" "$work/app"
+echo "built in $(( $(date +%s) - started )) s"
+
+cd "$work/app"
+echo "== size of the production tree (what the image adds on top of the Node runtime)"
+for part in . node_modules dist public knowledge; do
+  if [ -e "$part" ]; then du -sh "$part" | sed 's/^/  /'; fi
+done
+echo "  largest packages:"
+du -sk node_modules/* node_modules/@*/* 2>/dev/null | grep -v '/@[^/]*$' | sort -rn | head -10 \
+  | awk '{ printf "  %7.1f MiB  %s\n", $1 / 1024, substr($2, 14) }'
+
+echo "== run: node dist/src/server.js with NODE_ENV=production and no provider keys"
+node "$root/scripts/check-prod.mjs" "$work/app"

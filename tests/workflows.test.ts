@@ -1,0 +1,126 @@
+// The GitHub Actions workflows: valid for GitHub's own parser, and doing what the delivery promises.
+import t from 'tap'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
+import { parse } from 'yaml'
+import { packageRoot } from '../src/package-info.js'
+
+const workflowsDir = join(packageRoot, '.github', 'workflows')
+const read = (name: string): string => readFileSync(join(workflowsDir, name), 'utf8')
+
+interface Step { name?: string, uses?: string, run?: string, with?: Record<string, unknown>, env?: Record<string, string>, if?: string }
+interface Job { uses?: string, needs?: string | string[], 'runs-on'?: string, container?: string, environment?: string, permissions?: Record<string, string>, steps?: Step[] }
+interface Workflow { on: Record<string, any>, permissions?: Record<string, string>, jobs: Record<string, Job> }
+
+/** Errors GitHub's workflow parser reports: schema, expression syntax, and the called reusable workflow. */
+async function validate (name: string, content: string): Promise<string[]> {
+  const result = parseWorkflow({ name, content }, new NoOperationTraceWriter())
+  const errors = result.context.errors.getErrors().map(e => e.message)
+  if (result.value === undefined) return errors.length > 0 ? errors : ['empty workflow']
+  const template = await convertWorkflowTemplate(result.context, result.value, {
+    // Local reusable workflows (`uses: ./.github/workflows/x.yml`) are read from the checkout.
+    getFileContent: async ref => {
+      if (!('path' in ref) || 'repository' in ref) throw new Error(`only local reusable workflows are expected, got ${JSON.stringify(ref)}`)
+      return { name: ref.path, content: readFileSync(join(packageRoot, ref.path), 'utf8') }
+    }
+  }, { fetchReusableWorkflowDepth: 1 })
+  return [...errors, ...(template.errors ?? []).map(e => e.Message)]
+}
+
+const steps = (job: Job | undefined): Step[] => job?.steps ?? []
+const runs = (job: Job | undefined): string => steps(job).map(s => s.run ?? '').join('\n')
+const step = (job: Job | undefined, action: string): Step | undefined => steps(job).find(s => s.uses?.startsWith(`${action}@`) === true)
+
+for (const name of ['ci.yml', 'deploy.yml']) {
+  t.test(`${name} is valid for GitHub's workflow parser`, async t => {
+    t.same(await validate(name, read(name)), [])
+  })
+}
+
+t.test('the validator rejects what GitHub would reject', async t => {
+  const ci = read('ci.yml')
+  const misspelt = await validate('ci.yml', ci.replace('runs-on: ubuntu-24.04', 'runs_on: ubuntu-24.04'))
+  t.ok(misspelt.some(e => e.includes("Unexpected value 'runs_on'")), misspelt.join('\n'))
+  const openExpression = await validate('deploy.yml', read('deploy.yml').replace('${{ vars.AWS_REGION }}', '${{ vars.AWS_REGION'))
+  t.ok(openExpression.some(e => /expression is not closed/i.test(e)), openExpression.join('\n'))
+  const badPermission = await validate('deploy.yml', read('deploy.yml').replace('id-token: write', 'id-token: writ'))
+  t.ok(badPermission.some(e => e.includes("Unexpected value 'writ'")), badPermission.join('\n'))
+})
+
+t.test('every action is pinned to a major version', async t => {
+  for (const name of ['ci.yml', 'deploy.yml']) {
+    const uses = [...read(name).matchAll(/uses:\s*(\S+)/g)].map(m => m[1] as string).filter(u => !u.startsWith('./'))
+    t.ok(uses.length > 0)
+    for (const use of uses) t.match(use, /^[\w.-]+\/[\w.-]+@v\d+$/, `${name}: ${use}`)
+  }
+})
+
+t.test('ci.yml: install, type check, lint, tests with Chromium and Redis, OpenAPI, infrastructure, image', async t => {
+  const ci = parse(read('ci.yml')) as Workflow
+  t.ok('pull_request' in ci.on, 'runs on pull requests')
+  t.ok('push' in ci.on, 'runs on pushes')
+  t.ok('workflow_call' in ci.on, 'deploy.yml can run it first')
+  t.same(ci.permissions, { contents: 'read' })
+
+  const test = ci.jobs.test
+  t.match(test?.container, /bookworm/, 'same Debian packages as .ci/run')
+  const script = runs(test)
+  t.match(script, /apt-get install[^\n]*chromium[^\n]*redis-server/)
+  const order = ['npm ci', 'npm run typecheck', 'npm run lint', 'npm test', 'npm run openapi:check', 'npm test --prefix infra', 'npm run synth --prefix infra']
+  let at = -1
+  for (const command of order) {
+    const found = script.indexOf(command, at + 1)
+    t.ok(found > at, `${command} runs, after the previous step`)
+    at = found
+  }
+
+  const image = ci.jobs.image
+  t.match(runs(image), /npm run build:prod/)
+  const build = step(image, 'docker/build-push-action')
+  t.equal(build?.with?.file, 'docker/Dockerfile')
+  t.equal(build?.with?.push, false, 'CI never pushes')
+  t.match(runs(image), /\/api\/ask/, 'the built image is asked a question')
+})
+
+t.test('deploy.yml: staging and main deploy through OIDC, dev only runs CI', async t => {
+  const text = read('deploy.yml')
+  const deploy = parse(text) as Workflow
+  t.same(deploy.on, { push: { branches: ['staging', 'main'] } })
+  t.notOk(JSON.stringify(deploy.on).includes('dev'))
+  t.same(deploy.permissions, { contents: 'read' }, 'only the deploy job may request an OIDC token')
+
+  t.equal(deploy.jobs.ci?.uses, './.github/workflows/ci.yml')
+  const job = deploy.jobs.deploy
+  t.equal(job?.needs, 'ci', 'nothing is deployed unless CI passed')
+  t.equal(job?.permissions?.['id-token'], 'write')
+  t.equal(job?.environment, "${{ github.ref_name == 'main' && 'production' || 'staging' }}")
+
+  const credentials = step(job, 'aws-actions/configure-aws-credentials')
+  t.equal(credentials?.with?.['role-to-assume'], '${{ vars.AWS_ROLE_ARN }}')
+  t.notMatch(text, /aws-access-key-id|aws-secret-access-key|AWS_SECRET_ACCESS_KEY/, 'no long-lived keys')
+  t.ok(step(job, 'aws-actions/amazon-ecr-login'))
+
+  const tags = steps(job).find(s => s.name === 'Image tags')?.run ?? ''
+  t.match(tags, /\$image:\$GITHUB_SHA/, 'tagged with the commit SHA')
+  t.match(tags, /if \[ "\$GITHUB_REF_NAME" = main \]; then tags="\$tags,\$image:latest"; fi/, 'latest only from main')
+  const push = step(job, 'docker/build-push-action')
+  t.equal(push?.with?.push, true)
+  t.equal(push?.with?.file, 'docker/Dockerfile')
+
+  const render = step(job, 'aws-actions/amazon-ecs-render-task-definition')
+  t.equal(render?.with?.['container-name'], '${{ env.CONTAINER_NAME }}')
+  const rollout = step(job, 'aws-actions/amazon-ecs-deploy-task-definition')
+  t.equal(rollout?.with?.['wait-for-service-stability'], true)
+  t.equal(rollout?.with?.service, '${{ vars.ECS_SERVICE }}')
+  t.equal(rollout?.with?.cluster, '${{ vars.ECS_CLUSTER }}')
+  t.ok(steps(job).indexOf(render as Step) < steps(job).indexOf(rollout as Step))
+})
+
+t.test('deploy.yml names the container the CDK task definition defines', async t => {
+  const deploy = parse(read('deploy.yml')) as Workflow & { jobs: Record<string, { env?: Record<string, string> }> }
+  const stack = readFileSync(join(packageRoot, 'infra', 'lib', 'iscoolgpt-stack.ts'), 'utf8')
+  const name = /export const CONTAINER_NAME = '([^']+)'/.exec(stack)?.[1]
+  t.ok(name)
+  t.equal(deploy.jobs.deploy?.env?.CONTAINER_NAME, name)
+})
