@@ -15,7 +15,7 @@ export interface ExtractedAnswer {
   explicit: boolean
 }
 
-const NUMBER = /(?<![\p{L}\d.,])([-−])?\s?(r\$|us\$|\$|€|£)?\s?([-−])?(\d[\d.,]*\d|\d|[.,]\d+)(?:\s?\/\s?(\d+))?(?![\p{L}\d])/giu
+const NUMBER = /(?<![\p{L}\d.,]|\p{L}-)([-−])?\s?(r\$|us\$|\$|€|£)?\s?([-−])?(\d[\d.,]*\d|\d|[.,]\d+)(?:\s?\/\s?(\d+))?(?![\p{L}\d])/giu
 
 /**
  * Every number in the text, in order. Reads "1,234.56", "R$ 1.234,56", "18,00", "18.0", "1/2" and
@@ -93,6 +93,8 @@ export function parseValue (raw: string, explicit: boolean, allowPhrase: boolean
   }
   const option = OPTION_WORDS.exec(folded.replace(LEADING_ARTICLE, '')) ?? OPTION_PAREN.exec(folded)
   if (option !== null) return { key: option[1].toUpperCase(), kind: 'option', explicit }
+  // A lone letter is an option even when the text around it was folded to lower case.
+  if (/^[a-e]$/.test(folded)) return { key: folded.toUpperCase(), kind: 'option', explicit }
   const bare = OPTION_BARE.exec(stripped)
   if (bare !== null) return { key: bare[1], kind: 'option', explicit }
   const number = parseNumber(stripped)
@@ -110,10 +112,17 @@ const BOLD = /\*\*([^*\n]{1,60})\*\*/g
 const OPTION_IN_LINE = /(?:\b(?:letter|letra|option|opcao|alternativa|alternative|choice)\s*\(?([a-e])\)?(?![\p{L}\d]))|(?:^\(([a-e])\)(?![\p{L}\d]))/u
 const LEADING_YES_NO = /^[\s*_"“]*(yes|no|sim|nao)(?:\s*[,.!:;—–-]|\s*$)/
 
+/** Texts longer than this are searched at their ends only: the final answer opens or closes an answer. */
+const HEAD_CHARS = 400
+const TAIL_CHARS = 2000
+
 /** The final short answer a candidate commits to, or null for free text. */
 export function extractFinalAnswer (text: string): ExtractedAnswer | null {
+  const trimmed = text.trim()
+  const long = trimmed.length > HEAD_CHARS + TAIL_CHARS
   // GSM8K-style calculator annotations (<<3*4=12>>) repeat numbers the prose already states.
-  const clean = text.replace(/<<[^<>]*>>/g, '').trim()
+  const clean = (long ? trimmed.slice(-TAIL_CHARS) : trimmed).replace(/<<[^<>]*>>/g, '').trim()
+  const head = long ? trimmed.slice(0, HEAD_CHARS) : clean
   if (clean === '') return null
   const lines = clean.split(/\r?\n/).map(line => line.trim()).filter(line => line !== '')
   const lastLine = lines[lines.length - 1]
@@ -135,7 +144,7 @@ export function extractFinalAnswer (text: string): ExtractedAnswer | null {
       if (value !== null) return value
     }
   }
-  const stated = [...foldAccents(clean).matchAll(ANSWER_IS)].pop()
+  const stated = [...foldAccents(clean).matchAll(ANSWER_IS)].pop() ?? (long ? [...foldAccents(head).matchAll(ANSWER_IS)].pop() : undefined)
   if (stated !== undefined) {
     const value = parseValue(stated[1], true, true)
     if (value !== null) return value
@@ -151,15 +160,15 @@ export function extractFinalAnswer (text: string): ExtractedAnswer | null {
     const letter = (option[1] ?? option[2]) as string
     return { key: letter.toUpperCase(), kind: 'option', explicit: true }
   }
-  if (wordCount(clean) <= 6) {
+  if (!long && wordCount(clean) <= 6) {
     const value = parseValue(clean, true, true)
     if (value !== null) return value
   }
-  const leading = LEADING_YES_NO.exec(foldAccents(lines[0]))
+  const leading = LEADING_YES_NO.exec(foldAccents(head.slice(0, 40)))
   if (leading !== null) {
     return { key: leading[1] === 'yes' || leading[1] === 'sim' ? 'yes' : 'no', kind: 'yesno', explicit: true }
   }
-  const lastNumber = lastNumberIn(lastLine) ?? lastNumberIn(clean)
+  const lastNumber = lastNumberIn(lastLine) ?? lastNumberIn(clean.slice(-500))
   return lastNumber === null ? null : { key: canonicalNumber(lastNumber), kind: 'number', explicit: false }
 }
 

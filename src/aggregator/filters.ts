@@ -3,7 +3,6 @@
 import type { CandidateInput, Flag } from './types.js'
 import type { ExtractedAnswer } from './extract.js'
 import { detectRefusal } from './refusal.js'
-import { foldAccents } from './text.js'
 
 /** What the pipeline knows about one candidate while it decides. */
 export interface WorkingCandidate {
@@ -68,12 +67,12 @@ export function applyHardFilters (candidate: WorkingCandidate): void {
 /** Long texts only: two providers agreeing on "18" is evidence, two identical essays are one model twice. */
 const DUPLICATE_MIN_WORDS = 8
 
-/** A later candidate whose text equals an earlier one's adds no independent evidence. */
+/** A later candidate whose text equals an earlier one's (same model behind two providers) adds no independent evidence. */
 export function markDuplicates (pool: readonly WorkingCandidate[]): void {
   const seen = new Set<string>()
   for (const candidate of pool) {
     if (candidate.filtered !== null || candidate.words < DUPLICATE_MIN_WORDS) continue
-    const key = foldAccents(candidate.input.text).replace(/\s+/g, ' ').trim()
+    const key = candidate.input.text.trim()
     if (seen.has(key)) {
       addFlag(candidate, 'duplicate')
       remove(candidate, 'duplicate')

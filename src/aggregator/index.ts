@@ -56,7 +56,9 @@ export function aggregate (question: string, candidates: readonly CandidateInput
     candidate.words = wordCount(text)
     candidate.extracted = extractFinalAnswer(text)
     candidate.relevance = relevanceScore(questionTokens, candidate.tokens, candidate.words)
-    candidate.quality = qualityScore({ text, finishReason, disclaimer: candidate.flags.includes('disclaimer'), lowCoverage: lowCoverage === true })
+    candidate.quality = qualityScore({
+      text, finishReason, words: candidate.words, disclaimer: candidate.flags.includes('disclaimer'), lowCoverage: lowCoverage === true
+    })
     candidate.voteWeight = Math.max(candidate.prior, 0.01) * (0.5 + 0.5 * candidate.quality)
   }
   markDuplicates(answered)

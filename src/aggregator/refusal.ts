@@ -37,9 +37,16 @@ const PIVOT = /,?\s+(?:but|however|that said|instead|mas|porem|no entanto|contud
 /** Words of real content needed after a refusal phrase for the text to count as an answer. */
 const MIN_ANSWER_WORDS = 20
 
+// Every refusal pattern contains one of these; the cheap test spares the full list on most sentences.
+const TRIGGER = /can't|cannot|can not|won't|will not|unable|not able|not allowed|not permitted|sorry|afraid|apologi|decline|as an? |don't|do not|permission|guidelines|polic|principles|i'm not|i am not|nao |recus|viola|contra /
+
 function isRefusalText (fragment: string): boolean {
-  return REFUSAL_PATTERNS.some(pattern => pattern.test(fragment))
+  return TRIGGER.test(fragment) && REFUSAL_PATTERNS.some(pattern => pattern.test(fragment))
 }
+
+/** Refusals open or close an answer; a long text is only searched at its ends. */
+const HEAD_SENTENCES = 5
+const TAIL_SENTENCES = 3
 
 /**
  * 'refusal' when the text declines and says little else; 'disclaimer' when a refusal-like phrase
@@ -48,22 +55,23 @@ function isRefusalText (fragment: string): boolean {
 export function detectRefusal (text: string): RefusalKind | null {
   const folded = foldAccents(text).replace(/[’‘`]/g, "'")
   const sentences = folded.split(/(?<=[.!?])\s+|\n+/).map(s => s.trim()).filter(s => s !== '')
-  let refused = false
+  const ends = sentences.length <= HEAD_SENTENCES + TAIL_SENTENCES
+    ? sentences
+    : [...sentences.slice(0, HEAD_SENTENCES), ...sentences.slice(-TAIL_SENTENCES)]
+  if (!ends.some(isRefusalText)) return null
   let answerWords = 0
   for (const sentence of sentences) {
-    if (!isRefusalText(sentence)) {
+    if (!ends.includes(sentence) || !isRefusalText(sentence)) {
       if (OFFER.test(sentence)) continue
       if (JUSTIFICATION.test(sentence) && wordCount(sentence) <= 25) continue
       answerWords += wordCount(sentence)
       continue
     }
-    refused = true
     // "I can't see your account; however, the usual causes are ..." answers after the pivot.
     for (const fragment of sentence.split(PIVOT)) {
       if (fragment === undefined || isRefusalText(fragment) || OFFER.test(fragment)) continue
       answerWords += wordCount(fragment)
     }
   }
-  if (!refused) return null
   return answerWords >= MIN_ANSWER_WORDS ? 'disclaimer' : 'refusal'
 }

@@ -97,20 +97,21 @@ export interface QualityInput {
   finishReason?: string
   disclaimer: boolean
   lowCoverage: boolean
+  /** Word count when the caller already has it. */
+  words?: number
 }
 
 /**
  * Length sanity, structure and finish reason in 0..1. Multiplicative, so one serious defect
  * (cut off, degenerate repetition) is enough to pull an answer down.
  */
-export function qualityScore ({ text, finishReason, disclaimer, lowCoverage }: QualityInput): number {
-  const words = wordCount(text)
+export function qualityScore ({ text, finishReason, disclaimer, lowCoverage, words = wordCount(text) }: QualityInput): number {
   if (words === 0 || finishReason === 'content_filter') return 0
   let quality = 1
   if (words < 20) quality *= 0.6 + 0.4 * (words / 20)
   else if (words > 1500) quality *= Math.max(0.4, 1 - (words - 1500) / 3000)
 
-  const sentences = text.split(/(?<=[.!?])\s+|\n+/).map(s => s.trim().toLowerCase()).filter(s => s.length > 0)
+  const sentences = text.split(/[.!?]\s+|\n+/).map(s => s.trim().toLowerCase()).filter(s => s.length > 0)
   if (sentences.length >= 4) {
     const unique = new Set(sentences).size / sentences.length
     if (unique < 0.7) quality *= 0.5 + 0.5 * unique

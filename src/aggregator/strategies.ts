@@ -11,7 +11,7 @@ function argmax (pool: readonly WorkingCandidate[], score: (c: WorkingCandidate)
   let bestScore = -Infinity
   for (const candidate of pool) {
     const value = score(candidate)
-    if (value > bestScore) {
+    if (best === null || value > bestScore) {
       best = candidate
       bestScore = value
     }
@@ -39,13 +39,15 @@ export interface VoteGroup {
   members: WorkingCandidate[]
   weight: number
   maxPrior: number
+  /** Highest total score among the members: the last tie-break. */
+  bestTotal: number
 }
 
 export function groupId (candidate: WorkingCandidate): string | null {
   return candidate.extracted === null ? null : `${candidate.extracted.kind}:${candidate.extracted.key}`
 }
 
-/** Candidates grouped by their extracted answer, heaviest group first (ties: higher prior, then order). */
+/** Candidates grouped by their extracted answer, heaviest group first (ties: higher prior, then higher total, then order). */
 export function voteGroups (pool: readonly WorkingCandidate[]): VoteGroup[] {
   const groups = new Map<string, VoteGroup>()
   for (const candidate of pool) {
@@ -53,17 +55,19 @@ export function voteGroups (pool: readonly WorkingCandidate[]): VoteGroup[] {
     if (id === null) continue
     let group = groups.get(id)
     if (group === undefined) {
-      group = { id, members: [], weight: 0, maxPrior: 0 }
+      group = { id, members: [], weight: 0, maxPrior: 0, bestTotal: 0 }
       groups.set(id, group)
     }
     group.members.push(candidate)
     group.weight += candidate.voteWeight
     group.maxPrior = Math.max(group.maxPrior, candidate.prior)
+    group.bestTotal = Math.max(group.bestTotal, candidate.total)
   }
   // Map keeps insertion order and sort is stable, so equal groups stay in candidate order.
   return [...groups.values()].sort((a, b) => {
-    if (Math.abs(b.weight - a.weight) > 1e-12) return b.weight - a.weight
-    return b.maxPrior - a.maxPrior
+    if (Math.abs(b.weight - a.weight) > 1e-9) return b.weight - a.weight
+    if (b.maxPrior !== a.maxPrior) return b.maxPrior - a.maxPrior
+    return b.bestTotal - a.bestTotal
   })
 }
 

@@ -46,12 +46,15 @@ export function isStopWord (token: string): boolean {
  */
 export function stem (token: string): string {
   if (token.length <= 4 || /^\d/.test(token)) return token
-  if (token.endsWith('oes') || token.endsWith('aes')) return token.slice(0, -3) + 'ao'
-  if (token.endsWith('ies')) return token.slice(0, -3) + 'y'
-  if (token.endsWith('sses') || token.endsWith('ches') || token.endsWith('shes') || token.endsWith('xes')) return token.slice(0, -2)
-  if (token.endsWith('is') && token.length > 5 && !token.endsWith('sis')) return token.slice(0, -2) + 'l'
-  if (token.endsWith('s') && !token.endsWith('ss') && !token.endsWith('us')) return token.slice(0, -1)
-  return token
+  let out = token
+  if (out.endsWith('oes') || out.endsWith('aes')) return out.slice(0, -3) + 'ao'
+  if (out.endsWith('ies')) return out.slice(0, -3) + 'y'
+  if (out.endsWith('sses') || out.endsWith('ches') || out.endsWith('shes') || out.endsWith('xes')) out = out.slice(0, -2)
+  else if (out.endsWith('is') && out.length > 5 && !out.endsWith('sis')) out = out.slice(0, -2) + 'l'
+  else if (out.endsWith('s') && !out.endsWith('ss') && !out.endsWith('us')) out = out.slice(0, -1)
+  // A final e goes too, so "service"/"services" and "conteiner"/"conteineres" meet.
+  if (out.endsWith('e') && out.length > 4) out = out.slice(0, -1)
+  return out
 }
 
 /** Every word and number of the folded text, in order. */
@@ -75,8 +78,15 @@ function canonicalDigits (token: string): string {
   return token
 }
 
-/** Whitespace-separated words, for length checks. */
+/** Whitespace-separated words, for length checks; a loop because it runs on every sentence of every answer. */
 export function wordCount (text: string): number {
-  const words = text.trim().split(/\s+/)
-  return words[0] === '' ? 0 : words.length
+  let count = 0
+  let inWord = false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    const space = code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2028 || code === 0x2029
+    if (!space && !inWord) count++
+    inWord = !space
+  }
+  return count
 }
