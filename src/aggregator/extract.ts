@@ -51,11 +51,11 @@ function parseDigits (digits: string, brazilianCurrency: boolean): number | null
     const thousands = decimal === '.' ? ',' : '.'
     normalised = digits.split(thousands).join('').replace(decimal, '.')
   } else if (hasComma) {
-    if (/^\d{1,3}(?:,\d{3})+$/.test(digits)) normalised = digits.replace(/,/g, '')
+    if (/^[1-9]\d{0,2}(?:,\d{3})+$/.test(digits)) normalised = digits.replace(/,/g, '')
     else if (/^\d+,\d+$/.test(digits)) normalised = digits.replace(',', '.')
     else return null
   } else if (hasDot) {
-    if (/^\d{1,3}(?:\.\d{3}){2,}$/.test(digits) || (brazilianCurrency && /^\d{1,3}\.\d{3}$/.test(digits))) normalised = digits.replace(/\./g, '')
+    if (/^[1-9]\d{0,2}(?:\.\d{3}){2,}$/.test(digits) || (brazilianCurrency && /^[1-9]\d{0,2}\.\d{3}$/.test(digits))) normalised = digits.replace(/\./g, '')
     else if (/^\d+\.\d+$/.test(digits)) normalised = digits
     else return null
   } else {
@@ -76,6 +76,7 @@ const YES_WORDS = new Set(['yes', 'sim', 'true', 'verdadeiro'])
 const OPTION_WORDS = /^(?:letter|letra|option|opcao|alternativa|alternative|choice|item)\s*\(?([a-e])\)?(?![\p{L}\d])/u
 const OPTION_PAREN = /^\(([a-e])\)(?![\p{L}\d])/u
 const OPTION_BARE = /^([A-E])(?:\)|\.(?=\s|$)|:(?=\s|$)|\s+[-–—]\s|\s*$)/
+const LEADING_NUMBER = /^[-−]?\s?(?:r\$|us\$|\$|€|£)?\s?[-−]?[\d.,]/i
 const LEADING_ARTICLE = /^(?:the|an?|os?|as|uma?)\s+/
 const ARTICLES = new Set(['the', 'a', 'an', 'o', 'os', 'as', 'um', 'uma'])
 
@@ -97,7 +98,8 @@ export function parseValue (raw: string, explicit: boolean, allowPhrase: boolean
   if (/^[a-e]$/.test(folded)) return { key: folded.toUpperCase(), kind: 'option', explicit }
   const bare = OPTION_BARE.exec(stripped)
   if (bare !== null) return { key: bare[1], kind: 'option', explicit }
-  const number = parseNumber(stripped)
+  // "Answer: it depends on 3 factors ..." is a sentence, not the number 3.
+  const number = wordCount(stripped) <= 6 || LEADING_NUMBER.test(stripped) ? parseNumber(stripped) : null
   if (number !== null) return { key: canonicalNumber(number), kind: 'number', explicit }
   if (!allowPhrase) return null
   const words = tokenize(stripped)

@@ -74,7 +74,7 @@ export function contentTokens (text: string): string[] {
 
 /** "70,000" and "70.000" (thousands groups) become "70000"; decimals stay as written. */
 function canonicalDigits (token: string): string {
-  if (/^\d{1,3}(?:,\d{3})+$/.test(token) || /^\d{1,3}(?:\.\d{3}){2,}$/.test(token)) return token.replace(/[.,]/g, '')
+  if (/^[1-9]\d{0,2}(?:,\d{3})+$/.test(token) || /^[1-9]\d{0,2}(?:\.\d{3}){2,}$/.test(token)) return token.replace(/[.,]/g, '')
   return token
 }
 

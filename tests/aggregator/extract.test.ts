@@ -14,7 +14,9 @@ t.test('numbers in English and Portuguese formats', async t => {
     ['R$ 1.234', 1234],
     ['1.234.567', 1234567],
     ['.5', 0.5],
-    ['50%', 50]
+    ['50%', 50],
+    ['US$ 0,023', 0.023],
+    ['0.500', 0.5]
   ]
   for (const [text, value] of cases) t.equal(parseNumber(text), value, text)
   t.equal(parseNumber('S3 and EC2'), null, 'digits inside names are not numbers')
@@ -62,6 +64,8 @@ t.test('free text has no final answer, except the marked last-number fallback', 
   t.equal(extractFinalAnswer('Docker packages applications and their dependencies into images that run as containers.'), null)
   t.equal(extractFinalAnswer('No matter which cloud you use, containers share the host kernel and start quickly.'), null, '"No" must be followed by punctuation')
   t.equal(extractFinalAnswer('The answer is that it depends on your workload and budget.'), null, 'a clause is not a short phrase')
+  t.equal(extractFinalAnswer('Answer: it depends on about 3 factors, mainly cost, latency and how much state you keep.')?.explicit, false, 'a sentence is not its first number (only the fallback reads it)')
+  t.equal(extractFinalAnswer('Answer: 3 factors matter most here: cost, latency and how much state the service keeps.')?.key, '3', 'unless it starts with the number')
   t.equal(extractFinalAnswer(''), null)
   t.equal(extractFinalAnswer('   \n  '), null)
   const fallback = extractFinalAnswer('He pays 3 * 4 = 12 dollars.\nThen he gets 12 - 2 = 10 back')
