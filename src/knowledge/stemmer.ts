@@ -1,7 +1,8 @@
 // Light suffix-stripping stemmers for accent-folded Portuguese and English words. They only need
 // to map the forms of one word to the same key (index and queries go through the same function),
-// so they favour a few safe rules over linguistic completeness. Plain string tests rather than
-// regular expressions: every distinct word of the notes passes through here while the service starts.
+// so they favour a few safe rules over linguistic completeness. Every distinct word of the notes
+// passes through here while the service starts, still unoptimised by the JIT: hence plain string
+// tests dispatched on the last letter rather than regular expressions or loops over rule tables.
 
 function hasDigit (w: string): boolean {
   for (let i = 0; i < w.length; i++) {
@@ -22,48 +23,73 @@ function hasVowel (w: string): boolean {
   return false
 }
 
-const PT_ENDINGS: ReadonlyArray<readonly [string, number]> = [
-  ['mente', 4], ['amento', 4], ['imento', 4], ['mento', 4], ['acao', 4], ['icao', 4], ['cao', 4],
-  ['ando', 3], ['endo', 3], ['indo', 3], ['ado', 4], ['ada', 4], ['ido', 4], ['ida', 4],
-  // No -er: in these notes it ends far more English loanwords (docker, container, cluster, server)
-  // than Portuguese verbs, and stripping it made "docker" a prefix of "dockerfile".
-  ['ar', 4], ['ir', 4]
-]
+/** `w` without `suffix` (plus `by`) when it ends so and keeps `minStem` letters, else null. */
+function cut (w: string, suffix: string, minStem: number, by = ''): string | null {
+  return w.length - suffix.length >= minStem && w.endsWith(suffix) ? w.slice(0, w.length - suffix.length) + by : null
+}
+
+/** Derivational, then verbal and participle endings; the first one that fits wins. */
+function ptEnding (w: string): string {
+  switch (w[w.length - 1]) {
+    case 'e':
+      return cut(w, 'mente', 4) ?? w
+    case 'o':
+      return cut(w, 'amento', 4) ?? cut(w, 'imento', 4) ?? cut(w, 'mento', 4) ??
+        cut(w, 'acao', 4) ?? cut(w, 'icao', 4) ?? cut(w, 'cao', 4) ??
+        cut(w, 'ando', 3) ?? cut(w, 'endo', 3) ?? cut(w, 'indo', 3) ??
+        cut(w, 'ado', 4) ?? cut(w, 'ido', 4) ?? w
+    case 'a':
+      return cut(w, 'ada', 4) ?? cut(w, 'ida', 4) ?? w
+    case 'r':
+      // No -er: in these notes it ends far more English loanwords (docker, container, cluster,
+      // server) than Portuguese verbs, and stripping it made "docker" a prefix of "dockerfile".
+      return cut(w, 'ar', 4) ?? cut(w, 'ir', 4) ?? w
+    default:
+      return w
+  }
+}
 
 /** Portuguese: plurals, -mente, -ção, -mento, common verb and participle endings, final vowel. */
 export function stemPt (word: string): string {
   let w = word
   if (w.length < 4 || hasDigit(w)) return w
 
-  if (w.endsWith('oes') || w.endsWith('aes')) w = w.slice(0, -3) + 'ao'
-  else if (w.endsWith('ns')) w = w.slice(0, -2) + 'n'
-  else if (w.length > 4 && w.endsWith('eis')) w = w.slice(0, -3) + 'el'
-  else if (w.length > 4 && w.endsWith('ais')) w = w.slice(0, -3) + 'al'
-  else if (w.length > 4 && w.endsWith('ois')) w = w.slice(0, -3) + 'ol'
-  else if (w.length > 4 && w.endsWith('es') && 'rslz'.includes(w[w.length - 3])) w = w.slice(0, -2)
-  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1)
+  if (w.endsWith('s')) {
+    if (w.endsWith('oes') || w.endsWith('aes')) w = w.slice(0, -3) + 'ao'
+    else if (w.endsWith('ns')) w = w.slice(0, -2) + 'n'
+    else if (w.length > 4 && w.endsWith('eis')) w = w.slice(0, -3) + 'el'
+    else if (w.length > 4 && w.endsWith('ais')) w = w.slice(0, -3) + 'al'
+    else if (w.length > 4 && w.endsWith('ois')) w = w.slice(0, -3) + 'ol'
+    else if (w.length > 4 && w.endsWith('es') && 'rslz'.includes(w[w.length - 3])) w = w.slice(0, -2)
+    else if (!w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1)
+  }
 
   // imagem/imagens, nuvem/nuvens, token/tokens all meet at a final -n.
   if (w.endsWith('m') && isVowel(w[w.length - 2])) w = w.slice(0, -1) + 'n'
 
-  // Derivational then verbal endings: the first one that fits wins.
-  for (const [suffix, minStem] of PT_ENDINGS) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= minStem) {
-      w = w.slice(0, -suffix.length)
-      break
-    }
-  }
+  w = ptEnding(w)
 
   const last = w[w.length - 1]
   if (w.length > 4 && (last === 'a' || last === 'e' || last === 'o')) w = w.slice(0, -1)
   return w
 }
 
-const EN_ENDINGS: ReadonlyArray<readonly [string, string, number]> = [
-  ['ization', 'iz', 3], ['isation', 'iz', 3], ['ation', 'at', 3], ['ability', 'abl', 3],
-  ['ibility', 'ibl', 3], ['ity', '', 4], ['ment', '', 4], ['ness', '', 4], ['ise', 'iz', 3],
-  ['ize', 'iz', 3], ['ly', '', 4]
-]
+function enEnding (w: string): string {
+  switch (w[w.length - 1]) {
+    case 'n':
+      return cut(w, 'ization', 3, 'iz') ?? cut(w, 'isation', 3, 'iz') ?? cut(w, 'ation', 3, 'at') ?? w
+    case 'y':
+      return cut(w, 'ability', 3, 'abl') ?? cut(w, 'ibility', 3, 'ibl') ?? cut(w, 'ity', 4) ?? cut(w, 'ly', 4) ?? w
+    case 't':
+      return cut(w, 'ment', 4) ?? w
+    case 's':
+      return cut(w, 'ness', 4) ?? w
+    case 'e':
+      return cut(w, 'ise', 3, 'iz') ?? cut(w, 'ize', 3, 'iz') ?? w
+    default:
+      return w
+  }
+}
 
 /**
  * English: plurals, -ing/-ed, a few derivational endings (-ation, -ment, -ness, -ity), final e.
@@ -73,9 +99,11 @@ export function stemEn (word: string): string {
   let w = word
   if (w.length <= 3 || hasDigit(w)) return w
 
-  if (w.endsWith('sses')) w = w.slice(0, -2)
-  else if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y'
-  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1)
+  if (w.endsWith('s')) {
+    if (w.endsWith('sses')) w = w.slice(0, -2)
+    else if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y'
+    else if (!w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1)
+  }
 
   const inflection = w.endsWith('ing') ? 3 : w.endsWith('ed') ? 2 : 0
   if (inflection > 0 && w.length - inflection >= 3) {
@@ -88,13 +116,7 @@ export function stemEn (word: string): string {
     }
   }
 
-  for (const [suffix, by, minStem] of EN_ENDINGS) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= minStem) {
-      w = w.slice(0, -suffix.length) + by
-      break
-    }
-  }
-
+  w = enEnding(w)
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1)
   return w
 }
