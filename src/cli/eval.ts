@@ -1,6 +1,6 @@
 // `npm run eval`: every aggregation strategy measured on the recorded four-model GSM8K answers.
 
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { aggregate } from '../aggregator/index.js'
@@ -295,15 +295,25 @@ export function formatReport (report: EvalReport): string {
   return out.join('\n')
 }
 
-interface Args { fixture: string, fit: boolean, seed: number, resamples: number }
+interface Args { fixture: string, fit: boolean, seed: number, resamples: number, exportTo: string | null }
 
 function parseArgs (argv: readonly string[]): Args {
-  const args: Args = { fixture: DEFAULT_FIXTURE, fit: false, seed: 20240501, resamples: 1000 }
+  const args: Args = { fixture: DEFAULT_FIXTURE, fit: false, seed: 20240501, resamples: 1000, exportTo: null }
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]
-    const value = argv[i + 1]
-    if (flag === '--fit') args.fit = true
-    else if (flag === '--fixture' && value !== undefined) { args.fixture = resolve(value); i++ } else if (flag === '--seed' && value !== undefined) { args.seed = Number(value); i++ } else if (flag === '--resamples' && value !== undefined) { args.resamples = Number(value); i++ } else throw new Error(`unknown or incomplete option: ${flag}`)
+    if (flag === '--fit') {
+      args.fit = true
+      continue
+    }
+    const value = argv[++i]
+    if (value === undefined) throw new Error(`missing value for ${flag}`)
+    switch (flag) {
+      case '--fixture': args.fixture = resolve(value); break
+      case '--export': args.exportTo = resolve(value); break
+      case '--seed': args.seed = Number(value); break
+      case '--resamples': args.resamples = Number(value); break
+      default: throw new Error(`unknown option: ${flag}`)
+    }
   }
   if (!Number.isInteger(args.seed) || !Number.isInteger(args.resamples) || args.resamples < 100) {
     throw new Error('--seed must be an integer and --resamples an integer ≥ 100')
@@ -316,7 +326,7 @@ function main (): void {
   try {
     args = parseArgs(process.argv.slice(2))
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\nusage: npm run eval -- [--fixture FILE.jsonl] [--fit] [--seed N] [--resamples N]\n`)
+    process.stderr.write(`${(err as Error).message}\nusage: npm run eval -- [--fixture FILE.jsonl] [--fit] [--seed N] [--resamples N] [--export OUT.jsonl]\n`)
     process.exitCode = 1
     return
   }
@@ -327,6 +337,10 @@ function main (): void {
     process.stderr.write(`cannot read the fixture ${args.fixture}: ${(err as Error).message}\n`)
     process.exitCode = 1
     return
+  }
+  if (args.exportTo !== null) {
+    // The fixture in `npm run aggregate` input format, to replay it through the command-line tool.
+    writeFileSync(args.exportTo, rows.map((row, i) => JSON.stringify(toAggregateLine(row, `gsm8k-${i}`))).join('\n') + '\n')
   }
   const goldMismatches = rows.filter(row => extractFinalAnswer(row.ground_truth) === null).length
   if (goldMismatches > 0) process.stderr.write(`warning: ${goldMismatches} gold answers without an extractable final answer\n`)

@@ -1,5 +1,10 @@
 import t from 'tap'
 import { existsSync, readFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { VOTE_CALIBRATION } from '../../src/aggregator/confidence.js'
 import {
   DEFAULT_FIXTURE, MODEL_KEYS, auroc, bootstrapMean, calibrationReport, evaluate, fitCalibration, formatReport,
@@ -76,4 +81,47 @@ t.test('on the GSM8K dev fixture: vote beats the best single model, confidence i
   t.ok(fitted !== null)
   t.ok(Math.abs(Number(fitted?.[1]) - VOTE_CALIBRATION.intercept) < 0.05, 'the shipped calibration is the one fitted on the even half')
   t.ok(Math.abs(Number(fitted?.[2]) - VOTE_CALIBRATION.slope) < 0.05)
+})
+
+t.test('npm run eval as a command: table, export, usage errors', async t => {
+  const root = fileURLToPath(new URL('../../', import.meta.url))
+  const run = (args: string[]): Promise<{ code: number | null, stdout: string, stderr: string }> => new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/eval.ts', ...args], { cwd: root })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', c => { stdout += String(c) })
+    child.stderr.on('data', c => { stderr += String(c) })
+    child.on('error', reject)
+    child.on('close', code => resolve({ code, stdout, stderr }))
+  })
+  const dir = await mkdtemp(join(tmpdir(), 'eval-cli-'))
+  t.teardown(() => rm(dir, { recursive: true, force: true }))
+  const row = (answers: string[], correct: boolean[]): string => JSON.stringify({
+    question: 'How many eggs are left?',
+    ground_truth: 'Steps.\nA: 9',
+    ...Object.fromEntries(MODEL_KEYS.map((k, i) => [k, { is_correct: correct[i], solution: `Working ${i} with ${k}.\nA: ${answers[i]}` }]))
+  })
+  const fixture = join(dir, 'fixture.jsonl')
+  await writeFile(fixture, [
+    row(['9', '9', '9', '9'], [true, true, true, true]),
+    row(['9', '8', '7', '9'], [true, false, false, true]),
+    row(['1', '2', '3', '4'], [false, false, false, false]),
+    row(['9', '9', '5', '5'], [true, true, false, false])
+  ].join('\n'))
+  const exported = join(dir, 'export.jsonl')
+  const ok = await run(['--fixture', fixture, '--resamples', '100', '--export', exported, '--fit'])
+  t.equal(ok.code, 0, ok.stderr)
+  t.match(ok.stdout, /4 questions, 4 models/)
+  t.match(ok.stdout, /## odd half, priors fitted on even \(held out\) \(n=2\)/)
+  t.match(ok.stdout, /VOTE_CALIBRATION fitted on the even half/)
+  const lines = (await readFile(exported, 'utf8')).trim().split('\n').map(l => JSON.parse(l))
+  t.equal(lines.length, 4)
+  t.same(Object.keys(lines[0]), ['id', 'question', 'candidates'])
+
+  const bad = await run(['--resamples', '5'])
+  t.equal(bad.code, 1)
+  t.match(bad.stderr, /usage: npm run eval/)
+  const missing = await run(['--fixture', join(dir, 'absent.jsonl')])
+  t.equal(missing.code, 1)
+  t.match(missing.stderr, /cannot read the fixture/)
 })
