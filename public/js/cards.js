@@ -4,7 +4,18 @@ import { formatNumber, formatSeconds, formatUsd, has, t } from './i18n.js'
 import { renderMarkdown } from './markdown.js'
 
 const SCORE_KEYS = ['consensus', 'relevance', 'quality', 'prior', 'total']
-const LIVE_TAIL_CHARS = 600
+const PREVIEW_CHARS = 400
+
+/** A preview is plain text: Markdown markers would only be noise in four lines. */
+function plain (text) {
+  return text.replace(/```[^\n]*\n?/g, '').replace(/\*\*|__|`/g, '').replace(/^#{1,6}\s+/gm, '').replace(/\n{2,}/g, '\n')
+}
+
+/** While streaming the newest text matters; once done, the beginning. */
+function preview (card) {
+  const text = plain(card.text)
+  return card.state === 'streaming' ? text.slice(-PREVIEW_CHARS) : text.slice(0, PREVIEW_CHARS)
+}
 
 export function providerName (id) {
   return has(`provider.${id}`) ? t(`provider.${id}`) : id
@@ -99,13 +110,16 @@ export function renderCard (card, { chosen = false } = {}) {
   card.model !== '' ? h('p', { class: 'card-model', text: card.model }) : null,
   h('p', { class: 'card-state', text: stateText(card) }))
 
+  if (card.state === 'waiting') {
+    li.append(h('div', { class: 'card-skeleton', 'aria-hidden': 'true' }, h('span'), h('span'), h('span')))
+  }
   if (card.state === 'streaming' || (card.state === 'done' && c?.scores == null)) {
-    li.append(h('p', { class: 'card-live', text: card.text.slice(-LIVE_TAIL_CHARS) }))
+    li.append(h('div', { class: `card-live${card.state === 'streaming' ? ' is-streaming' : ''}` }, h('p', { text: preview(card) })))
   }
   if (c !== null && c.error !== null && c.error !== undefined && c.error.message) {
     li.append(h('p', { class: 'card-error', text: c.error.message }))
   }
-  if (c?.scores) li.append(scoreRows(c.scores))
+  if (c?.scores && c.status === 'ok') li.append(scoreRows(c.scores))
   if (c !== null && c.flags?.length > 0) {
     const shown = c.flags.filter(f => f !== 'error' && f !== 'skipped')
     if (shown.length > 0) li.append(h('ul', { class: 'flags' }, shown.map(f => h('li', { class: `flag flag-${f}`, text: flagLabel(f) }))))
@@ -130,6 +144,6 @@ export function renderCard (card, { chosen = false } = {}) {
 
 /** Updates only the live text of a streaming card (tokens arrive many times a second). */
 export function updateLiveText (element, card) {
-  const live = element.querySelector('.card-live')
-  if (live !== null) live.textContent = card.text.slice(-LIVE_TAIL_CHARS)
+  const live = element.querySelector('.card-live p')
+  if (live !== null) live.textContent = preview(card)
 }

@@ -61,6 +61,11 @@ const en = {
   historyRestored: 'Showing an earlier answer.',
   footer: 'Answers come from AI models and can be wrong: check what matters.',
   apiDocs: 'API documentation',
+  examplesHeading: 'Not sure where to start? Try one of these',
+  'example.1': 'What is the difference between a container and a virtual machine?',
+  'example.2': 'Why does a multi-stage Dockerfile make smaller images?',
+  'example.3': 'How does ECS Fargate Spot save money, and what is the catch?',
+  'example.4': 'What is the shared responsibility model in AWS?',
 
   'state.waiting': 'Waiting',
   'state.streaming': 'Writing…',
@@ -229,6 +234,11 @@ const ptBR = {
   historyRestored: 'Mostrando uma resposta anterior.',
   footer: 'As respostas vêm de modelos de IA e podem conter erros: confira o que for importante.',
   apiDocs: 'Documentação da API',
+  examplesHeading: 'Não sabe por onde começar? Experimente uma destas',
+  'example.1': 'Qual a diferença entre um contêiner e uma máquina virtual?',
+  'example.2': 'Por que um Dockerfile multi-stage gera imagens menores?',
+  'example.3': 'Como o ECS Fargate Spot economiza dinheiro, e qual é o porém?',
+  'example.4': 'O que é o modelo de responsabilidade compartilhada da AWS?',
 
   'state.waiting': 'Aguardando',
   'state.streaming': 'Escrevendo…',

@@ -40,11 +40,14 @@ const els = {
   history: byId('history'),
   historyEmpty: byId('history-empty'),
   historyClear: byId('history-clear'),
-  announcer: byId('announcer')
+  announcer: byId('announcer'),
+  examples: byId('examples'),
+  exampleList: byId('example-list')
 }
 
 const MAX_CHARS = Number(els.question.dataset.maxLength) || 8000
 const COUNTER_FROM = Math.floor(MAX_CHARS * 0.8)
+const EXAMPLE_KEYS = ['example.1', 'example.2', 'example.3', 'example.4']
 const NO_PROVIDER_VARIABLES = ['OPENAI_API_KEY', 'GEMINI_API_KEY', 'HF_TOKEN', 'OLLAMA_MODEL']
 
 const state = {
@@ -84,7 +87,30 @@ function applyLanguage (lang) {
   if (state.response !== null) renderResult(state.response)
   renderNotice()
   renderHistory()
+  renderExamples()
   updateConnection()
+}
+
+function renderExamples () {
+  els.exampleList.replaceChildren(...EXAMPLE_KEYS.map(key => h('li', {},
+    h('button', {
+      type: 'button',
+      class: 'example',
+      text: t(key),
+      onclick: () => {
+        els.question.value = t(key)
+        updateCounter()
+        autoGrow()
+        els.question.focus()
+        if (!els.send.disabled) els.form.requestSubmit()
+      }
+    }))))
+  updateExamples()
+}
+
+/** Suggestions are for an empty page; once there is something to read they step aside. */
+function updateExamples () {
+  els.examples.hidden = state.cards.size > 0 || state.response !== null || (Array.isArray(state.providers) && state.providers.length === 0)
 }
 
 // ---------- form ----------
@@ -157,6 +183,7 @@ async function loadProviders () {
   try {
     const list = await fetchProviders({ apiKey: state.apiKey })
     state.providers = list.providers.filter(p => p.enabled !== false)
+    updateExamples()
     if (state.providers.length === 0) setNotice({ kind: 'noProviders' })
     else if (state.notice?.kind === 'noProviders' || state.notice?.kind === 'auth') setNotice(null)
   } catch (err) {
@@ -316,6 +343,7 @@ function renderCards () {
   els.cards.replaceChildren(...cards.map(card => renderCard(card, { chosen: state.response !== null && card.id === chosen })))
   const finished = cards.filter(c => c.state !== 'waiting' && c.state !== 'streaming').length
   els.progress.textContent = cards.length === 0 ? '' : t('progress', { done: finished, total: cards.length })
+  updateExamples()
 }
 
 function updateCard (card) {
@@ -611,7 +639,7 @@ function bind () {
   window.addEventListener('offline', updateConnection)
 }
 
-function start () {
+async function start () {
   els.strategy.value = state.prefs.strategy
   if (els.strategy.value !== state.prefs.strategy) els.strategy.value = 'auto'
   els.waitFor.value = state.prefs.waitFor
@@ -619,8 +647,9 @@ function start () {
   els.apiKey.value = state.apiKey
   bind()
   applyLanguage(pickLanguage(store.loadLanguage(), navigator.languages ?? [navigator.language]))
+  await loadProviders()
+  // Lets tests and scripts know the page is interactive and knows its providers.
   document.body.classList.add('is-ready')
-  loadProviders()
 }
 
 start()

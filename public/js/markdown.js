@@ -2,7 +2,22 @@
 import { Marked } from '../vendor/marked.esm.js'
 import DOMPurify from '../vendor/purify.es.mjs'
 
-const marked = new Marked({ gfm: true, breaks: false, async: false })
+const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const escapeHtml = text => text.replace(/[&<>"']/g, c => ESCAPES[c])
+
+// Raw HTML in an answer is shown as the text it is, not parsed: models write tags they mean literally,
+// and markup that is never parsed cannot trip the CSP (handlers and style attributes are blocked and reported
+// even inside the sanitiser's inert document).
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  async: false,
+  renderer: {
+    html ({ text, block }) {
+      return block ? `<p>${escapeHtml(text.trim())}</p>\n` : escapeHtml(text)
+    }
+  }
+})
 
 const purifier = DOMPurify(window)
 

@@ -1,0 +1,144 @@
+// Browser tests: finding Chromium, starting the real app against provider stubs, and opening the page under the production CSP.
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import type { FastifyInstance } from 'fastify'
+import { buildApp, type BuildOptions } from '../../src/app.js'
+import { loadConfig } from '../../src/config.js'
+import { packageRoot } from '../../src/package-info.js'
+import { startGeminiStub } from '../stubs/gemini-stub.js'
+import { startHFStub } from '../stubs/hf-stub.js'
+import { startOpenAIStub } from '../stubs/openai-stub.js'
+import type { StubServer } from '../stubs/stub-server.js'
+
+interface Teardown { teardown: (fn: () => unknown) => void }
+
+export const ARTIFACTS = join(packageRoot, 'tests', 'artifacts')
+
+/** The policy the service sends for its pages; the page must work under exactly this. */
+export const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+/** CHROMIUM_PATH when set (and only it), else Debian's and Ubuntu's usual locations. */
+export function findChromium (env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const wanted = env.CHROMIUM_PATH?.trim()
+  if (wanted !== undefined && wanted !== '') return existsSync(wanted) ? wanted : undefined
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(p => existsSync(p))
+}
+
+/**
+ * The Chromium to test with, or undefined after planning zero tests with a printed notice:
+ * `npm test` on a machine without Chromium skips the browser tests instead of failing them.
+ */
+export function chromiumOrSkip (t: { plan: (n: number, reason?: string) => void, comment: (...m: unknown[]) => void }): string | undefined {
+  const path = findChromium()
+  if (path === undefined) {
+    const notice = 'no chromium: browser tests skipped (install Debian\'s `chromium` package or set CHROMIUM_PATH)'
+    process.stderr.write(`${notice}\n`)
+    t.comment(notice)
+    t.plan(0, notice)
+  }
+  return path
+}
+
+export async function launchBrowser (t: Teardown, executablePath: string): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+  t.teardown(async () => await browser.close())
+  return browser
+}
+
+export interface Stubs {
+  openai: StubServer
+  gemini: StubServer
+  hf: StubServer
+  all: StubServer[]
+  env: Record<string, string>
+}
+
+export async function startStubs (t: Teardown): Promise<Stubs> {
+  const [openai, gemini, hf] = await Promise.all([startOpenAIStub(), startGeminiStub(), startHFStub()])
+  t.teardown(async () => await Promise.all([openai.close(), gemini.close(), hf.close()]))
+  return {
+    openai,
+    gemini,
+    hf,
+    all: [openai, gemini, hf],
+    env: {
+      OPENAI_API_KEY: 'sk-test-openai-0123456789',
+      OPENAI_BASE_URL: openai.baseUrl,
+      GEMINI_API_KEY: 'gm-test-gemini-0123456789',
+      GEMINI_BASE_URL: gemini.baseUrl,
+      HF_TOKEN: 'hf_test_token_0123456789',
+      HF_BASE_URL: hf.baseUrl
+    }
+  }
+}
+
+export interface Site {
+  app: FastifyInstance
+  url: string
+}
+
+/** The real app on 127.0.0.1:0 (course notes off unless the test turns them on). */
+export async function startSite (t: Teardown, env: Record<string, string>, options: BuildOptions = {}): Promise<Site> {
+  const app = await buildApp(loadConfig({ KNOWLEDGE: 'off', ...env }), { logger: false, ...options })
+  t.teardown(async () => await app.close())
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  if (address === null || typeof address === 'string') throw new Error('the app is not listening on a TCP port')
+  return { app, url: `http://127.0.0.1:${address.port}` }
+}
+
+export interface OpenPage {
+  page: Page
+  /** Uncaught errors and console errors from the page. */
+  errors: string[]
+  /** Content-Security-Policy violations the page reported. */
+  violations: string[]
+  /** Bodies the page posted to /api/ask. */
+  asks: unknown[]
+}
+
+/**
+ * A fresh browser context and page. The document gets PAGE_CSP when the app does not send a policy of its
+ * own, so the page is always tested the way production serves it.
+ */
+export async function openPage (t: Teardown, browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<OpenPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', ...options })
+  t.teardown(async () => await context.close())
+  const page = await context.newPage()
+  const errors: string[] = []
+  const violations: string[] = []
+  const asks: unknown[] = []
+  page.on('pageerror', err => errors.push(err.message))
+  page.on('console', message => { if (message.type() === 'error') errors.push(message.text()) })
+  page.on('request', request => {
+    if (request.url().endsWith('/api/ask') && request.method() === 'POST') asks.push(request.postDataJSON())
+  })
+  await page.exposeFunction('__reportViolation', (text: string) => { violations.push(text) })
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', event => {
+      (window as unknown as { __reportViolation: (s: string) => void }).__reportViolation(`${event.violatedDirective} ${event.blockedURI}`)
+    })
+  })
+  const origin = new URL(url).origin
+  await page.route(url => url.origin === origin && (url.pathname === '/' || url.pathname === '/index.html'), async route => {
+    const response = await route.fetch()
+    const headers = response.headers()
+    if (headers['content-security-policy'] === undefined) headers['content-security-policy'] = PAGE_CSP
+    await route.fulfill({ response, headers })
+  })
+  return { page, errors, violations, asks }
+}
+
+/** Loads the page and waits until its script has run (the body gets `is-ready`). */
+export async function gotoPage (open: OpenPage, url: string): Promise<void> {
+  await open.page.goto(url)
+  await open.page.waitForSelector('body.is-ready')
+}
+
+export function artifactPath (name: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true })
+  return join(ARTIFACTS, name)
+}
