@@ -47,6 +47,9 @@ app() {
   # The runtime reads dist/, public/, knowledge/ and package.json; the rest only fed the compiler.
   rm -rf src schemas tsconfig.json tsconfig.build.json dist/.tsbuildinfo
   find dist -name '*.map' -delete
+  # Type declarations and TypeScript sources that packages ship are never loaded by Node; they
+  # are a fifth of node_modules. (Source maps stay: the web page serves two of them.)
+  find node_modules -type f \( -name '*.ts' -o -name '*.mts' -o -name '*.cts' \) -delete
 }
 
 case "$phase" in

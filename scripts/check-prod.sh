@@ -22,7 +22,8 @@ for part in . node_modules dist public knowledge; do
   if [ -e "$part" ]; then du -sh "$part" | sed 's/^/  /'; fi
 done
 echo "  largest packages:"
-du -sk node_modules/* node_modules/@*/* 2>/dev/null | grep -v '/@[^/]*$' | sort -rn | head -10 \
+# One du per package: a single du counts a scope's packages under the scope and then never again.
+for package in node_modules/[!@.]* node_modules/@*/*; do du -sk "$package"; done | sort -rn | head -10 \
   | awk '{ printf "  %7.1f MiB  %s\n", $1 / 1024, substr($2, 14) }'
 
 echo "== run: node dist/src/server.js with NODE_ENV=production and no provider keys"

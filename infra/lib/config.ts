@@ -89,7 +89,7 @@ export function readDeployConfig (read: ContextReader): DeployConfig {
   if (maxTasks < minTasks) throw new DeployConfigError('maxTasks', `at least minTasks (${minTasks})`, maxTasks)
 
   const budget = read('budgetUsd')
-  let budgetUsd = 15
+  let budgetUsd = 40
   if (budget !== undefined && budget !== null && budget !== '') {
     budgetUsd = typeof budget === 'number' ? budget : Number(String(budget).trim())
     if (!Number.isFinite(budgetUsd) || budgetUsd < 0) {

@@ -15,7 +15,7 @@ describe('readDeployConfig', () => {
       onDemandBase: 0,
       minTasks: 1,
       maxTasks: 3,
-      budgetUsd: 15,
+      budgetUsd: 40,
       alertEmail: undefined,
       certificateArn: undefined,
       domainName: undefined,
