@@ -1,5 +1,6 @@
 // The /api/ask contract: what a client sends, what it gets back, and the stream events.
 import { Type, type Static } from '@sinclair/typebox'
+import { ProblemSchema } from './problem.js'
 import { ref } from './ref.js'
 
 export const QUESTION_MAX_CHARS = 8000
@@ -115,6 +116,24 @@ export const TokenEventSchema = Type.Object({
   text: Type.String()
 }, { $id: 'TokenEvent', additionalProperties: false, description: 'SSE `token`: a piece of a provider\'s answer as it streams.' })
 
+/** One event of the `/api/ask` stream, modelled as OpenAPI 3.2 models SSE: the `event:` name and the JSON in `data:`. */
+export const AskStreamEventSchema = Type.Union([
+  Type.Object({ event: Type.Literal('start'), data: ref(StartEventSchema) }, { additionalProperties: false }),
+  Type.Object({ event: Type.Literal('token'), data: ref(TokenEventSchema) }, { additionalProperties: false }),
+  Type.Object({ event: Type.Literal('candidate'), data: ref(CandidateSchema) }, { additionalProperties: false }),
+  Type.Object({ event: Type.Literal('answer'), data: ref(AskResponseSchema) }, { additionalProperties: false }),
+  Type.Object({ event: Type.Literal('error'), data: ref(ProblemSchema) }, { additionalProperties: false })
+], {
+  $id: 'AskStreamEvent',
+  description: [
+    'A server-sent event of `POST /api/ask` with `Accept: text/event-stream`; on the wire `event: <event>` then `data: <JSON>`.',
+    '`start` (StartEvent) comes first; `token` (TokenEvent) carries partial text while a provider streams;',
+    '`candidate` (Candidate, not yet scored) arrives once per provider, in the order they finish;',
+    '`answer` (AskResponse) is the last event of a successful ask; `error` (Problem) ends a stream that failed after it began.',
+    'A `: ping` comment every 15 seconds keeps idle connections open. Problems found before the stream begins (bad input, unknown providers) are ordinary problem+json responses.'
+  ].join(' ')
+})
+
 export type Strategy = Static<typeof StrategySchema>
 export type WaitFor = Static<typeof WaitForSchema>
 export type AskRequest = Static<typeof AskRequestSchema>
@@ -125,3 +144,4 @@ export type Candidate = Static<typeof CandidateSchema>
 export type AskResponse = Static<typeof AskResponseSchema>
 export type StartEvent = Static<typeof StartEventSchema>
 export type TokenEvent = Static<typeof TokenEventSchema>
+export type AskStreamEvent = Static<typeof AskStreamEventSchema>

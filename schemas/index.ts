@@ -4,17 +4,23 @@ import { FieldErrorSchema, ProviderFailureSchema, ProblemSchema } from './proble
 import { HealthSchema, ReadySchema } from './health.js'
 import {
   StrategySchema, WaitForSchema, AskRequestSchema, PromptRequestSchema, UsageSchema, ScoresSchema,
-  CandidateErrorSchema, SourceSchema, CandidateSchema, ChosenSchema, AskResponseSchema, StartEventSchema, TokenEventSchema
+  CandidateErrorSchema, SourceSchema, CandidateSchema, ChosenSchema, AskResponseSchema, StartEventSchema, TokenEventSchema, AskStreamEventSchema
 } from './ask.js'
 import { CircuitStateSchema, ProviderInfoSchema, ProviderListSchema } from './providers.js'
+import {
+  ChatContentPartSchema, ChatRequestMessageSchema, ChatCompletionRequestSchema, ChatCompletionUsageSchema, CompletionCandidateSchema,
+  CompletionInfoSchema, ChatCompletionSchema, ChatCompletionChunkSchema, OpenAIModelSchema, OpenAIModelListSchema, OpenAIErrorSchema
+} from './openai.js'
 import { KnowledgeQuerySchema, KnowledgeHitSchema, KnowledgeResultSchema } from './knowledge.js'
 
 export const sharedSchemas: TSchema[] = [
   FieldErrorSchema, ProviderFailureSchema, ProblemSchema,
   HealthSchema, ReadySchema,
   StrategySchema, WaitForSchema, AskRequestSchema, PromptRequestSchema, UsageSchema, ScoresSchema,
-  CandidateErrorSchema, SourceSchema, CandidateSchema, ChosenSchema, AskResponseSchema, StartEventSchema, TokenEventSchema,
+  CandidateErrorSchema, SourceSchema, CandidateSchema, ChosenSchema, AskResponseSchema, StartEventSchema, TokenEventSchema, AskStreamEventSchema,
   CircuitStateSchema, ProviderInfoSchema, ProviderListSchema,
+  ChatContentPartSchema, ChatRequestMessageSchema, ChatCompletionRequestSchema, ChatCompletionUsageSchema, CompletionCandidateSchema,
+  CompletionInfoSchema, ChatCompletionSchema, ChatCompletionChunkSchema, OpenAIModelSchema, OpenAIModelListSchema, OpenAIErrorSchema,
   KnowledgeQuerySchema, KnowledgeHitSchema, KnowledgeResultSchema
 ]
 
