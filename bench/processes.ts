@@ -1,5 +1,5 @@
 // Starting, probing and stopping the benchmark's processes: stubs, servers under test, load generator.
-import { fork, spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
@@ -68,6 +68,7 @@ function tail (child: ChildProcess, lines: string[], keep = 20): void {
 }
 
 export interface StubsHandle {
+  pid: number
   ports: Record<StubId, number>
   configure: (id: StubId, behaviour: Partial<Behaviour>) => Promise<void>
   stats: (id: StubId) => Promise<StubStats>
@@ -82,6 +83,7 @@ export async function startStubProcess (): Promise<StubsHandle> {
   const ready = await waitForMessage<{ type: string, ports: Record<StubId, number> }>(child, m => m.type === 'ready', 'stub providers')
   const base = (id: StubId): string => `http://127.0.0.1:${ready.ports[id]}`
   return {
+    pid: child.pid as number,
     ports: ready.ports,
     async configure (id, behaviour) {
       const res = await fetch(`${base(id)}/__bench/behaviour`, { method: 'PUT', body: JSON.stringify(behaviour) })
@@ -169,6 +171,7 @@ export async function startBaseline (env: NodeJS.ProcessEnv): Promise<ServerHand
 }
 
 export interface LoadGenerator {
+  pid: number
   run: (job: Omit<LoadJob, 'id'>) => Promise<LoadResult>
   stop: () => Promise<void>
 }
@@ -178,6 +181,7 @@ export async function startLoadGenerator (): Promise<LoadGenerator> {
   await waitForMessage<FromLoadGenerator>(child, m => m.type === 'ready', 'load generator')
   let nextId = 1
   return {
+    pid: child.pid as number,
     async run (job) {
       const id = nextId++
       const reply = waitForMessage<FromLoadGenerator>(child, m => (m.type === 'result' && m.result.id === id) || (m.type === 'failed' && m.id === id), 'load run', (job.warmupS + job.durationS + job.timeoutS) * 1000 + 60_000)
@@ -191,6 +195,26 @@ export async function startLoadGenerator (): Promise<LoadGenerator> {
       if (child.connected) child.send({ type: 'exit' } satisfies ToLoadGenerator)
       await stopProcess(child)
     }
+  }
+}
+
+const CLOCK_TICKS_PER_S = ((): number => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+  } catch {
+    return 100
+  }
+})()
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). Unlike wall-clock
+ * figures it does not grow when other processes compete for the cores. */
+export function readCpuMs (pid: number): number {
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S
+  } catch {
+    return Number.NaN
   }
 }
 
@@ -208,10 +232,10 @@ export function readMemory (pid: number): Memory | undefined {
 }
 
 /** Polls /ready like an orchestrator would and returns the time from spawn to the first 200. */
-export async function coldStart (env: NodeJS.ProcessEnv): Promise<number> {
+export async function coldStart (env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<number> {
   const port = await freePort()
   const started = performance.now()
-  const child = spawn(process.execPath, [SERVER_ENTRY], { cwd: REPO_ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...nodeArgs, SERVER_ENTRY], { cwd: REPO_ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] })
   const output: string[] = []
   tail(child, output)
   try {

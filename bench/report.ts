@@ -19,9 +19,16 @@ export interface RunFigures {
   serverOverheadMs?: Summary
   /** Client-observed time minus the slowest answering provider call as the server timed it. */
   clientMinusSlowestCallMs?: Summary
+  /** CPU time (user + system) the server used per response, in ms: unlike wall-clock figures it does not
+   * grow when other processes compete for the cores. */
+  cpuMsPerRequest?: number
+  /** The same for the stub providers and the load generator together. */
+  harnessCpuMsPerRequest?: number
   /** How often each combination of provider outcomes occurred. */
   outcomes: Record<string, number>
 }
+
+export interface CpuUse { serverMs: number, harnessMs: number }
 
 function countBy<T> (items: T[], key: (item: T) => string | undefined): Record<string, number> {
   const counts: Record<string, number> = {}
@@ -33,7 +40,7 @@ function countBy<T> (items: T[], key: (item: T) => string | undefined): Record<s
 }
 
 /** Figures over one or more runs of the same configuration (samples pooled, rates averaged). */
-export function figures (runs: LoadResult[], configuredSlowestMs?: number): RunFigures {
+export function figures (runs: LoadResult[], configuredSlowestMs?: number, cpu?: CpuUse): RunFigures {
   const samples: Sample[] = runs.flatMap(r => r.samples)
   const ok = samples.filter(s => s.status === 200)
   const timed = ok.filter(s => s.serverMs !== undefined && s.slowestUpstreamMs !== undefined)
@@ -53,6 +60,9 @@ export function figures (runs: LoadResult[], configuredSlowestMs?: number): RunF
           serverOverheadMs: roundSummary(summarize(timed.map(s => (s.serverMs as number) - (s.slowestUpstreamMs as number)))),
           clientMinusSlowestCallMs: roundSummary(summarize(timed.map(s => s.ms - (s.slowestUpstreamMs as number))))
         }
+      : {}),
+    ...(cpu !== undefined && samples.length > 0
+      ? { cpuMsPerRequest: round(cpu.serverMs / samples.length, 3), harnessCpuMsPerRequest: round(cpu.harnessMs / samples.length, 3) }
       : {}),
     outcomes: countBy(ok, s => s.outcomes)
   }
