@@ -15,6 +15,8 @@ export interface RunFigures {
   latencyMs: Summary
   /** Client-observed time minus the configured latency of the slowest provider. */
   overheadVsConfiguredMs?: Summary
+  /** The server's own latencyMs (from the start of the ask to the answer, before it is sent). */
+  serverLatencyMs?: Summary
   /** The server's own latencyMs minus its slowest answering provider call. */
   serverOverheadMs?: Summary
   /** Client-observed time minus the slowest answering provider call as the server timed it. */
@@ -57,6 +59,7 @@ export function figures (runs: LoadResult[], configuredSlowestMs?: number, cpu?:
     ...(configuredSlowestMs !== undefined ? { overheadVsConfiguredMs: roundSummary(summarize(ok.map(s => s.ms - configuredSlowestMs))) } : {}),
     ...(timed.length > 0
       ? {
+          serverLatencyMs: roundSummary(summarize(timed.map(s => s.serverMs as number))),
           serverOverheadMs: roundSummary(summarize(timed.map(s => (s.serverMs as number) - (s.slowestUpstreamMs as number)))),
           clientMinusSlowestCallMs: roundSummary(summarize(timed.map(s => s.ms - (s.slowestUpstreamMs as number))))
         }
