@@ -112,7 +112,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   const providers = options.providers ?? configuredProviders(config)
   if (knowledge !== null && options.providers === undefined) providers.push(new KnowledgeProvider(knowledge))
   const registry = new ProviderRegistry(providers)
-  const circuits = options.breakers ?? new CircuitBreakers()
+  const circuits = options.breakers ?? new CircuitBreakers({ failureThreshold: config.resilience.breakerFailures, coolDownMs: config.resilience.breakerCoolDownMs })
   registry.setAvailability(circuits)
   const providerStats = new ProviderStats()
   app.decorate('registry', registry)

@@ -4,6 +4,7 @@ import { Value } from '@sinclair/typebox/value'
 import { STRATEGIES, type Strategy } from './aggregator/types.js'
 import { readProvidersFile } from './providers/provider-specs.js'
 import type { ProviderSpec } from './providers/types.js'
+import type { ResilienceSettings } from './fanout/types.js'
 
 const Int = (min: number, max: number, def: number | undefined, expects: string): TInteger =>
   Type.Integer({ minimum: min, maximum: max, default: def, expects })
@@ -39,6 +40,15 @@ const EnvSchema = Type.Object({
   PROVIDER_TIMEOUT_MS: Int(100, 600000, 25000, 'an integer number of milliseconds between 100 and 600000'),
   DEFAULT_STRATEGY: Type.Union(STRATEGIES.map(s => Type.Literal(s)), { default: 'auto', expects: `one of ${STRATEGIES.join(', ')}` }),
   SYNTHESIZER: OptStr('a provider id'),
+  RETRY_MAX_ATTEMPTS: Int(1, 10, 3, 'a whole number of attempts between 1 and 10'),
+  RETRY_BASE_DELAY_MS: Int(0, 60000, 250, 'an integer number of milliseconds between 0 and 60000'),
+  RETRY_MAX_DELAY_MS: Int(0, 600000, 4000, 'an integer number of milliseconds between 0 and 600000'),
+  ATTEMPT_TIMEOUT_MS: Type.Optional(Int(100, 600000, undefined, 'an integer number of milliseconds between 100 and 600000')),
+  STREAM_FIRST_TOKEN_MS: Int(100, 600000, 15000, 'an integer number of milliseconds between 100 and 600000'),
+  STREAM_IDLE_MS: Int(100, 600000, 10000, 'an integer number of milliseconds between 100 and 600000'),
+  BREAKER_FAILURES: Int(1, 1000, 5, 'a whole number of consecutive failures between 1 and 1000'),
+  BREAKER_COOLDOWN_MS: Int(100, 86400000, 30000, 'an integer number of milliseconds between 100 and 86400000'),
+  HEDGE: Switch('off'),
 
   API_KEYS: OptStr('a comma-separated list of keys or name:key pairs'),
   RATE_LIMIT_MAX: Int(0, 1000000, 60, 'a whole number of requests (0 turns rate limiting off)'),
@@ -82,6 +92,7 @@ export interface Config {
   providerTimeoutMs: number
   defaultStrategy: Strategy
   synthesizer?: string
+  resilience: ResilienceSettings
   apiKeys: ApiClient[]
   rateLimitMax: number
   rateLimitWindowMs: number
@@ -149,6 +160,17 @@ export function loadConfig (source: NodeJS.ProcessEnv = {}): Config {
     providerTimeoutMs: Math.min(env.PROVIDER_TIMEOUT_MS, env.ASK_TIMEOUT_MS),
     defaultStrategy: env.DEFAULT_STRATEGY,
     synthesizer: env.SYNTHESIZER,
+    resilience: {
+      maxAttempts: env.RETRY_MAX_ATTEMPTS,
+      retryBaseDelayMs: env.RETRY_BASE_DELAY_MS,
+      retryMaxDelayMs: Math.max(env.RETRY_MAX_DELAY_MS, env.RETRY_BASE_DELAY_MS),
+      ...(env.ATTEMPT_TIMEOUT_MS !== undefined ? { attemptTimeoutMs: env.ATTEMPT_TIMEOUT_MS } : {}),
+      firstTokenTimeoutMs: env.STREAM_FIRST_TOKEN_MS,
+      streamIdleTimeoutMs: env.STREAM_IDLE_MS,
+      breakerFailures: env.BREAKER_FAILURES,
+      breakerCoolDownMs: env.BREAKER_COOLDOWN_MS,
+      hedge: isOn(env.HEDGE)
+    },
     apiKeys: parseApiKeys(env.API_KEYS),
     rateLimitMax: env.RATE_LIMIT_MAX,
     rateLimitWindowMs: env.RATE_LIMIT_WINDOW_MS,

@@ -92,7 +92,7 @@ function usageLine (c) {
     parts.push(`${formatNumber(c.usage.promptTokens + c.usage.completionTokens)} tokens`)
     if (c.usage.costUsd > 0) parts.push(formatUsd(c.usage.costUsd))
   }
-  if (c.attempts > 1) parts.push(t('attempts', { n: c.attempts }))
+  if (c.attempts > 1 && c.status === 'ok') parts.push(t('attempts', { n: c.attempts }))
   return parts.length === 0 ? null : h('p', { class: 'card-usage', text: parts.join(' · ') })
 }
 

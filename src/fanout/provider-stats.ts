@@ -43,6 +43,17 @@ export class ProviderStats {
     }
   }
 
+  /** The p-th percentile (0..1) of recent successful latencies, or null with fewer than `minSamples` of them. */
+  latencyPercentile (providerId: string, p: number, minSamples = 1): number | null {
+    const latencies = (this.windows.get(providerId) ?? []).filter(r => r.ok).map(r => r.latencyMs).sort((a, b) => a - b)
+    return latencies.length < minSamples ? null : percentile(latencies, p)
+  }
+
+  /** Forgets every provider's history. */
+  reset (): void {
+    this.windows.clear()
+  }
+
   /** Share of recent calls that succeeded; 1 while nothing is known, so a new provider starts trusted. */
   trackRecord (providerId: string): number {
     const window = this.windows.get(providerId) ?? []

@@ -56,6 +56,7 @@ export class GeminiProvider implements Provider {
       const stream = await this.#client.models.generateContentStream(this.#params(request, call))
       const answer = new GeminiAnswer()
       for await (const chunk of stream) {
+        callbacks.onChunk?.()
         const text = answer.push(chunk)
         if (text !== '') callbacks.onToken?.(text)
       }

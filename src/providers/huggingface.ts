@@ -59,6 +59,7 @@ export class HuggingFaceProvider implements Provider {
         { signal: call.signal, fetch: call.fetch, retry_on_error: false }
       )
       for await (const chunk of stream) {
+        callbacks.onChunk?.()
         const text = answer.push(chunk)
         if (text !== '') callbacks.onToken?.(text)
       }

@@ -73,6 +73,7 @@ export class OpenAIProvider implements Provider {
       )
       responded = true
       for await (const chunk of stream) {
+        callbacks.onChunk?.()
         const text = answer.push(chunk)
         if (text !== '') callbacks.onToken?.(text)
       }

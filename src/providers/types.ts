@@ -57,6 +57,8 @@ export interface Completion {
 export interface StreamCallbacks {
   /** Called with each partial piece of text as it arrives. */
   onToken?: (text: string) => void
+  /** Called for every event of the stream, text or not (a reasoning model is alive long before its first word). */
+  onChunk?: () => void
 }
 
 export interface Provider {

@@ -95,6 +95,12 @@ export class AskService {
     return requested.map(id => registry.get(id)).filter((p): p is Provider => p !== undefined)
   }
 
+  /** A provider of the same kind and model that this question does not ask already: where a hedged request goes. */
+  private equivalentOf (provider: Provider, asked: Provider[]): Provider | undefined {
+    return this.deps.registry.all().find(p => p !== provider && p.kind === provider.kind && p.model === provider.model &&
+      !asked.includes(p) && this.deps.breakers.isUsable(p.id))
+  }
+
   usageOf (provider: Provider, usage: Usage | null): UsageBody | null {
     if (usage === null) return null
     const body: UsageBody = { promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, costUsd: this.prices.cost(provider.kind, provider.model, usage) }
@@ -174,7 +180,9 @@ export class AskService {
       onOutcome: hooks.onCandidate === undefined ? undefined : outcome => hooks.onCandidate?.(this.candidateOf(outcome)),
       agreed: (done, total) => this.quorumReached(question, done, total),
       breakers: this.deps.breakers,
-      stats: this.deps.stats
+      stats: this.deps.stats,
+      resilience: config.resilience,
+      hedgeTarget: provider => this.equivalentOf(provider, providers)
     }
     const outcomes = await fanOut(providers, { messages }, options)
 

@@ -93,11 +93,14 @@ t.test('a hung provider is abandoned at the deadline; the others answer', async 
   stubs.gemini.setBehaviour({ text: DOCKER_ANSWER })
   stubs.hf.setBehaviour({ type: 'hang' })
   const app = await build(t, stubs.env)
+  // Start-up work (route schemas compile at ready; SDKs and serializers load parts of themselves on their
+  // first use) is not the time of an answer: a first question warms them.
+  await app.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION, providers: ['openai', 'gemini'] } })
   const started = performance.now()
   const res = await app.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION, timeoutMs: 600 } })
   const elapsed = performance.now() - started
   t.equal(res.statusCode, 200)
-  t.ok(elapsed < 600 + 150, `answered in ${elapsed.toFixed(0)} ms (deadline 600 ms)`)
+  t.ok(elapsed < 600 + 50, `answered in ${elapsed.toFixed(0)} ms (deadline 600 ms)`)
   const hf = res.json().candidates.find((c: { provider: string }) => c.provider === 'huggingface')
   t.equal(hf.status, 'timeout')
   t.equal(hf.error.type, 'timeout')

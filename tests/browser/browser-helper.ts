@@ -80,10 +80,14 @@ export interface Site {
   url: string
 }
 
-/** The real app on 127.0.0.1:0 (course notes off unless the test turns them on). */
-export async function startSite (t: Teardown, env: Record<string, string>, options: BuildOptions = {}): Promise<Site> {
+/**
+ * The real app on 127.0.0.1:0 (course notes off unless the test turns them on);
+ * `prepare` runs before it listens, e.g. to add a hook.
+ */
+export async function startSite (t: Teardown, env: Record<string, string>, prepare?: (app: FastifyInstance) => void, options: BuildOptions = {}): Promise<Site> {
   const app = await buildApp(loadConfig({ KNOWLEDGE: 'off', ...env }), { logger: false, ...options })
   t.teardown(async () => await app.close())
+  prepare?.(app)
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   if (address === null || typeof address === 'string') throw new Error('the app is not listening on a TCP port')

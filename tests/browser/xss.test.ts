@@ -34,7 +34,7 @@ if (chromiumPath !== undefined) {
     const rendered = '#answer, .card-answer, .card-live, #provider-cards'
     t.equal(await page.locator(`:is(${rendered}) :is(script, img, iframe, svg, object, embed, style)`).count(), 0, 'no script, image, frame or SVG element was created')
     const handlers = await page.$$eval('#answer *, .card-answer *', nodes =>
-      nodes.flatMap(n => [...n.attributes].map(a => a.name)).filter(name => name.startsWith('on') || name === 'style' || name === 'class'))
+      nodes.flatMap(n => Array.from(n.attributes, a => a.name)).filter(name => name.startsWith('on') || name === 'style' || name === 'class'))
     t.same(handlers, [], 'no event handler, style or class attribute survived')
     const hrefs = await page.$$eval('#answer a, .card-answer a', links => links.map(a => a.getAttribute('href')))
     t.ok(hrefs.every(href => href === null || !/^\s*javascript:/i.test(href)), 'no javascript: link survived')

@@ -1,0 +1,113 @@
+// Shared setup of the fault-injection suite: the app against the three stubs with short limits, and the checks every fault ends with.
+import type { Test } from 'tap'
+import type { FastifyInstance } from 'fastify'
+import type { AskResponse, Candidate } from '../../schemas/ask.js'
+import { build } from '../helper.js'
+import { startStubs, type Stubs } from '../stub-env.js'
+import type { BuildOptions } from '../../src/app.js'
+import type { RecordedRequest, StubServer } from '../stubs/stub-server.js'
+
+export const QUESTION = 'What is the advantage of using Docker containers?'
+
+/** Three wordings of one answer: the aggregator sees agreement, as with real models. */
+export const ANSWERS = {
+  openai: 'Docker containers package an application with its dependencies, so it runs the same everywhere and starts in seconds.',
+  gemini: 'The main advantage of Docker containers is that an application ships with its dependencies, so it runs the same everywhere and starts in seconds.',
+  huggingface: 'Using Docker containers, the application and its dependencies are packaged together: it runs the same way everywhere and containers start in seconds.'
+} as const
+
+export type ProviderId = keyof typeof ANSWERS
+
+/** Limits short enough for tests, long enough to be measured apart on a busy machine. */
+export const TEST_ENV: Record<string, string> = {
+  RATE_LIMIT_MAX: '0',
+  CACHE_TTL_S: '0',
+  ASK_TIMEOUT_MS: '5000',
+  PROVIDER_TIMEOUT_MS: '4000',
+  RETRY_BASE_DELAY_MS: '100',
+  RETRY_MAX_DELAY_MS: '1000'
+}
+
+export interface Rig {
+  app: FastifyInstance
+  stubs: Stubs
+  stub: (id: ProviderId) => StubServer
+}
+
+/** The app on the three stubs, each answering its own wording until a test scripts a fault; ready before timing starts. */
+export async function rig (t: Test, env: Record<string, string> = {}, options: BuildOptions = {}): Promise<Rig> {
+  const stubs = await startStubs(t)
+  const byId: Record<ProviderId, StubServer> = { openai: stubs.openai, gemini: stubs.gemini, huggingface: stubs.hf }
+  for (const [id, stub] of Object.entries(byId)) stub.setBehaviour({ text: ANSWERS[id as ProviderId] })
+  const app = await build(t, { ...stubs.env, ...TEST_ENV, ...env }, options)
+  // Route schemas compile at ready and each SDK loads parts of itself on its first call: start-up costs, not
+  // the time of an answer. A first question warms them; the stubs then forget it.
+  await app.ready()
+  const warm = await app.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION } })
+  if (warm.statusCode !== 200) throw new Error(`warm-up question failed: ${warm.body}`)
+  for (const [id, stub] of Object.entries(byId)) {
+    stub.reset()
+    stub.setBehaviour({ text: ANSWERS[id as ProviderId] })
+  }
+  app.providerStats.reset()
+  return { app, stubs, stub: id => byId[id] }
+}
+
+export interface Asked {
+  status: number
+  body: AskResponse
+  elapsedMs: number
+  candidate: (id: string) => Candidate
+}
+
+export async function ask (app: FastifyInstance, payload: Record<string, unknown> = {}): Promise<Asked> {
+  const started = performance.now()
+  const res = await app.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION, ...payload } })
+  const elapsedMs = performance.now() - started
+  const body = res.json() as AskResponse
+  return {
+    status: res.statusCode,
+    body,
+    elapsedMs,
+    candidate: id => {
+      const found = body.candidates?.find(c => c.provider === id)
+      if (found === undefined) throw new Error(`no candidate for ${id}: ${res.body}`)
+      return found
+    }
+  }
+}
+
+/** Milliseconds between consecutive requests' arrivals at a stub. */
+export function gaps (requests: RecordedRequest[]): number[] {
+  return requests.slice(1).map((r, i) => r.receivedAt - requests[i]!.receivedAt)
+}
+
+/** Milliseconds from each request's arrival to the end of its exchange (how long the attempt held the connection). */
+export async function holds (stub: StubServer): Promise<number[]> {
+  const closed = await Promise.all(stub.requests.map(async r => await stub.waitForClose(r)))
+  return closed.map(r => (r.closedAt ?? r.receivedAt) - r.receivedAt)
+}
+
+/** After a fault, the next question with every provider healthy is answered by all three. */
+export async function servesAfterwards (t: Test, r: Rig): Promise<void> {
+  for (const id of Object.keys(ANSWERS) as ProviderId[]) {
+    r.stub(id).reset()
+    r.stub(id).setBehaviour({ text: ANSWERS[id] })
+  }
+  const after = await ask(r.app)
+  if (after.status !== 200) t.comment(JSON.stringify(after.body))
+  t.equal(after.status, 200, 'the server keeps serving')
+  t.same(after.body.candidates.map(c => c.status), ['ok', 'ok', 'ok'], 'every provider answers the next question')
+}
+
+/** The answer was built from the providers that worked, never from the failed one. */
+export function answeredWithout (t: Test, asked: Asked, ...failed: string[]): void {
+  t.equal(asked.status, 200, 'answered')
+  for (const id of failed) {
+    t.not(asked.body.chosen?.provider, id, `not chosen: ${id}`)
+    t.not(asked.candidate(id).filtered, null, `${id} took no part in the answer`)
+  }
+  const others = asked.body.candidates.filter(c => !failed.includes(c.provider))
+  t.ok(others.every(c => c.status === 'ok'), 'the healthy providers answered')
+  t.ok(others.some(c => c.text === asked.body.answer), 'the answer is one of the healthy providers\' answers')
+}
