@@ -123,7 +123,7 @@ t.test('stream stalls with the connection open: dropped at the idle limit as tru
     t.ok(held! >= 290 && held! < 300 + SLACK, `${id}: held ${held!.toFixed(0)} ms (idle limit 300 ms)`)
   }
   t.equal(s.body.chosen?.provider, 'openai')
-  t.ok(s.elapsedMs >= 290 && s.elapsedMs < 300 + SLACK, `answered in ${s.elapsedMs.toFixed(0)} ms, not at the 4 s budget`)
+  t.ok(s.elapsedMs >= 290 && s.elapsedMs < 300 + 2 * SLACK, `answered in ${s.elapsedMs.toFixed(0)} ms, not at the 4 s budget`)
   await servesAfterwards(t, r)
 })
 
