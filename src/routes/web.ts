@@ -1,6 +1,6 @@
 // The web page: index.html at /, its assets and the Markdown/sanitiser browser builds under one content-hashed prefix.
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fastifyStatic from '@fastify/static'
@@ -34,7 +34,9 @@ export function assetVersion (publicDir: string = PUBLIC_DIR): string {
   for (const file of listFiles(publicDir)) {
     hash.update(relative(publicDir, file).split(sep).join('/')).update('\0').update(readFileSync(file)).update('\0')
   }
-  for (const [name, file] of Object.entries(VENDOR_FILES)) hash.update(name).update('\0').update(readFileSync(file)).update('\0')
+  for (const [name, file] of Object.entries(VENDOR_FILES)) {
+    if (existsSync(file)) hash.update(name).update('\0').update(readFileSync(file)).update('\0')
+  }
   return hash.digest('hex').slice(0, 12)
 }
 
@@ -48,7 +50,10 @@ export default async function webRoutes (app: FastifyInstance): Promise<void> {
   const prefix = `/assets/${version}/`
   const index = versionedIndex(readFileSync(join(PUBLIC_DIR, 'index.html'), 'utf8'), version)
   const indexEtag = `"${createHash('sha256').update(index).digest('hex').slice(0, 16)}"`
-  const vendor = new Map(Object.entries(VENDOR_FILES).map(([name, file]) => [name, readFileSync(file)]))
+  // Source maps are a convenience for the browser's developer tools: an image that trimmed them still serves the page.
+  const vendor = new Map(Object.entries(VENDOR_FILES)
+    .filter(([name, file]) => !name.endsWith('.map') || existsSync(file))
+    .map(([name, file]) => [name, readFileSync(file)]))
 
   await app.register(fastifyStatic, {
     root: PUBLIC_DIR,

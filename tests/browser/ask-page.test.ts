@@ -97,6 +97,28 @@ if (chromiumPath !== undefined) {
     await page.screenshot({ path: artifactPath('answer-phone.png'), fullPage: true })
   })
 
+  t.test('a plain JSON answer (no event stream) fills the same page', async t => {
+    scriptAnswers(0)
+    const open = await openPage(t, browser, site.url)
+    const { page } = open
+    // As a server without streaming would: the same POST, answered as application/json.
+    await page.route(`${site.url}/api/ask`, async route => {
+      await route.continue({ headers: { ...route.request().headers(), accept: 'application/json' } })
+    })
+    await gotoPage(open, site.url)
+    await page.locator('#question').fill(QUESTION)
+    const [response] = await Promise.all([
+      page.waitForResponse(`${site.url}/api/ask`),
+      page.locator('#send').click()
+    ])
+    t.match(response.headers()['content-type'], /^application\/json/, 'the server answered JSON')
+    await page.locator('#result').waitFor({ state: 'visible', timeout: 30000 })
+    t.same((await cardStates(page)).map(([, s]) => s), ['done', 'done', 'done'], 'the cards are filled from the answer')
+    t.equal(await page.locator('.provider-card.is-chosen').count(), 1)
+    t.ok(await page.locator('#answer p, #answer li').count() > 0, 'the answer is shown')
+    t.same(open.errors, [], 'no script error')
+  })
+
   t.test('Enter sends, Shift+Enter adds a new line', async t => {
     scriptAnswers(0)
     const open = await openPage(t, browser, site.url)
