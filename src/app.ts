@@ -6,8 +6,16 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import { sharedSchemas } from '../schemas/index.js'
 import { configSecrets, type Config } from './config.js'
+import { frameworkErrors } from './http/framework-errors.js'
 import errors from './plugins/errors.js'
+import auth from './plugins/auth.js'
+import cors from './plugins/external/cors.js'
+import helmet from './plugins/external/helmet.js'
+import rateLimit from './plugins/external/rate-limit.js'
 import swagger from './plugins/external/swagger.js'
+import loadShedding from './plugins/load-shedding.js'
+import redis from './plugins/redis.js'
+import strictJson from './plugins/strict-json.js'
 import healthRoutes from './routes/health.js'
 import askRoutes from './routes/ask.js'
 import providerRoutes from './routes/providers.js'
@@ -89,7 +97,11 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestId,
     requestIdHeader: false,
-    trustProxy: true,
+    // Only proxies on private addresses (the load balancer inside the VPC, a local reverse proxy) are
+    // trusted: the client address is the one they appended to X-Forwarded-For, not whatever the client
+    // wrote there, so per-IP rate limits cannot be dodged with a made-up header.
+    trustProxy: 'loopback, linklocal, uniquelocal',
+    frameworkErrors,
     return503OnClosing: true,
     ajv: { customOptions: { removeAdditional: false, allErrors: true } }
   }).withTypeProvider<TypeBoxTypeProvider>()
@@ -134,6 +146,14 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   })
 
   await app.register(errors)
+  await app.register(strictJson)
+  await app.register(helmet)
+  await app.register(cors)
+  await app.register(redis)
+  // onRequest order on /api and /v1: count the request (per client, or per IP), then authenticate, then shed load.
+  await app.register(rateLimit)
+  await app.register(auth)
+  await app.register(loadShedding)
   await app.register(swagger)
   await app.register(healthRoutes)
   await app.register(askRoutes, { ssePingIntervalMs: options.ssePingIntervalMs })

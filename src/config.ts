@@ -191,6 +191,17 @@ export function loadConfig (source: NodeJS.ProcessEnv = {}): Config {
 
 /** Every secret the configuration holds, so logs can redact them wherever they appear. */
 export function configSecrets (config: Config): string[] {
-  return [config.openai.apiKey, config.gemini.apiKey, config.huggingface.apiKey, config.metricsToken, ...config.apiKeys.map(c => c.key), ...config.fileProviders.map(p => p.apiKey)]
+  return [config.openai.apiKey, config.gemini.apiKey, config.huggingface.apiKey, config.metricsToken, ...config.apiKeys.map(c => c.key), ...config.fileProviders.map(p => p.apiKey), redisPassword(config.redisUrl)]
     .filter((s): s is string => typeof s === 'string' && s.length > 0)
+}
+
+/** The password in a `redis://user:password@host` URL, which is as secret as any API key. */
+function redisPassword (url: string | undefined): string | undefined {
+  if (url === undefined) return undefined
+  try {
+    const password = decodeURIComponent(new URL(url).password)
+    return password.length >= 4 ? password : undefined
+  } catch {
+    return undefined
+  }
 }

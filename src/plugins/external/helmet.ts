@@ -1,0 +1,45 @@
+// Security headers on every response (the page, the API, the docs), with one Content-Security-Policy.
+import fp from 'fastify-plugin'
+import helmet from '@fastify/helmet'
+import type { FastifyInstance } from 'fastify'
+
+/**
+ * Same-origin everything and no inline code: the page, its vendored Markdown and sanitiser builds,
+ * and the Swagger UI bundle are all served by this process from files. An answer that smuggles markup
+ * past the sanitiser still cannot run script, load from elsewhere or send data away.
+ */
+export const CSP_DIRECTIVES = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'font-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'frame-ancestors': ["'none'"],
+  'form-action': ["'self'"]
+}
+
+/** The header value exactly as helmet writes it, for the routes that set their own (the Swagger UI). */
+export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES).map(([name, values]) => `${name} ${values.join(' ')}`).join(';')
+
+/** What a response sent outside the routing (a malformed URL) still carries, since helmet's hook never ran. */
+export const BASELINE_SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY'
+}
+
+async function helmetPlugin (app: FastifyInstance): Promise<void> {
+  await app.register(helmet, {
+    global: true,
+    // Exactly the policy above: helmet's defaults would add upgrade-insecure-requests, which breaks plain-HTTP deployments.
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    // Nothing here is meant to be framed; CSP frame-ancestors says the same to modern browsers.
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' }
+  })
+}
+
+export default fp(helmetPlugin, { name: 'iscoolgpt-helmet' })
