@@ -121,6 +121,7 @@ export function toAskInput (body: ChatCompletionRequest, target: ModelTarget): A
     }
   })
   if (body.messages[last]?.role !== 'user') throw invalidMessages(`messages/${last}/role`, 'The last message must come from the user: it is the question.')
+  if (question.trim() === '') throw invalidMessages(`messages/${last}/content`, 'The question (the last user message) must not be blank.')
   if (question.trim().length > QUESTION_MAX_CHARS) {
     throw invalidMessages(`messages/${last}/content`, `The question must be at most ${QUESTION_MAX_CHARS} characters.`)
   }
