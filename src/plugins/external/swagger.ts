@@ -4,7 +4,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import { packageVersion } from '../../package-info.js'
-import { CONTENT_SECURITY_POLICY } from './helmet.js'
+import { DOCS_CONTENT_SECURITY_POLICY } from './helmet.js'
 
 export const OPENAPI_INFO = {
   title: 'IsCoolGPT API',
@@ -43,9 +43,9 @@ async function swaggerPlugin (app: FastifyInstance): Promise<void> {
   await app.register(swaggerUi, {
     routePrefix: '/docs',
     uiConfig: { docExpansion: 'list', deepLinking: true, tryItOutEnabled: true },
-    // The UI's HTML has no inline code, so it works under the service's own policy; the plugin's default would
+    // The service's own policy (plus the hash of the logo's one style block): the plugin's default would
     // allow fonts and styles from any https host and add upgrade-insecure-requests.
-    staticCSP: CONTENT_SECURITY_POLICY
+    staticCSP: DOCS_CONTENT_SECURITY_POLICY
   })
 }
 
