@@ -231,6 +231,22 @@ export function readMemory (pid: number): Memory | undefined {
   }
 }
 
+export interface HeapFigures { heapUsedMB: number, heapTotalMB: number, externalMB: number }
+
+/** V8 heap figures from the service's own /metrics (prom-client's default metrics), when it exposes them. */
+export async function readHeap (serviceUrl: string): Promise<HeapFigures | undefined> {
+  try {
+    const res = await fetch(`${serviceUrl}/metrics`)
+    const text = await res.text()
+    if (res.status !== 200) return undefined
+    const metric = (name: string): number => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text)?.[1] ?? Number.NaN) / 2 ** 20
+    const figures = { heapUsedMB: metric('nodejs_heap_size_used_bytes'), heapTotalMB: metric('nodejs_heap_size_total_bytes'), externalMB: metric('nodejs_external_memory_bytes') }
+    return Number.isFinite(figures.heapUsedMB) ? figures : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** Polls /ready like an orchestrator would and returns the time from spawn to the first 200. */
 export async function coldStart (env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<number> {
   const port = await freePort()

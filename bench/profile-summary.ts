@@ -21,7 +21,12 @@ const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile
 function area (frame: CallFrame): string {
   const url = frame.url
   if (url === '') return `(${frame.functionName === '' ? 'anonymous' : frame.functionName.replace(/[()]/g, '')})`
-  if (url.startsWith('node:')) return `node:${url.slice(5).split('/')[0] ?? ''}`
+  if (url.startsWith('node:internal/deps/')) return `node:${url.slice('node:internal/deps/'.length).split('/')[0] ?? ''}`
+  if (url.startsWith('node:internal/')) {
+    const [first, second] = url.slice('node:internal/'.length).split('/')
+    return `node:internal/${second !== undefined ? `${first ?? ''}/${second.replace(/\.js$/, '')}` : (first ?? '').replace(/\.js$/, '')}`
+  }
+  if (url.startsWith('node:')) return url
   const modules = url.lastIndexOf('node_modules/')
   if (modules !== -1) {
     const rest = url.slice(modules + 'node_modules/'.length).split('/')

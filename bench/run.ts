@@ -14,8 +14,8 @@ import { benchAggregator } from './aggregator-bench.js'
 import { BENCH_QUESTION } from './answer-text.js'
 import type { LoadJob, LoadResult } from './load-protocol.js'
 import {
-  coldStart, providerEnv, readCpuMs, readMemory, REPO_ROOT, SERVER_ENTRY, startBaseline, startLoadGenerator, startService, startStubProcess,
-  type LoadGenerator, type ServerHandle, type StubsHandle
+  coldStart, providerEnv, readCpuMs, readHeap, readMemory, REPO_ROOT, SERVER_ENTRY, startBaseline, startLoadGenerator, startService, startStubProcess,
+  type HeapFigures, type LoadGenerator, type ServerHandle, type StubsHandle
 } from './processes.js'
 import { figures, fmt, printTable, type CpuUse, type RunFigures } from './report.js'
 import { median, round } from './stats.js'
@@ -38,7 +38,7 @@ const PLAN = quick
   ? {
       warmupS: 1,
       overhead: { rounds: 2, durationS: 3, connections: 32 },
-      underLoad: { rates: [100, 500], targetRate: 500, rounds: 1, durationS: 4, extraRuns: 1, idleS: 1 },
+      underLoad: { rates: [100, 500], targetRate: 500, rounds: 1, durationS: 3, extraRuns: 1, idleS: 1 },
       fanOut: { durationS: 4, connections: 10 },
       silent: { durationS: 4, connections: 10, deadlineMs: 1000 },
       early: { durationS: 3, connections: 5 },
@@ -198,10 +198,16 @@ async function underLoad (h: Harness) {
   const rssAtStart = readMemory(service.pid)?.rssMB ?? Number.NaN
   const peakByRate: Record<string, number> = {}
   const rssAfterRuns: number[] = []
+  const rssAfterTargetRuns: number[] = []
+  const heapAfterRuns: HeapFigures[] = []
   const byRate: Array<{ rate: number, loadAverage1m: number[], baseline: RunFigures, service: RunFigures, addedOverBaselineMs: { p50: number, p99: number } }> = []
-  const afterRun = async (): Promise<void> => {
+  const afterRun = async (rate: number): Promise<void> => {
     await idle()
-    rssAfterRuns.push(round(readMemory(service.pid)?.rssMB ?? Number.NaN, 1))
+    const rss = round(readMemory(service.pid)?.rssMB ?? Number.NaN, 1)
+    rssAfterRuns.push(rss)
+    if (rate === targetRate) rssAfterTargetRuns.push(rss)
+    const heap = await readHeap(service.url)
+    if (heap !== undefined) heapAfterRuns.push({ heapUsedMB: round(heap.heapUsedMB, 1), heapTotalMB: round(heap.heapTotalMB, 1), externalMB: round(heap.externalMB, 1) })
   }
   try {
     // Lowest rate first: VmHWM only grows, so each rate's peak is read before the next rate starts.
@@ -212,7 +218,7 @@ async function underLoad (h: Harness) {
       for (let r = 0; r < rounds; r++) {
         baselineRuns.push(await measure(h, baseline, openJob(baseline, rate, durationS)))
         serviceRuns.push(await measure(h, service, openJob(service, rate, durationS)))
-        await afterRun()
+        await afterRun(rate)
       }
       peakByRate[String(rate)] = round(readMemory(service.pid)?.peakRssMB ?? Number.NaN, 1)
       loadAverage.push(load1m())
@@ -232,7 +238,7 @@ async function underLoad (h: Harness) {
     }
     for (let r = 0; r < extraRuns; r++) {
       await h.load.run(openJob(service, targetRate, durationS))
-      await afterRun()
+      await afterRun(targetRate)
     }
   } finally {
     await service.stop()
@@ -256,7 +262,11 @@ async function underLoad (h: Harness) {
     peakRssMBByRate: peakByRate,
     peakRssMB: peakByRate[String(targetRate)] ?? Number.NaN,
     rssAfterEachRunMB: rssAfterRuns,
-    growthFirstToLastMB: round((rssAfterRuns.at(-1) ?? Number.NaN) - (rssAfterRuns[0] ?? Number.NaN), 1)
+    // From the service's /metrics, when it has them: how much of the RSS is the JavaScript heap.
+    heapAfterEachRun: heapAfterRuns,
+    rssAfterEachTargetRateRunMB: rssAfterTargetRuns,
+    // Same load, repeated: a leak shows as steady growth here.
+    growthOverTargetRateRunsMB: round((rssAfterTargetRuns.at(-1) ?? Number.NaN) - (rssAfterTargetRuns[0] ?? Number.NaN), 1)
   }
   printTable('7. Memory of the service (VmRSS, and VmHWM for peaks, from /proc) in scenario 2',
     ['measure', 'MB'],
@@ -264,7 +274,8 @@ async function underLoad (h: Harness) {
       ['RSS after start, idle', fmt(memory.rssAtStartMB, 1)],
       ...Object.entries(peakByRate).map(([rate, mb]) => [`peak RSS up to the ${rate} req/s runs`, fmt(mb, 1)]),
       ['RSS after each run', memory.rssAfterEachRunMB.map(v => fmt(v, 1)).join(', ')],
-      ['growth, first to last run', fmt(memory.growthFirstToLastMB, 1)]
+      ...(heapAfterRuns.length > 0 ? [['V8 heap used / total after each run', heapAfterRuns.map(h => `${fmt(h.heapUsedMB, 1)}/${fmt(h.heapTotalMB, 1)}`).join(', ')]] : []),
+      [`growth over the ${targetRate} req/s runs`, fmt(memory.growthOverTargetRateRunsMB, 1)]
     ])
   const target = byRate.find(r => r.rate === targetRate)
   return { overhead: { providerLatencyMs: latencies, targetRate, byRate, atTarget: target }, memory }
