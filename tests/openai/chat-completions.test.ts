@@ -311,6 +311,32 @@ t.test('framework errors under /v1 keep the OpenAI shape', async t => {
   t.match(elsewhere.headers.get('content-type'), /^application\/problem\+json/, 'outside /v1 errors stay problem details')
 })
 
+t.test('API keys and rate limits answer in OpenAI\'s shape, so the SDK raises its own error classes', async t => {
+  const stubs = await startStubs(t)
+  answerAll(stubs)
+  const { url } = await serve(t, { ...stubs.env, API_KEYS: 'course:sk-course-key-123', RATE_LIMIT_MAX: '3' })
+  const withKey = (apiKey: string): OpenAI => new OpenAI({ apiKey, baseURL: `${url}/v1`, maxRetries: 0 })
+
+  const wrong = await withKey('sk-not-a-course-key').models.list().then(() => null, (e: unknown) => e)
+  t.type(wrong, OpenAI.PermissionDeniedError)
+  t.equal((wrong as InstanceType<typeof OpenAI.APIError>).code, 'forbidden')
+  t.equal(((wrong as InstanceType<typeof OpenAI.APIError>).error as { type: string }).type, 'permission_error')
+
+  const missing = await fetch(`${url}/v1/models`)
+  t.equal(missing.status, 401)
+  t.same(((await missing.json()) as { error: { type: string } }).error.type, 'authentication_error')
+
+  const course = withKey('sk-course-key-123')
+  let limited: unknown = null
+  for (let i = 0; i < 6 && limited === null; i++) {
+    limited = await course.chat.completions.create({ model: 'openai', messages: [{ role: 'user', content: `${QUESTION} (${i})` }] }).then(() => null, (e: unknown) => e)
+  }
+  t.type(limited, OpenAI.RateLimitError, 'the client is rate limited after RATE_LIMIT_MAX requests')
+  const api = limited as InstanceType<typeof OpenAI.APIError>
+  t.equal((api.error as { type: string }).type, 'rate_limit_error')
+  t.ok(Number(api.headers?.get('retry-after')) >= 1, 'Retry-After is kept')
+})
+
 t.test('a client that leaves a streamed completion aborts the upstream calls', async t => {
   const stubs = await startStubs(t)
   stubs.openai.setBehaviour({ text: ANSWERS.openai, headersDelayMs: 10000 })
