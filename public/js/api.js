@@ -60,8 +60,9 @@ async function send (url, init) {
   }
 }
 
-export async function fetchProviders ({ apiKey, signal } = {}) {
-  const response = await send('/api/providers', { headers: { accept: 'application/json', ...authHeaders(apiKey) }, signal })
+/** `base` is empty on the page (same origin); other callers pass the server's origin. */
+export async function fetchProviders ({ apiKey, signal, base = '' } = {}) {
+  const response = await send(`${base}/api/providers`, { headers: { accept: 'application/json', ...authHeaders(apiKey) }, signal })
   if (!response.ok) throw await problemFrom(response)
   return await response.json()
 }
@@ -70,8 +71,8 @@ export async function fetchProviders ({ apiKey, signal } = {}) {
  * POST /api/ask. Asks for an event stream and reports progress through the callbacks;
  * a server that answers plain JSON is just as good, only without the live progress.
  */
-export async function ask (body, { apiKey, signal, onStart, onToken, onCandidate } = {}) {
-  const response = await send('/api/ask', {
+export async function ask (body, { apiKey, signal, onStart, onToken, onCandidate, base = '' } = {}) {
+  const response = await send(`${base}/api/ask`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',

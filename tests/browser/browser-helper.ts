@@ -81,12 +81,18 @@ export interface Site {
 }
 
 /**
- * The real app on 127.0.0.1:0 (course notes off unless the test turns them on);
+ * The real app on 127.0.0.1:0. Course notes are off and rate limiting is off unless the test turns them on:
+ * one browser session loads the page and asks many times a minute from one address.
  * `prepare` runs before it listens, e.g. to add a hook.
  */
 export async function startSite (t: Teardown, env: Record<string, string>, prepare?: (app: FastifyInstance) => void, options: BuildOptions = {}): Promise<Site> {
-  const app = await buildApp(loadConfig({ KNOWLEDGE: 'off', ...env }), { logger: false, ...options })
-  t.teardown(async () => await app.close())
+  const app = await buildApp(loadConfig({ KNOWLEDGE: 'off', RATE_LIMIT_MAX: '0', ...env }), { logger: false, ...options })
+  t.teardown(async () => {
+    // Clients that aborted a stream can leave keep-alive sockets the server would otherwise hold until their timeout.
+    const closing = app.close()
+    app.server.closeAllConnections()
+    await closing
+  })
   prepare?.(app)
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
