@@ -57,7 +57,7 @@ export function retryDecision (failed: FailedAttempt, policy: RetryPolicy, rando
   if (failed.textSent) return { retry: false, reason: 'part of the answer was already streamed' }
   if (error.errorClass === 'network' && !error.beforeResponse) return { retry: false, reason: 'the connection broke after the response began' }
   if (expired === 'budget' || expired === 'deadline') return { retry: false, reason: `the ${expired === 'budget' ? 'provider budget' : 'deadline'} is spent` }
-  if (attempt >= policy.maxAttempts) return { retry: false, reason: `${policy.maxAttempts} attempts made` }
+  if (attempt >= policy.maxAttempts) return { retry: false, reason: `${policy.maxAttempts} attempt${policy.maxAttempts === 1 ? '' : 's'} made` }
 
   if (error.retryAfterMs !== undefined) {
     if (error.retryAfterMs + policy.minAttemptMs > remainingMs) {

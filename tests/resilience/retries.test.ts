@@ -2,10 +2,8 @@
 import t from 'tap'
 import { geminiErrorBody } from '../stubs/gemini-stub.js'
 import { openAIErrorBody } from '../stubs/openai-stub.js'
-import { answeredWithout, ask, gaps, holds, rig, servesAfterwards } from './resilience-helper.js'
+import { SLACK, answeredWithout, ask, gaps, holds, rig, servesAfterwards } from './resilience-helper.js'
 
-/** Timer and scheduling slack on a busy machine. */
-const SLACK = 150
 
 t.test('429 with a Retry-After that fits the budget: one retry, exactly that long after', async t => {
   const r = await rig(t)
@@ -38,7 +36,7 @@ t.test('429 with a Retry-After longer than the budget: given up at once, no seco
 
   const asked = await ask(r.app, { timeoutMs: 1500 })
   answeredWithout(t, asked, 'openai', 'gemini')
-  t.ok(asked.elapsedMs < 400, `answered in ${asked.elapsedMs.toFixed(0)} ms, without waiting out the 1.5 s budget`)
+  t.ok(asked.elapsedMs < 500, `answered in ${asked.elapsedMs.toFixed(0)} ms, without waiting out the 1.5 s budget`)
   for (const [id, wait] of [['openai', 2000], ['gemini', 31000]] as const) {
     const c = asked.candidate(id)
     t.equal(c.status, 'error')
@@ -176,7 +174,8 @@ t.test('with an attempt limit, a hung call is retried inside the budget', async 
     t.ok(hf.requests[i]?.clientAborted, `hung attempt ${i + 1} was closed`)
     t.ok(held[i]! < 200 + SLACK, `hung attempt ${i + 1} held ${held[i]!.toFixed(0)} ms (limit 200 ms from the attempt's start)`)
   }
-  gaps(hf.requests).forEach((gap, i) => { t.ok(gap >= 180 && gap < 200 + 100 * 2 ** i + SLACK, `attempt ${i + 2} began ${gap.toFixed(0)} ms after the one before`) })
+  gaps(hf.requests).forEach((gap, i) => { t.ok(gap < 200 + 100 * 2 ** i + SLACK, `attempt ${i + 2} began ${gap.toFixed(0)} ms after the one before`) })
+  t.ok(asked.elapsedMs >= 400, `answered after ${asked.elapsedMs.toFixed(0)} ms: two attempt limits of 200 ms came first`)
   await servesAfterwards(t, r)
 })
 

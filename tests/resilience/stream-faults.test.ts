@@ -3,9 +3,8 @@
 import t, { type Test } from 'tap'
 import type { AskResponse, Candidate } from '../../schemas/ask.js'
 import type { AnswerBehaviour, StubServer } from '../stubs/stub-server.js'
-import { ANSWERS, QUESTION, holds, rig, servesAfterwards, type ProviderId, type Rig } from './resilience-helper.js'
+import { ANSWERS, QUESTION, SLACK, holds, rig, servesAfterwards, type ProviderId, type Rig } from './resilience-helper.js'
 
-const SLACK = 150
 const LIMITS = { STREAM_FIRST_TOKEN_MS: '300', STREAM_IDLE_MS: '300' }
 const IDS: ProviderId[] = ['openai', 'gemini', 'huggingface']
 
