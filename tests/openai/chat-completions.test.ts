@@ -209,6 +209,9 @@ t.test('unsupported requests are refused with OpenAI errors the SDK raises', asy
     messages: [{ role: 'user', content: [{ type: 'text', text: 'What is in this diagram?' }, { type: 'image_url', image_url: { url: 'data:image/png;base64,AAAA' } }] }]
   }, 400, 'messages.0.content.1', 'unsupported_content')
   await refused({ messages: [...user, { role: 'tool', tool_call_id: 'call_1', content: '42' }] }, 400, 'messages.1.role', 'unsupported_parameter')
+  await refused({
+    messages: [...user, { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'lookup', arguments: '{}' } }] }, ...user]
+  }, 400, 'messages.1.tool_calls', 'unsupported_parameter')
   await refused({ messages: [...user, { role: 'assistant', content: 'Because...' }] }, 400, 'messages.1.role', 'invalid_messages')
   await refused({ messages: [] }, 400, 'messages', 'validation')
   await refused({ messages: [{ role: 'user', content: 'x'.repeat(8001) }] }, 400, 'messages.0.content', 'invalid_messages')
