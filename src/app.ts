@@ -30,7 +30,13 @@ import { createProvider } from './providers/create-provider.js'
 import { providerSpecs } from './providers/provider-specs.js'
 import { ProviderRegistry } from './providers/registry.js'
 import type { Provider } from './providers/types.js'
-import { AskService } from './services/ask-service.js'
+import { AnswerCache } from './cache/answer-cache.js'
+import { CachedAskService } from './cache/cached-ask-service.js'
+import { loadPriceTable } from './costs/load-prices.js'
+import { instrumentProvider } from './observability/instrumented-provider.js'
+import { ServiceMetrics } from './observability/metrics.js'
+import metricsPlugin from './plugins/metrics.js'
+import metricsRoutes from './routes/metrics.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -38,7 +44,7 @@ declare module 'fastify' {
     registry: ProviderRegistry
     circuits: CircuitBreakers
     providerStats: ProviderStats
-    askService: AskService
+    askService: CachedAskService
     /** The course notes, or null when KNOWLEDGE=off. */
     knowledge: KnowledgeBase | null
   }
@@ -123,7 +129,10 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   const knowledge = config.knowledge ? createKnowledgeBase({ dir: config.knowledgeDir, watch: config.knowledgeDir !== undefined }) : null
   const providers = options.providers ?? configuredProviders(config)
   if (knowledge !== null && options.providers === undefined) providers.push(new KnowledgeProvider(knowledge))
-  const registry = new ProviderRegistry(providers)
+  const prices = loadPriceTable(config.pricesFile)
+  const metrics = new ServiceMetrics()
+  // Every upstream call is counted, timed and priced where it happens, retries and synthesis included.
+  const registry = new ProviderRegistry(providers.map(p => instrumentProvider(p, metrics, prices)))
   const circuits = options.breakers ?? new CircuitBreakers({ failureThreshold: config.resilience.breakerFailures, coolDownMs: config.resilience.breakerCoolDownMs })
   registry.setAvailability(circuits)
   const providerStats = new ProviderStats()
@@ -131,8 +140,12 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   app.decorate('circuits', circuits)
   app.decorate('providerStats', providerStats)
   app.decorate('knowledge', knowledge)
-  app.decorate('askService', new AskService({
+  app.decorate('askService', new CachedAskService({
     config,
+    prices,
+    metrics,
+    // The Redis connection is decorated by its plugin below; the cache reads it at each use.
+    cache: new AnswerCache({ ttlS: config.cacheTtlS, maxEntries: config.cacheMaxEntries, redis: () => app.redis, log: app.log, onError: operation => { metrics.cacheErrors.inc({ operation }) } }),
     registry,
     breakers: circuits,
     stats: providerStats,
@@ -146,6 +159,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   })
 
   await app.register(errors)
+  await app.register(metricsPlugin, { metrics })
   await app.register(strictJson)
   await app.register(helmet)
   await app.register(cors)
@@ -156,6 +170,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(loadShedding)
   await app.register(swagger)
   await app.register(healthRoutes)
+  await app.register(metricsRoutes)
   await app.register(askRoutes, { ssePingIntervalMs: options.ssePingIntervalMs })
   await app.register(providerRoutes)
   await app.register(openAICompatRoutes, { ssePingIntervalMs: options.ssePingIntervalMs })

@@ -10,9 +10,14 @@ import { packageRoot } from '../src/package-info.js'
 
 interface Teardown { teardown: (fn: () => unknown) => void }
 
-/** Builds the app from an environment (the course notes are off unless the test turns them on). */
+export const TEST_DEFAULTS: Record<string, string> = { KNOWLEDGE: 'off', CACHE_TTL_S: '0' }
+
+/**
+ * Builds the app from an environment. The course notes and the answer cache are off unless the test turns them on:
+ * a test that asks the same question twice expects the providers to be asked twice.
+ */
 export async function build (t: Teardown, env: Record<string, string> = {}, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const app = await buildApp(loadConfig({ KNOWLEDGE: 'off', ...env }), { logger: false, ...options })
+  const app = await buildApp(loadConfig({ ...TEST_DEFAULTS, ...env }), { logger: false, ...options })
   t.teardown(async () => await app.close())
   return app
 }
@@ -31,7 +36,7 @@ export function captureLogs (): { lines: string[], stream: Writable } {
 
 /** Builds the app with the production logger configuration, writing into `stream`. */
 export async function buildWithLogs (t: Teardown, env: Record<string, string>, stream: Writable, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const config = loadConfig({ KNOWLEDGE: 'off', ...env })
+  const config = loadConfig({ ...TEST_DEFAULTS, ...env })
   const app = await buildApp(config, { ...options, logger: { ...loggerOptions(config), level: 'debug', stream } })
   t.teardown(async () => await app.close())
   return app

@@ -6,6 +6,7 @@ import { ref } from '../../schemas/ref.js'
 import { buildProblem, HttpProblem } from '../http/problem.js'
 import { problemResponses } from '../http/responses.js'
 import { acceptsEventStream, SseStream } from '../http/sse.js'
+import { askContext } from '../observability/ask-context.js'
 import type { AskInput } from '../services/ask-service.js'
 
 const ERRORS = problemResponses(400, 401, 403, 413, 415, 429, 500, 502, 503)
@@ -45,7 +46,7 @@ export function clientGone (reply: FastifyReply): AbortSignal {
 
 const askRoutes: FastifyPluginAsyncTypebox<AskRoutesOptions> = async (app, options) => {
   const answer = async (request: FastifyRequest, reply: FastifyReply, input: AskInput) =>
-    await app.askService.ask(request.id, input, { signal: clientGone(reply) })
+    await app.askService.ask(request.id, input, { signal: clientGone(reply), ...askContext(request, reply) })
 
   /** The ask as server-sent events; a failure before the first event leaves as an ordinary problem response. */
   const streamAnswer = async (request: FastifyRequest, reply: FastifyReply, input: AskInput): Promise<FastifyReply> => {
@@ -56,6 +57,7 @@ const askRoutes: FastifyPluginAsyncTypebox<AskRoutesOptions> = async (app, optio
     try {
       const response = await app.askService.ask(request.id, input, {
         signal: clientGone(reply),
+        ...askContext(request, reply),
         stream: true,
         onStart: event => { send('start', event) },
         onToken: (provider, text) => { send('token', { provider, text }) },

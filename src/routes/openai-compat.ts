@@ -6,6 +6,7 @@ import { ref } from '../../schemas/ref.js'
 import { isProblem, openAIErrorOf } from '../http/openai-error.js'
 import { buildProblem, HttpProblem, PROBLEM_CONTENT_TYPE } from '../http/problem.js'
 import { SseStream } from '../http/sse.js'
+import { askContext } from '../observability/ask-context.js'
 import {
   answerText, ChunkBuilder, listModels, resolveModel, textPieces, toAskInput, toChatCompletion, type ModelTarget
 } from '../services/chat-completions.js'
@@ -93,6 +94,7 @@ const openAICompatRoutes: FastifyPluginAsyncTypebox<OpenAICompatOptions> = async
       const single = target.provider !== undefined
       const response = await app.askService.ask(request.id, input, {
         signal: clientGone(reply),
+        ...askContext(request, reply),
         // Only a single provider's text can be relayed live: the ensemble's answer is known once it is consolidated.
         stream: single,
         onStart: opening,
@@ -150,7 +152,7 @@ const openAICompatRoutes: FastifyPluginAsyncTypebox<OpenAICompatOptions> = async
       const target = resolveModel(body.model, app.registry.all())
       const input = toAskInput(body, target)
       if (body.stream === true) return await streamCompletion(request, reply, body, target, input)
-      const response = await app.askService.ask(request.id, input, { signal: clientGone(reply) })
+      const response = await app.askService.ask(request.id, input, { signal: clientGone(reply), ...askContext(request, reply) })
       return toChatCompletion(response, target, Math.floor(Date.now() / 1000))
     })
 

@@ -36,6 +36,15 @@ export interface AskHooks {
   onStart?: (event: { id: string, providers: string[] }) => void
   onToken?: (providerId: string, text: string) => void
   onCandidate?: (candidate: Candidate) => void
+  /** Filled in as the ask runs, for Server-Timing, metrics and the ask's log line. */
+  trace?: AskTrace
+}
+
+export interface AskTrace {
+  /** Time spent waiting for providers: the fan-out, and the synthesizer's call when there is one. */
+  providersMs: number
+  /** What each selected provider did (set once the fan-out is over, also when every provider failed). */
+  outcomes: ProviderOutcome[]
 }
 
 export interface AskServiceDeps {
@@ -184,7 +193,9 @@ export class AskService {
       resilience: config.resilience,
       hedgeTarget: provider => this.equivalentOf(provider, providers)
     }
+    const fanOutStarted = performance.now()
     const outcomes = await fanOut(providers, { messages }, options)
+    if (hooks.trace !== undefined) Object.assign(hooks.trace, { providersMs: performance.now() - fanOutStarted, outcomes })
 
     const candidates = outcomes.map(o => this.candidateOf(o))
     if (!outcomes.some(o => o.status === 'ok')) {
@@ -207,7 +218,9 @@ export class AskService {
     let usage = candidates.reduce((sum, c) => addUsage(sum, c.usage), ZERO_USAGE)
 
     if (strategy === 'synthesize') {
+      const synthesisStarted = performance.now()
       const synthesis = await this.synthesize(question, decision, inputs, deadlineAt, hooks.signal)
+      if (hooks.trace !== undefined) hooks.trace.providersMs += performance.now() - synthesisStarted
       if (synthesis.ok) {
         answer = synthesis.text
         usedStrategy = 'synthesize'
