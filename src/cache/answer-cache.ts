@@ -77,11 +77,6 @@ export class AnswerCache {
     return this.memory !== undefined
   }
 
-  /** Answers held by this process. */
-  get localSize (): number {
-    return this.memory?.size ?? 0
-  }
-
   private redis (): Redis | undefined {
     const redis = this.options.redis?.() ?? undefined
     // Without an offline queue a command on a connection that is not ready fails anyway; skipping it saves the round trip.

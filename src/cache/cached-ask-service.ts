@@ -89,6 +89,10 @@ export class CachedAskService extends AskService {
 
   constructor (private readonly own: CachedAskServiceDeps) {
     super(own)
+    const unpriced = own.registry.all().filter(p => !own.prices.isPriced(p.kind, p.model))
+    if (unpriced.length > 0) {
+      own.log.warn({ providers: unpriced.map(p => `${p.id} (${p.model})`) }, 'no price for these models: their calls count as $0 (add them to PRICES_FILE)')
+    }
   }
 
   override async ask (id: string, input: AskInput, hooks: AnswerHooks): Promise<AskResponse> {

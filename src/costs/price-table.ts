@@ -55,7 +55,7 @@ export class PriceTable {
     return this.freeKinds.has(kind) || this.priceOf(model) !== undefined
   }
 
-  /** Cost of one call in USD; 0 for self-hosted kinds and unknown models (which are reported as unpriced). */
+  /** Cost of one call in USD; 0 for self-hosted kinds and unknown models (which are reported as unpriced at start). */
   cost (kind: string, model: string, usage: Usage | null): number {
     if (usage === null || this.freeKinds.has(kind)) return 0
     const price = this.priceOf(model)
@@ -69,10 +69,5 @@ export class PriceTable {
     const price = this.priceOf(model)
     if (price === undefined) return 0
     return this.cost(kind, model, { promptTokens, completionTokens: price.typicalCompletionTokens ?? DEFAULT_COMPLETION_TOKENS })
-  }
-
-  /** The table as plain data (for the documentation and overrides). */
-  entries (): Array<[string, ModelPrice]> {
-    return [...this.prices.entries()]
   }
 }
