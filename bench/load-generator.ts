@@ -107,13 +107,15 @@ async function openLoop (job: LoadJob): Promise<LoadResult> {
       }
       waiting++
       let settled = false
+      let timedOut = false
       const settle = (outcome: 'error' | Sample): void => {
         if (settled) return
         settled = true
         waiting--
         if (index >= warmupCount) {
-          if (outcome === 'error') errors++
-          else samples.push(outcome)
+          if (outcome !== 'error') samples.push(outcome)
+          else if (timedOut) timeouts++
+          else errors++
         }
         finish()
       }
@@ -134,7 +136,7 @@ async function openLoop (job: LoadJob): Promise<LoadResult> {
         res.on('error', () => settle('error'))
       })
       req.setTimeout(job.timeoutS * 1000, () => {
-        if (index >= warmupCount) timeouts++
+        timedOut = true
         req.destroy(new Error('timeout'))
       })
       req.on('error', () => settle('error'))

@@ -1,6 +1,7 @@
 // Reads a V8 .cpuprofile (node --cpu-prof, or `npm run bench -- --profile`) and prints where the time
 // went: by package or source folder, by function (self time), and by function including callees.
-// Usage: npx tsx bench/profile-summary.ts bench/profiles/<file>.cpuprofile [--top 25]
+// Usage: npx tsx bench/profile-summary.ts bench/profiles/<file>.cpuprofile [--top 25] [--from-s 3]
+// (--from-s leaves out the first seconds of the profile, e.g. start-up, to look at steady load only)
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 
@@ -8,10 +9,10 @@ interface CallFrame { functionName: string, url: string, lineNumber: number, col
 interface ProfileNode { id: number, callFrame: CallFrame, children?: number[] }
 interface CpuProfile { nodes: ProfileNode[], samples: number[], timeDeltas: number[], startTime: number, endTime: number }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' } } })
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' }, 'from-s': { type: 'string', default: '0' } } })
 const file = positionals[0]
 if (file === undefined) {
-  process.stderr.write('usage: tsx bench/profile-summary.ts <file.cpuprofile> [--top N]\n')
+  process.stderr.write('usage: tsx bench/profile-summary.ts <file.cpuprofile> [--top N] [--from-s S]\n')
   process.exit(1)
 }
 const top = Number(values.top)
@@ -43,7 +44,12 @@ const label = (frame: CallFrame): string => {
 
 const byId = new Map(profile.nodes.map(n => [n.id, n]))
 const selfUs = new Map<number, number>()
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)))
+const fromUs = Number(values['from-s']) * 1e6
+let elapsedUs = 0
+profile.samples.forEach((id, i) => {
+  elapsedUs += profile.timeDeltas[i] ?? 0
+  if (elapsedUs >= fromUs) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0))
+})
 const totalUs = [...selfUs.values()].reduce((a, b) => a + b, 0)
 const idleUs = profile.nodes.filter(n => ['(idle)', '(program)', '(garbage collector)'].includes(n.callFrame.functionName))
   .reduce((s, n) => s + (n.callFrame.functionName === '(idle)' ? (selfUs.get(n.id) ?? 0) : 0), 0)
@@ -74,7 +80,7 @@ const childIds = new Set(profile.nodes.flatMap(n => n.children ?? []))
 for (const root of profile.nodes.filter(n => !childIds.has(n.id))) walk(root.id, new Set())
 
 const busyUs = totalUs - idleUs
-const pct = (us: number): string => `${((100 * us) / busyUs).toFixed(1).padStart(5)} %`
+const pct = (us: number): string => `${(busyUs > 0 ? (100 * us) / busyUs : 0).toFixed(1).padStart(5)} %`
 const ms = (us: number): string => `${(us / 1000).toFixed(0).padStart(7)} ms`
 const print = (title: string, map: Map<string, number>): void => {
   process.stdout.write(`\n${title}\n`)

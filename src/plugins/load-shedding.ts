@@ -1,8 +1,11 @@
-// Load shedding for the routes that call providers: a bound on concurrent asks (MAX_INFLIGHT_ASKS) and,
-// through @fastify/under-pressure, a refusal while the event loop is stalled. Everything else keeps answering,
-// so health checks and the page stay up while the process sheds the expensive work.
+// Load shedding for the routes that call providers: at most MAX_INFLIGHT_ASKS asks at once, further ones get a
+// 503 with Retry-After before any provider is called. Everything else keeps answering, so health checks and
+// the page stay up while the process sheds the expensive work.
+//
+// The bound is on asks rather than on event-loop delay (@fastify/under-pressure): an ask is mostly waiting on
+// providers, so a process can be full of asks with an idle loop, and a busy loop (a burst of cheap requests)
+// says nothing about whether one more ask can be afforded.
 import fp from 'fastify-plugin'
-import underPressure from '@fastify/under-pressure'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ProblemType } from '../http/problem.js'
 import { accessError } from './auth.js'
@@ -18,10 +21,6 @@ declare module 'fastify' {
 export const ASK_ROUTES = new Set(['/api/ask', '/api/prompt', '/v1/chat/completions'])
 
 export interface LoadSheddingOptions {
-  /** Mean event-loop delay (ms) over a sample beyond which asks are refused. */
-  maxEventLoopDelayMs?: number
-  /** How often the event loop is sampled (ms). */
-  sampleIntervalMs?: number
   /** Retry-After (s) on a shed ask. */
   retryAfterS?: number
 }
@@ -38,13 +37,17 @@ async function loadSheddingPlugin (app: FastifyInstance, options: LoadSheddingOp
   let inflight = 0
   app.decorate('inflightAsks', () => inflight)
 
-  const overloaded = (detail: string): Error => accessError({ status: 503, type: ProblemType.overloaded, title: 'Overloaded', detail, retryAfterS })
-
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     if (!isAsk(request)) return
     if (inflight >= max) {
       request.log.warn({ inflight, max }, 'ask refused: too many in flight')
-      throw overloaded(`The server is answering ${max} questions already; retry in ${retryAfterS} s.`)
+      throw accessError({
+        status: 503,
+        type: ProblemType.overloaded,
+        title: 'Overloaded',
+        detail: `The server is answering ${max} questions already; retry in ${retryAfterS} s.`,
+        retryAfterS
+      })
     }
     inflight++
     counted.add(request)
@@ -52,22 +55,6 @@ async function loadSheddingPlugin (app: FastifyInstance, options: LoadSheddingOp
     reply.raw.once('close', () => {
       if (counted.delete(request)) inflight--
     })
-  })
-
-  const sampleIntervalMs = options.sampleIntervalMs ?? 1000
-  // The first samples after start measure start-up (the course-notes index is built synchronously), not load.
-  let warmUntil = Infinity
-  app.addHook('onReady', async () => { warmUntil = Date.now() + 2 * sampleIntervalMs })
-
-  await app.register(underPressure, {
-    maxEventLoopDelay: options.maxEventLoopDelayMs ?? 1000,
-    sampleInterval: sampleIntervalMs,
-    retryAfter: retryAfterS,
-    pressureHandler: async (request: FastifyRequest, _reply: FastifyReply, type: string, value: number | undefined) => {
-      if (!isAsk(request) || Date.now() < warmUntil) return
-      request.log.warn({ type, value }, 'ask refused: the process is under pressure')
-      throw overloaded(`The server is saturated; retry in ${retryAfterS} s.`)
-    }
   })
 }
 
