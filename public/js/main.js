@@ -558,6 +558,8 @@ function renderHistory () {
       type: 'button',
       class: 'history-item',
       onclick: () => {
+        // The question under way owns the cards and the result until it finishes or is cancelled.
+        if (state.busy) return
         els.question.value = entry.question
         updateCounter()
         autoGrow()
