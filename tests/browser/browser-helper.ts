@@ -83,9 +83,8 @@ export interface Site {
 /**
  * The real app on 127.0.0.1:0. Course notes are off and rate limiting is off unless the test turns them on:
  * one browser session loads the page and asks many times a minute from one address.
- * `prepare` runs before it listens, e.g. to add a hook.
  */
-export async function startSite (t: Teardown, env: Record<string, string>, prepare?: (app: FastifyInstance) => void, options: BuildOptions = {}): Promise<Site> {
+export async function startSite (t: Teardown, env: Record<string, string>, options: BuildOptions = {}): Promise<Site> {
   const app = await buildApp(loadConfig({ KNOWLEDGE: 'off', RATE_LIMIT_MAX: '0', ...env }), { logger: false, ...options })
   t.teardown(async () => {
     // Clients that aborted a stream can leave keep-alive sockets the server would otherwise hold until their timeout.
@@ -93,7 +92,6 @@ export async function startSite (t: Teardown, env: Record<string, string>, prepa
     app.server.closeAllConnections()
     await closing
   })
-  prepare?.(app)
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   if (address === null || typeof address === 'string') throw new Error('the app is not listening on a TCP port')
