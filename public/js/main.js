@@ -535,11 +535,23 @@ async function submit () {
       setNotice({ kind: 'cancelled' })
     } else {
       handleFailure(err)
+      settleCards()
     }
   } finally {
     state.controller = null
     setBusy(false)
   }
+}
+
+/** After a failed ask no card may keep waiting: refused before any provider ran, there is nothing to show. */
+function settleCards () {
+  const cards = [...state.cards.values()]
+  if (cards.every(c => c.state === 'waiting')) {
+    state.cards = new Map()
+  } else {
+    for (const card of cards) if (card.state === 'waiting' || card.state === 'streaming') card.state = 'failed'
+  }
+  renderCards()
 }
 
 function cancel () {

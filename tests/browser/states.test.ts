@@ -99,6 +99,7 @@ if (chromiumPath !== undefined) {
     t.match(await notice.locator('.countdown').textContent(), /^You can ask again in \d+ s\.$/, 'with a countdown')
     t.equal(await notice.locator('.sr-only').textContent(), `You can ask again in ${wait} s.`, 'told once to screen readers, from Retry-After')
     t.ok(await page.locator('#send').isDisabled(), 'sending waits until then')
+    t.equal(await page.locator('.provider-card').count(), 0, 'no provider card is left waiting for a refused ask')
     await page.screenshot({ path: artifactPath('rate-limited.png') })
 
     await page.locator('#send:not([disabled])').waitFor({ timeout: (wait + 3) * 1000 })
