@@ -49,7 +49,7 @@ const PLAN = quick
     }
   : {
       warmupS: 2,
-      timeoutS: 30,
+      timeoutS: 15,
       overhead: { rounds: 3, durationS: 10, connections: 32 },
       underLoad: { rates: [100, 500], targetRate: 500, rounds: 2, durationS: 15, extraRuns: 3, idleS: 2 },
       fanOut: { durationS: 10, connections: 10 },
