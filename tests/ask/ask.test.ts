@@ -100,7 +100,7 @@ t.test('a hung provider is abandoned at the deadline; the others answer', async 
   const res = await app.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION, timeoutMs: 600 } })
   const elapsed = performance.now() - started
   t.equal(res.statusCode, 200)
-  t.ok(elapsed < 600 + 50, `answered in ${elapsed.toFixed(0)} ms (deadline 600 ms)`)
+  t.ok(elapsed < 600 + 150, `answered in ${elapsed.toFixed(0)} ms (deadline 600 ms)`)
   const hf = res.json().candidates.find((c: { provider: string }) => c.provider === 'huggingface')
   t.equal(hf.status, 'timeout')
   t.equal(hf.error.type, 'timeout')
