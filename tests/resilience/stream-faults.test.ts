@@ -166,3 +166,26 @@ t.test('a stream that ends with neither finish reason nor [DONE] is truncated', 
   t.equal(s.body.answer, ANSWERS.huggingface)
   await servesAfterwards(t, r)
 })
+
+t.test('through the SSE route: a cut stream\'s tokens were shown, its candidate says truncated, the answer is another provider\'s', async t => {
+  const r = await rig(t, LIMITS)
+  r.stub('huggingface').setBehaviour({ text: ANSWERS.huggingface, cutAfterChunks: 4, tokenDelayMs: 5 })
+  const res = await r.app.inject({ method: 'POST', url: '/api/ask', headers: { accept: 'text/event-stream' }, payload: { question: QUESTION } })
+  t.equal(res.statusCode, 200)
+  t.match(res.headers['content-type'], /text\/event-stream/)
+  const events = res.body.split('\n\n').filter(block => block.startsWith('event:')).map(block => {
+    const name = /^event: (.+)$/m.exec(block)?.[1]
+    const data = /^data: (.+)$/m.exec(block)?.[1]
+    return { name, data: JSON.parse(data ?? 'null') }
+  })
+  const partial = events.filter(e => e.name === 'token' && e.data.provider === 'huggingface').map(e => e.data.text).join('')
+  t.ok(partial.length > 0 && ANSWERS.huggingface.startsWith(partial) && partial !== ANSWERS.huggingface, `the client saw part of the cut answer ("${partial.trim()}")`)
+  const candidate = events.find(e => e.name === 'candidate' && e.data.provider === 'huggingface')
+  t.match(candidate?.data, { status: 'error', attempts: 1, text: '', error: { type: 'truncated' } }, 'its candidate event says it was cut')
+  const answer = events.at(-1)
+  t.equal(answer?.name, 'answer', 'the answer is the last event')
+  t.not(answer?.data.chosen.provider, 'huggingface')
+  t.ok([ANSWERS.openai, ANSWERS.gemini].includes(answer?.data.answer), 'the answer is a healthy provider\'s complete answer')
+  t.match(answer?.data.candidates.find((c: Candidate) => c.provider === 'huggingface'), { text: '', filtered: String })
+  t.equal(r.stub('huggingface').requests.length, 1, 'a cut stream is not asked again')
+})
