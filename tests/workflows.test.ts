@@ -2,7 +2,7 @@
 import t from 'tap'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
+import { spawnSync } from 'node:child_process'
 import { parse } from 'yaml'
 import { packageRoot } from '../src/package-info.js'
 
@@ -13,19 +13,17 @@ interface Step { name?: string, uses?: string, run?: string, with?: Record<strin
 interface Job { uses?: string, needs?: string | string[], 'runs-on'?: string, container?: string, environment?: string, permissions?: Record<string, string>, steps?: Step[] }
 interface Workflow { on: Record<string, any>, permissions?: Record<string, string>, jobs: Record<string, Job> }
 
-/** Errors GitHub's workflow parser reports: schema, expression syntax, and the called reusable workflow. */
+/**
+ * Errors GitHub's workflow parser reports: schema, expression syntax, and the called reusable workflow.
+ * The parser imports its JSON schema without an import attribute, which Node only accepts through a
+ * loader that handles JSON, so it runs in a child process under tsx.
+ */
 async function validate (name: string, content: string): Promise<string[]> {
-  const result = parseWorkflow({ name, content }, new NoOperationTraceWriter())
-  const errors = result.context.errors.getErrors().map(e => e.message)
-  if (result.value === undefined) return errors.length > 0 ? errors : ['empty workflow']
-  const template = await convertWorkflowTemplate(result.context, result.value, {
-    // Local reusable workflows (`uses: ./.github/workflows/x.yml`) are read from the checkout.
-    getFileContent: async ref => {
-      if (!('path' in ref) || 'repository' in ref) throw new Error(`only local reusable workflows are expected, got ${JSON.stringify(ref)}`)
-      return { name: ref.path, content: readFileSync(join(packageRoot, ref.path), 'utf8') }
-    }
-  }, { fetchReusableWorkflowDepth: 1 })
-  return [...errors, ...(template.errors ?? []).map(e => e.Message)]
+  const result = spawnSync(process.execPath, ['--import=tsx', join(packageRoot, 'tests', 'support', 'validate-workflow.ts')], {
+    input: JSON.stringify({ name, content }), encoding: 'utf8', cwd: packageRoot, timeout: 60000
+  })
+  if (result.status !== 0) throw new Error(`workflow validator failed: ${result.stderr}`)
+  return JSON.parse(result.stdout) as string[]
 }
 
 const steps = (job: Job | undefined): Step[] => job?.steps ?? []
