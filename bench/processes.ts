@@ -130,6 +130,22 @@ export interface ServerHandle {
   child: ChildProcess
   output: string[]
   stop: () => Promise<void>
+  /** Why the process ended, when it ended before stop() (a crash mid-scenario). */
+  died: () => string | undefined
+}
+
+function watchExit (child: ChildProcess, output: string[]): () => string | undefined {
+  let stopping = false
+  let died: string | undefined
+  child.once('exit', (code, signal) => {
+    if (!stopping) died = `exited with ${signal ?? `code ${String(code)}`}; last output: ${output.slice(-8).join(' | ') || '(none)'}`
+  })
+  const kill = child.kill.bind(child)
+  child.kill = (signal?: NodeJS.Signals | number) => {
+    stopping = true
+    return kill(signal)
+  }
+  return () => died
 }
 
 async function waitUntilServing (url: string, child: ChildProcess, output: string[], timeoutMs = 30_000, everyMs = 5): Promise<number> {
@@ -155,10 +171,11 @@ export async function startService (env: NodeJS.ProcessEnv, nodeArgs: string[] =
   const child = spawn(process.execPath, [...nodeArgs, SERVER_ENTRY], { cwd: REPO_ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] })
   const output: string[] = []
   tail(child, output)
+  const died = watchExit(child, output)
   const url = `http://127.0.0.1:${port}`
   await waitUntilServing(`${url}/ready`, child, output)
   const readyMs = performance.now() - started
-  return { name: 'iscoolgpt', url, pid: child.pid as number, child, output, readyMs, stop: async () => await stopProcess(child, 15_000) }
+  return { name: 'iscoolgpt', url, pid: child.pid as number, child, output, readyMs, died, stop: async () => await stopProcess(child, 15_000) }
 }
 
 export async function startBaseline (env: NodeJS.ProcessEnv): Promise<ServerHandle> {
@@ -166,8 +183,9 @@ export async function startBaseline (env: NodeJS.ProcessEnv): Promise<ServerHand
   const child = fork(path.join(REPO_ROOT, 'bench', 'baseline.ts'), [], { cwd: REPO_ROOT, env: { ...env, PORT: String(port) }, execArgv: TSX, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
   const output: string[] = []
   tail(child, output)
+  const died = watchExit(child, output)
   await waitForMessage<{ type: string }>(child, m => m.type === 'ready', 'baseline')
-  return { name: 'baseline', url: `http://127.0.0.1:${port}`, pid: child.pid as number, child, output, stop: async () => await stopProcess(child) }
+  return { name: 'baseline', url: `http://127.0.0.1:${port}`, pid: child.pid as number, child, output, died, stop: async () => await stopProcess(child) }
 }
 
 export interface LoadGenerator {

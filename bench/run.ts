@@ -131,7 +131,15 @@ async function measure (h: Harness, server: ServerHandle, job: Job): Promise<Mea
   const server0 = readCpuMs(server.pid)
   const harness0 = harnessCpu()
   const run = await h.load.run(job)
-  return { run, cpu: { serverMs: readCpuMs(server.pid) - server0, harnessMs: harnessCpu() - harness0 } }
+  const cpu = { serverMs: readCpuMs(server.pid) - server0, harnessMs: harnessCpu() - harness0 }
+  alive(server)
+  return { run, cpu }
+}
+
+/** Stops a scenario whose server crashed, rather than reporting its connection errors as figures. */
+function alive (server: ServerHandle): void {
+  const died = server.died()
+  if (died !== undefined) throw new Error(`${server.name} ${died}`)
 }
 
 function pooled (measured: Measured[], configuredSlowestMs?: number): RunFigures {
@@ -246,6 +254,7 @@ async function underLoad (h: Harness) {
     }
     for (let r = 0; r < extraRuns; r++) {
       await h.load.run(openJob(service, targetRate, durationS))
+      alive(service)
       await afterRun(targetRate)
     }
   } finally {
@@ -325,6 +334,7 @@ async function silentProvider (h: Harness) {
     await setStubs(h.stubs, { openai: { latencyMs: 50 }, gemini: { latencyMs: 100 }, hf: { silent: true } })
     await h.stubs.resetStats()
     run = await h.load.run(closedJob(service, connections, durationS, body))
+    alive(service)
   } finally {
     await service.stop()
   }
@@ -432,7 +442,16 @@ interface Results {
   aggregator?: Awaited<ReturnType<typeof aggregatorAlone>>
 }
 
-interface Target { target: string, expected: string, measured: string, met: boolean, note?: string }
+/** met is null when the scenario behind the target did not complete. */
+interface Target { target: string, expected: string, measured: string, met: boolean | null, note?: string }
+
+const TARGETS_OF: Record<string, Array<[string, string]>> = {
+  underLoad: [['aggregation overhead (response - slowest provider)', 'p50 <= 1 ms, p99 <= 5 ms at 500 req/s'], ['RSS under load', '<= 150 MB']],
+  overhead: [['throughput vs plain-fetch baseline', '>= 0.8x']],
+  fanOut: [['fan-out latency = slowest provider, not the sum', 'p50 <= 330 ms']],
+  silentProvider: [['silent provider never delays past deadline + 50 ms', 'max <= 1050 ms']],
+  coldStart: [['cold start to ready', '<= 400 ms (median)']]
+}
 
 function targets (results: Results): Target[] {
   const list: Target[] = []
@@ -490,19 +509,27 @@ async function main (): Promise<void> {
   const h: Harness = { stubs, load, env: providerEnv(stubs.ports) }
   const results: Results = {}
   const timings: Record<string, number> = { setup: round((performance.now() - t0) / 1000, 1) }
-  const timed = async <T>(name: string, scenario: () => Promise<T>): Promise<T> => {
+  const failures: Record<string, string> = {}
+  // One broken scenario (a crashed server, a port in use) is reported and the others still run.
+  const timed = async <T>(name: string, scenario: () => Promise<T>): Promise<T | undefined> => {
     const started = performance.now()
-    const result = await scenario()
-    timings[name] = round((performance.now() - started) / 1000, 1)
-    log(`   (${timings[name]} s)`)
-    return result
+    try {
+      return await scenario()
+    } catch (err) {
+      failures[name] = err instanceof Error ? err.message : String(err)
+      log(`\n${name} FAILED: ${failures[name]}`)
+      return undefined
+    } finally {
+      timings[name] = round((performance.now() - started) / 1000, 1)
+      log(`   (${timings[name]} s)`)
+    }
   }
   try {
     if (want(1)) results.overhead = await timed('overhead', async () => await overhead(h))
     if (want(2) || want(7)) {
-      const { overhead: o, memory } = await timed('underLoad', async () => await underLoad(h))
-      results.aggregationOverhead = o
-      results.memory = memory
+      const underLoadResult = await timed('underLoad', async () => await underLoad(h))
+      results.aggregationOverhead = underLoadResult?.overhead
+      results.memory = underLoadResult?.memory
     }
     if (want(3)) results.fanOut = await timed('fanOut', async () => await fanOut(h))
     if (want(4)) results.silentProvider = await timed('silentProvider', async () => await silentProvider(h))
@@ -515,9 +542,12 @@ async function main (): Promise<void> {
   if (want(8)) results.aggregator = await timed('aggregator', async () => await aggregatorAlone())
 
   const verdicts = targets(results)
+  for (const name of Object.keys(failures)) {
+    for (const [target, expected] of TARGETS_OF[name] ?? []) verdicts.push({ target, expected, measured: 'not measured: the scenario failed', met: null })
+  }
   printTable('Targets (DESIGN.md, "Performance targets")',
     ['target', 'expected', 'measured', 'met'],
-    verdicts.map(t => [t.target, t.expected, t.measured, t.met ? 'met' : 'NOT met']))
+    verdicts.map(t => [t.target, t.expected, t.measured, t.met === null ? '?' : t.met ? 'met' : 'NOT met']))
   for (const t of verdicts) if (t.note !== undefined) log(`   ${t.target}: ${t.note}`)
 
   const report = {
@@ -532,6 +562,7 @@ async function main (): Promise<void> {
     durationS: round((performance.now() - t0) / 1000, 1),
     scenarioDurationsS: timings,
     targets: verdicts,
+    failures,
     scenarios: results
   }
   const dir = path.join(REPO_ROOT, 'bench', 'results')
