@@ -6,9 +6,7 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp, type BuildOptions } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 import { packageRoot } from '../../src/package-info.js'
-import { startGeminiStub } from '../stubs/gemini-stub.js'
-import { startHFStub } from '../stubs/hf-stub.js'
-import { startOpenAIStub } from '../stubs/openai-stub.js'
+import { startStubs as startBaseStubs, type Stubs as BaseStubs } from '../stub-env.js'
 import type { StubServer } from '../stubs/stub-server.js'
 
 interface Teardown { teardown: (fn: () => unknown) => void }
@@ -48,31 +46,14 @@ export async function launchBrowser (t: Teardown, executablePath: string): Promi
   return browser
 }
 
-export interface Stubs {
-  openai: StubServer
-  gemini: StubServer
-  hf: StubServer
+export interface Stubs extends BaseStubs {
   all: StubServer[]
-  env: Record<string, string>
 }
 
+/** The three provider stubs (see tests/stub-env.ts), plus a list to configure them all at once. */
 export async function startStubs (t: Teardown): Promise<Stubs> {
-  const [openai, gemini, hf] = await Promise.all([startOpenAIStub(), startGeminiStub(), startHFStub()])
-  t.teardown(async () => await Promise.all([openai.close(), gemini.close(), hf.close()]))
-  return {
-    openai,
-    gemini,
-    hf,
-    all: [openai, gemini, hf],
-    env: {
-      OPENAI_API_KEY: 'sk-test-openai-0123456789',
-      OPENAI_BASE_URL: openai.baseUrl,
-      GEMINI_API_KEY: 'gm-test-gemini-0123456789',
-      GEMINI_BASE_URL: gemini.baseUrl,
-      HF_TOKEN: 'hf_test_token_0123456789',
-      HF_BASE_URL: hf.baseUrl
-    }
-  }
+  const stubs = await startBaseStubs(t)
+  return { ...stubs, all: [stubs.openai, stubs.gemini, stubs.hf] }
 }
 
 export interface Site {
