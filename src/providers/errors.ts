@@ -1,15 +1,9 @@
 // Turns every SDK's failure (openai, @google/genai, @huggingface/inference, undici) into one ProviderError.
 // Messages are built from status, class and the provider's error code only: upstream bodies can echo
 // prompts or keys, and pino's error serializer would copy them into logs through `cause`.
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai'
-import { ApiError as GeminiApiError } from '@google/genai'
-import {
-  InferenceClientHubApiError,
-  InferenceClientInputError,
-  InferenceClientProviderApiError,
-  InferenceClientProviderOutputError,
-  InferenceClientRoutingError
-} from '@huggingface/inference'
+// openai's error module alone, not the SDK: every request maps errors, and loading the whole SDK
+// (or @google/genai, @huggingface/inference) at start-up would cost the providers nobody configured.
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai/core/error'
 import { ProviderError, type ErrorClass } from './types.js'
 
 export interface ErrorContext {
@@ -58,7 +52,7 @@ export function toProviderError (err: unknown, context: ErrorContext = {}): Prov
   }
 
   // HF reports a streamed reply that was not an event stream as a provider error carrying the 200 it got.
-  if (err instanceof InferenceClientProviderApiError && err.httpResponse.status < 300 && field(err.httpResponse.body, 'error') === undefined) {
+  if (isHfHttpError(err, 'ProviderApiError') && err.httpResponse.status < 300 && field(err.httpResponse.body, 'error') === undefined) {
     return new ProviderError('invalid_response', 'reply was not an event stream')
   }
   const http = httpFailure(err, context)
@@ -70,10 +64,10 @@ export function toProviderError (err: unknown, context: ErrorContext = {}): Prov
   if (err instanceof APIConnectionTimeoutError) {
     return new ProviderError('timeout', 'no response before the timeout', { beforeResponse: true })
   }
-  if (err instanceof InferenceClientProviderOutputError || err instanceof SyntaxError) {
+  if (isHfError(err, 'ProviderOutputError') || err instanceof SyntaxError) {
     return new ProviderError('invalid_response', 'malformed response')
   }
-  if (err instanceof InferenceClientInputError || err instanceof InferenceClientRoutingError) {
+  if (isHfError(err, 'InputError') || isHfError(err, 'RoutingError')) {
     return new ProviderError('bad_request', 'request rejected by the client library')
   }
 
@@ -107,13 +101,13 @@ function httpFailure (err: unknown, context: ErrorContext): HttpFailure | undefi
     // A status-less APIError is an `error` event inside an SSE stream.
     return { status: err.status, headers: err.headers ?? context.headers, body: err.error, code: stringOr(err.code) ?? stringOr(err.type) }
   }
-  if (err instanceof GeminiApiError) {
+  if (isGeminiApiError(err)) {
     // Unary errors carry the JSON body as the message; errors inside a stream prefix it with `got status: ...`.
     const body = parseJson(err.message.slice(Math.max(0, err.message.indexOf('{'))))
     const inner = field(body, 'error')
     return { status: err.status, headers: context.headers, body: body ?? err.message, code: stringOr(field(inner, 'status')) }
   }
-  if (err instanceof InferenceClientProviderApiError || err instanceof InferenceClientHubApiError) {
+  if (isHfHttpError(err, 'ProviderApiError') || isHfHttpError(err, 'HubApiError')) {
     const body = err.httpResponse.body
     const inner = field(body, 'error')
     const code = stringOr(field(inner, 'code')) ?? stringOr(field(inner, 'type')) ?? stringOr(field(body, 'error_type'))
@@ -170,6 +164,28 @@ function networkFailure (err: unknown, context: ErrorContext): ProviderError | u
   const errorClass: ErrorClass = timedOut ? 'timeout' : 'network'
   const what = responded ? 'connection lost during the response' : 'no response'
   return new ProviderError(errorClass, `${what}${shown === undefined ? '' : ` (${shown})`}`, { beforeResponse: !responded })
+}
+
+interface HfHttpError extends Error {
+  httpResponse: { status: number, body: unknown }
+}
+
+/**
+ * @huggingface/inference's classes, recognised by the `name` each constructor sets: the package is
+ * only loaded when a Hugging Face provider is configured, so its classes cannot be imported here.
+ */
+function isHfError (err: unknown, name: 'ProviderOutputError' | 'InputError' | 'RoutingError'): err is Error {
+  return err instanceof Error && err.name === name
+}
+
+/** The Hugging Face errors that carry the HTTP response they got. */
+function isHfHttpError (err: unknown, name: 'ProviderApiError' | 'HubApiError'): err is HfHttpError {
+  return err instanceof Error && err.name === name && typeof field(field(err, 'httpResponse'), 'status') === 'number'
+}
+
+/** @google/genai's ApiError, recognised like Hugging Face's: by the name its constructor sets and its status. */
+function isGeminiApiError (err: unknown): err is Error & { status: number } {
+  return err instanceof Error && err.name === 'ApiError' && typeof field(err, 'status') === 'number'
 }
 
 function isAbortError (err: unknown): boolean {

@@ -40,6 +40,7 @@ export class GeminiProvider implements Provider {
     const call = openUpstreamCall(signal)
     try {
       const response = await this.#client.models.generateContent(this.#params(request, call))
+      call.finish()
       const answer = new GeminiAnswer()
       answer.push(response)
       return answer.finish(this.model, false)
@@ -60,6 +61,7 @@ export class GeminiProvider implements Provider {
         const text = answer.push(chunk)
         if (text !== '') callbacks.onToken?.(text)
       }
+      call.finish()
       return answer.finish(this.model, true)
     } catch (err) {
       throw toProviderError(err, { signal, headers: call.headers, responded: call.responded, phase: 'stream' })

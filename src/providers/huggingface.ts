@@ -42,6 +42,7 @@ export class HuggingFaceProvider implements Provider {
         fetch: call.fetch,
         retry_on_error: false
       })
+      call.finish()
       return completionFromResponse(response, this.model)
     } catch (err) {
       throw toProviderError(err, { signal, headers: call.headers, responded: call.responded })
@@ -63,6 +64,7 @@ export class HuggingFaceProvider implements Provider {
         const text = answer.push(chunk)
         if (text !== '') callbacks.onToken?.(text)
       }
+      // No call.finish(): the SDK stops reading at `[DONE]`, before the end of the body, so the socket is only freed by closing the call.
       return answer.finish(this.model)
     } catch (err) {
       throw toProviderError(err, { signal, headers: call.headers, responded: call.responded, phase: 'stream' })

@@ -54,6 +54,7 @@ export class OpenAIProvider implements Provider {
         { ...this.#body(request), stream: false },
         { signal: call.signal }
       )
+      call.finish()
       return completionFromResponse(response, this.model)
     } catch (err) {
       throw toProviderError(err, { signal })
@@ -79,6 +80,7 @@ export class OpenAIProvider implements Provider {
       }
       // The SDK ends the iteration quietly when aborted, which would look like a cut stream.
       if (signal.aborted) throw signal.reason
+      call.finish()
       return answer.finish(this.model)
     } catch (err) {
       throw toProviderError(err, { signal, responded, phase: 'stream' })

@@ -8,7 +8,12 @@ export interface UpstreamCall {
   /** Headers of the response, once it arrived. */
   readonly headers: Headers | undefined
   readonly responded: boolean
-  /** Releases the connection (a stream abandoned after an error would otherwise stay open) and unhooks the caller's signal. */
+  /** Records that the SDK read the response to its end, so `close` has no connection left to release. */
+  finish: () => void
+  /**
+   * Releases the connection of a call that did not finish (a stream abandoned after an error would
+   * otherwise stay open) and unhooks the caller's signal.
+   */
   close: () => void
 }
 
@@ -20,6 +25,7 @@ export function openUpstreamCall (callerSignal: AbortSignal): UpstreamCall {
   else callerSignal.addEventListener('abort', forward, { once: true })
 
   let headers: Headers | undefined
+  let finished = false
   const observedFetch: typeof fetch = async (input, init) => {
     const response = await fetch(input, init)
     headers = response.headers
@@ -31,9 +37,12 @@ export function openUpstreamCall (callerSignal: AbortSignal): UpstreamCall {
     fetch: observedFetch,
     get headers () { return headers },
     get responded () { return headers !== undefined },
+    finish () { finished = true },
     close () {
       callerSignal.removeEventListener('abort', forward)
-      if (!controller.signal.aborted) controller.abort(new DOMException('upstream call closed', 'AbortError'))
+      // A body read to its end has already returned its socket to the pool; aborting it anyway runs
+      // undici's whole abort path and allocates an exception on every request for nothing.
+      if (!finished && !controller.signal.aborted) controller.abort(new DOMException('upstream call closed', 'AbortError'))
     }
   }
 }
