@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { AjvCompiler } from '@fastify/ajv-compiler'
+import { SerializerSelector } from '@fastify/fast-json-stringify-compiler'
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import { sharedSchemas } from '../schemas/index.js'
@@ -26,7 +27,7 @@ import { createKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-b
 import { groundingContext, KnowledgeProvider } from './knowledge/knowledge-provider.js'
 import { CircuitBreakers } from './fanout/circuit-breaker.js'
 import { ProviderStats } from './fanout/provider-stats.js'
-import { createProvider } from './providers/create-provider.js'
+import { loadProviders } from './providers/load-providers.js'
 import { providerSpecs } from './providers/provider-specs.js'
 import { ProviderRegistry } from './providers/registry.js'
 import type { Provider } from './providers/types.js'
@@ -62,8 +63,8 @@ export interface BuildOptions {
 }
 
 /** The providers the configuration enables, in a stable order: vendors, file entries, then the course notes. */
-export function configuredProviders (config: Config): Provider[] {
-  return providerSpecs(config).map(spec => createProvider(spec))
+export async function configuredProviders (config: Config): Promise<Provider[]> {
+  return await loadProviders(providerSpecs(config))
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
@@ -124,10 +125,28 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     return compilers(app.getSchemas() as never, { customOptions })(route)
   })
 
+  // Most routes answer their errors with the same Problem schema: fast-json-stringify would compile it
+  // again for every route and status, which was most of the start-up time. One serializer per distinct
+  // schema; the output depends only on the schema and the shared schemas, not on the route.
+  const buildSerializer = SerializerSelector()
+  let compileSerializer: ReturnType<typeof buildSerializer> | undefined
+  const serializers = new Map<string, (data: unknown) => string>()
+  app.setSerializerCompiler(route => {
+    const key = JSON.stringify(route.schema)
+    let serializer = serializers.get(key)
+    if (serializer === undefined) {
+      // Built at the first compile, once every shared schema has been added.
+      compileSerializer ??= buildSerializer(app.getSchemas())
+      serializer = compileSerializer({ method: route.method, url: route.url, httpStatus: route.httpStatus ?? 'default', schema: route.schema })
+      serializers.set(key, serializer)
+    }
+    return serializer
+  })
+
   app.decorate('config', config)
   // The notes are read once at start (well under a second); a teacher's own folder is watched for edits.
   const knowledge = config.knowledge ? createKnowledgeBase({ dir: config.knowledgeDir, watch: config.knowledgeDir !== undefined }) : null
-  const providers = options.providers ?? configuredProviders(config)
+  const providers = options.providers ?? await configuredProviders(config)
   if (knowledge !== null && options.providers === undefined) providers.push(new KnowledgeProvider(knowledge))
   const prices = loadPriceTable(config.pricesFile)
   const metrics = new ServiceMetrics()

@@ -1,6 +1,6 @@
 // The process's one Redis connection (shared rate-limit counters, the answer cache), or null without REDIS_URL.
 import fp from 'fastify-plugin'
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import type { FastifyInstance } from 'fastify'
 
 declare module 'fastify' {
@@ -35,7 +35,9 @@ async function redisPlugin (app: FastifyInstance, options: RedisPluginOptions): 
     return
   }
   const target = redisTarget(url)
-  const redis = new Redis(url, {
+  // Imported here: ioredis takes tens of milliseconds to load, which a service without Redis should not pay at start.
+  const { Redis: RedisClient } = await import('ioredis')
+  const redis = new RedisClient(url, {
     lazyConnect: true,
     // A request must never wait for Redis to come back: fail the command, let the caller fall back.
     enableOfflineQueue: false,

@@ -1,9 +1,13 @@
 import { GeminiProvider } from './gemini.js'
 import { HuggingFaceProvider } from './huggingface.js'
+import { unknownKindError } from './load-providers.js'
 import { OpenAIProvider } from './openai.js'
 import type { Provider, ProviderSpec } from './types.js'
 
-/** Builds the adapter for one remote provider; throws an Error naming the provider when the spec cannot work. */
+/**
+ * Builds the adapter for one remote provider; throws an Error naming the provider when the spec cannot work.
+ * Importing this module loads every SDK; the app uses `loadProviders`, which loads only the configured ones.
+ */
 export function createProvider (spec: ProviderSpec): Provider {
   switch (spec.kind) {
     case 'openai':
@@ -14,6 +18,6 @@ export function createProvider (spec: ProviderSpec): Provider {
     case 'huggingface':
       return new HuggingFaceProvider(spec)
     default:
-      throw new Error(`provider "${(spec as { id?: string }).id ?? '?'}": unknown kind ${String((spec as { kind?: unknown }).kind)}`)
+      throw unknownKindError(spec)
   }
 }
