@@ -16,7 +16,7 @@ export function unknownKindError (spec: ProviderSpec): Error {
   return new Error(`provider "${(spec as { id?: string }).id ?? '?'}": unknown kind ${String((spec as { kind?: unknown }).kind)}`)
 }
 
-/** Builds the adapters in order; rejects with the same Error naming the provider that `createProvider` throws. */
+/** Builds the adapters in order; rejects with an Error naming the provider when a spec cannot work. */
 export async function loadProviders (specs: readonly ProviderSpec[]): Promise<Provider[]> {
   const kinds = [...new Set(specs.map(spec => spec.kind))]
   const classes = new Map<string, AdapterClass>()

@@ -2,7 +2,7 @@
 
 export type ProviderKind = 'openai' | 'openai-compatible' | 'gemini' | 'huggingface' | 'knowledge'
 
-/** What the registry knows about one remote provider; `createProvider` turns it into an adapter. */
+/** What the registry knows about one remote provider; `loadProviders` turns it into an adapter. */
 export interface ProviderSpec {
   id: string
   kind: Exclude<ProviderKind, 'knowledge'>

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { geminiErrorBody, startGeminiStub } from '../stubs/gemini-stub.js'
 import type { StubServer } from '../stubs/stub-server.js'
-import { createProvider } from '../../src/providers/create-provider.js'
+import { loadProviders } from '../../src/providers/load-providers.js'
 import { GeminiProvider } from '../../src/providers/gemini.js'
 import type { ProviderSpec } from '../../src/providers/types.js'
 import { QUESTION, failure, providerSuite } from './provider-suite.js'
@@ -155,12 +155,12 @@ t.test('Gemini specifics', async t => {
       delete process.env.GOOGLE_GENAI_USE_VERTEXAI
       delete process.env.GOOGLE_GEMINI_BASE_URL
     })
-    const completion = await createProvider({ id: 'g', kind: 'gemini', model: 'gemini-2.5-flash', apiKey: API_KEY, baseUrl: stub.baseUrl }).complete(QUESTION, never())
+    const completion = await (await loadProviders([{ id: 'g', kind: 'gemini', model: 'gemini-2.5-flash', apiKey: API_KEY, baseUrl: stub.baseUrl }]))[0]!.complete(QUESTION, never())
     t.ok(completion.text.length > 0)
     t.equal(stub.requests[0].path, '/v1beta/models/gemini-2.5-flash:generateContent')
   })
 
   t.test('a Gemini provider needs a key', async t => {
-    t.throws(() => createProvider({ id: 'gem', kind: 'gemini', model: 'gemini-2.5-flash' }), /provider "gem": a Gemini API key is required/)
+    await t.rejects(loadProviders([{ id: 'gem', kind: 'gemini', model: 'gemini-2.5-flash' }]), /provider "gem": a Gemini API key is required/)
   })
 })

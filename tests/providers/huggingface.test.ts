@@ -1,7 +1,7 @@
 import t from 'tap'
 import { HF_STUB_MODEL, startHFStub } from '../stubs/hf-stub.js'
 import type { StubServer } from '../stubs/stub-server.js'
-import { createProvider } from '../../src/providers/create-provider.js'
+import { loadProviders } from '../../src/providers/load-providers.js'
 import { HF_DEFAULT_MODEL, HuggingFaceProvider } from '../../src/providers/huggingface.js'
 import type { ProviderSpec } from '../../src/providers/types.js'
 import { QUESTION, failure, providerSuite } from './provider-suite.js'
@@ -47,7 +47,7 @@ t.test('Hugging Face specifics', async t => {
   })
 
   t.test('the default model is openai/gpt-oss-20b', async t => {
-    const provider = createProvider({ id: 'hf', kind: 'huggingface', model: '', apiKey: API_KEY, baseUrl: stub.baseUrl })
+    const provider = (await loadProviders([{ id: 'hf', kind: 'huggingface', model: '', apiKey: API_KEY, baseUrl: stub.baseUrl }]))[0]!
     t.equal(provider.model, HF_DEFAULT_MODEL)
     t.equal(HF_DEFAULT_MODEL, 'openai/gpt-oss-20b')
     await provider.complete(QUESTION, never())
@@ -98,6 +98,6 @@ t.test('Hugging Face specifics', async t => {
   })
 
   t.test('a Hugging Face provider needs a token', async t => {
-    t.throws(() => createProvider({ id: 'hf', kind: 'huggingface', model: HF_STUB_MODEL }), /provider "hf": a Hugging Face token is required/)
+    await t.rejects(loadProviders([{ id: 'hf', kind: 'huggingface', model: HF_STUB_MODEL }]), /provider "hf": a Hugging Face token is required/)
   })
 })

@@ -1,7 +1,7 @@
 import t from 'tap'
 import { startOpenAIStub } from '../stubs/openai-stub.js'
 import type { StubServer } from '../stubs/stub-server.js'
-import { createProvider } from '../../src/providers/create-provider.js'
+import { loadProviders } from '../../src/providers/load-providers.js'
 import { OpenAIProvider } from '../../src/providers/openai.js'
 import type { ProviderSpec } from '../../src/providers/types.js'
 import { QUESTION, failure, providerSuite } from './provider-suite.js'
@@ -69,7 +69,7 @@ t.test('OpenAI specifics', async t => {
   })
 
   t.test('an OpenAI-compatible endpoint (Ollama) gets max_tokens and works without a key', async t => {
-    const ollama = createProvider({ id: 'ollama', kind: 'openai-compatible', model: 'llama3.2', baseUrl: stub.baseUrl })
+    const ollama = (await loadProviders([{ id: 'ollama', kind: 'openai-compatible', model: 'llama3.2', baseUrl: stub.baseUrl }]))[0]!
     t.equal(ollama.kind, 'openai-compatible')
     t.equal(ollama.weight, 1)
     const completion = await ollama.complete(QUESTION, never())
@@ -118,8 +118,8 @@ t.test('OpenAI specifics', async t => {
 
   t.test('specs that cannot work are refused, naming the provider', async t => {
     t.throws(() => new OpenAIProvider({ id: 'main', kind: 'openai', model: 'gpt-4o-mini' }), /provider "main": an OpenAI API key is required/)
-    t.throws(() => createProvider({ id: 'groq', kind: 'openai-compatible', model: 'llama' }), /provider "groq": .*needs baseUrl/)
+    await t.rejects(loadProviders([{ id: 'groq', kind: 'openai-compatible', model: 'llama' }]), /provider "groq": .*needs baseUrl/)
     t.throws(() => new OpenAIProvider({ id: 'g', kind: 'gemini', model: 'x', apiKey: 'k' }), /not served by the OpenAI adapter/)
-    t.throws(() => createProvider({ id: 'k', kind: 'knowledge' as 'gemini', model: 'x' }), /provider "k": unknown kind knowledge/)
+    await t.rejects(loadProviders([{ id: 'k', kind: 'knowledge' as 'gemini', model: 'x' }]), /provider "k": unknown kind knowledge/)
   })
 })

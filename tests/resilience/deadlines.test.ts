@@ -2,7 +2,7 @@
 import t from 'tap'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fanOut } from '../../src/fanout/fan-out.js'
-import { createProvider } from '../../src/providers/create-provider.js'
+import { loadProviders } from '../../src/providers/load-providers.js'
 import type { Completion, Provider } from '../../src/providers/types.js'
 import { HttpProblem } from '../../src/http/problem.js'
 import { openAIErrorBody, startOpenAIStub } from '../stubs/openai-stub.js'
@@ -38,7 +38,7 @@ t.test('a provider that never settles, even when aborted, cannot hold the fan-ou
   const stub = await startOpenAIStub()
   t.teardown(async () => await stub.close())
   stub.setBehaviour({ text: ANSWERS.openai })
-  const real = createProvider({ id: 'openai', kind: 'openai', model: 'gpt-4o-mini', baseUrl: stub.baseUrl, apiKey: 'sk-test' })
+  const [real] = await loadProviders([{ id: 'openai', kind: 'openai', model: 'gpt-4o-mini', baseUrl: stub.baseUrl, apiKey: 'sk-test' }])
   let abortedAt: number | undefined
   const deaf: Provider = {
     id: 'deaf',
