@@ -16,30 +16,59 @@ export const LOW_COVERAGE_CAP = 0.2
 /** Free text never reaches certainty: similar wording is weaker evidence than an identical number. */
 export const FREE_TEXT_CAP = 0.9
 /** Mean TF-IDF cosine at which free-text answers count as not agreeing at all, and as fully agreeing. */
-export const FREE_TEXT_AGREEMENT = { none: 0.1, full: 0.55 } as const
+export const FREE_TEXT_AGREEMENT = { none: 0.05, full: 0.4 } as const
 
 function sigmoid (x: number): number {
   return 1 / (1 + Math.exp(-x))
 }
 
 /**
- * Short answers: calibrated vote share, capped by how many sources agree (1 − 0.5^(n+1)), so two
- * agreeing providers cannot claim what four agreeing ones can.
+ * Short answers: calibrated vote share, capped by how many sources agree: an answer nobody
+ * confirmed stays under "medium" (0.45), two agreeing providers reach 0.8, three 0.9.
  */
 export function voteConfidence (share: number, agreeing: number): number {
   const calibrated = sigmoid(VOTE_CALIBRATION.intercept + VOTE_CALIBRATION.slope * clamp01(share))
-  return Math.min(calibrated, 1 - 0.5 ** (agreeing + 1))
+  return Math.min(calibrated, agreeingCap(agreeing))
 }
+
+/** The most that `n` independent sources saying the same thing can claim. */
+export function agreeingCap (n: number): number {
+  return n <= 1 ? UNCONFIRMED_CAP : 1 - 0.2 / (n - 1) ** 1.3
+}
+
+/** An answer that no other provider confirmed: never "high", whatever its vote share. */
+export const UNCONFIRMED_CAP = 0.44
 
 /**
  * Free text: the chosen answer's weighted mean similarity to the others, mapped linearly between
  * "no agreement" and "full agreement", scaled by how many answers there are (1 − 0.5^n) and by
  * the chosen answer's quality.
  */
-export function freeTextConfidence (agreement: number, sources: number, quality: number): number {
+export function freeTextConfidence (agreement: number, sources: number, quality: number, providerQuality = 0): number {
   const { none, full } = FREE_TEXT_AGREEMENT
   const scaled = clamp01((agreement - none) / (full - none))
-  return FREE_TEXT_CAP * scaled * (1 - 0.5 ** sources) * (0.7 + 0.3 * clamp01(quality))
+  const base = FREE_TEXT_CAP * (0.5 * scaled + 0.5 * sigmoid(2 * providerQuality)) * (1 - 0.5 ** sources) * (0.7 + 0.3 * clamp01(quality))
+  return Math.min(FREE_TEXT_CAP, base)
+}
+
+/**
+ * One-coin Dawid–Skene posterior over the answers given: each provider is right with its own
+ * probability and otherwise says one of the `classes − 1` wrong values at random. The answer
+ * "none of these" keeps the posterior honest when every group is small.
+ */
+export function votePosterior (votes: readonly { group: string, accuracy: number }[], classes: number): Map<string, number> {
+  const clampP = (p: number): number => Math.min(0.98, Math.max(0.02, p))
+  const wrong = votes.map(v => Math.log((1 - clampP(v.accuracy)) / (classes - 1)))
+  const allWrong = wrong.reduce((a, b) => a + b, 0)
+  const groups = new Map<string, number>()
+  votes.forEach((v, i) => groups.set(v.group, (groups.get(v.group) ?? allWrong) + Math.log(clampP(v.accuracy)) - wrong[i]))
+  const others = Math.max(1, classes - groups.size)
+  const top = Math.max(allWrong, ...groups.values())
+  let total = others * Math.exp(allWrong - top)
+  for (const score of groups.values()) total += Math.exp(score - top)
+  const out = new Map<string, number>()
+  for (const [group, score] of groups) out.set(group, Math.exp(score - top) / total)
+  return out
 }
 
 /** One usable answer: only its own quality and relevance speak for it. */

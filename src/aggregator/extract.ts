@@ -13,6 +13,11 @@ export interface ExtractedAnswer {
    * false for the last-number fallback, which only an explicit `vote` request relies on.
    */
   explicit: boolean
+  /**
+   * True when the answer carries a final-answer marker ("####", \\boxed{}, "Answer:", "the answer is"):
+   * the only kind that makes an open-looking question a short-answer one.
+   */
+  marked?: boolean
 }
 
 const NUMBER = /(?<![\p{L}\d.,]|\p{L}-)([-−])?\s?(r\$|us\$|\$|€|£)?\s?([-−])?(\d[\d.,]*\d|\d|[.,]\d+)(?:\s?\/\s?(\d+))?(?![\p{L}\d])/giu
@@ -118,6 +123,12 @@ const LEADING_YES_NO = /^[\s*_"“]*(yes|no|sim|nao)(?:\s*[,.!:;—–-]|\s*$)/
 const HEAD_CHARS = 400
 const TAIL_CHARS = 2000
 
+/** Notes that the value came with a final-answer marker. */
+function marked (value: ExtractedAnswer | null): ExtractedAnswer | null {
+  if (value !== null) value.marked = true
+  return value
+}
+
 /** The final short answer a candidate commits to, or null for free text. */
 export function extractFinalAnswer (text: string): ExtractedAnswer | null {
   const trimmed = text.trim()
@@ -131,24 +142,24 @@ export function extractFinalAnswer (text: string): ExtractedAnswer | null {
 
   const boxed = [...clean.matchAll(/\\boxed\{([^{}]*)\}/g)].pop()
   if (boxed !== undefined) {
-    const value = parseValue(boxed[1], true, true)
+    const value = marked(parseValue(boxed[1], true, true))
     if (value !== null) return value
   }
   const hashes = [...clean.matchAll(/####\s*([^\n]+)/g)].pop()
   if (hashes !== undefined) {
-    const value = parseValue(hashes[1], true, true)
+    const value = marked(parseValue(hashes[1], true, true))
     if (value !== null) return value
   }
   for (const line of lines.slice(-3).reverse()) {
     const marker = MARKER_LINE.exec(line)
     if (marker !== null) {
-      const value = parseValue(marker[1], true, true)
+      const value = marked(parseValue(marker[1], true, true))
       if (value !== null) return value
     }
   }
   const stated = [...foldAccents(clean).matchAll(ANSWER_IS)].pop() ?? (long ? [...foldAccents(head).matchAll(ANSWER_IS)].pop() : undefined)
   if (stated !== undefined) {
-    const value = parseValue(stated[1], true, true)
+    const value = marked(parseValue(stated[1], true, true))
     if (value !== null) return value
   }
   const bold = [...lastLine.matchAll(BOLD)].pop()
@@ -170,9 +181,13 @@ export function extractFinalAnswer (text: string): ExtractedAnswer | null {
   if (leading !== null) {
     return { key: leading[1] === 'yes' || leading[1] === 'sim' ? 'yes' : 'no', kind: 'yesno', explicit: true }
   }
-  const lastNumber = lastNumberIn(lastLine) ?? lastNumberIn(clean.slice(-500))
+  // A count or a step number in a list or a recipe ("5. Serve hot") is not an answer.
+  if (LIST_ITEM.test(lastLine)) return null
+  const lastNumber = lastNumberIn(lastLine) ?? lastNumberIn(clean.slice(-500).split(/\r?\n/).filter(line => !LIST_ITEM.test(line.trim())).join('\n'))
   return lastNumber === null ? null : { key: canonicalNumber(lastNumber), kind: 'number', explicit: false }
 }
+
+const LIST_ITEM = /^(?:\d+[.)]|[-*•]|#+)\s/
 
 function lastNumberIn (text: string): number | null {
   return numbersIn(text).pop() ?? null

@@ -3,6 +3,8 @@
 import type { CandidateInput, Flag } from './types.js'
 import type { ExtractedAnswer } from './extract.js'
 import { detectRefusal } from './refusal.js'
+import { detectJunk } from './junk.js'
+import type { ExpectedAnswer } from './question-type.js'
 
 /** What the pipeline knows about one candidate while it decides. */
 export interface WorkingCandidate {
@@ -21,6 +23,8 @@ export interface WorkingCandidate {
   total: number
   /** Weight in votes and weighted agreement: prior × (0.5 + 0.5·quality). */
   voteWeight: number
+  /** Why it was filtered, in plain words, where the reason needs more than its name ('junk'). */
+  why?: string
 }
 
 export function addFlag (candidate: WorkingCandidate, flag: Flag): void {
@@ -33,10 +37,11 @@ function remove (candidate: WorkingCandidate, reason: string): void {
 }
 
 /**
- * Failed calls, empty texts and refusals. A text withheld by the provider's content filter counts
- * as a refusal; a refusal phrase followed by a real answer is only a 'disclaimer' (soft penalty).
+ * Failed calls, empty texts, junk (error texts relayed as answers, one-word replies to open
+ * questions) and full refusals. A refusal stays 'refusal' here; whether it is left out or becomes
+ * the answer (most providers declined) is decided once every candidate is classified.
  */
-export function applyHardFilters (candidate: WorkingCandidate): void {
+export function applyHardFilters (candidate: WorkingCandidate, expected: ExpectedAnswer): void {
   const { input } = candidate
   if (input.status !== 'ok') {
     addFlag(candidate, input.status === 'skipped' ? 'skipped' : 'error')
@@ -53,50 +58,76 @@ export function applyHardFilters (candidate: WorkingCandidate): void {
     remove(candidate, 'refusal')
     return
   }
+  const junk = detectJunk(input.text, expected)
+  if (junk !== null) {
+    addFlag(candidate, 'junk')
+    remove(candidate, 'junk')
+    candidate.why = junk
+    return
+  }
   const refusal = detectRefusal(input.text)
   if (refusal === 'refusal') {
     addFlag(candidate, 'refusal')
     remove(candidate, 'refusal')
     return
   }
+  if (refusal === 'partial') addFlag(candidate, 'partial_refusal')
   if (refusal === 'disclaimer') addFlag(candidate, 'disclaimer')
   if (input.finishReason === 'length') addFlag(candidate, 'truncated')
   if (input.lowCoverage === true) addFlag(candidate, 'low_coverage')
 }
 
-/** Long texts only: two providers agreeing on "18" is evidence, two identical essays are one model twice. */
-const DUPLICATE_MIN_WORDS = 8
-
-/** A later candidate whose text equals an earlier one's (same model behind two providers) adds no independent evidence. */
+/**
+ * The same provider answering twice (a hedged or retried call that both returned) is one voice.
+ * Different providers saying the same thing is agreement, and counts as such.
+ */
 export function markDuplicates (pool: readonly WorkingCandidate[]): void {
   const seen = new Set<string>()
   for (const candidate of pool) {
-    if (candidate.filtered !== null || candidate.words < DUPLICATE_MIN_WORDS) continue
-    const key = candidate.input.text.trim()
-    if (seen.has(key)) {
+    if (candidate.filtered !== null) continue
+    if (seen.has(candidate.input.provider)) {
       addFlag(candidate, 'duplicate')
       remove(candidate, 'duplicate')
     } else {
-      seen.add(key)
+      seen.add(candidate.input.provider)
     }
   }
 }
 
-/** Below this share of the question's words, a long answer is about something else. */
-export const OFF_TOPIC_RELEVANCE = 0.1
+/** An answer that shares none of the question's content words and little with the other answers is about something else. */
+export const OFF_TOPIC_RELEVANCE = 0.05
 const OFF_TOPIC_MIN_WORDS = 20
-const OFF_TOPIC_MIN_QUESTION_TOKENS = 3
+const OFF_TOPIC_MIN_QUESTION_TOKENS = 4
+/** Its agreement with the others is under this share of theirs with each other. */
+const OFF_TOPIC_AGREEMENT_RATIO = 0.35
 
 /**
- * Flags long answers that use almost none of the question's content words, and removes them when
- * an on-topic answer exists (when all are "off topic" the question is more likely paraphrased).
+ * Removes long answers that clearly address another question: almost none of the question's
+ * content words and far less agreement with the other answers than they have among themselves.
+ * Paraphrases, lists and role-play share the others' vocabulary, so they are never caught; with
+ * fewer than two other answers there is nothing to compare with, and nothing is removed.
  */
-export function markOffTopic (pool: readonly WorkingCandidate[], questionTokenCount: number): void {
+export function markOffTopic (pool: readonly WorkingCandidate[], questionTokenCount: number, similarity: (a: WorkingCandidate, b: WorkingCandidate) => number): void {
   if (questionTokenCount < OFF_TOPIC_MIN_QUESTION_TOKENS) return
-  const offTopic = pool.filter(c => c.filtered === null && c.words >= OFF_TOPIC_MIN_WORDS && c.relevance < OFF_TOPIC_RELEVANCE)
-  for (const candidate of offTopic) addFlag(candidate, 'off_topic')
-  if (offTopic.length < pool.filter(c => c.filtered === null).length) {
-    for (const candidate of offTopic) remove(candidate, 'off_topic')
+  const active = pool.filter(c => c.filtered === null)
+  if (active.length < 3) return
+  const suspects = active.filter(c => c.words >= OFF_TOPIC_MIN_WORDS && c.relevance < OFF_TOPIC_RELEVANCE)
+  for (const candidate of suspects) {
+    const others = active.filter(c => c !== candidate && !suspects.includes(c))
+    if (others.length < 2) continue
+    const mine = others.reduce((sum, c) => sum + similarity(candidate, c), 0) / others.length
+    let theirs = 0
+    let pairs = 0
+    for (let i = 0; i < others.length; i++) {
+      for (let j = i + 1; j < others.length; j++) {
+        theirs += similarity(others[i], others[j])
+        pairs++
+      }
+    }
+    if (mine < OFF_TOPIC_AGREEMENT_RATIO * (theirs / pairs)) {
+      addFlag(candidate, 'off_topic')
+      remove(candidate, 'off_topic')
+    }
   }
 }
 

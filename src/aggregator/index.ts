@@ -1,20 +1,24 @@
 // aggregate(): filter, score and consolidate the candidates of one question into one decision.
 
-import type { AggregateOptions, CandidateInput, CandidateVerdict, Decision, Strategy } from './types.js'
+import type { AggregateOptions, CandidateInput, CandidateVerdict, Decision, LearningSignal, ProviderReliability, Strategy } from './types.js'
 import { extractFinalAnswer } from './extract.js'
 import {
-  applyHardFilters, markDuplicates, markOffTopic, markOutliers, markTruncated, type WorkingCandidate
+  addFlag, applyHardFilters, markDuplicates, markOffTopic, markOutliers, markTruncated, type WorkingCandidate
 } from './filters.js'
 import { NEUTRAL_CONSENSUS, priorScore, qualityScore, relevanceScore, totalScore } from './scores.js'
 import { similarityMatrix, tfidfVectors } from './similarity.js'
 import { groupId, pickBest, pickConsensus, pickFastest, pickVote } from './strategies.js'
 import { contentTokens, wordCount } from './text.js'
-import { LOW_COVERAGE_CAP, freeTextConfidence, singleSourceConfidence, voteConfidence } from './confidence.js'
+import { LOW_COVERAGE_CAP, agreeingCap, freeTextConfidence, singleSourceConfidence, votePosterior } from './confidence.js'
+import { formFeatures, openAnswerSignals } from './open-answer.js'
+import { expectedAnswer } from './question-type.js'
+import { describeLeftOut } from './warnings.js'
 
-export type { AggregateOptions, CandidateInput, CandidateVerdict, Decision, Strategy } from './types.js'
+export type { AggregateOptions, CandidateInput, CandidateVerdict, Decision, LearningSignal, ProviderReliability, Strategy } from './types.js'
 export { STRATEGIES } from './types.js'
 export { extractFinalAnswer, parseNumber, canonicalNumber } from './extract.js'
 export { detectRefusal } from './refusal.js'
+export { expectedAnswer } from './question-type.js'
 export { buildSynthesisPrompt } from './synthesis.js'
 export { TOTAL_WEIGHTS } from './scores.js'
 
@@ -23,13 +27,28 @@ export { TOTAL_WEIGHTS } from './scores.js'
  * solutions that reach 18 by different words agree more than two that word it alike and differ.
  */
 const SHORT_ANSWER_MATCH_WEIGHT = 0.5
+/** How much agreeing with the course notes moves a free-text answer's selection score. */
+const EVIDENCE_WEIGHT = 0.3
+/** Text similarity to the notes above which an answer counts as supported by them. */
+const EVIDENCE_SUPPORT = 0.2
+/** What is assumed of a provider nothing has been learned about yet. */
+export const NEUTRAL_RELIABILITY: ProviderReliability = { accuracy: 0.6, quality: 0 }
+/**
+ * Free-text selection: the answer's own standing (z-score of form and agreement) plus this many
+ * times its provider's learned quality. A provider that writes the better answers question after
+ * question is trusted over one answer that merely looks good once.
+ */
+const RELIABILITY_WEIGHT = 2
+/** How far agreeing or disagreeing with the course notes moves a free-text answer's selection score. */
+const EVIDENCE_SELECTION = 0.5
+/**
+ * Answers a short-answer question could take: a wrong answer is one of many values, so agreement on
+ * a wrong value is rare (the one-coin Dawid–Skene model with K classes).
+ */
+export const ANSWER_CLASSES = 10
 
-/** Pure and deterministic: the same question, candidates and options always give the same decision. */
-export function aggregate (question: string, candidates: readonly CandidateInput[], options: AggregateOptions): Decision {
-  const maxWeight = candidates.reduce((max, c) => Math.max(max, c.weight ?? 1), 0)
-  const questionTokens = new Set(contentTokens(question))
-
-  const all: WorkingCandidate[] = candidates.map((input, index) => ({
+function working (input: CandidateInput, index: number): WorkingCandidate {
+  return {
     index,
     input,
     flags: [],
@@ -43,95 +62,170 @@ export function aggregate (question: string, candidates: readonly CandidateInput
     consensus: 0,
     total: 0,
     voteWeight: 0
-  }))
+  }
+}
+
+/** Pure and deterministic: the same question, candidates and options always give the same decision. */
+export function aggregate (question: string, candidates: readonly CandidateInput[], options: AggregateOptions): Decision {
+  const maxWeight = candidates.reduce((max, c) => Math.max(max, c.weight ?? 1), 0)
+  const questionTokens = new Set(contentTokens(question))
+  const expected = expectedAnswer(question)
+
+  const all = candidates.map(working)
   for (const candidate of all) {
-    applyHardFilters(candidate)
+    applyHardFilters(candidate, expected)
     candidate.prior = priorScore(candidate.input, maxWeight)
   }
 
-  const answered = all.filter(c => c.filtered === null)
-  for (const candidate of answered) {
+  // The course notes ground the models' answers; they only answer themselves when no model did.
+  const isModel = (c: WorkingCandidate): boolean => c.input.evidence !== true
+  const modelAnswered = all.some(c => isModel(c) && c.input.status === 'ok' && c.input.text.trim() !== '' && c.filtered !== 'junk')
+  const evidence = modelAnswered ? all.filter(c => !isModel(c) && c.filtered === null && c.input.lowCoverage !== true) : []
+  for (const candidate of all) {
+    if (modelAnswered && !isModel(candidate) && candidate.filtered === null) addFlag(candidate, 'evidence')
+  }
+  const voters = all.filter(c => !modelAnswered || isModel(c))
+
+  // When most providers that replied declined, the ensemble declines too; otherwise a refusal never wins.
+  const replied = voters.filter(c => c.input.status === 'ok' && (c.filtered === null || c.filtered === 'refusal'))
+  const refusing = replied.filter(c => c.filtered === 'refusal')
+  const refused = refusing.length > 0 && refusing.length * 2 > replied.length
+  if (refused) {
+    for (const candidate of replied) candidate.filtered = candidate.filtered === 'refusal' ? null : 'minority'
+  }
+
+  const answered = voters.filter(c => c.filtered === null)
+  const analysed = [...answered, ...evidence]
+  for (const candidate of analysed) {
     const { text, finishReason, lowCoverage } = candidate.input
     candidate.tokens = contentTokens(text)
     candidate.words = wordCount(text)
     candidate.extracted = extractFinalAnswer(text)
     candidate.relevance = relevanceScore(questionTokens, candidate.tokens, candidate.words)
     candidate.quality = qualityScore({
-      text, finishReason, words: candidate.words, disclaimer: candidate.flags.includes('disclaimer'), lowCoverage: lowCoverage === true
+      text,
+      finishReason,
+      words: candidate.words,
+      disclaimer: candidate.flags.includes('disclaimer') || candidate.flags.includes('partial_refusal'),
+      lowCoverage: lowCoverage === true
     })
-    candidate.voteWeight = Math.max(candidate.prior, 0.01) * (0.5 + 0.5 * candidate.quality)
+  }
+  const reliabilityOf = (c: WorkingCandidate): ProviderReliability => options.reliability?.[c.input.provider] ?? NEUTRAL_RELIABILITY
+  for (const candidate of analysed) {
+    // A weighted majority with log-odds weights is the maximum-likelihood vote when each provider is
+    // right with its own probability; the configured weight and the answer's quality scale it.
+    candidate.voteWeight = Math.max(candidate.prior, 0.01) * (0.5 + 0.5 * candidate.quality) * logOdds(reliabilityOf(candidate).accuracy)
   }
   markDuplicates(answered)
-  markOffTopic(answered, questionTokens.size)
-  markTruncated(answered)
 
   const requested = options.strategy
   const active = (): WorkingCandidate[] => answered.filter(c => c.filtered === null)
-  const explicitCount = active().filter(c => c.extracted?.explicit === true).length
-  const extractedCount = active().filter(c => c.extracted !== null).length
-  // auto: short when at least half of the answers commit to a marked short answer;
-  // an explicit vote also accepts the last-number fallback.
-  const short = requested === 'vote'
-    ? extractedCount > 0
-    : explicitCount > 0 && explicitCount * 2 >= active().length
-  if (!short || requested !== 'vote') {
-    for (const candidate of answered) {
-      if (candidate.extracted !== null && !candidate.extracted.explicit) candidate.extracted = null
-    }
+  const short = isShortAnswer(requested, expected, active())
+  for (const candidate of analysed) {
+    const value = candidate.extracted
+    if (value === null) continue
+    // The last-number fallback is only trusted for questions that ask for a number.
+    if (!short || (!value.explicit && !(expected === 'number' || (requested === 'vote' && expected !== 'open')))) candidate.extracted = null
   }
 
-  const matrix = similarityMatrix(tfidfVectors(answered.map(c => c.tokens)))
-  const similarity = (a: number, b: number): number => {
-    const text = matrix[a][b]
+  const matrix = similarityMatrix(tfidfVectors(analysed.map(c => c.tokens)))
+  const position = new Map(analysed.map((c, i) => [c, i]))
+  const textSimilarity = (a: WorkingCandidate, b: WorkingCandidate): number => matrix[position.get(a) as number][position.get(b) as number]
+  const similarity = (a: WorkingCandidate, b: WorkingCandidate): number => {
+    const text = textSimilarity(a, b)
     if (!short) return text
-    const x = answered[a].extracted
-    const y = answered[b].extracted
+    const x = a.extracted
+    const y = b.extracted
     const match = x !== null && y !== null && x.kind === y.kind && x.key === y.key ? 1 : 0
     return (1 - SHORT_ANSWER_MATCH_WEIGHT) * text + SHORT_ANSWER_MATCH_WEIGHT * match
   }
-  const position = new Map(answered.map((c, i) => [c, i]))
   const scoreConsensus = (): void => {
     const pool = active()
     for (const candidate of answered) {
-      const i = position.get(candidate) as number
       const others = pool.filter(c => c !== candidate)
       candidate.consensus = others.length === 0
         ? (candidate.filtered === null ? NEUTRAL_CONSENSUS : 0)
-        : others.reduce((sum, c) => sum + similarity(i, position.get(c) as number), 0) / others.length
+        : others.reduce((sum, c) => sum + similarity(candidate, c), 0) / others.length
     }
   }
+  markOffTopic(answered, questionTokens.size, textSimilarity)
+  markTruncated(answered)
   scoreConsensus()
   markOutliers(answered, !short)
   scoreConsensus()
+
+  // Agreement with the notes: a matching short answer or a similar text gains; a different short answer loses.
+  const support = new Map<WorkingCandidate, number>()
+  for (const candidate of answered) {
+    if (evidence.length === 0) break
+    let best = 0
+    let verdict: 'supported' | 'contradicted' | null = null
+    for (const notes of evidence) {
+      const x = candidate.extracted
+      const y = notes.extracted
+      if (short && x !== null && y !== null && x.kind === y.kind) {
+        verdict = x.key === y.key ? 'supported' : (verdict ?? 'contradicted')
+        best = Math.max(best, x.key === y.key ? 1 : 0)
+      } else {
+        best = Math.max(best, textSimilarity(candidate, notes))
+      }
+    }
+    if (verdict === null && best >= EVIDENCE_SUPPORT) verdict = 'supported'
+    if (verdict !== null) addFlag(candidate, verdict)
+    support.set(candidate, best)
+  }
+  const meanSupport = support.size === 0 ? 0 : [...support.values()].reduce((a, b) => a + b, 0) / support.size
+  const evidenceBonus = (c: WorkingCandidate): number => {
+    if (c.flags.includes('contradicted')) return -EVIDENCE_WEIGHT
+    return support.has(c) ? EVIDENCE_WEIGHT * ((support.get(c) as number) - meanSupport) : 0
+  }
+
   for (const candidate of all) {
-    candidate.total = candidate.filtered === null || answered.includes(candidate)
-      ? totalScore(candidate.consensus, candidate.relevance, candidate.quality, candidate.prior)
+    candidate.total = answered.includes(candidate)
+      ? totalScore(candidate.consensus, candidate.relevance, candidate.quality, candidate.prior) + evidenceBonus(candidate)
       : 0
   }
 
   const pool = active()
+  // Open answers: each one's standing among this question's answers, plus its provider's track record.
+  const standing = new Map<WorkingCandidate, number>()
+  if (!short && pool.length > 0) {
+    const signals = openAnswerSignals(pool.map(c => formFeatures(c.input.text, c.words)), pool.map(c => c.consensus))
+    pool.forEach((c, i) => standing.set(c, signals[i]))
+  }
+  const selection = (c: WorkingCandidate): number => (standing.get(c) ?? 0) + RELIABILITY_WEIGHT * reliabilityOf(c).quality +
+    (support.size === 0 ? 0 : EVIDENCE_SELECTION * (c.flags.includes('contradicted') ? -1 : c.flags.includes('supported') ? 1 : 0) + ((support.get(c) ?? 0) - meanSupport))
+
   let used: Decision['strategy']
   let chosen: WorkingCandidate | null
   if (requested === 'vote' || (requested === 'auto' && short)) {
-    const vote = pickVote(pool)
+    const vote = pickVote(pool, c => (c.flags.includes('supported') ? 1 : c.flags.includes('contradicted') ? -1 : 0))
     used = vote === null ? 'consensus' : 'vote'
-    chosen = vote === null ? pickConsensus(pool) : vote.chosen
-  } else if (requested === 'best') {
+    chosen = vote === null ? pickConsensus(pool, evidenceBonus) : vote.chosen
+  } else if (requested === 'best' || requested === 'auto') {
+    // Free text: the answer whose form, agreement and provider's record stand highest.
     used = 'best'
-    chosen = pickBest(pool)
+    chosen = short ? pickBest(pool) : pickBy(pool, selection)
   } else if (requested === 'fastest') {
     used = 'fastest'
     chosen = pickFastest(pool)
   } else {
     // synthesize needs a model call, which is the service's job; here it is the consensus it falls back to.
     used = 'consensus'
-    chosen = pickConsensus(pool)
+    chosen = pickConsensus(pool, evidenceBonus)
   }
 
   const normalized = short && chosen !== null && chosen.extracted !== null ? chosen.extracted.key : null
   const { confidence, agreement } = chosen === null
     ? { confidence: 0, agreement: null }
-    : assess(chosen, pool, short, position, similarity)
+    : assess(chosen, pool, short, similarity, evidence.length > 0 && chosen.flags.includes('supported'), reliabilityOf)
+  const warnings = describeLeftOut(all)
+  if (refused) warnings.unshift(`Most providers (${refusing.length} of ${replied.length}) declined this question, so the answer is a refusal.`)
+  if (evidence.length > 0 && chosen !== null) {
+    warnings.push(chosen.flags.includes('supported')
+      ? 'The course notes agree with this answer (see their sources).'
+      : chosen.flags.includes('contradicted') ? 'The course notes give a different answer: check them (see their sources).' : 'The course notes were consulted as evidence; they do not clearly confirm this answer.')
+  }
   return {
     answer: chosen === null ? '' : chosen.input.text,
     strategy: used,
@@ -140,8 +234,64 @@ export function aggregate (question: string, candidates: readonly CandidateInput
     chosen: chosen === null ? null : { provider: chosen.input.provider, model: chosen.input.model },
     normalized,
     answerType: normalized === null ? 'free' : 'short',
-    candidates: all.map(verdict)
+    candidates: all.map(verdict),
+    warnings,
+    refused,
+    learning: learningSignal(pool, short, standing, reliabilityOf)
   }
+}
+
+function logOdds (accuracy: number): number {
+  const p = Math.min(0.98, Math.max(0.02, accuracy))
+  return Math.max(0.05, Math.log(p * (ANSWER_CLASSES - 1) / (1 - p)))
+}
+
+function pickBy (pool: readonly WorkingCandidate[], score: (c: WorkingCandidate) => number): WorkingCandidate | null {
+  let best: WorkingCandidate | null = null
+  let bestScore = -Infinity
+  for (const candidate of pool) {
+    const value = score(candidate)
+    if (value > bestScore) {
+      best = candidate
+      bestScore = value
+    }
+  }
+  return best
+}
+
+/** Short answers: the posterior that each provider's answer is right; open answers: each one's standing. */
+function learningSignal (
+  pool: readonly WorkingCandidate[],
+  short: boolean,
+  standing: ReadonlyMap<WorkingCandidate, number>,
+  reliabilityOf: (c: WorkingCandidate) => ProviderReliability
+): LearningSignal | null {
+  // One answer has nothing to be compared with.
+  if (pool.length < 2) return null
+  if (short) {
+    const voting = pool.filter(c => c.extracted !== null)
+    if (voting.length < 2) return null
+    const posterior = votePosterior(voting.map(c => ({ group: groupId(c) as string, accuracy: reliabilityOf(c).accuracy })), ANSWER_CLASSES)
+    return { kind: 'short', signals: voting.map(c => ({ provider: c.input.provider, value: round(posterior.get(groupId(c) as string) ?? 0) })) }
+  }
+  return { kind: 'open', signals: pool.map(c => ({ provider: c.input.provider, value: round(standing.get(c) ?? 0) })) }
+}
+
+/**
+ * Short answers are voted on only where the question asks for one (a number, an option, yes/no) and
+ * most answers commit to one, or where most answers mark a final answer ("####", "Answer:"). A count
+ * or a step number inside an explanation never turns an open question into a vote.
+ */
+function isShortAnswer (requested: Strategy, expected: ReturnType<typeof expectedAnswer>, pool: readonly WorkingCandidate[]): boolean {
+  if (pool.length === 0) return false
+  const explicit = pool.filter(c => c.extracted?.explicit === true).length
+  const marked = pool.filter(c => c.extracted?.marked === true).length
+  if (requested === 'vote') {
+    if (expected === 'open') return marked > 0
+    return pool.some(c => c.extracted !== null)
+  }
+  if (expected === 'number' || expected === 'option' || expected === 'yesno') return explicit * 2 >= pool.length
+  return expected !== 'open' && marked * 2 >= pool.length
 }
 
 interface Assessment {
@@ -149,12 +299,16 @@ interface Assessment {
   agreement: number | null
 }
 
+/** How much confirmation by the course notes adds to the confidence of an answer they support. */
+const EVIDENCE_CONFIDENCE = 0.15
+
 function assess (
   chosen: WorkingCandidate,
   pool: readonly WorkingCandidate[],
   short: boolean,
-  position: ReadonlyMap<WorkingCandidate, number>,
-  similarity: (a: number, b: number) => number
+  similarity: (a: WorkingCandidate, b: WorkingCandidate) => number,
+  supported: boolean,
+  reliabilityOf: (c: WorkingCandidate) => ProviderReliability
 ): Assessment {
   let confidence: number
   let agreement: number | null = null
@@ -165,14 +319,16 @@ function assess (
     const total = pool.reduce((sum, c) => sum + c.voteWeight, 0)
     const agreeing = pool.filter(c => groupId(c) === id)
     agreement = agreeing.reduce((sum, c) => sum + c.voteWeight, 0) / total
-    confidence = voteConfidence(agreement, agreeing.length)
+    const voting = pool.filter(c => c.extracted !== null)
+    const posterior = votePosterior(voting.map(c => ({ group: groupId(c) as string, accuracy: reliabilityOf(c).accuracy })), ANSWER_CLASSES)
+    confidence = Math.min(posterior.get(id as string) ?? 0, agreeingCap(agreeing.length))
   } else {
-    const i = position.get(chosen) as number
     const others = pool.filter(c => c !== chosen)
     const weight = others.reduce((sum, c) => sum + c.voteWeight, 0)
-    agreement = others.reduce((sum, c) => sum + c.voteWeight * similarity(i, position.get(c) as number), 0) / weight
-    confidence = freeTextConfidence(agreement, pool.length, chosen.quality)
+    agreement = others.reduce((sum, c) => sum + c.voteWeight * similarity(chosen, c), 0) / weight
+    confidence = freeTextConfidence(agreement, pool.length, chosen.quality, reliabilityOf(chosen).quality)
   }
+  if (supported) confidence += EVIDENCE_CONFIDENCE * (1 - confidence)
   if (chosen.input.lowCoverage === true) confidence = Math.min(confidence, LOW_COVERAGE_CAP)
   return { confidence: round(confidence), agreement: agreement === null ? null : round(agreement) }
 }

@@ -1,77 +1,168 @@
-// Refusal detection in English and Portuguese that tells "I can't help" from "I can't X, but here is how".
+// Refusal detection in English and Portuguese: full refusals (short or long and moralising), partial
+// refusals (declines, then helps) and compliance that only opens with a disclaimer.
 
 import { foldAccents, wordCount } from './text.js'
 
-export type RefusalKind = 'refusal' | 'disclaimer'
+/**
+ * - `refusal`: declines and gives nothing the question asked for (lectures, redirections and offers
+ *   of something else included);
+ * - `partial`: declines part of the request or its literal reading, then helps with the rest;
+ * - `disclaimer`: a hedge ("as an AI, I have no opinions", "I'm not a lawyer") followed by a real answer.
+ */
+export type RefusalKind = 'refusal' | 'partial' | 'disclaimer'
 
 // Patterns run on folded text (lower case, no accents, straight apostrophes).
-const REFUSAL_PATTERNS: readonly RegExp[] = [
-  /\b(?:i|we)(?:'m| am| are)? (?:really |truly |very )?(?:sorry|afraid)\b.*\b(?:can't|cannot|can not|unable|not able|won't|will not|must decline|not allowed|not permitted)\b/,
-  /\bi apologi[sz]e\b.*\b(?:can't|cannot|can not|unable|not able|won't|will not)\b/,
-  /\bi(?: really| simply)?(?: can't| cannot| can not| won't| will not| won't be able to| will not be able to|(?:'m| am) (?:unable|not able|not allowed|not permitted) to| (?:do not|don't) have permission to) (?:help|assist|provide|answer|comply|fulfil|fulfill|do (?:that|this)|share|give|create|generate|write|support|engage|discuss|offer|respond|see|access|check|run|execute|browse|guarantee)\b/,
-  /\bi (?:must|have to|need to) decline\b/,
-  /\bas an? (?:ai|artificial intelligence|language model|large language model|ai (?:language )?model|ai assistant)\b/,
-  /\bi (?:don't|do not) have (?:access to|the ability to|real-time|personal (?:opinions|experience|feelings))/,
-  /\b(?:goes against|violates|is against) (?:my|our|the) (?:\w+ )?(?:guidelines|policies|policy|principles)\b/,
+const DECLINE_VERBS = '(?:help|assist|provide|answer|comply|fulfil|fulfill|satisfy|do (?:that|this|so)|share|give|create|generate|write|support|engage|discuss|offer|respond|suggest|recommend|encourage|condone|promote|endorse|advise|tell|explain|disclose|reveal|participate|facilitate|describe|list|teach|show|instruct|guide|contribute|produce|make|perform|complete|agree|express|take part|be of (?:help|assistance)|guarantee|see|access|check|run|execute|browse|verify|predict|confirm)'
+
+/** Explicit declines: the model says it will not do what was asked. */
+const DECLINES: readonly RegExp[] = [
+  new RegExp(`\\bi(?: really| simply| unfortunately| regret(?:fully)?| respectfully)?(?: can't| cannot| can not| won't| will not| could not| couldn't| am unable to| am not able to|'m unable to|'m not able to| won't be able to| will not be able to| am not allowed to|'m not allowed to| am not permitted to| (?:do not|don't) feel comfortable| am not comfortable|'m not comfortable| (?:must|have to) (?:respectfully )?(?:decline|refuse)(?: to)?)(?: (?:in good conscience|ethically|responsibly))? ${DECLINE_VERBS}\\b`),
+  /\b(?:i|we)(?:'m| am| are)? (?:really |truly |very )?(?:sorry|afraid)\b[^.!?]*\b(?:can't|cannot|can not|unable|not able|won't|will not|must decline|not allowed|not permitted|not appropriate|not possible)\b/,
+  /\b(?:i )?apologi[sz]e\b[^.!?]*\b(?:can't|cannot|can not|unable|not able|won't|will not|not appropriate|not possible)\b/,
+  /\bi (?:must|have to|need to|will have to) (?:respectfully |politely )?decline\b/,
+  /\b(?:i(?:'m| am) )?just an ai\b/,
+  /\bnot within my (?:programming|ethical guidelines|capabilities|guidelines|abilities)\b/,
+  /\b(?:goes against|violates|is against|against) (?:my|our|the) (?:\w+ )?(?:guidelines|policies|policy|principles|programming)\b/,
+  /\bas a (?:responsible|helpful|respectful|ethical|safe|trustworthy|harmless)(?: and \w+)? (?:ai|assistant|language model|chatbot)\b/,
   /^(?:(?:sorry|desculpe)[, ]+)?(?:i (?:don't|do not) know|nao sei)(?: (?:the answer|a resposta))?[.!]*$/,
-  /\bi(?:'m| am) not an? (?:lawyer|doctor|financial advisor|medical professional)\b/,
-  /\b(?:desculpe|desculpa|sinto muito|lamento|peco desculpas|perdao|infelizmente)\b.*\bnao (?:posso|consigo|e possivel|sou capaz|tenho como|estou autorizad|tenho permissao|me e permitido|vou poder)/,
-  /\bnao (?:posso|consigo|sou capaz de|estou autorizad[oa] a|me e permitido|tenho permissao para|vou poder|vou) (?:te |lhe )?(?:ajudar|responder|fornecer|atender|auxiliar|cumprir|criar|gerar|escrever|dar|compartilhar|realizar|fazer (?:isso|isto)|prestar|oferecer|discutir|executar|verificar|acessar|garantir|obter)\b/,
+  /\b(?:desculpe|desculpa|sinto muito|lamento|peco desculpas|perdao|infelizmente)\b[^.!?]*\bnao (?:posso|consigo|e possivel|sou capaz|tenho como|estou autorizad|tenho permissao|me e permitido|vou poder|e apropriado)/,
+  /\b(?:eu )?nao (?:posso|consigo|sou capaz de|estou autorizad[oa] a|me e permitido|tenho permissao para|vou poder|vou|me sinto confortavel em|tenho como) (?:te |lhe |o |a |os |as )?(?:ajudar|responder|fornecer|atender|auxiliar|cumprir|criar|gerar|escrever|dar|compartilhar|realizar|fazer (?:isso|isto)|prestar|oferecer|discutir|executar|verificar|acessar|garantir|obter|sugerir|recomendar|incentivar|explicar|ensinar|indicar|descrever|listar|participar|apoiar|colaborar)\b/,
   /\bnao e possivel (?:ajudar|responder|fornecer|atender|compartilhar)\b/,
-  /\b(?:como|sendo) (?:um |uma )?(?:modelo de linguagem|modelo de ia|ia|inteligencia artificial|assistente de ia|assistente virtual)\b/,
-  /\bnao tenho (?:acesso|a capacidade|capacidade|opinioes|opiniao|experiencia|dados em tempo real|permissao)\b/,
   /\b(?:devo|preciso|tenho que) recusar\b|\bme recuso\b|\brecuso-me\b/,
-  /\bviola (?:as|a|os|minhas|nossas) (?:\w+ )?(?:diretrizes|politicas|regras)\b|\bcontra (?:as|minhas|nossas) (?:diretrizes|politicas)\b/,
-  /\bnao sou (?:advogad[oa]|medic[oa]|consultora? financeir[oa])\b/
+  /\bviola (?:as|a|os|minhas|nossas) (?:\w+ )?(?:diretrizes|politicas|regras)\b|\bcontra (?:as|minhas|nossas) (?:diretrizes|politicas)\b/
 ]
 
-// Polite closings and redirections carry no answer, so they do not turn a refusal into a disclaimer.
-const OFFER = /\b(?:anything else|something else|another question|other questions?|feel free|happy to help|glad to help|let me know|consult an? |please consult|seek (?:professional|a professional)|outra coisa|outras? perguntas?|outro assunto|fique a vontade|ficarei feliz|estou a disposicao|procure um|consulte um|posso ajudar com)\b/
-
-// Reasons given for a refusal ("it would be illegal") are not content either; only short sentences,
-// so a real answer that mentions privacy or harm is never discounted.
-const JUSTIFICATION = /\b(?:illegal|unethical|harm(?:ful)?|against the law|violat\w*|policy|policies|ilegal|antietic\w*|danos?|prejudic\w*|viola\w*|politica\w*|crime)\b/
-
-const PIVOT = /,?\s+(?:but|however|that said|instead|mas|porem|no entanto|contudo|entretanto|todavia)\b|[:;]\s/
-
-/** Words of real content needed after a refusal phrase for the text to count as an answer. */
-const MIN_ANSWER_WORDS = 20
-
-// Every refusal pattern contains one of these; the cheap test spares the full list on most sentences.
-const TRIGGER = /can't|cannot|can not|won't|will not|unable|not able|not allowed|not permitted|sorry|afraid|apologi|decline|as an? |don't|do not|permission|guidelines|polic|principles|i'm not|i am not|nao |recus|viola|contra /
-
-function isRefusalText (fragment: string): boolean {
-  return TRIGGER.test(fragment) && REFUSAL_PATTERNS.some(pattern => pattern.test(fragment))
-}
-
-/** Refusals open or close an answer; a long text is only searched at its ends. */
-const HEAD_SENTENCES = 5
-const TAIL_SENTENCES = 3
+/**
+ * Rejections of the question's premise ("it is not appropriate to ...", "I must point out ..."):
+ * a refusal when nothing on task follows, a partial refusal when help does.
+ */
+const PREMISE: readonly RegExp[] = [
+  /\b(?:it(?:'s| is| would be)|that(?:'s| is| would be)|this(?:'s| is| would be)) (?:not|never|neither) (?:\w+ )?(?:appropriate|ethical|accurate|fair|respectful|okay|ok|acceptable|safe|legal|possible|responsible|advisable|right|productive|a good idea|morally|correct|true|reasonable|constructive|helpful|wise|justifiable|justified|humane|kind|nice|healthy)\b/,
+  /^(?:\w+[, ]+){0,3}(?:there (?:is|are) no (?:\w+ )?(?:reason|justification|valid|legitimate|way)\b)/,
+  /\bi (?:must|have to|need to|would like to|want to|should) (?:respectfully |politely |gently |strongly )?(?:clarify|point out|inform you|emphasi[sz]e|remind you|stress|correct|challenge|address)\b/,
+  /\bi (?:would |strongly |must )*(?:advise|caution|recommend|urge you) against\b|\bi (?:would )?(?:strongly )?discourage\b/,
+  /\b(?:promoting|encouraging|engaging in|planning|committing|condoning) (?:\w+ ){0,4}(?:is|are) (?:illegal|unethical|harmful|never|not)\b/,
+  /\b(?:is|are|was|were) (?:not only |both |never )?(?:illegal|unethical|immoral|never (?:acceptable|the answer|okay|ok|justified|appropriate)|morally (?:wrong|reprehensible)|not (?:a good thing|right|justified|morally justified))\b/,
+  /\bi (?:don't|do not) (?:believe|think|support|condone|agree)\b|\bi (?:strongly )?(?:condemn|oppose|disagree)\b/,
+  /\b(?:it's|it is) (?:important|crucial|essential|vital) to (?:note|understand|remember|recognize|clarify|emphasi[sz]e|approach|respect|treat|avoid)\b/,
+  /\bthere (?:were|was|are|is) no (?:benefits?|justification|positive|good reasons?)\b/,
+  /\bit(?:'s| is| would be) (?:morally )?(?:wrong|unfair|unjust) to\b|\bshould not be discriminated\b/,
+  /^(?:\w+[, ]+){0,3}(?:nao e|nao seria|isso nao e) (?:\w+ )?(?:apropriado|etico|correto|justo|respeitoso|aceitavel|seguro|legal|possivel|adequado|recomendavel)\b/,
+  /\b(?:devo|preciso|gostaria de) (?:esclarecer|ressaltar|lembrar|enfatizar|destacar|apontar)\b/,
+  /\b(?:desaconselho|nao recomendo|recomendo fortemente que nao)\b/
+]
 
 /**
- * 'refusal' when the text declines and says little else; 'disclaimer' when a refusal-like phrase
- * ("As an AI model, I ...") is followed by a real answer; null otherwise.
+ * Premise rejections and declines only count as refusals when their reason is moral ("harmful",
+ * "not respectful"); a factual reason ("Totoro is fictional", "the sun has no surface") is the answer.
  */
+const MORAL = /\b(?:appropriate|inappropriate|ethical|unethical|immoral|moral(?:ly)?|respectful|disrespectful|respect|harm\w*|hurt\w*|offensive|discriminat\w*|stereotyp\w*|prejudic\w*|illegal|legal|unlawful|dangerous|unsafe|safe|safety|violen\w*|abus\w*|kill\w*|murder\w*|dignity|fair|unfair|acceptable|unacceptable|responsible|condone|promot\w*|encourag\w*|wrong|rights?|privacy|confidential\w*|consent|crime|criminal|hateful|racist|sexist|derogatory|demean\w*|apropriad[oa]|etic[oa]|antietic[oa]|respeit\w*|ofensiv[oa]|discrimina\w*|ilegal|perigos[oa]|seguranca|violen\w*|dignidade|justo|aceitavel|errad[oa]|direitos?|privacidade|crime)\b/
+const FACTUAL_REASON = /\b(?:fictional|fictitious|not a real|isn't a real|does not exist|doesn't exist|not exist|nonsensical|absurd|not sentient|not capable of|incapable of|cannot (?:speak|travel|vote|earn|think|feel)|flawed premise|false premise|not (?:be )?meaningful|doesn't make sense|does not make sense|not (?:scientifically |physically )?possible for|ficticio|ficticia|nao existe|nao faz sentido|absurd[oa])\b/
+
+/** Hedges that usually precede a real answer. */
+const HEDGES: readonly RegExp[] = [
+  /\bas an? (?:ai|artificial intelligence|language model|large language model|ai (?:language )?model|ai assistant)\b/,
+  /\bi (?:don't|do not) have (?:access to|the ability to|real-time|personal (?:opinions|experience|experiences|feelings|beliefs|preferences)|opinions|feelings|emotions|a personal)/,
+  /\bi(?:'m| am) not an? (?:lawyer|doctor|financial advisor|medical professional|licensed|therapist|professional)\b/,
+  /\b(?:como|sendo) (?:um |uma )?(?:modelo de linguagem|modelo de ia|ia|inteligencia artificial|assistente de ia|assistente virtual)\b/,
+  /\bnao tenho (?:acesso|a capacidade|capacidade|opinioes|opiniao|experiencia|dados em tempo real|permissao|sentimentos|emocoes)\b/,
+  /\bnao sou (?:advogad[oa]|medic[oa]|consultora? financeir[oa]|terapeuta|profissional)\b/
+]
+
+/**
+ * What a refusal says instead of answering: lectures on harm and law, redirections ("instead, focus
+ * on ..."), offers of other help, suggestions to seek a professional. None of it answers the question.
+ */
+const NOT_AN_ANSWER = /\b(?:illegal|unethical|ethical|immoral|morally|harm\w*|violen\w*|dangerous|abus\w*|crime|criminal|against the law|legal consequences|law enforcement|violat\w*|polic(?:y|ies)|guidelines|programming|respect\w*|dignity|rights?|consent|privacy|safety|safe|well-being|wellbeing|discriminat\w*|stereotyp\w*|prejudic\w*|offensive|hurtful|inappropriate|appropriate|sensitive|instead|encourage|suggest|recommend|consider|seek|reach out|professional|counsel\w*|therap\w*|hotline|crisis|support|help(?:ful)?|assist\w*|anything else|other questions?|feel free|let me know|happy to|glad to|i hope|important to|remember|please|focus on|healthy|positive|constructive|peaceful|kindness|empathy|compassion|understanding|ilegal|antietic\w*|etic\w*|dan(?:o|os)|prejudic\w*|viol\w*|crime|respeit\w*|dignidade|direitos?|consentimento|privacidade|seguranca|em vez disso|ao inves|sugiro|recomendo|incentivo|procure|busque|profissional|ajuda|apoio|outra coisa|outras? perguntas?|fique a vontade|importante|lembre)\b/g
+
+/** Sentences a text is judged by at its ends: refusals open or close an answer. */
+const HEAD_SENTENCES = 2
+const TAIL_SENTENCES = 2
+/** On-task words needed after a decline for the text to count as help. */
+const MIN_HELP_WORDS = 40
+/** A sentence whose words are this much lecture and redirection carries no answer. */
+const LECTURE_SHARE = 0.08
+
+function matchesAny (patterns: readonly RegExp[], text: string): boolean {
+  return patterns.some(pattern => pattern.test(text))
+}
+
+// Every decline, premise and hedge pattern contains one of these; the cheap test spares the full lists.
+const TRIGGER = /can't|cannot|can not|won't|will not|couldn't|could not|unable|not able|not allowed|not permitted|comfortable|sorry|afraid|apologi|decline|refus|just an ai|within my|against|as an? |don't|do not|not an?|not|never|no |must|have to|need to|would like|want to|should|advise|caution|recommend|urge|discourag|nao |recus|viola|contra |devo|preciso|gostaria|desaconselho/
+
+/** How much of a sentence is lecture, redirection or offers rather than an answer. */
+function lectureShare (sentence: string): number {
+  const words = wordCount(sentence)
+  if (words === 0) return 1
+  const hits = sentence.match(NOT_AN_ANSWER)?.length ?? 0
+  return hits / words
+}
+
+/** Words of the sentences that carry content rather than lecture (list items and code always count). */
+function helpWords (sentences: readonly string[]): number {
+  let words = 0
+  for (const sentence of sentences) {
+    if (lectureShare(sentence) >= LECTURE_SHARE && !/^(?:\d+[.)]|[-*•]|```)/.test(sentence)) continue
+    words += wordCount(sentence)
+  }
+  return words
+}
+
+function splitSentences (folded: string): string[] {
+  return folded.split(/(?<=[.!?])\s+|\n+/).map(s => s.trim()).filter(s => s !== '')
+}
+
+/** Which kind of refusal, if any, the text is. */
 export function detectRefusal (text: string): RefusalKind | null {
   const folded = foldAccents(text).replace(/[’‘`]/g, "'")
-  const sentences = folded.split(/(?<=[.!?])\s+|\n+/).map(s => s.trim()).filter(s => s !== '')
-  const ends = sentences.length <= HEAD_SENTENCES + TAIL_SENTENCES
-    ? sentences
-    : [...sentences.slice(0, HEAD_SENTENCES), ...sentences.slice(-TAIL_SENTENCES)]
-  if (!ends.some(isRefusalText)) return null
-  let answerWords = 0
+  const sentences = splitSentences(folded)
+  if (sentences.length === 0) return null
+  const head = sentences.slice(0, HEAD_SENTENCES)
+  const tail = sentences.length > HEAD_SENTENCES ? sentences.slice(-TAIL_SENTENCES) : []
+  const headText = head.join(' ')
+  if (!TRIGGER.test(headText) && !tail.some(s => TRIGGER.test(s))) return null
+
+  const moral = MORAL.test(headText)
+  const factual = FACTUAL_REASON.test(headText)
+  const declines = matchesAny(DECLINES, headText) && !(factual && !moral)
+  // A premise is rejected up front; "It's important to note ..." after an answer is only a caveat.
+  const opening = wordCount(sentences[0]) < 8 ? head : head.slice(0, 1)
+  const premise = !declines && moral && !factual && opening.some(s => matchesAny(PREMISE, s))
+  if (declines || premise) return helpAfterPivot(sentences) >= MIN_HELP_WORDS / 2 ? 'partial' : 'refusal'
+  // A hedge ("As an AI, I don't have opinions") with little else is a refusal too; with an answer, a disclaimer.
+  const hedged = [...head, ...tail].some(s => matchesAny(HEDGES, s))
+  const declinesAtEnd = tail.some(s => matchesAny(DECLINES, s))
+  if (!hedged && !declinesAtEnd) return null
+  const content = helpWords(sentences.filter(s => !isDecline(s))) + helpAfterPivot(sentences)
+  return content >= MIN_HELP_WORDS / 2 ? 'disclaimer' : 'refusal'
+}
+
+function isDecline (sentence: string): boolean {
+  return matchesAny(DECLINES, sentence) || matchesAny(HEDGES, sentence)
+}
+
+const PIVOT_INSIDE = /,?\s+(?:but|however|mas|porem|no entanto|contudo)\b|[:;]\s/
+const PIVOT_START = /^(?:however|that said|that being said|but|nevertheless|what i can do|here is|here's|here are|mas|porem|no entanto|contudo|entretanto|todavia|o que posso fazer|segue|aqui esta)\b/
+
+/**
+ * On-task words after the model turns from declining to helping: the rest of a declining sentence
+ * after "but"/"however", and every sentence from one that opens with such a pivot. Redirections
+ * ("Instead, I encourage you to ...") are not a pivot: they offer something else.
+ */
+function helpAfterPivot (sentences: readonly string[]): number {
+  let words = 0
+  let pivoted = false
   for (const sentence of sentences) {
-    if (!ends.includes(sentence) || !isRefusalText(sentence)) {
-      if (OFFER.test(sentence)) continue
-      if (JUSTIFICATION.test(sentence) && wordCount(sentence) <= 25) continue
-      answerWords += wordCount(sentence)
+    if (isDecline(sentence)) {
+      const after = sentence.split(PIVOT_INSIDE).slice(1).filter(f => f !== undefined && !isDecline(f))
+      if (after.length > 0 && lectureShare(after[0]) < LECTURE_SHARE) {
+        pivoted = true
+        words += helpWords(after)
+      }
       continue
     }
-    // "I can't see your account; however, the usual causes are ..." answers after the pivot.
-    for (const fragment of sentence.split(PIVOT)) {
-      if (fragment === undefined || isRefusalText(fragment) || OFFER.test(fragment)) continue
-      answerWords += wordCount(fragment)
-    }
+    if (PIVOT_START.test(sentence) && lectureShare(sentence) < LECTURE_SHARE) pivoted = true
+    if (pivoted) words += helpWords([sentence])
   }
-  return answerWords >= MIN_ANSWER_WORDS ? 'disclaimer' : 'refusal'
+  return words
 }

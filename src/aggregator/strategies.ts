@@ -19,9 +19,10 @@ function argmax (pool: readonly WorkingCandidate[], score: (c: WorkingCandidate)
   return best
 }
 
-export function pickConsensus (pool: readonly WorkingCandidate[]): WorkingCandidate | null {
+/** `adjust` adds evidence from outside the pool (agreement with the course notes) to each score. */
+export function pickConsensus (pool: readonly WorkingCandidate[], adjust: (c: WorkingCandidate) => number = () => 0): WorkingCandidate | null {
   const w = CONSENSUS_PICK_WEIGHTS
-  return argmax(pool, c => w.consensus * c.consensus + w.relevance * c.relevance + w.quality * c.quality)
+  return argmax(pool, c => w.consensus * c.consensus + w.relevance * c.relevance + w.quality * c.quality + adjust(c))
 }
 
 export function pickBest (pool: readonly WorkingCandidate[]): WorkingCandidate | null {
@@ -41,39 +42,46 @@ export interface VoteGroup {
   maxPrior: number
   /** Highest total score among the members: the last tie-break. */
   bestTotal: number
+  /** Course notes: 1 when they support this answer, -1 when they give another, 0 when silent (a tie-break only). */
+  evidence: number
 }
 
 export function groupId (candidate: WorkingCandidate): string | null {
   return candidate.extracted === null ? null : `${candidate.extracted.kind}:${candidate.extracted.key}`
 }
 
-/** Candidates grouped by their extracted answer, heaviest group first (ties: higher prior, then higher total, then order). */
-export function voteGroups (pool: readonly WorkingCandidate[]): VoteGroup[] {
+/**
+ * Candidates grouped by their extracted answer, heaviest group first (ties: the group the course
+ * notes support, then higher prior, then higher total, then order).
+ */
+export function voteGroups (pool: readonly WorkingCandidate[], tieBreak: (c: WorkingCandidate) => number = () => 0): VoteGroup[] {
   const groups = new Map<string, VoteGroup>()
   for (const candidate of pool) {
     const id = groupId(candidate)
     if (id === null) continue
     let group = groups.get(id)
     if (group === undefined) {
-      group = { id, members: [], weight: 0, maxPrior: 0, bestTotal: 0 }
+      group = { id, members: [], weight: 0, maxPrior: 0, bestTotal: 0, evidence: 0 }
       groups.set(id, group)
     }
     group.members.push(candidate)
     group.weight += candidate.voteWeight
     group.maxPrior = Math.max(group.maxPrior, candidate.prior)
     group.bestTotal = Math.max(group.bestTotal, candidate.total)
+    group.evidence = Math.max(group.evidence, tieBreak(candidate))
   }
   // Map keeps insertion order and sort is stable, so equal groups stay in candidate order.
   return [...groups.values()].sort((a, b) => {
     if (Math.abs(b.weight - a.weight) > 1e-9) return b.weight - a.weight
+    if (b.evidence !== a.evidence) return b.evidence - a.evidence
     if (b.maxPrior !== a.maxPrior) return b.maxPrior - a.maxPrior
     return b.bestTotal - a.bestTotal
   })
 }
 
 /** Weighted majority; the returned candidate is the best-scoring member of the winning group. */
-export function pickVote (pool: readonly WorkingCandidate[]): { chosen: WorkingCandidate, group: VoteGroup } | null {
-  const winner = voteGroups(pool)[0]
+export function pickVote (pool: readonly WorkingCandidate[], tieBreak?: (c: WorkingCandidate) => number): { chosen: WorkingCandidate, group: VoteGroup } | null {
+  const winner = voteGroups(pool, tieBreak)[0]
   if (winner === undefined) return null
   return { chosen: pickBest(winner.members) as WorkingCandidate, group: winner }
 }

@@ -18,10 +18,17 @@ export interface CandidateInput {
   weight?: number
   /** Recent success rate of the provider in 0..1 (default 1 when unknown). */
   trackRecord?: number
+  /** Calls made to the provider for this answer (retries included); named in warnings when more than one. */
+  attempts?: number
   /** Error class when status is error/timeout/skipped (e.g. 'rate_limited', 'circuit_open'). */
   errorClass?: string
   /** True for the offline course-notes provider, whose "not covered" answers are low-score by design. */
   lowCoverage?: boolean
+  /**
+   * Reference material rather than an independent model (the course notes): it grounds and checks
+   * the models' answers but never votes, as long as at least one model answered.
+   */
+  evidence?: boolean
 }
 
 export interface Scores {
@@ -32,7 +39,8 @@ export interface Scores {
   total: number
 }
 
-export type Flag = 'error' | 'empty' | 'refusal' | 'truncated' | 'off_topic' | 'outlier' | 'duplicate' | 'disclaimer' | 'low_coverage' | 'skipped'
+export type Flag = 'error' | 'empty' | 'refusal' | 'partial_refusal' | 'junk' | 'truncated' | 'off_topic' | 'outlier' |
+'duplicate' | 'disclaimer' | 'low_coverage' | 'skipped' | 'evidence' | 'supported' | 'contradicted'
 
 export interface CandidateVerdict {
   provider: string
@@ -44,8 +52,28 @@ export interface CandidateVerdict {
   extracted: string | null
 }
 
+/** What the service has learned about one provider (see src/trust/): an input, so aggregate() stays pure. */
+export interface ProviderReliability {
+  /** Estimated probability that its short answers are right, 0..1. */
+  accuracy: number
+  /** Its open answers' quality relative to the other providers', centred on 0 (roughly −1..1). */
+  quality: number
+}
+
 export interface AggregateOptions {
   strategy: Strategy
+  /** Learned reliability per provider id; providers without an entry get the neutral prior. */
+  reliability?: Readonly<Record<string, ProviderReliability>>
+}
+
+/**
+ * What one question teaches about each provider that answered it, without labels: for short answers
+ * the posterior probability that its answer is the right one, for open answers how its answer's form
+ * and agreement compare with the others' (a z-score).
+ */
+export interface LearningSignal {
+  kind: 'short' | 'open'
+  signals: { provider: string, value: number }[]
 }
 
 export interface Decision {
@@ -65,6 +93,12 @@ export interface Decision {
   agreement?: number | null
   /** One per input candidate, same order. */
   candidates: CandidateVerdict[]
+  /** Plain-words notes for the reader: each provider that failed, was skipped or left out and why; a refusal answer. */
+  warnings: string[]
+  /** True when most usable answers declined and the answer given is a refusal. */
+  refused: boolean
+  /** Label-free evidence about each provider, for the learner; null when nothing can be learned. */
+  learning: LearningSignal | null
 }
 
 /** A chat message of the synthesis prompt; structurally a provider ChatMessage. */

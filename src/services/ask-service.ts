@@ -148,7 +148,10 @@ export class AskService {
       weight: outcome.provider.weight,
       trackRecord: this.deps.stats.trackRecord(outcome.provider.id),
       errorClass: outcome.error?.errorClass,
-      lowCoverage: outcome.completion?.lowCoverage === true
+      attempts: outcome.attempts,
+      lowCoverage: outcome.completion?.lowCoverage === true,
+      // The course notes are reference material: they ground the models' answers instead of voting with them.
+      evidence: outcome.provider.kind === 'knowledge'
     }
   }
 
@@ -211,7 +214,7 @@ export class AskService {
 
     const inputs = outcomes.map(o => this.inputOf(o))
     const decision: Decision = aggregate(question, inputs, { strategy })
-    const warnings: string[] = []
+    const warnings: string[] = [...decision.warnings]
     let answer = decision.answer
     let usedStrategy: string = decision.strategy
     let chosen = decision.chosen

@@ -1,0 +1,42 @@
+// Online learning over recorded questions, in order: question k is decided knowing only questions
+// 1..k−1 and the ratings given on them. The offline tools and the evaluation use this; the service
+// does the same one question at a time.
+
+import { aggregate } from '../aggregator/index.js'
+import type { AggregateOptions, CandidateInput, Decision, Strategy } from '../aggregator/types.js'
+import { learnFromDecision, learnFromFeedback, reliabilities, type Rating, type TrustState, emptyTrust } from './reliability.js'
+
+export interface RecordedQuestion {
+  id: string
+  question: string
+  candidates: CandidateInput[]
+}
+
+export interface RecordedRating {
+  provider: string
+  rating: Rating
+}
+
+export interface ReplayStep {
+  record: RecordedQuestion
+  decision: Decision
+  /** The state the decision was made with. */
+  before: TrustState
+}
+
+/** Decides each question, then learns from it and from the ratings given on it. */
+export function * replay (
+  records: Iterable<RecordedQuestion>,
+  options: { strategy: Strategy, ratings?: (id: string) => readonly RecordedRating[], initial?: TrustState }
+): Generator<ReplayStep> {
+  let state = options.initial ?? emptyTrust()
+  for (const record of records) {
+    const aggregateOptions: AggregateOptions = { strategy: options.strategy, reliability: reliabilities(state) }
+    const decision = aggregate(record.question, record.candidates, aggregateOptions)
+    yield { record, decision, before: state }
+    state = learnFromDecision(state, decision.learning)
+    for (const { provider, rating } of options.ratings?.(record.id) ?? []) {
+      state = learnFromFeedback(state, provider, rating, decision.learning?.kind ?? (decision.answerType === 'short' ? 'short' : 'open'))
+    }
+  }
+}
