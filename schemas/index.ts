@@ -12,6 +12,7 @@ import {
   CompletionInfoSchema, ChatCompletionSchema, ChatCompletionChunkSchema, OpenAIModelSchema, OpenAIModelListSchema, OpenAIErrorSchema
 } from './openai.js'
 import { KnowledgeQuerySchema, KnowledgeHitSchema, KnowledgeResultSchema } from './knowledge.js'
+import { RatingSchema, FeedbackParamsSchema, FeedbackRequestSchema, FeedbackResponseSchema } from './feedback.js'
 
 export const sharedSchemas: TSchema[] = [
   FieldErrorSchema, ProviderFailureSchema, ProblemSchema,
@@ -21,7 +22,8 @@ export const sharedSchemas: TSchema[] = [
   CircuitStateSchema, ProviderInfoSchema, ProviderListSchema,
   ChatContentPartSchema, ChatRequestMessageSchema, ChatCompletionRequestSchema, ChatCompletionUsageSchema, CompletionCandidateSchema,
   CompletionInfoSchema, ChatCompletionSchema, ChatCompletionChunkSchema, OpenAIModelSchema, OpenAIModelListSchema, OpenAIErrorSchema,
-  KnowledgeQuerySchema, KnowledgeHitSchema, KnowledgeResultSchema
+  KnowledgeQuerySchema, KnowledgeHitSchema, KnowledgeResultSchema,
+  RatingSchema, FeedbackParamsSchema, FeedbackRequestSchema, FeedbackResponseSchema
 ]
 
 export { ref } from './ref.js'

@@ -16,6 +16,8 @@ import rateLimit from './plugins/external/rate-limit.js'
 import swagger from './plugins/external/swagger.js'
 import loadShedding from './plugins/load-shedding.js'
 import redis from './plugins/redis.js'
+import trust from './plugins/trust.js'
+import feedbackRoutes from './routes/feedback.js'
 import strictJson from './plugins/strict-json.js'
 import healthRoutes from './routes/health.js'
 import askRoutes from './routes/ask.js'
@@ -169,6 +171,8 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     breakers: circuits,
     stats: providerStats,
     log: app.log,
+    // Decorated by the trust plugin below, once the store (Redis or DATA_DIR) is known.
+    trust: () => (app.hasDecorator('trust') ? app.trust : null),
     grounding: knowledge === null ? undefined : question => groundingContext(knowledge, question)
   }))
   app.addHook('onClose', async () => { knowledge?.close() })
@@ -183,6 +187,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(helmet)
   await app.register(cors)
   await app.register(redis)
+  await app.register(trust, { metrics })
   // onRequest order on /api and /v1: count the request (per client, or per IP), then authenticate, then shed load.
   await app.register(rateLimit)
   await app.register(auth)
@@ -192,6 +197,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   await app.register(metricsRoutes)
   await app.register(askRoutes, { ssePingIntervalMs: options.ssePingIntervalMs })
   await app.register(providerRoutes)
+  await app.register(feedbackRoutes)
   await app.register(openAICompatRoutes, { ssePingIntervalMs: options.ssePingIntervalMs })
   await app.register(knowledgeRoutes)
   await app.register(webRoutes)

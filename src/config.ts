@@ -65,6 +65,7 @@ const EnvSchema = Type.Object({
 
   KNOWLEDGE: Switch('on'),
   KNOWLEDGE_DIR: OptStr('a directory of Markdown notes'),
+  DATA_DIR: OptStr('a writable directory for learned provider reliability'),
   GROUNDING: Switch('off'),
 
   SHUTDOWN_GRACE_MS: Int(0, 600000, 10000, 'an integer number of milliseconds')
@@ -106,6 +107,8 @@ export interface Config {
   pricesFile?: string
   knowledge: boolean
   knowledgeDir?: string
+  /** Where learned reliability is kept without Redis (default ./data). */
+  dataDir: string
   grounding: boolean
   shutdownGraceMs: number
 }
@@ -184,6 +187,7 @@ export function loadConfig (source: NodeJS.ProcessEnv = {}): Config {
     pricesFile: env.PRICES_FILE,
     knowledge: isOn(env.KNOWLEDGE),
     knowledgeDir: env.KNOWLEDGE_DIR,
+    dataDir: env.DATA_DIR ?? 'data',
     grounding: isOn(env.GROUNDING),
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS
   }

@@ -9,7 +9,7 @@ import { askLogLine, cachedEntries, providerEntry, skippedEntry, type AskOutcome
 import type { ServiceMetrics } from '../observability/metrics.js'
 import type { AskTimings } from '../observability/server-timing.js'
 import type { Provider } from '../providers/types.js'
-import { AskService, type AskHooks, type AskInput, type AskServiceDeps, type AskTrace } from '../services/ask-service.js'
+import { AskService, SYNTHESIS_FALLBACK, type AskHooks, type AskInput, type AskServiceDeps, type AskTrace } from '../services/ask-service.js'
 import { tutorMessages } from '../services/prompts.js'
 import type { AnswerCache } from './answer-cache.js'
 import { answerCacheKey } from './cache-key.js'
@@ -37,7 +37,7 @@ const PASSING_FAILURES = new Set(['timeout', 'rate_limited', 'unavailable', 'net
 
 /** Whether an answer may be served again: complete as far as the providers' health goes, and no strategy fell back. */
 export function isCacheable (response: AskResponse): boolean {
-  return response.warnings.length === 0 && response.candidates.every(c => c.error === null || !PASSING_FAILURES.has(c.error.type))
+  return !response.warnings.some(w => w.startsWith(SYNTHESIS_FALLBACK)) && response.candidates.every(c => c.error === null || !PASSING_FAILURES.has(c.error.type))
 }
 
 /** One ask as it goes through this layer. */

@@ -17,6 +17,7 @@ export const ProblemType = {
   unauthorized: 'urn:iscoolgpt:problem:unauthorized',
   forbidden: 'urn:iscoolgpt:problem:forbidden',
   notReady: 'urn:iscoolgpt:problem:not-ready',
+  unknownAnswer: 'urn:iscoolgpt:problem:unknown-answer',
   generic: 'about:blank'
 } as const
 

@@ -2,6 +2,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
 import type { CircuitState } from '../../schemas/providers.js'
 import type { Provider } from '../providers/types.js'
+import { reliabilityOf, type TrustState } from '../trust/reliability.js'
 
 const PREFIX = 'iscoolgpt_'
 
@@ -178,6 +179,39 @@ export class ServiceMetrics {
   /** Reports the circuit of every configured provider at each scrape. */
   watchCircuits (providers: () => Provider[], source: CircuitSource): void {
     this.circuits = { providers, source }
+  }
+
+  readonly providerReliability = new Gauge({
+    name: `${PREFIX}provider_reliability`,
+    help: 'Learned reliability per provider: measure "accuracy" (probability its short answers are right) or "quality" (its open answers against the others\', centred on 0).',
+    labelNames: ['provider', 'measure'] as const,
+    registers: [this.registry]
+  })
+
+  readonly providerLearnedQuestions = new Gauge({
+    name: `${PREFIX}provider_learned_questions`,
+    help: 'Questions each provider\'s learned reliability rests on.',
+    labelNames: ['provider'] as const,
+    registers: [this.registry]
+  })
+
+  readonly providerFeedback = new Gauge({
+    name: `${PREFIX}provider_feedback`,
+    help: 'Ratings people gave each provider\'s answers, all time, by rating (up or down).',
+    labelNames: ['provider', 'rating'] as const,
+    registers: [this.registry]
+  })
+
+  /** Mirrors the learned state; called whenever it changes. */
+  recordTrust (state: TrustState): void {
+    for (const [provider, trust] of Object.entries(state.providers)) {
+      const reliability = reliabilityOf(trust)
+      this.providerReliability.set({ provider, measure: 'accuracy' }, reliability.accuracy)
+      this.providerReliability.set({ provider, measure: 'quality' }, reliability.quality)
+      this.providerLearnedQuestions.set({ provider }, trust.questions)
+      this.providerFeedback.set({ provider, rating: 'up' }, trust.up)
+      this.providerFeedback.set({ provider, rating: 'down' }, trust.down)
+    }
   }
 
   /** The Prometheus text exposition of this app's metrics followed by the process's. */

@@ -20,7 +20,8 @@ const providerRoutes: FastifyPluginAsyncTypebox = async app => {
       enabled: true,
       weight: p.weight,
       circuit: app.circuits.state(p.id),
-      ...app.providerStats.snapshot(p.id)
+      ...app.providerStats.snapshot(p.id),
+      ...app.trust.view(p.id)
     }))
   }))
 }

@@ -14,6 +14,7 @@ import { toProviderError } from '../providers/errors.js'
 import type { ProviderRegistry } from '../providers/registry.js'
 import type { ChatMessage, Provider, Usage } from '../providers/types.js'
 import { tutorMessages } from './prompts.js'
+import type { TrustService } from '../trust/trust-service.js'
 
 export interface AskInput {
   question: string
@@ -56,7 +57,12 @@ export interface AskServiceDeps {
   breakers: CircuitBreakers
   stats: ProviderStats
   log: FastifyBaseLogger
+  /** Learned reliability (read at each decision) and learning from each decided question; absent in some tests. */
+  trust?: () => TrustService | null
 }
+
+/** How a synthesis that could not run is announced (an answer that says so is not cached). */
+export const SYNTHESIS_FALLBACK = 'synthesize fell back to consensus:'
 
 const ZERO_USAGE: UsageBody = { promptTokens: 0, completionTokens: 0, costUsd: 0 }
 
@@ -159,10 +165,12 @@ export class AskService {
   private quorumReached (question: string, done: ProviderOutcome[], total: number): boolean {
     const needed = Math.floor(total / 2) + 1
     if (done.length < needed) return false
-    const decision = aggregate(question, done.map(o => this.inputOf(o)), { strategy: 'auto' })
-    if (decision.normalized !== null) return decision.candidates.filter(c => c.filtered === null && c.extracted === decision.normalized).length >= needed
+    const decision = aggregate(question, done.map(o => this.inputOf(o)), { strategy: 'auto', reliability: this.deps.trust?.()?.reliability() })
+    // The course notes are evidence, not a voice: they never make up a quorum.
+    const voices = decision.candidates.filter(c => c.filtered === null && !c.flags.includes('evidence'))
+    if (decision.normalized !== null) return voices.filter(c => c.extracted === decision.normalized).length >= needed
     // Free text: enough providers answered and they agree with each other.
-    return decision.candidates.filter(c => c.filtered === null).length >= needed && decision.confidence >= 0.5
+    return voices.length >= needed && decision.confidence >= 0.5
   }
 
   async ask (id: string, input: AskInput, hooks: AskHooks): Promise<AskResponse> {
@@ -213,7 +221,16 @@ export class AskService {
     }
 
     const inputs = outcomes.map(o => this.inputOf(o))
-    const decision: Decision = aggregate(question, inputs, { strategy })
+    const trust = this.deps.trust?.() ?? null
+    const decision: Decision = aggregate(question, inputs, { strategy, reliability: trust?.reliability() })
+    if (trust !== null) {
+      // Learning is best effort and off the answer's path.
+      void trust.learn(id, decision.learning, {
+        chosen: decision.chosen?.provider ?? null,
+        providers: candidates.filter(c => c.status === 'ok').map(c => c.provider),
+        kind: decision.learning?.kind ?? (decision.answerType === 'short' ? 'short' : 'open')
+      })
+    }
     const warnings: string[] = [...decision.warnings]
     let answer = decision.answer
     let usedStrategy: string = decision.strategy
@@ -230,7 +247,7 @@ export class AskService {
         chosen = { provider: synthesis.provider, model: synthesis.model }
         usage = addUsage(usage, synthesis.usage)
       } else {
-        warnings.push(`synthesize fell back to consensus: ${synthesis.reason}`)
+        warnings.push(`${SYNTHESIS_FALLBACK} ${synthesis.reason}`)
       }
     }
 

@@ -1,0 +1,112 @@
+// Where learned reliability lives between restarts: a file under DATA_DIR, or Redis shared by every replica.
+
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import type { Redis } from 'ioredis'
+import { emptyTrust, parseTrust, type TrustState } from './reliability.js'
+
+export interface TrustStore {
+  /** What is stored, or an empty state; a store that cannot be read says so through `onProblem`. */
+  load: () => Promise<TrustState>
+  /** Applies `change` to the stored state and stores the result, safely against other writers. */
+  update: (change: (state: TrustState) => TrustState) => Promise<TrustState>
+  /** Where it lives, for the start-up line (never a password). */
+  readonly where: string
+}
+
+/**
+ * One JSON file, written atomically (a temporary file renamed over it), so a crash never leaves half
+ * a file. A file that cannot be parsed is set aside as `<name>.corrupt-<time>` and reported in one
+ * line; the service starts from scratch rather than refusing to start.
+ */
+export class FileTrustStore implements TrustStore {
+  private state: TrustState | null = null
+  private writing: Promise<unknown> = Promise.resolve()
+  readonly where: string
+
+  constructor (private readonly path: string, private readonly onProblem: (message: string) => void, private readonly now: () => number = Date.now) {
+    this.where = path
+  }
+
+  static inDir (dir: string, onProblem: (message: string) => void): FileTrustStore {
+    return new FileTrustStore(join(dir, 'trust.json'), onProblem)
+  }
+
+  async load (): Promise<TrustState> {
+    if (this.state !== null) return this.state
+    let text: string
+    try {
+      text = await readFile(this.path, 'utf8')
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.onProblem(`cannot read ${this.path} (${(err as NodeJS.ErrnoException).code ?? 'error'}); starting without learned reliability`)
+      this.state = emptyTrust()
+      return this.state
+    }
+    try {
+      this.state = parseTrust(JSON.parse(text))
+    } catch (err) {
+      const aside = `${this.path}.corrupt-${this.now()}`
+      await rename(this.path, aside).catch(() => undefined)
+      this.onProblem(`${this.path} is not a valid reliability file (${(err as Error).message}); set aside as ${aside}, starting from scratch`)
+      this.state = emptyTrust()
+    }
+    return this.state
+  }
+
+  async update (change: (state: TrustState) => TrustState): Promise<TrustState> {
+    const next = change(await this.load())
+    this.state = next
+    // Writes are serialised: the last state always wins, whatever order the file system finishes in.
+    this.writing = this.writing.then(async () => await this.write(next)).catch(err => {
+      this.onProblem(`cannot write ${this.path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); learned reliability is kept in memory`)
+    })
+    await this.writing
+    return next
+  }
+
+  private async write (state: TrustState): Promise<void> {
+    await mkdir(dirname(this.path), { recursive: true })
+    const temporary = `${this.path}.${process.pid}.tmp`
+    await writeFile(temporary, JSON.stringify(state))
+    await rename(temporary, this.path)
+  }
+}
+
+/** The key every replica reads and writes. */
+export const TRUST_KEY = 'iscoolgpt:trust:v1'
+const MAX_CONFLICT_RETRIES = 5
+
+/**
+ * One Redis key holding the state, updated with optimistic locking (WATCH/MULTI): two replicas
+ * learning at once never lose each other's update; the loser of a race reads again and retries.
+ */
+export class RedisTrustStore implements TrustStore {
+  readonly where = 'redis'
+
+  constructor (private readonly redis: Redis, private readonly onProblem: (message: string) => void) {}
+
+  async load (): Promise<TrustState> {
+    const text = await this.redis.get(TRUST_KEY)
+    return this.parse(text)
+  }
+
+  private parse (text: string | null): TrustState {
+    if (text === null) return emptyTrust()
+    try {
+      return parseTrust(JSON.parse(text))
+    } catch (err) {
+      this.onProblem(`the reliability state in Redis (${TRUST_KEY}) is not valid (${(err as Error).message}); it will be replaced`)
+      return emptyTrust()
+    }
+  }
+
+  async update (change: (state: TrustState) => TrustState): Promise<TrustState> {
+    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+      await this.redis.watch(TRUST_KEY)
+      const next = change(this.parse(await this.redis.get(TRUST_KEY)))
+      const result = await this.redis.multi().set(TRUST_KEY, JSON.stringify(next)).exec()
+      if (result !== null) return next
+    }
+    throw new Error(`the reliability state changed under ${MAX_CONFLICT_RETRIES} attempts in a row`)
+  }
+}
