@@ -1,6 +1,6 @@
 import t from 'tap'
 import { aggregate } from '../../src/aggregator/index.js'
-import { SINGLE_SOURCE_CAP, freeTextConfidence, voteConfidence } from '../../src/aggregator/confidence.js'
+import { SINGLE_SOURCE_CAP, UNCONFIRMED_CAP, agreeingCap, freeTextConfidence, voteConfidence } from '../../src/aggregator/confidence.js'
 import { DISAGREEING, DOCKER_ANSWERS, DOCKER_QUESTION, MATH_QUESTION, ok, solution } from './answers.js'
 
 const mathVote = (answers: string[]) => aggregate(MATH_QUESTION, answers.map((a, i) => ok(`m${i}`, solution(a, i))), { strategy: 'vote' })
@@ -21,7 +21,11 @@ t.test('fewer agreeing sources cannot claim as much', async t => {
   const four = mathVote(['18', '18', '18', '18']).confidence
   t.ok(two < four || two <= 0.875, `two ${two}, four ${four}`)
   t.ok(two <= 1 - 0.5 ** 3)
-  t.equal(voteConfidence(1, 1), 0.75, 'a lone voter is capped at 0.75')
+  // An answer no other provider confirmed never reaches "medium", whatever its share of the vote.
+  t.equal(voteConfidence(1, 1), UNCONFIRMED_CAP, 'a lone voter is capped at the unconfirmed cap')
+  t.ok(UNCONFIRMED_CAP < 0.45)
+  t.ok(agreeingCap(1) < agreeingCap(2) && agreeingCap(2) < agreeingCap(3), 'each further agreeing source may claim more')
+  t.ok(agreeingCap(2) >= 0.75, 'two agreeing providers can reach "high"')
 })
 
 t.test('a single usable answer is capped', async t => {
@@ -47,7 +51,15 @@ t.test('free text: high only when the answers agree', async t => {
   t.ok(agree.confidence >= 0.6, `agreeing answers: ${agree.confidence}`)
   t.ok(disagree.confidence <= 0.2, `unrelated answers: ${disagree.confidence}`)
   t.ok(freeTextConfidence(0.9, 10, 1) <= 0.9, 'free text never reaches certainty')
-  t.equal(freeTextConfidence(0.05, 3, 1), 0)
+  t.ok(freeTextConfidence(0.9, 10, 1, 5) <= 0.9, 'not even from a provider with an excellent record')
+  // Half of free-text confidence is the chosen provider's learned quality: without agreement an
+  // unknown provider keeps only that half's neutral share, a provider known to write poor answers nothing.
+  const unagreed = freeTextConfidence(0.05, 3, 1)
+  t.ok(unagreed > 0 && unagreed <= 0.2, `no agreement, neutral provider: ${unagreed}`)
+  t.ok(freeTextConfidence(0.05, 3, 1, -4) < 0.01, 'no agreement, poor provider: nothing')
+  t.ok(freeTextConfidence(0.3, 3, 1) > unagreed, 'agreement raises it')
+  t.ok(freeTextConfidence(0.3, 3, 1, 1) > freeTextConfidence(0.3, 3, 1), 'a better provider record raises it')
+  t.ok(freeTextConfidence(0.3, 3, 1, -1) < freeTextConfidence(0.3, 3, 1), 'a worse one lowers it')
 })
 
 t.test('confidence is in 0..1 and deterministic for every strategy', async t => {

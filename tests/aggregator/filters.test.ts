@@ -34,12 +34,15 @@ t.test('empty answers are filtered', async t => {
   t.equal(verdict.filtered, 'empty')
 })
 
-t.test('refusals are filtered; withheld content counts as refusal', async t => {
+t.test('refusals are filtered while most providers answer; withheld content counts as refusal', async t => {
+  // Three compliers and three refusers: not "most declined", so each refusal is simply left out.
   const candidates = [
     ok('openai', DOCKER_ANSWERS.openai),
     ok('gemini', "I'm sorry, but I can't help with that."),
     ok('hf', 'Desculpe, mas não posso ajudar com isso.'),
-    ok('vertex', 'partial text', { finishReason: 'content_filter' })
+    ok('vertex', 'partial text', { finishReason: 'content_filter' }),
+    ok('mistral', DOCKER_ANSWERS.gemini),
+    ok('groq', DOCKER_ANSWERS.huggingface)
   ]
   const decision = aggregate(DOCKER_QUESTION, candidates, { strategy: 'auto' })
   for (const provider of ['gemini', 'hf', 'vertex']) {
@@ -47,7 +50,9 @@ t.test('refusals are filtered; withheld content counts as refusal', async t => {
     t.same(verdict?.flags, ['refusal'], provider)
     t.equal(verdict?.filtered, 'refusal', provider)
   }
-  t.equal(decision.chosen?.provider, 'openai')
+  t.equal(decision.refused, false)
+  t.ok(['openai', 'mistral', 'groq'].includes(decision.chosen?.provider ?? ''), `chosen ${decision.chosen?.provider}`)
+  t.same(decision.candidates.filter(c => c.filtered === null).map(c => c.provider), ['openai', 'mistral', 'groq'])
 })
 
 t.test('a disclaimer followed by an answer is kept with a quality penalty', async t => {
@@ -82,9 +87,15 @@ t.test('off-topic answers are filtered while on-topic ones exist', async t => {
   t.ok(verdict.scores.relevance < 0.1)
   t.not(decision.chosen?.provider, 'ollama')
 
+  // Off-topic means "unlike the others as well as unlike the question": with fewer than three
+  // answers there is no "others" to compare with, so nothing is flagged or removed.
   const onlyOffTopic = aggregate(DOCKER_QUESTION, [ok('ollama', SOURDOUGH)], { strategy: 'auto' })
-  t.same(onlyOffTopic.candidates[0].flags, ['off_topic'], 'still flagged when alone')
-  t.equal(onlyOffTopic.candidates[0].filtered, null, 'but not removed: nothing better exists')
+  t.same(onlyOffTopic.candidates[0].flags, [], 'alone: not judged')
+  t.equal(onlyOffTopic.candidates[0].filtered, null, 'and not removed: nothing better exists')
+  t.equal(onlyOffTopic.chosen?.provider, 'ollama')
+  const pair = aggregate(DOCKER_QUESTION, [ok('openai', DOCKER_ANSWERS.openai), ok('ollama', SOURDOUGH)], { strategy: 'auto' })
+  t.same(pair.candidates.map(c => c.filtered), [null, null], 'two answers: nobody to say which is the odd one')
+  t.ok(pair.confidence < 0.45, `but they do not agree: ${pair.confidence}`)
 })
 
 t.test('outliers: far below the others\' agreement, removed for free text', async t => {
@@ -115,17 +126,26 @@ t.test('outliers among short answers are flagged but left to the vote', async t 
   t.equal(decision.normalized, '2')
 })
 
-t.test('duplicates: the same long text twice counts once; short equal answers are agreement', async t => {
+t.test('duplicates: the same provider answering twice counts once; different providers saying the same are agreement', async t => {
   const decision = aggregate(DOCKER_QUESTION, [
     ok('openai', DOCKER_ANSWERS.openai), ok('openrouter', DOCKER_ANSWERS.openai), ok('gemini', DOCKER_ANSWERS.gemini)
   ], { strategy: 'auto' })
-  t.same(decision.candidates[1].flags, ['duplicate'])
-  t.equal(decision.candidates[1].filtered, 'duplicate')
-  t.equal(decision.candidates[0].filtered, null, 'the first copy stays')
+  t.same(decision.candidates.map(c => c.filtered), [null, null, null], 'an identical text from another provider is a second voice')
+  t.ok(decision.candidates.every(c => !c.flags.includes('duplicate')))
+  t.equal(decision.candidates[0].scores.consensus, decision.candidates[1].scores.consensus)
+
+  const twice = aggregate(DOCKER_QUESTION, [
+    ok('openai', DOCKER_ANSWERS.openai), ok('gemini', DOCKER_ANSWERS.gemini), ok('openai', DOCKER_ANSWERS.huggingface)
+  ], { strategy: 'auto' })
+  t.same(twice.candidates[2].flags, ['duplicate'], 'a hedged or retried call of the same provider')
+  t.equal(twice.candidates[2].filtered, 'duplicate')
+  t.equal(twice.candidates[0].filtered, null, 'the first answer stays')
+  t.ok(twice.warnings.some(w => w.startsWith('openai') && /twice/.test(w)), twice.warnings.join(' | '))
 
   const short = aggregate('Is S3 a block store?', [ok('a', 'No.'), ok('b', 'No.')], { strategy: 'auto' })
   t.same(short.candidates.map(c => c.filtered), [null, null])
   t.same(short.candidates.map(c => c.flags), [[], []])
+  t.equal(short.normalized, 'no')
 })
 
 t.test('low coverage: flagged, low quality, and when alone returned with confidence ≤ 0.2', async t => {
@@ -147,13 +167,32 @@ t.test('low coverage: flagged, low quality, and when alone returned with confide
 t.test('when every candidate is filtered there is no answer', async t => {
   const decision = aggregate(DOCKER_QUESTION, [
     { provider: 'openai', model: 'o', status: 'error', text: '', errorClass: 'auth' },
-    ok('gemini', 'I cannot assist with that request.'),
+    ok('ollama', "Error: model 'llama3' not found"),
     ok('hf', '')
   ], { strategy: 'auto' })
   t.equal(decision.answer, '')
   t.equal(decision.chosen, null)
   t.equal(decision.confidence, 0)
   t.equal(decision.normalized, null)
-  t.same(decision.candidates.map(c => c.filtered), ['auth', 'refusal', 'empty'])
+  t.equal(decision.refused, false)
+  t.equal(decision.learning, null)
+  t.same(decision.candidates.map(c => c.filtered), ['auth', 'junk', 'empty'])
+  t.equal(decision.warnings.length, 3, 'each provider is accounted for')
   t.same(aggregate(DOCKER_QUESTION, [], { strategy: 'vote' }).chosen, null, 'no candidates at all')
+})
+
+t.test('a refusal that is the only reply is the answer, said to be a refusal', async t => {
+  // Most (all) of the providers that replied declined: the reader gets the refusal, marked as such,
+  // rather than an empty answer that hides why.
+  const decision = aggregate(DOCKER_QUESTION, [
+    { provider: 'openai', model: 'o', status: 'error', text: '', errorClass: 'auth' },
+    ok('gemini', 'I cannot assist with that request.'),
+    ok('hf', '')
+  ], { strategy: 'auto' })
+  t.equal(decision.refused, true)
+  t.equal(decision.chosen?.provider, 'gemini')
+  t.equal(decision.answer, 'I cannot assist with that request.')
+  t.same(decision.candidates.map(c => c.filtered), ['auth', null, 'empty'])
+  t.same(decision.candidates[1].flags, ['refusal'])
+  t.match(decision.warnings[0], /declined/)
 })

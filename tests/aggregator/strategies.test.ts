@@ -9,17 +9,20 @@ const dockerTrio = (): CandidateInput[] => [
   ok('hf', DOCKER_ANSWERS.huggingface, { latencyMs: 1200 })
 ]
 
-t.test('auto: short answers are voted on, free text goes to consensus', async t => {
+t.test('auto: short answers are voted on, free text goes to best', async t => {
   const short = aggregate(MATH_QUESTION, [ok('a', solution('18')), ok('b', 'The answer is $18.00'), ok('c', solution('20'))], { strategy: 'auto' })
   t.equal(short.strategy, 'vote')
   t.equal(short.answerType, 'short')
   t.equal(short.normalized, '18')
   t.same(short.candidates.map(c => c.extracted), ['18', '18', '20'])
 
+  // Free text is chosen on the answer's standing among the others and its provider's record
+  // (see 'best' below), not on closeness to the centre alone.
   const free = aggregate(DOCKER_QUESTION, dockerTrio(), { strategy: 'auto' })
-  t.equal(free.strategy, 'consensus')
+  t.equal(free.strategy, 'best')
   t.equal(free.answerType, 'free')
   t.equal(free.normalized, null)
+  t.same(free, aggregate(DOCKER_QUESTION, dockerTrio(), { strategy: 'best' }), 'auto on free text is exactly best')
 })
 
 t.test('vote: weighted majority, answers compared after normalisation', async t => {
@@ -85,9 +88,12 @@ t.test('an explicit vote also reads an unmarked last number; auto does not', asy
     ok('c', 'That makes 3 * 4 = 12 pens, then he gives away 2 and keeps 10')
   ]
   const question = 'Tom buys 3 packs of 4 pens. How many pens does he buy?'
+  // The question asks for a number, but no answer commits to one, so auto does not vote.
   const auto = aggregate(question, candidates, { strategy: 'auto' })
-  t.equal(auto.strategy, 'consensus')
+  t.equal(auto.strategy, 'best')
+  t.equal(auto.answerType, 'free')
   t.equal(auto.normalized, null)
+  t.same(auto.candidates.map(c => c.extracted), [null, null, null])
   const vote = aggregate(question, candidates, { strategy: 'vote' })
   t.equal(vote.strategy, 'vote')
   t.equal(vote.normalized, '12')
@@ -105,17 +111,38 @@ t.test('consensus: the medoid, not the first or the loudest answer', async t => 
   t.ok(kept.every(c => c.scores.consensus <= (chosen?.scores.consensus ?? 0)), 'chosen has the highest consensus here')
 })
 
-t.test('best: the highest total', async t => {
+t.test('best on free text: the highest standing plus twice the provider\'s learned quality', async t => {
   const candidates = [
     ok('short', 'Containers share the host kernel.', { latencyMs: 50 }),
     ...dockerTrio()
   ]
   const decision = aggregate(DOCKER_QUESTION, candidates, { strategy: 'best' })
   t.equal(decision.strategy, 'best')
+  t.not(decision.chosen?.provider, 'short')
+  // With nothing learned about any provider the choice is the answer with the highest standing,
+  // which is also what the learner is handed.
+  t.equal(decision.learning?.kind, 'open')
+  const signals = decision.learning?.signals ?? []
+  const top = signals.reduce((a, b) => (b.value > a.value ? b : a))
+  t.equal(decision.chosen?.provider, top.provider)
+  t.equal(signals.find(s => s.provider === 'short')?.value, Math.min(...signals.map(s => s.value)), 'a one-liner stands lowest')
+
+  // A provider that has written the better answers question after question is preferred over a
+  // better-looking answer this once: standing + 2 × quality.
+  const runnerUp = signals.filter(s => s !== top && s.provider !== 'short').reduce((a, b) => (b.value > a.value ? b : a))
+  const gap = top.value - runnerUp.value
+  const trusted = aggregate(DOCKER_QUESTION, candidates, { strategy: 'best', reliability: { [runnerUp.provider]: { accuracy: 0.6, quality: gap / 2 + 0.05 } } })
+  t.equal(trusted.chosen?.provider, runnerUp.provider, `quality ${gap / 2 + 0.05} closes a standing gap of ${gap}`)
+  const notEnough = aggregate(DOCKER_QUESTION, candidates, { strategy: 'best', reliability: { [runnerUp.provider]: { accuracy: 0.6, quality: gap / 2 - 0.05 } } })
+  t.equal(notEnough.chosen?.provider, top.provider)
+})
+
+t.test('best on short answers: the highest total', async t => {
+  const decision = aggregate(MATH_QUESTION, [ok('a', solution('18')), ok('b', solution('18', 1)), ok('c', 'A: 20')], { strategy: 'best' })
+  t.equal(decision.strategy, 'best')
   const totals = decision.candidates.filter(c => c.filtered === null).map(c => c.scores.total)
   const chosen = decision.candidates.find(c => c.provider === decision.chosen?.provider)
   t.equal(chosen?.scores.total, Math.max(...totals))
-  t.not(decision.chosen?.provider, 'short')
 })
 
 t.test('fastest: the quickest good answer, skipping filtered ones', async t => {
