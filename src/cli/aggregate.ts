@@ -5,8 +5,10 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
-import { aggregate } from '../aggregator/index.js'
-import { STRATEGIES, type CandidateInput, type CandidateStatus, type Strategy } from '../aggregator/types.js'
+import { readFile } from 'node:fs/promises'
+import { STRATEGIES, type CandidateInput, type CandidateStatus, type Decision, type Strategy } from '../aggregator/types.js'
+import { decideAndLearn, type RecordedRating } from '../trust/replay.js'
+import { emptyTrust } from '../trust/reliability.js'
 
 export interface InputRecord {
   id: string
@@ -70,8 +72,7 @@ export function parseInputLine (line: string): InputRecord {
 }
 
 /** The output line of one decision, in the documented field order. */
-export function decisionRecord (record: InputRecord, strategy: Strategy): Record<string, unknown> {
-  const decision = aggregate(record.question, record.candidates, { strategy })
+export function decisionRecord (record: InputRecord, decision: Decision): Record<string, unknown> {
   return {
     id: record.id,
     answer: decision.answer,
@@ -79,33 +80,57 @@ export function decisionRecord (record: InputRecord, strategy: Strategy): Record
     confidence: decision.confidence,
     strategy: decision.strategy,
     chosen: decision.chosen,
-    candidates: decision.candidates.map(c => ({ provider: c.provider, scores: c.scores, flags: c.flags, filtered: c.filtered }))
+    candidates: decision.candidates.map(c => ({ provider: c.provider, scores: c.scores, flags: c.flags, filtered: c.filtered })),
+    warnings: decision.warnings
   }
 }
 
-interface Args { input: string, output: string | null, strategy: Strategy }
+/** A feedback line: `{"id": "<question id>", "provider": "<provider id>", "rating": "up" | "down"}`. */
+export function parseFeedback (text: string): Map<string, RecordedRating[]> {
+  const out = new Map<string, RecordedRating[]>()
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return
+    let raw: unknown
+    try {
+      raw = JSON.parse(line)
+    } catch {
+      throw new Error(`feedback line ${i + 1}: not valid JSON`)
+    }
+    const { id, provider, rating } = (isObject(raw) ? raw : {}) as Record<string, unknown>
+    if (typeof id !== 'string' && typeof id !== 'number') throw new Error(`feedback line ${i + 1}: "id" must be the question's id`)
+    if (typeof provider !== 'string' || provider === '') throw new Error(`feedback line ${i + 1}: "provider" must be a non-empty string`)
+    if (rating !== 'up' && rating !== 'down') throw new Error(`feedback line ${i + 1}: "rating" must be "up" or "down"`)
+    const key = String(id)
+    out.set(key, [...(out.get(key) ?? []), { provider, rating }])
+  })
+  return out
+}
+
+interface Args { input: string, output: string | null, strategy: Strategy, feedback: string | null }
 
 export function parseArgs (argv: readonly string[]): Args {
   let input: string | null = null
   let output: string | null = null
+  let feedback: string | null = null
   let strategy: Strategy = 'auto'
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]
     const value = argv[i + 1]
-    if (value === undefined || !['--input', '--output', '--strategy'].includes(flag)) {
+    if (value === undefined || !['--input', '--output', '--strategy', '--feedback'].includes(flag)) {
       throw new Error(`unknown or incomplete option: ${flag}`)
     }
     if (flag === '--input') input = value
     else if (flag === '--output') output = value
+    else if (flag === '--feedback') feedback = value
     else if ((STRATEGIES as readonly string[]).includes(value)) strategy = value as Strategy
     else throw new Error(`--strategy must be one of ${STRATEGIES.join(', ')}`)
     i++
   }
   if (input === null) throw new Error('--input is required')
-  return { input: resolve(input), output: output === null ? null : resolve(output), strategy }
+  return { input: resolve(input), output: output === null ? null : resolve(output), strategy, feedback: feedback === null ? null : resolve(feedback) }
 }
 
-const USAGE = `usage: npm run aggregate -- --input FILE.jsonl [--strategy ${STRATEGIES.join('|')}] [--output OUT.jsonl]\n`
+const USAGE = `usage: npm run aggregate -- --input FILE.jsonl [--strategy ${STRATEGIES.join('|')}] [--feedback FEEDBACK.jsonl] [--output OUT.jsonl]\n`
 
 /** Exit code: 0 all lines aggregated, 2 some lines skipped as malformed, 1 usage or I/O error. */
 export async function run (argv: readonly string[], stdout: Writable, stderr: Writable): Promise<number> {
@@ -115,6 +140,15 @@ export async function run (argv: readonly string[], stdout: Writable, stderr: Wr
   } catch (err) {
     stderr.write(`${(err as Error).message}\n${USAGE}`)
     return 1
+  }
+  let ratings = new Map<string, RecordedRating[]>()
+  if (args.feedback !== null) {
+    try {
+      ratings = parseFeedback(await readFile(args.feedback, 'utf8'))
+    } catch (err) {
+      stderr.write(`cannot use ${args.feedback}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`)
+      return 1
+    }
   }
   let input: FileHandle
   let output: FileHandle | null = null
@@ -134,6 +168,9 @@ export async function run (argv: readonly string[], stdout: Writable, stderr: Wr
   const out = output === null ? stdout : output.createWriteStream({ encoding: 'utf8' })
   let skipped = 0
   let lineNumber = 0
+  // Questions are decided in file order, each knowing only the ones before it and their ratings: the
+  // service learns the same way, one question at a time.
+  let state = emptyTrust()
   try {
     for await (const line of input.readLines({ encoding: 'utf8' })) {
       lineNumber++
@@ -146,7 +183,9 @@ export async function run (argv: readonly string[], stdout: Writable, stderr: Wr
         stderr.write(`line ${lineNumber}: ${(err as Error).message}; skipped\n`)
         continue
       }
-      if (!out.write(JSON.stringify(decisionRecord(record, args.strategy)) + '\n')) await once(out, 'drain')
+      const step = decideAndLearn(state, record, args.strategy, ratings.get(record.id))
+      state = step.state
+      if (!out.write(JSON.stringify(decisionRecord(record, step.decision)) + '\n')) await once(out, 'drain')
     }
   } finally {
     await input.close()

@@ -24,6 +24,16 @@ export interface ReplayStep {
   before: TrustState
 }
 
+/** Decides one question with what `state` knows, then learns from it and from the ratings given on it. */
+export function decideAndLearn (state: TrustState, record: RecordedQuestion, strategy: Strategy, ratings: readonly RecordedRating[] = []): { decision: Decision, state: TrustState } {
+  const options: AggregateOptions = { strategy, reliability: reliabilities(state) }
+  const decision = aggregate(record.question, record.candidates, options)
+  let next = learnFromDecision(state, decision.learning)
+  const kind = decision.learning?.kind ?? (decision.answerType === 'short' ? 'short' : 'open')
+  for (const { provider, rating } of ratings) next = learnFromFeedback(next, provider, rating, kind)
+  return { decision, state: next }
+}
+
 /** Decides each question, then learns from it and from the ratings given on it. */
 export function * replay (
   records: Iterable<RecordedQuestion>,
@@ -31,12 +41,9 @@ export function * replay (
 ): Generator<ReplayStep> {
   let state = options.initial ?? emptyTrust()
   for (const record of records) {
-    const aggregateOptions: AggregateOptions = { strategy: options.strategy, reliability: reliabilities(state) }
-    const decision = aggregate(record.question, record.candidates, aggregateOptions)
-    yield { record, decision, before: state }
-    state = learnFromDecision(state, decision.learning)
-    for (const { provider, rating } of options.ratings?.(record.id) ?? []) {
-      state = learnFromFeedback(state, provider, rating, decision.learning?.kind ?? (decision.answerType === 'short' ? 'short' : 'open'))
-    }
+    const before = state
+    const step = decideAndLearn(state, record, options.strategy, options.ratings?.(record.id))
+    state = step.state
+    yield { record, decision: step.decision, before }
   }
 }
