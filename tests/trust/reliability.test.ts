@@ -7,7 +7,7 @@ import {
   DECAY, FEEDBACK_WEIGHT, PRIOR_ACCURACY, emptyTrust, learnFromDecision, learnFromFeedback, parseTrust, reliabilities, reliabilityOf,
   type TrustState
 } from '../../src/trust/reliability.js'
-import { replay, type RecordedQuestion, type RecordedRating } from '../../src/trust/replay.js'
+import { decideAndLearn, replay, type RecordedQuestion, type RecordedRating } from '../../src/trust/replay.js'
 import { MATH_QUESTION, ok, solution } from '../aggregator/answers.js'
 
 /** One maths question answered by each provider with the given final answer (wording varies per provider). */
@@ -199,6 +199,11 @@ t.test('replay: ratings on a question teach the questions after it, not the ques
   const two = [...replay([TRAINING[0], TRAINING[1]], { strategy: 'auto', ratings: id => (id === 'train-0' ? [{ provider: 'w1', rating: 'up' }] : []) })]
   t.equal(two[0].before.providers.w1, undefined)
   t.equal(two[1].before.providers.w1.up, 1)
+
+  // decideAndLearn is one replay step: the service's path, one question at a time.
+  const single = decideAndLearn(rated[19].before, TRAINING[19], 'auto', verdicts('train-19'))
+  t.same(single.decision, rated[19].decision)
+  t.same(single.state, rated[20].before)
 
   // The initial state is where learning starts.
   const seeded = [...replay([CONTESTED], { strategy: 'auto', initial: rated[20].before })]
