@@ -28,7 +28,8 @@ const signal = (kind: LearningSignal['kind'], values: Record<string, number>): L
   ({ kind, signals: Object.entries(values).map(([provider, value]) => ({ provider, value })) })
 
 t.test('a provider nothing is known about gets the neutral prior', async t => {
-  t.same(reliabilityOf(undefined), { accuracy: PRIOR_ACCURACY, quality: 0 })
+  t.equal(reliabilityOf(undefined).accuracy, PRIOR_ACCURACY)
+  t.equal(reliabilityOf(undefined).quality, 0)
   t.same(reliabilities(emptyTrust()), {})
   const state = emptyTrust()
   t.equal(learnFromDecision(state, null), state, 'nothing to learn: the state is returned as is')
@@ -105,11 +106,18 @@ t.test('feedback outweighs label-free evidence', async t => {
   // Three decayed questions (1 + DECAY + DECAY²) plus two ratings of FEEDBACK_WEIGHT questions each.
   t.ok(Math.abs(state.providers.p.shortSeen - (1 + DECAY + DECAY ** 2 + 2 * FEEDBACK_WEIGHT)) < 1e-9, `${state.providers.p.shortSeen}`)
 
-  // Open answers: an up outweighs a question where it stood one standard deviation low.
-  let open = learnFromDecision(emptyTrust(), signal('open', { p: -1 }))
-  open = learnFromFeedback(open, 'p', 'up', 'open')
-  t.ok(quality(open, 'p') > 0, `quality ${quality(open, 'p')}`)
-  t.equal(accuracy(open, 'p'), PRIOR_ACCURACY, 'an open-answer rating says nothing about short-answer accuracy')
+  // Open answers: an up outweighs a question where it stood one standard deviation low. Two answers
+  // of the same form stand level; the earlier one is kept unless what was learned says otherwise.
+  const question = 'What is the difference between a security group and a network ACL?'
+  const level = [
+    ok('y', 'A security group is stateful and applies to an instance, so responses are allowed automatically and it only supports allow rules. A network ACL is stateless and applies to a subnet, with ordered allow and deny rules, so return traffic needs a rule.'),
+    ok('x', 'Security groups are stateful and attach to network interfaces, so replies pass automatically and only allow rules exist. Network ACLs are stateless and attach to subnets, with numbered allow and deny rules, so replies need a separate rule of their own, too, always.')
+  ]
+  const low = learnFromDecision(emptyTrust(), signal('open', { x: -1 }))
+  t.equal(aggregate(question, level, { strategy: 'auto', reliability: reliabilities(low) }).chosen?.provider, 'y', 'x stood low once: not preferred')
+  const upRated = learnFromFeedback(low, 'x', 'up', 'open')
+  t.equal(aggregate(question, level, { strategy: 'auto', reliability: reliabilities(upRated) }).chosen?.provider, 'x', 'a person preferred x: that outweighs it')
+  t.equal(accuracy(upRated, 'x'), PRIOR_ACCURACY, 'an open-answer rating says nothing about short-answer accuracy')
 
   // A rating for a provider never seen creates its entry; learning did not count it as a question.
   const fresh = learnFromFeedback(emptyTrust(), 'new', 'down', 'open', 1234)
