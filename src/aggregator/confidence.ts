@@ -54,21 +54,26 @@ export function freeTextConfidence (agreement: number, sources: number, quality:
 /**
  * One-coin Dawid–Skene posterior over the answers given: each provider is right with its own
  * probability and otherwise says one of the `classes − 1` wrong values at random. The answer
- * "none of these" keeps the posterior honest when every group is small.
+ * "none of these" keeps the posterior honest when every group is small. `weight` (default 1) scales
+ * a provider's evidence: the configured weight and the answer's quality, as in the vote itself, so
+ * the vote's winner is always the answer with the highest posterior.
  */
-export function votePosterior (votes: readonly { group: string, accuracy: number }[], classes: number): Map<string, number> {
-  const clampP = (p: number): number => Math.min(0.98, Math.max(0.02, p))
-  const wrong = votes.map(v => Math.log((1 - clampP(v.accuracy)) / (classes - 1)))
-  const allWrong = wrong.reduce((a, b) => a + b, 0)
+export function votePosterior (votes: readonly { group: string, accuracy: number, weight?: number }[], classes: number): Map<string, number> {
   const groups = new Map<string, number>()
-  votes.forEach((v, i) => groups.set(v.group, (groups.get(v.group) ?? allWrong) + Math.log(clampP(v.accuracy)) - wrong[i]))
+  for (const vote of votes) groups.set(vote.group, (groups.get(vote.group) ?? 0) + (vote.weight ?? 1) * evidenceOf(vote.accuracy, classes))
   const others = Math.max(1, classes - groups.size)
-  const top = Math.max(allWrong, ...groups.values())
-  let total = others * Math.exp(allWrong - top)
+  const top = Math.max(0, ...groups.values())
+  let total = others * Math.exp(-top)
   for (const score of groups.values()) total += Math.exp(score - top)
   const out = new Map<string, number>()
   for (const [group, score] of groups) out.set(group, Math.exp(score - top) / total)
   return out
+}
+
+/** The log-likelihood ratio a provider of this accuracy adds to the answer it gives. */
+export function evidenceOf (accuracy: number, classes: number): number {
+  const p = Math.min(0.98, Math.max(0.02, accuracy))
+  return Math.log(p * (classes - 1) / (1 - p))
 }
 
 /** One usable answer: only its own quality and relevance speak for it. */

@@ -9,7 +9,7 @@ import { NEUTRAL_CONSENSUS, priorScore, qualityScore, relevanceScore, totalScore
 import { similarityMatrix, tfidfVectors } from './similarity.js'
 import { groupId, pickBest, pickConsensus, pickFastest, pickVote } from './strategies.js'
 import { contentTokens, wordCount } from './text.js'
-import { LOW_COVERAGE_CAP, agreeingCap, freeTextConfidence, singleSourceConfidence, votePosterior } from './confidence.js'
+import { LOW_COVERAGE_CAP, agreeingCap, evidenceOf, freeTextConfidence, singleSourceConfidence, votePosterior } from './confidence.js'
 import { formFeatures, openAnswerSignals } from './open-answer.js'
 import { expectedAnswer } from './question-type.js'
 import { describeLeftOut } from './warnings.js'
@@ -39,6 +39,8 @@ export const NEUTRAL_RELIABILITY: ProviderReliability = { accuracy: 0.6, quality
  * question is trusted over one answer that merely looks good once.
  */
 const RELIABILITY_WEIGHT = 2
+/** People's ratings of a provider outweigh what agreement and form say of it. */
+const FEEDBACK_WEIGHT = 4
 /** How far agreeing or disagreeing with the course notes moves a free-text answer's selection score. */
 const EVIDENCE_SELECTION = 0.5
 /**
@@ -114,7 +116,7 @@ export function aggregate (question: string, candidates: readonly CandidateInput
   for (const candidate of analysed) {
     // A weighted majority with log-odds weights is the maximum-likelihood vote when each provider is
     // right with its own probability; the configured weight and the answer's quality scale it.
-    candidate.voteWeight = Math.max(candidate.prior, 0.01) * (0.5 + 0.5 * candidate.quality) * logOdds(reliabilityOf(candidate).accuracy)
+    candidate.voteWeight = evidenceWeight(candidate) * Math.max(0.05, evidenceOf(reliabilityOf(candidate).accuracy, ANSWER_CLASSES))
   }
   markDuplicates(answered)
 
@@ -193,7 +195,7 @@ export function aggregate (question: string, candidates: readonly CandidateInput
     const signals = openAnswerSignals(pool.map(c => formFeatures(c.input.text, c.words)), pool.map(c => c.consensus))
     pool.forEach((c, i) => standing.set(c, signals[i]))
   }
-  const selection = (c: WorkingCandidate): number => (standing.get(c) ?? 0) + RELIABILITY_WEIGHT * reliabilityOf(c).quality +
+  const selection = (c: WorkingCandidate): number => (standing.get(c) ?? 0) + RELIABILITY_WEIGHT * reliabilityOf(c).quality + FEEDBACK_WEIGHT * (reliabilityOf(c).feedback ?? 0) +
     (support.size === 0 ? 0 : EVIDENCE_SELECTION * (c.flags.includes('contradicted') ? -1 : c.flags.includes('supported') ? 1 : 0) + ((support.get(c) ?? 0) - meanSupport))
 
   let used: Decision['strategy']
@@ -237,13 +239,19 @@ export function aggregate (question: string, candidates: readonly CandidateInput
     candidates: all.map(verdict),
     warnings,
     refused,
-    learning: learningSignal(pool, short, standing, reliabilityOf)
+    // A refusal says nothing about who answers well.
+    learning: refused ? null : learningSignal(pool, short, standing, reliabilityOf)
   }
 }
 
-function logOdds (accuracy: number): number {
-  const p = Math.min(0.98, Math.max(0.02, accuracy))
-  return Math.max(0.05, Math.log(p * (ANSWER_CLASSES - 1) / (1 - p)))
+/** How much of its provider's evidence an answer carries: the configured weight and the answer's own quality. */
+function evidenceWeight (candidate: WorkingCandidate): number {
+  return Math.max(candidate.prior, 0.01) * (0.5 + 0.5 * candidate.quality)
+}
+
+/** The Dawid–Skene posterior of each answer given, with the same evidence the vote counts. */
+function posteriorOf (voting: readonly WorkingCandidate[], reliabilityOf: (c: WorkingCandidate) => ProviderReliability): Map<string, number> {
+  return votePosterior(voting.map(c => ({ group: groupId(c) as string, accuracy: reliabilityOf(c).accuracy, weight: evidenceWeight(c) })), ANSWER_CLASSES)
 }
 
 function pickBy (pool: readonly WorkingCandidate[], score: (c: WorkingCandidate) => number): WorkingCandidate | null {
@@ -271,7 +279,7 @@ function learningSignal (
   if (short) {
     const voting = pool.filter(c => c.extracted !== null)
     if (voting.length < 2) return null
-    const posterior = votePosterior(voting.map(c => ({ group: groupId(c) as string, accuracy: reliabilityOf(c).accuracy })), ANSWER_CLASSES)
+    const posterior = posteriorOf(voting, reliabilityOf)
     return { kind: 'short', signals: voting.map(c => ({ provider: c.input.provider, value: round(posterior.get(groupId(c) as string) ?? 0) })) }
   }
   return { kind: 'open', signals: pool.map(c => ({ provider: c.input.provider, value: round(standing.get(c) ?? 0) })) }
@@ -320,7 +328,7 @@ function assess (
     const agreeing = pool.filter(c => groupId(c) === id)
     agreement = agreeing.reduce((sum, c) => sum + c.voteWeight, 0) / total
     const voting = pool.filter(c => c.extracted !== null)
-    const posterior = votePosterior(voting.map(c => ({ group: groupId(c) as string, accuracy: reliabilityOf(c).accuracy })), ANSWER_CLASSES)
+    const posterior = posteriorOf(voting, reliabilityOf)
     confidence = Math.min(posterior.get(id as string) ?? 0, agreeingCap(agreeing.length))
   } else {
     const others = pool.filter(c => c !== chosen)

@@ -12,7 +12,7 @@ import { foldAccents, wordCount } from './text.js'
 export type RefusalKind = 'refusal' | 'partial' | 'disclaimer'
 
 // Patterns run on folded text (lower case, no accents, straight apostrophes).
-const DECLINE_VERBS = '(?:help|assist|provide|answer|comply|fulfil|fulfill|satisfy|do (?:that|this|so)|share|give|create|generate|write|support|engage|discuss|offer|respond|suggest|recommend|encourage|condone|promote|endorse|advise|tell|explain|disclose|reveal|participate|facilitate|describe|list|teach|show|instruct|guide|contribute|produce|make|perform|complete|agree|express|take part|be of (?:help|assistance)|guarantee|see|access|check|run|execute|browse|verify|predict|confirm)'
+const DECLINE_VERBS = '(?:help|assist|provide|answer|comply|fulfil|fulfill|satisfy|do (?:that|this|so)|share|give|create|generate|write|support|engage|discuss|offer|respond|suggest|recommend|encourage|condone|promote|endorse|advise|tell|explain|disclose|reveal|participate|facilitate|describe|list|teach|show|instruct|guide|contribute|produce|make|perform|complete|agree|express|take part|be of (?:help|assistance)|see|access|check|run|execute|browse)'
 
 /** Explicit declines: the model says it will not do what was asked. */
 const DECLINES: readonly RegExp[] = [
@@ -26,7 +26,7 @@ const DECLINES: readonly RegExp[] = [
   /\bas a (?:responsible|helpful|respectful|ethical|safe|trustworthy|harmless)(?: and \w+)? (?:ai|assistant|language model|chatbot)\b/,
   /^(?:(?:sorry|desculpe)[, ]+)?(?:i (?:don't|do not) know|nao sei)(?: (?:the answer|a resposta))?[.!]*$/,
   /\b(?:desculpe|desculpa|sinto muito|lamento|peco desculpas|perdao|infelizmente)\b[^.!?]*\bnao (?:posso|consigo|e possivel|sou capaz|tenho como|estou autorizad|tenho permissao|me e permitido|vou poder|e apropriado)/,
-  /\b(?:eu )?nao (?:posso|consigo|sou capaz de|estou autorizad[oa] a|me e permitido|tenho permissao para|vou poder|vou|me sinto confortavel em|tenho como) (?:te |lhe |o |a |os |as )?(?:ajudar|responder|fornecer|atender|auxiliar|cumprir|criar|gerar|escrever|dar|compartilhar|realizar|fazer (?:isso|isto)|prestar|oferecer|discutir|executar|verificar|acessar|garantir|obter|sugerir|recomendar|incentivar|explicar|ensinar|indicar|descrever|listar|participar|apoiar|colaborar)\b/,
+  /\b(?:eu )?nao (?:posso|consigo|sou capaz de|estou autorizad[oa] a|me e permitido|tenho permissao para|vou poder|vou|me sinto confortavel em|tenho como) (?:te |lhe |o |a |os |as )?(?:ajudar|responder|fornecer|atender|auxiliar|cumprir|criar|gerar|escrever|dar|compartilhar|realizar|fazer (?:isso|isto)|prestar|oferecer|discutir|executar|verificar|acessar|obter|sugerir|recomendar|incentivar|explicar|ensinar|indicar|descrever|listar|participar|apoiar|colaborar)\b/,
   /\bnao e possivel (?:ajudar|responder|fornecer|atender|compartilhar)\b/,
   /\b(?:devo|preciso|tenho que) recusar\b|\bme recuso\b|\brecuso-me\b/,
   /\bviola (?:as|a|os|minhas|nossas) (?:\w+ )?(?:diretrizes|politicas|regras)\b|\bcontra (?:as|minhas|nossas) (?:diretrizes|politicas)\b/
@@ -61,6 +61,7 @@ const FACTUAL_REASON = /\b(?:fictional|fictitious|not a real|isn't a real|does n
 
 /** Hedges that usually precede a real answer. */
 const HEDGES: readonly RegExp[] = [
+  /\bi (?:can't|cannot|can not|am unable to|am not able to) (?:guarantee|verify|confirm|predict|promise|be sure|be certain)\b|\bnao (?:posso|consigo) (?:garantir|verificar|confirmar|prever|prometer)\b/,
   /\bas an? (?:ai|artificial intelligence|language model|large language model|ai (?:language )?model|ai assistant)\b/,
   /\bi (?:don't|do not) have (?:access to|the ability to|real-time|personal (?:opinions|experience|experiences|feelings|beliefs|preferences)|opinions|feelings|emotions|a personal)/,
   /\bi(?:'m| am) not an? (?:lawyer|doctor|financial advisor|medical professional|licensed|therapist|professional)\b/,

@@ -58,6 +58,8 @@ export interface ProviderReliability {
   accuracy: number
   /** Its open answers' quality relative to the other providers', centred on 0 (roughly −1..1). */
   quality: number
+  /** What people's ratings say of it, −1 (always down) to 1 (always up); 0 without ratings. */
+  feedback?: number
 }
 
 export interface AggregateOptions {

@@ -41,8 +41,6 @@ export const PRIOR_ACCURACY = 0.6
  * answer was right (short) or better than the others (open); a "down" the opposite.
  */
 export const FEEDBACK_WEIGHT = 4
-/** Standing an up or down rating stands for on open answers (z-score units). */
-const FEEDBACK_STANDING = 1.5
 
 export function emptyTrust (): TrustState {
   return { version: 1, providers: {} }
@@ -108,12 +106,11 @@ export function learnFromFeedback (state: TrustState, provider: string, rating: 
     trust.down += 1
     trust.recentDown += 1
   }
+  // On short answers a rating says right or wrong, which is what accuracy counts; on open answers it
+  // has a term of its own in the decision (reliabilityOf's `feedback`).
   if (kind === 'short') {
     trust.shortRight += rating === 'up' ? FEEDBACK_WEIGHT : 0
     trust.shortSeen += FEEDBACK_WEIGHT
-  } else {
-    trust.openStanding += (rating === 'up' ? 1 : -1) * FEEDBACK_STANDING * FEEDBACK_WEIGHT
-    trust.openSeen += FEEDBACK_WEIGHT
   }
   trust.updatedAt = now
   return next
@@ -121,10 +118,12 @@ export function learnFromFeedback (state: TrustState, provider: string, rating: 
 
 /** What the aggregator uses: the evidence shrunk towards the prior by how little of it there is. */
 export function reliabilityOf (trust: ProviderTrust | undefined): ProviderReliability {
-  if (trust === undefined) return { accuracy: PRIOR_ACCURACY, quality: 0 }
+  if (trust === undefined) return { accuracy: PRIOR_ACCURACY, quality: 0, feedback: 0 }
   return {
     accuracy: (trust.shortRight + PRIOR_ACCURACY * PRIOR_QUESTIONS) / (trust.shortSeen + PRIOR_QUESTIONS),
-    quality: trust.openStanding / (trust.openSeen + PRIOR_QUESTIONS)
+    quality: trust.openStanding / (trust.openSeen + PRIOR_QUESTIONS),
+    // Recent ups minus downs over their number, shrunk by one pseudo-rating: one "up" is not a verdict.
+    feedback: (trust.recentUp - trust.recentDown) / (trust.recentUp + trust.recentDown + 1)
   }
 }
 

@@ -126,7 +126,7 @@ t.test('feedback outweighs label-free evidence', async t => {
 
 t.test('parseTrust rejects what is not a state and keeps the well-formed entries', async t => {
   for (const garbage of [null, undefined, 42, 'state', [], {}, { version: 2, providers: {} }, { version: '1', providers: {} }, { version: 1 }, { version: 1, providers: null }, { version: 1, providers: 'x' }]) {
-    t.throws(() => parseTrust(garbage), undefined, JSON.stringify(garbage) ?? 'undefined')
+    t.throws(() => parseTrust(garbage), Error, JSON.stringify(garbage) ?? "undefined")
   }
 
   let state = emptyTrust()
