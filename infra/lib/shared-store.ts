@@ -13,7 +13,9 @@ export const STORE_MAJOR_VERSION = '8'
 export const STORE_PORT = 6379
 /**
  * The smallest ceiling the API accepts (whole GB). Billing follows the data actually stored, so
- * the ceiling only caps a runaway: 1 GB costs at most ~61 USD a month at the rate below.
+ * the ceiling only caps a runaway: 1 GB costs at most ~61 USD a month at the rate below. At the
+ * ceiling ElastiCache evicts only keys with a TTL (cached answers, counters), never the learned
+ * reliability and feedback, which have none.
  */
 export const STORE_MAX_DATA_GB = 1
 /**
