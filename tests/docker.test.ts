@@ -65,6 +65,19 @@ t.test('the runtime stage: distroless Node, production, non-root, port 8080, hea
   t.match(dockerfile, /^ARG NODE_MAJOR=\d+$/m)
 })
 
+t.test('DATA_DIR is /data, a volume the non-root user owns, outside the read-only /app', async t => {
+  const [build, runtime] = stages(dockerfile)
+  const lines = runtime?.lines ?? []
+  t.ok(lines.some(l => /^ENV .*\bDATA_DIR=\/data\b/.test(l)), 'ENV DATA_DIR=/data')
+  t.ok(build?.lines.includes('WORKDIR /data'), 'the build stage makes the empty directory (no RUN: every RUN there is build-prod.sh)')
+  const copyData = lines.findIndex(l => l === 'COPY --from=build --chown=nonroot:nonroot /data /data')
+  const volume = lines.indexOf('VOLUME ["/data"]')
+  t.ok(copyData >= 0, 'copied in owned by the service user, which ECS and Docker hand on to a new volume')
+  t.ok(volume > copyData, 'declared a volume after the directory exists')
+  t.ok(lines.some(l => /^COPY --from=build --chown=0:0 \/app \/app$/.test(l)), '/app stays root-owned')
+  t.ok(lines.indexOf('USER nonroot') > volume, 'the service runs as the user that owns /data')
+})
+
 t.test('.dockerignore admits exactly what the build stage copies', async t => {
   const rules = read('.dockerignore').split('\n').map(l => l.trim()).filter(l => l !== '' && !l.startsWith('#'))
   t.equal(rules[0], '*', 'everything is excluded first')
@@ -85,6 +98,20 @@ t.test('compose: the service with Redis, keys from .env, Ollama behind a profile
   t.equal(compose.services.redis.profiles, undefined, 'redis always runs')
   t.same(compose.services.ollama.profiles, ['ollama'])
   t.match(api.environment.OLLAMA_BASE_URL, /^http:\/\/ollama:11434\/v1$/)
+})
+
+t.test('compose: DATA_DIR and the Redis data on named volumes; only expiring keys are evicted', async t => {
+  const compose = parse(read('docker', 'compose.yaml')) as { services: Record<string, any>, volumes: Record<string, unknown> }
+  const api = compose.services.api
+  t.equal(api.environment.DATA_DIR, '/data')
+  t.same(api.volumes, ['api-data:/data'])
+  const redis = compose.services.redis
+  t.same(redis.volumes, ['redis-data:/data'])
+  t.ok(Object.hasOwn(compose.volumes, 'api-data') && Object.hasOwn(compose.volumes, 'redis-data'), 'both declared as named volumes')
+  const command = redis.command as string[]
+  const option = (name: string): string | undefined => command[command.indexOf(name) + 1]
+  t.equal(option('--appendonly'), 'yes', 'the learned provider state survives a Redis restart')
+  t.equal(option('--maxmemory-policy'), 'volatile-lru', 'feedback has no TTL and is never evicted; cached answers are')
 })
 
 t.test('build-prod.sh refuses to prune the source tree or an unknown phase', async t => {

@@ -17,7 +17,10 @@ export interface DeployConfig {
   onDemandBase: number
   minTasks: number
   maxTasks: number
-  /** Monthly cost budget in USD; 0 leaves the budget out. */
+  /**
+   * Monthly cost budget in USD for everything but the shared store, whose estimated minimum the
+   * stack adds (STORE_MONTHLY_USD); 0 leaves the budget out.
+   */
   budgetUsd: number
   /** Receives the CPU alarm and the budget notifications. */
   alertEmail?: string

@@ -1,5 +1,5 @@
-// The running service: VPC, ECS cluster on Fargate Spot, task definition, ALB, autoscaling,
-// CPU alarm, monthly budget and (optionally) the IAM role GitHub Actions deploys with.
+// The running service: VPC, ECS cluster on Fargate Spot, task definition, the shared store, ALB,
+// autoscaling, CPU alarm, monthly budget and (optionally) the IAM role GitHub Actions deploys with.
 import { CfnOutput, Duration, RemovalPolicy, Size, Stack, type StackProps } from 'aws-cdk-lib'
 import * as acm from 'aws-cdk-lib/aws-certificatemanager'
 import * as budgets from 'aws-cdk-lib/aws-budgets'
@@ -17,6 +17,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions'
 import type { Construct } from 'constructs'
 import { PROVIDER_KEY_FIELDS } from './base-stack.js'
 import type { DeployConfig } from './config.js'
+import { SharedStore, STORE_MONTHLY_USD } from './shared-store.js'
 
 export const CONTAINER_NAME = 'api'
 export const CONTAINER_PORT = 8080
@@ -25,6 +26,12 @@ export const CPU_TARGET_PERCENT = 65
 /** Fargate's maximum: Spot gives two minutes' notice, all of it goes to finishing requests. */
 export const STOP_TIMEOUT_S = 120
 export const LOG_RETENTION = logs.RetentionDays.TWO_WEEKS
+/**
+ * DATA_DIR: a task-local volume, since the image's /app is read-only to the service user. With
+ * REDIS_URL set the learned state lives in the shared store; files written here last as long as
+ * the task does.
+ */
+export const DATA_DIR = '/data'
 
 const GITHUB_OIDC_URL = 'https://token.actions.githubusercontent.com'
 
@@ -46,15 +53,18 @@ export class IsCoolGptStack extends Stack {
 
     // Without a NAT gateway (~32 USD/month plus data) the tasks sit in public subnets with a
     // public IP for their outbound calls (ECR, Secrets Manager, the LLM APIs); their security
-    // group still admits nothing but the load balancer.
+    // group still admits nothing but the load balancer. The shared store sits in isolated
+    // subnets (no route out, no cost) either way; listed last so existing subnets keep their CIDRs.
+    const storeSubnets = { name: 'store', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 }
     const vpc = new ec2.Vpc(this, 'Vpc', {
       maxAzs: 2,
       natGateways: config.natGateways,
       subnetConfiguration: publicTasks
-        ? [{ name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 }]
+        ? [{ name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 }, storeSubnets]
         : [
             { name: 'public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
-            { name: 'tasks', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 22 }
+            { name: 'tasks', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 22 },
+            storeSubnets
           ]
     })
 
@@ -70,6 +80,25 @@ export class IsCoolGptStack extends Stack {
       removalPolicy: RemovalPolicy.DESTROY
     })
 
+    const albSecurityGroup = new ec2.SecurityGroup(this, 'AlbSecurityGroup', {
+      vpc,
+      description: 'IsCoolGPT load balancer: HTTP(S) from the internet',
+      allowAllOutbound: false
+    })
+    const taskSecurityGroup = new ec2.SecurityGroup(this, 'TaskSecurityGroup', {
+      vpc,
+      description: 'IsCoolGPT tasks: port 8080 from the load balancer only',
+      allowAllOutbound: true
+    })
+
+    // Shared by every replica, so what one task learns about the providers the others use too.
+    const store = new SharedStore(this, 'SharedStore', {
+      name,
+      vpc,
+      subnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      clients: taskSecurityGroup
+    })
+
     const taskDefinition = new ecs.FargateTaskDefinition(this, 'Task', {
       family: name,
       cpu: config.cpu,
@@ -80,7 +109,11 @@ export class IsCoolGptStack extends Stack {
       }
     })
 
-    taskDefinition.addContainer('Api', {
+    // A bind mount on the task's ephemeral storage. Mounted where the image declares VOLUME /data,
+    // so Fargate gives it the image directory's owner (the non-root service user).
+    taskDefinition.addVolume({ name: 'data' })
+
+    const api = taskDefinition.addContainer('Api', {
       containerName: CONTAINER_NAME,
       image: ecs.ContainerImage.fromEcrRepository(repository, config.imageTag),
       essential: true,
@@ -91,10 +124,15 @@ export class IsCoolGptStack extends Stack {
         PORT: String(CONTAINER_PORT),
         LOG_LEVEL: 'info',
         // In-flight asks (30 s deadline) finish well inside the 120 s ECS waits after SIGTERM.
-        SHUTDOWN_GRACE_MS: String((STOP_TIMEOUT_S - 30) * 1000)
+        SHUTDOWN_GRACE_MS: String((STOP_TIMEOUT_S - 30) * 1000),
+        DATA_DIR
       },
       // Resolved by ECS at task start with the execution role; the template only holds ARNs.
-      secrets: Object.fromEntries(PROVIDER_KEY_FIELDS.map(field => [field, ecs.Secret.fromSecretsManager(providerKeys, field)])),
+      secrets: {
+        ...Object.fromEntries(PROVIDER_KEY_FIELDS.map(field => [field, ecs.Secret.fromSecretsManager(providerKeys, field)])),
+        // The URL carries the store's password, so it is a secret like the keys.
+        REDIS_URL: ecs.Secret.fromSecretsManager(store.url)
+      },
       logging: ecs.LogDrivers.awsLogs({
         logGroup,
         streamPrefix: 'api',
@@ -112,17 +150,7 @@ export class IsCoolGptStack extends Stack {
       },
       stopTimeout: Duration.seconds(STOP_TIMEOUT_S)
     })
-
-    const albSecurityGroup = new ec2.SecurityGroup(this, 'AlbSecurityGroup', {
-      vpc,
-      description: 'IsCoolGPT load balancer: HTTP(S) from the internet',
-      allowAllOutbound: false
-    })
-    const taskSecurityGroup = new ec2.SecurityGroup(this, 'TaskSecurityGroup', {
-      vpc,
-      description: 'IsCoolGPT tasks: port 8080 from the load balancer only',
-      allowAllOutbound: true
-    })
+    api.addMountPoints({ sourceVolume: 'data', containerPath: DATA_DIR, readOnly: false })
 
     this.service = new ecs.FargateService(this, 'Service', {
       serviceName: name,
@@ -224,6 +252,8 @@ export class IsCoolGptStack extends Stack {
       cpuAlarm.addOkAction(new cloudwatchActions.SnsAction(topic))
     }
 
+    // budgetUsd covers the compute, load balancer, addresses and logs (~32-36 USD, docs/deploy.md);
+    // the shared store's fixed minimum (~7 USD, estimated in shared-store.ts) comes on top.
     if (config.budgetUsd > 0) {
       const subscribers = config.alertEmail !== undefined
         ? [{ subscriptionType: 'EMAIL', address: config.alertEmail }]
@@ -233,7 +263,7 @@ export class IsCoolGptStack extends Stack {
           budgetName: `${name}-monthly`,
           budgetType: 'COST',
           timeUnit: 'MONTHLY',
-          budgetLimit: { amount: config.budgetUsd, unit: 'USD' }
+          budgetLimit: { amount: config.budgetUsd + STORE_MONTHLY_USD, unit: 'USD' }
         },
         notificationsWithSubscribers: subscribers.length === 0
           ? undefined
@@ -262,6 +292,8 @@ export class IsCoolGptStack extends Stack {
     new CfnOutput(this, 'EcsTaskFamily', { value: taskDefinition.family, description: 'GitHub variable ECS_TASK_FAMILY' })
     new CfnOutput(this, 'EcrRepository', { value: repository.repositoryName, description: 'GitHub variable ECR_REPOSITORY' })
     new CfnOutput(this, 'ProviderKeysSecret', { value: providerKeys.secretArn, description: 'Set the provider keys here' })
+    new CfnOutput(this, 'SharedStoreEndpoint', { value: store.cache.attrEndpointAddress, description: 'Valkey endpoint (TLS, port 6379), reachable from the tasks only' })
+    new CfnOutput(this, 'RedisUrlSecret', { value: store.url.secretArn, description: 'Secret holding REDIS_URL (with the store password)' })
   }
 
   /**

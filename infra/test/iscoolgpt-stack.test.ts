@@ -6,6 +6,8 @@ import { App } from 'aws-cdk-lib'
 import { Capture, Match, Template } from 'aws-cdk-lib/assertions'
 import { addStacks } from '../lib/app.js'
 import { readDeployConfig } from '../lib/config.js'
+import { DATA_DIR } from '../lib/iscoolgpt-stack.js'
+import { STORE_COST, STORE_MONTHLY_USD } from '../lib/shared-store.js'
 
 const cdkJson = JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }
 
@@ -63,27 +65,68 @@ describe('ECR repository', () => {
   })
 })
 
+/** Subnet logical ids by the `aws-cdk:subnet-name` tag CDK puts on each subnet group. */
+function subnetsNamed (template: Template, name: string): string[] {
+  return Object.entries(template.findResources('AWS::EC2::Subnet') as Resources)
+    .filter(([, subnet]) => (subnet.Properties.Tags as Array<{ Key: string, Value: string }>)
+      .some(tag => tag.Key === 'aws-cdk:subnet-name' && tag.Value === name))
+    .map(([id]) => id)
+    .sort()
+}
+
+/** Whether a subnet's route table sends anything to the internet (gateway or NAT). */
+function routesOut (template: Template, subnetId: string): boolean {
+  const associations = Object.values(template.findResources('AWS::EC2::SubnetRouteTableAssociation') as Resources)
+  const table = associations.find(a => a.Properties.SubnetId.Ref === subnetId)?.Properties.RouteTableId.Ref as string
+  assert.ok(table !== undefined, `subnet ${subnetId} has a route table`)
+  return Object.values(template.findResources('AWS::EC2::Route') as Resources)
+    .some(route => route.Properties.RouteTableId.Ref === table && route.Properties.DestinationCidrBlock === '0.0.0.0/0')
+}
+
 describe('VPC', () => {
-  it('spans two AZs with public subnets only and no NAT gateway by default; tasks get a public IP', () => {
-    defaults.service.resourceCountIs('AWS::EC2::Subnet', 2)
+  it('spans two AZs with public subnets and no NAT gateway by default; tasks get a public IP', () => {
     defaults.service.resourceCountIs('AWS::EC2::NatGateway', 0)
-    for (const subnet of Object.values(defaults.service.findResources('AWS::EC2::Subnet') as Resources)) {
-      assert.equal(subnet.Properties.MapPublicIpOnLaunch, true)
+    const publicSubnets = subnetsNamed(defaults.service, 'public')
+    assert.equal(publicSubnets.length, 2)
+    for (const id of publicSubnets) {
+      assert.equal((defaults.service.findResources('AWS::EC2::Subnet') as Resources)[id]?.Properties.MapPublicIpOnLaunch, true)
     }
     const network = only(defaults.service, 'AWS::ECS::Service').Properties.NetworkConfiguration.AwsvpcConfiguration
     assert.equal(network.AssignPublicIp, 'ENABLED')
-    assert.equal(network.Subnets.length, 2)
+    assert.deepEqual(network.Subnets.map((s: { Ref: string }) => s.Ref).sort(), publicSubnets)
+  })
+
+  it('adds two isolated subnets for the shared store, with no route out, in either layout', () => {
+    for (const { service } of [defaults, synth({ natGateways: '1' })]) {
+      const storeSubnets = subnetsNamed(service, 'store')
+      assert.equal(storeSubnets.length, 2)
+      for (const id of storeSubnets) {
+        assert.equal((service.findResources('AWS::EC2::Subnet') as Resources)[id]?.Properties.MapPublicIpOnLaunch, false)
+        assert.equal(routesOut(service, id), false, 'the store subnets reach nothing outside the VPC')
+      }
+    }
+    defaults.service.resourceCountIs('AWS::EC2::Subnet', 4)
+  })
+
+  it('keeps the CIDRs the subnets had before the store subnets were added', () => {
+    const cidrs = (template: Template, name: string): string[] => subnetsNamed(template, name)
+      .map(id => (template.findResources('AWS::EC2::Subnet') as Resources)[id]?.Properties.CidrBlock as string).sort()
+    assert.deepEqual(cidrs(defaults.service, 'public'), ['10.0.0.0/24', '10.0.1.0/24'])
+    const withNat = synth({ natGateways: '1' }).service
+    assert.deepEqual(cidrs(withNat, 'public'), ['10.0.0.0/24', '10.0.1.0/24'])
+    assert.deepEqual(cidrs(withNat, 'tasks'), ['10.0.4.0/22', '10.0.8.0/22'])
   })
 
   it('with natGateways=1 puts the tasks in private subnets behind exactly one NAT gateway', () => {
     const { service } = synth({ natGateways: '1' })
     service.resourceCountIs('AWS::EC2::NatGateway', 1)
-    service.resourceCountIs('AWS::EC2::Subnet', 4)
-    const privateSubnets = Object.keys(service.findResources('AWS::EC2::Subnet', { Properties: { MapPublicIpOnLaunch: false } }))
-    assert.equal(privateSubnets.length, 2)
+    service.resourceCountIs('AWS::EC2::Subnet', 6)
+    const taskSubnets = subnetsNamed(service, 'tasks')
+    assert.equal(taskSubnets.length, 2)
+    for (const id of taskSubnets) assert.equal(routesOut(service, id), true, 'task subnets reach the LLM APIs through the NAT gateway')
     const network = only(service, 'AWS::ECS::Service').Properties.NetworkConfiguration.AwsvpcConfiguration
     assert.equal(network.AssignPublicIp, 'DISABLED')
-    assert.deepEqual(network.Subnets.map((s: { Ref: string }) => s.Ref).sort(), privateSubnets.sort())
+    assert.deepEqual(network.Subnets.map((s: { Ref: string }) => s.Ref).sort(), taskSubnets)
   })
 })
 
@@ -142,7 +185,8 @@ describe('task definition', () => {
   it('takes the provider keys from Secrets Manager, never from plain environment values', () => {
     const api = container(defaults.service)
     const secretRefs = Object.fromEntries((api.Secrets as Array<{ Name: string, ValueFrom: unknown }>).map(s => [s.Name, JSON.stringify(s.ValueFrom)]))
-    assert.deepEqual(Object.keys(secretRefs).sort(), ['GEMINI_API_KEY', 'HF_TOKEN', 'OPENAI_API_KEY'])
+    assert.deepEqual(Object.keys(secretRefs).sort(), ['GEMINI_API_KEY', 'HF_TOKEN', 'OPENAI_API_KEY', 'REDIS_URL'])
+    delete secretRefs.REDIS_URL // its own secret; asserted with the shared store
     for (const [name, ref] of Object.entries(secretRefs)) {
       assert.match(ref, /ProviderKeys/, `${name} must come from the provider secret`)
       assert.match(ref, new RegExp(`:${name}::`), `${name} must read its own JSON field`)
@@ -171,6 +215,126 @@ describe('task definition', () => {
     base.resourceCountIs('AWS::SecretsManager::Secret', 0)
     const secrets = container(service).Secrets as Array<{ Name: string, ValueFrom: unknown }>
     assert.match(JSON.stringify(secrets), /shared\/llm-keys-AbC123:OPENAI_API_KEY::/)
+  })
+})
+
+describe('shared store', () => {
+  const storeSecurityGroup = (template: Template): string =>
+    only(template, 'AWS::ElastiCache::ServerlessCache').Properties.SecurityGroupIds[0]['Fn::GetAtt'][0] as string
+  const taskSecurityGroup = (template: Template): string =>
+    only(template, 'AWS::ECS::Service').Properties.NetworkConfiguration.AwsvpcConfiguration.SecurityGroups[0]['Fn::GetAtt'][0] as string
+
+  it('is one ElastiCache Serverless Valkey 8 cache capped at 1 GB and 10,000 ECPU/s, with daily snapshots', () => {
+    const cache = only(defaults.service, 'AWS::ElastiCache::ServerlessCache').Properties
+    assert.equal(cache.Engine, 'valkey')
+    assert.equal(cache.MajorEngineVersion, '8')
+    assert.equal(cache.ServerlessCacheName, 'iscoolgpt-staging-store')
+    assert.equal(cache.CacheUsageLimits.DataStorage.Minimum, undefined, 'a minimum would be billed even when unused')
+    assert.deepEqual(cache.CacheUsageLimits, { DataStorage: { Maximum: 1, Unit: 'GB' }, ECPUPerSecond: { Maximum: 10000 } })
+    assert.equal(cache.SnapshotRetentionLimit, 7)
+    assert.match(cache.DailySnapshotTime as string, /^\d\d:\d\d$/)
+    defaults.service.resourceCountIs('AWS::ElastiCache::CacheCluster', 0)
+    defaults.service.resourceCountIs('AWS::ElastiCache::ReplicationGroup', 0)
+  })
+
+  it('sits in the isolated store subnets of both AZs', () => {
+    const cache = only(defaults.service, 'AWS::ElastiCache::ServerlessCache').Properties
+    assert.deepEqual(cache.SubnetIds.map((s: { Ref: string }) => s.Ref).sort(), subnetsNamed(defaults.service, 'store'))
+    const withNat = synth({ natGateways: '1' }).service
+    assert.deepEqual(only(withNat, 'AWS::ElastiCache::ServerlessCache').Properties.SubnetIds.map((s: { Ref: string }) => s.Ref).sort(), subnetsNamed(withNat, 'store'))
+  })
+
+  it('admits only the service tasks\' security group, on 6379, and sends nothing out', () => {
+    const storeSg = storeSecurityGroup(defaults.service)
+    const taskSg = taskSecurityGroup(defaults.service)
+    const group = (defaults.service.findResources('AWS::EC2::SecurityGroup') as Resources)[storeSg]
+    assert.equal(group?.Properties.SecurityGroupIngress, undefined, 'no inline ingress (e.g. a CIDR) on the store group')
+    assert.deepEqual(group?.Properties.SecurityGroupEgress.map((rule: { CidrIp: string }) => rule.CidrIp), ['255.255.255.255/32'], 'CDK\'s placeholder for "no egress"')
+    const ingress = Object.values(defaults.service.findResources('AWS::EC2::SecurityGroupIngress') as Resources)
+      .filter(rule => JSON.stringify(rule.Properties.GroupId).includes(storeSg))
+    assert.equal(ingress.length, 1)
+    assert.deepEqual(ingress[0]?.Properties, {
+      Description: 'Service tasks to the shared store',
+      FromPort: 6379,
+      ToPort: 6379,
+      IpProtocol: 'tcp',
+      GroupId: { 'Fn::GetAtt': [storeSg, 'GroupId'] },
+      SourceSecurityGroupId: { 'Fn::GetAtt': [taskSg, 'GroupId'] }
+    })
+  })
+
+  it('requires a password: one Valkey user named default, in the cache\'s user group, with a generated password', () => {
+    const cache = only(defaults.service, 'AWS::ElastiCache::ServerlessCache').Properties
+    const group = only(defaults.service, 'AWS::ElastiCache::UserGroup').Properties
+    assert.equal(cache.UserGroupId, group.UserGroupId)
+    assert.equal(group.Engine, 'valkey')
+    const user = only(defaults.service, 'AWS::ElastiCache::User').Properties
+    assert.deepEqual(group.UserIds, [user.UserId])
+    assert.equal(user.UserName, 'default')
+    assert.equal(user.AuthenticationMode.Type, 'password')
+    assert.equal(user.NoPasswordRequired, undefined)
+    const password = only(defaults.service, 'AWS::SecretsManager::Secret', { GenerateSecretString: Match.anyValue() })
+    assert.deepEqual(user.AuthenticationMode.Passwords, [{ 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: password.id }, ':SecretString:::}}']] }])
+    const generate = password.Properties.GenerateSecretString
+    assert.equal(generate.ExcludePunctuation, true, 'the password goes into a URL unencoded')
+    assert.ok(generate.PasswordLength >= 32 && generate.PasswordLength <= 128, 'ElastiCache takes 16-128 characters')
+  })
+
+  it('puts the rediss:// URL with the password and the endpoint in a secret, and no value in the template', () => {
+    const cache = only(defaults.service, 'AWS::ElastiCache::ServerlessCache')
+    const password = only(defaults.service, 'AWS::SecretsManager::Secret', { GenerateSecretString: Match.anyValue() })
+    const url = only(defaults.service, 'AWS::SecretsManager::Secret', { SecretString: Match.anyValue() })
+    assert.deepEqual(url.Properties.SecretString, {
+      'Fn::Join': ['', [
+        'rediss://default:{{resolve:secretsmanager:', { Ref: password.id }, ':SecretString:::}}@',
+        { 'Fn::GetAtt': [cache.id, 'Endpoint.Address'] }, ':', { 'Fn::GetAtt': [cache.id, 'Endpoint.Port'] }
+      ]]
+    })
+    const template = JSON.stringify(defaults.service.toJSON())
+    assert.doesNotMatch(template, /redis:\/\//, 'never the plain-text scheme')
+  })
+
+  it('reaches the container as the REDIS_URL secret, readable by the execution role only', () => {
+    const url = only(defaults.service, 'AWS::SecretsManager::Secret', { SecretString: Match.anyValue() })
+    const api = container(defaults.service)
+    const secrets = api.Secrets as Array<{ Name: string, ValueFrom: unknown }>
+    assert.deepEqual(secrets.find(s => s.Name === 'REDIS_URL')?.ValueFrom, { Ref: url.id })
+    assert.equal((api.Environment as Array<{ Name: string }>).some(v => v.Name === 'REDIS_URL'), false, 'not also in plain environment')
+
+    const taskDefinition = only(defaults.service, 'AWS::ECS::TaskDefinition').Properties
+    const executionRole = taskDefinition.ExecutionRoleArn['Fn::GetAtt'][0] as string
+    const taskRole = taskDefinition.TaskRoleArn['Fn::GetAtt'][0] as string
+    const policies = Object.values(defaults.service.findResources('AWS::IAM::Policy') as Resources)
+    const readers = policies.filter(p => JSON.stringify(p.Properties.PolicyDocument).includes(`"Ref":"${url.id}"`))
+    assert.equal(readers.length, 1)
+    assert.deepEqual(readers[0]?.Properties.Roles, [{ Ref: executionRole }])
+    assert.match(JSON.stringify(readers[0]?.Properties.PolicyDocument), /secretsmanager:GetSecretValue/)
+    assert.notEqual(executionRole, taskRole, 'the application code itself gets no read access')
+  })
+
+  it('exports the endpoint and the secret ARN, never the URL itself', () => {
+    const url = only(defaults.service, 'AWS::SecretsManager::Secret', { SecretString: Match.anyValue() })
+    const cache = only(defaults.service, 'AWS::ElastiCache::ServerlessCache')
+    defaults.service.hasOutput('SharedStoreEndpoint', { Value: { 'Fn::GetAtt': [cache.id, 'Endpoint.Address'] } })
+    defaults.service.hasOutput('RedisUrlSecret', { Value: { Ref: url.id } })
+    assert.doesNotMatch(JSON.stringify(defaults.service.findOutputs('*')), /resolve:secretsmanager/)
+  })
+})
+
+describe('data directory', () => {
+  it('sets DATA_DIR to /data, a task-local volume mounted writable where the image declares VOLUME /data', () => {
+    const api = container(defaults.service)
+    const environment = Object.fromEntries((api.Environment as Array<{ Name: string, Value: string }>).map(v => [v.Name, v.Value]))
+    assert.equal(environment.DATA_DIR, DATA_DIR)
+    assert.equal(DATA_DIR, '/data')
+    assert.ok(!environment.DATA_DIR?.startsWith('/app'), '/app is read-only to the service user')
+    const volumes = only(defaults.service, 'AWS::ECS::TaskDefinition').Properties.Volumes as Array<Record<string, unknown>>
+    assert.deepEqual(api.MountPoints, [{ SourceVolume: 'data', ContainerPath: '/data', ReadOnly: false }])
+    assert.deepEqual(volumes, [{ Name: 'data' }], 'a bind mount on the task\'s ephemeral storage: no EFS, no host path')
+    // Continuation lines joined, as Docker reads them.
+    const dockerfile = readFileSync(new URL('../../docker/Dockerfile', import.meta.url), 'utf8').replace(/\\\n\s*/g, ' ')
+    assert.match(dockerfile, /^VOLUME \["\/data"\]$/m, 'the image declares the same path, so Fargate copies its owner')
+    assert.match(dockerfile, /^ENV .*DATA_DIR=\/data/m)
   })
 })
 
@@ -268,7 +432,7 @@ describe('budget', () => {
   it('sets a monthly cost budget with the configured amount, notifying the alert e-mail', () => {
     const { service } = synth({ budgetUsd: '25', alertEmail: 'ops@example.com' })
     const budget = only(service, 'AWS::Budgets::Budget').Properties
-    assert.deepEqual(budget.Budget.BudgetLimit, { Amount: 25, Unit: 'USD' })
+    assert.deepEqual(budget.Budget.BudgetLimit, { Amount: 25 + STORE_MONTHLY_USD, Unit: 'USD' })
     assert.equal(budget.Budget.TimeUnit, 'MONTHLY')
     assert.equal(budget.Budget.BudgetType, 'COST')
     const notifications = budget.NotificationsWithSubscribers as Array<Record<string, any>>
@@ -276,8 +440,19 @@ describe('budget', () => {
     for (const n of notifications) assert.deepEqual(n.Subscribers, [{ SubscriptionType: 'EMAIL', Address: 'ops@example.com' }])
   })
 
-  it('defaults to the cdk.json amount and can be turned off with 0', () => {
-    assert.equal(only(defaults.service, 'AWS::Budgets::Budget').Properties.Budget.BudgetLimit.Amount, cdkJson.context.budgetUsd)
+  it('adds the shared store\'s estimated minimum, 7 USD, to the configured amount', () => {
+    // 100 MB metered at least × 0.084 USD/GB-hour × 730 h + two secrets × 0.40 USD = 6.93 USD.
+    const estimate = STORE_COST.minDataGb * STORE_COST.usdPerGbHour * STORE_COST.hoursPerMonth + STORE_COST.secrets * STORE_COST.usdPerSecretMonth
+    assert.ok(Math.abs(estimate - 6.93) < 0.01, `estimate ${estimate}`)
+    assert.equal(STORE_MONTHLY_USD, 7)
+    for (const amount of [10, 40, 7.5]) {
+      const budget = only(synth({ budgetUsd: String(amount) }).service, 'AWS::Budgets::Budget').Properties
+      assert.equal(budget.Budget.BudgetLimit.Amount, amount + 7)
+    }
+  })
+
+  it('defaults to the cdk.json amount plus the store and can be turned off with 0', () => {
+    assert.equal(only(defaults.service, 'AWS::Budgets::Budget').Properties.Budget.BudgetLimit.Amount, (cdkJson.context.budgetUsd as number) + STORE_MONTHLY_USD)
     synth({ budgetUsd: '0' }).service.resourceCountIs('AWS::Budgets::Budget', 0)
   })
 })
