@@ -14,7 +14,7 @@ export const SINGLE_SOURCE_CAP = 0.6
 /** The offline notes saying they do not cover the question. */
 export const LOW_COVERAGE_CAP = 0.2
 /** Free text never reaches certainty: similar wording is weaker evidence than an identical number. */
-export const FREE_TEXT_CAP = 0.9
+export const FREE_TEXT_CAP = 0.95
 /** Mean TF-IDF cosine at which free-text answers count as not agreeing at all, and as fully agreeing. */
 export const FREE_TEXT_AGREEMENT = { none: 0.05, full: 0.4 } as const
 
@@ -39,16 +39,41 @@ export function agreeingCap (n: number): number {
 /** An answer that no other provider confirmed: never "high", whatever its vote share. */
 export const UNCONFIRMED_CAP = 0.44
 
+/** Share of full agreement from which a free-text answer counts as confirmed by the others. */
+const CONFIRMED_AT = 0.3
+/** Free-text answers that share nothing with each other: whichever is chosen, little is known. */
+const UNAGREED_CAP = 0.2
+
+export interface FreeTextEvidence {
+  /** The chosen answer's weighted mean similarity to the others. */
+  agreement: number
+  /** Usable answers (two or more). */
+  sources: number
+  /** The chosen answer's own quality, 0..1. */
+  quality: number
+  /** Its provider's learned open-answer quality (0 = average). */
+  providerQuality?: number
+  /** Its standing among this question's answers and its lead over the runner-up (z-score units). */
+  standing?: number
+  margin?: number
+  words?: number
+}
+
 /**
- * Free text: the chosen answer's weighted mean similarity to the others, mapped linearly between
- * "no agreement" and "full agreement", scaled by how many answers there are (1 − 0.5^n) and by
- * the chosen answer's quality.
+ * Free text: a logistic blend of what predicts a good answer on the AlpacaEval dev fixture: answers
+ * that agree (the strongest term, growing with the number of sources), a provider with a good
+ * record, an answer that stands out among the others, and focus (long answers to open requests are
+ * where models differ most, so length lowers it a little). Capped: similar wording is weaker evidence
+ * than an identical number.
  */
-export function freeTextConfidence (agreement: number, sources: number, quality: number, providerQuality = 0): number {
+export function freeTextConfidence (evidence: FreeTextEvidence): number {
   const { none, full } = FREE_TEXT_AGREEMENT
-  const scaled = clamp01((agreement - none) / (full - none))
-  const base = FREE_TEXT_CAP * (0.5 * scaled + 0.5 * sigmoid(2 * providerQuality)) * (1 - 0.5 ** sources) * (0.7 + 0.3 * clamp01(quality))
-  return Math.min(FREE_TEXT_CAP, base)
+  const agreed = clamp01((evidence.agreement - none) / (full - none))
+  const logit = -0.5 + 1.5 * agreed * (1 - 0.5 ** Math.max(0, evidence.sources - 1)) + 0.5 * (evidence.providerQuality ?? 0) +
+    0.3 * (evidence.standing ?? 0) + 0.3 * (evidence.margin ?? 0) - 1.5 * (Math.log1p(evidence.words ?? 90) - 4.5)
+  // However focused, an answer the others do not confirm is never "high".
+  const cap = UNAGREED_CAP + (FREE_TEXT_CAP - UNAGREED_CAP) * Math.min(1, agreed / CONFIRMED_AT)
+  return Math.min(cap, FREE_TEXT_CAP * sigmoid(logit) * (0.7 + 0.3 * clamp01(evidence.quality)))
 }
 
 /**

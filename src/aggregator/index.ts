@@ -220,7 +220,7 @@ export function aggregate (question: string, candidates: readonly CandidateInput
   const normalized = short && chosen !== null && chosen.extracted !== null ? chosen.extracted.key : null
   const { confidence, agreement } = chosen === null
     ? { confidence: 0, agreement: null }
-    : assess(chosen, pool, short, similarity, evidence.length > 0 && chosen.flags.includes('supported'), reliabilityOf)
+    : assess(chosen, pool, short, similarity, evidence.length > 0 && chosen.flags.includes('supported'), reliabilityOf, { standing, selection })
   const warnings = describeLeftOut(all)
   if (refused) warnings.unshift(`Most providers (${refusing.length} of ${replied.length}) declined this question, so the answer is a refusal.`)
   if (evidence.length > 0 && chosen !== null) {
@@ -316,7 +316,8 @@ function assess (
   short: boolean,
   similarity: (a: WorkingCandidate, b: WorkingCandidate) => number,
   supported: boolean,
-  reliabilityOf: (c: WorkingCandidate) => ProviderReliability
+  reliabilityOf: (c: WorkingCandidate) => ProviderReliability,
+  open: { standing: ReadonlyMap<WorkingCandidate, number>, selection: (c: WorkingCandidate) => number }
 ): Assessment {
   let confidence: number
   let agreement: number | null = null
@@ -334,7 +335,16 @@ function assess (
     const others = pool.filter(c => c !== chosen)
     const weight = others.reduce((sum, c) => sum + c.voteWeight, 0)
     agreement = others.reduce((sum, c) => sum + c.voteWeight * similarity(chosen, c), 0) / weight
-    confidence = freeTextConfidence(agreement, pool.length, chosen.quality, reliabilityOf(chosen).quality)
+    const runnerUp = Math.max(...others.map(open.selection))
+    confidence = freeTextConfidence({
+      agreement,
+      sources: pool.length,
+      quality: chosen.quality,
+      providerQuality: reliabilityOf(chosen).quality,
+      standing: open.standing.get(chosen) ?? 0,
+      margin: open.standing.size === 0 ? 0 : Math.max(0, open.selection(chosen) - runnerUp),
+      words: chosen.words
+    })
   }
   if (supported) confidence += EVIDENCE_CONFIDENCE * (1 - confidence)
   if (chosen.input.lowCoverage === true) confidence = Math.min(confidence, LOW_COVERAGE_CAP)

@@ -31,14 +31,21 @@ export function formFeatures (text: string, words = wordCount(text)): FormFeatur
   }
 }
 
-/** Standard scores within one question (0 for every value when they are all equal). */
-export function standardise (values: readonly number[]): number[] {
+/**
+ * Standard scores within one question. The spread is never taken below `floor`, a difference that
+ * matters for that feature: with two answers of 43 and 44 words, plain z-scores would call one
+ * "much longer" (+1 against −1).
+ */
+export function standardise (values: readonly number[], floor = 1e-9): number[] {
   const n = values.length
   if (n === 0) return []
   const mean = values.reduce((a, b) => a + b, 0) / n
-  const sd = Math.sqrt(values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / n)
-  return values.map(v => (sd > 1e-9 ? (v - mean) / sd : 0))
+  const sd = Math.max(floor, Math.sqrt(values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / n))
+  return values.map(v => (v - mean) / sd)
 }
+
+/** Differences below these are noise: a third longer, two paragraphs, two list items, a tenth of agreement. */
+const FLOORS = { length: 0.3, paragraphs: 2, items: 2, introduced: 0.5, agreement: 0.1 } as const
 
 /**
  * Each answer's standing among the answers to the same question, as a z-score: positive when its
@@ -47,11 +54,13 @@ export function standardise (values: readonly number[]): number[] {
  */
 export function openAnswerSignals (features: readonly FormFeatures[], agreement: readonly number[]): number[] {
   const w = OPEN_SIGNAL_WEIGHTS
-  const length = standardise(features.map(f => f.length))
-  const paragraphs = standardise(features.map(f => f.paragraphs))
-  const items = standardise(features.map(f => f.items))
-  const introduced = standardise(features.map(f => f.introduced))
-  const agree = standardise(agreement)
-  return standardise(features.map((_, i) =>
-    w.length * length[i] + w.paragraphs * paragraphs[i] + w.items * items[i] + w.introduced * introduced[i] + w.agreement * agree[i]))
+  const length = standardise(features.map(f => f.length), FLOORS.length)
+  const paragraphs = standardise(features.map(f => f.paragraphs), FLOORS.paragraphs)
+  const items = standardise(features.map(f => f.items), FLOORS.items)
+  const introduced = standardise(features.map(f => f.introduced), FLOORS.introduced)
+  const agree = standardise(agreement, FLOORS.agreement)
+  // Scaled so that an answer one spread above the others on every feature stands at about +1.
+  const total = w.length + w.paragraphs + w.items + w.introduced + w.agreement
+  return features.map((_, i) =>
+    (w.length * length[i] + w.paragraphs * paragraphs[i] + w.items * items[i] + w.introduced * introduced[i] + w.agreement * agree[i]) / (total / 2))
 }

@@ -51,12 +51,13 @@ t.test('the CLI aggregates each line, reports malformed ones by number and exits
   t.notMatch(stderr, /line 3/, 'blank lines are not errors')
   const decisions = stdout.trim().split('\n').map(line => JSON.parse(line))
   t.same(decisions.map(d => d.id), ['math-1', 'docker-1'])
-  t.same(Object.keys(decisions[0]), ['id', 'answer', 'normalized', 'confidence', 'strategy', 'chosen', 'candidates'])
+  t.same(Object.keys(decisions[0]), ['id', 'answer', 'normalized', 'confidence', 'strategy', 'chosen', 'candidates', 'warnings'])
   t.same(Object.keys(decisions[0].candidates[0]), ['provider', 'scores', 'flags', 'filtered'])
   t.equal(decisions[0].strategy, 'vote')
   t.equal(decisions[0].normalized, '18')
-  t.equal(decisions[1].strategy, 'consensus')
+  t.equal(decisions[1].strategy, 'best', 'auto on free text picks the best-standing answer')
   t.equal(decisions[1].candidates[2].filtered, 'timeout')
+  t.ok(decisions[1].warnings.some((w: string) => w.includes('did not answer in time')), 'the timed-out provider is named in the warnings')
 
   const output = join(dir, 'out.jsonl')
   const best = await cli(['--input', input, '--strategy', 'best', '--output', output])
@@ -117,4 +118,38 @@ t.test('input validation names the bad field', async t => {
   t.same(record.candidates[0], { provider: 'p', model: 'p', status: 'ok', text: 't', finishReason: undefined, latencyMs: undefined, weight: 2, trackRecord: undefined, errorClass: undefined, lowCoverage: true })
   t.throws(() => parseArgs(['--input']), /incomplete/)
   t.same(parseArgs(['--input', 'a.jsonl']).strategy, 'auto')
+})
+
+t.test('--feedback: questions are learned from in file order, each rating after its question', async t => {
+  const dir = await mkdtemp(join(tmpdir(), 'aggregate-feedback-'))
+  t.teardown(() => rm(dir, { recursive: true, force: true }))
+  // Two providers split on every question; only ratings can tell which one to trust.
+  const question = (id: string): string => JSON.stringify({
+    id,
+    question: 'How many availability zones should a highly available web tier span at least?',
+    candidates: [{ provider: 'p1', text: 'Answer: 2' }, { provider: 'p2', text: 'Answer: 3' }]
+  })
+  const input = join(dir, 'in.jsonl')
+  await writeFile(input, ['q1', 'q2', 'q3', 'q4'].map(question).join('\n') + '\n')
+  const plain = await cli(['--input', input])
+  t.equal(plain.code, 0)
+  const without = plain.stdout.trim().split('\n').map(line => JSON.parse(line))
+  t.same(without.map(d => d.chosen.provider), ['p1', 'p1', 'p1', 'p1'], 'with nothing to go on, ties go to the earlier provider')
+
+  const feedback = join(dir, 'feedback.jsonl')
+  await writeFile(feedback, [
+    JSON.stringify({ id: 'q1', provider: 'p2', rating: 'up' }),
+    JSON.stringify({ id: 'q1', provider: 'p1', rating: 'down' })
+  ].join('\n') + '\n')
+  const rated = await cli(['--input', input, '--feedback', feedback])
+  t.equal(rated.code, 0, rated.stderr)
+  const decisions = rated.stdout.trim().split('\n').map(line => JSON.parse(line))
+  t.equal(decisions[0].chosen.provider, 'p1', 'the rating applies after q1 is decided: q1 itself is unchanged')
+  t.same(decisions.slice(1).map(d => d.chosen.provider), ['p2', 'p2', 'p2'], 'later questions trust the provider rated up')
+
+  const bad = join(dir, 'bad.jsonl')
+  await writeFile(bad, JSON.stringify({ id: 'q1', provider: 'p2', rating: 'meh' }) + '\n')
+  const refused = await cli(['--input', input, '--feedback', bad])
+  t.equal(refused.code, 1)
+  t.match(refused.stderr, /feedback line 1: "rating" must be "up" or "down"/)
 })

@@ -50,16 +50,17 @@ t.test('free text: high only when the answers agree', async t => {
   t.equal(agree.answerType, 'free')
   t.ok(agree.confidence >= 0.6, `agreeing answers: ${agree.confidence}`)
   t.ok(disagree.confidence <= 0.2, `unrelated answers: ${disagree.confidence}`)
-  t.ok(freeTextConfidence(0.9, 10, 1) <= 0.9, 'free text never reaches certainty')
-  t.ok(freeTextConfidence(0.9, 10, 1, 5) <= 0.9, 'not even from a provider with an excellent record')
-  // Half of free-text confidence is the chosen provider's learned quality: without agreement an
-  // unknown provider keeps only that half's neutral share, a provider known to write poor answers nothing.
-  const unagreed = freeTextConfidence(0.05, 3, 1)
-  t.ok(unagreed > 0 && unagreed <= 0.2, `no agreement, neutral provider: ${unagreed}`)
-  t.ok(freeTextConfidence(0.05, 3, 1, -4) < 0.01, 'no agreement, poor provider: nothing')
-  t.ok(freeTextConfidence(0.3, 3, 1) > unagreed, 'agreement raises it')
-  t.ok(freeTextConfidence(0.3, 3, 1, 1) > freeTextConfidence(0.3, 3, 1), 'a better provider record raises it')
-  t.ok(freeTextConfidence(0.3, 3, 1, -1) < freeTextConfidence(0.3, 3, 1), 'a worse one lowers it')
+  const base = { agreement: 0.3, sources: 3, quality: 1, words: 120 }
+  t.ok(freeTextConfidence({ ...base, agreement: 0.9, sources: 10, words: 5 }) <= 0.95, 'free text never reaches certainty')
+  t.ok(freeTextConfidence({ ...base, agreement: 0.9, sources: 10, providerQuality: 5, standing: 3, margin: 3 }) <= 0.95, 'not even from a provider with an excellent record')
+  const unagreed = freeTextConfidence({ ...base, agreement: 0.05, words: 5, providerQuality: 3 })
+  t.ok(unagreed <= UNCONFIRMED_CAP, `an answer nobody confirmed is never high, however focused and well-sourced: ${unagreed}`)
+  t.ok(freeTextConfidence(base) > freeTextConfidence({ ...base, agreement: 0.05 }), 'agreement raises it')
+  t.ok(freeTextConfidence({ ...base, providerQuality: 1 }) > freeTextConfidence(base), 'a better provider record raises it')
+  t.ok(freeTextConfidence({ ...base, providerQuality: -1 }) < freeTextConfidence(base), 'a worse one lowers it')
+  t.ok(freeTextConfidence({ ...base, margin: 1 }) > freeTextConfidence(base), 'a clear lead over the runner-up raises it')
+  t.ok(freeTextConfidence({ ...base, words: 600 }) < freeTextConfidence(base), 'a long answer to an open request is less certain')
+  t.ok(freeTextConfidence({ ...base, sources: 5 }) > freeTextConfidence({ ...base, sources: 2 }), 'the same agreement among more sources counts more')
 })
 
 t.test('confidence is in 0..1 and deterministic for every strategy', async t => {
