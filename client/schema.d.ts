@@ -114,6 +114,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/answers/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate an answer, or one provider's answer in it
+         * @description Ratings teach the service which provider to trust; a rating counts for more than the agreement it learns from on its own. Answers can be rated for 24 hours.
+         */
+        post: operations["rateAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/chat/completions": {
         parameters: {
             query?: never;
@@ -374,6 +394,19 @@ export interface components {
             errorRate: number;
             latencyP50Ms: number | null;
             latencyP90Ms: number | null;
+            reliability: {
+                /** @description Estimated probability that its short answers are right (learned without labels from agreement, corrected by ratings). */
+                accuracy: number;
+                /** @description Its open answers against the other providers' (0 = average), learned from past questions and ratings. */
+                quality: number;
+                /** @description Questions the estimate rests on. */
+                questions: number;
+            };
+            /** @description Ratings people gave its answers. */
+            feedback: {
+                up: number;
+                down: number;
+            };
         };
         ProviderList: {
             providers: components["schemas"]["ProviderInfo"][];
@@ -583,6 +616,31 @@ export interface components {
             hits: components["schemas"]["KnowledgeHit"][];
             /** @description Notes in the index. */
             notes: number;
+        };
+        /** @description `up`: the answer helped (or this provider's answer was the better one); `down`: it did not. */
+        Rating: "up" | "down";
+        FeedbackParams: {
+            /** @description The `id` of the AskResponse (the OpenAI-compatible facade returns it as `iscoolgpt.answerId`). */
+            id: string;
+        };
+        FeedbackRequest: {
+            rating: components["schemas"]["Rating"];
+            /** @description Rate one candidate's answer; without it the rating is for the answer given (its chosen provider). */
+            provider?: string;
+            /** @description Free text for the people who run the service; it is logged, never shown to other users. */
+            comment?: string;
+        };
+        FeedbackResponse: {
+            answerId: string;
+            /** @description The provider the rating was applied to. */
+            provider: string;
+            rating: components["schemas"]["Rating"];
+            /** @description The provider's learned reliability after this rating. */
+            reliability: {
+                accuracy: number;
+                quality: number;
+                questions: number;
+            };
         };
     };
     responses: never;
@@ -929,6 +987,105 @@ export interface operations {
             };
             /** @description The API key is not valid. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (details only in the server log). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rateAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `id` of the AskResponse (the OpenAI-compatible facade returns it as `iscoolgpt.answerId`). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
+            /** @description Bad input: the problem names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key was given. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key is not valid. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not supported (send application/json). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
