@@ -120,7 +120,8 @@ export function aggregate (question: string, candidates: readonly CandidateInput
   }
   markDuplicates(answered)
 
-  const requested = options.strategy
+  // A cascade decides each of its rounds as auto does (src/aggregator/cascade.ts runs the rounds).
+  const requested: Strategy = options.strategy === 'cascade' ? 'auto' : options.strategy
   const active = (): WorkingCandidate[] => answered.filter(c => c.filtered === null)
   const short = isShortAnswer(requested, expected, active())
   for (const candidate of analysed) {
@@ -218,8 +219,8 @@ export function aggregate (question: string, candidates: readonly CandidateInput
   }
 
   const normalized = short && chosen !== null && chosen.extracted !== null ? chosen.extracted.key : null
-  const { confidence, agreement } = chosen === null
-    ? { confidence: 0, agreement: null }
+  const { confidence, agreement, posterior } = chosen === null
+    ? { confidence: 0, agreement: null, posterior: null }
     : assess(chosen, pool, short, similarity, evidence.length > 0 && chosen.flags.includes('supported'), reliabilityOf, { standing, selection })
   const warnings = describeLeftOut(all)
   if (refused) warnings.unshift(`Most providers (${refusing.length} of ${replied.length}) declined this question, so the answer is a refusal.`)
@@ -233,6 +234,7 @@ export function aggregate (question: string, candidates: readonly CandidateInput
     strategy: used,
     confidence,
     agreement,
+    posterior,
     chosen: chosen === null ? null : { provider: chosen.input.provider, model: chosen.input.model },
     normalized,
     answerType: normalized === null ? 'free' : 'short',
@@ -305,6 +307,8 @@ function isShortAnswer (requested: Strategy, expected: ReturnType<typeof expecte
 interface Assessment {
   confidence: number
   agreement: number | null
+  /** Short answers: the Dawid–Skene posterior that the chosen answer is right, before any cap. */
+  posterior: number | null
 }
 
 /** How much confirmation by the course notes adds to the confidence of an answer they support. */
@@ -321,16 +325,15 @@ function assess (
 ): Assessment {
   let confidence: number
   let agreement: number | null = null
+  const id = groupId(chosen)
+  const posterior = short && id !== null ? posteriorOf(pool.filter(c => c.extracted !== null), reliabilityOf).get(id) ?? null : null
   if (pool.length === 1) {
     confidence = singleSourceConfidence(chosen.quality, chosen.relevance)
   } else if (short && chosen.extracted !== null) {
-    const id = groupId(chosen)
     const total = pool.reduce((sum, c) => sum + c.voteWeight, 0)
     const agreeing = pool.filter(c => groupId(c) === id)
     agreement = agreeing.reduce((sum, c) => sum + c.voteWeight, 0) / total
-    const voting = pool.filter(c => c.extracted !== null)
-    const posterior = posteriorOf(voting, reliabilityOf)
-    confidence = Math.min(posterior.get(id as string) ?? 0, agreeingCap(agreeing.length))
+    confidence = Math.min(posterior ?? 0, agreeingCap(agreeing.length))
   } else {
     const others = pool.filter(c => c !== chosen)
     const weight = others.reduce((sum, c) => sum + c.voteWeight, 0)
@@ -348,7 +351,7 @@ function assess (
   }
   if (supported) confidence += EVIDENCE_CONFIDENCE * (1 - confidence)
   if (chosen.input.lowCoverage === true) confidence = Math.min(confidence, LOW_COVERAGE_CAP)
-  return { confidence: round(confidence), agreement: agreement === null ? null : round(agreement) }
+  return { confidence: round(confidence), agreement: agreement === null ? null : round(agreement), posterior: posterior === null ? null : round(posterior) }
 }
 
 function round (value: number): number {

@@ -1,6 +1,6 @@
 // Input and output of aggregate(): what the fan-out hands over, what the service returns.
 
-export const STRATEGIES = ['auto', 'vote', 'consensus', 'best', 'synthesize', 'fastest'] as const
+export const STRATEGIES = ['auto', 'vote', 'consensus', 'best', 'synthesize', 'fastest', 'cascade'] as const
 export type Strategy = (typeof STRATEGIES)[number]
 
 export type CandidateStatus = 'ok' | 'error' | 'timeout' | 'skipped'
@@ -22,6 +22,8 @@ export interface CandidateInput {
   attempts?: number
   /** Error class when status is error/timeout/skipped (e.g. 'rate_limited', 'circuit_open'). */
   errorClass?: string
+  /** What asking this provider costs (US dollars): the cascade asks the cheapest first. */
+  costUsd?: number
   /** True for the offline course-notes provider, whose "not covered" answers are low-score by design. */
   lowCoverage?: boolean
   /**
@@ -60,6 +62,8 @@ export interface ProviderReliability {
   quality: number
   /** What people's ratings say of it, −1 (always down) to 1 (always up); 0 without ratings. */
   feedback?: number
+  /** Questions this rests on. */
+  questions?: number
 }
 
 export interface AggregateOptions {
@@ -80,8 +84,8 @@ export interface LearningSignal {
 
 export interface Decision {
   answer: string
-  /** The strategy actually used (auto resolves to vote or consensus). */
-  strategy: Exclude<Strategy, 'auto'>
+  /** The strategy actually used (auto resolves to vote or best; a cascade decides each round with auto). */
+  strategy: Exclude<Strategy, 'auto' | 'cascade'>
   confidence: number
   chosen: { provider: string, model: string } | null
   /** Canonical short answer when the answer type is short, else null. */
@@ -93,6 +97,11 @@ export interface Decision {
    * fewer than two usable answers.
    */
   agreement?: number | null
+  /**
+   * Short answers: the probability that the chosen answer is right given who said what and what is
+   * known of each provider (one-coin Dawid–Skene), before the display caps; null for free text.
+   */
+  posterior?: number | null
   /** One per input candidate, same order. */
   candidates: CandidateVerdict[]
   /** Plain-words notes for the reader: each provider that failed, was skipped or left out and why; a refusal answer. */

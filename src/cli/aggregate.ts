@@ -31,6 +31,7 @@ function optional<T> (value: unknown, check: (v: unknown) => v is T, name: strin
 const isString = (v: unknown): v is string => typeof v === 'string'
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean'
+const isNonNegative = (v: unknown): v is number => isNumber(v) && v >= 0
 
 /** One input line → record; throws an Error whose message says what is wrong. */
 export function parseInputLine (line: string): InputRecord {
@@ -62,7 +63,8 @@ export function parseInputLine (line: string): InputRecord {
         weight: optional(c.weight, isNumber, 'weight'),
         trackRecord: optional(c.trackRecord, isNumber, 'trackRecord'),
         errorClass: optional(c.errorClass, isString, 'errorClass'),
-        lowCoverage: optional(c.lowCoverage, isBoolean, 'lowCoverage')
+        lowCoverage: optional(c.lowCoverage, isBoolean, 'lowCoverage'),
+        costUsd: optional(c.costUsd, isNonNegative, 'costUsd')
       }
     } catch (err) {
       throw new Error(`candidates[${i}].${(err as Error).message.slice(1)}`)
@@ -72,7 +74,7 @@ export function parseInputLine (line: string): InputRecord {
 }
 
 /** The output line of one decision, in the documented field order. */
-export function decisionRecord (record: InputRecord, decision: Decision): Record<string, unknown> {
+export function decisionRecord (record: InputRecord, decision: Decision, cascade?: { consulted: string[], costUsd: number }): Record<string, unknown> {
   return {
     id: record.id,
     answer: decision.answer,
@@ -81,7 +83,8 @@ export function decisionRecord (record: InputRecord, decision: Decision): Record
     strategy: decision.strategy,
     chosen: decision.chosen,
     candidates: decision.candidates.map(c => ({ provider: c.provider, scores: c.scores, flags: c.flags, filtered: c.filtered })),
-    warnings: decision.warnings
+    warnings: decision.warnings,
+    ...(cascade === undefined ? {} : { strategy: 'cascade', consulted: cascade.consulted, costUsd: Math.round(cascade.costUsd * 1e9) / 1e9 })
   }
 }
 
@@ -185,7 +188,7 @@ export async function run (argv: readonly string[], stdout: Writable, stderr: Wr
       }
       const step = decideAndLearn(state, record, args.strategy, ratings.get(record.id))
       state = step.state
-      if (!out.write(JSON.stringify(decisionRecord(record, step.decision)) + '\n')) await once(out, 'drain')
+      if (!out.write(JSON.stringify(decisionRecord(record, step.decision, step.cascade)) + '\n')) await once(out, 'drain')
     }
   } finally {
     await input.close()

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url'
 import { ANSWER_CLASSES } from '../aggregator/index.js'
 import { loadAlpaca, loadGsm8k, loadRefusals } from '../eval/datasets.js'
 import {
-  CURVE_POINTS, baselines, offTopicRate, refusalReport, restrict, runFixed, runOnline, summarise, tenPercentFeedback, type RunSummary
+  CURVE_POINTS, baselines, cascadeCurve, type CascadePoint, offTopicRate, refusalReport, restrict, runFixed, runOnline, summarise, tenPercentFeedback, type RunSummary
 } from '../eval/run.js'
 import { pct } from '../eval/stats.js'
 
@@ -16,6 +16,36 @@ import { pct } from '../eval/stats.js'
 export const ALPACA_ENSEMBLES: readonly (readonly number[])[] = [
   [1, 2, 3, 4, 5], [6, 7, 8, 9, 10], [2, 4, 6, 8, 10], [1, 3, 5, 7, 9], [1, 8, 9], [2, 3, 10], [4, 5, 6, 7], [3, 6, 9, 10]
 ]
+
+/**
+ * List prices in US dollars per million output tokens, as the models were sold (or are hosted) when
+ * the answers were recorded: GSM8K's 6B models as GPT-3 Curie, its 175B models as Davinci (ten times
+ * dearer); AlpacaEval's in file order. Only the evaluation uses them, to price each recorded answer.
+ */
+const GSM8K_PRICES: Record<string, number> = { g1: 2, g2: 2, g3: 20, g4: 20 }
+const ALPACA_PRICES: Record<string, number> = {
+  m1: 24, // claude-2
+  m2: 2, // gpt-3.5-turbo-0301
+  m3: 20, // text-davinci-003
+  m4: 0.3, // vicuna-13b
+  m5: 0.3, // wizardlm-13b
+  m6: 0.3, // ultralm-13b
+  m7: 0.9, // openbuddy-llama2-70b
+  m8: 0.1, // gemma-7b-it
+  m9: 0.8, // falcon-40b-instruct
+  m10: 0.3 // nous-hermes-13b
+}
+export const CASCADE_THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.75, 0.9] as const
+
+function cascadeTable (points: readonly CascadePoint[], everyone: number, label: string): string[] {
+  return [
+    `| ${label} settled at | accuracy / win rate | vs asking everyone | cost vs asking everyone | providers asked |`,
+    '|---|---|---|---|---|',
+    ...points.map(p => `| ${p.settledAt} | ${pct(p.score)} | ${points2(p.score - everyone)} | ${pct(p.relativeCost)} | ${p.consulted.toFixed(2)} |`),
+    `| ask everyone | ${pct(everyone)} | | 100.0 % | |`
+  ]
+}
+const points2 = (x: number): string => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`
 
 const curve = (s: RunSummary): string => CURVE_POINTS.filter(n => s.curve[n] !== undefined).map(n => `${n}: ${pct(s.curve[n])}`).join(', ')
 const points = (x: number): string => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`
@@ -42,7 +72,11 @@ export function gsm8kReport (): string {
     `| vote weighted by the true accuracies (reference) | ${pct(oracleWeights.score)} | ${pct(oracleWeights.even)} | ${pct(oracleWeights.odd)} | ${oracleWeights.auroc.toFixed(3)} |`,
     `| **IsCoolGPT, label-free, online** | **${pct(online.score)}** | ${pct(online.even)} | ${pct(online.odd)} | ${online.auroc.toFixed(3)} |`,
     '',
-    `Best single model ${pct(base.best)}; IsCoolGPT ${points(online.score - base.best)} points. Learning curve (accuracy over the first N questions): ${curve(online)}.`
+    `Best single model ${pct(base.best)}; IsCoolGPT ${points(online.score - base.best)} points. Learning curve (accuracy over the first N questions): ${curve(online)}.`,
+    '',
+    'Cascade (g1, g2 priced as 6B models, g3, g4 ten times dearer; cheapest first, dearer ones only while the answer is not settled):',
+    '',
+    ...cascadeTable(cascadeCurve(questions, p => (GSM8K_PRICES[p] ?? 1) / 1e6, CASCADE_THRESHOLDS), online.score, 'GSM8K')
   ].join('\n')
 }
 
@@ -65,8 +99,14 @@ export function alpacaReport (): string {
     curves.push(`- ${ids.join(',')}: label-free ${curve(online)}; with feedback ${curve(feedback)}`)
   }
   const offTopic = offTopicRate(questions)
+  const cascadeSet = restrict(questions, ['m2', 'm3', 'm4', 'm8'])
+  const cascadeEveryone = summarise(runOnline(cascadeSet)).score
   return [
     ...lines,
+    '',
+    'Cascade on m2, m3, m4, m8 (two cheap hosted models and two dearer API models, list prices):',
+    '',
+    ...cascadeTable(cascadeCurve(cascadeSet, p => (ALPACA_PRICES[p] ?? 1) / 1e6, CASCADE_THRESHOLDS), cascadeEveryone, 'open questions'),
     '',
     'Learning curves (win rate over the first N questions):',
     ...curves,

@@ -157,3 +157,36 @@ export function offTopicRate (questions: readonly GradedQuestion[]): { flagged: 
   }
   return { flagged, candidates }
 }
+
+export interface CascadePoint {
+  settledAt: number
+  score: number
+  /** Cost relative to asking every provider. */
+  relativeCost: number
+  /** Average number of providers asked. */
+  consulted: number
+}
+
+/**
+ * The cascade at each confidence threshold, online and label-free: each candidate carries what asking
+ * it costs (`price` per token times its length), and cost is compared with asking everyone.
+ */
+export function cascadeCurve (questions: readonly GradedQuestion[], pricePerToken: (provider: string) => number, thresholds: readonly number[]): CascadePoint[] {
+  const priced = questions.map(q => ({
+    ...q,
+    candidates: q.candidates.map(c => ({ ...c, costUsd: pricePerToken(c.provider) * Math.ceil(wordCount(c.text) * 4 / 3 + wordCount(q.question) * 4 / 3) }))
+  }))
+  const everyone = priced.reduce((sum, q) => sum + q.candidates.reduce((s, c) => s + (c.costUsd ?? 0), 0), 0)
+  return thresholds.map(settledAt => {
+    const grades: number[] = []
+    let cost = 0
+    let consulted = 0
+    for (const step of replay(priced, { strategy: 'cascade', settledAt })) {
+      const chosen = step.decision.chosen?.provider
+      grades.push(chosen === undefined ? 0 : (step.record as GradedQuestion).grade[chosen] ?? 0)
+      cost += step.cascade?.costUsd ?? 0
+      consulted += step.cascade?.consulted.length ?? 0
+    }
+    return { settledAt, score: mean(grades), relativeCost: cost / everyone, consulted: consulted / priced.length }
+  })
+}

@@ -24,6 +24,8 @@ export interface ProviderTrust {
 export interface TrustState {
   version: 1
   providers: Record<string, ProviderTrust>
+  /** Questions decided so far (what the cascade's exploration counts). */
+  decided?: number
 }
 
 export type Rating = 'up' | 'down'
@@ -63,13 +65,20 @@ function entry (state: TrustState, provider: string, now: number): ProviderTrust
 function copy (state: TrustState): TrustState {
   const providers: Record<string, ProviderTrust> = {}
   for (const [id, trust] of Object.entries(state.providers)) providers[id] = { ...trust }
-  return { version: 1, providers }
+  return { version: 1, providers, decided: state.decided ?? 0 }
+}
+
+/** One more question decided, whether or not anything could be learned from it. */
+export function countDecision (state: TrustState): TrustState {
+  const next = copy(state)
+  next.decided = (state.decided ?? 0) + 1
+  return next
 }
 
 /** Learns from one decided question: each provider's evidence decays, then the new signal is added. */
 export function learnFromDecision (state: TrustState, learning: LearningSignal | null, now = 0): TrustState {
-  if (learning === null || learning.signals.length === 0) return state
-  const next = copy(state)
+  if (learning === null || learning.signals.length === 0) return countDecision(state)
+  const next = countDecision(state)
   for (const { provider, value } of learning.signals) {
     const trust = entry(next, provider, now)
     decay(trust)
@@ -118,12 +127,13 @@ export function learnFromFeedback (state: TrustState, provider: string, rating: 
 
 /** What the aggregator uses: the evidence shrunk towards the prior by how little of it there is. */
 export function reliabilityOf (trust: ProviderTrust | undefined): ProviderReliability {
-  if (trust === undefined) return { accuracy: PRIOR_ACCURACY, quality: 0, feedback: 0 }
+  if (trust === undefined) return { accuracy: PRIOR_ACCURACY, quality: 0, feedback: 0, questions: 0 }
   return {
     accuracy: (trust.shortRight + PRIOR_ACCURACY * PRIOR_QUESTIONS) / (trust.shortSeen + PRIOR_QUESTIONS),
     quality: trust.openStanding / (trust.openSeen + PRIOR_QUESTIONS),
     // Recent ups minus downs over their number, shrunk by one pseudo-rating: one "up" is not a verdict.
-    feedback: (trust.recentUp - trust.recentDown) / (trust.recentUp + trust.recentDown + 1)
+    feedback: (trust.recentUp - trust.recentDown) / (trust.recentUp + trust.recentDown + 1),
+    questions: trust.questions
   }
 }
 
@@ -139,6 +149,8 @@ export function parseTrust (raw: unknown): TrustState {
   const providers = (raw as { providers?: unknown }).providers
   if (typeof providers !== 'object' || providers === null) throw new Error('"providers" is missing')
   const out: TrustState = emptyTrust()
+  const decided = (raw as { decided?: unknown }).decided
+  if (typeof decided === 'number' && Number.isInteger(decided) && decided >= 0) out.decided = decided
   for (const [id, value] of Object.entries(providers as Record<string, unknown>)) {
     if (typeof value !== 'object' || value === null) continue
     const trust = blank(0)

@@ -3,8 +3,9 @@
 // does the same one question at a time.
 
 import { aggregate } from '../aggregator/index.js'
+import { isExploration, runCascade } from '../aggregator/cascade.js'
 import type { AggregateOptions, CandidateInput, Decision, Strategy } from '../aggregator/types.js'
-import { learnFromDecision, learnFromFeedback, reliabilities, type Rating, type TrustState, emptyTrust } from './reliability.js'
+import { countDecision, learnFromDecision, learnFromFeedback, reliabilities, type Rating, type TrustState, emptyTrust } from './reliability.js'
 
 export interface RecordedQuestion {
   id: string
@@ -20,30 +21,41 @@ export interface RecordedRating {
 export interface ReplayStep {
   record: RecordedQuestion
   decision: Decision
+  cascade?: { consulted: string[], costUsd: number }
   /** The state the decision was made with. */
   before: TrustState
 }
 
 /** Decides one question with what `state` knows, then learns from it and from the ratings given on it. */
-export function decideAndLearn (state: TrustState, record: RecordedQuestion, strategy: Strategy, ratings: readonly RecordedRating[] = []): { decision: Decision, state: TrustState } {
+export function decideAndLearn (state: TrustState, record: RecordedQuestion, strategy: Strategy, ratings: readonly RecordedRating[] = [], settledAt?: number): {
+  decision: Decision
+  state: TrustState
+  /** With the cascade: the providers asked, in order, and what they cost. */
+  cascade?: { consulted: string[], costUsd: number }
+} {
   const options: AggregateOptions = { strategy, reliability: reliabilities(state) }
-  const decision = aggregate(record.question, record.candidates, options)
-  let next = learnFromDecision(state, decision.learning)
+  const cascade = strategy === 'cascade'
+    ? runCascade(record.question, record.candidates, options.reliability, settledAt, isExploration(state.decided ?? 0))
+    : null
+  const decision = cascade?.decision ?? aggregate(record.question, record.candidates, options)
+  // A cascade that stopped early learns nothing from agreement (see CASCADE_EXPLORE_EVERY).
+  const everyone = cascade === null || cascade.consulted.length === record.candidates.length
+  let next = everyone ? learnFromDecision(state, decision.learning) : countDecision(state)
   const kind = decision.learning?.kind ?? (decision.answerType === 'short' ? 'short' : 'open')
   for (const { provider, rating } of ratings) next = learnFromFeedback(next, provider, rating, kind)
-  return { decision, state: next }
+  return { decision, state: next, ...(cascade === null ? {} : { cascade: { consulted: cascade.consulted, costUsd: cascade.costUsd } }) }
 }
 
 /** Decides each question, then learns from it and from the ratings given on it. */
 export function * replay (
   records: Iterable<RecordedQuestion>,
-  options: { strategy: Strategy, ratings?: (id: string) => readonly RecordedRating[], initial?: TrustState }
+  options: { strategy: Strategy, ratings?: (id: string) => readonly RecordedRating[], initial?: TrustState, settledAt?: number }
 ): Generator<ReplayStep> {
   let state = options.initial ?? emptyTrust()
   for (const record of records) {
     const before = state
-    const step = decideAndLearn(state, record, options.strategy, options.ratings?.(record.id))
+    const step = decideAndLearn(state, record, options.strategy, options.ratings?.(record.id), options.settledAt)
     state = step.state
-    yield { record, decision: step.decision, before }
+    yield { record, decision: step.decision, before, ...(step.cascade === undefined ? {} : { cascade: step.cascade }) }
   }
 }

@@ -1,0 +1,125 @@
+// The cascade: ask the cheapest providers first and the dearer ones only while the answer is not
+// settled (FrugalGPT-style escalation). Pure: which providers go in which round, and when to stop.
+
+import { aggregate } from './index.js'
+import type { AggregateOptions, CandidateInput, Decision, ProviderReliability } from './types.js'
+
+/** Confidence at which an answer is settled and no dearer provider is asked. */
+export const CASCADE_SETTLED = 0.6
+/** The first round asks this many paid providers, so that agreement can settle it. */
+const FIRST_ROUND_PAID = 2
+
+/**
+ * A provider the service has seen answer fewer questions than this is asked in the first round: the
+ * cascade can only judge "settled" with providers whose record it knows, and a provider never asked
+ * would never get a record.
+ */
+export const CASCADE_WARM_UP = 20
+
+/**
+ * Every this-many questions the cascade asks everyone. What it learns from the providers must come
+ * from questions where all of them answered: a cheap provider asked on every question and a dear one
+ * asked only on the hard ones would otherwise be judged on different questions.
+ */
+export const CASCADE_EXPLORE_EVERY = 10
+
+/** Whether this question (the service's n-th) is one where everyone is asked. */
+export function isExploration (decided: number): boolean {
+  return decided % CASCADE_EXPLORE_EVERY === 0
+}
+
+/** Prices within this factor of each other are one price class: among them the more reliable goes first. */
+const PRICE_CLASS = 1.5
+
+export interface CascadeOption {
+  id: string
+  /** Expected cost of asking it; 0 for the course notes. */
+  expectedCostUsd: number
+  /** Learned probability that its short answers are right (the tie-break within a price class). */
+  accuracy?: number
+  /** Questions its record rests on; below CASCADE_WARM_UP it is asked in the first round. */
+  questions?: number
+}
+
+/**
+ * Rounds of provider ids: every free provider and the two cheapest paid ones first, then one more
+ * provider per round, cheapest first. Among providers of about the same price the one with the
+ * better record goes first; full ties keep the configured order, so the plan never depends on timing.
+ * Cost and record, never a name, decide the order.
+ */
+export function cascadeRounds (options: readonly CascadeOption[]): string[][] {
+  const remaining = options.map((o, i) => ({ ...o, i }))
+  const next = (): (typeof remaining)[number] | undefined => {
+    if (remaining.length === 0) return undefined
+    const cheapest = Math.min(...remaining.map(o => o.expectedCostUsd))
+    const band = remaining.filter(o => o.expectedCostUsd <= cheapest * PRICE_CLASS)
+    band.sort((a, b) => (b.accuracy ?? 0) - (a.accuracy ?? 0) || a.expectedCostUsd - b.expectedCostUsd || a.i - b.i)
+    const pick = band[0]
+    remaining.splice(remaining.indexOf(pick), 1)
+    return pick
+  }
+  const first: string[] = []
+  for (const option of options.filter(o => o.expectedCostUsd <= 0 || (o.questions ?? 0) < CASCADE_WARM_UP)) {
+    first.push(option.id)
+    remaining.splice(remaining.findIndex(o => o.id === option.id), 1)
+  }
+  while (first.filter(id => options.find(o => o.id === id)?.expectedCostUsd !== 0).length < FIRST_ROUND_PAID && remaining.length > 0) {
+    const pick = next()
+    if (pick !== undefined) first.push(pick.id)
+  }
+  const rounds = first.length > 0 ? [first] : []
+  for (let pick = next(); pick !== undefined; pick = next()) rounds.push([pick.id])
+  return rounds
+}
+
+/**
+ * Settled: the answer so far is probably right given what is known of the providers who gave it
+ * (the posterior for short answers, the confidence for free text), so a dearer provider would not
+ * change it.
+ */
+export function isSettled (decision: Decision, threshold = CASCADE_SETTLED): boolean {
+  if (decision.chosen === null) return false
+  return (decision.posterior ?? decision.confidence) >= threshold
+}
+
+/** A provider not asked because the answer was settled before its round. */
+export function notNeeded (candidate: CandidateInput): CandidateInput {
+  return { provider: candidate.provider, model: candidate.model, status: 'skipped', text: '', errorClass: 'not_needed', costUsd: candidate.costUsd, evidence: candidate.evidence }
+}
+
+export interface CascadeResult {
+  decision: Decision
+  /** Provider ids asked, in order. */
+  consulted: string[]
+  costUsd: number
+  rounds: number
+}
+
+/**
+ * The cascade over recorded answers: candidates are revealed round by round, cheapest first, and the
+ * rest are marked not needed once the decision is settled. The service runs the same rounds live.
+ */
+export function runCascade (
+  question: string,
+  candidates: readonly CandidateInput[],
+  reliability?: Readonly<Record<string, ProviderReliability>>,
+  threshold = CASCADE_SETTLED,
+  explore = false
+): CascadeResult {
+  const rounds = explore ? [candidates.map(c => c.provider)] : cascadeRounds(candidates.map(c => ({
+    id: c.provider, expectedCostUsd: c.costUsd ?? 0, accuracy: reliability?.[c.provider]?.accuracy, questions: reliability?.[c.provider]?.questions
+  })))
+  const options: AggregateOptions = { strategy: 'auto', reliability }
+  const consulted: string[] = []
+  let decision: Decision | null = null
+  let round = 0
+  for (const ids of rounds) {
+    round++
+    consulted.push(...ids)
+    const revealed = candidates.map(c => (consulted.includes(c.provider) ? c : notNeeded(c)))
+    decision = aggregate(question, revealed, options)
+    if (isSettled(decision, threshold)) break
+  }
+  const costUsd = candidates.filter(c => consulted.includes(c.provider)).reduce((sum, c) => sum + (c.costUsd ?? 0), 0)
+  return { decision: decision ?? aggregate(question, candidates, options), consulted, costUsd, rounds: round }
+}
