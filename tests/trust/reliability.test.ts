@@ -32,8 +32,11 @@ t.test('a provider nothing is known about gets the neutral prior', async t => {
   t.equal(reliabilityOf(undefined).quality, 0)
   t.same(reliabilities(emptyTrust()), {})
   const state = emptyTrust()
-  t.equal(learnFromDecision(state, null), state, 'nothing to learn: the state is returned as is')
-  t.equal(learnFromDecision(state, { kind: 'short', signals: [] }), state)
+  const unchanged = learnFromDecision(state, null)
+  t.same(unchanged.providers, state.providers, 'nothing to learn: no provider changes')
+  t.equal(unchanged.decided, 1, 'the question still counts as decided')
+  t.same(learnFromDecision(state, { kind: 'short', signals: [] }).providers, state.providers)
+  t.equal(state.decided ?? 0, 0, 'the state passed in is not changed')
 })
 
 t.test('agreeing with the majority raises a provider\'s accuracy, disagreeing lowers it', async t => {
