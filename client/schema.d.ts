@@ -249,8 +249,8 @@ export interface components {
             /** @description Ids of the providers that can answer now. */
             providers: string[];
         };
-        /** @description How answers are consolidated. `auto` picks `vote` for short answers and `consensus` for free text. */
-        Strategy: "auto" | "vote" | "consensus" | "best" | "synthesize" | "fastest";
+        /** @description How answers are consolidated. `auto` votes on short answers (a number, an option, yes/no) and picks the best-standing answer for free text, trusting providers by their learned record; `cascade` asks the cheapest providers first and the dearer ones only while the answer is not settled. */
+        Strategy: "auto" | "vote" | "consensus" | "best" | "synthesize" | "fastest" | "cascade";
         /** @description `all` waits for every provider (until the deadline); `quorum` answers once a majority agrees; `first` takes the first good answer. */
         WaitFor: "all" | "quorum" | "first";
         AskRequest: {
@@ -343,13 +343,21 @@ export interface components {
             usage: components["schemas"]["Usage"];
             latencyMs: number;
             cached: boolean;
-            /** @description Things the client should know, e.g. a strategy that fell back. */
+            /** @description Things the client should know in plain words: providers that failed, timed out, were skipped or left out and why; a refusal; a strategy that fell back. */
             warnings: string[];
+            /** @description `cascade`: the providers asked, in the order they were asked; the others are `skipped` with error type `not_needed`. */
+            consulted?: string[];
         };
         /** @description SSE `start`: the ask began with these providers. */
         StartEvent: {
             id: string;
             providers: string[];
+        };
+        /** @description SSE `round` (`cascade` only): a round of providers is being asked because the answer is not settled yet. */
+        RoundEvent: {
+            round: number;
+            providers: string[];
+            expectedCostUsd: number;
         };
         /** @description SSE `token`: a piece of a provider's answer as it streams. */
         TokenEvent: {
@@ -361,6 +369,10 @@ export interface components {
             /** @enum {string} */
             event: "start";
             data: components["schemas"]["StartEvent"];
+        } | {
+            /** @enum {string} */
+            event: "round";
+            data: components["schemas"]["RoundEvent"];
         } | {
             /** @enum {string} */
             event: "token";

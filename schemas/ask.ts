@@ -12,10 +12,11 @@ export const StrategySchema = Type.Union([
   Type.Literal('consensus'),
   Type.Literal('best'),
   Type.Literal('synthesize'),
-  Type.Literal('fastest')
+  Type.Literal('fastest'),
+  Type.Literal('cascade')
 ], {
   $id: 'Strategy',
-  description: 'How answers are consolidated. `auto` picks `vote` for short answers and `consensus` for free text.'
+  description: 'How answers are consolidated. `auto` votes on short answers (a number, an option, yes/no) and picks the best-standing answer for free text, trusting providers by their learned record; `cascade` asks the cheapest providers first and the dearer ones only while the answer is not settled.'
 })
 
 export const WaitForSchema = Type.Union([
@@ -103,13 +104,20 @@ export const AskResponseSchema = Type.Object({
   usage: ref(UsageSchema),
   latencyMs: Type.Number({ minimum: 0 }),
   cached: Type.Boolean(),
-  warnings: Type.Array(Type.String(), { description: 'Things the client should know, e.g. a strategy that fell back.' })
+  warnings: Type.Array(Type.String(), { description: 'Things the client should know in plain words: providers that failed, timed out, were skipped or left out and why; a refusal; a strategy that fell back.' }),
+  consulted: Type.Optional(Type.Array(Type.String(), { description: '`cascade`: the providers asked, in the order they were asked; the others are `skipped` with error type `not_needed`.' }))
 }, { $id: 'AskResponse', additionalProperties: false })
 
 export const StartEventSchema = Type.Object({
   id: Type.String(),
   providers: Type.Array(Type.String())
 }, { $id: 'StartEvent', additionalProperties: false, description: 'SSE `start`: the ask began with these providers.' })
+
+export const RoundEventSchema = Type.Object({
+  round: Type.Integer({ minimum: 1 }),
+  providers: Type.Array(Type.String()),
+  expectedCostUsd: Type.Number({ minimum: 0 })
+}, { $id: 'RoundEvent', additionalProperties: false, description: 'SSE `round` (`cascade` only): a round of providers is being asked because the answer is not settled yet.' })
 
 export const TokenEventSchema = Type.Object({
   provider: Type.String(),
@@ -119,6 +127,7 @@ export const TokenEventSchema = Type.Object({
 /** One event of the `/api/ask` stream, modelled as OpenAPI 3.2 models SSE: the `event:` name and the JSON in `data:`. */
 export const AskStreamEventSchema = Type.Union([
   Type.Object({ event: Type.Literal('start'), data: ref(StartEventSchema) }, { additionalProperties: false }),
+  Type.Object({ event: Type.Literal('round'), data: ref(RoundEventSchema) }, { additionalProperties: false }),
   Type.Object({ event: Type.Literal('token'), data: ref(TokenEventSchema) }, { additionalProperties: false }),
   Type.Object({ event: Type.Literal('candidate'), data: ref(CandidateSchema) }, { additionalProperties: false }),
   Type.Object({ event: Type.Literal('answer'), data: ref(AskResponseSchema) }, { additionalProperties: false }),
@@ -144,4 +153,5 @@ export type Candidate = Static<typeof CandidateSchema>
 export type AskResponse = Static<typeof AskResponseSchema>
 export type StartEvent = Static<typeof StartEventSchema>
 export type TokenEvent = Static<typeof TokenEventSchema>
+export type RoundEvent = Static<typeof RoundEventSchema>
 export type AskStreamEvent = Static<typeof AskStreamEventSchema>

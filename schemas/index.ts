@@ -4,7 +4,7 @@ import { FieldErrorSchema, ProviderFailureSchema, ProblemSchema } from './proble
 import { HealthSchema, ReadySchema } from './health.js'
 import {
   StrategySchema, WaitForSchema, AskRequestSchema, PromptRequestSchema, UsageSchema, ScoresSchema,
-  CandidateErrorSchema, SourceSchema, CandidateSchema, ChosenSchema, AskResponseSchema, StartEventSchema, TokenEventSchema, AskStreamEventSchema
+  CandidateErrorSchema, SourceSchema, CandidateSchema, ChosenSchema, AskResponseSchema, StartEventSchema, RoundEventSchema, TokenEventSchema, AskStreamEventSchema
 } from './ask.js'
 import { CircuitStateSchema, ProviderInfoSchema, ProviderListSchema } from './providers.js'
 import {
@@ -18,7 +18,7 @@ export const sharedSchemas: TSchema[] = [
   FieldErrorSchema, ProviderFailureSchema, ProblemSchema,
   HealthSchema, ReadySchema,
   StrategySchema, WaitForSchema, AskRequestSchema, PromptRequestSchema, UsageSchema, ScoresSchema,
-  CandidateErrorSchema, SourceSchema, CandidateSchema, ChosenSchema, AskResponseSchema, StartEventSchema, TokenEventSchema, AskStreamEventSchema,
+  CandidateErrorSchema, SourceSchema, CandidateSchema, ChosenSchema, AskResponseSchema, StartEventSchema, RoundEventSchema, TokenEventSchema, AskStreamEventSchema,
   CircuitStateSchema, ProviderInfoSchema, ProviderListSchema,
   ChatContentPartSchema, ChatRequestMessageSchema, ChatCompletionRequestSchema, ChatCompletionUsageSchema, CompletionCandidateSchema,
   CompletionInfoSchema, ChatCompletionSchema, ChatCompletionChunkSchema, OpenAIModelSchema, OpenAIModelListSchema, OpenAIErrorSchema,

@@ -272,6 +272,11 @@ export class CachedAskService extends AskService {
     if (cached && response !== undefined) providers.unshift(...cachedEntries(response).filter(e => !run.over.some(o => o.provider.id === e.id)))
 
     if (metrics !== undefined) {
+      const cascade = run.trace?.cascade
+      if (cascade !== undefined && !cached) {
+        metrics.cascadeRounds.observe(cascade.rounds)
+        metrics.cascadeSaved.inc(cascade.savedUsd)
+      }
       metrics.asks.inc({ strategy, outcome, cached: String(cached) })
       metrics.askDuration.observe({ cached: String(cached) }, timings.totalMs / 1000)
       if (response !== undefined) {

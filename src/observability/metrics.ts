@@ -181,6 +181,19 @@ export class ServiceMetrics {
     this.circuits = { providers, source }
   }
 
+  readonly cascadeRounds = new Histogram({
+    name: `${PREFIX}cascade_rounds`,
+    help: 'Rounds of providers a cascade question needed.',
+    buckets: [1, 2, 3, 4, 5, 6, 8],
+    registers: [this.registry]
+  })
+
+  readonly cascadeSaved = new Counter({
+    name: `${PREFIX}cascade_saved_usd_total`,
+    help: 'Expected cost (US dollars) of the providers a cascade did not need to ask, against asking everyone.',
+    registers: [this.registry]
+  })
+
   readonly providerReliability = new Gauge({
     name: `${PREFIX}provider_reliability`,
     help: 'Learned reliability per provider: measure "accuracy" (probability its short answers are right) or "quality" (its open answers against the others\', centred on 0).',

@@ -19,6 +19,7 @@ export interface AskRoutesOptions {
 // Event payloads go through the same schema-compiled serializers as JSON bodies, so nothing outside the contract leaks.
 const EVENT_SCHEMAS = {
   start: { $ref: 'StartEvent' },
+  round: { $ref: 'RoundEvent' },
   token: { $ref: 'TokenEvent' },
   candidate: { $ref: 'Candidate' },
   answer: { $ref: 'AskResponse' },
@@ -60,6 +61,7 @@ const askRoutes: FastifyPluginAsyncTypebox<AskRoutesOptions> = async (app, optio
         ...askContext(request, reply),
         stream: true,
         onStart: event => { send('start', event) },
+        onRound: event => { send('round', event) },
         onToken: (provider, text) => { send('token', { provider, text }) },
         onCandidate: candidate => { send('candidate', candidate) }
       })

@@ -1,6 +1,6 @@
 // The ask pipeline: pick providers, fan out, aggregate, account — one function the routes call.
 import type { FastifyBaseLogger } from 'fastify'
-import type { AskResponse, Candidate, UsageBody } from '../../schemas/ask.js'
+import type { AskResponse, Candidate, RoundEvent, UsageBody } from '../../schemas/ask.js'
 import { aggregate, buildSynthesisPrompt } from '../aggregator/index.js'
 import type { CandidateInput, Decision, Strategy } from '../aggregator/types.js'
 import type { Config } from '../config.js'
@@ -14,6 +14,8 @@ import { toProviderError } from '../providers/errors.js'
 import type { ProviderRegistry } from '../providers/registry.js'
 import type { ChatMessage, Provider, Usage } from '../providers/types.js'
 import { tutorMessages } from './prompts.js'
+import { cascadeRounds, isExploration, isSettled } from '../aggregator/cascade.js'
+import { estimatePromptTokens } from '../costs/budget.js'
 import type { TrustService } from '../trust/trust-service.js'
 
 export interface AskInput {
@@ -37,6 +39,8 @@ export interface AskHooks {
   onStart?: (event: { id: string, providers: string[] }) => void
   onToken?: (providerId: string, text: string) => void
   onCandidate?: (candidate: Candidate) => void
+  /** `cascade`: a round of providers is about to be asked. */
+  onRound?: (event: RoundEvent) => void
   /** Filled in as the ask runs, for Server-Timing, metrics and the ask's log line. */
   trace?: AskTrace
 }
@@ -46,6 +50,8 @@ export interface AskTrace {
   providersMs: number
   /** What each selected provider did (set once the fan-out is over, also when every provider failed). */
   outcomes: ProviderOutcome[]
+  /** `cascade`: rounds run and the expected cost of the providers it did not need to ask. */
+  cascade?: { rounds: number, savedUsd: number }
 }
 
 export interface AskServiceDeps {
@@ -76,6 +82,28 @@ function addUsage (total: UsageBody, usage: UsageBody | null): UsageBody {
   const reasoning = (total.reasoningTokens ?? 0) + (usage.reasoningTokens ?? 0)
   if (reasoning > 0) sum.reasoningTokens = reasoning
   return sum
+}
+
+/** A provider the cascade did not need: what the aggregator and the response say of it. */
+function notNeededInput (provider: Provider): CandidateInput {
+  return { provider: provider.id, model: provider.model, status: 'skipped', text: '', errorClass: 'not_needed', evidence: provider.kind === 'knowledge' }
+}
+
+function notNeededCandidate (provider: Provider): Candidate {
+  return {
+    provider: provider.id,
+    model: provider.model,
+    status: 'skipped',
+    text: '',
+    finishReason: null,
+    latencyMs: 0,
+    attempts: 0,
+    usage: null,
+    scores: null,
+    flags: ['skipped'],
+    filtered: 'not_needed',
+    error: { type: 'not_needed', message: 'not asked: the answer was settled before its round' }
+  }
 }
 
 export class AskService {
@@ -205,8 +233,12 @@ export class AskService {
       hedgeTarget: provider => this.equivalentOf(provider, providers)
     }
     const fanOutStarted = performance.now()
-    const outcomes = await fanOut(providers, { messages }, options)
-    if (hooks.trace !== undefined) Object.assign(hooks.trace, { providersMs: performance.now() - fanOutStarted, outcomes })
+    const cascade = strategy === 'cascade' ? await this.cascade(question, providers, messages, options, hooks) : null
+    const outcomes = cascade?.outcomes ?? await fanOut(providers, { messages }, options)
+    if (hooks.trace !== undefined) {
+      Object.assign(hooks.trace, { providersMs: performance.now() - fanOutStarted, outcomes })
+      if (cascade !== null) hooks.trace.cascade = { rounds: cascade.rounds, savedUsd: cascade.savedUsd }
+    }
 
     const candidates = outcomes.map(o => this.candidateOf(o))
     if (!outcomes.some(o => o.status === 'ok')) {
@@ -220,16 +252,20 @@ export class AskService {
       })
     }
 
-    const inputs = outcomes.map(o => this.inputOf(o))
+    const notAsked = cascade?.notAsked ?? []
+    const inputs = [...outcomes.map(o => this.inputOf(o)), ...notAsked.map(p => notNeededInput(p))]
+    candidates.push(...notAsked.map(p => notNeededCandidate(p)))
     const trust = this.deps.trust?.() ?? null
     const decision: Decision = aggregate(question, inputs, { strategy, reliability: trust?.reliability() })
     if (trust !== null) {
-      // Learning is best effort and off the answer's path.
-      void trust.learn(id, decision.learning, {
+      const rateable = {
         chosen: decision.chosen?.provider ?? null,
         providers: candidates.filter(c => c.status === 'ok').map(c => c.provider),
-        kind: decision.learning?.kind ?? (decision.answerType === 'short' ? 'short' : 'open')
-      })
+        kind: decision.learning?.kind ?? (decision.answerType === 'short' ? 'short' as const : 'open' as const)
+      }
+      // Learning is best effort and off the answer's path. A cascade that stopped early compares its
+      // providers on no common question: it only counts the question.
+      void (notAsked.length === 0 ? trust.learn(id, decision.learning, rateable) : trust.count(id, rateable))
     }
     const warnings: string[] = [...decision.warnings]
     let answer = decision.answer
@@ -263,7 +299,7 @@ export class AskService {
       id,
       question,
       answer,
-      strategy: usedStrategy,
+      strategy: cascade === null ? usedStrategy : 'cascade',
       confidence: Math.round(decision.confidence * 1000) / 1000,
       normalized: decision.normalized,
       chosen,
@@ -271,8 +307,45 @@ export class AskService {
       usage,
       latencyMs: Math.round(performance.now() - started),
       cached: false,
-      warnings
+      warnings,
+      ...(cascade === null ? {} : { consulted: cascade.consulted })
     }
+  }
+
+  /**
+   * Rounds of providers, cheapest expected cost first, until the decision is settled. A round that
+   * cannot finish before the deadline (by its providers' recent median latency) is not started: the
+   * best answer so far is returned.
+   */
+  private async cascade (question: string, providers: Provider[], messages: ChatMessage[], options: FanOutOptions, hooks: AskHooks):
+  Promise<{ outcomes: ProviderOutcome[], notAsked: Provider[], consulted: string[], rounds: number, savedUsd: number }> {
+    const trust = this.deps.trust?.() ?? null
+    const reliability = trust?.reliability() ?? {}
+    const promptTokens = estimatePromptTokens(messages)
+    const expected = new Map(providers.map(p => [p.id, this.prices.expectedCost(p.kind, p.model, promptTokens)]))
+    const plan = trust !== null && isExploration(trust.decided())
+      ? [providers.map(p => p.id)]
+      : cascadeRounds(providers.map(p => ({ id: p.id, expectedCostUsd: expected.get(p.id) ?? 0, accuracy: reliability[p.id]?.accuracy, questions: reliability[p.id]?.questions })))
+    const outcomes: ProviderOutcome[] = []
+    const consulted: string[] = []
+    let rounds = 0
+    for (const ids of plan) {
+      const round = providers.filter(p => ids.includes(p.id))
+      if (rounds > 0) {
+        const slowest = Math.max(...round.map(p => this.deps.stats.snapshot(p.id).latencyP50Ms ?? 0))
+        if (Date.now() + slowest >= options.deadlineAt || options.signal.aborted) break
+      }
+      rounds++
+      hooks.onRound?.({ round: rounds, providers: ids, expectedCostUsd: round.reduce((sum, p) => sum + (expected.get(p.id) ?? 0), 0) })
+      consulted.push(...ids)
+      outcomes.push(...await fanOut(round, { messages }, { ...options, waitFor: 'all' }))
+      const notYet = providers.filter(p => !consulted.includes(p.id))
+      if (notYet.length === 0) break
+      const decision = aggregate(question, [...outcomes.map(o => this.inputOf(o)), ...notYet.map(p => notNeededInput(p))], { strategy: 'auto', reliability })
+      if (isSettled(decision)) break
+    }
+    const notAsked = providers.filter(p => !consulted.includes(p.id))
+    return { outcomes, notAsked, consulted, rounds, savedUsd: notAsked.reduce((sum, p) => sum + (expected.get(p.id) ?? 0), 0) }
   }
 
   private async synthesize (question: string, decision: Decision, inputs: CandidateInput[], deadlineAt: number, signal: AbortSignal):

@@ -4,7 +4,7 @@
 import { LRUCache } from 'lru-cache'
 import type { Redis } from 'ioredis'
 import type { LearningSignal, ProviderReliability } from '../aggregator/types.js'
-import { emptyTrust, learnFromDecision, learnFromFeedback, reliabilities, reliabilityOf, type Rating, type TrustState } from './reliability.js'
+import { countDecision, emptyTrust, learnFromDecision, learnFromFeedback, reliabilities, reliabilityOf, type Rating, type TrustState } from './reliability.js'
 import type { TrustStore } from './trust-store.js'
 
 /** What a rating needs to know about the answer it rates. */
@@ -71,6 +71,21 @@ export class TrustService {
       this.refreshing = this.options.store.load().then(state => this.apply(state), () => undefined).finally(() => { this.refreshing = null })
     }
     return this.snapshot
+  }
+
+  /** Questions decided so far, across replicas as far as the last refresh knows. */
+  decided (): number {
+    return this.state.decided ?? 0
+  }
+
+  /** Counts a question decided without anything learned from it (a cascade that stopped early). */
+  async count (answerId: string, answer: RateableAnswer): Promise<void> {
+    await this.remember(answerId, answer)
+    try {
+      this.apply(await this.options.store.update(state => countDecision(state)))
+    } catch (err) {
+      this.options.onProblem(`cannot store learned reliability (${(err as Error).message})`)
+    }
   }
 
   /** Learns from a decided question and keeps the answer rateable. Never throws: learning is best effort. */
