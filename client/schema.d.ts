@@ -114,6 +114,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/answers/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate an answer, or one provider's answer in it
+         * @description Ratings teach the service which provider to trust; a rating counts for more than the agreement it learns from on its own. Answers can be rated for 24 hours.
+         */
+        post: operations["rateAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/chat/completions": {
         parameters: {
             query?: never;
@@ -127,7 +147,7 @@ export interface paths {
          * OpenAI-compatible chat completion from the ensemble or one provider
          * @description A drop-in OpenAI chat-completions endpoint: point any OpenAI client's base URL at `<server>/v1`. `model` is `iscoolgpt` (every provider, consolidated with the default strategy), `iscoolgpt/<strategy>`, or a provider id from `GET /v1/models` (that provider alone, through the same deadlines and circuit breakers).
          *
-         *     The last message must come from the user and is the question; earlier user and assistant messages are passed on as the conversation, and system or developer messages as extra instructions. The answer is a standard `chat.completion` whose `usage` sums every provider called, plus an `iscoolgpt` field (strategy, confidence, chosen provider, candidates).
+         *     The last message must come from the user and is the question; earlier user and assistant messages are passed on as the conversation (the most recent 20 turns and 24,000 characters, older ones left out), and system or developer messages as extra instructions. The answer is a standard `chat.completion` whose `usage` sums every provider called, plus an `iscoolgpt` field (the answer id to rate it with `POST /api/answers/{answerId}/feedback`, strategy, confidence, chosen provider, candidates).
          *
          *     `stream: true` answers with `chat.completion.chunk` server-sent events ending with `data: [DONE]`, and a usage chunk before it with `stream_options.include_usage`. A single provider's text streams as it is generated; the ensemble's answer streams once it is consolidated.
          *
@@ -233,6 +253,13 @@ export interface components {
         Strategy: "auto" | "vote" | "consensus" | "best" | "synthesize" | "fastest";
         /** @description `all` waits for every provider (until the deadline); `quorum` answers once a majority agrees; `first` takes the first good answer. */
         WaitFor: "all" | "quorum" | "first";
+        /** @description One earlier turn of a conversation. */
+        HistoryTurn: {
+            /** @description `user`: an earlier question; `assistant`: the answer it got. */
+            role: "user" | "assistant";
+            /** @description The turn's text (Markdown for answers), 1 to 8,000 characters. */
+            content: string;
+        };
         AskRequest: {
             /**
              * @description The question, 1 to 8,000 characters after trimming.
@@ -247,6 +274,8 @@ export interface components {
             waitFor?: components["schemas"]["WaitFor"];
             /** @description Leave out providers whose expected cost for this question exceeds this amount. */
             maxCostUsd?: number;
+            /** @description The conversation so far, oldest first, for a follow-up question ("e no caso do EC2?"): every provider receives these turns, in order, before the question, and the course notes are searched with the question plus the last turns. At most 20 turns and 24,000 characters in all; a client that keeps a longer conversation sends its most recent turns. Part of the answer cache key. */
+            history?: components["schemas"]["HistoryTurn"][];
         };
         /** @description The first version's request: just the question. */
         PromptRequest: {
@@ -374,6 +403,19 @@ export interface components {
             errorRate: number;
             latencyP50Ms: number | null;
             latencyP90Ms: number | null;
+            reliability: {
+                /** @description Estimated probability that its short answers are right (learned without labels from agreement, corrected by ratings). */
+                accuracy: number;
+                /** @description Its open answers against the other providers' (0 = average), learned from past questions and ratings. */
+                quality: number;
+                /** @description Questions the estimate rests on. */
+                questions: number;
+            };
+            /** @description Ratings people gave its answers. */
+            feedback: {
+                up: number;
+                down: number;
+            };
         };
         ProviderList: {
             providers: components["schemas"]["ProviderInfo"][];
@@ -472,6 +514,8 @@ export interface components {
         };
         /** @description IsCoolGPT's extra `iscoolgpt` field: how the answer was consolidated. Standard OpenAI clients ignore it. */
         CompletionInfo: {
+            /** @description The id of the answer, to rate it with `POST /api/answers/{answerId}/feedback` (the completion id is `chatcmpl-<answerId>`). */
+            answerId: string;
             /** @description The strategy actually used. */
             strategy: string;
             confidence: number;
@@ -583,6 +627,31 @@ export interface components {
             hits: components["schemas"]["KnowledgeHit"][];
             /** @description Notes in the index. */
             notes: number;
+        };
+        /** @description `up`: the answer helped (or this provider's answer was the better one); `down`: it did not. */
+        Rating: "up" | "down";
+        FeedbackParams: {
+            /** @description The `id` of the AskResponse (the OpenAI-compatible facade returns it as `iscoolgpt.answerId`). */
+            id: string;
+        };
+        FeedbackRequest: {
+            rating: components["schemas"]["Rating"];
+            /** @description Rate one candidate's answer; without it the rating is for the answer given (its chosen provider). */
+            provider?: string;
+            /** @description Free text for the people who run the service; it is logged, never shown to other users. */
+            comment?: string;
+        };
+        FeedbackResponse: {
+            answerId: string;
+            /** @description The provider the rating was applied to. */
+            provider: string;
+            rating: components["schemas"]["Rating"];
+            /** @description The provider's learned reliability after this rating. */
+            reliability: {
+                accuracy: number;
+                quality: number;
+                questions: number;
+            };
         };
     };
     responses: never;
@@ -929,6 +998,105 @@ export interface operations {
             };
             /** @description The API key is not valid. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited: retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (details only in the server log). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rateAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `id` of the AskResponse (the OpenAI-compatible facade returns it as `iscoolgpt.answerId`). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackResponse"];
+                };
+            };
+            /** @description Bad input: the problem names each bad field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key was given. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The API key is not valid. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not supported (send application/json). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
