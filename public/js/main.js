@@ -660,6 +660,21 @@ function renderTurn (turn, index) {
       providers))
 }
 
+const SVG = 'http://www.w3.org/2000/svg'
+
+/** A thumb drawn in SVG: emoji fonts are missing on many systems (and in headless browsers). */
+function thumbIcon (rating) {
+  const svg = document.createElementNS(SVG, 'svg')
+  svg.setAttribute('viewBox', '0 0 20 20')
+  svg.setAttribute('aria-hidden', 'true')
+  svg.setAttribute('focusable', 'false')
+  svg.setAttribute('class', `feedback-icon${rating === 'down' ? ' is-down' : ''}`)
+  const path = document.createElementNS(SVG, 'path')
+  path.setAttribute('d', 'M6 9v8H3V9h3Zm0 0 3.5-6c1.3 0 2 .9 1.8 2.2L10.8 8H15a2 2 0 0 1 2 2.3l-.9 5A2 2 0 0 1 14.1 17H6')
+  svg.append(path)
+  return svg
+}
+
 /** "Helpful" / "Not helpful" under an answer, and what became of the rating. */
 function feedbackBar (index) {
   const turn = state.conversation.turns[index]
@@ -672,7 +687,7 @@ function feedbackBar (index) {
     'aria-pressed': String(turn.rating === rating),
     disabled: rated || sending,
     onclick: () => sendRating(index, { rating })
-  }, h('span', { class: 'feedback-icon', 'aria-hidden': 'true', text: rating === 'up' ? '👍' : '👎' }), h('span', { text: label }))
+  }, thumbIcon(rating), h('span', { text: label }))
   return h('div', { class: 'feedback', role: 'group', 'aria-label': t('feedbackLabel') },
     h('span', { class: 'feedback-prompt', text: t('feedbackPrompt') }),
     button('up', t('helpful')),
