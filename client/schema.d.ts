@@ -147,7 +147,7 @@ export interface paths {
          * OpenAI-compatible chat completion from the ensemble or one provider
          * @description A drop-in OpenAI chat-completions endpoint: point any OpenAI client's base URL at `<server>/v1`. `model` is `iscoolgpt` (every provider, consolidated with the default strategy), `iscoolgpt/<strategy>`, or a provider id from `GET /v1/models` (that provider alone, through the same deadlines and circuit breakers).
          *
-         *     The last message must come from the user and is the question; earlier user and assistant messages are passed on as the conversation, and system or developer messages as extra instructions. The answer is a standard `chat.completion` whose `usage` sums every provider called, plus an `iscoolgpt` field (strategy, confidence, chosen provider, candidates).
+         *     The last message must come from the user and is the question; earlier user and assistant messages are passed on as the conversation (the most recent 20 turns and 24,000 characters, older ones left out), and system or developer messages as extra instructions. The answer is a standard `chat.completion` whose `usage` sums every provider called, plus an `iscoolgpt` field (the answer id to rate it with `POST /api/answers/{answerId}/feedback`, strategy, confidence, chosen provider, candidates).
          *
          *     `stream: true` answers with `chat.completion.chunk` server-sent events ending with `data: [DONE]`, and a usage chunk before it with `stream_options.include_usage`. A single provider's text streams as it is generated; the ensemble's answer streams once it is consolidated.
          *
@@ -253,6 +253,13 @@ export interface components {
         Strategy: "auto" | "vote" | "consensus" | "best" | "synthesize" | "fastest" | "cascade";
         /** @description `all` waits for every provider (until the deadline); `quorum` answers once a majority agrees; `first` takes the first good answer. */
         WaitFor: "all" | "quorum" | "first";
+        /** @description One earlier turn of a conversation. */
+        HistoryTurn: {
+            /** @description `user`: an earlier question; `assistant`: the answer it got. */
+            role: "user" | "assistant";
+            /** @description The turn's text (Markdown for answers), 1 to 8,000 characters. */
+            content: string;
+        };
         AskRequest: {
             /**
              * @description The question, 1 to 8,000 characters after trimming.
@@ -267,6 +274,8 @@ export interface components {
             waitFor?: components["schemas"]["WaitFor"];
             /** @description Leave out providers whose expected cost for this question exceeds this amount. */
             maxCostUsd?: number;
+            /** @description The conversation so far, oldest first, for a follow-up question ("e no caso do EC2?"): every provider receives these turns, in order, before the question, and the course notes are searched with the question plus the last turns. At most 20 turns and 24,000 characters in all; a client that keeps a longer conversation sends its most recent turns. Part of the answer cache key. */
+            history?: components["schemas"]["HistoryTurn"][];
         };
         /** @description The first version's request: just the question. */
         PromptRequest: {
@@ -517,6 +526,8 @@ export interface components {
         };
         /** @description IsCoolGPT's extra `iscoolgpt` field: how the answer was consolidated. Standard OpenAI clients ignore it. */
         CompletionInfo: {
+            /** @description The id of the answer, to rate it with `POST /api/answers/{answerId}/feedback` (the completion id is `chatcmpl-<answerId>`). */
+            answerId: string;
             /** @description The strategy actually used. */
             strategy: string;
             confidence: number;

@@ -5,6 +5,12 @@ import { ref } from './ref.js'
 
 export const QUESTION_MAX_CHARS = 8000
 export const MAX_PROVIDERS_PER_REQUEST = 10
+/** Earlier turns a request may carry: ten exchanges of a question and its answer. */
+export const HISTORY_MAX_TURNS = 20
+/** One turn, as long as a question may be (a long consolidated answer is trimmed by the client). */
+export const HISTORY_TURN_MAX_CHARS = QUESTION_MAX_CHARS
+/** All earlier turns together; with the question they stay well inside the default 64 KiB body limit. */
+export const HISTORY_MAX_CHARS = 24000
 
 export const StrategySchema = Type.Union([
   Type.Literal('auto'),
@@ -28,6 +34,11 @@ export const WaitForSchema = Type.Union([
   description: '`all` waits for every provider (until the deadline); `quorum` answers once a majority agrees; `first` takes the first good answer.'
 })
 
+export const HistoryTurnSchema = Type.Object({
+  role: Type.Union([Type.Literal('user'), Type.Literal('assistant')], { description: '`user`: an earlier question; `assistant`: the answer it got.' }),
+  content: Type.String({ minLength: 1, maxLength: HISTORY_TURN_MAX_CHARS, description: 'The turn\'s text (Markdown for answers), 1 to 8,000 characters.' })
+}, { $id: 'HistoryTurn', additionalProperties: false, description: 'One earlier turn of a conversation.' })
+
 export const AskRequestSchema = Type.Object({
   question: Type.String({ minLength: 1, maxLength: QUESTION_MAX_CHARS, description: 'The question, 1 to 8,000 characters after trimming.', examples: ['Qual a vantagem de usar Docker?'] }),
   providers: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
@@ -37,7 +48,15 @@ export const AskRequestSchema = Type.Object({
   strategy: Type.Optional(ref(StrategySchema)),
   timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 300000, description: 'Overall deadline in milliseconds; capped by the server\'s `ASK_TIMEOUT_MS`.' })),
   waitFor: Type.Optional(ref(WaitForSchema)),
-  maxCostUsd: Type.Optional(Type.Number({ minimum: 0, description: 'Leave out providers whose expected cost for this question exceeds this amount.' }))
+  maxCostUsd: Type.Optional(Type.Number({ minimum: 0, description: 'Leave out providers whose expected cost for this question exceeds this amount.' })),
+  history: Type.Optional(Type.Array(ref(HistoryTurnSchema), {
+    maxItems: HISTORY_MAX_TURNS,
+    description: [
+      'The conversation so far, oldest first, for a follow-up question ("e no caso do EC2?"): every provider receives these turns, in order, before the question,',
+      'and the course notes are searched with the question plus the last turns. At most 20 turns and 24,000 characters in all;',
+      'a client that keeps a longer conversation sends its most recent turns. Part of the answer cache key.'
+    ].join(' ')
+  }))
 }, { $id: 'AskRequest', additionalProperties: false })
 
 export const PromptRequestSchema = Type.Object({
@@ -145,6 +164,7 @@ export const AskStreamEventSchema = Type.Union([
 
 export type Strategy = Static<typeof StrategySchema>
 export type WaitFor = Static<typeof WaitForSchema>
+export type HistoryTurn = Static<typeof HistoryTurnSchema>
 export type AskRequest = Static<typeof AskRequestSchema>
 export type PromptRequest = Static<typeof PromptRequestSchema>
 export type UsageBody = Static<typeof UsageSchema>

@@ -3,7 +3,7 @@ import type { TSchema } from '@sinclair/typebox'
 import { FieldErrorSchema, ProviderFailureSchema, ProblemSchema } from './problem.js'
 import { HealthSchema, ReadySchema } from './health.js'
 import {
-  StrategySchema, WaitForSchema, AskRequestSchema, PromptRequestSchema, UsageSchema, ScoresSchema,
+  StrategySchema, WaitForSchema, HistoryTurnSchema, AskRequestSchema, PromptRequestSchema, UsageSchema, ScoresSchema,
   CandidateErrorSchema, SourceSchema, CandidateSchema, ChosenSchema, AskResponseSchema, StartEventSchema, RoundEventSchema, TokenEventSchema, AskStreamEventSchema
 } from './ask.js'
 import { CircuitStateSchema, ProviderInfoSchema, ProviderListSchema } from './providers.js'
@@ -17,7 +17,7 @@ import { RatingSchema, FeedbackParamsSchema, FeedbackRequestSchema, FeedbackResp
 export const sharedSchemas: TSchema[] = [
   FieldErrorSchema, ProviderFailureSchema, ProblemSchema,
   HealthSchema, ReadySchema,
-  StrategySchema, WaitForSchema, AskRequestSchema, PromptRequestSchema, UsageSchema, ScoresSchema,
+  StrategySchema, WaitForSchema, HistoryTurnSchema, AskRequestSchema, PromptRequestSchema, UsageSchema, ScoresSchema,
   CandidateErrorSchema, SourceSchema, CandidateSchema, ChosenSchema, AskResponseSchema, StartEventSchema, RoundEventSchema, TokenEventSchema, AskStreamEventSchema,
   CircuitStateSchema, ProviderInfoSchema, ProviderListSchema,
   ChatContentPartSchema, ChatRequestMessageSchema, ChatCompletionRequestSchema, ChatCompletionUsageSchema, CompletionCandidateSchema,

@@ -76,6 +76,7 @@ export const CompletionCandidateSchema = Type.Object({
 }, { $id: 'CompletionCandidate', additionalProperties: false })
 
 export const CompletionInfoSchema = Type.Object({
+  answerId: Type.String({ description: 'The id of the answer, to rate it with `POST /api/answers/{answerId}/feedback` (the completion id is `chatcmpl-<answerId>`).' }),
   strategy: Type.String({ description: 'The strategy actually used.' }),
   confidence: Type.Number({ minimum: 0, maximum: 1 }),
   normalized: Type.Union([Type.String(), Type.Null()]),

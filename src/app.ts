@@ -173,7 +173,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     log: app.log,
     // Decorated by the trust plugin below, once the store (Redis or DATA_DIR) is known.
     trust: () => (app.hasDecorator('trust') ? app.trust : null),
-    grounding: knowledge === null ? undefined : question => groundingContext(knowledge, question)
+    grounding: knowledge === null ? undefined : (question, history) => groundingContext(knowledge, question, 3, history)
   }))
   app.addHook('onClose', async () => { knowledge?.close() })
 

@@ -71,12 +71,14 @@ export async function fetchProviders ({ apiKey, signal, base = '' } = {}) {
  * POST /api/ask. Asks for an event stream and reports progress through the callbacks;
  * a server that answers plain JSON is just as good, only without the live progress.
  */
-export async function ask (body, { apiKey, signal, onStart, onToken, onCandidate, base = '' } = {}) {
+export async function ask (body, { apiKey, signal, onStart, onToken, onCandidate, language, base = '' } = {}) {
   const response = await send(`${base}/api/ask`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       accept: 'text/event-stream, application/json;q=0.9, application/problem+json;q=0.8',
+      // The page's own language, so a greeting or a one-word question is answered in it.
+      ...(language ? { 'accept-language': language } : {}),
       ...authHeaders(apiKey)
     },
     body: JSON.stringify(body),
@@ -114,4 +116,17 @@ export async function ask (body, { apiKey, signal, onStart, onToken, onCandidate
   if (failure !== undefined) throw failure
   if (answer === undefined) throw new NetworkError('the stream ended without an answer', { streamEnded: true })
   return answer
+}
+
+/** POST /api/answers/{id}/feedback: `rating` is up or down; with `provider` it rates that provider's answer. */
+export async function rate (answerId, { rating, provider }, { apiKey, signal, base = '' } = {}) {
+  const body = provider === undefined ? { rating } : { rating, provider }
+  const response = await send(`${base}/api/answers/${encodeURIComponent(answerId)}/feedback`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json, application/problem+json;q=0.9', ...authHeaders(apiKey) },
+    body: JSON.stringify(body),
+    signal
+  })
+  if (!response.ok) throw await problemFrom(response)
+  return await response.json()
 }

@@ -64,8 +64,9 @@ function stateText (card) {
   return detail === null ? label : `${label} · ${detail}${status}`
 }
 
-function scoreRows (scores) {
-  return h('dl', { class: 'scores' }, SCORE_KEYS.map(key => {
+/** `single`: the only answer, so agreement with the others means nothing and is not shown. */
+function scoreRows (scores, single) {
+  return h('dl', { class: 'scores' }, SCORE_KEYS.filter(key => !(single && key === 'consensus')).map(key => {
     const value = Math.max(0, Math.min(1, Number(scores[key]) || 0))
     const fill = h('span', { class: 'score-fill' })
     // Widths come from data, so they are set through the CSSOM (allowed by the CSP) rather than a style attribute.
@@ -96,8 +97,11 @@ function usageLine (c) {
   return parts.length === 0 ? null : h('p', { class: 'card-usage', text: parts.join(' · ') })
 }
 
-/** The card's element; `chosen` marks the provider whose answer was kept. */
-export function renderCard (card, { chosen = false } = {}) {
+/**
+ * The card's element; `chosen` marks the provider whose answer was kept, `single` an answer with nothing to compare
+ * it with. With `onBetter` a finished answer can be marked as the better one; `better` is the provider already marked.
+ */
+export function renderCard (card, { chosen = false, single = false, better = null, onBetter = null } = {}) {
   const c = card.candidate
   const li = h('li', {
     class: `provider-card${chosen ? ' is-chosen' : ''}${c?.filtered ? ' is-filtered' : ''}`,
@@ -119,7 +123,7 @@ export function renderCard (card, { chosen = false } = {}) {
   if (c !== null && c.error !== null && c.error !== undefined && c.error.message) {
     li.append(h('p', { class: 'card-error', text: c.error.message }))
   }
-  if (c?.scores && c.status === 'ok') li.append(scoreRows(c.scores))
+  if (c?.scores && c.status === 'ok') li.append(scoreRows(c.scores, single))
   if (c !== null && c.flags?.length > 0) {
     const shown = c.flags.filter(f => f !== 'error' && f !== 'skipped')
     if (shown.length > 0) li.append(h('ul', { class: 'flags' }, shown.map(f => h('li', { class: `flag flag-${f}`, text: flagLabel(f) }))))
@@ -138,6 +142,18 @@ export function renderCard (card, { chosen = false } = {}) {
       if (details.open && body.childElementCount === 0) body.append(renderMarkdown(c.text))
     })
     li.append(details)
+  }
+  if (onBetter !== null && c?.status === 'ok' && c.text.trim() !== '') {
+    const marked = better === card.id
+    li.append(h('button', {
+      type: 'button',
+      class: `button button-quiet better-button${marked ? ' is-marked' : ''}`,
+      'aria-label': marked ? t('betterChosen') : t('betterLabel', { provider: providerName(card.id) }),
+      'aria-pressed': String(marked),
+      disabled: better !== null,
+      text: marked ? t('betterChosen') : t('better'),
+      onclick: () => onBetter(card.id)
+    }))
   }
   return li
 }

@@ -1,9 +1,10 @@
 // The page's controller: reads the form, asks, follows the providers live and shows the consolidated answer.
-import { ApiProblem, NetworkError, ask, fetchProviders } from './api.js'
+import { ApiProblem, NetworkError, ask, fetchProviders, rate } from './api.js'
 import { cardFromCandidate, errorClassLabel, providerName, renderCard, updateLiveText, waitingCard } from './cards.js'
+import { answeredProviders, comparedAnswers, historyOf, newConversation } from './conversation.js'
 import { byId, h } from './dom.js'
 import { formatNumber, formatPercent, formatSeconds, formatTime, formatUsd, language, pickLanguage, setLanguage, t, translateDom } from './i18n.js'
-import { renderInto } from './markdown.js'
+import { renderInto, renderMarkdown } from './markdown.js'
 import * as store from './storage.js'
 
 const els = {
@@ -42,7 +43,12 @@ const els = {
   historyClear: byId('history-clear'),
   announcer: byId('announcer'),
   examples: byId('examples'),
-  exampleList: byId('example-list')
+  exampleList: byId('example-list'),
+  newConversation: byId('new-conversation'),
+  conversation: byId('conversation'),
+  thread: byId('thread'),
+  currentQuestion: byId('current-question'),
+  feedback: byId('feedback')
 }
 
 const MAX_CHARS = Number(els.question.dataset.maxLength) || 8000
@@ -65,7 +71,13 @@ const state = {
   retryUntil: 0,
   retryTimer: 0,
   liveFrame: 0,
-  dirtyLive: new Set()
+  dirtyLive: new Set(),
+  /** The conversation on screen: its answered turns, the last one shown in the result panel. */
+  conversation: newConversation(),
+  /** The question under way or last refused, shown above the live cards until it is answered. */
+  pending: null,
+  /** Turn index → how its rating is going: {kind: 'sending' | 'done' | 'error', text}. */
+  feedback: new Map()
 }
 
 // ---------- language ----------
@@ -86,6 +98,7 @@ function applyLanguage (lang) {
   renderCards()
   if (state.response !== null) renderResult(state.response)
   renderNotice()
+  renderThread()
   renderHistory()
   renderExamples()
   updateConnection()
@@ -110,7 +123,8 @@ function renderExamples () {
 
 /** Suggestions are for an empty page; once there is something to read they step aside. */
 function updateExamples () {
-  els.examples.hidden = state.cards.size > 0 || state.response !== null || (Array.isArray(state.providers) && state.providers.length === 0)
+  els.examples.hidden = state.cards.size > 0 || state.response !== null || state.conversation.turns.length > 0 ||
+    (Array.isArray(state.providers) && state.providers.length === 0)
 }
 
 // ---------- form ----------
@@ -340,7 +354,15 @@ function renderCards () {
   const chosen = state.response?.chosen?.provider
   const cards = [...state.cards.values()]
   els.providersSection.hidden = cards.length === 0
-  els.cards.replaceChildren(...cards.map(card => renderCard(card, { chosen: state.response !== null && card.id === chosen })))
+  const response = state.response
+  const turn = response === null ? null : lastTurn()
+  const rateable = turn !== null && turn.response === response && answeredProviders(response).length > 1
+  els.cards.replaceChildren(...cards.map(card => renderCard(card, {
+    chosen: response !== null && card.id === chosen,
+    single: response !== null && comparedAnswers(response) <= 1,
+    better: turn?.better ?? null,
+    onBetter: rateable ? provider => sendRating(state.conversation.turns.length - 1, { rating: 'up', provider }) : null
+  })))
   const finished = cards.filter(c => c.state !== 'waiting' && c.state !== 'streaming').length
   els.progress.textContent = cards.length === 0 ? '' : t('progress', { done: finished, total: cards.length })
   updateExamples()
@@ -403,6 +425,8 @@ function whyChosen (response) {
   if (chosen === null) return ''
   const candidate = response.candidates.find(c => c.provider === chosen.provider)
   const name = providerName(chosen.provider)
+  // One answer: no agreement to speak of, and no score that only means something next to others.
+  if (comparedAnswers(response) <= 1 && response.strategy !== 'synthesize') return t('why.single', { provider: name })
   const key = ['vote', 'consensus', 'best', 'synthesize', 'fastest'].includes(response.strategy) ? `why.${response.strategy}` : 'why.other'
   const normalized = response.normalized ? t('why.normalized', { value: response.normalized }) : ''
   let text = t(key, { provider: name, normalized })
@@ -442,6 +466,8 @@ function renderResult (response) {
     stat(t('stat.cost'), formatUsd(response.usage.costUsd)),
     ...(response.cached ? [stat(t('stat.cached'), t('yes'))] : [])
   )
+  const turn = lastTurn()
+  els.feedback.replaceChildren(...(turn !== null && turn.response === response ? [feedbackBar(state.conversation.turns.length - 1)] : []))
 }
 
 function showResponse (response) {
@@ -507,6 +533,8 @@ async function submit () {
 
   setNotice(null)
   const body = { question }
+  const history = historyOf(state.conversation.turns)
+  if (history.length > 0) body.history = history
   const providers = selectedProviders()
   if (providers !== null) body.providers = providers
   if (els.strategy.value !== 'auto') body.strategy = els.strategy.value
@@ -514,16 +542,26 @@ async function submit () {
 
   state.response = null
   els.result.hidden = true
+  state.pending = question
+  renderThread()
+  els.currentQuestion.scrollIntoView?.({ block: 'nearest' })
   const expected = providers ?? (Array.isArray(state.providers) ? state.providers.map(p => p.id) : [])
   resetCards(expected)
   const controller = new AbortController()
   state.controller = controller
   setBusy(true)
   try {
-    const response = await ask(body, { apiKey: state.apiKey, signal: controller.signal, onStart, onToken, onCandidate })
+    const response = await ask(body, { apiKey: state.apiKey, signal: controller.signal, onStart, onToken, onCandidate, language: language() })
     if (controller.signal.aborted) throw controller.signal.reason
+    state.conversation.turns.push({ question, response })
+    state.conversation.at = Date.now()
+    state.pending = null
+    saveConversation()
+    els.question.value = ''
+    updateCounter()
+    autoGrow()
     showResponse(response)
-    store.addToHistory(response)
+    renderThread()
     renderHistory()
     els.announcer.textContent = t('answerReady', { confidence: formatPercent(response.confidence) })
   } catch (err) {
@@ -548,6 +586,9 @@ function settleCards () {
   const cards = [...state.cards.values()]
   if (cards.every(c => c.state === 'waiting')) {
     state.cards = new Map()
+    // Refused before any provider ran: the question is still in the box, and no turn of the conversation.
+    state.pending = null
+    renderThread()
   } else {
     for (const card of cards) if (card.state === 'waiting' || card.state === 'streaming') card.state = 'failed'
   }
@@ -559,30 +600,211 @@ function cancel () {
   els.question.focus()
 }
 
-// ---------- history ----------
+// ---------- conversation ----------
+
+function lastTurn () {
+  return state.conversation.turns.at(-1) ?? null
+}
+
+function saveConversation () {
+  store.saveConversation(state.conversation)
+  store.saveCurrentConversationId(state.conversation.id)
+}
+
+/** Earlier turns above the current one; the current question; the follow-up placeholder and the New conversation button. */
+function renderThread () {
+  const turns = state.conversation.turns
+  // While a question is out every answered turn is history; otherwise the last one is in the result panel.
+  const earlier = state.pending !== null || state.response === null ? turns : turns.slice(0, -1)
+  els.thread.replaceChildren(...earlier.map((turn, i) => renderTurn(turn, i)))
+  const question = state.pending ?? (state.response !== null ? lastTurn()?.question : null) ?? null
+  els.currentQuestion.hidden = question === null
+  els.currentQuestion.replaceChildren(...(question === null ? [] : questionBubble(question)))
+  els.conversation.hidden = earlier.length === 0 && question === null && els.result.hidden && state.cards.size === 0
+  els.newConversation.hidden = turns.length === 0 && state.pending === null
+  els.question.placeholder = turns.length > 0 ? t('followUpPlaceholder') : t('questionPlaceholder')
+  updateExamples()
+}
+
+function questionBubble (question) {
+  return [h('span', { class: 'sr-only', text: t('youAsked') }), h('p', { text: question })]
+}
+
+/** An earlier turn: its question, its answer, its rating, and each provider's answer behind a disclosure. */
+function renderTurn (turn, index) {
+  const { response } = turn
+  const cards = h('ol', { class: 'provider-cards' })
+  const providers = h('details', { class: 'turn-providers' },
+    h('summary', { text: t('providerAnswers', { n: formatNumber(response.candidates.length) }) }), cards)
+  // Built on first open: most earlier answers are never opened again.
+  providers.addEventListener('toggle', () => {
+    if (!providers.open || cards.childElementCount > 0) return
+    const single = comparedAnswers(response) <= 1
+    const rateable = answeredProviders(response).length > 1
+    cards.append(...response.candidates.map(c => renderCard(cardFromCandidate(c), {
+      chosen: c.provider === response.chosen?.provider,
+      single,
+      better: turn.better ?? null,
+      onBetter: rateable ? provider => sendRating(index, { rating: 'up', provider }) : null
+    })))
+  })
+  const meta = response.chosen === null
+    ? formatPercent(response.confidence)
+    : t('turnMeta', { confidence: formatPercent(response.confidence), provider: providerName(response.chosen.provider) })
+  return h('li', { class: 'turn', dataset: { turn: String(index) } },
+    h('div', { class: 'turn-question' }, ...questionBubble(turn.question)),
+    h('article', { class: 'turn-answer', 'aria-label': t('earlierAnswer') },
+      h('div', { class: 'markdown turn-answer-body' }, renderMarkdown(response.answer)),
+      h('p', { class: 'turn-meta', text: meta }),
+      feedbackBar(index),
+      providers))
+}
+
+const SVG = 'http://www.w3.org/2000/svg'
+
+/** A thumb drawn in SVG: emoji fonts are missing on many systems (and in headless browsers). */
+function thumbIcon (rating) {
+  const svg = document.createElementNS(SVG, 'svg')
+  svg.setAttribute('viewBox', '0 0 20 20')
+  svg.setAttribute('aria-hidden', 'true')
+  svg.setAttribute('focusable', 'false')
+  svg.setAttribute('class', `feedback-icon${rating === 'down' ? ' is-down' : ''}`)
+  const path = document.createElementNS(SVG, 'path')
+  path.setAttribute('d', 'M6 9v8H3V9h3Zm0 0 3.5-6c1.3 0 2 .9 1.8 2.2L10.8 8H15a2 2 0 0 1 2 2.3l-.9 5A2 2 0 0 1 14.1 17H6')
+  svg.append(path)
+  return svg
+}
+
+/** "Helpful" / "Not helpful" under an answer, and what became of the rating. */
+function feedbackBar (index) {
+  const turn = state.conversation.turns[index]
+  const status = state.feedback.get(index)
+  const sending = status?.kind === 'sending'
+  const rated = turn.rating !== undefined
+  const button = (rating, label) => h('button', {
+    type: 'button',
+    class: `button button-quiet feedback-button feedback-${rating}`,
+    'aria-pressed': String(turn.rating === rating),
+    disabled: rated || sending,
+    onclick: () => sendRating(index, { rating })
+  }, thumbIcon(rating), h('span', { text: label }))
+  return h('div', { class: 'feedback', role: 'group', 'aria-label': t('feedbackLabel') },
+    h('span', { class: 'feedback-prompt', text: t('feedbackPrompt') }),
+    button('up', t('helpful')),
+    button('down', t('notHelpful')),
+    h('p', { class: `feedback-status${status?.kind === 'error' ? ' is-error' : ''}`, role: 'status', tabindex: '-1', text: status?.text ?? '' }))
+}
+
+/** Sends a rating for a turn's answer (or, with `provider`, marks that provider's answer as the better one). */
+async function sendRating (index, { rating, provider }) {
+  const turn = state.conversation.turns[index]
+  if (turn === undefined) return
+  const conversation = state.conversation
+  state.feedback.set(index, { kind: 'sending', text: t('feedbackSending') })
+  renderRatings()
+  try {
+    await rate(turn.response.id, provider === undefined ? { rating } : { rating, provider }, { apiKey: state.apiKey })
+    if (provider === undefined) turn.rating = rating
+    else turn.better = provider
+    if (conversation === state.conversation) {
+      saveConversation()
+      state.feedback.set(index, { kind: 'done', text: provider === undefined ? t('feedbackThanks') : t('feedbackBetterThanks', { provider: providerName(provider) }) })
+    }
+  } catch (err) {
+    if (conversation !== state.conversation) return
+    state.feedback.set(index, { kind: 'error', text: ratingFailure(err) })
+  }
+  renderRatings()
+}
+
+/** 401/403 and 429 are the page's own notices; the rating's line says it was not sent. */
+function ratingFailure (err) {
+  if (err instanceof ApiProblem) {
+    if (err.status === 404) return t('feedbackExpired')
+    if (err.status === 401 || err.status === 403 || err.status === 429) handleFailure(err)
+    return t('feedbackFailed', { reason: err.problem?.detail || err.problem?.title || `HTTP ${err.status}` })
+  }
+  if (err instanceof NetworkError) return t('feedbackFailed', { reason: navigator.onLine ? t('feedbackNetwork') : t('feedbackOffline') })
+  return t('feedbackFailed', { reason: err?.message ?? String(err) })
+}
+
+/** Redraws the rating controls where they are, keeping focus on the control that had it. */
+function renderRatings () {
+  const active = document.activeElement
+  const focusKey = active?.closest?.('.feedback') !== null && active?.closest?.('.feedback') !== undefined
+    ? `${active.closest('[data-turn]')?.dataset.turn ?? 'current'}:${[...active.classList].find(c => c.startsWith('feedback-'))}`
+    : null
+  const openTurns = new Set([...els.thread.querySelectorAll('.turn-providers[open]')].map(d => d.closest('[data-turn]')?.dataset.turn))
+  renderThread()
+  for (const details of els.thread.querySelectorAll('.turn-providers')) {
+    if (openTurns.has(details.closest('[data-turn]')?.dataset.turn)) details.open = true
+  }
+  if (state.response !== null) renderResult(state.response)
+  renderCards()
+  if (focusKey !== null) {
+    const [turnKey, cls] = focusKey.split(':')
+    const scope = turnKey === 'current' ? els.feedback : els.thread.querySelector(`[data-turn="${turnKey}"]`)
+    const target = scope?.querySelector(`.feedback .${cls}`)
+    // A pressed button is disabled and cannot hold focus: the status line says what happened instead.
+    ;(target !== null && target !== undefined && !target.disabled ? target : scope?.querySelector('.feedback-status'))?.focus?.()
+  }
+}
+
+/** Shows a conversation: earlier turns in the thread, the last answer with its cards. */
+function openConversation (conversation) {
+  state.conversation = conversation
+  state.pending = null
+  state.feedback = new Map()
+  setNotice(null)
+  const last = lastTurn()
+  if (last === null) {
+    state.response = null
+    state.cards = new Map()
+    els.result.hidden = true
+    renderCards()
+  } else {
+    showResponse(last.response)
+  }
+  renderThread()
+  renderHistory()
+}
+
+function startNewConversation () {
+  if (state.busy) return
+  openConversation(newConversation())
+  store.saveCurrentConversationId(null)
+  els.question.value = ''
+  updateCounter()
+  autoGrow()
+  els.announcer.textContent = t('newConversationStarted')
+  els.question.focus()
+}
 
 function renderHistory () {
-  const list = store.loadHistory()
+  const list = store.loadConversations()
   els.historyEmpty.hidden = list.length > 0
   els.historyClear.hidden = list.length === 0
-  els.history.replaceChildren(...list.map(entry => h('li', {},
-    h('button', {
-      type: 'button',
-      class: 'history-item',
-      onclick: () => {
-        // The question under way owns the cards and the result until it finishes or is cancelled.
-        if (state.busy) return
-        els.question.value = entry.question
-        updateCounter()
-        autoGrow()
-        setNotice(null)
-        showResponse(entry.response)
-        els.announcer.textContent = t('historyRestored')
-        els.answerHeading.focus()
-      }
-    },
-    h('span', { class: 'history-question', text: entry.question }),
-    h('span', { class: 'history-meta', text: `${formatTime(entry.at)} · ${formatPercent(entry.response.confidence)}` })))))
+  els.history.replaceChildren(...list.map(conversation => {
+    const first = conversation.turns[0]
+    const n = conversation.turns.length
+    const current = conversation.id === state.conversation.id
+    return h('li', {},
+      h('button', {
+        type: 'button',
+        class: 'history-item',
+        'aria-current': current ? 'true' : null,
+        onclick: () => {
+          // The question under way owns the cards and the result until it finishes or is cancelled.
+          if (state.busy) return
+          openConversation(conversation)
+          store.saveCurrentConversationId(conversation.id)
+          els.announcer.textContent = t('conversationRestored', { n })
+          els.answerHeading.focus()
+        }
+      },
+      h('span', { class: 'history-question', text: first.question }),
+      h('span', { class: 'history-meta', text: `${formatTime(conversation.at)} · ${n === 1 ? t('historyTurn') : t('historyTurns', { n: formatNumber(n) })}` })))
+  }))
 }
 
 // ---------- wiring ----------
@@ -634,8 +856,10 @@ function bind () {
     }
     setTimeout(() => { els.copyLabel.textContent = t('copy') }, 2000)
   })
+  els.newConversation.addEventListener('click', startNewConversation)
   els.historyClear.addEventListener('click', () => {
-    store.clearHistory()
+    store.clearConversations()
+    if (!state.busy) openConversation(newConversation())
     renderHistory()
     els.announcer.textContent = t('historyCleared')
     els.question.focus()
@@ -660,6 +884,10 @@ async function start () {
   if (els.waitFor.value !== state.prefs.waitFor) els.waitFor.value = 'all'
   els.apiKey.value = state.apiKey
   bind()
+  // The conversation of the last visit comes back as it was left.
+  const currentId = store.loadCurrentConversationId()
+  const saved = currentId === null ? undefined : store.loadConversations().find(c => c.id === currentId)
+  if (saved !== undefined) openConversation(saved)
   applyLanguage(pickLanguage(store.loadLanguage(), navigator.languages ?? [navigator.language]))
   await loadProviders()
   // Lets tests and scripts know the page is interactive and knows its providers.

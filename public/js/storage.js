@@ -1,6 +1,5 @@
-// What the page remembers in this browser: options, language, API key, and the recent questions with their answers.
+// What the page remembers in this browser: options, language, API key, and the conversations with their answers.
 const PREFIX = 'iscoolgpt.'
-export const HISTORY_LIMIT = 20
 
 function read (key, fallback) {
   try {
@@ -55,20 +54,54 @@ export function saveApiKey (key) {
   write('apiKey', key === '' ? null : key)
 }
 
-export function loadHistory () {
-  const list = read('history', [])
-  return Array.isArray(list) ? list.filter(e => e && typeof e.question === 'string' && e.response && typeof e.response.answer === 'string') : []
+/** Conversations kept in this browser (newest first); older ones are forgotten past this many. */
+export const CONVERSATION_LIMIT = 20
+
+function validTurn (turn) {
+  return turn && typeof turn.question === 'string' && turn.response && typeof turn.response.answer === 'string' && Array.isArray(turn.response.candidates)
 }
 
-/** Newest first; the same question asked again replaces its older entry. */
-export function addToHistory (response) {
-  const entry = { at: Date.now(), question: response.question, response }
-  const list = [entry, ...loadHistory().filter(e => e.question !== response.question)].slice(0, HISTORY_LIMIT)
-  // When the browser's quota is reached, drop the oldest answers until the list fits.
-  while (list.length > 0 && !write('history', list)) list.pop()
-  return list
+/** `{id, at, turns: [{question, response, rating?, better?}]}`, newest first. */
+export function loadConversations () {
+  const list = read('conversations', null)
+  if (Array.isArray(list)) {
+    return list
+      .filter(c => c && typeof c.id === 'string' && Array.isArray(c.turns))
+      .map(c => ({ ...c, turns: c.turns.filter(validTurn) }))
+      .filter(c => c.turns.length > 0)
+  }
+  // The page once kept single questions: each becomes a conversation of one turn.
+  const old = read('history', [])
+  return Array.isArray(old)
+    ? old.filter(validTurn).map((e, i) => ({ id: `q${e.at ?? i}-${i}`, at: e.at ?? Date.now(), turns: [{ question: e.question, response: e.response }] }))
+    : []
 }
 
-export function clearHistory () {
+/** Saves the list; when the browser's quota is reached, the oldest conversations go first. */
+export function saveConversations (list) {
+  const kept = list.slice(0, CONVERSATION_LIMIT)
+  while (kept.length > 0 && !write('conversations', kept)) kept.pop()
+  if (kept.length === 0) write('conversations', [])
   write('history', null)
+  return kept
+}
+
+/** Puts a conversation first in the list (new or changed). */
+export function saveConversation (conversation) {
+  return saveConversations([conversation, ...loadConversations().filter(c => c.id !== conversation.id)])
+}
+
+export function loadCurrentConversationId () {
+  const id = read('current', null)
+  return typeof id === 'string' ? id : null
+}
+
+export function saveCurrentConversationId (id) {
+  write('current', id)
+}
+
+export function clearConversations () {
+  write('conversations', null)
+  write('history', null)
+  write('current', null)
 }

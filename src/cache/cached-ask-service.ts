@@ -233,6 +233,12 @@ export class CachedAskService extends AskService {
 
   /** An answer computed for someone else: this request's id, question and time, marked as cached. */
   private reuse (response: AskResponse, run: Run, question: string, selected: Provider[]): AskResponse {
+    // The answer is served under this request's id, so a rating sent with that id must find it; nothing is learned twice.
+    void this.own.trust?.()?.remember(run.id, {
+      chosen: response.chosen?.provider ?? null,
+      providers: response.candidates.filter(c => c.status === 'ok').map(c => c.provider),
+      kind: response.normalized !== null ? 'short' : 'open'
+    })
     return this.complete({ ...response, id: run.id, question, latencyMs: Math.round(performance.now() - run.started), cached: true }, run, selected)
   }
 

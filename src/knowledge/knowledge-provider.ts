@@ -1,8 +1,8 @@
 // The offline provider: answers from the course notes, in the question's language, with sources;
 // says plainly when the notes do not cover the question instead of guessing.
 
-import { ProviderError, type Completion, type CompletionRequest, type Provider, type Source, type StreamCallbacks } from '../providers/types.js'
-import type { Lang } from './analyzer.js'
+import { ProviderError, type ChatMessage, type Completion, type CompletionRequest, type Provider, type Source, type StreamCallbacks } from '../providers/types.js'
+import { foldText, tokenize, type Lang } from './analyzer.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import type { SearchHit } from './knowledge-index.js'
 import { detectLanguage } from './language.js'
@@ -51,12 +51,29 @@ export interface KnowledgeProviderOptions {
   minStrength?: number
 }
 
-function lastUserMessage (request: CompletionRequest): string {
-  for (let i = request.messages.length - 1; i >= 0; i--) {
-    const message = request.messages[i]
-    if (message.role === 'user' && message.content.trim() !== '') return message.content.trim()
-  }
-  return ''
+/** Words that point back at what was said before: "e isso?", "explain it better", "and that one?". */
+const POINTS_BACK = new Set([
+  'isso', 'isto', 'aquilo', 'disso', 'nisso', 'disto', 'ele', 'ela', 'eles', 'elas', 'dele', 'dela', 'nele', 'nela',
+  'it', 'its', 'this', 'that', 'these', 'those', 'they', 'them'
+])
+/** How a question that continues the previous one opens: "e no caso do EC2?", "what about Lambda?", "mas e o custo?". */
+const CONTINUES = /^(?:e|and|but|mas|also|tambem|entao|so|what about|how about|e quanto|e se|and if)\b/
+/** How much of the earlier questions joins a follow-up's search: enough to name the topic, not to drown the question. */
+const CONTEXT_CHARS = 400
+
+/** The question (the last user message) and, for a follow-up, the earlier questions that give it its subject. */
+export function searchText (request: CompletionRequest): { question: string, context: string } {
+  const users = request.messages.filter(m => m.role === 'user' && m.content.trim() !== '').map(m => m.content.trim())
+  const question = users.pop() ?? ''
+  let context = ''
+  for (let i = users.length - 1; i >= 0 && context.length < CONTEXT_CHARS; i--) context = `${users[i]} ${context}`
+  return { question, context: context.trim().slice(-CONTEXT_CHARS) }
+}
+
+/** Whether a question leans on the conversation by its words alone. */
+function pointsBack (question: string): boolean {
+  const folded = foldText(question).trim()
+  return CONTINUES.test(folded) || tokenize(folded).some(w => POINTS_BACK.has(w))
 }
 
 /** Markdown blocks separated by blank lines, a fenced code block counting as one block. */
@@ -131,10 +148,28 @@ export class KnowledgeProvider implements Provider {
     return []
   }
 
-  answer (question: string): KnowledgeAnswer {
-    const lang = detectLanguage(question)
+  /**
+   * Passages for a question in a conversation: a follow-up ("e no caso do EC2?", "explica melhor") is searched with
+   * the earlier questions in front of it, which name what "it" and "isso" are; a question that stands on its own
+   * words is searched alone, so an unrelated new question is not pulled back to the old topic.
+   */
+  private inConversation (question: string, context: string, lang: Lang, limit: number): SearchHit[] {
+    if (context === '') return this.relevant(question, lang, limit)
+    if (!pointsBack(question)) {
+      const alone = this.relevant(question, lang, limit)
+      if (alone.length > 0) return alone
+    }
+    return this.relevant(`${context} ${question}`, lang, limit)
+  }
+
+  /**
+   * The answer to a question; `context` (the conversation's earlier questions) joins the search when the question
+   * leans on it, and decides the language when the question's own words do not.
+   */
+  answer (question: string, context = ''): KnowledgeAnswer {
+    const lang = detectLanguage(question, context === '' ? 'en' : detectLanguage(context))
     const text = TEXT[lang]
-    const passages = this.relevant(question, lang, MAX_PASSAGES)
+    const passages = this.inConversation(question, context, lang, MAX_PASSAGES)
     if (passages.length === 0) {
       return { text: text.notCovered(this.base.index.notes.length), lang, sources: [], lowCoverage: true, passages }
     }
@@ -160,8 +195,8 @@ export class KnowledgeProvider implements Provider {
    * The top passages as plain context for a language model's system prompt (GROUNDING=on), each
    * headed by its source; '' when the notes do not cover the question.
    */
-  groundingContext (question: string, limit = 3): string {
-    const passages = this.relevant(question, detectLanguage(question), limit)
+  groundingContext (question: string, limit = 3, context = ''): string {
+    const passages = this.inConversation(question, context, detectLanguage(question, context === '' ? 'en' : detectLanguage(context)), limit)
     return passages
       .map(hit => `[${hit.title} — ${hit.path}${hit.kind === 'section' ? ` — ${hit.heading}` : ''}]\n${condense(hit.text, OTHER_PASSAGE_CHARS)}`)
       .join('\n\n')
@@ -169,9 +204,9 @@ export class KnowledgeProvider implements Provider {
 
   async complete (request: CompletionRequest, signal: AbortSignal): Promise<Completion> {
     if (signal.aborted) throw new ProviderError('timeout', 'request aborted', { beforeResponse: true })
-    const question = lastUserMessage(request)
+    const { question, context } = searchText(request)
     if (question === '') throw new ProviderError('bad_request', 'no user message to answer')
-    const answer = this.answer(question)
+    const answer = this.answer(question, context)
     return {
       text: answer.text,
       finishReason: 'stop',
@@ -189,7 +224,8 @@ export class KnowledgeProvider implements Provider {
   }
 }
 
-/** Grounding context for a question from a knowledge base (GROUNDING=on). */
-export function groundingContext (base: KnowledgeBase, question: string, limit = 3): string {
-  return new KnowledgeProvider(base).groundingContext(question, limit)
+/** Grounding context for a question, and the conversation before it, from a knowledge base (GROUNDING=on). */
+export function groundingContext (base: KnowledgeBase, question: string, limit = 3, history: ChatMessage[] = []): string {
+  const { context } = searchText({ messages: [...history, { role: 'user', content: question }] })
+  return new KnowledgeProvider(base).groundingContext(question, limit, context)
 }

@@ -10,14 +10,17 @@ const PT_MARKERS = new Set([
   'ao', 'aos', 'se', 'meu', 'minha', 'meus', 'minhas', 'isso', 'esse', 'essa', 'este', 'esta',
   'sao', 'ser', 'tem', 'ter', 'voce', 'vc', 'eu', 'pq', 'oq', 'serve', 'usar', 'diferenca',
   'entre', 'sobre', 'mais', 'mas', 'ou', 'quem', 'ganhou', 'vantagem', 'vantagens', 'funciona',
-  'fazer', 'posso', 'devo', 'preciso', 'afinal', 'melhor', 'quanto', 'custa', 'sem', 'seu', 'sua'
+  'fazer', 'posso', 'devo', 'preciso', 'afinal', 'melhor', 'quanto', 'custa', 'sem', 'seu', 'sua',
+  // Greetings and thanks: a conversation's first or last words often have nothing else to go by.
+  'oi', 'ola', 'obrigado', 'obrigada', 'valeu', 'tchau', 'bom', 'boa', 'tarde', 'noite', 'tudo', 'bem'
 ])
 const EN_MARKERS = new Set([
   'the', 'is', 'are', 'what', 'whats', 'how', 'why', 'which', 'who', 'when', 'where', 'does',
   'did', 'of', 'to', 'and', 'in', 'i', 'my', 'it', 'its', 'can', 'should', 'with', 'for', 'from',
   'this', 'that', 'between', 'difference', 'use', 'using', 'work', 'works', 'won', 'be',
   'an', 'on', 'or', 'get', 'keep', 'out', 'your', 'you', 'we', 'our', 'best', 'way', 'after',
-  'before', 'advantage', 'advantages', 'mean', 'means', 'explain', 'would', 'will', 'there'
+  'before', 'advantage', 'advantages', 'mean', 'means', 'explain', 'would', 'will', 'there',
+  'hi', 'hello', 'hey', 'thanks', 'thank', 'bye', 'good', 'morning', 'evening'
 ])
 
 // ã, õ and ç are the strongest single-character signals of Portuguese.

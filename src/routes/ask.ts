@@ -8,6 +8,7 @@ import { problemResponses } from '../http/responses.js'
 import { acceptsEventStream, SseStream } from '../http/sse.js'
 import { askContext } from '../observability/ask-context.js'
 import type { AskInput } from '../services/ask-service.js'
+import { askInputOf } from '../services/conversation.js'
 
 const ERRORS = problemResponses(400, 401, 403, 413, 415, 429, 500, 502, 503)
 
@@ -105,8 +106,9 @@ const askRoutes: FastifyPluginAsyncTypebox<AskRoutesOptions> = async (app, optio
       }
     }
   }, async (request, reply) => {
-    if (acceptsEventStream(request)) return await streamAnswer(request, reply, request.body)
-    return await answer(request, reply, request.body)
+    const input = askInputOf(request.body, request.headers['accept-language'])
+    if (acceptsEventStream(request)) return await streamAnswer(request, reply, input)
+    return await answer(request, reply, input)
   })
 
   app.post('/api/prompt', {

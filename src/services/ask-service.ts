@@ -59,7 +59,7 @@ export interface AskServiceDeps {
   registry: ProviderRegistry
   prices?: PriceTable
   /** Course-notes passages for GROUNDING=on. */
-  grounding?: (question: string) => string | undefined
+  grounding?: (question: string, history?: ChatMessage[]) => string | undefined
   breakers: CircuitBreakers
   stats: ProviderStats
   log: FastifyBaseLogger
@@ -213,7 +213,7 @@ export class AskService {
     const timeoutMs = Math.min(input.timeoutMs ?? config.askTimeoutMs, config.askTimeoutMs)
     const deadlineAt = Date.now() + timeoutMs
 
-    const grounding = config.grounding ? this.deps.grounding?.(question) : undefined
+    const grounding = config.grounding ? this.deps.grounding?.(question, input.history) : undefined
     const messages = tutorMessages(question, input.history, grounding)
     if (input.system !== undefined) messages.splice(1, 0, { role: 'system', content: input.system })
 

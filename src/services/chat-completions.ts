@@ -8,6 +8,7 @@ import { STRATEGIES, type Strategy } from '../aggregator/types.js'
 import { HttpProblem, ProblemType } from '../http/problem.js'
 import type { ChatMessage, Provider } from '../providers/types.js'
 import type { AskInput } from './ask-service.js'
+import { trimHistory } from './conversation.js'
 
 export const ENSEMBLE_MODEL = 'iscoolgpt'
 
@@ -95,7 +96,8 @@ function textOf (message: ChatRequestMessage, index: number): string {
 
 /**
  * System and developer messages become the caller's instructions; user and assistant turns before the
- * last message are the conversation; the last message, from the user, is the question.
+ * last message are the conversation (its most recent turns within the limits of `/api/ask`'s `history`);
+ * the last message, from the user, is the question.
  */
 export function toAskInput (body: ChatCompletionRequest, target: ModelTarget): AskInput {
   rejectUnsupported(body)
@@ -126,7 +128,9 @@ export function toAskInput (body: ChatCompletionRequest, target: ModelTarget): A
     throw invalidMessages(`messages/${last}/content`, `The question must be at most ${QUESTION_MAX_CHARS} characters.`)
   }
   const input: AskInput = { question }
-  if (history.length > 0) input.history = history
+  // Chat clients send the whole chat every time and cannot know the limits: the most recent turns that fit go on.
+  const trimmed = trimHistory(history).history
+  if (trimmed.length > 0) input.history = trimmed
   if (system.length > 0) input.system = system.join('\n\n')
   if (target.provider !== undefined) {
     input.providers = [target.provider]
@@ -154,6 +158,7 @@ export function toUsage (usage: UsageBody): ChatCompletionUsage {
 
 export function completionInfo (response: AskResponse): CompletionInfo {
   return {
+    answerId: response.id,
     strategy: response.strategy,
     confidence: response.confidence,
     normalized: response.normalized,

@@ -100,7 +100,8 @@ export class TrustService {
     }
   }
 
-  private async remember (answerId: string, answer: RateableAnswer): Promise<void> {
+  /** Makes an answer rateable under this id (a learned answer is remembered by learn; a cached one served again, here). */
+  async remember (answerId: string, answer: RateableAnswer): Promise<void> {
     this.answers.set(answerId, answer)
     const redis = this.options.redis?.()
     if (redis == null) return
