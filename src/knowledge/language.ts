@@ -10,14 +10,20 @@ const PT_MARKERS = new Set([
   'ao', 'aos', 'se', 'meu', 'minha', 'meus', 'minhas', 'isso', 'esse', 'essa', 'este', 'esta',
   'sao', 'ser', 'tem', 'ter', 'voce', 'vc', 'eu', 'pq', 'oq', 'serve', 'usar', 'diferenca',
   'entre', 'sobre', 'mais', 'mas', 'ou', 'quem', 'ganhou', 'vantagem', 'vantagens', 'funciona',
-  'fazer', 'posso', 'devo', 'preciso', 'afinal', 'melhor', 'quanto', 'custa', 'sem', 'seu', 'sua'
+  'fazer', 'posso', 'devo', 'preciso', 'afinal', 'melhor', 'quanto', 'custa', 'sem', 'seu', 'sua',
+  // Chat spellings and everyday words of students' questions.
+  'qnd', 'mt', 'mto', 'tb', 'tbm', 'q', 'eh', 'ta', 'ja', 'tambem', 'muito', 'agora', 'depois',
+  'antes', 'nunca', 'sempre', 'cada', 'tudo', 'quero', 'queria', 'consigo', 'consegue', 'acontece',
+  'significa', 'compensa', 'vale', 'pena', 'oi', 'ola', 'obrigado', 'obrigada', 'valeu', 'vlw', 'obg',
+  'bom', 'boa', 'dia', 'tarde', 'noite', 'x'
 ])
 const EN_MARKERS = new Set([
   'the', 'is', 'are', 'what', 'whats', 'how', 'why', 'which', 'who', 'when', 'where', 'does',
   'did', 'of', 'to', 'and', 'in', 'i', 'my', 'it', 'its', 'can', 'should', 'with', 'for', 'from',
   'this', 'that', 'between', 'difference', 'use', 'using', 'work', 'works', 'won', 'be',
   'an', 'on', 'or', 'get', 'keep', 'out', 'your', 'you', 'we', 'our', 'best', 'way', 'after',
-  'before', 'advantage', 'advantages', 'mean', 'means', 'explain', 'would', 'will', 'there'
+  'before', 'advantage', 'advantages', 'mean', 'means', 'explain', 'would', 'will', 'there',
+  'hi', 'hello', 'hey', 'thanks', 'thank', 'thx', 'wat', 'u', 'ur', 'vs'
 ])
 
 // ã, õ and ç are the strongest single-character signals of Portuguese.
