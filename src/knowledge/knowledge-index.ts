@@ -245,7 +245,13 @@ export class KnowledgeIndex {
       const terms = [...new Set(analyzerFor(lang).analyze(query, foreign))].slice(0, MAX_QUERY_TERMS)
       if (terms.length === 0) continue
       const scale = Math.sqrt(terms.length) * index.maxIdf
-      const results = index.search.search(terms.join(' '), { tokenize: text => text.split(' '), processTerm: term => term })
+      // A word the notes contain as it is was not mistyped: expanding it by one edit only finds
+      // other words ("openai" → "openapi").
+      const results = index.search.search(terms.join(' '), {
+        tokenize: text => text.split(' '),
+        processTerm: term => term,
+        fuzzy: term => term.length >= 6 && !hasDigit(term) && !index.vocabulary.has(term) ? 1 : false
+      })
       for (const result of results) hits.push(this.toHit(result, terms.length, scale))
     }
     hits.sort((a, b) => b.score - a.score)

@@ -66,7 +66,11 @@ const EXPANSIONS: Record<string, string> = {
   dynamo: 'dynamodb',
   gpt: 'llm',
   chatgpt: 'llm',
-  lambdas: 'lambda'
+  lambdas: 'lambda',
+  app: 'app application aplicacao',
+  apps: 'apps applications aplicacoes',
+  max: 'maximum maximo limit',
+  min: 'minimum minimo'
 }
 
 const GREETINGS: Array<{ lang: Lang, kind: 'greeting' | 'thanks', pattern: RegExp }> = [
@@ -85,11 +89,12 @@ export function smallTalk (text: string): { lang: Lang, kind: 'greeting' | 'than
 }
 
 // Things students name by what they are used for, added to the words the notes file them under:
-// an API key or a password is a secret, the "SO" of a server its operating system.
+// an API key or a password is a secret, the "SO" of a server its operating system, a patch an update.
 const PHRASES: Array<[RegExp, string]> = [
   [/\b(chaves? (da|de|do) api|api keys?|access keys?|chaves? de acesso|tokens? (da|de|do) api)\b/g, '$& segredo secret'],
   [/\b(senhas?|passwords?)\b/g, '$& segredo secret'],
-  [/\bsistema operacional\b/g, '$& so']
+  [/\bsistema operacional\b/g, '$& so'],
+  [/\b(patch|patches)\b/g, '$& atualizacao']
 ]
 
 /** Spells out abbreviations, word by word, in folded text, and adds the notes' words for a few common phrases. */

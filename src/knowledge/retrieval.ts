@@ -21,6 +21,9 @@ const RELATIVE_CUTOFF = 0.5
 const CANDIDATES = 12
 /** Strength at which the words of a question that the notes know are enough to answer it, whatever else it names. */
 const STRONG = 8
+const SUMMARY_PENALTY = 0.15
+/** A heading that names what the question asks about is the strongest sign of the section that answers it. */
+const HEADING_MATCH = 0.6
 /** Notes whose best passage scores under this share of the best note's are left out. */
 const NOTE_CUTOFF = 0.5
 
@@ -33,23 +36,26 @@ const COST_TEXT = /\b(us\$|per hour|por hora|per month|por mes|per million|por m
 const HOWTO_HEADING = /\b(example|exemplo|how to|como (fazer|criar|configurar)|injecting|injetando|pushing|enviando|applying|aplicando|designing|preparar)\b/
 
 /** How much the question's type favours a passage (1 = neutral). */
-function typeFactor (type: QuestionType, hit: SearchHit): number {
+function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number): number {
   const heading = hit.kind === 'summary' ? '' : foldText(hit.heading)
+  // The summary introduces the whole note: the answer to "what is", seldom to anything more specific.
+  const summary = hit.kind === 'summary' ? SUMMARY_PENALTY : 0
   const hasCode = /```/.test(hit.text)
   const hasTable = /^\s*\|/m.test(hit.text)
   switch (type) {
     case 'difference':
-      return 1 + (COMPARISON_HEADING.test(heading) ? 0.25 : 0) + (hasTable ? 0.15 : 0)
+      // A comparison of what was asked, not of anything ("Declarativo x imperativo" for Terraform vs CloudFormation).
+      return 1 + (COMPARISON_HEADING.test(heading) && headingMatch > 0 ? 0.25 : 0) + (hasTable ? 0.15 : 0) - summary
     case 'why':
-      return 1 + (WHY_HEADING.test(heading) ? 0.25 : 0)
+      return 1 + (WHY_HEADING.test(heading) ? 0.25 : 0) - summary
     case 'cost':
-      return 1 + (COST_HEADING.test(heading) ? 0.3 : COST_TEXT.test(foldText(hit.text)) ? 0.1 : 0)
+      return 1 + (COST_HEADING.test(heading) ? 0.3 : COST_TEXT.test(foldText(hit.text)) ? 0.1 : 0) - summary
     case 'howto':
-      return 1 + (HOWTO_HEADING.test(heading) ? 0.15 : 0) + (hasCode ? 0.15 : 0) - (hit.kind === 'summary' ? 0.1 : 0)
+      return 1 + (HOWTO_HEADING.test(heading) ? 0.15 : 0) + (hasCode ? 0.15 : 0) - summary
     case 'definition':
       return 1 + (hit.kind === 'summary' ? 0.1 : 0)
     default:
-      return 1
+      return 1 - summary
   }
 }
 
@@ -176,7 +182,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], type: QuestionType, la
       const headingMatch = query.size === 0 ? 0 : headingTerms.filter(t => [...query].some(q => sameWord(q, t))).length / query.size
       const recap = hit.kind === 'section' && RECAP.test(foldText(hit.heading)) ? 0.6 : 1
       const section = best > 0 ? sections[i] / best : 0
-      const rank = note * (0.3 + 0.7 * section) * typeFactor(type, hit) * recap
+      const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * typeFactor(type, hit, headingMatch) * recap
       out.push({ ...hit, rank, headingMatch })
     })
   }
