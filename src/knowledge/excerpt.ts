@@ -7,8 +7,14 @@ import type { Analyzer } from './analyzer.js'
 const FENCE = /^\s*(```|~~~)/
 const STRUCTURED = /^\s*(```|~~~|\||[-*+] |\d+\. )/
 
-/** A sentence that points at an example, a table or a command shown elsewhere in the note. */
-export const REFERENCE = /\b(?:(?:n?o|d?o|n?os|d?os|d?a|n?a|esse|este|nesse|neste|desse|deste)\s+(?:exemplos?|comandos?|c[oó]digos?|tabelas?|arquivos?|trechos?|listas?|dockerfile)\s+(?:acima|abaixo|a seguir|anterior)|(?:exemplos?|comandos?|c[oó]digos?|tabelas?|arquivos?|trechos?)\s+(?:acima|abaixo|a seguir)|(?:este|esse|neste|nesse)\s+exemplo|a seguir|(?:the|this|that)\s+(?:example|command|code|table|file|snippet|listing|dockerfile)s?\s+(?:above|below)|(?:example|command|code|table|file|snippet)s?\s+(?:above|below)|(?:shown|listed|see)\s+(?:above|below)|in this example|this example|as follows|the following (?:example|command|code|table|file|snippet|steps?))\b/i
+/**
+ * A sentence that points at an example, a table or a command shown elsewhere: "no exemplo acima",
+ * "a chamada acima", "the strategy below", "as follows". "Acima de 70 %" and "above 90 %" compare
+ * numbers and are not references.
+ */
+export const REFERENCE = /\b(?:(?:n?o|d?o|n?a|d?a|n?os|d?os|n?as|d?as|esse|este|essa|esta|nesse|neste|nessa|nesta)\s+[\p{L}-]+\s+(?:acima|abaixo|anterior|seguinte)(?!\s*(?:de|do|da|dos|das|\d))|(?:este|esse|neste|nesse)\s+exemplo|a seguir|(?:the|this|that|these|those)\s+[\p{L}-]+\s+(?:above|below)(?!\s*\d)|(?:shown|listed|see)\s+(?:above|below)|in this example|this example|as follows|the following)\b/iu
+/** A reference forward, to what comes next: the block after it belongs with it. */
+const FORWARD = /\b(?:abaixo|a seguir|seguinte|below|following|as follows)\b/i
 
 interface Unit {
   text: string
@@ -49,7 +55,7 @@ function units (markdown: string): Unit[] {
       previous.text += `\n\n${block}`
       continue
     }
-    if (!structured && /:\s*$/.test(block) && i + 1 < list.length) {
+    if (!structured && i + 1 < list.length && STRUCTURED.test(list[i + 1]) && (/:\s*$/.test(block) || (REFERENCE.test(block) && FORWARD.test(block)))) {
       out.push({ text: `${block}\n\n${list[i + 1]}`, structured: true })
       i++
       continue
@@ -129,7 +135,7 @@ export function excerpt (markdown: string, max: number, analyzer: Analyzer, quer
     kept = all
   } else {
     const ranked = all
-      .map((unit, i) => ({ unit, i, score: overlap(analyzer, unit.text, query) + (i === 0 ? 0.5 : 0) }))
+      .map((unit, i) => ({ unit, i, score: (overlap(analyzer, unit.text, query) + (i === 0 ? 0.5 : 0)) * (STRUCTURED.test(unit.text) ? 0.5 : 1) }))
       .sort((a, b) => b.score - a.score || a.i - b.i)
     const chosen = new Map<number, Unit>()
     let used = 0
@@ -146,5 +152,8 @@ export function excerpt (markdown: string, max: number, analyzer: Analyzer, quer
     }
     kept = [...chosen.entries()].sort((a, b) => a[0] - b[0]).map(([, unit]) => unit)
   }
-  return withoutDanglingReferences(kept).map(u => u.text).join('\n\n')
+  const result = withoutDanglingReferences(kept)
+  // A code block with no sentence to say what it does answers nothing (a table or a list, under its heading, does).
+  if (result.every(unit => FENCE.test(unit.text))) return ''
+  return result.map(u => u.text).join('\n\n')
 }

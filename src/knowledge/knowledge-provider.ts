@@ -164,16 +164,19 @@ export class KnowledgeProvider implements Provider {
 
     const lang = found.question.lang
     const text = TEXT[lang]
-    const passages = found.hits
-    const best = passages[0]
     const analyzer = analyzerFor(found.lang)
+    // A passage whose excerpt comes out empty (a lone code block, say) is left out, and so is its source.
+    const shown = found.hits
+      .map((hit, i) => ({ hit, body: excerpt(hit.text, i === 0 ? FIRST_PASSAGE_CHARS : OTHER_PASSAGE_CHARS, analyzer, found.queryTerms) }))
+      .filter(({ body }) => body !== '')
+    if (shown.length === 0) return this.notCovered({ ...found, covered: false, confidence: Math.min(found.confidence, 0.05) })
+    const passages = shown.map(({ hit }) => hit)
+    const best = passages[0]
     const parts = [best.lang === lang ? text.lead(best.title) : text.leadOther(best.title)]
-    passages.forEach((hit, i) => {
-      const body = excerpt(hit.text, i === 0 ? FIRST_PASSAGE_CHARS : OTHER_PASSAGE_CHARS, analyzer, found.queryTerms)
-      if (body === '') return
+    for (const { hit, body } of shown) {
       const heading = hit.kind === 'summary' ? hit.title : hit.title === best.title ? hit.heading : `${hit.heading} (${hit.title})`
       parts.push(`**${heading}**\n\n${body}`)
-    })
+    }
 
     const sources: Source[] = []
     for (const hit of passages) {
