@@ -94,7 +94,15 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(chaves? (da|de|do) api|api keys?|access keys?|chaves? de acesso|tokens? (da|de|do) api)\b/g, '$& segredo secret'],
   [/\b(senhas?|passwords?)\b/g, '$& segredo secret'],
   [/\bsistema operacional\b/g, '$& so'],
-  [/\b(patch|patches)\b/g, '$& atualizacao']
+  [/\b(patch|patches)\b/g, '$& atualizacao'],
+  // Everyday words for what the notes name technically.
+  [/\b(quanto tempo|how long)\b/g, '$& retencao retention'],
+  [/\b(quebrar|quebro|separar|split|break up|break)\b/g, '$& dividir split'],
+  [/\b(menor|menores|smaller|shrink|diminuir|reduzir)\b/g, '$& tamanho size'],
+  [/\b(rotear|roteia|rotas?|route|routes|routing)\b/g, '$& roteamento regras routing rules'],
+  [/\b(caro|cara|caros|barato|barata|expensive|cheap|cheaper)\b/g, '$& custo cost'],
+  [/\b(lento|lenta|demora|slow|slower)\b/g, '$& latencia latency'],
+  [/\b(caiu|cai|derrubar|crash|crashes|goes down)\b/g, '$& falha failure']
 ]
 
 /** Spells out abbreviations, word by word, in folded text, and adds the notes' words for a few common phrases. */

@@ -34,13 +34,16 @@ for (const part of ['dev', 'held-out', 'all'] as const) {
     t.comment(formatFigures(part, figures))
     // Only the development part's misses are listed: the held-out part stays unseen while tuning.
     if (part === 'dev') for (const miss of figures.misses) t.comment(`miss: ${miss}`)
+    if (part === 'held-out') {
+      t.ok(figures.rightFirst >= 0.9, `held-out: right section first ${(100 * figures.rightFirst).toFixed(1)} % ≥ 90 %`, { todo: 'the held-out third is below the target of issue 16' })
+      return
+    }
     if (part !== 'all') return
     t.equal(figures.coveredRefused, 0, 'no covered question is refused')
     t.ok(figures.notCoveredDetected >= 0.9, `not covered detected ${(100 * figures.notCoveredDetected).toFixed(1)} % ≥ 90 %`)
     t.equal(figures.broken, 0, 'no answer ends on a colon or points at an example it does not show')
     t.ok(figures.auroc >= 0.9, `AUROC of confidence against useful ${figures.auroc.toFixed(3)} ≥ 0.9`)
-    t.ok(figures.rightFirst >= 0.85, `right section first ${(100 * figures.rightFirst).toFixed(1)} % does not fall back`)
-    t.ok(figures.rightFirst >= 0.9, `right section first ${(100 * figures.rightFirst).toFixed(1)} % ≥ 90 %`, { todo: 'the target of issue 16 is not reached yet' })
+    t.ok(figures.rightFirst >= 0.88, `right section first ${(100 * figures.rightFirst).toFixed(1)} % ≥ 88 % (target 90 %)`)
   })
 }
 
