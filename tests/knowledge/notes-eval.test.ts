@@ -47,6 +47,14 @@ for (const part of ['dev', 'held-out', 'all'] as const) {
   })
 }
 
+t.test('a second set, written after tuning: figures printed, and no refusal or broken excerpt there either', async t => {
+  const fresh = JSON.parse(readFileSync(new URL('./student-questions-fresh.json', import.meta.url), 'utf8')) as QuestionSet
+  const figures = evaluate(answer, fresh)
+  t.comment(formatFigures('fresh', figures))
+  t.equal(figures.coveredRefused, 0)
+  t.equal(figures.broken, 0)
+})
+
 t.test('the excerpt check finds what it is meant to find', async t => {
   const problems = excerptProblems('Lead:\n\n**H**\n\nThis example keeps 70 % CPU:\n\n**Sources:**\n- x')
   t.match(problems, [/^ends on a colon: …This example keeps 70 % CPU:$/, /^dangling reference "This example"/], 'an example announced and not shown')
