@@ -131,9 +131,21 @@ const HEADING_WEIGHT = 6
 const K1 = 1.2
 const B = 0.75
 
-function sectionScores (passages: Passage[], lang: Lang, queryTerms: readonly string[]): number[] {
-  const analyzer = analyzerFor(lang)
-  const docs = passages.map(p => ({ heading: p.kind === 'summary' ? [] : analyzer.analyze(p.heading), text: analyzer.analyze(p.text) }))
+// Each passage's terms, analysed once per index build (passages are replaced, not changed, on reload).
+const ANALYZED = new WeakMap<Passage, { heading: string[], text: string[] }>()
+
+function analyzed (passage: Passage): { heading: string[], text: string[] } {
+  let terms = ANALYZED.get(passage)
+  if (terms === undefined) {
+    const analyzer = analyzerFor(passage.lang)
+    terms = { heading: passage.kind === 'summary' ? [] : analyzer.analyze(passage.heading), text: analyzer.analyze(passage.text) }
+    ANALYZED.set(passage, terms)
+  }
+  return terms
+}
+
+function sectionScores (passages: Passage[], queryTerms: readonly string[]): number[] {
+  const docs = passages.map(p => analyzed(p))
   const lengths = docs.map(d => d.text.length + HEADING_WEIGHT * d.heading.length)
   const avg = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length)
   const tf = queryTerms.map(q => docs.map(d =>
@@ -174,7 +186,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], type: QuestionType, la
     const note = score / top
     if (note < NOTE_CUTOFF) continue
     const passages = base.index.passages.filter(p => p.path === path)
-    const sections = sectionScores(passages, lang, queryTerms)
+    const sections = sectionScores(passages, queryTerms)
     const best = Math.max(...sections)
     passages.forEach((passage, i) => {
       const hit = found.find(h => h.path === path && h.heading === passage.heading && h.kind === passage.kind) ?? asHit(passage)
