@@ -3,7 +3,7 @@
 
 import { ProviderError, type Completion, type CompletionRequest, type Provider, type Source, type StreamCallbacks } from '../providers/types.js'
 import { analyzerFor, type Lang } from './analyzer.js'
-import { blocks, excerpt } from './excerpt.js'
+import { excerpt } from './excerpt.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { smallTalk } from './question.js'
 import { MIN_STRENGTH, retrieve, type RankedHit, type Retrieval } from './retrieval.js'
@@ -92,32 +92,6 @@ function lastUserMessage (request: CompletionRequest): string {
     if (message.role === 'user' && message.content.trim() !== '') return message.content.trim()
   }
   return ''
-}
-
-/** Whole Markdown blocks up to `max` characters; never a cut code block or half a list item. */
-export function condense (markdown: string, max: number): string {
-  const kept: string[] = []
-  let used = 0
-  for (const block of blocks(markdown.trim())) {
-    if (used + block.length <= max) {
-      kept.push(block)
-      used += block.length + 2
-      continue
-    }
-    if (kept.length === 0 && !/^\s*(```|~~~)/.test(block)) kept.push(cutProse(block, max))
-    break
-  }
-  return kept.join('\n\n')
-}
-
-/** Cuts prose at the last sentence end within `max` characters (or at a word, with an ellipsis). */
-function cutProse (text: string, max: number): string {
-  if (text.length <= max) return text
-  const head = text.slice(0, max)
-  const sentenceEnd = Math.max(head.lastIndexOf('. '), head.lastIndexOf('! '), head.lastIndexOf('? '), head.lastIndexOf('.\n'))
-  if (sentenceEnd > max * 0.4) return head.slice(0, sentenceEnd + 1)
-  const space = head.lastIndexOf(' ')
-  return `${head.slice(0, space > 0 ? space : max).replace(/[,;:]$/, '')}…`
 }
 
 export class KnowledgeProvider implements Provider {

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js'
-import { condense, groundingContext, KnowledgeProvider } from '../../src/knowledge/knowledge-provider.js'
+import { groundingContext, KnowledgeProvider } from '../../src/knowledge/knowledge-provider.js'
 import type { Completion } from '../../src/providers/types.js'
 
 const provider = new KnowledgeProvider(createKnowledgeBase())
@@ -124,14 +124,6 @@ t.test('stream hands the whole answer to onToken once', async t => {
   t.match(completion.sources?.[0]?.path ?? '', /kubernetes-basics/)
 })
 
-t.test('condense keeps whole blocks and never cuts a code block', async t => {
-  const md = 'First paragraph. It is short.\n\n```sh\ndocker build -t app .\ndocker run app\n```\n\nThird paragraph.'
-  t.equal(condense(md, 1000), md)
-  t.equal(condense(md, 40), 'First paragraph. It is short.', 'the code block does not fit and is left out whole')
-  t.equal(condense('```sh\nlong code block here\n```', 10), '', 'a first block that is code and too long gives nothing rather than half of it')
-  t.equal(condense('One sentence here. Another sentence that is long enough to be cut off somewhere.', 40), 'One sentence here.')
-  t.equal(condense('averyveryverylongwordwithoutspaces and more words', 20), 'averyveryverylongwor…')
-})
 
 t.test('a question about a service the notes do not treat names it, points to the closest topic, and says how to get more', async t => {
   const answer = await ask('Como configuro o Amazon SageMaker para treinar um modelo?')
