@@ -149,7 +149,8 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   // The notes are read once at start (well under a second); a teacher's own folder is watched for edits.
   const knowledge = config.knowledge ? createKnowledgeBase({ dir: config.knowledgeDir, watch: config.knowledgeDir !== undefined }) : null
   const providers = options.providers ?? await configuredProviders(config)
-  if (knowledge !== null && options.providers === undefined) providers.push(new KnowledgeProvider(knowledge))
+  // The notes' "not covered" answer says how to add a language model only when none is configured.
+  if (knowledge !== null && options.providers === undefined) providers.push(new KnowledgeProvider(knowledge, { languageModels: providers.length > 0 }))
   const prices = loadPriceTable(config.pricesFile)
   const metrics = new ServiceMetrics()
   // Every upstream call is counted, timed and priced where it happens, retries and synthesis included.

@@ -9,7 +9,7 @@ import { NEUTRAL_CONSENSUS, priorScore, qualityScore, relevanceScore, totalScore
 import { similarityMatrix, tfidfVectors } from './similarity.js'
 import { groupId, pickBest, pickConsensus, pickFastest, pickVote } from './strategies.js'
 import { contentTokens, wordCount } from './text.js'
-import { LOW_COVERAGE_CAP, agreeingCap, evidenceOf, freeTextConfidence, singleSourceConfidence, votePosterior } from './confidence.js'
+import { LOW_COVERAGE_CAP, SINGLE_SOURCE_CAP, agreeingCap, evidenceOf, freeTextConfidence, singleSourceConfidence, votePosterior } from './confidence.js'
 import { formFeatures, openAnswerSignals } from './open-answer.js'
 import { expectedAnswer } from './question-type.js'
 import { describeLeftOut } from './warnings.js'
@@ -328,7 +328,9 @@ function assess (
   const id = groupId(chosen)
   const posterior = short && id !== null ? posteriorOf(pool.filter(c => c.extracted !== null), reliabilityOf).get(id) ?? null : null
   if (pool.length === 1) {
-    confidence = singleSourceConfidence(chosen.quality, chosen.relevance)
+    // A lone answer that knows how well it matches (the course notes) says so; it stays under the single-source cap.
+    const own = chosen.input.selfConfidence
+    confidence = own !== undefined && Number.isFinite(own) ? SINGLE_SOURCE_CAP * Math.min(1, Math.max(0, own)) : singleSourceConfidence(chosen.quality, chosen.relevance)
   } else if (short && chosen.extracted !== null) {
     const total = pool.reduce((sum, c) => sum + c.voteWeight, 0)
     const agreeing = pool.filter(c => groupId(c) === id)

@@ -22,6 +22,11 @@ export interface CandidateInput {
   attempts?: number
   /** Error class when status is error/timeout/skipped (e.g. 'rate_limited', 'circuit_open'). */
   errorClass?: string
+  /**
+   * The provider's own estimate that its text answers the question (the course notes say how well
+   * their passages match); used when it is the only usable answer.
+   */
+  selfConfidence?: number
   /** What asking this provider costs (US dollars): the cascade asks the cheapest first. */
   costUsd?: number
   /** True for the offline course-notes provider, whose "not covered" answers are low-score by design. */

@@ -35,6 +35,10 @@ export interface SearchHit {
    * well above 3 when the passage is about the question.
    */
   strength: number
+  /** Share of the query's terms the passage contains (0..1). */
+  matched: number
+  /** The query's index terms the passage contains. */
+  terms: string[]
 }
 
 export interface SearchOptions {
@@ -62,6 +66,8 @@ interface LanguageIndex {
   search: MiniSearch<AnalyzedPassage>
   /** IDF of a term that occurs in one passage only (BM25's formula, as MiniSearch computes it). */
   maxIdf: number
+  /** Every index term of this language's notes. */
+  vocabulary: Set<string>
 }
 
 function hasDigit (term: string): boolean {
@@ -76,13 +82,17 @@ function buildLanguageIndex (lang: Lang, passages: Passage[]): LanguageIndex {
   // Passages are analysed here and MiniSearch indexes the ready term arrays as they are (its
   // stringify and tokenize steps pass them through): one pass over the text instead of two.
   // Queries are analysed by KnowledgeIndex.search the same way before they reach MiniSearch.
+  // A summary's heading is the note's title, already indexed as the title: indexing it twice would
+  // make the summary outrank the section that answers whenever the question names the topic.
   const docs: AnalyzedPassage[] = passages.map(passage => ({
     id: passage.id,
     title: analyzer.analyze(passage.title),
     keywords: analyzer.analyze(passage.keywords.join(' ')),
-    heading: analyzer.analyze(passage.heading),
+    heading: passage.kind === 'summary' ? [] : analyzer.analyze(passage.heading),
     text: analyzer.analyze(passage.text)
   }))
+  const vocabulary = new Set<string>()
+  for (const doc of docs) for (const field of FIELDS) for (const term of doc[field]) vocabulary.add(term)
 
   const search = new MiniSearch<AnalyzedPassage>({
     fields: [...FIELDS],
@@ -103,7 +113,35 @@ function buildLanguageIndex (lang: Lang, passages: Passage[]): LanguageIndex {
   })
   search.addAll(docs)
   const n = passages.length
-  return { search, maxIdf: Math.log(1 + (n - 1 + 0.5) / (1 + 0.5)) }
+  return { search, maxIdf: Math.log(1 + (n - 1 + 0.5) / (1 + 0.5)), vocabulary }
+}
+
+interface Lexicon {
+  terms: Set<string>
+  sorted: string[]
+  byLength: Map<number, string[]>
+}
+
+/** Damerau–Levenshtein distance of `a` and `b` is at most `max` (optimal string alignment, early exit). */
+export function withinEdits (a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false
+  let prevPrev: number[] = []
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    let best = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2] + 1)
+      row.push(d)
+      if (d < best) best = d
+    }
+    if (best > max) return false
+    prevPrev = prev
+    prev = row
+  }
+  return prev[b.length] <= max
 }
 
 function toPassages (notes: Note[]): Passage[] {
@@ -124,6 +162,8 @@ export class KnowledgeIndex {
   /** Time the build took, in milliseconds. */
   readonly buildMs: number
   private readonly byLang: Map<Lang, LanguageIndex>
+  // Built at the first coverage check, not at start: most of the service's start-up budget is the index.
+  private lexiconCache: Lexicon | undefined
 
   private constructor (notes: Note[], passages: Passage[], byLang: Map<Lang, LanguageIndex>, buildMs: number) {
     this.notes = notes
@@ -143,6 +183,52 @@ export class KnowledgeIndex {
     return new KnowledgeIndex(notes, passages, byLang, performance.now() - started)
   }
 
+  /**
+   * Whether an index term occurs in the notes of either language, allowing for how students type
+   * it: cut short ("autoscal"), with a letter or two more, or with one typo (two in long words).
+   */
+  knows (term: string): boolean {
+    const lexicon = this.lexicon
+    if (lexicon.terms.has(term)) return true
+    if (/\d/.test(term)) return false
+    if (term.length >= 5) {
+      // The first term at or after `term` in sorted order starts with it when any does.
+      let lo = 0
+      let hi = lexicon.sorted.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (lexicon.sorted[mid] < term) lo = mid + 1
+        else hi = mid
+      }
+      if (lexicon.sorted[lo]?.startsWith(term) === true) return true
+      // A known word of six letters or more with up to three more: a conjugation or derivation the light stemmers leave apart ("significam").
+      for (let cut = 1; cut <= 3 && term.length - cut >= 6; cut++) if (lexicon.terms.has(term.slice(0, -cut))) return true
+      if (lexicon.terms.has(term.slice(0, -1))) return true
+      const maxEdits = term.length >= 9 ? 2 : 1
+      for (let len = term.length - maxEdits; len <= term.length + maxEdits; len++) {
+        for (const candidate of lexicon.byLength.get(len) ?? []) {
+          if (withinEdits(term, candidate, maxEdits)) return true
+        }
+      }
+    }
+    return false
+  }
+
+  private get lexicon (): Lexicon {
+    if (this.lexiconCache === undefined) {
+      const terms = new Set<string>()
+      for (const index of this.byLang.values()) for (const term of index.vocabulary) terms.add(term)
+      const byLength = new Map<number, string[]>()
+      for (const term of terms) {
+        const list = byLength.get(term.length)
+        if (list === undefined) byLength.set(term.length, [term])
+        else list.push(term)
+      }
+      this.lexiconCache = { terms, sorted: [...terms].sort(), byLength }
+    }
+    return this.lexiconCache
+  }
+
   /** Languages that have at least one note. */
   get languages (): Lang[] {
     return [...this.byLang.keys()]
@@ -159,7 +245,13 @@ export class KnowledgeIndex {
       const terms = [...new Set(analyzerFor(lang).analyze(query, foreign))].slice(0, MAX_QUERY_TERMS)
       if (terms.length === 0) continue
       const scale = Math.sqrt(terms.length) * index.maxIdf
-      const results = index.search.search(terms.join(' '), { tokenize: text => text.split(' '), processTerm: term => term })
+      // A word the notes contain as it is was not mistyped: expanding it by one edit only finds
+      // other words ("openai" → "openapi").
+      const results = index.search.search(terms.join(' '), {
+        tokenize: text => text.split(' '),
+        processTerm: term => term,
+        fuzzy: term => term.length >= 6 && !hasDigit(term) && !index.vocabulary.has(term) ? 1 : false
+      })
       for (const result of results) hits.push(this.toHit(result, terms.length, scale))
     }
     hits.sort((a, b) => b.score - a.score)
@@ -182,7 +274,8 @@ export class KnowledgeIndex {
     // BM25 adds up terms independently, so a passage that repeats one frequent query word can
     // outrank one that matches them all; scaling by the share of query terms matched favours the
     // passage that answers the whole question ("API key out of git": secrets, not API Gateway).
-    const score = result.score * new Set(result.queryTerms).size / termCount
+    const matchedTerms = [...new Set(result.queryTerms)]
+    const score = result.score * matchedTerms.length / termCount
     return {
       path: passage.path,
       topic: passage.topic,
@@ -192,7 +285,9 @@ export class KnowledgeIndex {
       text: passage.text,
       kind: passage.kind,
       score,
-      strength: score / scale
+      strength: score / scale,
+      matched: matchedTerms.length / termCount,
+      terms: matchedTerms
     }
   }
 }

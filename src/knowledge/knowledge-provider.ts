@@ -2,38 +2,56 @@
 // says plainly when the notes do not cover the question instead of guessing.
 
 import { ProviderError, type ChatMessage, type Completion, type CompletionRequest, type Provider, type Source, type StreamCallbacks } from '../providers/types.js'
-import { foldText, tokenize, type Lang } from './analyzer.js'
+import { analyzerFor, foldText, tokenize, type Lang } from './analyzer.js'
+import { excerpt } from './excerpt.js'
 import type { KnowledgeBase } from './knowledge-base.js'
-import type { SearchHit } from './knowledge-index.js'
-import { detectLanguage } from './language.js'
+import { smallTalk } from './question.js'
+import { MIN_STRENGTH, retrieve, type RankedHit, type Retrieval } from './retrieval.js'
 
-/**
- * Below this strength (see SearchHit.strength) the best passage only mentions the question's
- * words in passing. Calibrated on tests/knowledge: unrelated questions stay under 0.8 and
- * unrelated ones that borrow one course word ("cook rice in a container", "what is Python?")
- * under 1.6; one-word questions on a topic the notes treat ("Redis", "latência", "what is a
- * bucket") reach 3 to 4.5, and the weakest of the 84 course questions is above 5.
- */
-export const MIN_STRENGTH = 2
+export { MIN_STRENGTH } from './retrieval.js'
 
-/** A further passage is shown only when it scores at least this share of the best one. */
-const RELATIVE_CUTOFF = 0.45
-const MAX_PASSAGES = 3
 const FIRST_PASSAGE_CHARS = 900
-const OTHER_PASSAGE_CHARS = 500
+const OTHER_PASSAGE_CHARS = 450
+
+/** What to tell a student to get answers beyond the notes, depending on whether any language model is configured. */
+const BEYOND = {
+  pt: {
+    withModels: 'Os modelos de linguagem configurados neste serviço respondem a ela sem o apoio das notas.',
+    withoutModels: 'Nenhum modelo de linguagem está configurado neste serviço, então só as notas respondem. Para ter respostas além delas, defina OPENAI_API_KEY, GEMINI_API_KEY ou HF_TOKEN (ou OLLAMA_MODEL, para um modelo local) e reinicie o serviço; o arquivo .env.example lista todas as opções.'
+  },
+  en: {
+    withModels: 'The language models configured on this service answer it without the notes\' support.',
+    withoutModels: 'No language model is configured on this service, so only the notes answer. To get answers beyond them, set OPENAI_API_KEY, GEMINI_API_KEY or HF_TOKEN (or OLLAMA_MODEL, for a local model) and restart the service; .env.example lists every option.'
+  }
+} as const
+
+function list (items: string[], and: string): string {
+  const bold = items.map(i => `**${i}**`)
+  return bold.length <= 1 ? bold.join('') : `${bold.slice(0, -1).join(', ')} ${and} ${bold[bold.length - 1]}`
+}
 
 const TEXT = {
   pt: {
     lead: (title: string) => `Segundo as notas do curso (*${title}*):`,
     leadOther: (title: string) => `As notas do curso tratam disso só em inglês (*${title}*):`,
     sources: 'Fontes:',
-    notCovered: (notes: number) => `As notas do curso (${notes} ${notes === 1 ? 'nota' : 'notas'}) não cobrem esta pergunta, então não há uma resposta delas para dar. Reformule a pergunta com os termos da disciplina ou consulte um dos modelos de linguagem configurados.`
+    notCovered: (unknown: string[], topics: number) => unknown.length > 0
+      ? `As notas do curso não tratam de ${list(unknown, 'nem')}, então não há uma resposta delas para dar.`
+      : `As notas do curso (${topics} ${topics === 1 ? 'tema' : 'temas'}) não cobrem esta pergunta, então não há uma resposta delas para dar.`,
+    related: (title: string, path: string) => `O tema mais próximo que elas cobrem é *${title}* (\`${path}\`).`,
+    greeting: 'Oi! Pode perguntar sobre computação em nuvem — por exemplo, "qual a diferença entre ECS e Fargate?" — que eu respondo com as notas do curso.',
+    thanks: 'De nada! Se surgir outra dúvida sobre a disciplina, é só perguntar.'
   },
   en: {
     lead: (title: string) => `According to the course notes (*${title}*):`,
     leadOther: (title: string) => `The course notes cover this only in Portuguese (*${title}*):`,
     sources: 'Sources:',
-    notCovered: (notes: number) => `The course notes (${notes} ${notes === 1 ? 'note' : 'notes'}) do not cover this question, so there is no answer from them to give. Rephrase the question with the course's terms, or ask one of the configured language models.`
+    notCovered: (unknown: string[], topics: number) => unknown.length > 0
+      ? `The course notes do not cover ${list(unknown, 'or')}, so there is no answer from them to give.`
+      : `The course notes (${topics} ${topics === 1 ? 'topic' : 'topics'}) do not cover this question, so there is no answer from them to give.`,
+    related: (title: string, path: string) => `The closest topic they do cover is *${title}* (\`${path}\`).`,
+    greeting: 'Hi! Ask me anything about cloud computing — for example, "what is the difference between ECS and Fargate?" — and I will answer from the course notes.',
+    thanks: 'You\'re welcome! If another question about the course comes up, just ask.'
   }
 } as const
 
@@ -42,13 +60,30 @@ export interface KnowledgeAnswer {
   lang: Lang
   sources: Source[]
   lowCoverage: boolean
+  /** Estimated chance (0..1) that the text answers the question; low when the notes do not cover it. */
+  confidence: number
   /** The passages the answer quotes, best first. */
-  passages: SearchHit[]
+  passages: RankedHit[]
 }
 
 export interface KnowledgeProviderOptions {
   weight?: number
   minStrength?: number
+  /**
+   * Whether any language model is configured beside the notes: the "not covered" answer then
+   * says they answer instead, and otherwise how to configure one.
+   */
+  languageModels?: boolean
+}
+
+/**
+ * The unknown words worth naming: those written as names (capitals inside or at the start of a
+ * word other than the first, as in "SageMaker" or "Amazon Redshift") when there are any, else all.
+ */
+function namesAmong (unknown: string[], raw: string): string[] {
+  const first = /[\p{L}\p{N}]+/u.exec(raw)?.[0]
+  const names = unknown.filter(word => word !== first && /\p{Lu}/u.test(word))
+  return (names.length > 0 ? names : unknown).slice(0, 3)
 }
 
 /** Words that point back at what was said before: "e isso?", "explain it better", "and that one?". */
@@ -76,50 +111,6 @@ function pointsBack (question: string): boolean {
   return CONTINUES.test(folded) || tokenize(folded).some(w => POINTS_BACK.has(w))
 }
 
-/** Markdown blocks separated by blank lines, a fenced code block counting as one block. */
-function blocks (markdown: string): string[] {
-  const out: string[] = []
-  let current: string[] = []
-  let inFence = false
-  for (const line of markdown.split('\n')) {
-    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence
-    if (!inFence && line.trim() === '') {
-      if (current.length > 0) out.push(current.join('\n'))
-      current = []
-    } else {
-      current.push(line)
-    }
-  }
-  if (current.length > 0) out.push(current.join('\n'))
-  return out
-}
-
-/** Cuts prose at the last sentence end within `max` characters (or at a word, with an ellipsis). */
-function cutProse (text: string, max: number): string {
-  if (text.length <= max) return text
-  const head = text.slice(0, max)
-  const sentenceEnd = Math.max(head.lastIndexOf('. '), head.lastIndexOf('! '), head.lastIndexOf('? '), head.lastIndexOf('.\n'))
-  if (sentenceEnd > max * 0.4) return head.slice(0, sentenceEnd + 1)
-  const space = head.lastIndexOf(' ')
-  return `${head.slice(0, space > 0 ? space : max).replace(/[,;:]$/, '')}…`
-}
-
-/** Whole Markdown blocks up to `max` characters; never a cut code block or half a list item. */
-export function condense (markdown: string, max: number): string {
-  const kept: string[] = []
-  let used = 0
-  for (const block of blocks(markdown.trim())) {
-    if (used + block.length <= max) {
-      kept.push(block)
-      used += block.length + 2
-      continue
-    }
-    if (kept.length === 0 && !/^\s*(```|~~~)/.test(block)) kept.push(cutProse(block, max))
-    break
-  }
-  return kept.join('\n\n')
-}
-
 export class KnowledgeProvider implements Provider {
   readonly id = 'knowledge'
   readonly kind = 'knowledge' as const
@@ -127,60 +118,72 @@ export class KnowledgeProvider implements Provider {
   readonly weight: number
   private readonly base: KnowledgeBase
   private readonly minStrength: number
+  private readonly languageModels: boolean
 
   constructor (base: KnowledgeBase, options: KnowledgeProviderOptions = {}) {
     this.base = base
     this.weight = options.weight ?? 0.6
     this.minStrength = options.minStrength ?? MIN_STRENGTH
+    this.languageModels = options.languageModels ?? false
+  }
+
+  private topics (lang: Lang): number {
+    const own = new Set(this.base.index.notes.filter(n => n.lang === lang).map(n => n.topic))
+    return own.size > 0 ? own.size : new Set(this.base.index.notes.map(n => n.topic)).size
+  }
+
+  private notCovered (found: Retrieval): KnowledgeAnswer {
+    const lang = found.question.lang
+    const text = TEXT[lang]
+    // Near a course topic (the rest of the question matches a note), the words the notes lack are
+    // what they do not cover, and the note matched is the related topic they do cover. Far from
+    // every topic, naming the question's own ordinary words ("won", "Cup") would say nothing.
+    const near = found.closest !== null && found.unknown.length > 0
+    const parts: string[] = [text.notCovered(near ? namesAmong(found.unknown, found.question.raw) : [], this.topics(lang))]
+    if (near && found.closest !== null) parts.push(text.related(found.closest.title, found.closest.path))
+    parts.push(BEYOND[lang][this.languageModels ? 'withModels' : 'withoutModels'])
+    return { text: parts.join(' '), lang, sources: [], lowCoverage: true, confidence: found.confidence, passages: [] }
   }
 
   /**
-   * The best passages for a question: in its own language first, then in the other one when its
-   * own notes say nothing useful. Empty when neither clears the strength threshold.
-   */
-  private relevant (question: string, lang: Lang, limit: number): SearchHit[] {
-    for (const searchLang of [lang, lang === 'pt' ? 'en' : 'pt'] as const) {
-      const hits = this.base.search(question, { lang: searchLang, queryLang: lang, limit, perNote: 2 })
-      const best = hits[0]
-      if (best === undefined || best.strength < this.minStrength) continue
-      return hits.filter(hit => hit.score >= best.score * RELATIVE_CUTOFF)
-    }
-    return []
-  }
-
-  /**
-   * Passages for a question in a conversation: a follow-up ("e no caso do EC2?", "explica melhor") is searched with
+   * Retrieval for a question in a conversation: a follow-up ("e no caso do EC2?", "explica melhor") is searched with
    * the earlier questions in front of it, which name what "it" and "isso" are; a question that stands on its own
    * words is searched alone, so an unrelated new question is not pulled back to the old topic.
    */
-  private inConversation (question: string, context: string, lang: Lang, limit: number): SearchHit[] {
-    if (context === '') return this.relevant(question, lang, limit)
+  private inConversation (question: string, context: string, limit: number): Retrieval {
+    const options = { limit, minStrength: this.minStrength }
+    if (context === '') return retrieve(this.base, question, options)
     if (!pointsBack(question)) {
-      const alone = this.relevant(question, lang, limit)
-      if (alone.length > 0) return alone
+      const alone = retrieve(this.base, question, options)
+      if (alone.covered && alone.hits.length > 0) return alone
     }
-    return this.relevant(`${context} ${question}`, lang, limit)
+    return retrieve(this.base, `${context} ${question}`, options)
   }
 
-  /**
-   * The answer to a question; `context` (the conversation's earlier questions) joins the search when the question
-   * leans on it, and decides the language when the question's own words do not.
-   */
+  /** The answer to a question; `context` (the conversation's earlier questions) joins the search when the question leans on it. */
   answer (question: string, context = ''): KnowledgeAnswer {
-    const lang = detectLanguage(question, context === '' ? 'en' : detectLanguage(context))
-    const text = TEXT[lang]
-    const passages = this.inConversation(question, context, lang, MAX_PASSAGES)
-    if (passages.length === 0) {
-      return { text: text.notCovered(this.base.index.notes.length), lang, sources: [], lowCoverage: true, passages }
+    const talk = smallTalk(question)
+    if (talk !== null) {
+      return { text: TEXT[talk.lang][talk.kind], lang: talk.lang, sources: [], lowCoverage: false, confidence: 0.9, passages: [] }
     }
+    const found = this.inConversation(question, context, 3)
+    if (!found.covered || found.hits.length === 0) return this.notCovered(found)
 
+    const lang = found.question.lang
+    const text = TEXT[lang]
+    const analyzer = analyzerFor(found.lang)
+    // A passage whose excerpt comes out empty (a lone code block, say) is left out, and so is its source.
+    const shown = found.hits
+      .map((hit, i) => ({ hit, body: excerpt(hit.text, i === 0 ? FIRST_PASSAGE_CHARS : OTHER_PASSAGE_CHARS, analyzer, found.queryTerms) }))
+      .filter(({ body }) => body !== '')
+    if (shown.length === 0) return this.notCovered({ ...found, covered: false, confidence: Math.min(found.confidence, 0.05) })
+    const passages = shown.map(({ hit }) => hit)
     const best = passages[0]
     const parts = [best.lang === lang ? text.lead(best.title) : text.leadOther(best.title)]
-    passages.forEach((hit, i) => {
-      const body = condense(hit.text, i === 0 ? FIRST_PASSAGE_CHARS : OTHER_PASSAGE_CHARS)
+    for (const { hit, body } of shown) {
       const heading = hit.kind === 'summary' ? hit.title : hit.title === best.title ? hit.heading : `${hit.heading} (${hit.title})`
       parts.push(`**${heading}**\n\n${body}`)
-    })
+    }
 
     const sources: Source[] = []
     for (const hit of passages) {
@@ -188,7 +191,7 @@ export class KnowledgeProvider implements Provider {
       sources.push({ title: hit.title, path: hit.path, score: Math.round(hit.score * 1000) / 1000 })
     }
     parts.push(`**${text.sources}**\n${sources.map(s => `- ${s.title} — \`${s.path}\``).join('\n')}`)
-    return { text: parts.join('\n\n'), lang, sources, lowCoverage: false, passages }
+    return { text: parts.join('\n\n'), lang, sources, lowCoverage: false, confidence: found.confidence, passages }
   }
 
   /**
@@ -196,9 +199,10 @@ export class KnowledgeProvider implements Provider {
    * headed by its source; '' when the notes do not cover the question.
    */
   groundingContext (question: string, limit = 3, context = ''): string {
-    const passages = this.inConversation(question, context, detectLanguage(question, context === '' ? 'en' : detectLanguage(context)), limit)
-    return passages
-      .map(hit => `[${hit.title} — ${hit.path}${hit.kind === 'section' ? ` — ${hit.heading}` : ''}]\n${condense(hit.text, OTHER_PASSAGE_CHARS)}`)
+    const found = this.inConversation(question, context, limit)
+    const analyzer = analyzerFor(found.lang)
+    return found.hits
+      .map(hit => `[${hit.title} — ${hit.path}${hit.kind === 'section' ? ` — ${hit.heading}` : ''}]\n${excerpt(hit.text, OTHER_PASSAGE_CHARS, analyzer, found.queryTerms)}`)
       .join('\n\n')
   }
 
@@ -213,7 +217,8 @@ export class KnowledgeProvider implements Provider {
       usage: { promptTokens: 0, completionTokens: 0 },
       model: this.model,
       sources: answer.sources,
-      lowCoverage: answer.lowCoverage
+      lowCoverage: answer.lowCoverage,
+      confidence: Math.round(answer.confidence * 1000) / 1000
     }
   }
 

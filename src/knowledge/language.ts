@@ -11,8 +11,12 @@ const PT_MARKERS = new Set([
   'sao', 'ser', 'tem', 'ter', 'voce', 'vc', 'eu', 'pq', 'oq', 'serve', 'usar', 'diferenca',
   'entre', 'sobre', 'mais', 'mas', 'ou', 'quem', 'ganhou', 'vantagem', 'vantagens', 'funciona',
   'fazer', 'posso', 'devo', 'preciso', 'afinal', 'melhor', 'quanto', 'custa', 'sem', 'seu', 'sua',
-  // Greetings and thanks: a conversation's first or last words often have nothing else to go by.
-  'oi', 'ola', 'obrigado', 'obrigada', 'valeu', 'tchau', 'bom', 'boa', 'tarde', 'noite', 'tudo', 'bem'
+  // Chat spellings and everyday words of students' questions; greetings and thanks, since a
+  // conversation's first or last words often have nothing else to go by.
+  'qnd', 'mt', 'mto', 'tb', 'tbm', 'q', 'eh', 'ta', 'ja', 'tambem', 'muito', 'agora', 'depois',
+  'antes', 'nunca', 'sempre', 'cada', 'tudo', 'quero', 'queria', 'consigo', 'consegue', 'acontece',
+  'significa', 'compensa', 'vale', 'pena', 'oi', 'ola', 'obrigado', 'obrigada', 'valeu', 'vlw', 'obg',
+  'tchau', 'bem', 'bom', 'boa', 'dia', 'tarde', 'noite', 'x'
 ])
 const EN_MARKERS = new Set([
   'the', 'is', 'are', 'what', 'whats', 'how', 'why', 'which', 'who', 'when', 'where', 'does',
@@ -20,7 +24,7 @@ const EN_MARKERS = new Set([
   'this', 'that', 'between', 'difference', 'use', 'using', 'work', 'works', 'won', 'be',
   'an', 'on', 'or', 'get', 'keep', 'out', 'your', 'you', 'we', 'our', 'best', 'way', 'after',
   'before', 'advantage', 'advantages', 'mean', 'means', 'explain', 'would', 'will', 'there',
-  'hi', 'hello', 'hey', 'thanks', 'thank', 'bye', 'good', 'morning', 'evening'
+  'hi', 'hello', 'hey', 'thanks', 'thank', 'thx', 'bye', 'good', 'morning', 'evening', 'wat', 'u', 'ur', 'vs'
 ])
 
 // ã, õ and ç are the strongest single-character signals of Portuguese.

@@ -15,8 +15,10 @@ export const PT_STOP_WORDS: ReadonlySet<string> = new Set([
   'cada', 'todo', 'toda', 'todos', 'todas', 'outro', 'outra', 'outros', 'outras', 'qualquer',
   'algum', 'alguma', 'alguns', 'algumas', 'nao', 'sim', 'deve', 'devo', 'posso', 'pode', 'podem',
   'fazer', 'faz', 'fazem', 'eh', 'tipo', 'coisa', 'coisas', 'explique', 'explica',
-  'significa', 'exemplo', 'exemplos', 'sobre', 'vale', 'pena', 'usar', 'uso', 'usa', 'usam',
-  'usando', 'usado', 'utilizar', 'utilizando', 'serve', 'servem', 'funciona', 'funcionam'
+  'significa', 'significam', 'exemplo', 'exemplos', 'sobre', 'vale', 'pena', 'usar', 'uso', 'usa', 'usam',
+  'usando', 'usado', 'utilizar', 'utilizando', 'serve', 'servem', 'funciona', 'funcionam',
+  // What kind of answer is asked for, not what about: the question's type carries them.
+  'diferenca', 'diferencas', 'diferente', 'diferentes', 'vs', 'versus', 'x'
 ])
 
 export const EN_STOP_WORDS: ReadonlySet<string> = new Set([
@@ -33,5 +35,7 @@ export const EN_STOP_WORDS: ReadonlySet<string> = new Set([
   'your', 'yours', 'yourself', 'actually', 'anyway', 'bother', 'explain', 'explained', 'mean',
   'means', 'meaning', 'tell', 'thing', 'things', 'way', 'really', 'someone', 'something', 'll',
   'dont', 'doesnt', 'isnt', 'arent', 'cant', 'wont', 'im', 'ive', 'youre', 'lets', 'use', 'uses',
-  'used', 'using'
+  'used', 'using',
+  // What kind of answer is asked for, not what about: the question's type carries them.
+  'difference', 'differences', 'different', 'vs', 'versus', 'diff'
 ])

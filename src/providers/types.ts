@@ -52,6 +52,11 @@ export interface Completion {
   sources?: Source[]
   /** The course notes do not cover the question: the text says so and carries no answer (knowledge provider only). */
   lowCoverage?: boolean
+  /**
+   * The provider's own estimate (0..1) that the text answers the question, for a provider that can
+   * tell (the knowledge provider: how well the notes' passage matches; low when they do not cover it).
+   */
+  confidence?: number
 }
 
 export interface StreamCallbacks {

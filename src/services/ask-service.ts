@@ -184,6 +184,7 @@ export class AskService {
       errorClass: outcome.error?.errorClass,
       attempts: outcome.attempts,
       lowCoverage: outcome.completion?.lowCoverage === true,
+      selfConfidence: outcome.completion?.confidence,
       // The course notes are reference material: they ground the models' answers instead of voting with them.
       evidence: outcome.provider.kind === 'knowledge'
     }

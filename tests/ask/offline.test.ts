@@ -31,6 +31,10 @@ t.test('no API key: answers in the question\'s language, with sources, and says 
   t.match(off.answer, /do not cover/)
   t.ok(off.confidence <= 0.2, `low confidence (${off.confidence})`)
   t.ok(off.candidates[0].flags.includes('low_coverage'))
+  t.match(off.answer, /No language model is configured.*OPENAI_API_KEY/s, 'with no model configured, the answer says how to add one')
+
+  const hi = await ask(server.url, 'oi')
+  t.match(hi.answer, /^Oi!/, 'a greeting is answered in Portuguese')
 
   const search = await fetch(`${server.url}/api/knowledge?query=${encodeURIComponent('o que é fargate spot')}&limit=3`)
   t.equal(search.status, 200)

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js'
-import { condense, groundingContext, KnowledgeProvider } from '../../src/knowledge/knowledge-provider.js'
+import { groundingContext, KnowledgeProvider } from '../../src/knowledge/knowledge-provider.js'
 import type { Completion } from '../../src/providers/types.js'
 
 const provider = new KnowledgeProvider(createKnowledgeBase())
@@ -49,13 +49,14 @@ t.test('an unrelated question is plainly not covered, in its own language', asyn
   t.equal(en.lowCoverage, true)
   t.equal(en.finishReason, 'stop')
   t.same(en.sources, [])
-  t.match(en.text, /^The course notes \(\d+ notes\) do not cover this question/)
+  t.match(en.text, /^The course notes \(42 topics\) do not cover this question/, 'counts topics, not files in two languages')
   t.notMatch(en.text, /Brazil|Pel[eé]/i, 'nothing invented')
 
   const pt = await ask('Quem ganhou a Copa de 1970?')
   t.equal(pt.lowCoverage, true)
   t.same(pt.sources, [])
-  t.match(pt.text, /^As notas do curso \(\d+ notas\) não cobrem esta pergunta/)
+  t.match(pt.text, /^As notas do curso \(42 temas\) não cobrem esta pergunta/)
+  t.ok((en.confidence ?? 1) <= 0.1 && (pt.confidence ?? 1) <= 0.1, 'low confidence')
 })
 
 t.test('only the last user message is the question', async t => {
@@ -85,7 +86,7 @@ t.test('a question the notes cover only in the other language is answered from i
 
   const none = await ask('Quem ganhou a Copa de 1970?', p)
   t.equal(none.lowCoverage, true)
-  t.match(none.text, /\(1 nota\)/)
+  t.match(none.text, /\(1 tema\)/)
 })
 
 t.test('at most three passages, each from the notes, weaker ones left out', async t => {
@@ -123,11 +124,67 @@ t.test('stream hands the whole answer to onToken once', async t => {
   t.match(completion.sources?.[0]?.path ?? '', /kubernetes-basics/)
 })
 
-t.test('condense keeps whole blocks and never cuts a code block', async t => {
-  const md = 'First paragraph. It is short.\n\n```sh\ndocker build -t app .\ndocker run app\n```\n\nThird paragraph.'
-  t.equal(condense(md, 1000), md)
-  t.equal(condense(md, 40), 'First paragraph. It is short.', 'the code block does not fit and is left out whole')
-  t.equal(condense('```sh\nlong code block here\n```', 10), '', 'a first block that is code and too long gives nothing rather than half of it')
-  t.equal(condense('One sentence here. Another sentence that is long enough to be cut off somewhere.', 40), 'One sentence here.')
-  t.equal(condense('averyveryverylongwordwithoutspaces and more words', 20), 'averyveryverylongwor…')
+
+t.test('a question about a service the notes do not treat names it, points to the closest topic, and says how to get more', async t => {
+  const answer = await ask('Como configuro o Amazon SageMaker para treinar um modelo?')
+  t.equal(answer.lowCoverage, true)
+  t.same(answer.sources, [])
+  t.match(answer.text, /^As notas do curso não tratam de \*\*SageMaker\*\*/)
+  t.match(answer.text, /O tema mais próximo que elas cobrem é \*[^*]+\* \(`knowledge\/pt\/[\w-]+\.md`\)/)
+  t.match(answer.text, /Nenhum modelo de linguagem está configurado.*OPENAI_API_KEY/s, 'no model configured: says how to add one')
+  t.ok((answer.confidence ?? 1) <= 0.1, `low confidence (${String(answer.confidence)})`)
+
+  const withModels = new KnowledgeProvider(createKnowledgeBase(), { languageModels: true })
+  const other = await ask('how do kafka partitions work', withModels)
+  t.equal(other.lowCoverage, true)
+  t.match(other.text, /^The course notes do not cover \*\*kafka\*\*/)
+  t.match(other.text, /language models configured on this service answer it/)
+  t.notMatch(other.text, /OPENAI_API_KEY/, 'models configured: no set-up advice')
+})
+
+t.test('a name that is only a detail of a covered question does not stop the answer', async t => {
+  const answer = await ask('Como guardar a chave da API do Hugging Face com segurança num container?')
+  t.equal(answer.lowCoverage, false)
+  t.match(answer.sources?.[0]?.path ?? '', /secrets-management/)
+})
+
+t.test('greetings and thanks get a short reply in the student\'s language', async t => {
+  for (const [message, pattern] of [['oi', /^Oi!/], ['Olá, tudo bem?', /^Oi!/], ['obrigado!', /^De nada!/], ['valeu', /^De nada!/], ['hi', /^Hi!/], ['thanks', /^You're welcome!/], ['Thank you so much', /^You're welcome!/]] as const) {
+    const answer = await ask(message)
+    t.match(answer.text, pattern, message)
+    t.ok(answer.text.length < 200, 'brief')
+    t.equal(answer.lowCoverage, false)
+    t.same(answer.sources, [])
+  }
+  const question = await ask('oi, o que é um pod no kubernetes?')
+  t.match(question.sources?.[0]?.path ?? '', /kubernetes-basics/, 'a greeting before a question does not hide the question')
+})
+
+t.test('the answer leads with the passage that answers and keeps it whole', async t => {
+  const fargate = await ask('Qual a diferença entre Fargate e EC2 no ECS?')
+  t.match(fargate.text, /Já o \*\*tipo de execução EC2\*\* usa instâncias gerenciadas por você/, 'the sentence that answers is there')
+  t.match(fargate.sources?.[0]?.path ?? '', /container-orchestration/)
+  const docker = await ask('qual a vantagem de usar docker')
+  t.match(docker.text, /\*\*Por que usar Docker\*\*/)
+  t.match(docker.text, /vantagens/)
+})
+
+t.test('a code block stays with the sentence that introduces it, and no excerpt ends on a colon', async t => {
+  const answer = await ask('como configurar o autoscaling do ecs pra manter a cpu em 70%')
+  t.match(answer.text, /mirando 70 % de CPU média:\n\n```bash\naws application-autoscaling/, 'the example follows its introduction')
+  for (const question of ['target tracking ou step scaling, qual eu uso', 'pq meu docker build reinstala tudo quando mudo uma linha do codigo', 'how to set a cloudwatch alarm for high cpu']) {
+    const text = (await ask(question)).text
+    const blocks = text.split(/\n{2,}/).slice(1)
+    blocks.forEach((block, i) => {
+      if (/:\s*$/.test(block) && !/^\*\*/.test(block)) t.match(blocks[i + 1] ?? '', /^(```|\||- |\d+\. )/, `"${block.slice(-40)}" is followed by what it introduces`)
+    })
+    if (!/```/.test(text)) t.notMatch(text, /exemplo acima|example above/i, `no reference to a dropped example: ${question}`)
+  }
+})
+
+t.test('the completion carries the notes\' confidence: high for a clear answer, low when not covered', async t => {
+  const clear = await ask('o que é cache-aside?')
+  const none = await ask('how does mongodb sharding work')
+  t.ok((clear.confidence ?? 0) >= 0.7, `clear answer ${String(clear.confidence)}`)
+  t.ok((none.confidence ?? 1) <= 0.1, `not covered ${String(none.confidence)}`)
 })

@@ -28,10 +28,13 @@ interface ProviderView {
 }
 
 /** A data directory of its own: learned reliability never leaks between tests or into ./data. */
-async function dataDir (t: Test): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'iscoolgpt-feedback-'))
-  t.teardown(async () => await rm(dir, { recursive: true, force: true }))
-  return dir
+// Every test gets a data directory of its own under one root, removed when the whole file is done: by then
+// every app is closed, so no learning still being written races the removal.
+const DATA_ROOT = await mkdtemp(join(tmpdir(), 'iscoolgpt-feedback-'))
+t.teardown(async () => await rm(DATA_ROOT, { recursive: true, force: true }))
+
+async function dataDir (): Promise<string> {
+  return await mkdtemp(join(DATA_ROOT, 'data-'))
 }
 
 function answering (stubs: Stubs, texts: readonly string[] = PARAPHRASES): void {
@@ -77,7 +80,7 @@ function isProblem (t: Test, res: Injected, status: number, type: string): Recor
 t.test('an "up" goes to the chosen provider, a "down" to the provider it names; /api/providers counts both', async t => {
   const stubs = await startStubs(t)
   answering(stubs)
-  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir(t) })
+  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir() })
 
   const before = await providers(app)
   for (const id of PROVIDERS) {
@@ -136,7 +139,7 @@ t.test('on a short answer a rating moves accuracy: "up" raises it, "down" lowers
   const stubs = await startStubs(t)
   // Two providers agree on 18, one says 20: a maths question decided by vote.
   answering(stubs, [solution('18', 0), solution('18', 1), solution('20', 2)])
-  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir(t) })
+  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir() })
   const answer = await ask(app, { question: MATH_QUESTION })
   t.ok(answer.chosen?.provider === 'openai' || answer.chosen?.provider === 'gemini', 'the majority answer is given')
   const learnedView = await learned(app, 1)
@@ -157,7 +160,7 @@ t.test('on a short answer a rating moves accuracy: "up" raises it, "down" lowers
 t.test('an id that was never issued is a 404 problem', async t => {
   const stubs = await startStubs(t)
   answering(stubs)
-  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir(t) })
+  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir() })
   const issued = await ask(app, { question: QUESTION })
 
   for (const id of ['no-such-answer', '00000000-0000-4000-8000-000000000000', `${issued.id}x`, issued.id.toUpperCase() === issued.id ? `${issued.id}0` : issued.id.toUpperCase()]) {
@@ -177,7 +180,7 @@ t.test('bad ratings are 400 problems naming the field, and count for nothing', a
   const stubs = await startStubs(t)
   answering(stubs)
   stubs.gemini.setBehaviour({ type: 'error', status: 400, body: { error: { code: 400, message: 'Request contains an invalid argument.', status: 'INVALID_ARGUMENT' } } })
-  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir(t) })
+  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir() })
   const answer = await ask(app, { question: QUESTION, providers: ['openai', 'gemini'] })
   t.same(answer.candidates.map(c => [c.provider, c.status]), [['openai', 'ok'], ['gemini', 'error']])
 
@@ -219,7 +222,7 @@ t.test('with API_KEYS the feedback route wants a key like the rest of /api', asy
   const KEY = 'alice-key-0123456789'
   const stubs = await startStubs(t)
   answering(stubs)
-  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir(t), API_KEYS: `alice:${KEY}`, RATE_LIMIT_MAX: '0' })
+  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir(), API_KEYS: `alice:${KEY}`, RATE_LIMIT_MAX: '0' })
   const answer = await ask(app, { question: QUESTION }, { authorization: `Bearer ${KEY}` })
 
   const anonymous = await rate(app, answer.id, { rating: 'up' })
@@ -238,7 +241,7 @@ t.test('with API_KEYS the feedback route wants a key like the rest of /api', asy
 t.test('ratings are rate-limited: the N+1th request is a 429 with Retry-After and is not counted', async t => {
   const stubs = await startStubs(t)
   answering(stubs)
-  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir(t), RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_MS: '60000' })
+  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir(), RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_MS: '60000' })
   const answer = await ask(app, { question: QUESTION })
   const chosen = answer.chosen?.provider ?? 'openai'
   const first = await rate(app, answer.id, { rating: 'up' })

@@ -33,10 +33,13 @@ interface TrustView {
   feedback: { up: number, down: number }
 }
 
-async function dataDir (t: Test): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'iscoolgpt-trust-'))
-  t.teardown(async () => await rm(dir, { recursive: true, force: true }))
-  return dir
+// Every test gets a data directory of its own under one root, removed when the whole file is done: by then
+// every app is closed, so no learning still being written races the removal.
+const DATA_ROOT = await mkdtemp(join(tmpdir(), 'iscoolgpt-trust-'))
+t.teardown(async () => await rm(DATA_ROOT, { recursive: true, force: true }))
+
+async function dataDir (): Promise<string> {
+  return await mkdtemp(join(DATA_ROOT, 'data-'))
 }
 
 function answering (stubs: Stubs): void {
@@ -74,7 +77,7 @@ async function rate (app: FastifyInstance, id: string, payload: Record<string, u
 const warnings = (lines: string[]): Array<{ msg: string }> => lines.map(l => JSON.parse(l)).filter(l => l.level === 40)
 
 t.test('file mode: what was learned and rated is still there after a restart', async t => {
-  const dir = await dataDir(t)
+  const dir = await dataDir()
   const stubs = await startStubs(t)
   answering(stubs)
   const first = await build(t, { ...stubs.env, DATA_DIR: dir })
@@ -115,7 +118,7 @@ t.test('file mode: a corrupt trust.json is set aside with one warning and the se
   answering(stubs)
   for (const [what, content] of [['not JSON', '{"version": 1, "providers": {"openai": {"questions": 3'], ['JSON of another shape', '{"version": 2, "providers": {}}'], ['an empty file', '']] as const) {
     await t.test(what, async t => {
-      const dir = await dataDir(t)
+      const dir = await dataDir()
       await writeFile(join(dir, 'trust.json'), content)
       const { lines, stream } = captureLogs()
       const app = await buildWithLogs(t, { ...stubs.env, DATA_DIR: dir }, stream)
@@ -147,7 +150,7 @@ t.test('file mode: a corrupt trust.json is set aside with one warning and the se
 })
 
 t.test('file mode: a DATA_DIR that cannot hold the file is warned about, and asking still works', async t => {
-  const dir = await dataDir(t)
+  const dir = await dataDir()
   const blocker = join(dir, 'not-a-directory')
   await writeFile(blocker, 'a file where the data directory should be')
   const stubs = await startStubs(t)
@@ -168,7 +171,7 @@ t.test('Redis mode: replicas share rateable answers and what is learned', withRe
   if (redis === undefined) throw new Error('redis-server vanished')
   const stubs = await startStubs(t)
   answering(stubs)
-  const dir = await dataDir(t)
+  const dir = await dataDir()
   const env = { ...stubs.env, REDIS_URL: redis.url, DATA_DIR: dir, RATE_LIMIT_MAX: '0' }
   const one = await build(t, env)
   const two = await build(t, env)
@@ -236,7 +239,7 @@ t.test('Redis mode: two replicas rating at the same time lose neither\'s update'
   if (redis === undefined) throw new Error('redis-server vanished')
   const stubs = await startStubs(t)
   answering(stubs)
-  const env = { ...stubs.env, REDIS_URL: redis.url, DATA_DIR: await dataDir(t), RATE_LIMIT_MAX: '0' }
+  const env = { ...stubs.env, REDIS_URL: redis.url, DATA_DIR: await dataDir(), RATE_LIMIT_MAX: '0' }
   const one = await build(t, env)
   const two = await build(t, env)
   await Promise.all([one.ready(), two.ready()])
@@ -263,7 +266,7 @@ t.test('Redis mode: concurrent requests to one replica lose no update', withRedi
   if (redis === undefined) throw new Error('redis-server vanished')
   const stubs = await startStubs(t)
   answering(stubs)
-  const env = { ...stubs.env, REDIS_URL: redis.url, DATA_DIR: await dataDir(t), RATE_LIMIT_MAX: '0' }
+  const env = { ...stubs.env, REDIS_URL: redis.url, DATA_DIR: await dataDir(), RATE_LIMIT_MAX: '0' }
   const app = await build(t, env)
   await app.ready()
   const probe = new Redis(redis.url)
@@ -289,7 +292,7 @@ t.test('Redis mode: a Redis that is down does not turn asking or rating into a s
   const stubs = await startStubs(t)
   answering(stubs)
   const { lines, stream } = captureLogs()
-  const app = await buildWithLogs(t, { ...stubs.env, REDIS_URL: redis.url, DATA_DIR: await dataDir(t) }, stream)
+  const app = await buildWithLogs(t, { ...stubs.env, REDIS_URL: redis.url, DATA_DIR: await dataDir() }, stream)
   await app.ready()
   const given = await ask(app, QUESTIONS[0] as string)
   await until(app, everyQuestion(1))

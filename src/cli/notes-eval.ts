@@ -1,0 +1,37 @@
+// `npx tsx src/cli/notes-eval.ts [questions.json] [--misses | --all-misses]`: how well the course notes answer a
+// labelled set of student questions (by default tests/knowledge/student-questions.json), on its
+// development part, its held-out part (every third question) and on the whole set.
+
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { createKnowledgeBase } from '../knowledge/knowledge-base.js'
+import { KnowledgeProvider } from '../knowledge/knowledge-provider.js'
+import { evaluate, formatFigures, split, type QuestionSet } from '../knowledge/notes-eval.js'
+import { packageRoot } from '../package-info.js'
+
+function main (argv: string[]): number {
+  const showMisses = argv.includes('--misses')
+  const showAll = argv.includes('--all-misses')
+  const file = argv.find(a => !a.startsWith('--')) ?? resolve(packageRoot, 'tests/knowledge/student-questions.json')
+  let set: QuestionSet
+  try {
+    set = JSON.parse(readFileSync(file, 'utf8')) as QuestionSet
+    if (!Array.isArray(set.covered) || !Array.isArray(set.notCovered)) throw new Error('expected {covered: [...], notCovered: [...]}')
+  } catch (err) {
+    process.stderr.write(`notes-eval: cannot read ${file}: ${(err as Error).message}\n`)
+    return 1
+  }
+  const provider = new KnowledgeProvider(createKnowledgeBase())
+  const answer = (question: string): ReturnType<KnowledgeProvider['answer']> => provider.answer(question)
+  const lines: string[] = []
+  for (const part of ['dev', 'held-out', 'all'] as const) {
+    const figures = evaluate(answer, { covered: split(set.covered, part), notCovered: split(set.notCovered, part) })
+    lines.push(formatFigures(part, figures))
+    // --misses lists the development part's misses only, so that tuning never looks at the held-out questions.
+    if ((showMisses && part === 'dev') || (showAll && part === 'all')) lines.push(...figures.misses.map(miss => `  ${miss}`))
+  }
+  process.stdout.write(`${lines.join('\n')}\n`)
+  return 0
+}
+
+process.exitCode = main(process.argv.slice(2))

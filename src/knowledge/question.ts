@@ -1,0 +1,158 @@
+// Reads a student's question before it is searched: spells out the abbreviations students type
+// ("pq", "vc", "k8s"), tells what kind of answer it asks for (a definition, a difference, steps,
+// a reason, a cost), and recognises a greeting or a thank-you that needs no notes at all.
+
+import { foldText, type Lang } from './analyzer.js'
+import { detectLanguage } from './language.js'
+
+export type QuestionType = 'definition' | 'difference' | 'howto' | 'why' | 'cost' | 'other'
+
+export interface Question {
+  /** The text as typed. */
+  raw: string
+  /** Accent-folded, lower-cased, abbreviations written out: what the index is searched with. */
+  text: string
+  lang: Lang
+  type: QuestionType
+}
+
+// Whole words only. Colloquial Portuguese and English chat abbreviations, and the short names
+// students give to the services the notes spell out in full.
+const EXPANSIONS: Record<string, string> = {
+  pq: 'por que',
+  pk: 'por que',
+  porq: 'por que',
+  vc: 'voce',
+  vcs: 'voces',
+  oq: 'o que',
+  qnd: 'quando',
+  qdo: 'quando',
+  qto: 'quanto',
+  mt: 'muito',
+  mto: 'muito',
+  tb: 'tambem',
+  tbm: 'tambem',
+  msm: 'mesmo',
+  td: 'tudo',
+  tds: 'todos',
+  q: 'que',
+  eh: 'e',
+  n: 'nao',
+  u: 'you',
+  ur: 'your',
+  wat: 'what',
+  wht: 'what',
+  diff: 'difference',
+  b4: 'before',
+  w: 'with',
+  prod: 'production',
+  db: 'database',
+  dbs: 'databases',
+  k8s: 'kubernetes',
+  k8: 'kubernetes',
+  cert: 'certificate',
+  certs: 'certificates',
+  ssl: 'tls ssl',
+  repo: 'repository',
+  env: 'environment',
+  envs: 'environment',
+  creds: 'credentials',
+  lb: 'load balancer',
+  sg: 'security group',
+  sgs: 'security groups',
+  az: 'availability zone',
+  azs: 'availability zones',
+  iac: 'infrastructure as code',
+  dynamo: 'dynamodb',
+  gpt: 'llm',
+  chatgpt: 'llm',
+  lambdas: 'lambda',
+  app: 'app application aplicacao',
+  apps: 'apps applications aplicacoes',
+  max: 'maximum maximo limit',
+  min: 'minimum minimo'
+}
+
+const GREETINGS: Array<{ lang: Lang, kind: 'greeting' | 'thanks', pattern: RegExp }> = [
+  { lang: 'pt', kind: 'thanks', pattern: /^(muito |mt |mto )?(obrigad[oa]s?|obg|brigad[oa]|valeu|vlw|agradecid[oa])( mesmo| demais| professor| prof)?$/ },
+  { lang: 'pt', kind: 'greeting', pattern: /^(oi+|ola|opa|eai|e ai|salve|bom dia|boa tarde|boa noite|tudo bem|tudo bom|oi tudo bem|ola tudo bem)( tudo bem| tudo bom| professor| prof| pessoal| galera)?$/ },
+  { lang: 'en', kind: 'thanks', pattern: /^(thanks?( you)?|thx|ty|tysm|thank you (so|very) much|many thanks|cheers|appreciate it)( a lot| so much)?$/ },
+  { lang: 'en', kind: 'greeting', pattern: /^(hi+|hello|hey+|hiya|yo|good (morning|afternoon|evening)|howdy)( there| everyone| all)?$/ }
+]
+
+/** A message that is only a greeting or a thank-you, with its language; null for anything else. */
+export function smallTalk (text: string): { lang: Lang, kind: 'greeting' | 'thanks' } | null {
+  const folded = foldText(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim()
+  if (folded === '' || folded.split(' ').length > 6) return null
+  for (const { lang, kind, pattern } of GREETINGS) if (pattern.test(folded)) return { lang, kind }
+  return null
+}
+
+// Things students name by what they are used for, added to the words the notes file them under:
+// an API key or a password is a secret, the "SO" of a server its operating system, a patch an update.
+const PHRASES: Array<[RegExp, string]> = [
+  [/\b(chaves? (da|de|do) api|api keys?|access keys?|chaves? de acesso|tokens? (da|de|do) api)\b/g, '$& segredo secret'],
+  [/\b(senhas?|passwords?)\b/g, '$& segredo secret'],
+  [/\bsistema operacional\b/g, '$& so'],
+  [/\b(patch|patches)\b/g, '$& atualizacao'],
+  // Everyday words for what the notes name technically.
+  [/\b(quanto tempo|how long)\b/g, '$& retencao retention'],
+  [/\b(quebrar|quebro|separar|split|break up|break)\b/g, '$& dividir split'],
+  [/\b(menor|menores|smaller|shrink|diminuir|reduzir)\b/g, '$& tamanho size'],
+  [/\b(rotear|roteia|rotas?|route|routes|routing)\b/g, '$& roteamento regras routing rules'],
+  [/\b(caro|cara|caros|barato|barata|expensive|cheap|cheaper)\b/g, '$& custo cost'],
+  [/\b(lento|lenta|demora|slow|slower)\b/g, '$& latencia latency'],
+  [/\b(caiu|cai|derrubar|crash|crashes|goes down)\b/g, '$& falha failure']
+]
+
+/** Spells out abbreviations, word by word, in folded text, and adds the notes' words for a few common phrases. */
+export function expandAbbreviations (folded: string): string {
+  let text = folded.replace(/[\p{L}\p{N}]+/gu, word => EXPANSIONS[word] ?? word)
+  for (const [pattern, replacement] of PHRASES) text = text.replace(pattern, replacement)
+  return text
+}
+
+// Checked in this order: "quanto custa" is a cost question even when it starts with "como".
+const TYPES: Array<[QuestionType, RegExp]> = [
+  ['difference', /\b(diferenca|diferencas|difere|diferente|comparar|comparacao|compara|versus|vs|difference|differences|differ|compare|comparison)\b|\b\w+ (x|ou|or) \w+[^?]*\b(qual|quais|which|what)\b|^\s*\w+( \w+)? (x|ou|or) \w+( \w+)?\s*\??$|\b(qual|which) (e |is )?(melhor|better)\b/],
+  ['cost', /\b(quanto custa|custa|custo|custos|preco|precos|caro|cara|barato|barata|cobra|cobrado|cobranca|fatura|conta da aws|compensa|economizar|cost|costs|costing|price|prices|pricing|expensive|cheap|cheaper|bill|billing|charged|save money)\b/],
+  ['why', /\b(por que|porque|para que serve|pra que serve|vantagem|vantagens|vale a pena|why|advantage|advantages|benefit|benefits|worth it|worth)\b/],
+  ['howto', /\b(como (eu )?(faco|fazer|configur\w*|cri\w+|coloc\w*|mont\w*|us\w+|deix\w*|apont\w*|redirecion\w*|limp\w*|evit\w*|escolh\w*|guard\w*|sub\w*|ligo|ligar|aument\w*|diminu\w*|instal\w*|mand\w*|envi\w*|rod\w*|escal\w*)|passo a passo|how (do|can|should) (i|we|you)|how to|steps to|example of|exemplo de|command to|comando para|comando pra)\b/],
+  ['definition', /^(o que|que|what|whats|what's|define|definicao|significado)\b|\b(o que e|o que sao|what is|what are|what does .+ mean|significa)\b/]
+]
+
+export function questionType (text: string): QuestionType {
+  for (const [type, pattern] of TYPES) if (pattern.test(text)) return type
+  return 'other'
+}
+
+export function readQuestion (raw: string): Question {
+  const lang = detectLanguage(raw)
+  // "SO" (sistema operacional) and "OS" are abbreviations only when written in capitals or, in
+  // English, where "os" is no Portuguese article.
+  const spelled = raw.replace(/\bSO\b/g, 'sistema operacional').replace(/\bOS\b/g, 'operating system')
+  let text = expandAbbreviations(foldText(spelled))
+  if (lang === 'en') text = text.replace(/\bos\b/g, 'operating system')
+  return { raw, text, lang, type: questionType(text) }
+}
+
+// Everyday words of students' questions that name no topic: a question is not "about" them, so
+// their absence from the notes says nothing about whether the notes cover it.
+const FILLERS: ReadonlySet<string> = new Set([
+  'mudo', 'mudar', 'mudei', 'faco', 'fiz', 'fazendo', 'sabe', 'sei', 'saber', 'entender', 'entendi',
+  'entendo', 'duvida', 'ajuda', 'ajudar', 'alguem', 'professor', 'prof', 'galera', 'pessoal', 'mano',
+  'cara', 'queria', 'quero', 'gostaria', 'consigo', 'conseguir', 'tentei', 'tentando', 'deu', 'dando',
+  'negocio', 'parada', 'nada', 'certo', 'errado', 'legal', 'facil', 'dificil', 'simples', 'melhor',
+  'pior', 'okay', 'beleza', 'blz', 'rapidinho', 'exatamente', 'basicamente', 'direito', 'jeito',
+  'deal', 'stuff', 'guys', 'anyone', 'help', 'know', 'understand', 'confused', 'tried', 'trying',
+  'wanna', 'gonna', 'kinda', 'basically', 'good', 'bad', 'easy', 'hard', 'simple', 'better', 'worse',
+  'exactly', 'pls', 'plz', 'thanks', 'hey', 'hello'
+])
+
+export function isFiller (folded: string): boolean {
+  return FILLERS.has(folded)
+}
+
+export function isAbbreviation (folded: string): boolean {
+  return Object.hasOwn(EXPANSIONS, folded)
+}

@@ -1,0 +1,279 @@
+// Finds the section of the course notes that answers a question, decides whether the notes cover
+// the question at all, and estimates how likely the section found answers it.
+
+import { analyzerFor, foldText, tokenize, type Lang } from './analyzer.js'
+import type { KnowledgeBase } from './knowledge-base.js'
+import type { Passage, SearchHit } from './knowledge-index.js'
+import { isAbbreviation, isFiller, readQuestion, type Question, type QuestionType } from './question.js'
+
+/**
+ * Below this strength (see SearchHit.strength) the best passage only mentions the question's
+ * words in passing. Calibrated on tests/knowledge: unrelated questions stay under 0.8 and
+ * unrelated ones that borrow one course word ("cook rice in a container", "what is Python?")
+ * under 1.6; one-word questions on a topic the notes treat ("Redis", "latência", "what is a
+ * bucket") reach 3 to 4.5.
+ */
+export const MIN_STRENGTH = 2
+
+/** A further passage is kept only when it scores at least this share of the best one. */
+const RELATIVE_CUTOFF = 0.5
+/** Passages looked at to choose the notes: the note that answers is nearly always among them. */
+const CANDIDATES = 12
+/** Strength at which the words of a question that the notes know are enough to answer it, whatever else it names. */
+const STRONG = 8
+const SUMMARY_PENALTY = 0.15
+/** A heading that names what the question asks about is the strongest sign of the section that answers it. */
+const HEADING_MATCH = 0.6
+/** Notes whose best passage scores under this share of the best note's are left out. */
+const NOTE_CUTOFF = 0.5
+
+// Recap sections repeat the note in a few lines: a good second passage, rarely the one that answers.
+const RECAP = /^(key facts|para lembrar|para nao esquecer|resumo|summary)/
+const COMPARISON_HEADING = /\b(vs|x|versus|compar\w*|diferen\w*|differ\w*|at a glance|lado a lado|or|ou)\b/
+const WHY_HEADING = /\b(why|por que|advantages?|vantage\w*|benefits?|worth|vale a pena|when|quando)\b/
+const COST_HEADING = /\b(costs?|pric\w*|billing|bill|custos?|preco\w*|faturamento|savings|gb-second|gb-segundo)\b/
+const COST_TEXT = /\b(us\$|per hour|por hora|per month|por mes|per million|por milhao|charged|cobra\w*)\b/
+const HOWTO_HEADING = /\b(example|exemplo|how to|como (fazer|criar|configurar)|injecting|injetando|pushing|enviando|applying|aplicando|designing|preparar)\b/
+
+/** How much the question's type favours a passage (1 = neutral). */
+function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number): number {
+  const heading = hit.kind === 'summary' ? '' : foldText(hit.heading)
+  // The summary introduces the whole note: the answer to "what is", seldom to anything more specific.
+  const summary = hit.kind === 'summary' ? SUMMARY_PENALTY : 0
+  const hasCode = /```/.test(hit.text)
+  const hasTable = /^\s*\|/m.test(hit.text)
+  switch (type) {
+    case 'difference':
+      // A comparison of what was asked, not of anything ("Declarativo x imperativo" for Terraform vs CloudFormation).
+      return 1 + (COMPARISON_HEADING.test(heading) && headingMatch > 0 ? 0.25 : 0) + (hasTable ? 0.15 : 0) - summary
+    case 'why':
+      return 1 + (WHY_HEADING.test(heading) ? 0.25 : 0) - summary
+    case 'cost':
+      return 1 + (COST_HEADING.test(heading) ? 0.3 : COST_TEXT.test(foldText(hit.text)) ? 0.1 : 0) - summary
+    case 'howto':
+      return 1 + (HOWTO_HEADING.test(heading) ? 0.15 : 0) + (hasCode ? 0.15 : 0) - summary
+    case 'definition':
+      return 1 + (hit.kind === 'summary' ? 0.1 : 0)
+    default:
+      return 1 - summary
+  }
+}
+
+export interface RankedHit extends SearchHit {
+  /** Score after re-ranking; the list is sorted by it. */
+  rank: number
+  /** Share of the question's terms found in the section heading. */
+  headingMatch: number
+}
+
+export interface Retrieval {
+  question: Question
+  /** The passages that answer, best first (empty when the notes do not cover the question). */
+  hits: RankedHit[]
+  /** The closest passage even when the question is not covered, if it clears the strength threshold. */
+  closest: RankedHit | null
+  /** Words of the question, as typed, that occur nowhere in the notes: what the notes do not treat. */
+  unknown: string[]
+  covered: boolean
+  /** Estimated chance (0..1) that the first passage answers the question. */
+  confidence: number
+  /** The question's index terms in the language of the passages found. */
+  queryTerms: string[]
+  /** Language of the passages found (the question's own, unless only the other one's notes cover it). */
+  lang: Lang
+}
+
+export interface RetrieveOptions {
+  limit?: number
+  minStrength?: number
+}
+
+// Before a name, these say it is the service or tool the question is about ("Amazon SageMaker",
+// "um pipeline no Jenkins", "alerts in Grafana"); "a chave da API do Hugging Face" only says whose key.
+const SUBJECT_BEFORE = /^(amazon|aws|azure|google|gcp|no|na|nos|nas|em|com|pelo|pela|pro|pra|usando|in|on|with|using|via|into)$/
+
+/** Whether an unknown word is named as the service or tool the question is about, not as a detail of it. */
+function namesAService (raw: string, unknown: string[]): boolean {
+  const words = tokenize(foldText(raw))
+  const folded = new Set(unknown.map(word => foldText(word)))
+  return words.some((word, i) => folded.has(word) && i > 0 && SUBJECT_BEFORE.test(words[i - 1]))
+}
+
+/** Words of the question that carry meaning and that no note contains in any form. */
+export function unknownWords (base: KnowledgeBase, raw: string): string[] {
+  const out: string[] = []
+  for (const token of tokenize(raw)) {
+    const folded = foldText(token)
+    if (folded.length < 3 || /^\d+$/.test(folded) || isAbbreviation(folded) || isFiller(folded)) continue
+    if (analyzerFor('pt').isStopWord(folded) || analyzerFor('en').isStopWord(folded)) continue
+    const terms = new Set([...analyzerFor('pt').terms(token), ...analyzerFor('en').terms(token)])
+    if (terms.size === 0) continue
+    if ([...terms].some(term => base.index.knows(term))) continue
+    if (!out.includes(token)) out.push(token)
+  }
+  return out
+}
+
+/** A query term and a word of the notes are forms of one word: equal, one a prefix of the other, or sharing a long start. */
+function sameWord (query: string, word: string): boolean {
+  if (query === word) return true
+  if (query.length >= 4 && word.startsWith(query)) return true
+  let shared = 0
+  const n = Math.min(query.length, word.length)
+  while (shared < n && query[shared] === word[shared]) shared++
+  return shared >= 6
+}
+
+// BM25 inside one note: its sections are the documents, so a word every section uses (the note's
+// own topic: "spot" in the Spot note) weighs little and the words that set one section apart
+// (interruption, retention, partition key) decide. The heading counts as HEADING_WEIGHT words.
+const HEADING_WEIGHT = 6
+const K1 = 1.2
+const B = 0.75
+
+// Each passage's terms, analysed once per index build (passages are replaced, not changed, on reload).
+const ANALYZED = new WeakMap<Passage, { heading: string[], text: string[] }>()
+
+function analyzed (passage: Passage): { heading: string[], text: string[] } {
+  let terms = ANALYZED.get(passage)
+  if (terms === undefined) {
+    const analyzer = analyzerFor(passage.lang)
+    terms = { heading: passage.kind === 'summary' ? [] : analyzer.analyze(passage.heading), text: analyzer.analyze(passage.text) }
+    ANALYZED.set(passage, terms)
+  }
+  return terms
+}
+
+function sectionScores (passages: Passage[], queryTerms: readonly string[]): number[] {
+  const docs = passages.map(p => analyzed(p))
+  const lengths = docs.map(d => d.text.length + HEADING_WEIGHT * d.heading.length)
+  const avg = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length)
+  const tf = queryTerms.map(q => docs.map(d =>
+    d.text.filter(w => sameWord(q, w)).length + HEADING_WEIGHT * d.heading.filter(w => sameWord(q, w)).length))
+  const n = passages.length
+  return passages.map((_, i) => {
+    let score = 0
+    tf.forEach(counts => {
+      const df = counts.filter(c => c > 0).length
+      if (counts[i] === 0) return
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5))
+      const f = counts[i]
+      score += idf * f * (K1 + 1) / (f + K1 * (1 - B + B * lengths[i] / avg))
+    })
+    return score
+  })
+}
+
+function asHit (passage: Passage): SearchHit {
+  const { path, topic, lang, title, heading, text, kind } = passage
+  return { path, topic, lang, title, heading, text, kind, score: 0, strength: 0, matched: 0, terms: [] }
+}
+
+/**
+ * Orders the passages of the notes that BM25 found: the note by its best passage's score, then
+ * the section by how much of what sets it apart from its sibling sections the question asks about,
+ * weighed by the question's type (a difference favours comparisons and tables, a cost question
+ * pricing sections, and so on).
+ */
+function rerank (base: KnowledgeBase, found: SearchHit[], type: QuestionType, lang: Lang, queryTerms: readonly string[]): RankedHit[] {
+  const analyzer = analyzerFor(lang)
+  const query = new Set(queryTerms)
+  const noteScore = new Map<string, number>()
+  for (const hit of found) noteScore.set(hit.path, Math.max(noteScore.get(hit.path) ?? 0, hit.score))
+  const top = Math.max(...noteScore.values())
+  const out: RankedHit[] = []
+  for (const [path, score] of noteScore) {
+    const note = score / top
+    if (note < NOTE_CUTOFF) continue
+    const passages = base.index.passages.filter(p => p.path === path)
+    const sections = sectionScores(passages, queryTerms)
+    const best = Math.max(...sections)
+    passages.forEach((passage, i) => {
+      const hit = found.find(h => h.path === path && h.heading === passage.heading && h.kind === passage.kind) ?? asHit(passage)
+      const headingTerms = hit.kind === 'summary' ? [] : [...new Set(analyzer.analyze(hit.heading))]
+      const headingMatch = query.size === 0 ? 0 : headingTerms.filter(t => [...query].some(q => sameWord(q, t))).length / query.size
+      const recap = hit.kind === 'section' && RECAP.test(foldText(hit.heading)) ? 0.6 : 1
+      const section = best > 0 ? sections[i] / best : 0
+      const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * typeFactor(type, hit, headingMatch) * recap
+      out.push({ ...hit, rank, headingMatch })
+    })
+  }
+  return out.sort((a, b) => b.rank - a.rank)
+}
+
+/** The BM25 strength of the passage's note: its own, or that of the note's best passage when it was found only by re-ranking. */
+function noteStrength (found: SearchHit[], hit: SearchHit): number {
+  return Math.max(hit.strength, ...found.filter(h => h.path === hit.path).map(h => h.strength))
+}
+
+/** Share of the question's terms found in the passage's note (its best-matching passage). */
+function noteMatched (found: SearchHit[], hit: SearchHit): number {
+  return Math.max(hit.matched, ...found.filter(h => h.path === hit.path).map(h => h.matched))
+}
+
+function sigmoid (x: number): number {
+  return 1 / (1 + Math.exp(-x))
+}
+
+/**
+ * Confidence that the first passage answers: a logistic function of how strongly its note matches
+ * (strength), how much of the question it covers, how clearly it leads the next passage and
+ * whether its heading names what was asked. Set by hand on the development part of
+ * tests/knowledge/student-questions.json (too few wrong answers there to fit it); its AUROC
+ * against "the right section is first" is measured by `npx tsx src/cli/notes-eval.ts`.
+ */
+export const CONFIDENCE_MODEL = { intercept: -3.2, strength: 0.35, matched: 2.5, lead: 1.5, heading: 1.5 } as const
+
+function confidenceOf (found: SearchHit[], hits: RankedHit[]): number {
+  const [first, second] = hits
+  if (first === undefined) return 0
+  const lead = second === undefined ? 1 : Math.min(1, (first.rank - second.rank) / first.rank * 2)
+  const m = CONFIDENCE_MODEL
+  return sigmoid(m.intercept + m.strength * Math.min(noteStrength(found, first), 12) + m.matched * noteMatched(found, first) + m.lead * lead + m.heading * Math.min(1, first.headingMatch * 2))
+}
+
+export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOptions = {}): Retrieval {
+  const question = readQuestion(raw)
+  const limit = options.limit ?? 3
+  const minStrength = options.minStrength ?? MIN_STRENGTH
+  const unknown = unknownWords(base, raw)
+  const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
+  // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
+  const unknownFolded = new Set(unknown.map(word => foldText(word)))
+  const searchText = unknownFolded.size === 0 ? question.text : tokenize(question.text).filter(word => !unknownFolded.has(word)).join(' ')
+  for (const lang of [question.lang, other]) {
+    const found = base.search(searchText, { lang, queryLang: question.lang, limit: CANDIDATES, perNote: 2 })
+    const best = found[0]
+    if (best === undefined || best.strength < minStrength) continue
+    const foreign = lang !== question.lang ? analyzerFor(question.lang).isStopWord : undefined
+    const queryTerms = [...new Set(analyzerFor(lang).analyze(searchText, foreign))]
+    const ranked = rerank(base, found, question.type, lang, queryTerms)
+    const lead = ranked[0]
+    const hits: RankedHit[] = []
+    const perNote = new Map<string, number>()
+    for (const hit of ranked) {
+      if (hits.length >= limit || hit.rank < lead.rank * RELATIVE_CUTOFF) break
+      const n = perNote.get(hit.path) ?? 0
+      if (n >= 2) continue
+      perNote.set(hit.path, n + 1)
+      hits.push(hit)
+    }
+    // A name the notes lack is what the question is about ("configurar o SageMaker"), unless the
+    // rest of the question alone clearly asks something a section answers ("guardar a chave da API
+    // do Hugging Face num contêiner": keeping an API key, whoever issued it).
+    const covered = unknown.length === 0 ||
+      (!namesAService(raw, unknown) && question.type !== 'difference' &&
+        noteStrength(found, lead) >= STRONG && noteMatched(found, lead) >= 0.6 && queryTerms.length >= 3)
+    return {
+      question,
+      hits: covered ? hits : [],
+      closest: lead,
+      unknown,
+      covered,
+      confidence: covered ? confidenceOf(found, ranked) : 0.05,
+      queryTerms,
+      lang
+    }
+  }
+  return { question, hits: [], closest: null, unknown, covered: false, confidence: 0.02, queryTerms: [], lang: question.lang }
+}
