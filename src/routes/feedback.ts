@@ -14,7 +14,7 @@ const feedbackRoutes: FastifyPluginAsyncTypebox = async app => {
       description: 'Ratings teach the service which provider to trust; a rating counts for more than the agreement it learns from on its own. Answers can be rated for 24 hours.',
       params: ref(FeedbackParamsSchema),
       body: ref(FeedbackRequestSchema),
-      response: { 200: ref(FeedbackResponseSchema), ...problemResponses(400, 401, 403, 404, 413, 415, 429, 500) }
+      response: { 200: ref(FeedbackResponseSchema), ...problemResponses(400, 401, 403, 404, 413, 415, 429, 500, 503) }
     }
   }, async request => {
     const { id } = request.params
@@ -33,7 +33,13 @@ const feedbackRoutes: FastifyPluginAsyncTypebox = async app => {
         errors: [{ field: 'body/provider', message: target === null ? 'is required for this answer' : `must be one of ${answer.providers.join(', ')}` }]
       })
     }
-    await app.trust.rate(target, rating, answer.kind)
+    try {
+      await app.trust.rate(target, rating, answer.kind)
+    } catch (err) {
+      // The store (Redis) is unreachable: nothing was recorded, so the client is told to try again.
+      request.log.warn({ answerId: id, provider: target, err: (err as Error).message }, 'rating not stored')
+      throw new HttpProblem({ status: 503, type: ProblemType.overloaded, title: 'Rating not stored', detail: 'The rating could not be stored right now; nothing was recorded. Try again shortly.', retryAfterS: 5 })
+    }
     request.log.info({ answerId: id, provider: target, rating, ...(comment !== undefined ? { comment } : {}) }, 'feedback')
     return { answerId: id, provider: target, rating, reliability: app.trust.view(target).reliability }
   })

@@ -74,7 +74,7 @@ export class FileTrustStore implements TrustStore {
 
 /** The key every replica reads and writes. */
 export const TRUST_KEY = 'iscoolgpt:trust:v1'
-const MAX_CONFLICT_RETRIES = 5
+const MAX_CONFLICT_RETRIES = 20
 
 /**
  * One Redis key holding the state, updated with optimistic locking (WATCH/MULTI): two replicas
@@ -82,6 +82,12 @@ const MAX_CONFLICT_RETRIES = 5
  */
 export class RedisTrustStore implements TrustStore {
   readonly where = 'redis'
+  /**
+   * WATCH belongs to a connection, and this process shares one: two updates interleaved on it would
+   * watch for each other and lose one. Updates from this process go one at a time; WATCH/MULTI keeps
+   * them safe against the other replicas.
+   */
+  private queue: Promise<unknown> = Promise.resolve()
 
   constructor (private readonly redis: Redis, private readonly onProblem: (message: string) => void) {}
 
@@ -101,11 +107,25 @@ export class RedisTrustStore implements TrustStore {
   }
 
   async update (change: (state: TrustState) => TrustState): Promise<TrustState> {
+    const run = this.queue.then(async () => await this.updateNow(change))
+    this.queue = run.catch(() => undefined)
+    return await run
+  }
+
+  private async updateNow (change: (state: TrustState) => TrustState): Promise<TrustState> {
     for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
       await this.redis.watch(TRUST_KEY)
-      const next = change(this.parse(await this.redis.get(TRUST_KEY)))
+      let next: TrustState
+      try {
+        next = change(this.parse(await this.redis.get(TRUST_KEY)))
+      } catch (err) {
+        await this.redis.unwatch().catch(() => undefined)
+        throw err
+      }
       const result = await this.redis.multi().set(TRUST_KEY, JSON.stringify(next)).exec()
       if (result !== null) return next
+      // Another replica wrote in between: read again after a short, random pause.
+      await new Promise(resolve => setTimeout(resolve, Math.random() * 10 * (attempt + 1)))
     }
     throw new Error(`the reliability state changed under ${MAX_CONFLICT_RETRIES} attempts in a row`)
   }
