@@ -30,6 +30,7 @@ import { ProviderStats } from './fanout/provider-stats.js'
 import { loadProviders } from './providers/load-providers.js'
 import { providerSpecs } from './providers/provider-specs.js'
 import { ProviderRegistry } from './providers/registry.js'
+import { registerSecrets, scrubSecrets } from './providers/secret-scrubber.js'
 import type { Provider } from './providers/types.js'
 import { AnswerCache } from './cache/answer-cache.js'
 import { CachedAskService } from './cache/cached-ask-service.js'
@@ -79,24 +80,21 @@ export const REDACTED_HEADERS = ['req.headers.authorization', 'req.headers["x-ap
 
 export function loggerOptions (config: Config): Record<string, unknown> {
   const secrets = configSecrets(config)
+  registerSecrets(secrets)
   const options: Record<string, unknown> = {
     level: config.logLevel,
     redact: { paths: REDACTED_HEADERS, censor: '[redacted]' }
   }
   if (secrets.length > 0) {
-    options.hooks = {
-      // Belt and braces: a configured secret is masked wherever it would appear in a log line.
-      streamWrite (line: string): string {
-        let out = line
-        for (const s of secrets) if (out.includes(s)) out = out.split(s).join('[redacted]')
-        return out
-      }
-    }
+    // Belt and braces: a configured secret is masked wherever it would appear in a log line.
+    options.hooks = { streamWrite: scrubSecrets }
   }
   return options
 }
 
 export async function buildApp (config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  // Every configured secret is scrubbed from upstream text (errors, answers, model names) before it is shown.
+  registerSecrets(configSecrets(config))
   const logger = options.logger === undefined ? loggerOptions(config) : options.logger
   const isInstance = logger !== null && typeof logger === 'object' && 'child' in logger && typeof (logger as { child: unknown }).child === 'function'
   const app = Fastify({

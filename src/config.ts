@@ -49,6 +49,7 @@ const EnvSchema = Type.Object({
   BREAKER_FAILURES: Int(1, 1000, 5, 'a whole number of consecutive failures between 1 and 1000'),
   BREAKER_COOLDOWN_MS: Int(100, 86400000, 30000, 'an integer number of milliseconds between 100 and 86400000'),
   HEDGE: Switch('off'),
+  MAX_ANSWER_CHARS: Int(1000, 1000000, 32000, 'a whole number of characters between 1000 and 1000000'),
 
   API_KEYS: OptStr('a comma-separated list of keys or name:key pairs'),
   RATE_LIMIT_MAX: Int(0, 1000000, 60, 'a whole number of requests (0 turns rate limiting off)'),
@@ -93,6 +94,8 @@ export interface Config {
   defaultStrategy: Strategy
   synthesizer?: string
   resilience: ResilienceSettings
+  /** Characters of one provider's answer that are read; the rest is cut and the answer marked truncated. */
+  maxAnswerChars: number
   apiKeys: ApiClient[]
   rateLimitMax: number
   rateLimitWindowMs: number
@@ -171,6 +174,7 @@ export function loadConfig (source: NodeJS.ProcessEnv = {}): Config {
       breakerCoolDownMs: env.BREAKER_COOLDOWN_MS,
       hedge: isOn(env.HEDGE)
     },
+    maxAnswerChars: env.MAX_ANSWER_CHARS,
     apiKeys: parseApiKeys(env.API_KEYS),
     rateLimitMax: env.RATE_LIMIT_MAX,
     rateLimitWindowMs: env.RATE_LIMIT_WINDOW_MS,

@@ -12,6 +12,8 @@ export interface ProviderSpec {
   apiKey?: string
   weight?: number
   timeoutMs?: number
+  /** Characters of one answer that are read (MAX_ANSWER_CHARS); DEFAULT_MAX_ANSWER_CHARS when unset. */
+  maxAnswerChars?: number
 }
 
 export interface ChatMessage {
@@ -52,6 +54,8 @@ export interface Completion {
   sources?: Source[]
   /** The course notes do not cover the question: the text says so and carries no answer (knowledge provider only). */
   lowCoverage?: boolean
+  /** Set when the answer was cut at MAX_ANSWER_CHARS (this many characters) and the rest was not read. */
+  cutAt?: number
 }
 
 export interface StreamCallbacks {
