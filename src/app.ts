@@ -9,6 +9,10 @@ import { sharedSchemas } from '../schemas/index.js'
 import { configSecrets, type Config } from './config.js'
 import { frameworkErrors } from './http/framework-errors.js'
 import errors from './plugins/errors.js'
+import closing from './plugins/closing.js'
+import requestTimeouts, { serverTimeouts } from './plugins/request-timeouts.js'
+import { clientErrorHandler } from './http/client-errors.js'
+import { strictNumbers } from './http/strict-numbers.js'
 import auth from './plugins/auth.js'
 import cors from './plugins/external/cors.js'
 import helmet from './plugins/external/helmet.js'
@@ -102,12 +106,15 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestId,
     requestIdHeader: false,
-    // Only proxies on private addresses (the load balancer inside the VPC, a local reverse proxy) are
-    // trusted: the client address is the one they appended to X-Forwarded-For, not whatever the client
-    // wrote there, so per-IP rate limits cannot be dodged with a made-up header.
-    trustProxy: 'loopback, linklocal, uniquelocal',
+    // Only the proxies TRUST_PROXY names (the load balancer's VPC range) are believed: the client address is
+    // the one they appended to X-Forwarded-For, not whatever a client wrote there, so per-IP rate limits
+    // cannot be dodged with a made-up header. None by default: a local client is not a proxy.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy.join(',') : false,
+    ...serverTimeouts(config),
+    clientErrorHandler,
     frameworkErrors,
-    return503OnClosing: true,
+    // The closing plugin answers these 503s itself, as problems with Retry-After and the request id.
+    return503OnClosing: false,
     ajv: { customOptions: { removeAdditional: false, allErrors: true } }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
@@ -120,7 +127,10 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     const customOptions = route.httpPart === 'body'
       ? { coerceTypes: false, removeAdditional: false, allErrors: true, useDefaults: true }
       : { coerceTypes: 'array' as const, removeAdditional: false, allErrors: true, useDefaults: true }
-    return compilers(app.getSchemas() as never, { customOptions })(route)
+    const validate = compilers(app.getSchemas() as never, { customOptions })(route)
+    if (route.httpPart !== 'querystring' && route.httpPart !== 'params') return validate
+    const schemas = app.getSchemas() as Record<string, never>
+    return strictNumbers(route.schema, validate as never, id => schemas[id]) as typeof validate
   })
 
   // Most routes answer their errors with the same Problem schema: fast-json-stringify would compile it
@@ -175,7 +185,9 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     reply.header('x-request-id', request.id)
   })
 
+  await app.register(closing)
   await app.register(errors)
+  await app.register(requestTimeouts, { bodyTimeoutMs: config.requestBodyTimeoutMs })
   await app.register(metricsPlugin, { metrics })
   await app.register(strictJson)
   await app.register(helmet)

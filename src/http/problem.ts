@@ -17,6 +17,8 @@ export const ProblemType = {
   unauthorized: 'urn:iscoolgpt:problem:unauthorized',
   forbidden: 'urn:iscoolgpt:problem:forbidden',
   notReady: 'urn:iscoolgpt:problem:not-ready',
+  closing: 'urn:iscoolgpt:problem:closing',
+  requestTimeout: 'urn:iscoolgpt:problem:request-timeout',
   generic: 'about:blank'
 } as const
 
