@@ -108,7 +108,7 @@ export interface Config {
   rateLimitWindowMs: number
   bodyLimitBytes: number
   maxInflightAsks: number
-  /** Event-loop delay (p99 over the last sample window) past which new asks are shed; 0 turns it off. */
+  /** Event-loop delay (mean over the last sample window) past which new asks are shed; 0 turns it off. */
   shedEventLoopDelayMs: number
   /** Longest wait for a request's headers, then for its body, and for the next request on an idle keep-alive connection. */
   requestHeadersTimeoutMs: number
