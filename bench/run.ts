@@ -451,13 +451,20 @@ interface Results {
 async function overload (h: Harness) {
   const { unloadedRate, durationS, connections } = PLAN.overload
   await setStubs(h.stubs, { openai: { latencyMs: 50 }, gemini: { latencyMs: 50 }, hf: { latencyMs: 50 } })
-  const service = await startService(h.env, profileArgs('overload'))
   const only = (run: LoadResult, status: number): number[] => run.samples.filter(x => x.status === status).map(x => x.ms)
+  // Capacity: what a closed loop of many clients gets answered per second by a service that sheds nothing
+  // (with shedding on, every refused client would come straight back and the loop would measure 503s).
+  const unshed = await startService({ ...h.env, SHED_EVENT_LOOP_DELAY_MS: '0', MAX_INFLIGHT_ASKS: '100000' }, profileArgs('capacity'))
+  let capacity: number
+  try {
+    const saturated = (await measure(h, unshed, closedJob(unshed, connections, durationS))).run
+    capacity = only(saturated, 200).length / saturated.durationS
+  } finally {
+    await unshed.stop()
+  }
+  const service = await startService(h.env, profileArgs('overload'))
   try {
     const unloaded = (await measure(h, service, openJob(service, unloadedRate, durationS))).run
-    // Capacity: what a closed loop of many clients gets answered per second once the service is saturated.
-    const saturated = (await measure(h, service, closedJob(service, connections, durationS))).run
-    const capacity = only(saturated, 200).length / saturated.durationS
     const offered = Math.max(1, Math.round(2 * capacity))
     const over = (await measure(h, service, openJob(service, offered, durationS))).run
     const base = summarize(only(unloaded, 200))
