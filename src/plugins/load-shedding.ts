@@ -22,7 +22,7 @@ declare module 'fastify' {
 }
 
 /** How often the event-loop delay is read and its histogram restarted. */
-const SAMPLE_MS = 250
+const SAMPLE_MS = 100
 
 /** The routes that fan out to the providers: the only ones worth shedding. */
 export const ASK_ROUTES = new Set(['/api/ask', '/api/prompt', '/v1/chat/completions'])
@@ -34,7 +34,7 @@ export interface LoadSheddingOptions {
 
 /**
  * The event loop's recent delay: a histogram sampled every 10 ms, read and restarted every SAMPLE_MS, so a
- * burst is seen within a quarter of a second and forgotten as quickly once it passes.
+ * burst is seen within a tenth of a second and forgotten as quickly once it passes.
  */
 function watchEventLoop (): { delayMs: () => number, stop: () => void } {
   const histogram = monitorEventLoopDelay({ resolution: 10 })
