@@ -3,7 +3,7 @@ import { GoogleGenAI, type Content, type GenerateContentConfig, type GenerateCon
 import { BoundedText, DEFAULT_MAX_ANSWER_CHARS, limitCompletion, notAnEventStream } from './answer-limit.js'
 import { toProviderError } from './errors.js'
 import { replyModel } from './openai-wire.js'
-import { registerSecrets, safeIdentifier, scrubSecrets } from './secret-scrubber.js'
+import { registerSecrets, safeIdentifier, scrubSecrets, StreamScrubber } from './secret-scrubber.js'
 import { openUpstreamCall, type UpstreamCall } from './upstream-call.js'
 import { ProviderError, type Completion, type CompletionRequest, type FinishReason, type Provider, type ProviderSpec, type StreamCallbacks, type Usage } from './types.js'
 
@@ -67,15 +67,21 @@ export class GeminiProvider implements Provider {
       const wrongType = notAnEventStream(call.headers)
       if (wrongType !== undefined) throw wrongType
       const answer = new GeminiAnswer(this.maxAnswerChars)
+      const scrubber = new StreamScrubber()
       for await (const chunk of stream) {
         callbacks.onChunk?.()
         const text = answer.push(chunk)
-        if (text !== '') callbacks.onToken?.(scrubSecrets(text))
+        const shown = text === '' ? '' : scrubber.push(text)
+        if (shown !== '') callbacks.onToken?.(shown)
         // Leaving the loop stops reading; call.close() below releases the connection.
         if (answer.full) break
       }
       if (!answer.full) call.finish()
-      return answer.finish(this.model, true)
+      const completion = answer.finish(this.model, true)
+      // The text held back in case a secret was still arriving is shown once the answer is known to be whole.
+      const rest = scrubber.flush()
+      if (rest !== '') callbacks.onToken?.(rest)
+      return completion
     } catch (err) {
       throw toProviderError(err, { signal, headers: call.headers, responded: call.responded, phase: 'stream' })
     } finally {

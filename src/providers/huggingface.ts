@@ -3,7 +3,7 @@ import { InferenceClient } from '@huggingface/inference'
 import { DEFAULT_MAX_ANSWER_CHARS } from './answer-limit.js'
 import { toProviderError } from './errors.js'
 import { ChunkAccumulator, completionFromResponse } from './openai-wire.js'
-import { registerSecrets, scrubSecrets } from './secret-scrubber.js'
+import { registerSecrets, StreamScrubber } from './secret-scrubber.js'
 import { openUpstreamCall } from './upstream-call.js'
 import type { Completion, CompletionRequest, Provider, ProviderSpec, StreamCallbacks } from './types.js'
 
@@ -64,14 +64,20 @@ export class HuggingFaceProvider implements Provider {
         { ...this.#body(request), stream_options: { include_usage: true } },
         { signal: call.signal, fetch: call.fetch, retry_on_error: false }
       )
+      const scrubber = new StreamScrubber()
       for await (const chunk of stream) {
         callbacks.onChunk?.()
         const text = answer.push(chunk)
-        if (text !== '') callbacks.onToken?.(scrubSecrets(text))
+        const shown = text === '' ? '' : scrubber.push(text)
+        if (shown !== '') callbacks.onToken?.(shown)
         if (answer.full) break
       }
       // No call.finish(): the SDK stops reading at `[DONE]`, before the end of the body, so the socket is only freed by closing the call.
-      return answer.finish(this.model)
+      const completion = answer.finish(this.model)
+      // The text held back in case a secret was still arriving is shown once the answer is known to be whole.
+      const rest = scrubber.flush()
+      if (rest !== '') callbacks.onToken?.(rest)
+      return completion
     } catch (err) {
       throw toProviderError(err, { signal, headers: call.headers, responded: call.responded, phase: 'stream' })
     } finally {

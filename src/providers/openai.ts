@@ -4,7 +4,7 @@ import type { ChatCompletionCreateParamsBase } from 'openai/resources/chat/compl
 import { bodyByteLimit, boundedFetch, DEFAULT_MAX_ANSWER_CHARS, notAnEventStream } from './answer-limit.js'
 import { toProviderError } from './errors.js'
 import { ChunkAccumulator, completionFromResponse } from './openai-wire.js'
-import { registerSecrets, scrubSecrets } from './secret-scrubber.js'
+import { registerSecrets, StreamScrubber } from './secret-scrubber.js'
 import { openUpstreamCall } from './upstream-call.js'
 import type { Completion, CompletionRequest, Provider, ProviderSpec, StreamCallbacks } from './types.js'
 
@@ -83,17 +83,23 @@ export class OpenAIProvider implements Provider {
       // The SDK would read an HTML page sent with 200 as an event stream without events: a cut answer, wrongly.
       const wrongType = notAnEventStream(response.headers)
       if (wrongType !== undefined) throw wrongType
+      const scrubber = new StreamScrubber()
       for await (const chunk of stream) {
         callbacks.onChunk?.()
         const text = answer.push(chunk)
-        if (text !== '') callbacks.onToken?.(scrubSecrets(text))
+        const shown = text === '' ? '' : scrubber.push(text)
+        if (shown !== '') callbacks.onToken?.(shown)
         // Leaving the loop closes the stream; call.close() below releases the connection.
         if (answer.full) break
       }
       // The SDK ends the iteration quietly when aborted, which would look like a cut stream.
       if (signal.aborted) throw signal.reason
       if (!answer.full) call.finish()
-      return answer.finish(this.model)
+      const completion = answer.finish(this.model)
+      // The text held back in case a secret was still arriving is shown once the answer is known to be whole.
+      const rest = scrubber.flush()
+      if (rest !== '') callbacks.onToken?.(rest)
+      return completion
     } catch (err) {
       throw toProviderError(err, { signal, responded, phase: 'stream' })
     } finally {

@@ -10,6 +10,7 @@ const FRAGMENT_LENGTH = 12
 export const REDACTED = '[redacted]'
 
 const secrets = new Set<string>()
+let longestSecret = 0
 let wholePattern: RegExp | undefined
 let fragmentPattern: RegExp | undefined
 
@@ -17,6 +18,7 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 function rebuild (): void {
   const list = [...secrets].sort((a, b) => b.length - a.length)
+  longestSecret = list[0]?.length ?? 0
   wholePattern = list.length === 0 ? undefined : new RegExp(list.map(escape).join('|'), 'g')
   const fragments = new Set<string>()
   for (const secret of list) {
@@ -73,4 +75,33 @@ export function holdsSecret (text: string): boolean {
 export function safeIdentifier (value: unknown): string | undefined {
   if (typeof value !== 'string' || !/^[A-Za-z][\w.:/-]{0,63}$/.test(value)) return undefined
   return holdsSecret(value) ? undefined : value
+}
+
+/**
+ * Scrubs streamed text, where a model writes a key over several tokens: the last characters are held back
+ * until it is clear no secret is still arriving (at most the longest secret's length minus one), so no
+ * token event ever carries a secret, whole or split.
+ */
+export class StreamScrubber {
+  #held = ''
+
+  /** The text that is safe to pass on now ('' while everything is held back). */
+  push (piece: string): string {
+    const hold = longestSecret - 1
+    if (hold <= 0) return piece
+    const text = scrubSecrets(this.#held + piece)
+    if (text.length <= hold) {
+      this.#held = text
+      return ''
+    }
+    this.#held = text.slice(text.length - hold)
+    return text.slice(0, text.length - hold)
+  }
+
+  /** What is still held back, at the end of the stream. */
+  flush (): string {
+    const rest = this.#held
+    this.#held = ''
+    return rest
+  }
 }

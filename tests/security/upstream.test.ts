@@ -171,10 +171,10 @@ t.test('a key echoed in error.code, type, param or status reaches no response, e
   t.ok(lines.length > 0, 'the asks were logged, so the log check saw them')
 })
 
-t.test('a key echoed inside an answer or as the reply\'s model name is masked', async t => {
+t.test('a key echoed inside an answer or as the reply\'s model name is masked, streamed or not', async t => {
   const stubs = await startStubs(t)
   const key = 'sk-canary-echo-5e1d7b3a9c0f2468'
-  stubs.openai.setBehaviour({ text: `Your key is ${key}. An IAM role is an identity with temporary permissions.`, model: key })
+  stubs.openai.setBehaviour({ text: `Your key is ${key}. An IAM role is an identity with temporary permissions.`, model: key, tokenDelayMs: 2 })
   const { lines, stream } = captureLogs()
   const app = await buildWithLogs(t, { OPENAI_API_KEY: key, OPENAI_BASE_URL: stubs.openai.baseUrl, RATE_LIMIT_MAX: '0' }, stream)
   const whole = await app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'What is an IAM role?' } })
@@ -182,7 +182,12 @@ t.test('a key echoed inside an answer or as the reply\'s model name is masked', 
   t.match(whole.json().answer, /Your key is \[redacted\]\./)
   t.equal(whole.json().candidates[0].model, 'gpt-4o-mini', 'a model name holding the key is replaced by the configured one')
   const streamed = await app.inject({ method: 'POST', url: '/api/ask', headers: { accept: 'text/event-stream' }, payload: { question: 'What is an IAM role? (stream)' } })
-  for (const [name, text] of [['answer', whole.body], ['stream', streamed.body], ['logs', lines.join('\n')]] as const) {
-    t.notOk(text.includes(key), `no key in the ${name}`)
+  // One provider relayed live, token by token.
+  stubs.openai.enqueue({ text: `Key: ${key} and more words after it so the stream goes on.`, tokenDelayMs: 20 })
+  const split = await app.inject({ method: 'POST', url: '/v1/chat/completions', payload: { model: 'openai', stream: true, messages: [{ role: 'user', content: 'What is an IAM role? (split)' }] } })
+  const deltas = split.body.split('\n\n').filter(e => e.startsWith('data: {')).map(e => JSON.parse(e.slice(6)).choices?.[0]?.delta?.content ?? '').join('')
+  t.match(deltas, /^Key: \[redacted\] and more words after it/, 'the streamed text has the key masked')
+  for (const [name, text] of [['answer', whole.body], ['stream', streamed.body], ['split stream', split.body], ['logs', lines.join('\n')]] as const) {
+    t.notOk(text.includes(key) || text.includes(key.slice(-12)), `no key in the ${name}`)
   }
 })
