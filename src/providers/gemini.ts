@@ -77,11 +77,7 @@ export class GeminiProvider implements Provider {
         if (answer.full) break
       }
       if (!answer.full) call.finish()
-      const completion = answer.finish(this.model, true)
-      // The text held back in case a secret was still arriving is shown once the answer is known to be whole.
-      const rest = scrubber.flush()
-      if (rest !== '') callbacks.onToken?.(rest)
-      return completion
+      return answer.finish(this.model, true)
     } catch (err) {
       throw toProviderError(err, { signal, headers: call.headers, responded: call.responded, phase: 'stream' })
     } finally {

@@ -73,11 +73,7 @@ export class HuggingFaceProvider implements Provider {
         if (answer.full) break
       }
       // No call.finish(): the SDK stops reading at `[DONE]`, before the end of the body, so the socket is only freed by closing the call.
-      const completion = answer.finish(this.model)
-      // The text held back in case a secret was still arriving is shown once the answer is known to be whole.
-      const rest = scrubber.flush()
-      if (rest !== '') callbacks.onToken?.(rest)
-      return completion
+      return answer.finish(this.model)
     } catch (err) {
       throw toProviderError(err, { signal, headers: call.headers, responded: call.responded, phase: 'stream' })
     } finally {

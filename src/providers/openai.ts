@@ -95,11 +95,7 @@ export class OpenAIProvider implements Provider {
       // The SDK ends the iteration quietly when aborted, which would look like a cut stream.
       if (signal.aborted) throw signal.reason
       if (!answer.full) call.finish()
-      const completion = answer.finish(this.model)
-      // The text held back in case a secret was still arriving is shown once the answer is known to be whole.
-      const rest = scrubber.flush()
-      if (rest !== '') callbacks.onToken?.(rest)
-      return completion
+      return answer.finish(this.model)
     } catch (err) {
       throw toProviderError(err, { signal, responded, phase: 'stream' })
     } finally {

@@ -10,7 +10,6 @@ const FRAGMENT_LENGTH = 12
 export const REDACTED = '[redacted]'
 
 const secrets = new Set<string>()
-let longestSecret = 0
 let wholePattern: RegExp | undefined
 let fragmentPattern: RegExp | undefined
 
@@ -18,7 +17,6 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 function rebuild (): void {
   const list = [...secrets].sort((a, b) => b.length - a.length)
-  longestSecret = list[0]?.length ?? 0
   wholePattern = list.length === 0 ? undefined : new RegExp(list.map(escape).join('|'), 'g')
   const fragments = new Set<string>()
   for (const secret of list) {
@@ -78,30 +76,31 @@ export function safeIdentifier (value: unknown): string | undefined {
 }
 
 /**
- * Scrubs streamed text, where a model writes a key over several tokens: the last characters are held back
- * until it is clear no secret is still arriving (at most the longest secret's length minus one), so no
- * token event ever carries a secret, whole or split.
+ * Scrubs streamed text, where a model may write a key over several tokens. Each piece is checked together
+ * with the last FRAGMENT_LENGTH - 1 characters before it, and every run of FRAGMENT_LENGTH characters of a
+ * secret that reaches into the piece is masked: no token event, nor the tokens put together, carries 12
+ * consecutive characters of a key, and nothing is held back, so the stream stays live.
  */
 export class StreamScrubber {
-  #held = ''
+  #tail = ''
 
-  /** The text that is safe to pass on now ('' while everything is held back). */
+  /** The piece with every secret run reaching into it masked. */
   push (piece: string): string {
-    const hold = longestSecret - 1
-    if (hold <= 0) return piece
-    const text = scrubSecrets(this.#held + piece)
-    if (text.length <= hold) {
-      this.#held = text
-      return ''
+    const pattern = fragmentPattern
+    if (pattern === undefined || piece === '') return piece
+    const before = this.#tail
+    const text = before + piece
+    this.#tail = text.slice(-(FRAGMENT_LENGTH - 1))
+    let out = ''
+    let at = before.length
+    for (const match of text.matchAll(pattern)) {
+      const end = match.index + match[0].length
+      // A run inside the earlier text was dealt with when it was passed on.
+      if (end <= before.length) continue
+      const from = Math.max(match.index, at)
+      out += text.slice(at, from) + REDACTED
+      at = end
     }
-    this.#held = text.slice(text.length - hold)
-    return text.slice(0, text.length - hold)
-  }
-
-  /** What is still held back, at the end of the stream. */
-  flush (): string {
-    const rest = this.#held
-    this.#held = ''
-    return rest
+    return out + text.slice(at)
   }
 }
