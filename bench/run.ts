@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--only 1,2,8] [--profile] [--skip-build]`: every scenario against the
+// `npm run bench [-- --quick] [--only 1,2,8,9] [--profile] [--skip-build]`: every scenario against the
 // built service, a table on stdout and bench/results/<date>.json.
 //
 // Processes: this runner only orchestrates and waits. The stub providers, the service under test
@@ -18,7 +18,7 @@ import {
   type HeapFigures, type LoadGenerator, type ServerHandle, type StubsHandle
 } from './processes.js'
 import { figures, fmt, printTable, type CpuUse, type RunFigures } from './report.js'
-import { median, round } from './stats.js'
+import { median, round, roundSummary, summarize } from './stats.js'
 import { DEFAULT_BEHAVIOUR, STUB_IDS, type Behaviour, type StubId } from './stub-providers.js'
 
 const { values: flags } = parseArgs({
@@ -45,7 +45,8 @@ const PLAN = quick
       silent: { durationS: 3, connections: 10, deadlineMs: 1000 },
       early: { durationS: 2, connections: 5 },
       coldStart: { starts: 5, startsWithNotes: 2 },
-      aggregator: { budgetMs: 250 }
+      aggregator: { budgetMs: 250 },
+      overload: { unloadedRate: 30, durationS: 4, connections: 64 }
     }
   : {
       warmupS: 2,
@@ -56,10 +57,11 @@ const PLAN = quick
       silent: { durationS: 10, connections: 10, deadlineMs: 1000 },
       early: { durationS: 8, connections: 5 },
       coldStart: { starts: 9, startsWithNotes: 5 },
-      aggregator: { budgetMs: 1500 }
+      aggregator: { budgetMs: 1500 },
+      overload: { unloadedRate: 30, durationS: 10, connections: 64 }
     }
 
-const selected = new Set((flags.only ?? '1,2,3,4,5,6,7,8').split(',').map(s => Number(s.trim())))
+const selected = new Set((flags.only ?? '1,2,3,4,5,6,7,8,9').split(',').map(s => Number(s.trim())))
 const want = (n: number): boolean => selected.has(n)
 const ASK_BODY = JSON.stringify({ question: BENCH_QUESTION })
 const PROFILE_DIR = path.join(REPO_ROOT, 'bench', 'profiles')
@@ -440,6 +442,66 @@ interface Results {
   earlyAnswer?: Awaited<ReturnType<typeof earlyAnswer>>
   coldStart?: Awaited<ReturnType<typeof coldStarts>>
   aggregator?: Awaited<ReturnType<typeof aggregatorAlone>>
+  overload?: Awaited<ReturnType<typeof overload>>
+}
+
+// 9. Overload: offered load at twice what the service can answer. The asks it accepts must keep their
+// latency (p99 within 2x the unloaded p99) and the rest must be refused fast (503 in under 50 ms), with no
+// request left waiting until it times out.
+async function overload (h: Harness) {
+  const { unloadedRate, durationS, connections } = PLAN.overload
+  await setStubs(h.stubs, { openai: { latencyMs: 50 }, gemini: { latencyMs: 50 }, hf: { latencyMs: 50 } })
+  const only = (run: LoadResult, status: number): number[] => run.samples.filter(x => x.status === status).map(x => x.ms)
+  // Capacity: what a closed loop of many clients gets answered per second by a service that sheds nothing
+  // (with shedding on, every refused client would come straight back and the loop would measure 503s).
+  const unshed = await startService({ ...h.env, SHED_EVENT_LOOP_DELAY_MS: '0', MAX_INFLIGHT_ASKS: '100000' }, profileArgs('capacity'))
+  let capacity: number
+  try {
+    const saturated = (await measure(h, unshed, closedJob(unshed, connections, durationS))).run
+    capacity = only(saturated, 200).length / saturated.durationS
+  } finally {
+    await unshed.stop()
+  }
+  const service = await startService(h.env, profileArgs('overload'))
+  try {
+    // Unloaded: a tenth of the capacity (at most the plan's rate), so queueing plays no part.
+    const unloadedAt = Math.max(2, Math.min(unloadedRate, Math.round(capacity / 10)))
+    const unloaded = (await measure(h, service, openJob(service, unloadedAt, durationS))).run
+    const offered = Math.max(1, Math.round(2 * capacity))
+    const over = (await measure(h, service, openJob(service, offered, durationS))).run
+    const base = summarize(only(unloaded, 200))
+    const accepted = summarize(only(over, 200))
+    const shed = summarize(only(over, 503))
+    const other = over.samples.filter(x => x.status !== 200 && x.status !== 503).length
+    const result = {
+      capacityRps: round(capacity, 1),
+      unloadedRps: unloadedAt,
+      offeredRps: offered,
+      unloaded: roundSummary(base),
+      accepted: roundSummary(accepted),
+      shed: roundSummary(shed),
+      answeredRps: round(accepted.n / over.durationS, 1),
+      shedShare: round(shed.n / Math.max(1, over.samples.length), 3),
+      otherStatuses: other,
+      timeouts: over.timeouts,
+      errors: over.errors,
+      notSent: over.dropped,
+      // The load generator's own lateness: on a starved machine the client, not the service, can be what waits.
+      sendLagMaxMs: round(over.maxLagMs, 1),
+      acceptedP99Ratio: round(accepted.p99 / base.p99, 2),
+      shedP99Ms: round(shed.p99, 1)
+    }
+    printTable(`9. Overload: stubs at 50 ms, capacity ${fmt(capacity, 1)} answers/s (closed loop, ${connections} connections), then open loop at ${offered} req/s (2x)`,
+      ['run', 'answered', 'p50 ms', 'p99 ms', 'max ms', '503', '503 p99 ms', '503 max ms', 'timeouts', 'errors'],
+      [
+        [`unloaded, ${unloadedAt} req/s`, base.n, fmt(base.p50), fmt(base.p99), fmt(base.max), only(unloaded, 503).length, '', '', unloaded.timeouts, unloaded.errors],
+        [`2x capacity, ${offered} req/s`, accepted.n, fmt(accepted.p50), fmt(accepted.p99), fmt(accepted.max), shed.n, fmt(shed.p99), fmt(shed.max), over.timeouts, over.errors]
+      ])
+    log(`   accepted p99 / unloaded p99 = ${fmt(result.acceptedP99Ratio)}; ${fmt(result.shedShare * 100, 1)} % shed; 503 p99 ${fmt(shed.p99)} ms; load generator ran up to ${fmt(over.maxLagMs)} ms behind its schedule, ${over.dropped} not sent`)
+    return result
+  } finally {
+    await service.stop()
+  }
 }
 
 /** met is null when the scenario behind the target did not complete. */
@@ -450,7 +512,8 @@ const TARGETS_OF: Record<string, Array<[string, string]>> = {
   overhead: [['throughput vs plain-fetch baseline', '>= 0.8x']],
   fanOut: [['fan-out latency = slowest provider, not the sum', 'p50 <= 330 ms']],
   silentProvider: [['silent provider never delays past deadline + 50 ms', 'max <= 1050 ms']],
-  coldStart: [['cold start to ready', '<= 400 ms (median)']]
+  coldStart: [['cold start to ready', '<= 400 ms (median)']],
+  overload: [['at 2x capacity: accepted p99 within 2x the unloaded p99, the rest 503 in < 50 ms', 'ratio <= 2, 503 p99 < 50 ms']]
 }
 
 function targets (results: Results): Target[] {
@@ -486,6 +549,16 @@ function targets (results: Results): Target[] {
   }
   if (results.memory !== undefined) {
     list.push({ target: 'RSS under load', expected: '<= 150 MB', measured: `${fmt(results.memory.peakRssMB, 1)} MB peak`, met: results.memory.peakRssMB <= 150, note: `peaks by rate ${JSON.stringify(results.memory.peakRssMBByRate)}; after runs: ${results.memory.rssAfterEachRunMB.join(', ')} MB` })
+  }
+  if (results.overload !== undefined) {
+    const o = results.overload
+    list.push({
+      target: 'at 2x capacity: accepted p99 within 2x the unloaded p99, the rest 503 in < 50 ms',
+      expected: 'ratio <= 2, 503 p99 < 50 ms, no timeouts',
+      measured: `ratio ${fmt(o.acceptedP99Ratio)}, 503 p99 ${fmt(o.shedP99Ms)} ms`,
+      met: o.acceptedP99Ratio <= 2 && o.shedP99Ms < 50 && o.timeouts === 0,
+      note: `capacity ${o.capacityRps} answers/s, offered ${o.offeredRps} req/s, answered ${o.answeredRps}/s, ${fmt(o.shedShare * 100, 1)} % shed, p99 ${fmt(o.accepted.p99)} vs ${fmt(o.unloaded.p99)} ms unloaded, timeouts ${o.timeouts}, errors ${o.errors}`
+    })
   }
   return list
 }
@@ -535,6 +608,7 @@ async function main (): Promise<void> {
     if (want(4)) results.silentProvider = await timed('silentProvider', async () => await silentProvider(h))
     if (want(5)) results.earlyAnswer = await timed('earlyAnswer', async () => await earlyAnswer(h))
     if (want(6)) results.coldStart = await timed('coldStart', async () => await coldStarts(h))
+    if (want(9)) results.overload = await timed('overload', async () => await overload(h))
   } finally {
     await load.stop()
     await stubs.stop()

@@ -9,6 +9,10 @@ import { sharedSchemas } from '../schemas/index.js'
 import { configSecrets, type Config } from './config.js'
 import { frameworkErrors } from './http/framework-errors.js'
 import errors from './plugins/errors.js'
+import closing from './plugins/closing.js'
+import requestTimeouts, { serverTimeouts } from './plugins/request-timeouts.js'
+import { clientErrorHandler } from './http/client-errors.js'
+import { strictNumbers } from './http/strict-numbers.js'
 import auth from './plugins/auth.js'
 import cors from './plugins/external/cors.js'
 import helmet from './plugins/external/helmet.js'
@@ -32,6 +36,7 @@ import { ProviderStats } from './fanout/provider-stats.js'
 import { loadProviders } from './providers/load-providers.js'
 import { providerSpecs } from './providers/provider-specs.js'
 import { ProviderRegistry } from './providers/registry.js'
+import { registerSecrets, scrubSecrets } from './providers/secret-scrubber.js'
 import type { Provider } from './providers/types.js'
 import { AnswerCache } from './cache/answer-cache.js'
 import { CachedAskService } from './cache/cached-ask-service.js'
@@ -81,24 +86,21 @@ export const REDACTED_HEADERS = ['req.headers.authorization', 'req.headers["x-ap
 
 export function loggerOptions (config: Config): Record<string, unknown> {
   const secrets = configSecrets(config)
+  registerSecrets(secrets)
   const options: Record<string, unknown> = {
     level: config.logLevel,
     redact: { paths: REDACTED_HEADERS, censor: '[redacted]' }
   }
   if (secrets.length > 0) {
-    options.hooks = {
-      // Belt and braces: a configured secret is masked wherever it would appear in a log line.
-      streamWrite (line: string): string {
-        let out = line
-        for (const s of secrets) if (out.includes(s)) out = out.split(s).join('[redacted]')
-        return out
-      }
-    }
+    // Belt and braces: a configured secret is masked wherever it would appear in a log line.
+    options.hooks = { streamWrite: scrubSecrets }
   }
   return options
 }
 
 export async function buildApp (config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  // Every configured secret is scrubbed from upstream text (errors, answers, model names) before it is shown.
+  registerSecrets(configSecrets(config))
   const logger = options.logger === undefined ? loggerOptions(config) : options.logger
   const isInstance = logger !== null && typeof logger === 'object' && 'child' in logger && typeof (logger as { child: unknown }).child === 'function'
   const app = Fastify({
@@ -106,12 +108,15 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestId,
     requestIdHeader: false,
-    // Only proxies on private addresses (the load balancer inside the VPC, a local reverse proxy) are
-    // trusted: the client address is the one they appended to X-Forwarded-For, not whatever the client
-    // wrote there, so per-IP rate limits cannot be dodged with a made-up header.
-    trustProxy: 'loopback, linklocal, uniquelocal',
+    // Only the proxies TRUST_PROXY names (the load balancer's VPC range) are believed: the client address is
+    // the one they appended to X-Forwarded-For, not whatever a client wrote there, so per-IP rate limits
+    // cannot be dodged with a made-up header. None by default: a local client is not a proxy.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy.join(',') : false,
+    ...serverTimeouts(config),
+    clientErrorHandler,
     frameworkErrors,
-    return503OnClosing: true,
+    // The closing plugin answers these 503s itself, as problems with Retry-After and the request id.
+    return503OnClosing: false,
     ajv: { customOptions: { removeAdditional: false, allErrors: true } }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
@@ -124,7 +129,10 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     const customOptions = route.httpPart === 'body'
       ? { coerceTypes: false, removeAdditional: false, allErrors: true, useDefaults: true }
       : { coerceTypes: 'array' as const, removeAdditional: false, allErrors: true, useDefaults: true }
-    return compilers(app.getSchemas() as never, { customOptions })(route)
+    const validate = compilers(app.getSchemas() as never, { customOptions })(route)
+    if (route.httpPart !== 'querystring' && route.httpPart !== 'params') return validate
+    const schemas = app.getSchemas() as Record<string, never>
+    return strictNumbers(route.schema, validate as never, id => schemas[id]) as typeof validate
   })
 
   // Most routes answer their errors with the same Problem schema: fast-json-stringify would compile it
@@ -182,7 +190,9 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     reply.header('x-request-id', request.id)
   })
 
+  await app.register(closing)
   await app.register(errors)
+  await app.register(requestTimeouts, { bodyTimeoutMs: config.requestBodyTimeoutMs })
   await app.register(metricsPlugin, { metrics })
   await app.register(strictJson)
   await app.register(helmet)

@@ -1,6 +1,7 @@
 // Environment → typed, validated configuration. The only place that knows variable names.
 import { Type, type Static, type TSchema, type TInteger, type TString, type TOptional } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
+import { isIP } from 'node:net'
 import { STRATEGIES, type Strategy } from './aggregator/types.js'
 import { readProvidersFile } from './providers/provider-specs.js'
 import type { ProviderSpec } from './providers/types.js'
@@ -49,12 +50,18 @@ const EnvSchema = Type.Object({
   BREAKER_FAILURES: Int(1, 1000, 5, 'a whole number of consecutive failures between 1 and 1000'),
   BREAKER_COOLDOWN_MS: Int(100, 86400000, 30000, 'an integer number of milliseconds between 100 and 86400000'),
   HEDGE: Switch('off'),
+  MAX_ANSWER_CHARS: Int(1000, 1000000, 32000, 'a whole number of characters between 1000 and 1000000'),
 
   API_KEYS: OptStr('a comma-separated list of keys or name:key pairs'),
   RATE_LIMIT_MAX: Int(0, 1000000, 60, 'a whole number of requests (0 turns rate limiting off)'),
   RATE_LIMIT_WINDOW_MS: Int(1000, 86400000, 60000, 'an integer number of milliseconds between 1000 and 86400000'),
   BODY_LIMIT_BYTES: Int(1024, 10485760, 65536, 'an integer number of bytes between 1024 and 10485760'),
   MAX_INFLIGHT_ASKS: Int(1, 100000, 200, 'a whole number of concurrent asks'),
+  SHED_EVENT_LOOP_DELAY_MS: Int(0, 10000, 20, 'an integer number of milliseconds (0 turns delay-based shedding off)'),
+  REQUEST_HEADERS_TIMEOUT_MS: Int(1000, 600000, 10000, 'an integer number of milliseconds between 1000 and 600000'),
+  REQUEST_BODY_TIMEOUT_MS: Int(1000, 600000, 15000, 'an integer number of milliseconds between 1000 and 600000'),
+  KEEP_ALIVE_TIMEOUT_MS: Int(1000, 600000, 65000, 'an integer number of milliseconds between 1000 and 600000'),
+  TRUST_PROXY: Str('', 'a comma-separated list of IP addresses or CIDR ranges (e.g. 10.0.0.0/16)'),
   CORS_ORIGINS: Str('', 'a comma-separated list of origins'),
   METRICS_TOKEN: OptStr('a bearer token for /metrics'),
 
@@ -68,7 +75,8 @@ const EnvSchema = Type.Object({
   DATA_DIR: OptStr('a writable directory for learned provider reliability'),
   GROUNDING: Switch('off'),
 
-  SHUTDOWN_GRACE_MS: Int(0, 600000, 10000, 'an integer number of milliseconds')
+  SHUTDOWN_GRACE_MS: Int(0, 600000, 10000, 'an integer number of milliseconds'),
+  SHUTDOWN_DRAIN_MS: Int(0, 60000, 1000, 'an integer number of milliseconds between 0 and 60000')
 }, { additionalProperties: true })
 
 type Env = Static<typeof EnvSchema>
@@ -94,11 +102,21 @@ export interface Config {
   defaultStrategy: Strategy
   synthesizer?: string
   resilience: ResilienceSettings
+  /** Characters of one provider's answer that are read; the rest is cut and the answer marked truncated. */
+  maxAnswerChars: number
   apiKeys: ApiClient[]
   rateLimitMax: number
   rateLimitWindowMs: number
   bodyLimitBytes: number
   maxInflightAsks: number
+  /** Event-loop delay (mean over the last sample window) past which new asks are shed; 0 turns it off. */
+  shedEventLoopDelayMs: number
+  /** Longest wait for a request's headers, then for its body, and for the next request on an idle keep-alive connection. */
+  requestHeadersTimeoutMs: number
+  requestBodyTimeoutMs: number
+  keepAliveTimeoutMs: number
+  /** Addresses and CIDR ranges of the proxies whose X-Forwarded-For is believed; empty trusts none. */
+  trustProxy: string[]
   corsOrigins: string[]
   metricsToken?: string
   redisUrl?: string
@@ -111,6 +129,8 @@ export interface Config {
   dataDir: string
   grounding: boolean
   shutdownGraceMs: number
+  /** After SIGTERM: how long the listener keeps accepting (answering 503) so no queued connection is reset. */
+  shutdownDrainMs: number
 }
 
 export class ConfigError extends Error {
@@ -132,6 +152,21 @@ function parseApiKeys (raw: string | undefined): ApiClient[] {
     if (name === '' || key.length < 8) throw new ConfigError('API_KEYS', 'a comma-separated list of keys or name:key pairs, keys at least 8 characters', `entry ${i + 1}`)
     return { name, key }
   })
+}
+
+/** TRUST_PROXY: IPv4/IPv6 addresses or CIDR ranges, checked here so a typo stops the start rather than trusting nobody (or everybody). */
+function parseTrustProxy (raw: string): string[] {
+  const entries = raw.split(',').map(s => s.trim()).filter(Boolean)
+  for (const entry of entries) {
+    const [address = '', bits, extra] = entry.split('/')
+    const family = isIP(address)
+    const maxBits = family === 6 ? 128 : 32
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits)
+    if (family === 0 || extra !== undefined || !validBits) {
+      throw new ConfigError('TRUST_PROXY', 'a comma-separated list of IP addresses or CIDR ranges (e.g. 10.0.0.0/16)', entry)
+    }
+  }
+  return entries
 }
 
 /** Reads and validates the environment. Throws ConfigError naming the first bad variable. */
@@ -174,11 +209,17 @@ export function loadConfig (source: NodeJS.ProcessEnv = {}): Config {
       breakerCoolDownMs: env.BREAKER_COOLDOWN_MS,
       hedge: isOn(env.HEDGE)
     },
+    maxAnswerChars: env.MAX_ANSWER_CHARS,
     apiKeys: parseApiKeys(env.API_KEYS),
     rateLimitMax: env.RATE_LIMIT_MAX,
     rateLimitWindowMs: env.RATE_LIMIT_WINDOW_MS,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     maxInflightAsks: env.MAX_INFLIGHT_ASKS,
+    shedEventLoopDelayMs: env.SHED_EVENT_LOOP_DELAY_MS,
+    requestHeadersTimeoutMs: env.REQUEST_HEADERS_TIMEOUT_MS,
+    requestBodyTimeoutMs: env.REQUEST_BODY_TIMEOUT_MS,
+    keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     corsOrigins: env.CORS_ORIGINS.split(',').map(s => s.trim()).filter(Boolean),
     metricsToken: env.METRICS_TOKEN,
     redisUrl: env.REDIS_URL,
@@ -189,7 +230,8 @@ export function loadConfig (source: NodeJS.ProcessEnv = {}): Config {
     knowledgeDir: env.KNOWLEDGE_DIR,
     dataDir: env.DATA_DIR ?? 'data',
     grounding: isOn(env.GROUNDING),
-    shutdownGraceMs: env.SHUTDOWN_GRACE_MS
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    shutdownDrainMs: env.SHUTDOWN_DRAIN_MS
   }
 }
 

@@ -1,5 +1,6 @@
 // Entry point: read the environment, build the app, listen, shut down gracefully.
 import closeWithGrace from 'close-with-grace'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
 
@@ -27,18 +28,29 @@ try {
 closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
   if (err !== undefined) app.log.error({ err }, 'shutting down after an error')
   else app.log.info({ signal }, 'shutting down: finishing in-flight requests')
-  // server.close() drops idle keep-alive connections once; a connection whose request finishes
-  // afterwards would otherwise linger until its keep-alive timeout, so sweep until closed.
-  const sweep = setInterval(() => app.server.closeIdleConnections(), 100)
-  try {
-    await app.close()
-  } finally {
-    clearInterval(sweep)
-  }
+  // New requests get a 503 problem from now on, and every connection closes after its current request.
+  app.beginClosing()
+  // Closing the listener resets the connections the kernel has queued but Node has not accepted yet: keep
+  // accepting (and answering 503) until connections stop arriving, within SHUTDOWN_DRAIN_MS.
+  await drainListener(config.shutdownDrainMs)
+  // close() drops the idle keep-alive connections and waits for the requests still being answered.
+  await app.close()
   app.log.info('closed')
   // Idle keep-alive sockets to the providers would hold the event loop open for seconds; nothing is left to do.
   process.exit(err !== undefined ? 1 : 0)
 })
+
+let lastConnectionAt = 0
+app.server.on('connection', () => { lastConnectionAt = Date.now() })
+
+/** Resolves once no connection has arrived for a moment, or after `limitMs`. */
+async function drainListener (limitMs: number): Promise<void> {
+  const quietMs = 200
+  const until = Date.now() + limitMs
+  while (Date.now() < until && Date.now() - lastConnectionAt < quietMs) {
+    await sleep(Math.min(50, until - Date.now()))
+  }
+}
 
 try {
   await app.listen({ port: config.port, host: config.host })

@@ -10,11 +10,13 @@ import { packageRoot } from '../src/package-info.js'
 
 interface Teardown { teardown: (fn: () => unknown) => void }
 
-export const TEST_DEFAULTS: Record<string, string> = { KNOWLEDGE: 'off', CACHE_TTL_S: '0' }
+export const TEST_DEFAULTS: Record<string, string> = { KNOWLEDGE: 'off', CACHE_TTL_S: '0', SHED_EVENT_LOOP_DELAY_MS: '0' }
 
 /**
  * Builds the app from an environment. The course notes and the answer cache are off unless the test turns them on:
- * a test that asks the same question twice expects the providers to be asked twice.
+ * a test that asks the same question twice expects the providers to be asked twice. Shedding on event-loop
+ * delay is off too: the stubs share the test's event loop and tap runs files side by side, so the loop's
+ * delay there measures the test machine, not the service (tests that exercise it turn it on).
  */
 export async function build (t: Teardown, env: Record<string, string> = {}, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = await buildApp(loadConfig({ ...TEST_DEFAULTS, ...env }), { logger: false, ...options })

@@ -32,6 +32,8 @@ export const LOG_RETENTION = logs.RetentionDays.TWO_WEEKS
  * the task does.
  */
 export const DATA_DIR = '/data'
+/** Answers stream as SSE with a ping every 15 s; 120 s leaves room for the slowest model. */
+export const ALB_IDLE_TIMEOUT_S = 120
 
 const GITHUB_OIDC_URL = 'https://token.actions.githubusercontent.com'
 
@@ -125,7 +127,11 @@ export class IsCoolGptStack extends Stack {
         LOG_LEVEL: 'info',
         // In-flight asks (30 s deadline) finish well inside the 120 s ECS waits after SIGTERM.
         SHUTDOWN_GRACE_MS: String((STOP_TIMEOUT_S - 30) * 1000),
-        DATA_DIR
+        DATA_DIR,
+        // X-Forwarded-For is believed only from inside the VPC, where the load balancer's nodes live.
+        TRUST_PROXY: vpc.vpcCidrBlock,
+        // The load balancer, not the task, must close idle connections, or it may send a request on one the task just closed.
+        KEEP_ALIVE_TIMEOUT_MS: String((ALB_IDLE_TIMEOUT_S + 5) * 1000)
       },
       // Resolved by ECS at task start with the execution role; the template only holds ARNs.
       secrets: {
@@ -179,8 +185,7 @@ export class IsCoolGptStack extends Stack {
       internetFacing: true,
       securityGroup: albSecurityGroup,
       dropInvalidHeaderFields: true,
-      // Answers stream as SSE with a ping every 15 s; 120 s leaves room for the slowest model.
-      idleTimeout: Duration.seconds(120)
+      idleTimeout: Duration.seconds(ALB_IDLE_TIMEOUT_S)
     })
 
     const certificate = config.certificateArn !== undefined

@@ -174,6 +174,17 @@ describe('task definition', () => {
     assert.match(api.HealthCheck.Command.join(' '), /http:\/\/127\.0\.0\.1:8080\/health/)
   })
 
+  it('believes X-Forwarded-For only from the VPC, and outlasts the load balancer\'s idle timeout on keep-alive connections', () => {
+    const api = container(defaults.service)
+    const environment = Object.fromEntries((api.Environment as Array<{ Name: string, Value: unknown }>).map(v => [v.Name, v.Value]))
+    const vpc = only(defaults.service, 'AWS::EC2::VPC')
+    assert.deepEqual(environment.TRUST_PROXY, { 'Fn::GetAtt': [vpc.id, 'CidrBlock'] }, 'TRUST_PROXY is the VPC\'s own range')
+    const alb = only(defaults.service, 'AWS::ElasticLoadBalancingV2::LoadBalancer')
+    const attributes = alb.Properties.LoadBalancerAttributes as Array<{ Key: string, Value: string }>
+    const idleS = Number(attributes.find(a => a.Key === 'idle_timeout.timeout_seconds')?.Value)
+    assert.ok(Number(environment.KEEP_ALIVE_TIMEOUT_MS) > idleS * 1000, `keep-alive ${String(environment.KEEP_ALIVE_TIMEOUT_MS)} ms > ALB idle ${idleS} s`)
+  })
+
   it('logs to a CloudWatch log group with a retention', () => {
     const logGroup = only(defaults.service, 'AWS::Logs::LogGroup')
     assert.equal(logGroup.Properties.RetentionInDays, 14)

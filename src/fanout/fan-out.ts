@@ -1,6 +1,7 @@
 // Calls every selected provider at once and collects what each one did, within the deadline: retries,
 // attempt and stream limits, circuit breakers, hedged requests and early answers (waitFor).
 import { setTimeout as sleep } from 'node:timers/promises'
+import { cutMessage } from '../providers/answer-limit.js'
 import { runAttempt, type AttemptLimits, type AttemptResult } from './attempt.js'
 import { isRetried, MIN_ATTEMPT_MS, retryDecision, type RetryPolicy } from './retry.js'
 import { DEFAULT_RESILIENCE, type CompletionRequest, type FanOutOptions, type Provider, type ProviderOutcome, type ResilienceSettings } from './types.js'
@@ -72,7 +73,10 @@ async function withRetries (provider: Provider, request: CompletionRequest, opti
     const latencyMs = performance.now() - started
 
     if (result.completion !== undefined) {
-      return { ...base, status: 'ok', completion: result.completion, error: null, latencyMs, attempts, ...(hedged ? { hedged } : {}) }
+      // An answer cut at MAX_ANSWER_CHARS is still an answer; its error entry says why it stops short.
+      const { cutAt } = result.completion
+      const error = cutAt === undefined ? null : { errorClass: 'truncated', message: cutMessage(cutAt) }
+      return { ...base, status: 'ok', completion: result.completion, error, latencyMs, attempts, ...(hedged ? { hedged } : {}) }
     }
     if (result.cancelled || result.error === undefined) {
       return { ...base, status: 'skipped', completion: null, error: { errorClass: 'cancelled', message: 'not needed: the answer was decided without it' }, latencyMs, attempts, ...(hedged ? { hedged } : {}) }

@@ -18,6 +18,8 @@ export const ProblemType = {
   forbidden: 'urn:iscoolgpt:problem:forbidden',
   notReady: 'urn:iscoolgpt:problem:not-ready',
   unknownAnswer: 'urn:iscoolgpt:problem:unknown-answer',
+  closing: 'urn:iscoolgpt:problem:closing',
+  requestTimeout: 'urn:iscoolgpt:problem:request-timeout',
   generic: 'about:blank'
 } as const
 

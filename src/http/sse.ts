@@ -29,6 +29,9 @@ export class SseStream {
   #open = false
   #ended = false
   #timer: NodeJS.Timeout | undefined
+  /** Events written while the client is not reading: sent together once the socket drains. */
+  #pending: string[] = []
+  #blocked = false
 
   constructor (private readonly reply: FastifyReply, private readonly options: SseOptions = {}) {}
 
@@ -59,7 +62,8 @@ export class SseStream {
       'x-accel-buffering': 'no'
     })
     reply.raw.flushHeaders()
-    this.#timer = setInterval(() => { this.comment('ping') }, this.options.pingIntervalMs ?? SSE_PING_INTERVAL_MS)
+    // A ping only matters on an idle stream; one whose writes are waiting for the client is not idle.
+    this.#timer = setInterval(() => { if (!this.#blocked) this.comment('ping') }, this.options.pingIntervalMs ?? SSE_PING_INTERVAL_MS)
     this.#timer.unref()
     reply.raw.once('close', () => { this.#stop() })
   }
@@ -80,14 +84,37 @@ export class SseStream {
 
   end (): void {
     this.#stop()
-    if (this.#open && !this.closed) this.reply.raw.end()
+    if (this.#open && !this.closed) this.reply.raw.end(this.#takePending())
     this.#ended = true
   }
 
+  /**
+   * Honours back-pressure: once the socket's buffer is full, events wait here and leave as one write when
+   * it drains. What can wait is bounded by the answers themselves (MAX_ANSWER_CHARS per provider).
+   */
   #write (chunk: string): void {
     if (!this.#open) this.open()
     if (this.closed) return
-    this.reply.raw.write(chunk)
+    if (this.#blocked) {
+      this.#pending.push(chunk)
+      return
+    }
+    if (!this.reply.raw.write(chunk)) this.#waitForDrain()
+  }
+
+  #waitForDrain (): void {
+    this.#blocked = true
+    this.reply.raw.once('drain', () => {
+      this.#blocked = false
+      const waiting = this.#takePending()
+      if (waiting !== '' && !this.closed && !this.reply.raw.write(waiting)) this.#waitForDrain()
+    })
+  }
+
+  #takePending (): string {
+    const waiting = this.#pending.join('')
+    this.#pending = []
+    return waiting
   }
 
   #stop (): void {

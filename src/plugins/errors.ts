@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify'
 import type { FieldError } from '../../schemas/problem.js'
 import { HttpProblem, ProblemType, sendProblem } from '../http/problem.js'
+import { BODY_TIMEOUT_CODE } from './request-timeouts.js'
 
 interface AjvIssue {
   instancePath: string
@@ -86,6 +87,8 @@ async function errorsPlugin (app: FastifyInstance): Promise<void> {
         return sendProblem(request, reply, { status: 413, detail: `The body is larger than the limit of ${app.initialConfig.bodyLimit ?? 0} bytes.` })
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
         return sendProblem(request, reply, { status: 400, type: ProblemType.malformedJson, title: 'Malformed JSON', detail: 'The body is empty; send a JSON object.' })
+      case BODY_TIMEOUT_CODE:
+        return sendProblem(request, reply, { status: 408, type: ProblemType.requestTimeout, title: 'Request timeout', detail: error.message })
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
         return sendProblem(request, reply, { status: 400, detail: 'Content-Length does not match the body.' })
     }

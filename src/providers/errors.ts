@@ -1,9 +1,12 @@
 // Turns every SDK's failure (openai, @google/genai, @huggingface/inference, undici) into one ProviderError.
 // Messages are built from status, class and the provider's error code only: upstream bodies can echo
-// prompts or keys, and pino's error serializer would copy them into logs through `cause`.
+// prompts or keys, and pino's error serializer would copy them into logs through `cause`. The code itself
+// is upstream text too: it is shown only when it is identifier-like and holds no part of a configured
+// secret (an upstream may answer with the key it received as its `code`, `type` or `param`).
 // openai's error module alone, not the SDK: every request maps errors, and loading the whole SDK
 // (or @google/genai, @huggingface/inference) at start-up would cost the providers nobody configured.
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai/core/error'
+import { safeIdentifier, scrubFragments } from './secret-scrubber.js'
 import { ProviderError, type ErrorClass } from './types.js'
 
 export interface ErrorContext {
@@ -39,7 +42,7 @@ const TIMEOUT_CODES = new Set([
 ])
 
 export function toProviderError (err: unknown, context: ErrorContext = {}): ProviderError {
-  if (err instanceof ProviderError) return err
+  if (err instanceof ProviderError) return scrubbed(err)
   const { signal } = context
 
   // An SDK reports our own abort in many shapes (APIUserAbortError, DOMException, a silently ended stream).
@@ -50,6 +53,10 @@ export function toProviderError (err: unknown, context: ErrorContext = {}): Prov
       beforeResponse: context.responded !== true
     })
   }
+
+  // Our own failure raised inside an SDK (a body past MAX_ANSWER_CHARS) comes back wrapped.
+  const own = causeChain(err).find((e): e is ProviderError => e instanceof ProviderError)
+  if (own !== undefined) return scrubbed(own)
 
   // HF reports a streamed reply that was not an event stream as a provider error carrying the 200 it got.
   if (isHfHttpError(err, 'ProviderApiError') && err.httpResponse.status < 300 && field(err.httpResponse.body, 'error') === undefined) {
@@ -224,9 +231,16 @@ function retryDelayFromBody (body: unknown): number | undefined {
   return undefined
 }
 
-/** Only short identifier-like codes may reach a message; anything else could be upstream prose. */
+/** Only short identifier-like codes free of secrets may reach a message; anything else could be upstream prose or a key. */
 function safeCode (code: string | undefined): string | undefined {
-  return code !== undefined && /^[A-Za-z][\w.:-]{0,63}$/.test(code) ? code : undefined
+  return safeIdentifier(code)
+}
+
+/** A ProviderError raised elsewhere (an adapter, a stream parser) passes the same scrubber before it is shown. */
+function scrubbed (err: ProviderError): ProviderError {
+  const message = scrubFragments(err.message)
+  if (message === err.message) return err
+  return new ProviderError(err.errorClass, message, { status: err.status, retryAfterMs: err.retryAfterMs, beforeResponse: err.beforeResponse })
 }
 
 function bodyText (body: unknown): string {

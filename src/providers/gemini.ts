@@ -1,6 +1,9 @@
 // Adapter for Google Gemini through @google/genai (the Gemini Developer API, never Vertex).
 import { GoogleGenAI, type Content, type GenerateContentConfig, type GenerateContentResponse, type GenerateContentResponseUsageMetadata } from '@google/genai'
+import { BoundedText, DEFAULT_MAX_ANSWER_CHARS, limitCompletion, notAnEventStream } from './answer-limit.js'
 import { toProviderError } from './errors.js'
+import { replyModel } from './openai-wire.js'
+import { registerSecrets, safeIdentifier, scrubSecrets, StreamScrubber } from './secret-scrubber.js'
 import { openUpstreamCall, type UpstreamCall } from './upstream-call.js'
 import { ProviderError, type Completion, type CompletionRequest, type FinishReason, type Provider, type ProviderSpec, type StreamCallbacks, type Usage } from './types.js'
 
@@ -18,6 +21,7 @@ export class GeminiProvider implements Provider {
   readonly model: string
   readonly weight: number
   readonly timeoutMs?: number
+  readonly maxAnswerChars: number
   readonly #client: GoogleGenAI
 
   constructor (spec: ProviderSpec) {
@@ -28,6 +32,8 @@ export class GeminiProvider implements Provider {
     this.model = spec.model
     this.weight = spec.weight ?? 1
     this.timeoutMs = spec.timeoutMs
+    this.maxAnswerChars = spec.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS
+    registerSecrets([spec.apiKey])
     this.#client = new GoogleGenAI({
       apiKey: spec.apiKey,
       // Explicit, so GOOGLE_GENAI_USE_VERTEXAI or GOOGLE_GEMINI_BASE_URL in the environment cannot redirect calls.
@@ -37,13 +43,15 @@ export class GeminiProvider implements Provider {
   }
 
   async complete (request: CompletionRequest, signal: AbortSignal): Promise<Completion> {
-    const call = openUpstreamCall(signal)
+    const call = openUpstreamCall(signal, { maxAnswerChars: this.maxAnswerChars })
     try {
       const response = await this.#client.models.generateContent(this.#params(request, call))
       call.finish()
-      const answer = new GeminiAnswer()
+      if (typeof response !== 'object' || response === null) throw new ProviderError('invalid_response', 'reply was not JSON')
+      // The whole reply is already bounded in bytes; its text is kept to the limit like a stream's.
+      const answer = new GeminiAnswer(Number.POSITIVE_INFINITY)
       answer.push(response)
-      return answer.finish(this.model, false)
+      return limitCompletion(answer.finish(this.model, false), this.maxAnswerChars)
     } catch (err) {
       throw toProviderError(err, { signal, headers: call.headers, responded: call.responded })
     } finally {
@@ -52,16 +60,23 @@ export class GeminiProvider implements Provider {
   }
 
   async stream (request: CompletionRequest, signal: AbortSignal, callbacks: StreamCallbacks = {}): Promise<Completion> {
-    const call = openUpstreamCall(signal)
+    const call = openUpstreamCall(signal, { maxAnswerChars: this.maxAnswerChars })
     try {
       const stream = await this.#client.models.generateContentStream(this.#params(request, call))
-      const answer = new GeminiAnswer()
+      // The SDK would read an HTML page sent with 200 as an event stream without events: a cut answer, wrongly.
+      const wrongType = notAnEventStream(call.headers)
+      if (wrongType !== undefined) throw wrongType
+      const answer = new GeminiAnswer(this.maxAnswerChars)
+      const scrubber = new StreamScrubber()
       for await (const chunk of stream) {
         callbacks.onChunk?.()
         const text = answer.push(chunk)
-        if (text !== '') callbacks.onToken?.(text)
+        const shown = text === '' ? '' : scrubber.push(text)
+        if (shown !== '') callbacks.onToken?.(shown)
+        // Leaving the loop stops reading; call.close() below releases the connection.
+        if (answer.full) break
       }
-      call.finish()
+      if (!answer.full) call.finish()
       return answer.finish(this.model, true)
     } catch (err) {
       throw toProviderError(err, { signal, headers: call.headers, responded: call.responded, phase: 'stream' })
@@ -91,47 +106,71 @@ export class GeminiProvider implements Provider {
 
 /** Gathers one answer from a whole response or from stream chunks. */
 class GeminiAnswer {
-  #text = ''
+  readonly #text: BoundedText
   #finish: string | undefined
+  #candidates = false
   #usage: GenerateContentResponseUsageMetadata | undefined
   #model: string | undefined
 
+  constructor (maxChars: number) {
+    this.#text = new BoundedText(maxChars)
+  }
+
+  get full (): boolean {
+    return this.#text.full
+  }
+
   push (response: GenerateContentResponse): string {
+    if (typeof response !== 'object' || response === null) throw new ProviderError('invalid_response', 'malformed stream chunk')
     if (response.usageMetadata !== undefined) this.#usage = response.usageMetadata
     if (response.modelVersion !== undefined && response.modelVersion !== '') this.#model = response.modelVersion
     const candidate = response.candidates?.[0]
     const blockReason = response.promptFeedback?.blockReason
     if (candidate === undefined) {
       if (blockReason !== undefined) {
-        throw new ProviderError('content_filtered', `prompt blocked (${blockReason})`)
+        throw new ProviderError('content_filtered', `prompt blocked${reasonOf(blockReason)}`)
       }
       return ''
     }
+    this.#candidates = true
     const piece = (candidate.content?.parts ?? [])
       // Thought summaries are the model's scratch work, not its answer.
       .filter(part => typeof part.text === 'string' && part.thought !== true)
       .map(part => part.text)
       .join('')
-    this.#text += piece
+    const kept = this.#text.append(piece)
     if (candidate.finishReason !== undefined) this.#finish = candidate.finishReason
     if (this.#finish !== undefined && WITHHELD.has(this.#finish)) {
-      throw new ProviderError('content_filtered', `answer withheld (${this.#finish})`)
+      throw new ProviderError('content_filtered', `answer withheld${reasonOf(this.#finish)}`)
     }
-    return piece
+    return kept
   }
 
   finish (fallbackModel: string, streamed: boolean): Completion {
+    const model = replyModel(this.#model, fallbackModel)
+    const text = scrubSecrets(this.#text.text)
+    if (this.#text.full) {
+      return { text, finishReason: 'length', usage: mapUsage(this.#usage), model, cutAt: this.#text.maxChars }
+    }
     if (this.#finish === undefined) {
+      // No candidate at all is no answer, streamed or not; a started stream that stops is a cut answer.
+      if (!this.#candidates) throw new ProviderError('invalid_response', 'response without candidates')
       if (streamed) throw new ProviderError('truncated', 'stream ended before a finish reason')
-      if (this.#text === '') throw new ProviderError('invalid_response', 'response without candidates')
+      if (this.#text.text === '') throw new ProviderError('invalid_response', 'response without candidates')
     }
     return {
-      text: this.#text,
+      text,
       finishReason: mapFinishReason(this.#finish),
       usage: mapUsage(this.#usage),
-      model: this.#model ?? fallbackModel
+      model
     }
   }
+}
+
+/** An upstream reason, shown only when it is a plain identifier. */
+function reasonOf (reason: unknown): string {
+  const shown = safeIdentifier(reason)
+  return shown === undefined ? '' : ` (${shown})`
 }
 
 function mapFinishReason (reason: string | undefined): FinishReason {

@@ -1,7 +1,9 @@
 // Adapter for Hugging Face Inference Providers (the OpenAI-compatible router) through @huggingface/inference.
 import { InferenceClient } from '@huggingface/inference'
+import { DEFAULT_MAX_ANSWER_CHARS } from './answer-limit.js'
 import { toProviderError } from './errors.js'
 import { ChunkAccumulator, completionFromResponse } from './openai-wire.js'
+import { registerSecrets, StreamScrubber } from './secret-scrubber.js'
 import { openUpstreamCall } from './upstream-call.js'
 import type { Completion, CompletionRequest, Provider, ProviderSpec, StreamCallbacks } from './types.js'
 
@@ -15,6 +17,7 @@ export class HuggingFaceProvider implements Provider {
   readonly model: string
   readonly weight: number
   readonly timeoutMs?: number
+  readonly maxAnswerChars: number
   readonly #client: InferenceClient
 
   constructor (spec: ProviderSpec) {
@@ -25,6 +28,8 @@ export class HuggingFaceProvider implements Provider {
     this.model = spec.model !== '' ? spec.model : HF_DEFAULT_MODEL
     this.weight = spec.weight ?? 1
     this.timeoutMs = spec.timeoutMs
+    this.maxAnswerChars = spec.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS
+    registerSecrets([spec.apiKey])
     // Always through endpointUrl: without it the SDK picks its auto-router, which refuses non-`hf_` keys,
     // and would first ask the Hub which provider serves the model.
     this.#client = new InferenceClient(spec.apiKey, {
@@ -35,7 +40,7 @@ export class HuggingFaceProvider implements Provider {
   }
 
   async complete (request: CompletionRequest, signal: AbortSignal): Promise<Completion> {
-    const call = openUpstreamCall(signal)
+    const call = openUpstreamCall(signal, { maxAnswerChars: this.maxAnswerChars })
     try {
       const response = await this.#client.chatCompletion(this.#body(request), {
         signal: call.signal,
@@ -43,7 +48,7 @@ export class HuggingFaceProvider implements Provider {
         retry_on_error: false
       })
       call.finish()
-      return completionFromResponse(response, this.model)
+      return completionFromResponse(response, this.model, this.maxAnswerChars)
     } catch (err) {
       throw toProviderError(err, { signal, headers: call.headers, responded: call.responded })
     } finally {
@@ -52,17 +57,20 @@ export class HuggingFaceProvider implements Provider {
   }
 
   async stream (request: CompletionRequest, signal: AbortSignal, callbacks: StreamCallbacks = {}): Promise<Completion> {
-    const call = openUpstreamCall(signal)
-    const answer = new ChunkAccumulator()
+    const call = openUpstreamCall(signal, { maxAnswerChars: this.maxAnswerChars })
+    const answer = new ChunkAccumulator(this.maxAnswerChars)
     try {
       const stream = this.#client.chatCompletionStream(
         { ...this.#body(request), stream_options: { include_usage: true } },
         { signal: call.signal, fetch: call.fetch, retry_on_error: false }
       )
+      const scrubber = new StreamScrubber()
       for await (const chunk of stream) {
         callbacks.onChunk?.()
         const text = answer.push(chunk)
-        if (text !== '') callbacks.onToken?.(text)
+        const shown = text === '' ? '' : scrubber.push(text)
+        if (shown !== '') callbacks.onToken?.(shown)
+        if (answer.full) break
       }
       // No call.finish(): the SDK stops reading at `[DONE]`, before the end of the body, so the socket is only freed by closing the call.
       return answer.finish(this.model)

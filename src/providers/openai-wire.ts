@@ -1,4 +1,6 @@
 // Reading the OpenAI chat-completions wire format, shared by the OpenAI and Hugging Face adapters.
+import { BoundedText, limitCompletion } from './answer-limit.js'
+import { safeIdentifier, scrubSecrets } from './secret-scrubber.js'
 import { ProviderError, type Completion, type FinishReason, type Usage } from './types.js'
 
 /** The fields both SDKs' chat completion types share; each SDK's own type is assignable to these. */
@@ -47,7 +49,16 @@ export function mapUsage (usage: WireUsage | null | undefined): Usage | null {
   return mapped
 }
 
-export function completionFromResponse (response: WireResponse, fallbackModel: string): Completion {
+/** The model a reply names, when it is a plain identifier free of secrets; otherwise the configured one. */
+export function replyModel (model: unknown, fallbackModel: string): string {
+  return safeIdentifier(model) ?? fallbackModel
+}
+
+export function completionFromResponse (response: WireResponse, fallbackModel: string, maxChars: number): Completion {
+  if (typeof response !== 'object' || response === null) {
+    // The SDKs hand over a non-JSON body (an HTML error page sent with 200) as a string.
+    throw new ProviderError('invalid_response', 'reply was not JSON')
+  }
   const choice = response.choices?.[0]
   if (choice === undefined || choice === null || typeof choice !== 'object') {
     throw new ProviderError('invalid_response', 'response without choices')
@@ -55,20 +66,34 @@ export function completionFromResponse (response: WireResponse, fallbackModel: s
   const message = choice.message ?? {}
   // A model that declines through the `refusal` field leaves `content` null; its refusal is still its answer.
   const text = message.content ?? message.refusal ?? ''
-  return {
-    text,
+  if (typeof text !== 'string') throw new ProviderError('invalid_response', 'message content is not text')
+  return limitCompletion({
+    text: scrubSecrets(text),
     finishReason: mapFinishReason(choice.finish_reason),
     usage: mapUsage(response.usage),
-    model: response.model ?? fallbackModel
-  }
+    model: replyModel(response.model, fallbackModel)
+  }, maxChars)
 }
 
-/** Collects a streamed answer chunk by chunk; `finish()` refuses an answer whose stream never said it was done. */
+/**
+ * Collects a streamed answer chunk by chunk, up to the answer limit (`full` says when to stop reading);
+ * `finish()` refuses an answer whose stream never said it was done.
+ */
 export class ChunkAccumulator {
-  #text = ''
+  readonly #text: BoundedText
   #finish: string | undefined
+  #choices = false
   #usage: WireUsage | undefined
   #model: string | undefined
+
+  constructor (maxChars: number) {
+    this.#text = new BoundedText(maxChars)
+  }
+
+  /** The answer reached MAX_ANSWER_CHARS: the caller stops reading and finishes. */
+  get full (): boolean {
+    return this.#text.full
+  }
 
   /** Takes one parsed chunk and returns the new text it carried ('' when none). */
   push (chunk: WireChunk): string {
@@ -79,22 +104,28 @@ export class ChunkAccumulator {
     if (chunk.usage !== null && chunk.usage !== undefined) this.#usage = chunk.usage
     const choice = chunk.choices?.[0]
     if (choice === undefined || choice === null) return ''
+    this.#choices = true
     if (typeof choice.finish_reason === 'string' && choice.finish_reason !== '') this.#finish = choice.finish_reason
     const delta = choice.delta?.content
     if (typeof delta !== 'string' || delta === '') return ''
-    this.#text += delta
-    return delta
+    return this.#text.append(delta)
   }
 
   finish (fallbackModel: string): Completion {
+    const model = replyModel(this.#model, fallbackModel)
+    if (this.#text.full) {
+      return { text: scrubSecrets(this.#text.text), finishReason: 'length', usage: mapUsage(this.#usage), model, cutAt: this.#text.maxChars }
+    }
     if (this.#finish === undefined) {
+      // A stream that never carried a choice held no answer at all, as a whole reply without choices.
+      if (!this.#choices) throw new ProviderError('invalid_response', 'stream without choices')
       throw new ProviderError('truncated', 'stream ended before a finish reason')
     }
     return {
-      text: this.#text,
+      text: scrubSecrets(this.#text.text),
       finishReason: mapFinishReason(this.#finish),
       usage: mapUsage(this.#usage),
-      model: this.#model ?? fallbackModel
+      model
     }
   }
 }

@@ -1,8 +1,10 @@
 // Adapter for OpenAI and every OpenAI-compatible endpoint (Ollama, vLLM, Groq, OpenRouter) through the openai SDK.
 import OpenAI from 'openai'
 import type { ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions'
+import { bodyByteLimit, boundedFetch, DEFAULT_MAX_ANSWER_CHARS, notAnEventStream } from './answer-limit.js'
 import { toProviderError } from './errors.js'
 import { ChunkAccumulator, completionFromResponse } from './openai-wire.js'
+import { registerSecrets, StreamScrubber } from './secret-scrubber.js'
 import { openUpstreamCall } from './upstream-call.js'
 import type { Completion, CompletionRequest, Provider, ProviderSpec, StreamCallbacks } from './types.js'
 
@@ -16,6 +18,7 @@ export class OpenAIProvider implements Provider {
   readonly model: string
   readonly weight: number
   readonly timeoutMs?: number
+  readonly maxAnswerChars: number
   readonly #client: OpenAI
 
   constructor (spec: ProviderSpec) {
@@ -33,6 +36,8 @@ export class OpenAIProvider implements Provider {
     this.model = spec.model
     this.weight = spec.weight ?? 1
     this.timeoutMs = spec.timeoutMs
+    this.maxAnswerChars = spec.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS
+    registerSecrets([spec.apiKey])
     this.#client = new OpenAI({
       apiKey: spec.apiKey !== undefined && spec.apiKey !== '' ? spec.apiKey : KEYLESS_PLACEHOLDER,
       // Explicit values keep the SDK from reading OPENAI_* variables behind the config's back.
@@ -43,7 +48,9 @@ export class OpenAIProvider implements Provider {
       maxRetries: 0,
       ...(spec.timeoutMs !== undefined ? { timeout: spec.timeoutMs } : {}),
       // The SDK would print malformed chunks to the console; failures surface as ProviderError instead.
-      logLevel: 'off'
+      logLevel: 'off',
+      // A whole reply is read only up to what an answer within MAX_ANSWER_CHARS can take.
+      fetch: boundedFetch(bodyByteLimit(this.maxAnswerChars))
     })
   }
 
@@ -55,7 +62,7 @@ export class OpenAIProvider implements Provider {
         { signal: call.signal }
       )
       call.finish()
-      return completionFromResponse(response, this.model)
+      return completionFromResponse(response, this.model, this.maxAnswerChars)
     } catch (err) {
       throw toProviderError(err, { signal })
     } finally {
@@ -65,22 +72,29 @@ export class OpenAIProvider implements Provider {
 
   async stream (request: CompletionRequest, signal: AbortSignal, callbacks: StreamCallbacks = {}): Promise<Completion> {
     const call = openUpstreamCall(signal)
-    const answer = new ChunkAccumulator()
+    const answer = new ChunkAccumulator(this.maxAnswerChars)
     let responded = false
     try {
-      const stream = await this.#client.chat.completions.create(
+      const { data: stream, response } = await this.#client.chat.completions.create(
         { ...this.#body(request), stream: true, stream_options: { include_usage: true } },
         { signal: call.signal }
-      )
+      ).withResponse()
       responded = true
+      // The SDK would read an HTML page sent with 200 as an event stream without events: a cut answer, wrongly.
+      const wrongType = notAnEventStream(response.headers)
+      if (wrongType !== undefined) throw wrongType
+      const scrubber = new StreamScrubber()
       for await (const chunk of stream) {
         callbacks.onChunk?.()
         const text = answer.push(chunk)
-        if (text !== '') callbacks.onToken?.(text)
+        const shown = text === '' ? '' : scrubber.push(text)
+        if (shown !== '') callbacks.onToken?.(shown)
+        // Leaving the loop closes the stream; call.close() below releases the connection.
+        if (answer.full) break
       }
       // The SDK ends the iteration quietly when aborted, which would look like a cut stream.
       if (signal.aborted) throw signal.reason
-      call.finish()
+      if (!answer.full) call.finish()
       return answer.finish(this.model)
     } catch (err) {
       throw toProviderError(err, { signal, responded, phase: 'stream' })

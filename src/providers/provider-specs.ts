@@ -78,6 +78,8 @@ export function providerSpecs (config: Config): ProviderSpec[] {
   if (config.ollama.model !== undefined) specs.push({ id: 'ollama', kind: 'openai-compatible', model: config.ollama.model, baseUrl: config.ollama.baseUrl })
   specs.push(...config.fileProviders)
 
+  for (const spec of specs) spec.maxAnswerChars = config.maxAnswerChars
+
   const seen = new Set<string>(['knowledge'])
   for (const spec of specs) {
     if (seen.has(spec.id)) throw new ProviderConfigError(`provider id "${spec.id}" is used twice${config.providersFile !== undefined ? ` (check ${config.providersFile})` : ''}`)

@@ -12,6 +12,8 @@ export interface ProviderSpec {
   apiKey?: string
   weight?: number
   timeoutMs?: number
+  /** Characters of one answer that are read (MAX_ANSWER_CHARS); DEFAULT_MAX_ANSWER_CHARS when unset. */
+  maxAnswerChars?: number
 }
 
 export interface ChatMessage {
@@ -57,6 +59,8 @@ export interface Completion {
    * tell (the knowledge provider: how well the notes' passage matches; low when they do not cover it).
    */
   confidence?: number
+  /** Set when the answer was cut at MAX_ANSWER_CHARS (this many characters) and the rest was not read. */
+  cutAt?: number
 }
 
 export interface StreamCallbacks {

@@ -1,4 +1,5 @@
 // One upstream call's plumbing: its own abort signal, tied to the caller's, and a fetch that remembers the response.
+import { bodyByteLimit, boundResponse } from './answer-limit.js'
 
 export interface UpstreamCall {
   /** Fires when the caller's signal fires or the call is closed. */
@@ -17,7 +18,13 @@ export interface UpstreamCall {
   close: () => void
 }
 
-export function openUpstreamCall (callerSignal: AbortSignal): UpstreamCall {
+export interface UpstreamCallOptions {
+  /** Bounds whole-body replies read through `fetch` to what an answer of this many characters can take. */
+  maxAnswerChars?: number
+}
+
+export function openUpstreamCall (callerSignal: AbortSignal, options: UpstreamCallOptions = {}): UpstreamCall {
+  const maxBytes = options.maxAnswerChars === undefined ? undefined : bodyByteLimit(options.maxAnswerChars)
   const controller = new AbortController()
   // A per-call controller keeps SDK listeners off the caller's signal, which may outlive many calls.
   const forward = (): void => { controller.abort(callerSignal.reason) }
@@ -29,7 +36,7 @@ export function openUpstreamCall (callerSignal: AbortSignal): UpstreamCall {
   const observedFetch: typeof fetch = async (input, init) => {
     const response = await fetch(input, init)
     headers = response.headers
-    return response
+    return maxBytes === undefined ? response : boundResponse(response, maxBytes)
   }
 
   return {

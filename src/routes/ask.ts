@@ -6,6 +6,7 @@ import { ref } from '../../schemas/ref.js'
 import { buildProblem, HttpProblem } from '../http/problem.js'
 import { problemResponses } from '../http/responses.js'
 import { acceptsEventStream, SseStream } from '../http/sse.js'
+import { TokenBatcher } from '../http/token-batcher.js'
 import { askContext } from '../observability/ask-context.js'
 import type { AskInput } from '../services/ask-service.js'
 import { askInputOf } from '../services/conversation.js'
@@ -53,8 +54,14 @@ const askRoutes: FastifyPluginAsyncTypebox<AskRoutesOptions> = async (app, optio
   /** The ask as server-sent events; a failure before the first event leaves as an ordinary problem response. */
   const streamAnswer = async (request: FastifyRequest, reply: FastifyReply, input: AskInput): Promise<FastifyReply> => {
     const sse = new SseStream(reply, { pingIntervalMs: options.ssePingIntervalMs })
-    const send = (name: keyof typeof EVENT_SCHEMAS, data: object): void => {
+    const emit = (name: keyof typeof EVENT_SCHEMAS, data: object): void => {
       sse.event(name, reply.serializeInput(data as Record<string, unknown>, EVENT_SCHEMAS[name]))
+    }
+    const tokens = new TokenBatcher((provider, text) => { emit('token', { provider, text }) })
+    // Waiting tokens go first, so a provider's text always comes before its candidate and the answer.
+    const send = (name: keyof typeof EVENT_SCHEMAS, data: object): void => {
+      tokens.flush()
+      emit(name, data)
     }
     try {
       const response = await app.askService.ask(request.id, input, {
@@ -63,7 +70,7 @@ const askRoutes: FastifyPluginAsyncTypebox<AskRoutesOptions> = async (app, optio
         stream: true,
         onStart: event => { send('start', event) },
         onRound: event => { send('round', event) },
-        onToken: (provider, text) => { send('token', { provider, text }) },
+        onToken: (provider, text) => { tokens.push(provider, text) },
         onCandidate: candidate => { send('candidate', candidate) }
       })
       if (!sse.started) {
@@ -76,6 +83,7 @@ const askRoutes: FastifyPluginAsyncTypebox<AskRoutesOptions> = async (app, optio
       if (!sse.started) throw err
       if (!sse.closed) send('error', streamProblem(request, err))
     } finally {
+      tokens.flush()
       sse.end()
     }
     return reply

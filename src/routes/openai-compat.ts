@@ -6,6 +6,7 @@ import { ref } from '../../schemas/ref.js'
 import { isProblem, openAIErrorOf } from '../http/openai-error.js'
 import { buildProblem, HttpProblem, PROBLEM_CONTENT_TYPE } from '../http/problem.js'
 import { SseStream } from '../http/sse.js'
+import { TokenBatcher } from '../http/token-batcher.js'
 import { askContext } from '../observability/ask-context.js'
 import {
   answerText, ChunkBuilder, listModels, resolveModel, textPieces, toAskInput, toChatCompletion, type ModelTarget
@@ -88,7 +89,12 @@ const openAICompatRoutes: FastifyPluginAsyncTypebox<OpenAICompatOptions> = async
   const streamCompletion = async (request: FastifyRequest, reply: FastifyReply, body: ChatCompletionRequest, target: ModelTarget, input: AskInput): Promise<FastifyReply> => {
     const sse = new SseStream(reply, { pingIntervalMs: options.ssePingIntervalMs })
     const chunks = new ChunkBuilder(request.id, target.model, Math.floor(Date.now() / 1000), body.stream_options?.include_usage === true)
-    const send = (chunk: ChatCompletionChunk): void => { sse.data(reply.serializeInput(chunk, CHUNK)) }
+    const write = (chunk: ChatCompletionChunk): void => { sse.data(reply.serializeInput(chunk, CHUNK)) }
+    const tokens = new TokenBatcher((_provider, text) => { write(chunks.delta({ content: text })) })
+    const send = (chunk: ChatCompletionChunk): void => {
+      tokens.flush()
+      write(chunk)
+    }
     const opening = (): void => { send(chunks.delta({ role: 'assistant', content: '' })) }
     let streamed = ''
     try {
@@ -99,7 +105,7 @@ const openAICompatRoutes: FastifyPluginAsyncTypebox<OpenAICompatOptions> = async
         // Only a single provider's text can be relayed live: the ensemble's answer is known once it is consolidated.
         stream: single,
         onStart: opening,
-        ...(single ? { onToken: (_provider: string, text: string) => { streamed += text; send(chunks.delta({ content: text })) } } : {})
+        ...(single ? { onToken: (provider: string, text: string) => { streamed += text; tokens.push(provider, text) } } : {})
       })
       if (!sse.started) opening()
       const text = answerText(response, target)
@@ -111,8 +117,10 @@ const openAICompatRoutes: FastifyPluginAsyncTypebox<OpenAICompatOptions> = async
     } catch (err) {
       if (!sse.started) throw err
       // OpenAI clients raise an APIError for a data event carrying `error`; no [DONE] follows a failure.
+      tokens.flush()
       if (!sse.closed) sse.data(JSON.stringify(openAIErrorOf(problemOf(request, err))))
     } finally {
+      tokens.flush()
       sse.end()
     }
     return reply

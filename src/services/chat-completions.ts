@@ -240,6 +240,23 @@ export class ChunkBuilder {
 }
 
 /** Pieces of about one word each, so a consolidated answer still arrives as a stream of deltas. */
-export function textPieces (text: string): string[] {
-  return text.match(/\S+\s*|\s+/g) ?? []
+/** Characters per chunk when an answer known at once is streamed: a few words, not one chunk per word. */
+export const TEXT_PIECE_CHARS = 96
+
+/** The text in pieces of about TEXT_PIECE_CHARS, cut after whitespace so words stay whole where they can. */
+export function textPieces (text: string, size = TEXT_PIECE_CHARS): string[] {
+  const pieces: string[] = []
+  let start = 0
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size)
+    if (end < text.length) {
+      const space = text.lastIndexOf(' ', end)
+      if (space > start) end = space + 1
+      // Never split a surrogate pair.
+      else if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--
+    }
+    pieces.push(text.slice(start, end))
+    start = end
+  }
+  return pieces
 }

@@ -101,3 +101,18 @@ t.test('500 hides the real error from the client', async t => {
   t.notMatch(JSON.stringify(body), /hunter2|database/)
   t.match(body.detail, /internal error/)
 })
+
+t.test('while closing, every new request gets a 503 problem with Retry-After and the request id, and its connection closes', async t => {
+  const app = await build(t)
+  t.equal((await app.inject({ url: '/health' })).statusCode, 200)
+  app.beginClosing()
+  for (const [method, url] of [['GET', '/health'], ['POST', '/api/ask'], ['GET', '/nowhere']] as const) {
+    const res = await app.inject({ method, url, headers: { 'x-request-id': 'closing-1' }, ...(method === 'POST' ? { payload: { question: 'What is S3?' } } : {}) })
+    t.equal(res.statusCode, 503, `${method} ${url}`)
+    t.match(res.headers['content-type'], /^application\/problem\+json/)
+    t.equal(res.headers['retry-after'], '1')
+    t.equal(res.headers.connection, 'close')
+    t.equal(res.headers['x-request-id'], 'closing-1')
+    t.match(res.json(), { type: 'urn:iscoolgpt:problem:closing', status: 503, instance: `${url}#closing-1`, retryAfterS: 1 })
+  }
+})

@@ -2,7 +2,7 @@
 // A broken stream may have shown some text already; that text must never become (part of) the answer.
 import t, { type Test } from 'tap'
 import type { AskResponse, Candidate } from '../../schemas/ask.js'
-import type { AnswerBehaviour, StubServer } from '../stubs/stub-server.js'
+import type { AnswerBehaviour, Behaviour, StubServer } from '../stubs/stub-server.js'
 import { ANSWERS, QUESTION, SLACK, holds, rig, servesAfterwards, type ProviderId, type Rig } from './resilience-helper.js'
 
 const LIMITS = { STREAM_FIRST_TOKEN_MS: '300', STREAM_IDLE_MS: '300' }
@@ -21,12 +21,12 @@ interface Streamed {
   candidate: (id: string) => Candidate
 }
 
-async function askStreaming (r: Rig, input: Record<string, unknown> = {}): Promise<Streamed> {
+async function askStreaming (r: Rig, input: Record<string, unknown> = {}, stream = true): Promise<Streamed> {
   const tokens: Record<string, string> = {}
   const started = performance.now()
   const body = await r.app.askService.ask('stream-test', { question: QUESTION, ...input }, {
     signal: new AbortController().signal,
-    stream: true,
+    stream,
     onToken: (provider, text) => { tokens[provider] = (tokens[provider] ?? '') + text }
   })
   return {
@@ -165,6 +165,36 @@ t.test('a stream that ends with neither finish reason nor [DONE] is truncated', 
   t.equal(s.body.chosen?.provider, 'huggingface')
   t.equal(s.body.answer, ANSWERS.huggingface)
   await servesAfterwards(t, r)
+})
+
+/** Replies that hold no answer at all: the same class (invalid_response) whether the call was streamed or not. */
+const NO_ANSWER: Record<string, (id: ProviderId) => Behaviour> = {
+  'a 200 HTML page': () => ({ type: 'raw', status: 200, body: '<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>', headers: { 'content-type': 'text/html; charset=utf-8' } }),
+  'a stream of empty choices': id => ({
+    type: 'raw',
+    status: 200,
+    headers: { 'content-type': id === 'gemini' ? 'text/event-stream' : 'text/event-stream; charset=utf-8' },
+    body: id === 'gemini'
+      ? 'data: {"candidates":[],"modelVersion":"gemini-2.5-flash"}\r\n\r\ndata: {"candidates":[]}\r\n\r\n'
+      : 'data: {"id":"x","object":"chat.completion.chunk","created":1,"model":"m","choices":[]}\n\ndata: {"id":"x","object":"chat.completion.chunk","created":1,"model":"m","choices":[]}\n\ndata: [DONE]\n\n'
+  })
+}
+
+t.test('no answer at all is invalid_response on streams too, as on whole calls', async t => {
+  const r = await rig(t, LIMITS)
+  for (const [fault, behaviour] of Object.entries(NO_ANSWER)) {
+    // A stream of empty choices is an event stream: asked for a whole reply, that is as much a non-answer.
+    for (const [streamed, failing] of [[true, ['openai', 'gemini']], [true, ['huggingface']], [false, ['openai', 'gemini']], [false, ['huggingface']]] as Array<[boolean, ProviderId[]]>) {
+      for (const id of IDS) {
+        r.stub(id).reset()
+        r.stub(id).setBehaviour(failing.includes(id) ? behaviour(id) : { text: ANSWERS[id] })
+      }
+      const s = await askStreaming(r, {}, streamed)
+      for (const id of failing) {
+        t.match(s.candidate(id), { status: 'error', error: { type: 'invalid_response' } }, `${fault}, ${streamed ? 'streamed' : 'whole'}: ${id} says invalid_response`)
+      }
+    }
+  }
 })
 
 t.test('through the SSE route: a cut stream\'s tokens were shown, its candidate says truncated, the answer is another provider\'s', async t => {

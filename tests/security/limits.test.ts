@@ -3,6 +3,8 @@
 import t from 'tap'
 import { Readable } from 'node:stream'
 import { request as httpRequest } from 'node:http'
+import { connect, type AddressInfo, type Socket } from 'node:net'
+import { once } from 'node:events'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { build } from '../helper.js'
 import { startOpenAIStub } from '../stubs/openai-stub.js'
@@ -114,6 +116,30 @@ t.test('MAX_INFLIGHT_ASKS: further asks are shed with a 503 while other routes k
   t.equal(app.inflightAsks(), 0)
 })
 
+t.test('SHED_EVENT_LOOP_DELAY_MS: while the event loop runs late, new asks get a fast 503 and the ask in flight finishes', async t => {
+  const { app, stub } = await openAIApp(t, { SHED_EVENT_LOOP_DELAY_MS: '40' })
+  stub.setBehaviour({ text: 'Amazon S3 is object storage.', headersDelayMs: 300 })
+  const first = app.inject({ method: 'POST', url: '/api/ask', headers: auth, payload: { question: 'What is S3?' } })
+  await stub.waitForRequests(1)
+  // Saturate the loop the way a CPU-bound burst would: it runs late at every turn.
+  for (let i = 0; i < 40 && app.eventLoopDelayMs() <= 40; i++) {
+    const until = performance.now() + 120
+    while (performance.now() < until) { /* busy */ }
+    await sleep(5)
+  }
+  t.ok(app.eventLoopDelayMs() > 40, `the loop is ${app.eventLoopDelayMs().toFixed(0)} ms late`)
+  const shed = await app.inject({ method: 'POST', url: '/api/ask', headers: auth, payload: { question: 'What is S3?' } })
+  t.equal(shed.statusCode, 503)
+  t.match(shed.json(), { type: 'urn:iscoolgpt:problem:overloaded', retryAfterS: 2, detail: /event loop \d+ ms late/ })
+  t.equal(shed.headers['retry-after'], '2')
+  t.equal((await app.inject({ url: '/health' })).statusCode, 200, 'health checks are never shed')
+  t.equal((await first).statusCode, 200, 'the ask in flight finishes')
+  t.equal(stub.requests.length, 1, 'the shed ask never reached a provider')
+  // Once the loop is on time again, asks are accepted.
+  for (let i = 0; i < 40 && app.eventLoopDelayMs() > 40; i++) await sleep(50)
+  t.equal((await app.inject({ method: 'POST', url: '/api/ask', headers: auth, payload: { question: 'What is S3? (later)' } })).statusCode, 200)
+})
+
 t.test('a rejected or abandoned ask frees its slot', async t => {
   const { app, stub } = await openAIApp(t, { MAX_INFLIGHT_ASKS: '1' })
   for (let i = 0; i < 3; i++) {
@@ -134,4 +160,93 @@ t.test('a rejected or abandoned ask frees its slot', async t => {
   req.destroy()
   for (let i = 0; i < 100 && app.inflightAsks() > 0; i++) await sleep(10)
   t.equal(app.inflightAsks(), 0, 'a client that hangs up gives its slot back')
+})
+
+/** Opens a raw connection and returns everything the server sends until it closes the connection. */
+async function rawExchange (port: number, write: (socket: Socket) => Promise<void>): Promise<{ text: string, closedAfterMs: number }> {
+  const socket = connect(port, '127.0.0.1')
+  await once(socket, 'connect')
+  const started = performance.now()
+  let text = ''
+  socket.setEncoding('utf8')
+  socket.on('data', d => { text += d })
+  socket.on('error', () => {})
+  const closed = once(socket, 'close')
+  write(socket).catch(() => {})
+  await closed
+  return { text, closedAfterMs: performance.now() - started }
+}
+
+function parseRaw (text: string): { status: number, headers: Record<string, string>, body: string } {
+  const [head = '', body = ''] = text.split('\r\n\r\n')
+  const [statusLine = '', ...lines] = head.split('\r\n')
+  const headers = Object.fromEntries(lines.map(l => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]))
+  return { status: Number(statusLine.split(' ')[1]), headers, body }
+}
+
+t.test('request timeouts: defaults suit a service behind an ALB', async t => {
+  const config = loadConfig({})
+  t.ok(config.requestHeadersTimeoutMs + config.requestBodyTimeoutMs <= 30000, 'a trickled request is cut within 30 s')
+  t.ok(config.keepAliveTimeoutMs > 60000, 'idle keep-alive connections outlive the ALB\'s 60 s idle timeout, so the ALB closes them first')
+  const app = await build(t, { REQUEST_HEADERS_TIMEOUT_MS: '4000', REQUEST_BODY_TIMEOUT_MS: '6000', KEEP_ALIVE_TIMEOUT_MS: '70000' })
+  t.equal(app.server.headersTimeout, 4000)
+  t.equal(app.server.keepAliveTimeout, 70000)
+  t.ok(app.server.requestTimeout >= 10000, 'Node\'s whole-request limit stays behind the body timer')
+  t.throws(() => loadConfig({ REQUEST_BODY_TIMEOUT_MS: 'soon' }), /REQUEST_BODY_TIMEOUT_MS must be/)
+})
+
+t.test('a client trickling its body is cut at REQUEST_BODY_TIMEOUT_MS with a 408 problem and the connection closed', async t => {
+  const { app, stub } = await openAIApp(t, { REQUEST_BODY_TIMEOUT_MS: '1500' })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = app.server.address() as AddressInfo
+  const body = JSON.stringify({ question: 'What is a VPC and why do I need one?' })
+  const { text, closedAfterMs } = await rawExchange(port, async socket => {
+    socket.write(`POST /api/ask HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${KEY}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`)
+    for (const ch of body) {
+      if (socket.destroyed) return
+      socket.write(ch)
+      await sleep(300)
+    }
+  })
+  const res = parseRaw(text)
+  t.equal(res.status, 408)
+  t.match(res.headers['content-type'], /^application\/problem\+json/)
+  t.equal(res.headers.connection, 'close')
+  const problem = JSON.parse(res.body) as { type: string, detail: string, instance: string }
+  t.equal(problem.type, 'urn:iscoolgpt:problem:request-timeout')
+  t.match(problem.detail, /1500 ms/)
+  t.match(problem.instance, new RegExp(`#${res.headers['x-request-id'] ?? 'none'}$`))
+  t.ok(closedAfterMs >= 1400 && closedAfterMs < 4000, `connection closed ${closedAfterMs.toFixed(0)} ms after it opened`)
+  t.equal(stub.requests.length, 0, 'no provider was asked')
+})
+
+t.test('a client trickling its headers is cut at REQUEST_HEADERS_TIMEOUT_MS with a 408 problem', async t => {
+  const app = await build(t, { REQUEST_HEADERS_TIMEOUT_MS: '1000' })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = app.server.address() as AddressInfo
+  const { text, closedAfterMs } = await rawExchange(port, async socket => {
+    socket.write('GET /health HTTP/1.1\r\n')
+    for (let i = 0; i < 40 && !socket.destroyed; i++) {
+      socket.write(`X-Slow-${i}: a\r\n`)
+      await sleep(200)
+    }
+  })
+  const res = parseRaw(text)
+  t.equal(res.status, 408)
+  t.match(res.headers['content-type'], /^application\/problem\+json/)
+  t.equal((JSON.parse(res.body) as { status: number }).status, 408)
+  t.ok(closedAfterMs < 4000, `connection closed ${closedAfterMs.toFixed(0)} ms after it opened`)
+})
+
+t.test('query numbers must be finite decimals within range', async t => {
+  const app = await build(t, { KNOWLEDGE: 'on' })
+  for (const limit of ['Infinity', '1e400', '-1e400', '-Infinity', '0x10', '1e1', ' 5', '5.5', '21', '0', 'NaN']) {
+    const res = await app.inject({ url: `/api/knowledge?query=s3&limit=${encodeURIComponent(limit)}` })
+    t.equal(res.statusCode, 400, `limit=${limit} is refused`)
+    t.match(res.headers['content-type'], /^application\/problem\+json/)
+    t.match(res.json(), { errors: [{ field: 'querystring/limit' }] })
+  }
+  const ok = await app.inject({ url: '/api/knowledge?query=s3&limit=20' })
+  t.equal(ok.statusCode, 200)
+  t.ok(ok.json().hits.length <= 20)
 })

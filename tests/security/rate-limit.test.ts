@@ -58,7 +58,7 @@ t.test('each API client has its own budget; without a valid key the address is c
 })
 
 t.test('the client address is the one the load balancer saw, not what the client wrote in X-Forwarded-For', async t => {
-  const app = await build(t, { KNOWLEDGE: 'on', RATE_LIMIT_MAX: '2' })
+  const app = await build(t, { KNOWLEDGE: 'on', RATE_LIMIT_MAX: '2', TRUST_PROXY: '10.0.0.0/16' })
   const via = async (forwarded: string): Promise<number> =>
     (await app.inject({ url: '/api/providers', remoteAddress: '10.0.0.2', headers: { 'x-forwarded-for': forwarded } })).statusCode
   const spoofed = [await via('1.1.1.1, 203.0.113.7'), await via('2.2.2.2, 203.0.113.7'), await via('3.3.3.3, 203.0.113.7')]
@@ -67,6 +67,32 @@ t.test('the client address is the one the load balancer saw, not what the client
   const direct = async (forwarded: string): Promise<number> =>
     (await app.inject({ url: '/api/providers', remoteAddress: '198.51.100.20', headers: { 'x-forwarded-for': forwarded } })).statusCode
   t.same([await direct('1.1.1.1'), await direct('2.2.2.2'), await direct('3.3.3.3')], [200, 200, 429], 'a client on a public address cannot pose as a proxy')
+})
+
+t.test('without TRUST_PROXY no address is a proxy: a local or private client cannot buy budgets with forged X-Forwarded-For', async t => {
+  const app = await build(t, { KNOWLEDGE: 'on', RATE_LIMIT_MAX: '2' })
+  for (const remoteAddress of ['127.0.0.1', '10.0.0.2', '192.168.1.20']) {
+    const forged = [] as number[]
+    for (let i = 1; i <= 3; i++) {
+      forged.push((await app.inject({ url: '/api/providers', remoteAddress, headers: { 'x-forwarded-for': `198.51.100.${i}` } })).statusCode)
+    }
+    t.same(forged, [200, 200, 429], `${remoteAddress}: every forged value spends the same budget`)
+  }
+})
+
+t.test('TRUST_PROXY names addresses and CIDR ranges; anything else stops the start', async t => {
+  const app = await build(t, { KNOWLEDGE: 'on', RATE_LIMIT_MAX: '1', TRUST_PROXY: '127.0.0.1, 10.1.0.0/16' })
+  const from = async (remoteAddress: string, forwarded: string): Promise<number> =>
+    (await app.inject({ url: '/api/providers', remoteAddress, headers: { 'x-forwarded-for': forwarded } })).statusCode
+  t.equal(await from('127.0.0.1', '203.0.113.1'), 200)
+  t.equal(await from('10.1.4.5', '203.0.113.2'), 200, 'a proxy inside the range relays another client')
+  t.equal(await from('10.1.4.5', '203.0.113.1'), 429, 'the relayed client keeps its own budget, whichever proxy relays it')
+  t.equal(await from('10.2.0.1', '203.0.113.3'), 200)
+  t.equal(await from('10.2.0.1', '203.0.113.4'), 429, 'outside the range the header is ignored: one budget for the sender')
+  const { loadConfig, ConfigError } = await import('../../src/config.js')
+  for (const bad of ['10.0.0.0/33', 'alb.internal', '10.0.0.1/8/1', '*']) {
+    t.throws(() => loadConfig({ TRUST_PROXY: bad }), ConfigError, `${bad} is refused`)
+  }
 })
 
 t.test('public routes are never limited, and the budget comes back after the window', async t => {

@@ -33,10 +33,11 @@ async function askStream (url: string, body: unknown, headers: Record<string, st
 const named = (frames: SseFrame[]): SseFrame[] => frames.filter(f => f.event !== null)
 const dataOf = (frame: SseFrame | undefined): any => JSON.parse(frame?.data ?? 'null')
 
+/** Tokens come a few milliseconds apart, as a model generates them: the stream relays them as they come. */
 function answerAll (stubs: Stubs, delays: { openai: number, gemini: number, huggingface: number }): void {
-  stubs.openai.setBehaviour({ text: ANSWERS.openai, headersDelayMs: delays.openai, usage: { promptTokens: 30, completionTokens: 20 } })
-  stubs.gemini.setBehaviour({ text: ANSWERS.gemini, headersDelayMs: delays.gemini, usage: { promptTokens: 30, completionTokens: 20 } })
-  stubs.hf.setBehaviour({ text: ANSWERS.huggingface, headersDelayMs: delays.huggingface, usage: { promptTokens: 30, completionTokens: 20 } })
+  stubs.openai.setBehaviour({ text: ANSWERS.openai, headersDelayMs: delays.openai, tokenDelayMs: 5, usage: { promptTokens: 30, completionTokens: 20 } })
+  stubs.gemini.setBehaviour({ text: ANSWERS.gemini, headersDelayMs: delays.gemini, tokenDelayMs: 5, usage: { promptTokens: 30, completionTokens: 20 } })
+  stubs.hf.setBehaviour({ text: ANSWERS.huggingface, headersDelayMs: delays.huggingface, tokenDelayMs: 5, usage: { promptTokens: 30, completionTokens: 20 } })
 }
 
 t.test('start, tokens, one candidate per provider in the order they finish, answer last', async t => {
