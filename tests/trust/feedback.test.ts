@@ -80,7 +80,7 @@ function isProblem (t: Test, res: Injected, status: number, type: string): Recor
 t.test('an "up" goes to the chosen provider, a "down" to the provider it names; /api/providers counts both', async t => {
   const stubs = await startStubs(t)
   answering(stubs)
-  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir() })
+  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir(), RATE_LIMIT_MAX: '0' })
 
   const before = await providers(app)
   for (const id of PROVIDERS) {
@@ -139,7 +139,7 @@ t.test('on a short answer a rating moves accuracy: "up" raises it, "down" lowers
   const stubs = await startStubs(t)
   // Two providers agree on 18, one says 20: a maths question decided by vote.
   answering(stubs, [solution('18', 0), solution('18', 1), solution('20', 2)])
-  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir() })
+  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir(), RATE_LIMIT_MAX: '0' })
   const answer = await ask(app, { question: MATH_QUESTION })
   t.ok(answer.chosen?.provider === 'openai' || answer.chosen?.provider === 'gemini', 'the majority answer is given')
   const learnedView = await learned(app, 1)
@@ -157,10 +157,26 @@ t.test('on a short answer a rating moves accuracy: "up" raises it, "down" lowers
   t.equal(down.json().reliability.questions, learnedView.openai?.reliability.questions, 'a rating is not a question')
 })
 
+t.test('an answer from the OpenAI-compatible facade is rated with its iscoolgpt.answerId', async t => {
+  const stubs = await startStubs(t)
+  answering(stubs)
+  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir(), RATE_LIMIT_MAX: '0' })
+  const res = await app.inject({ method: 'POST', url: '/v1/chat/completions', payload: { model: 'iscoolgpt', messages: [{ role: 'user', content: QUESTION }] } })
+  t.equal(res.statusCode, 200, res.body)
+  const completion = res.json()
+  const answerId = completion.iscoolgpt?.answerId
+  t.type(answerId, 'string')
+  t.equal(completion.id, `chatcmpl-${String(answerId)}`, 'the completion id carries the same answer id')
+  const rated = await rate(app, answerId, { rating: 'up' })
+  t.equal(rated.statusCode, 200, rated.body)
+  t.equal(rated.json().provider, completion.iscoolgpt.chosen.provider, 'the rating goes to the provider the facade answered with')
+  t.equal((await rate(app, completion.id, { rating: 'up' })).statusCode, 404, 'the chatcmpl- id is not the answer id')
+})
+
 t.test('an id that was never issued is a 404 problem', async t => {
   const stubs = await startStubs(t)
   answering(stubs)
-  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir() })
+  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir(), RATE_LIMIT_MAX: '0' })
   const issued = await ask(app, { question: QUESTION })
 
   for (const id of ['no-such-answer', '00000000-0000-4000-8000-000000000000', `${issued.id}x`, issued.id.toUpperCase() === issued.id ? `${issued.id}0` : issued.id.toUpperCase()]) {
@@ -180,7 +196,7 @@ t.test('bad ratings are 400 problems naming the field, and count for nothing', a
   const stubs = await startStubs(t)
   answering(stubs)
   stubs.gemini.setBehaviour({ type: 'error', status: 400, body: { error: { code: 400, message: 'Request contains an invalid argument.', status: 'INVALID_ARGUMENT' } } })
-  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir() })
+  const app = await build(t, { ...stubs.env, DATA_DIR: await dataDir(), RATE_LIMIT_MAX: '0' })
   const answer = await ask(app, { question: QUESTION, providers: ['openai', 'gemini'] })
   t.same(answer.candidates.map(c => [c.provider, c.status]), [['openai', 'ok'], ['gemini', 'error']])
 
