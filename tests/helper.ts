@@ -2,6 +2,8 @@
 import { Writable } from 'node:stream'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { buildApp, loggerOptions, type BuildOptions } from '../src/app.js'
@@ -10,7 +12,14 @@ import { packageRoot } from '../src/package-info.js'
 
 interface Teardown { teardown: (fn: () => unknown) => void }
 
-export const TEST_DEFAULTS: Record<string, string> = { KNOWLEDGE: 'off', CACHE_TTL_S: '0', SHED_EVENT_LOOP_DELAY_MS: '0' }
+/**
+ * Learned reliability goes to a directory of this test process's own, so what one test learns never
+ * steers another's answers and nothing is written into the checkout.
+ */
+const TEST_DATA_DIR = mkdtempSync(join(tmpdir(), 'iscoolgpt-test-data-'))
+process.on('exit', () => { rmSync(TEST_DATA_DIR, { recursive: true, force: true }) })
+
+export const TEST_DEFAULTS: Record<string, string> = { KNOWLEDGE: 'off', CACHE_TTL_S: '0', SHED_EVENT_LOOP_DELAY_MS: '0', DATA_DIR: TEST_DATA_DIR }
 
 /**
  * Builds the app from an environment. The course notes and the answer cache are off unless the test turns them on:
@@ -54,7 +63,7 @@ export interface ServerProcess {
 export async function startServer (t: Teardown, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import=tsx', join(packageRoot, 'src', 'server.ts')], {
     cwd: packageRoot,
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: TEST_DATA_DIR, ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let out = ''

@@ -129,6 +129,8 @@ export class TrustService {
   }
 
   view (provider: string): ProviderTrustView {
+    // Reading the record is also when a replica catches up with the others' learning.
+    this.reliability()
     const trust = this.state.providers[provider]
     const reliability = reliabilityOf(trust)
     return {
