@@ -1,6 +1,6 @@
 // Entry point: read .env and the environment, build the app, listen, shut down gracefully.
 import closeWithGrace from 'close-with-grace'
-import { buildApp, loggerOptions } from './app.js'
+import type { FastifyInstance } from 'fastify'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { applyEnvFile, EnvFileError, type EnvFileResult } from './env-file.js'
 import { packageVersion } from './package-info.js'
@@ -33,8 +33,10 @@ try {
 }
 
 const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY)
-let app: Awaited<ReturnType<typeof buildApp>>
+let app: FastifyInstance
 try {
+  // Imported only once the settings are valid: a mistake is reported at once, before the app's modules load.
+  const { buildApp, loggerOptions } = await import('./app.js')
   app = await buildApp(config, {
     logger: loggerOptions(config, pretty ? { out: process.stdout, color: process.stdout.hasColors?.() ?? false } : undefined)
   })

@@ -2,6 +2,8 @@
 import { Writable } from 'node:stream'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { buildApp, loggerOptions, type BuildOptions } from '../src/app.js'
@@ -48,10 +50,23 @@ export interface ServerProcess {
   output: () => string
 }
 
-/** Starts the real server entry (src/server.ts through tsx) on a free port and waits until it listens. */
-export async function startServer (t: Teardown, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import=tsx', join(packageRoot, 'src', 'server.ts')], {
-    cwd: packageRoot,
+/** `node --import` value that loads tsx from this package whatever the working directory. */
+export const TSX_IMPORT = `--import=${import.meta.resolve('tsx')}`
+
+/**
+ * An empty working directory for a server process: the server reads `.env` from its working directory, and a
+ * developer's own `.env` in the clone (real keys, say) must not reach a test.
+ */
+export function emptyWorkDir (t: Teardown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'iscoolgpt-cwd-'))
+  t.teardown(() => { rmSync(dir, { recursive: true, force: true }) })
+  return dir
+}
+
+/** Starts the real server entry (src/server.ts through tsx) on a free port and waits for its start-up line. */
+export async function startServer (t: Teardown, env: Record<string, string> = {}, cwd = emptyWorkDir(t)): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [TSX_IMPORT, join(packageRoot, 'src', 'server.ts')], {
+    cwd,
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
@@ -62,7 +77,8 @@ export async function startServer (t: Teardown, env: Record<string, string> = {}
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20000)
     const onData = (): void => {
-      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
+      // The start-up line, written once the server listens and everything is loaded.
+      const m = /IsCoolGPT \S+ ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
       if (m?.[1] !== undefined) { clearTimeout(timer); resolve(m[1]) }
     }
     child.stdout?.on('data', onData)
