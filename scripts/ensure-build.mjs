@@ -30,13 +30,16 @@ if (built < newest) {
     esbuild = await import('esbuild')
   } catch {
     // An install without dev dependencies (the production image) has no esbuild; a compiled dist/ still runs.
-    if (existsSync(entry)) {
-      say('esbuild is not installed (dev dependencies omitted); starting the dist/ already built')
-      process.exit(0)
+    if (!existsSync(entry)) {
+      say('dist/ is missing and esbuild is not installed: run `npm ci` (or `npm run build`) first')
+      process.exit(1)
     }
-    say('dist/ is missing and esbuild is not installed: run `npm ci` (or `npm run build`) first')
-    process.exit(1)
+    say('esbuild is not installed (dev dependencies omitted); starting the dist/ already built')
   }
+  if (esbuild !== undefined) await compile(esbuild)
+}
+
+async function compile (esbuild) {
   const started = performance.now()
   say(`compiling ${files.length} TypeScript files of src/ and schemas/ into dist/ with esbuild (types are checked by npm run typecheck) ...`)
   try {
@@ -56,8 +59,11 @@ if (built < newest) {
     // esbuild has printed each syntax error with its file and line.
     say('compilation failed; fix the errors above')
     process.exit(1)
+  } finally {
+    // esbuild keeps a helper process for further builds; the server that starts next needs none.
+    await esbuild.stop?.()
   }
   mkdirSync(join(root, 'dist'), { recursive: true })
   writeFileSync(stamp, `${new Date().toISOString()}\n`)
-  say(`compiled in ${Math.round(performance.now() - started)} ms; starting node dist/src/server.js`)
+  say(`compiled in ${Math.round(performance.now() - started)} ms; starting the server`)
 }
