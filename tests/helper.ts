@@ -75,7 +75,8 @@ export async function startServer (t: Teardown, env: Record<string, string> = {}
   child.stderr?.on('data', d => { out += String(d) })
   t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL') })
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20000)
+    // Far above a start on a loaded machine (tsx compiles the sources first): a hang fails, a slow machine does not.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 180000)
     const onData = (): void => {
       // The start-up line, written once the server listens and everything is loaded.
       const m = /IsCoolGPT \S+ ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
