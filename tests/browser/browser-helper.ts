@@ -137,6 +137,9 @@ export interface OpenPage {
  */
 export async function openPage (t: Teardown, browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<OpenPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', ...options })
+  // Every wait is for something the page does; Playwright's default 30 s bound was reached on a machine running
+  // several suites at once. A page that never gets there still fails, within the file's timeout.
+  context.setDefaultTimeout(120000)
   t.teardown(async () => await context.close())
   const page = await context.newPage()
   const errors: string[] = []
