@@ -23,8 +23,9 @@ for part in . node_modules dist public knowledge; do
 done
 echo "  largest packages:"
 # One du per package: a single du counts a scope's packages under the scope and then never again.
-for package in node_modules/[!@.]* node_modules/@*/*; do du -sk "$package"; done | sort -rn | head -10 \
-  | awk '{ printf "  %7.1f MiB  %s\n", $1 / 1024, substr($2, 14) }'
+# awk reads to the end instead of head closing the pipe: under pipefail that SIGPIPE failed the whole check.
+for package in node_modules/[!@.]* node_modules/@*/*; do du -sk "$package"; done | sort -rn \
+  | awk 'NR <= 10 { printf "  %7.1f MiB  %s\n", $1 / 1024, substr($2, 14) }'
 
 echo "== run: node dist/src/server.js with NODE_ENV=production and no provider keys"
 node "$root/scripts/check-prod.mjs" "$work/app"

@@ -5,6 +5,7 @@ import { AjvCompiler } from '@fastify/ajv-compiler'
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler'
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
+import type { Writable } from 'node:stream'
 import { sharedSchemas } from '../schemas/index.js'
 import { configSecrets, type Config } from './config.js'
 import { frameworkErrors } from './http/framework-errors.js'
@@ -45,6 +46,8 @@ import { instrumentProvider } from './observability/instrumented-provider.js'
 import { ServiceMetrics } from './observability/metrics.js'
 import metricsPlugin from './plugins/metrics.js'
 import metricsRoutes from './routes/metrics.js'
+import { prettyDestination } from './observability/pretty-log.js'
+import { RequestLog } from './observability/request-log.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -84,13 +87,15 @@ function requestId (req: IncomingMessage): string {
 
 export const REDACTED_HEADERS = ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', 'headers.authorization', 'headers["x-api-key"]']
 
-export function loggerOptions (config: Config): Record<string, unknown> {
+/** `pretty`: where short human-readable lines go instead of JSON (server.ts passes stdout when it is a terminal). */
+export function loggerOptions (config: Config, pretty?: { out: Pick<Writable, 'write'>, color: boolean }): Record<string, unknown> {
   const secrets = configSecrets(config)
   registerSecrets(secrets)
   const options: Record<string, unknown> = {
     level: config.logLevel,
     redact: { paths: REDACTED_HEADERS, censor: '[redacted]' }
   }
+  if (pretty !== undefined) options.stream = prettyDestination(pretty.out, pretty.color)
   if (secrets.length > 0) {
     // Belt and braces: a configured secret is masked wherever it would appear in a log line.
     options.hooks = { streamWrite: scrubSecrets }
@@ -107,6 +112,8 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     ...(isInstance ? { loggerInstance: logger as FastifyServerOptions['loggerInstance'] } : { logger: logger as FastifyServerOptions['logger'] }),
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestId,
+    // One access line per request, and none at info for probes and assets (observability/request-log.ts).
+    logController: new RequestLog(),
     requestIdHeader: false,
     // Only the proxies TRUST_PROXY names (the load balancer's VPC range) are believed: the client address is
     // the one they appended to X-Forwarded-For, not whatever a client wrote there, so per-IP rate limits

@@ -21,6 +21,7 @@ const EnvSchema = Type.Object({
   HOST: Str('0.0.0.0', 'a host name or IP address to listen on'),
   LOG_LEVEL: Type.Union((['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const).map(l => Type.Literal(l)), { default: 'info', expects: 'one of fatal, error, warn, info, debug, trace, silent' }),
   LOG_QUESTIONS: Switch('off', 'true or false'),
+  LOG_FORMAT: Type.Union([Type.Literal('auto'), Type.Literal('pretty'), Type.Literal('json')], { default: 'auto', expects: 'auto (pretty on a terminal, JSON otherwise), pretty or json' }),
 
   OPENAI_API_KEY: OptStr('an OpenAI API key'),
   OPENAI_MODEL: Str('gpt-4o-mini', 'a model name'),
@@ -90,6 +91,8 @@ export interface Config {
   host: string
   logLevel: string
   logQuestions: boolean
+  /** `auto`: short lines when stdout is a terminal, JSON when it is a pipe or a log collector. */
+  logFormat: 'auto' | 'pretty' | 'json'
   openai: VendorConfig
   gemini: VendorConfig
   huggingface: VendorConfig
@@ -188,6 +191,7 @@ export function loadConfig (source: NodeJS.ProcessEnv = {}): Config {
     host: env.HOST,
     logLevel: env.LOG_LEVEL,
     logQuestions: isOn(env.LOG_QUESTIONS),
+    logFormat: env.LOG_FORMAT,
     openai: { apiKey: env.OPENAI_API_KEY, model: env.OPENAI_MODEL, baseUrl: env.OPENAI_BASE_URL },
     gemini: { apiKey: env.GEMINI_API_KEY ?? env.GOOGLE_API_KEY, model: env.GEMINI_MODEL, baseUrl: env.GEMINI_BASE_URL },
     huggingface: { apiKey: env.HF_TOKEN ?? env.HF_API_KEY, model: env.HF_MODEL, baseUrl: env.HF_BASE_URL },

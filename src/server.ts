@@ -1,28 +1,49 @@
-// Entry point: read the environment, build the app, listen, shut down gracefully.
+// Entry point: read .env and the environment, build the app, listen, shut down gracefully.
 import closeWithGrace from 'close-with-grace'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { buildApp } from './app.js'
+import type { FastifyInstance } from 'fastify'
 import { ConfigError, loadConfig, type Config } from './config.js'
+import { applyEnvFile, EnvFileError, type EnvFileResult } from './env-file.js'
+import { packageVersion } from './package-info.js'
+import { ProviderConfigError } from './providers/provider-specs.js'
+
+/** A mistake in the settings is the operator's to fix: one line saying what and where, exit 1, no stack trace. */
+function refuse (message: string): never {
+  process.stderr.write(`${message}\n`)
+  process.exit(1)
+}
+
+let envFile: EnvFileResult
+try {
+  envFile = applyEnvFile(process.env, process.cwd())
+} catch (err) {
+  if (err instanceof EnvFileError) refuse(`Invalid configuration: ${err.message}`)
+  throw err
+}
 
 let config: Config
 try {
   config = loadConfig(process.env)
 } catch (err) {
   if (err instanceof ConfigError) {
-    process.stderr.write(`Invalid configuration: ${err.message}\n`)
-    process.exit(1)
+    const fromFile = envFile.status === 'read' && envFile.applied.includes(err.variable)
+    refuse(`Invalid configuration: ${fromFile ? `${err.variable} must be ${err.expects} (got ${JSON.stringify(err.got)} from ${envFile.path})` : err.message}`)
   }
+  if (err instanceof ProviderConfigError) refuse(`Invalid configuration: ${err.message}`)
   throw err
 }
 
-let app
+const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY)
+let app: FastifyInstance
 try {
-  app = await buildApp(config)
+  // Imported only once the settings are valid: a mistake is reported at once, before the app's modules load.
+  const { buildApp, loggerOptions } = await import('./app.js')
+  app = await buildApp(config, {
+    logger: loggerOptions(config, pretty ? { out: process.stdout, color: process.stdout.hasColors?.() ?? false } : undefined)
+  })
 } catch (err) {
-  // Start-up errors (a broken PROVIDERS_FILE, an unreadable notes folder) are the operator's to fix:
-  // one line, no stack trace.
-  process.stderr.write(`Cannot start: ${err instanceof Error ? err.message : String(err)}\n`)
-  process.exit(1)
+  // Start-up errors (a duplicate provider id, an unreadable notes folder or price table) are the operator's to fix too.
+  refuse(`Cannot start: ${err instanceof Error ? err.message : String(err)}`)
 }
 
 closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
@@ -55,7 +76,22 @@ async function drainListener (limitMs: number): Promise<void> {
 try {
   await app.listen({ port: config.port, host: config.host })
 } catch (err) {
-  app.log.error({ err }, 'cannot listen')
-  process.stderr.write(`Cannot listen on ${config.host}:${config.port}: ${err instanceof Error ? err.message : String(err)}\n`)
-  process.exit(1)
+  const code = (err as NodeJS.ErrnoException).code
+  const reason = code === 'EADDRINUSE' ? 'the port is in use; set PORT to a free one' : code === 'EACCES' ? 'permission denied; use a PORT above 1023' : err instanceof Error ? err.message : String(err)
+  refuse(`Cannot listen on ${config.host}:${config.port}: ${reason}`)
 }
+
+/** The line a newcomer looks for: where to open it, what answers, and which settings file it read. */
+function startupLine (): string {
+  const address = app.server.address()
+  const port = address !== null && typeof address === 'object' ? address.port : config.port
+  const host = ['0.0.0.0', '::', ''].includes(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host
+  const base = `http://${host}:${port}`
+  const providers = app.registry.all().map(p => p.id)
+  const settings = envFile.status === 'read'
+    ? `settings from ${envFile.path} (${envFile.applied.length} set${envFile.overridden.length > 0 ? `, ${envFile.overridden.length} overridden by the environment` : ''})`
+    : `no .env in ${process.cwd()}, settings from the environment only`
+  return `IsCoolGPT ${packageVersion} ready at ${base} (page ${base}/, API docs ${base}/docs) · providers: ${providers.length > 0 ? providers.join(', ') : 'none'} · ${settings}`
+}
+
+app.log.info(startupLine())

@@ -59,10 +59,23 @@ export interface ServerProcess {
   output: () => string
 }
 
-/** Starts the real server entry (src/server.ts through tsx) on a free port and waits until it listens. */
-export async function startServer (t: Teardown, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import=tsx', join(packageRoot, 'src', 'server.ts')], {
-    cwd: packageRoot,
+/** `node --import` value that loads tsx from this package whatever the working directory. */
+export const TSX_IMPORT = `--import=${import.meta.resolve('tsx')}`
+
+/**
+ * An empty working directory for a server process: the server reads `.env` from its working directory, and a
+ * developer's own `.env` in the clone (real keys, say) must not reach a test.
+ */
+export function emptyWorkDir (t: Teardown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'iscoolgpt-cwd-'))
+  t.teardown(() => { rmSync(dir, { recursive: true, force: true }) })
+  return dir
+}
+
+/** Starts the real server entry (src/server.ts through tsx) on a free port and waits for its start-up line. */
+export async function startServer (t: Teardown, env: Record<string, string> = {}, cwd = emptyWorkDir(t)): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [TSX_IMPORT, join(packageRoot, 'src', 'server.ts')], {
+    cwd,
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: TEST_DATA_DIR, ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
@@ -71,9 +84,11 @@ export async function startServer (t: Teardown, env: Record<string, string> = {}
   child.stderr?.on('data', d => { out += String(d) })
   t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL') })
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20000)
+    // Far above a start on a loaded machine (tsx compiles the sources first): a hang fails, a slow machine does not.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 180000)
     const onData = (): void => {
-      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
+      // The start-up line, written once the server listens and everything is loaded.
+      const m = /IsCoolGPT \S+ ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
       if (m?.[1] !== undefined) { clearTimeout(timer); resolve(m[1]) }
     }
     child.stdout?.on('data', onData)

@@ -10,7 +10,7 @@ const workflowsDir = join(packageRoot, '.github', 'workflows')
 const read = (name: string): string => readFileSync(join(workflowsDir, name), 'utf8')
 
 interface Step { name?: string, uses?: string, run?: string, with?: Record<string, unknown>, env?: Record<string, string>, if?: string }
-interface Job { uses?: string, needs?: string | string[], 'runs-on'?: string, container?: string, environment?: string, permissions?: Record<string, string>, steps?: Step[] }
+interface Job { strategy?: { matrix?: Record<string, unknown> }, uses?: string, needs?: string | string[], 'runs-on'?: string, container?: string, environment?: string, permissions?: Record<string, string>, steps?: Step[] }
 interface Workflow { on: Record<string, any>, permissions?: Record<string, string>, jobs: Record<string, Job> }
 
 /**
@@ -63,6 +63,11 @@ t.test('ci.yml: install, type check, lint, tests with Chromium and Redis, OpenAP
 
   const test = ci.jobs.test
   t.match(test?.container, /bookworm/, 'same Debian packages as .ci/run')
+  // The suite runs on the oldest Node the package supports and on the one the production image runs.
+  const imageNode = Number(/^ARG NODE_MAJOR=(\d+)$/m.exec(readFileSync(join(packageRoot, 'docker', 'Dockerfile'), 'utf8'))?.[1])
+  const engines = Number(/(\d+)/.exec((JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node)?.[1])
+  t.same(test?.strategy?.matrix?.node, [...new Set([engines, imageNode])], `Node ${engines} (engines) and ${imageNode} (the image)`)
+  t.equal(test?.container, 'node:${{ matrix.node }}-bookworm', 'each in its own Node image')
   const script = runs(test)
   t.match(script, /apt-get install[^\n]*chromium[^\n]*redis-server/)
   const order = ['npm ci', 'npm run typecheck', 'npm run lint', 'npm test', 'npm run openapi:check', 'npm test --prefix infra', 'npm run synth --prefix infra']

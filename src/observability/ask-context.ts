@@ -1,6 +1,7 @@
 // What an ask route passes on from its request: cache directives, the API client, its logger, and where Server-Timing goes.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { AnswerHooks } from '../cache/cached-ask-service.js'
+import { markSummarized } from './request-log.js'
 import { serverTiming } from './server-timing.js'
 
 /** `Cache-Control: no-cache` (or `max-age=0`, or HTTP/1.0's `Pragma: no-cache`) asks for a fresh answer; `no-store` also keeps it out of the cache. */
@@ -18,8 +19,10 @@ export function askContext (request: FastifyRequest, reply: FastifyReply): Omit<
   return {
     cacheControl: cacheDirectives(request),
     client: request.client ?? null,
-    log: request.log,
+    // The ask's summary line is the request's access line: it carries the method, path and client address too.
+    log: request.log.child({ req: request }),
     onTimings: timings => {
+      markSummarized(request)
       // A stream that has begun has sent its headers already.
       if (!reply.raw.headersSent) reply.header('server-timing', serverTiming(timings))
     }

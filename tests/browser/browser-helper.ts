@@ -1,6 +1,8 @@
 // Browser tests: finding Chromium, starting the real app against provider stubs, and opening the page under the production CSP.
-import { existsSync, mkdirSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
 import { buildApp, type BuildOptions } from '../../src/app.js'
@@ -40,10 +42,50 @@ export function chromiumOrSkip (t: { plan: (n: number, reason?: string) => void,
   return path
 }
 
+/**
+ * A Chromium for one test file. Under tap (TAP=1) the files of one run share a single Chromium process
+ * (tests/support/shared-chromium.mjs); run on its own, or when the shared one cannot be reached, a file launches
+ * its own. Closing a connected browser closes this file's contexts and disconnects, nothing more.
+ */
 export async function launchBrowser (t: Teardown, executablePath: string): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+  const browser = (process.env.TAP === '1' ? await sharedBrowser(executablePath) : undefined) ??
+    await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
   t.teardown(async () => await browser.close())
   return browser
+}
+
+/** The tap run's shared Chromium, started by whichever browser file asks first; undefined when it cannot be had. */
+async function sharedBrowser (executablePath: string): Promise<Browser | undefined> {
+  // Test files are children of the tap runner: its pid names this run's Chromium, which exits with it.
+  const owner = process.ppid
+  const dir = join(packageRoot, '.tap')
+  const info = join(dir, `chromium-${owner}.json`)
+  const lock = join(dir, `chromium-${owner}.lock`)
+  mkdirSync(dir, { recursive: true })
+  // Starting Chromium takes seconds on a loaded machine; past this bound the file stops waiting and launches its own.
+  const giveUpAt = Date.now() + 120000
+  while (Date.now() < giveUpAt) {
+    if (existsSync(info)) {
+      const { wsEndpoint } = JSON.parse(readFileSync(info, 'utf8')) as { wsEndpoint?: string }
+      if (wsEndpoint === undefined) return undefined
+      try {
+        return await chromium.connect(wsEndpoint, { timeout: 60000 })
+      } catch {
+        return undefined
+      }
+    }
+    try {
+      mkdirSync(lock)
+    } catch {
+      // Another file is starting it.
+      await sleep(100)
+      continue
+    }
+    spawn(process.execPath, [join(packageRoot, 'tests', 'support', 'shared-chromium.mjs'), executablePath, info, String(owner), JSON.stringify(CHROMIUM_ARGS)], {
+      detached: true, stdio: 'ignore'
+    }).unref()
+  }
+  return undefined
 }
 
 export interface Stubs extends BaseStubs {
@@ -95,6 +137,9 @@ export interface OpenPage {
  */
 export async function openPage (t: Teardown, browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<OpenPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', ...options })
+  // Every wait is for something the page does; Playwright's default 30 s bound was reached on a machine running
+  // several suites at once. A page that never gets there still fails, within the file's timeout.
+  context.setDefaultTimeout(120000)
   t.teardown(async () => await context.close())
   const page = await context.newPage()
   const errors: string[] = []

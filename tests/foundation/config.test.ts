@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { ConfigError, configSecrets, loadConfig } from '../../src/config.js'
 import { packageRoot } from '../../src/package-info.js'
+import { emptyWorkDir, TSX_IMPORT } from '../helper.js'
 
 t.test('defaults with an empty environment', async t => {
   const c = loadConfig({})
@@ -53,8 +54,8 @@ t.test('bad values name the variable and what it expects', async t => {
 
 t.test('the real process refuses a bad value with one line and exit code 1', async t => {
   for (const [name, value] of [['PORT', 'abc'], ['ASK_TIMEOUT_MS', '-1']] as const) {
-    const res = spawnSync(process.execPath, ['--import=tsx', join(packageRoot, 'src', 'server.ts')], {
-      cwd: packageRoot, env: { PATH: process.env.PATH, [name]: value }, encoding: 'utf8', timeout: 30000
+    const res = spawnSync(process.execPath, [TSX_IMPORT, join(packageRoot, 'src', 'server.ts')], {
+      cwd: emptyWorkDir(t), env: { PATH: process.env.PATH, [name]: value }, encoding: 'utf8', timeout: 30000
     })
     t.equal(res.status, 1, `${name}=${value} exits 1`)
     const lines = res.stderr.trim().split('\n')

@@ -30,6 +30,12 @@ if (chromiumPath !== undefined) {
     t.equal(response?.headers()['content-security-policy'], DOCS_CONTENT_SECURITY_POLICY, 'the docs send their policy')
     await page.locator('.swagger-ui .opblock').first().waitFor({ timeout: 20000 })
     t.match(await page.locator('.swagger-ui .info .title').textContent(), /IsCoolGPT API/, 'the document is rendered')
+    t.equal(await page.title(), 'IsCoolGPT API · docs', 'the tab says IsCoolGPT, not Swagger UI')
+    const logo = page.locator('.swagger-ui .topbar-wrapper .link img')
+    await logo.waitFor()
+    const logoSvg = Buffer.from((await logo.getAttribute('src') ?? '').replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString('utf8')
+    t.match(logoSvg, />IsCoolGPT API</, 'the top bar carries the IsCoolGPT logo')
+    t.equal(await page.locator('link[rel="icon"]').getAttribute('type'), 'image/svg+xml', 'and the IsCoolGPT icon')
     t.ok(await page.locator('.swagger-ui .opblock').count() >= 8, 'with every operation')
     t.ok(await page.locator('.swagger-ui .authorize').count() === 1, 'and an Authorize button for the API keys')
 

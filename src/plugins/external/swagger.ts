@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import { packageVersion } from '../../package-info.js'
 import { DOCS_CONTENT_SECURITY_POLICY } from './helmet.js'
+import { SWAGGER_UI_BRANDING } from './swagger-theme.js'
 
 export const OPENAPI_INFO = {
   title: 'IsCoolGPT API',
@@ -43,6 +44,7 @@ async function swaggerPlugin (app: FastifyInstance): Promise<void> {
   await app.register(swaggerUi, {
     routePrefix: '/docs',
     uiConfig: { docExpansion: 'list', deepLinking: true, tryItOutEnabled: true },
+    ...SWAGGER_UI_BRANDING,
     // The service's own policy (plus the hash of the logo's one style block): the plugin's default would
     // allow fonts and styles from any https host and add upgrade-insecure-requests.
     staticCSP: DOCS_CONTENT_SECURITY_POLICY
