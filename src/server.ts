@@ -67,8 +67,12 @@ app.server.on('connection', () => { lastConnectionAt = Date.now() })
 /** Resolves once no connection has arrived for a moment, or after `limitMs`. */
 async function drainListener (limitMs: number): Promise<void> {
   const quietMs = 200
-  const until = Date.now() + limitMs
-  while (Date.now() < until && Date.now() - lastConnectionAt < quietMs) {
+  const startedAt = Date.now()
+  const until = startedAt + limitMs
+  // Quiet is measured from the signal at the earliest: the connections a load balancer already sent
+  // on their way get their 503 rather than a refused connection.
+  const since = (): number => Date.now() - Math.max(lastConnectionAt, startedAt)
+  while (Date.now() < until && since() < quietMs) {
     await sleep(Math.min(50, until - Date.now()))
   }
 }

@@ -33,7 +33,8 @@ export interface TrustServiceOptions {
   onChange?: (state: TrustState) => void
 }
 
-const ANSWER_KEY = 'iscoolgpt:answer:'
+/** Rateable answers; apart from the answer cache's keys (`iscoolgpt:answer:v1:`), which count their own. */
+export const RATEABLE_KEY = 'iscoolgpt:rateable:'
 
 export class TrustService {
   private state: TrustState = emptyTrust()
@@ -105,7 +106,7 @@ export class TrustService {
     this.answers.set(answerId, answer)
     const redis = this.options.redis?.()
     if (redis == null) return
-    await redis.set(ANSWER_KEY + answerId, JSON.stringify(answer), 'EX', this.answerTtlS).catch(() => undefined)
+    await redis.set(RATEABLE_KEY + answerId, JSON.stringify(answer), 'EX', this.answerTtlS).catch(() => undefined)
   }
 
   /** The answer an id names, while it can still be rated. */
@@ -114,7 +115,7 @@ export class TrustService {
     if (local !== undefined) return local
     const redis = this.options.redis?.()
     if (redis == null) return undefined
-    const text = await redis.get(ANSWER_KEY + answerId).catch(() => null)
+    const text = await redis.get(RATEABLE_KEY + answerId).catch(() => null)
     if (text === null) return undefined
     try {
       return JSON.parse(text) as RateableAnswer

@@ -182,7 +182,7 @@ t.test('Redis mode: replicas share rateable answers and what is learned', withRe
   // An answer given by one replica is rated through the other (a load balancer sends requests anywhere).
   const given = await ask(one, QUESTIONS[0] as string)
   await until(one, everyQuestion(1))
-  const key = `iscoolgpt:answer:${given.id}`
+  const key = `iscoolgpt:rateable:${given.id}`
   const ttl = await probe.ttl(key)
   t.ok(ttl > 86_000 && ttl <= 86_400, `the rateable answer is kept for 24 h (${ttl} s left)`)
   t.notMatch(String(await probe.get(key)), /Docker/, 'the stored answer names providers, not the question or its text')
