@@ -8,7 +8,6 @@
 // Everything else keeps answering, so health checks and the page stay up while the process sheds the expensive work.
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { ProblemType } from '../http/problem.js'
 import { accessError } from './auth.js'
 
@@ -22,7 +21,6 @@ declare module 'fastify' {
 }
 
 /** How often the event-loop delay is read and its histogram restarted. */
-const SAMPLE_MS = 100
 
 /** The routes that fan out to the providers: the only ones worth shedding. */
 export const ASK_ROUTES = new Set(['/api/ask', '/api/prompt', '/v1/chat/completions'])
@@ -32,22 +30,31 @@ export interface LoadSheddingOptions {
   retryAfterS?: number
 }
 
+/** How often the loop's lateness is sampled, and how much each sample moves the estimate. */
+const TICK_MS = 10
+const WEIGHT = 0.3
+
 /**
- * The event loop's recent delay: a histogram sampled every 10 ms, read and restarted every SAMPLE_MS, so a
- * burst is seen within a tenth of a second and forgotten as quickly once it passes.
+ * The event loop's recent delay: a timer every TICK_MS measures how late it fires, smoothed so that one
+ * garbage-collection pause fades within a few ticks while a loop late at every turn (a CPU-bound burst,
+ * too many requests) keeps the figure high. A timer of our own, rather than perf_hooks' histogram, because a
+ * long blocking burst leaves that histogram a single sample that may only be recorded after it is read.
  */
 function watchEventLoop (): { delayMs: () => number, stop: () => void } {
-  const histogram = monitorEventLoopDelay({ resolution: 10 })
-  histogram.enable()
   let delayMs = 0
-  const timer = setInterval(() => {
-    // The mean, not a high percentile: one garbage-collection pause is not saturation, a loop late at every
-    // turn is. The histogram includes the 10 ms sampling period itself.
-    delayMs = histogram.count > 0 ? Math.max(0, histogram.mean / 1e6 - 10) : 0
-    histogram.reset()
-  }, SAMPLE_MS)
+  let expected = performance.now() + TICK_MS
+  let timer: NodeJS.Timeout
+  const tick = (): void => {
+    const now = performance.now()
+    const late = Math.max(0, now - expected)
+    delayMs = (1 - WEIGHT) * delayMs + WEIGHT * late
+    expected = now + TICK_MS
+    timer = setTimeout(tick, TICK_MS)
+    timer.unref()
+  }
+  timer = setTimeout(tick, TICK_MS)
   timer.unref()
-  return { delayMs: () => delayMs, stop: () => { clearInterval(timer); histogram.disable() } }
+  return { delayMs: () => delayMs, stop: () => { clearTimeout(timer) } }
 }
 
 const counted = new WeakSet<FastifyRequest>()

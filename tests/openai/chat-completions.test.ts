@@ -177,7 +177,7 @@ t.test('GET /v1/models lists the ensemble, each strategy and each provider', asy
     t.equal(model.object, 'model')
   }
   t.same(ids, [
-    'iscoolgpt', 'iscoolgpt/auto', 'iscoolgpt/vote', 'iscoolgpt/consensus', 'iscoolgpt/best', 'iscoolgpt/synthesize', 'iscoolgpt/fastest',
+    'iscoolgpt', 'iscoolgpt/auto', 'iscoolgpt/vote', 'iscoolgpt/consensus', 'iscoolgpt/best', 'iscoolgpt/synthesize', 'iscoolgpt/fastest', 'iscoolgpt/cascade',
     'openai', 'gemini', 'huggingface'
   ])
 })
