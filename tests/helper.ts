@@ -72,11 +72,15 @@ export function emptyWorkDir (t: Teardown): string {
   return dir
 }
 
-/** Starts the real server entry (src/server.ts through tsx) on a free port and waits for its start-up line. */
+/**
+ * Starts the real server entry (src/server.ts through tsx) on a free port and waits for its start-up line.
+ * Delay-based shedding is off as in build(): the process starts on a machine busy with the other test files,
+ * and its loop's lateness there says nothing about the service (tests that exercise shedding turn it on).
+ */
 export async function startServer (t: Teardown, env: Record<string, string> = {}, cwd = emptyWorkDir(t)): Promise<ServerProcess> {
   const child = spawn(process.execPath, [TSX_IMPORT, join(packageRoot, 'src', 'server.ts')], {
     cwd,
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: TEST_DATA_DIR, ...env },
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: TEST_DATA_DIR, SHED_EVENT_LOOP_DELAY_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let out = ''

@@ -30,31 +30,40 @@ export interface LoadSheddingOptions {
   retryAfterS?: number
 }
 
-/** How often the loop's lateness is sampled, and how much each sample moves the estimate. */
+/** The window the delay is averaged over, and how often the loop's lateness is sampled within it. */
+const WINDOW_MS = 100
 const TICK_MS = 10
-const WEIGHT = 0.3
 
 /**
- * The event loop's recent delay: a timer every TICK_MS measures how late it fires, smoothed so that one
- * garbage-collection pause fades within a few ticks while a loop late at every turn (a CPU-bound burst,
- * too many requests) keeps the figure high. A timer of our own, rather than perf_hooks' histogram, because a
- * long blocking burst leaves that histogram a single sample that may only be recorded after it is read.
+ * The event loop's recent delay: a timer every TICK_MS notes how late it fires; the figure is the mean
+ * lateness over the last full window or the current one so far, whichever is larger. The mean, not a high
+ * percentile: one garbage-collection pause is not saturation, a loop late at every turn is. A timer of our
+ * own rather than perf_hooks' histogram, which a long blocking burst leaves with no sample at all when read.
  */
 function watchEventLoop (): { delayMs: () => number, stop: () => void } {
-  let delayMs = 0
-  let expected = performance.now() + TICK_MS
+  let previous = 0
+  let sum = 0
+  let count = 0
+  let windowStart = performance.now()
+  let expected = windowStart + TICK_MS
   let timer: NodeJS.Timeout
   const tick = (): void => {
     const now = performance.now()
-    const late = Math.max(0, now - expected)
-    delayMs = (1 - WEIGHT) * delayMs + WEIGHT * late
+    sum += Math.max(0, now - expected)
+    count++
+    if (now - windowStart >= WINDOW_MS) {
+      previous = sum / count
+      sum = 0
+      count = 0
+      windowStart = now
+    }
     expected = now + TICK_MS
     timer = setTimeout(tick, TICK_MS)
     timer.unref()
   }
   timer = setTimeout(tick, TICK_MS)
   timer.unref()
-  return { delayMs: () => delayMs, stop: () => { clearTimeout(timer) } }
+  return { delayMs: () => Math.max(previous, count > 0 ? sum / count : 0), stop: () => { clearTimeout(timer) } }
 }
 
 const counted = new WeakSet<FastifyRequest>()
