@@ -1,6 +1,8 @@
 // Deterministic, on-topic answer texts of a chosen length, so stub providers and the aggregator benchmark
 // work on answers that look like real ones: similar but not identical, relevant to the question.
 
+import { mulberry32 } from '../src/eval/stats.js'
+
 export const BENCH_QUESTION = 'What are the advantages of using Docker containers to deploy microservices?'
 
 const SENTENCES = [
@@ -36,17 +38,8 @@ const SENTENCES = [
   'A good practice is one process per container, with logs to standard output and configuration from the environment, which keeps containers replaceable.'
 ]
 
-/** mulberry32: a tiny seeded generator, so a seed always gives the same answer. */
-function generator (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A seeded generator, so a seed always gives the same answer. */
+const generator = mulberry32
 
 /**
  * An answer of at least `words` words made of whole sentences drawn with `seed`, in paragraphs and

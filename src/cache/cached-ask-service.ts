@@ -9,7 +9,7 @@ import { askLogLine, cachedEntries, providerEntry, skippedEntry, type AskOutcome
 import type { ServiceMetrics } from '../observability/metrics.js'
 import type { AskTimings } from '../observability/server-timing.js'
 import type { Provider } from '../providers/types.js'
-import { AskService, SYNTHESIS_FALLBACK, type AskHooks, type AskInput, type AskServiceDeps, type AskTrace } from '../services/ask-service.js'
+import { AskService, SYNTHESIS_FALLBACK, uncalledCandidate, type AskHooks, type AskInput, type AskServiceDeps, type AskTrace } from '../services/ask-service.js'
 import { tutorMessages } from '../services/prompts.js'
 import type { AnswerCache } from './answer-cache.js'
 import { answerCacheKey } from './cache-key.js'
@@ -61,20 +61,7 @@ function usd (value: number): string {
 }
 
 function overBudgetCandidate (over: OverBudget, maxCostUsd: number): Candidate {
-  return {
-    provider: over.provider.id,
-    model: over.provider.model,
-    status: 'skipped',
-    text: '',
-    finishReason: null,
-    latencyMs: 0,
-    attempts: 0,
-    usage: null,
-    scores: null,
-    flags: [],
-    filtered: 'over_budget',
-    error: { type: 'over_budget', message: `expected cost ${usd(over.expectedCostUsd)} is over maxCostUsd ${usd(maxCostUsd)}` }
-  }
+  return uncalledCandidate(over.provider, 'over_budget', `expected cost ${usd(over.expectedCostUsd)} is over maxCostUsd ${usd(maxCostUsd)}`)
 }
 
 function outcomeOf (err: unknown): { outcome: AskOutcome, status: number } {

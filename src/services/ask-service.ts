@@ -89,7 +89,8 @@ function notNeededInput (provider: Provider): CandidateInput {
   return { provider: provider.id, model: provider.model, status: 'skipped', text: '', errorClass: 'not_needed', evidence: provider.kind === 'knowledge' }
 }
 
-function notNeededCandidate (provider: Provider): Candidate {
+/** A provider that was not called for this question, and why (`type` is both its filter reason and error type). */
+export function uncalledCandidate (provider: Provider, type: string, message: string, flags: Candidate['flags'] = []): Candidate {
   return {
     provider: provider.id,
     model: provider.model,
@@ -100,10 +101,14 @@ function notNeededCandidate (provider: Provider): Candidate {
     attempts: 0,
     usage: null,
     scores: null,
-    flags: ['skipped'],
-    filtered: 'not_needed',
-    error: { type: 'not_needed', message: 'not asked: the answer was settled before its round' }
+    flags,
+    filtered: type,
+    error: { type, message }
   }
+}
+
+function notNeededCandidate (provider: Provider): Candidate {
+  return uncalledCandidate(provider, 'not_needed', 'not asked: the answer was settled before its round', ['skipped'])
 }
 
 export class AskService {
