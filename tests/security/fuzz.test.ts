@@ -3,23 +3,15 @@
 import t from 'tap'
 import type { InjectOptions } from 'fastify'
 import { buildWithLogs, captureLogs } from '../helper.js'
+import { mulberry32 } from '../../src/eval/stats.js'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20250611)
 const COUNT = 2500
 const KEY = 'fuzz-key-0123456789'
 const BODY_LIMIT = 16384
 
-/** mulberry32: small, fast and good enough to pick cases; the same seed gives the same run. */
-function prng (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let x = a
-    x = Math.imul(x ^ (x >>> 15), x | 1)
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61)
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A seeded generator: small, fast and good enough to pick cases; the same seed gives the same run. */
+const prng = mulberry32
 
 const random = prng(SEED)
 const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1))
