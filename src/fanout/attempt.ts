@@ -12,6 +12,8 @@ export interface AttemptLimits {
   /** When the attempt must be over (Date.now clock), and which limit that time is. */
   endsAt: number
   bound: 'attempt' | 'budget' | 'deadline'
+  /** The configured size of that limit, for the error message: the time left when the attempt began can be less. */
+  limitMs?: number
   /** Set to read the answer as a stream. */
   stream?: {
     firstTokenMs: number
@@ -84,7 +86,7 @@ export async function runAttempt (provider: Provider, request: CompletionRequest
     stop.addEventListener('abort', onStop, { once: true })
 
     const endMs = Math.max(0, Math.round(limits.endsAt - Date.now()))
-    endTimer = setTimeout(() => { expire(limits.bound, endMs) }, endMs)
+    endTimer = setTimeout(() => { expire(limits.bound, limits.limitMs ?? endMs) }, endMs)
 
     const { stream } = limits
     const streaming = stream !== undefined && provider.stream !== undefined

@@ -60,6 +60,7 @@ async function withRetries (provider: Provider, request: CompletionRequest, opti
     const limits: AttemptLimits = {
       endsAt: attemptEnd,
       bound: attemptEnd < budgetEnd ? 'attempt' : budgetBound,
+      limitMs: attemptEnd < budgetEnd ? settings.attemptTimeoutMs : budgetMs,
       ...(streaming
         ? { stream: { firstTokenMs: settings.firstTokenTimeoutMs, idleMs: settings.streamIdleTimeoutMs, onToken: (text: string) => options.onToken?.(provider.id, text) } }
         : {})
