@@ -1,7 +1,8 @@
 // The cascade: ask the cheapest providers first and the dearer ones only while the answer is not
 // settled (FrugalGPT-style escalation). Pure: which providers go in which round, and when to stop.
 
-import { aggregate } from './index.js'
+import { ANSWER_CLASSES, NEUTRAL_RELIABILITY, aggregate } from './index.js'
+import { evidenceOf } from './confidence.js'
 import type { AggregateOptions, CandidateInput, Decision, ProviderReliability } from './types.js'
 
 /** Confidence at which an answer is settled and no dearer provider is asked. */
@@ -26,6 +27,23 @@ export const CASCADE_EXPLORE_EVERY = 10
 /** Whether this question (the service's n-th) is one where everyone is asked. */
 export function isExploration (decided: number): boolean {
   return decided % CASCADE_EXPLORE_EVERY === 0
+}
+
+export interface CascadePlan {
+  rounds: string[][]
+  /**
+   * Everyone is asked in one round: an exploration question, or a paid provider whose record is
+   * still short. Only such questions teach reliability: a question the cascade settled early, or
+   * escalated because it was hard, would judge the dear providers on the hard questions alone.
+   */
+  explore: boolean
+}
+
+/** The rounds for the service's n-th question (`decided` questions before it). */
+export function planCascade (options: readonly CascadeOption[], decided: number): CascadePlan {
+  const warmingUp = options.some(o => o.expectedCostUsd > 0 && (o.questions ?? 0) < CASCADE_WARM_UP)
+  if (isExploration(decided) || warmingUp) return { rounds: [options.map(o => o.id)], explore: true }
+  return { rounds: cascadeRounds(options), explore: false }
 }
 
 /** Prices within this factor of each other are one price class: among them the more reliable goes first. */
@@ -74,12 +92,40 @@ export function cascadeRounds (options: readonly CascadeOption[]): string[][] {
 
 /**
  * Settled: the answer so far is probably right given what is known of the providers who gave it
- * (the posterior for short answers, the confidence for free text), so a dearer provider would not
- * change it.
+ * (the posterior for short answers, the confidence for free text), or no answer the next round
+ * could give would change it (short answers: even if all of its providers agreed on the strongest
+ * rival, their evidence would not outweigh the chosen answer's), so asking it would only cost.
  */
-export function isSettled (decision: Decision, threshold = CASCADE_SETTLED): boolean {
+export function isSettled (
+  decision: Decision,
+  threshold = CASCADE_SETTLED,
+  next?: { providers: readonly string[], reliability?: Readonly<Record<string, ProviderReliability>> }
+): boolean {
   if (decision.chosen === null) return false
-  return (decision.posterior ?? decision.confidence) >= threshold
+  if ((decision.posterior ?? decision.confidence) >= threshold) return true
+  return next !== undefined && next.providers.length > 0 && cannotChange(decision, next.providers, next.reliability)
+}
+
+/**
+ * Whether the chosen short answer keeps the most weighted votes whatever the given providers say.
+ * Each vote weighs what the vote itself counts: the log-odds of its provider's learned accuracy,
+ * scaled by the answer's prior weight and quality; a provider yet to answer is credited with its
+ * full weight. Free text has no votes to count: never.
+ */
+export function cannotChange (decision: Decision, providers: readonly string[], reliability?: Readonly<Record<string, ProviderReliability>>): boolean {
+  if (decision.answerType !== 'short' || decision.normalized === null) return false
+  const accuracy = (id: string): number => (reliability?.[id] ?? NEUTRAL_RELIABILITY).accuracy
+  const weight = (id: string): number => Math.max(0.05, evidenceOf(accuracy(id), ANSWER_CLASSES))
+  const groups = new Map<string, number>()
+  for (const c of decision.candidates) {
+    if (c.filtered !== null || c.extracted === null) continue
+    const evidence = Math.max(c.scores.prior, 0.01) * (0.5 + 0.5 * c.scores.quality) * weight(c.provider)
+    groups.set(c.extracted, (groups.get(c.extracted) ?? 0) + evidence)
+  }
+  const chosen = groups.get(decision.normalized) ?? 0
+  const rival = Math.max(0, ...[...groups].filter(([key]) => key !== decision.normalized).map(([, w]) => w))
+  const incoming = providers.reduce((sum, id) => sum + weight(id), 0)
+  return chosen > rival + incoming
 }
 
 /** A provider not asked because the answer was settled before its round. */
@@ -93,6 +139,8 @@ export interface CascadeResult {
   consulted: string[]
   costUsd: number
   rounds: number
+  /** Everyone was asked by plan, so the question teaches reliability (see CascadePlan). */
+  explore: boolean
 }
 
 /**
@@ -104,11 +152,11 @@ export function runCascade (
   candidates: readonly CandidateInput[],
   reliability?: Readonly<Record<string, ProviderReliability>>,
   threshold = CASCADE_SETTLED,
-  explore = false
+  decided = 1
 ): CascadeResult {
-  const rounds = explore ? [candidates.map(c => c.provider)] : cascadeRounds(candidates.map(c => ({
+  const { rounds, explore } = planCascade(candidates.map(c => ({
     id: c.provider, expectedCostUsd: c.costUsd ?? 0, accuracy: reliability?.[c.provider]?.accuracy, questions: reliability?.[c.provider]?.questions
-  })))
+  })), decided)
   const options: AggregateOptions = { strategy: 'auto', reliability }
   const consulted: string[] = []
   let decision: Decision | null = null
@@ -118,8 +166,8 @@ export function runCascade (
     consulted.push(...ids)
     const revealed = candidates.map(c => (consulted.includes(c.provider) ? c : notNeeded(c)))
     decision = aggregate(question, revealed, options)
-    if (isSettled(decision, threshold)) break
+    if (isSettled(decision, threshold, { providers: rounds[round] ?? [], reliability })) break
   }
   const costUsd = candidates.filter(c => consulted.includes(c.provider)).reduce((sum, c) => sum + (c.costUsd ?? 0), 0)
-  return { decision: decision ?? aggregate(question, candidates, options), consulted, costUsd, rounds: round }
+  return { decision: decision ?? aggregate(question, candidates, options), consulted, costUsd, rounds: round, explore }
 }
