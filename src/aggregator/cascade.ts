@@ -22,7 +22,7 @@ export const CASCADE_WARM_UP = 20
  * from questions where all of them answered: a cheap provider asked on every question and a dear one
  * asked only on the hard ones would otherwise be judged on different questions.
  */
-export const CASCADE_EXPLORE_EVERY = 10
+export const CASCADE_EXPLORE_EVERY = 15
 
 /** Whether this question (the service's n-th) is one where everyone is asked. */
 export function isExploration (decided: number): boolean {
@@ -92,40 +92,48 @@ export function cascadeRounds (options: readonly CascadeOption[]): string[][] {
 
 /**
  * Settled: the answer so far is probably right given what is known of the providers who gave it
- * (the posterior for short answers, the confidence for free text), or no answer the next round
- * could give would change it (short answers: even if all of its providers agreed on the strongest
- * rival, their evidence would not outweigh the chosen answer's), so asking it would only cost.
+ * (the posterior for short answers, the confidence for free text), or, for a short answer, asking on
+ * would not pay:
+ * - no answer the next round could give would overturn it (its votes, at full weight, on the
+ *   strongest rival still weigh less), or
+ * - it is already backed by a provider at least as reliable as every provider still to be asked: a
+ *   less reliable one could then only overturn it by siding with another, weaker answer, which on
+ *   the dev data is right no more often than the reliable provider alone (docs/quality.md).
  */
 export function isSettled (
   decision: Decision,
-  threshold = CASCADE_SETTLED,
-  next?: { providers: readonly string[], reliability?: Readonly<Record<string, ProviderReliability>> }
+  settledAt = CASCADE_SETTLED,
+  next?: { providers: readonly string[], later?: readonly string[], reliability?: Readonly<Record<string, ProviderReliability>> }
 ): boolean {
   if (decision.chosen === null) return false
-  if ((decision.posterior ?? decision.confidence) >= threshold) return true
-  return next !== undefined && next.providers.length > 0 && cannotChange(decision, next.providers, next.reliability)
+  if ((decision.posterior ?? decision.confidence) >= settledAt) return true
+  if (next === undefined || next.providers.length === 0 || decision.answerType !== 'short' || decision.normalized === null) return false
+  return cannotChange(decision, next.providers, next.reliability) || bestBacked(decision, next.later ?? next.providers, next.reliability)
 }
 
-/**
- * Whether the chosen short answer keeps the most weighted votes whatever the given providers say.
- * Each vote weighs what the vote itself counts: the log-odds of its provider's learned accuracy,
- * scaled by the answer's prior weight and quality; a provider yet to answer is credited with its
- * full weight. Free text has no votes to count: never.
- */
+const accuracyOf = (reliability: Readonly<Record<string, ProviderReliability>> | undefined, id: string): number => (reliability?.[id] ?? NEUTRAL_RELIABILITY).accuracy
+
+/** Whether the chosen short answer keeps the most weighted votes whatever the given providers say. */
 export function cannotChange (decision: Decision, providers: readonly string[], reliability?: Readonly<Record<string, ProviderReliability>>): boolean {
-  if (decision.answerType !== 'short' || decision.normalized === null) return false
-  const accuracy = (id: string): number => (reliability?.[id] ?? NEUTRAL_RELIABILITY).accuracy
-  const weight = (id: string): number => Math.max(0.05, evidenceOf(accuracy(id), ANSWER_CLASSES))
+  if (decision.normalized === null) return false
+  // Each vote weighs what the vote itself counts; a provider yet to answer is credited with its full weight.
+  const weight = (id: string): number => Math.max(0.05, evidenceOf(accuracyOf(reliability, id), ANSWER_CLASSES))
   const groups = new Map<string, number>()
   for (const c of decision.candidates) {
     if (c.filtered !== null || c.extracted === null) continue
-    const evidence = Math.max(c.scores.prior, 0.01) * (0.5 + 0.5 * c.scores.quality) * weight(c.provider)
-    groups.set(c.extracted, (groups.get(c.extracted) ?? 0) + evidence)
+    groups.set(c.extracted, (groups.get(c.extracted) ?? 0) + Math.max(c.scores.prior, 0.01) * (0.5 + 0.5 * c.scores.quality) * weight(c.provider))
   }
   const chosen = groups.get(decision.normalized) ?? 0
   const rival = Math.max(0, ...[...groups].filter(([key]) => key !== decision.normalized).map(([, w]) => w))
-  const incoming = providers.reduce((sum, id) => sum + weight(id), 0)
-  return chosen > rival + incoming
+  return chosen > rival + providers.reduce((sum, id) => sum + weight(id), 0)
+}
+
+/** Whether a provider giving the chosen answer is learned to be at least as accurate as each of `later`. */
+export function bestBacked (decision: Decision, later: readonly string[], reliability?: Readonly<Record<string, ProviderReliability>>): boolean {
+  const backers = decision.candidates.filter(c => c.filtered === null && c.extracted !== null && c.extracted === decision.normalized)
+  if (backers.length === 0) return false
+  const best = Math.max(...backers.map(c => accuracyOf(reliability, c.provider)))
+  return later.every(id => accuracyOf(reliability, id) <= best)
 }
 
 /** A provider not asked because the answer was settled before its round. */
@@ -151,7 +159,7 @@ export function runCascade (
   question: string,
   candidates: readonly CandidateInput[],
   reliability?: Readonly<Record<string, ProviderReliability>>,
-  threshold = CASCADE_SETTLED,
+  settledAt = CASCADE_SETTLED,
   decided = 1
 ): CascadeResult {
   const { rounds, explore } = planCascade(candidates.map(c => ({
@@ -166,7 +174,7 @@ export function runCascade (
     consulted.push(...ids)
     const revealed = candidates.map(c => (consulted.includes(c.provider) ? c : notNeeded(c)))
     decision = aggregate(question, revealed, options)
-    if (isSettled(decision, threshold, { providers: rounds[round] ?? [], reliability })) break
+    if (isSettled(decision, settledAt, { providers: rounds[round] ?? [], later: rounds.slice(round).flat(), reliability })) break
   }
   const costUsd = candidates.filter(c => consulted.includes(c.provider)).reduce((sum, c) => sum + (c.costUsd ?? 0), 0)
   return { decision: decision ?? aggregate(question, candidates, options), consulted, costUsd, rounds: round, explore }

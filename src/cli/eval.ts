@@ -3,6 +3,7 @@
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ANSWER_CLASSES } from '../aggregator/index.js'
+import { CASCADE_SETTLED } from '../aggregator/cascade.js'
 import { loadAlpaca, loadGsm8k, loadRefusals } from '../eval/datasets.js'
 import {
   CURVE_POINTS, baselines, cascadeCurve, type CascadePoint, offTopicRate, refusalReport, restrict, runFixed, runOnline, summarise, tenPercentFeedback, type RunSummary
@@ -37,12 +38,13 @@ const ALPACA_PRICES: Record<string, number> = {
 }
 export const CASCADE_THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.75, 0.9] as const
 
-function cascadeTable (points: readonly CascadePoint[], everyone: number, label: string): string[] {
+function cascadeTable (points: readonly CascadePoint[], everyone: RunSummary, label: string): string[] {
+  const isDefault = (p: CascadePoint): boolean => p.settledAt === CASCADE_SETTLED
   return [
-    `| ${label} settled at | accuracy / win rate | vs asking everyone | cost vs asking everyone | providers asked |`,
+    `| ${label} settled at | accuracy / win rate (even / odd) | vs asking everyone | cost vs asking everyone (even / odd) | providers asked |`,
     '|---|---|---|---|---|',
-    ...points.map(p => `| ${p.settledAt} | ${pct(p.score)} | ${points2(p.score - everyone)} | ${pct(p.relativeCost)} | ${p.consulted.toFixed(2)} |`),
-    `| ask everyone | ${pct(everyone)} | | 100.0 % | |`
+    ...points.map(p => `| ${p.settledAt}${isDefault(p) ? ' (default)' : ''} | ${pct(p.score)} (${pct(p.even)} / ${pct(p.odd)}) | ${points2(p.score - everyone.score)} | ${pct(p.relativeCost)} (${pct(p.evenCost)} / ${pct(p.oddCost)}) | ${p.consulted.toFixed(2)} |`),
+    `| ask everyone | ${pct(everyone.score)} (${pct(everyone.even)} / ${pct(everyone.odd)}) | | 100.0 % | |`
   ]
 }
 const points2 = (x: number): string => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`
@@ -76,7 +78,7 @@ export function gsm8kReport (): string {
     '',
     'Cascade (g1, g2 priced as 6B models, g3, g4 ten times dearer; cheapest first, dearer ones only while the answer is not settled):',
     '',
-    ...cascadeTable(cascadeCurve(questions, p => (GSM8K_PRICES[p] ?? 1) / 1e6, CASCADE_THRESHOLDS), online.score, 'GSM8K')
+    ...cascadeTable(cascadeCurve(questions, p => (GSM8K_PRICES[p] ?? 1) / 1e6, CASCADE_THRESHOLDS), online, 'GSM8K')
   ].join('\n')
 }
 
@@ -100,7 +102,7 @@ export function alpacaReport (): string {
   }
   const offTopic = offTopicRate(questions)
   const cascadeSet = restrict(questions, ['m2', 'm3', 'm4', 'm8'])
-  const cascadeEveryone = summarise(runOnline(cascadeSet)).score
+  const cascadeEveryone = summarise(runOnline(cascadeSet))
   return [
     ...lines,
     '',
