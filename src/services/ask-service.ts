@@ -346,7 +346,7 @@ export class AskService {
       const notYet = providers.filter(p => !consulted.includes(p.id))
       if (notYet.length === 0) break
       const decision = aggregate(question, [...outcomes.map(o => this.inputOf(o)), ...notYet.map(p => notNeededInput(p))], { strategy: 'auto', reliability })
-      if (isSettled(decision, undefined, { providers: plan[rounds] ?? [], reliability })) break
+      if (isSettled(decision, undefined, { providers: plan[rounds] ?? [], later: plan.slice(rounds).flat(), reliability })) break
     }
     const notAsked = providers.filter(p => !consulted.includes(p.id))
     return { outcomes, notAsked, consulted, rounds, savedUsd: notAsked.reduce((sum, p) => sum + (expected.get(p.id) ?? 0), 0), explore }
