@@ -106,6 +106,7 @@ export function isSettled (
   next?: { providers: readonly string[], later?: readonly string[], reliability?: Readonly<Record<string, ProviderReliability>> }
 ): boolean {
   if (decision.chosen === null) return false
+  if (decision.answerType !== 'short') return decision.confidence >= settledAt && (next === undefined || bestWriter(decision.chosen.provider, next.later ?? next.providers, next.reliability))
   if ((decision.posterior ?? decision.confidence) >= settledAt) return true
   if (next === undefined || next.providers.length === 0 || decision.answerType !== 'short' || decision.normalized === null) return false
   return cannotChange(decision, next.providers, next.reliability) || bestBacked(decision, next.later ?? next.providers, next.reliability)
@@ -126,6 +127,15 @@ export function cannotChange (decision: Decision, providers: readonly string[], 
   const chosen = groups.get(decision.normalized) ?? 0
   const rival = Math.max(0, ...[...groups].filter(([key]) => key !== decision.normalized).map(([, w]) => w))
   return chosen > rival + providers.reduce((sum, id) => sum + weight(id), 0)
+}
+
+/** Free text: whether the chosen answer's provider has the best learned record of open answers (quality and ratings) among it and `later`. */
+export function bestWriter (chosen: string, later: readonly string[], reliability?: Readonly<Record<string, ProviderReliability>>): boolean {
+  const record = (id: string): number => {
+    const r = reliability?.[id] ?? NEUTRAL_RELIABILITY
+    return r.quality + (r.feedback ?? 0)
+  }
+  return later.every(id => record(id) <= record(chosen))
 }
 
 /** Whether a provider giving the chosen answer is learned to be at least as accurate as each of `later`. */

@@ -103,12 +103,19 @@ export function alpacaReport (): string {
   const offTopic = offTopicRate(questions)
   const cascadeSet = restrict(questions, ['m2', 'm3', 'm4', 'm8'])
   const cascadeEveryone = summarise(runOnline(cascadeSet))
+  // The case a cascade can get wrong: the dear models write the better answers.
+  const dearBetter = restrict(questions, ['m1', 'm3', 'm4', 'm8'])
+  const dearBetterEveryone = summarise(runOnline(dearBetter))
   return [
     ...lines,
     '',
     'Cascade on m2, m3, m4, m8 (two cheap hosted models and two dearer API models, list prices):',
     '',
     ...cascadeTable(cascadeCurve(cascadeSet, p => (ALPACA_PRICES[p] ?? 1) / 1e6, CASCADE_THRESHOLDS), cascadeEveryone, 'open questions'),
+    '',
+    'Cascade on m1, m3, m4, m8 (the two dear models write the better answers; the cheap ones are not asked alone once that is learned):',
+    '',
+    ...cascadeTable(cascadeCurve(dearBetter, p => (ALPACA_PRICES[p] ?? 1) / 1e6, CASCADE_THRESHOLDS), dearBetterEveryone, 'open questions'),
     '',
     'Learning curves (win rate over the first N questions):',
     ...curves,

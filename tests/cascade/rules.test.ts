@@ -2,12 +2,12 @@
 import t from 'tap'
 import { aggregate } from '../../src/aggregator/index.js'
 import {
-  CASCADE_EXPLORE_EVERY, CASCADE_WARM_UP, bestBacked, cannotChange, isSettled, notNeeded, planCascade, runCascade
+  CASCADE_EXPLORE_EVERY, CASCADE_WARM_UP, bestBacked, bestWriter, cannotChange, isSettled, notNeeded, planCascade, runCascade
 } from '../../src/aggregator/cascade.js'
 import type { CandidateInput, ProviderReliability } from '../../src/aggregator/types.js'
 import { emptyTrust, reliabilities } from '../../src/trust/reliability.js'
 import { replay, type RecordedQuestion } from '../../src/trust/replay.js'
-import { MATH_QUESTION, ok, solution } from '../aggregator/answers.js'
+import { DOCKER_ANSWERS, DOCKER_QUESTION, MATH_QUESTION, ok, solution } from '../aggregator/answers.js'
 
 /** Two cheap providers and two ten times dearer; `dear` is the reliable one. */
 const COSTS: Record<string, number> = { cheap1: 0.001, cheap2: 0.001, dear: 0.01, other: 0.01 }
@@ -99,4 +99,16 @@ t.test('replay learns only from questions where the plan asked everyone', async 
   const learned = reliabilities(steps[steps.length - 1].before)
   t.ok(learned.cheap1.accuracy < learned.cheap2.accuracy, 'the cheap provider that keeps dissenting is learned to be less accurate')
   t.same(steps[0].before, emptyTrust())
+})
+
+t.test('free text: agreement settles only when no provider still to be asked writes the better answers', async t => {
+  const candidates = [ok('cheap1', DOCKER_ANSWERS.openai), ok('cheap2', DOCKER_ANSWERS.huggingface), ok('dear', DOCKER_ANSWERS.gemini)]
+  const writers = (dear: number): Record<string, ProviderReliability> => ({ cheap1: { ...known(0.5), quality: 0.1 }, cheap2: { ...known(0.5), quality: 0 }, dear: { ...known(0.5), quality: dear } })
+  const decision = aggregate(DOCKER_QUESTION, [...candidates.slice(0, 2), notNeeded(candidates[2])], { strategy: 'auto', reliability: writers(0) })
+  t.equal(decision.answerType, 'free')
+  t.ok(decision.confidence > 0.3, `the two cheap answers agree: ${decision.confidence}`)
+  t.ok(isSettled(decision, 0.3, { providers: ['dear'], reliability: writers(0) }), 'the dear provider writes no better: settled')
+  t.notOk(isSettled(decision, 0.3, { providers: ['dear'], reliability: writers(0.5) }), 'it writes better: it is asked')
+  t.ok(bestWriter('cheap1', ['dear'], writers(0.1)), 'a tie keeps the answer')
+  t.notOk(bestWriter('cheap1', ['dear'], { ...writers(0), dear: { ...known(0.5), quality: 0, feedback: 0.5 } }), 'ratings count as well')
 })
