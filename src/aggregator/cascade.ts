@@ -96,7 +96,7 @@ export function cascadeRounds (options: readonly CascadeOption[]): string[][] {
  * would not pay:
  * - no answer the next round could give would overturn it (its votes, at full weight, on the
  *   strongest rival still weigh less), or
- * - it is already backed by a provider at least as reliable as every provider still to be asked: a
+ * - it is already backed by a provider more reliable than every provider still to be asked: a
  *   less reliable one could then only overturn it by siding with another, weaker answer, which on
  *   the dev data is right no more often than the reliable provider alone (docs/quality.md).
  */
@@ -129,21 +129,21 @@ export function cannotChange (decision: Decision, providers: readonly string[], 
   return chosen > rival + providers.reduce((sum, id) => sum + weight(id), 0)
 }
 
-/** Free text: whether the chosen answer's provider has the best learned record of open answers (quality and ratings) among it and `later`. */
+/** Free text: whether the chosen answer's provider has a better learned record of open answers (quality and ratings) than each of `later`. */
 export function bestWriter (chosen: string, later: readonly string[], reliability?: Readonly<Record<string, ProviderReliability>>): boolean {
   const record = (id: string): number => {
     const r = reliability?.[id] ?? NEUTRAL_RELIABILITY
     return r.quality + (r.feedback ?? 0)
   }
-  return later.every(id => record(id) <= record(chosen))
+  return later.every(id => record(id) < record(chosen))
 }
 
-/** Whether a provider giving the chosen answer is learned to be at least as accurate as each of `later`. */
+/** Whether a provider giving the chosen answer is learned to be more accurate than each of `later` (an equal one could break a tie). */
 export function bestBacked (decision: Decision, later: readonly string[], reliability?: Readonly<Record<string, ProviderReliability>>): boolean {
   const backers = decision.candidates.filter(c => c.filtered === null && c.extracted !== null && c.extracted === decision.normalized)
   if (backers.length === 0) return false
   const best = Math.max(...backers.map(c => accuracyOf(reliability, c.provider)))
-  return later.every(id => accuracyOf(reliability, id) <= best)
+  return later.every(id => accuracyOf(reliability, id) < best)
 }
 
 /** A provider not asked because the answer was settled before its round. */
