@@ -113,7 +113,7 @@ export function alpacaReport (): string {
     '',
     ...cascadeTable(cascadeCurve(cascadeSet, p => (ALPACA_PRICES[p] ?? 1) / 1e6, CASCADE_THRESHOLDS), cascadeEveryone, 'open questions'),
     '',
-    'Cascade on m1, m3, m4, m8 (the two dear models write the better answers; the cheap ones are not asked alone once that is learned):',
+    'Cascade on m1, m3, m4, m8 (the dear models write the better answers: once that is learned, the cascade asks them too):',
     '',
     ...cascadeTable(cascadeCurve(dearBetter, p => (ALPACA_PRICES[p] ?? 1) / 1e6, CASCADE_THRESHOLDS), dearBetterEveryone, 'open questions'),
     '',
