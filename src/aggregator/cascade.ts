@@ -1,7 +1,8 @@
 // The cascade: ask the cheapest providers first and the dearer ones only while the answer is not
 // settled (FrugalGPT-style escalation). Pure: which providers go in which round, and when to stop.
 
-import { aggregate } from './index.js'
+import { ANSWER_CLASSES, NEUTRAL_RELIABILITY, aggregate } from './index.js'
+import { evidenceOf } from './confidence.js'
 import type { AggregateOptions, CandidateInput, Decision, ProviderReliability } from './types.js'
 
 /** Confidence at which an answer is settled and no dearer provider is asked. */
@@ -21,11 +22,28 @@ export const CASCADE_WARM_UP = 20
  * from questions where all of them answered: a cheap provider asked on every question and a dear one
  * asked only on the hard ones would otherwise be judged on different questions.
  */
-export const CASCADE_EXPLORE_EVERY = 10
+export const CASCADE_EXPLORE_EVERY = 15
 
 /** Whether this question (the service's n-th) is one where everyone is asked. */
 export function isExploration (decided: number): boolean {
   return decided % CASCADE_EXPLORE_EVERY === 0
+}
+
+export interface CascadePlan {
+  rounds: string[][]
+  /**
+   * Everyone is asked in one round: an exploration question, or a paid provider whose record is
+   * still short. Only such questions teach reliability: a question the cascade settled early, or
+   * escalated because it was hard, would judge the dear providers on the hard questions alone.
+   */
+  explore: boolean
+}
+
+/** The rounds for the service's n-th question (`decided` questions before it). */
+export function planCascade (options: readonly CascadeOption[], decided: number): CascadePlan {
+  const warmingUp = options.some(o => o.expectedCostUsd > 0 && (o.questions ?? 0) < CASCADE_WARM_UP)
+  if (isExploration(decided) || warmingUp) return { rounds: [options.map(o => o.id)], explore: true }
+  return { rounds: cascadeRounds(options), explore: false }
 }
 
 /** Prices within this factor of each other are one price class: among them the more reliable goes first. */
@@ -74,12 +92,58 @@ export function cascadeRounds (options: readonly CascadeOption[]): string[][] {
 
 /**
  * Settled: the answer so far is probably right given what is known of the providers who gave it
- * (the posterior for short answers, the confidence for free text), so a dearer provider would not
- * change it.
+ * (the posterior for short answers, the confidence for free text), or, for a short answer, asking on
+ * would not pay:
+ * - no answer the next round could give would overturn it (its votes, at full weight, on the
+ *   strongest rival still weigh less), or
+ * - it is already backed by a provider more reliable than every provider still to be asked: a
+ *   less reliable one could then only overturn it by siding with another, weaker answer, which on
+ *   the dev data is right no more often than the reliable provider alone (docs/quality.md).
  */
-export function isSettled (decision: Decision, threshold = CASCADE_SETTLED): boolean {
+export function isSettled (
+  decision: Decision,
+  settledAt = CASCADE_SETTLED,
+  next?: { providers: readonly string[], later?: readonly string[], reliability?: Readonly<Record<string, ProviderReliability>> }
+): boolean {
   if (decision.chosen === null) return false
-  return (decision.posterior ?? decision.confidence) >= threshold
+  if (decision.answerType !== 'short') return decision.confidence >= settledAt && (next === undefined || bestWriter(decision.chosen.provider, next.later ?? next.providers, next.reliability))
+  if ((decision.posterior ?? decision.confidence) >= settledAt) return true
+  if (next === undefined || next.providers.length === 0 || decision.answerType !== 'short' || decision.normalized === null) return false
+  return cannotChange(decision, next.providers, next.reliability) || bestBacked(decision, next.later ?? next.providers, next.reliability)
+}
+
+const accuracyOf = (reliability: Readonly<Record<string, ProviderReliability>> | undefined, id: string): number => (reliability?.[id] ?? NEUTRAL_RELIABILITY).accuracy
+
+/** Whether the chosen short answer keeps the most weighted votes whatever the given providers say. */
+export function cannotChange (decision: Decision, providers: readonly string[], reliability?: Readonly<Record<string, ProviderReliability>>): boolean {
+  if (decision.normalized === null) return false
+  // Each vote weighs what the vote itself counts; a provider yet to answer is credited with its full weight.
+  const weight = (id: string): number => Math.max(0.05, evidenceOf(accuracyOf(reliability, id), ANSWER_CLASSES))
+  const groups = new Map<string, number>()
+  for (const c of decision.candidates) {
+    if (c.filtered !== null || c.extracted === null) continue
+    groups.set(c.extracted, (groups.get(c.extracted) ?? 0) + Math.max(c.scores.prior, 0.01) * (0.5 + 0.5 * c.scores.quality) * weight(c.provider))
+  }
+  const chosen = groups.get(decision.normalized) ?? 0
+  const rival = Math.max(0, ...[...groups].filter(([key]) => key !== decision.normalized).map(([, w]) => w))
+  return chosen > rival + providers.reduce((sum, id) => sum + weight(id), 0)
+}
+
+/** Free text: whether the chosen answer's provider has a better learned record of open answers (quality and ratings) than each of `later`. */
+export function bestWriter (chosen: string, later: readonly string[], reliability?: Readonly<Record<string, ProviderReliability>>): boolean {
+  const record = (id: string): number => {
+    const r = reliability?.[id] ?? NEUTRAL_RELIABILITY
+    return r.quality + (r.feedback ?? 0)
+  }
+  return later.every(id => record(id) < record(chosen))
+}
+
+/** Whether a provider giving the chosen answer is learned to be more accurate than each of `later` (an equal one could break a tie). */
+export function bestBacked (decision: Decision, later: readonly string[], reliability?: Readonly<Record<string, ProviderReliability>>): boolean {
+  const backers = decision.candidates.filter(c => c.filtered === null && c.extracted !== null && c.extracted === decision.normalized)
+  if (backers.length === 0) return false
+  const best = Math.max(...backers.map(c => accuracyOf(reliability, c.provider)))
+  return later.every(id => accuracyOf(reliability, id) < best)
 }
 
 /** A provider not asked because the answer was settled before its round. */
@@ -93,6 +157,8 @@ export interface CascadeResult {
   consulted: string[]
   costUsd: number
   rounds: number
+  /** Everyone was asked by plan, so the question teaches reliability (see CascadePlan). */
+  explore: boolean
 }
 
 /**
@@ -103,12 +169,12 @@ export function runCascade (
   question: string,
   candidates: readonly CandidateInput[],
   reliability?: Readonly<Record<string, ProviderReliability>>,
-  threshold = CASCADE_SETTLED,
-  explore = false
+  settledAt = CASCADE_SETTLED,
+  decided = 1
 ): CascadeResult {
-  const rounds = explore ? [candidates.map(c => c.provider)] : cascadeRounds(candidates.map(c => ({
+  const { rounds, explore } = planCascade(candidates.map(c => ({
     id: c.provider, expectedCostUsd: c.costUsd ?? 0, accuracy: reliability?.[c.provider]?.accuracy, questions: reliability?.[c.provider]?.questions
-  })))
+  })), decided)
   const options: AggregateOptions = { strategy: 'auto', reliability }
   const consulted: string[] = []
   let decision: Decision | null = null
@@ -118,8 +184,8 @@ export function runCascade (
     consulted.push(...ids)
     const revealed = candidates.map(c => (consulted.includes(c.provider) ? c : notNeeded(c)))
     decision = aggregate(question, revealed, options)
-    if (isSettled(decision, threshold)) break
+    if (isSettled(decision, settledAt, { providers: rounds[round] ?? [], later: rounds.slice(round).flat(), reliability })) break
   }
   const costUsd = candidates.filter(c => consulted.includes(c.provider)).reduce((sum, c) => sum + (c.costUsd ?? 0), 0)
-  return { decision: decision ?? aggregate(question, candidates, options), consulted, costUsd, rounds: round }
+  return { decision: decision ?? aggregate(question, candidates, options), consulted, costUsd, rounds: round, explore }
 }

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ANSWER_CLASSES } from '../aggregator/index.js'
+import { CASCADE_SETTLED } from '../aggregator/cascade.js'
 import { loadAlpaca, loadGsm8k, loadRefusals } from '../eval/datasets.js'
 import {
   CURVE_POINTS, baselines, cascadeCurve, type CascadePoint, offTopicRate, refusalReport, restrict, runFixed, runOnline, summarise, tenPercentFeedback, type RunSummary
@@ -37,12 +38,13 @@ const ALPACA_PRICES: Record<string, number> = {
 }
 export const CASCADE_THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.75, 0.9] as const
 
-function cascadeTable (points: readonly CascadePoint[], everyone: number, label: string): string[] {
+function cascadeTable (points: readonly CascadePoint[], everyone: RunSummary, label: string): string[] {
+  const isDefault = (p: CascadePoint): boolean => p.settledAt === CASCADE_SETTLED
   return [
-    `| ${label} settled at | accuracy / win rate | vs asking everyone | cost vs asking everyone | providers asked |`,
+    `| ${label} settled at | accuracy / win rate (even / odd) | vs asking everyone | cost vs asking everyone (even / odd) | providers asked |`,
     '|---|---|---|---|---|',
-    ...points.map(p => `| ${p.settledAt} | ${pct(p.score)} | ${points2(p.score - everyone)} | ${pct(p.relativeCost)} | ${p.consulted.toFixed(2)} |`),
-    `| ask everyone | ${pct(everyone)} | | 100.0 % | |`
+    ...points.map(p => `| ${p.settledAt}${isDefault(p) ? ' (default)' : ''} | ${pct(p.score)} (${pct(p.even)} / ${pct(p.odd)}) | ${points2(p.score - everyone.score)} | ${pct(p.relativeCost)} (${pct(p.evenCost)} / ${pct(p.oddCost)}) | ${p.consulted.toFixed(2)} |`),
+    `| ask everyone | ${pct(everyone.score)} (${pct(everyone.even)} / ${pct(everyone.odd)}) | | 100.0 % | |`
   ]
 }
 const points2 = (x: number): string => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`
@@ -76,7 +78,7 @@ export function gsm8kReport (): string {
     '',
     'Cascade (g1, g2 priced as 6B models, g3, g4 ten times dearer; cheapest first, dearer ones only while the answer is not settled):',
     '',
-    ...cascadeTable(cascadeCurve(questions, p => (GSM8K_PRICES[p] ?? 1) / 1e6, CASCADE_THRESHOLDS), online.score, 'GSM8K')
+    ...cascadeTable(cascadeCurve(questions, p => (GSM8K_PRICES[p] ?? 1) / 1e6, CASCADE_THRESHOLDS), online, 'GSM8K')
   ].join('\n')
 }
 
@@ -85,8 +87,8 @@ export function alpacaReport (): string {
   const lines = [
     `## AlpacaEval open questions (${questions.length} instructions; win rate = the judge's mean preference for the chosen answer over the reference)`,
     '',
-    '| ensemble | best single | random pick | longest | label-free online (even / odd half) | vs best | vs random | with 10 % feedback | vs best | confidence AUROC |',
-    '|---|---|---|---|---|---|---|---|---|---|'
+    '| ensemble | best single | random pick | best − random | oracle | longest | label-free online (even / odd half) | vs best | vs random | with 10 % feedback | vs best | confidence AUROC |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|'
   ]
   const curves: string[] = []
   for (const members of ALPACA_ENSEMBLES) {
@@ -95,18 +97,25 @@ export function alpacaReport (): string {
     const base = baselines(subset)
     const online = summarise(runOnline(subset))
     const feedback = summarise(runOnline(subset, tenPercentFeedback(subset)))
-    lines.push(`| ${ids.join(',')} | ${pct(base.best)} | ${pct(base.random)} | ${pct(base.longest)} | ${pct(online.score)} (${pct(online.even)} / ${pct(online.odd)}) | ${points(online.score - base.best)} | ${points(online.score - base.random)} | ${pct(feedback.score)} | ${points(feedback.score - base.best)} | ${online.auroc.toFixed(3)} |`)
+    lines.push(`| ${ids.join(',')} | ${pct(base.best)} | ${pct(base.random)} | ${points(base.best - base.random)} | ${pct(base.oracle)} | ${pct(base.longest)} | ${pct(online.score)} (${pct(online.even)} / ${pct(online.odd)}) | ${points(online.score - base.best)} | ${points(online.score - base.random)} | ${pct(feedback.score)} | ${points(feedback.score - base.best)} | ${online.auroc.toFixed(3)} |`)
     curves.push(`- ${ids.join(',')}: label-free ${curve(online)}; with feedback ${curve(feedback)}`)
   }
   const offTopic = offTopicRate(questions)
   const cascadeSet = restrict(questions, ['m2', 'm3', 'm4', 'm8'])
-  const cascadeEveryone = summarise(runOnline(cascadeSet)).score
+  const cascadeEveryone = summarise(runOnline(cascadeSet))
+  // The case a cascade can get wrong: the dear models write the better answers.
+  const dearBetter = restrict(questions, ['m1', 'm3', 'm4', 'm8'])
+  const dearBetterEveryone = summarise(runOnline(dearBetter))
   return [
     ...lines,
     '',
     'Cascade on m2, m3, m4, m8 (two cheap hosted models and two dearer API models, list prices):',
     '',
     ...cascadeTable(cascadeCurve(cascadeSet, p => (ALPACA_PRICES[p] ?? 1) / 1e6, CASCADE_THRESHOLDS), cascadeEveryone, 'open questions'),
+    '',
+    'Cascade on m1, m3, m4, m8 (the dear models write the better answers: once that is learned, the cascade asks them too):',
+    '',
+    ...cascadeTable(cascadeCurve(dearBetter, p => (ALPACA_PRICES[p] ?? 1) / 1e6, CASCADE_THRESHOLDS), dearBetterEveryone, 'open questions'),
     '',
     'Learning curves (win rate over the first N questions):',
     ...curves,

@@ -161,32 +161,48 @@ export function offTopicRate (questions: readonly GradedQuestion[]): { flagged: 
 export interface CascadePoint {
   settledAt: number
   score: number
-  /** Cost relative to asking every provider. */
+  /** The score on the even- and odd-numbered questions of the same run. */
+  even: number
+  odd: number
+  /** Cost relative to asking every provider, overall and on each half. */
   relativeCost: number
+  evenCost: number
+  oddCost: number
   /** Average number of providers asked. */
   consulted: number
 }
 
 /**
- * The cascade at each confidence threshold, online and label-free: each candidate carries what asking
- * it costs (`price` per token times its length), and cost is compared with asking everyone.
+ * The cascade at each settle threshold, online and label-free: each candidate carries what asking it
+ * costs (`price` per token times its length), and cost is compared with asking everyone.
  */
 export function cascadeCurve (questions: readonly GradedQuestion[], pricePerToken: (provider: string) => number, thresholds: readonly number[]): CascadePoint[] {
   const priced = questions.map(q => ({
     ...q,
     candidates: q.candidates.map(c => ({ ...c, costUsd: pricePerToken(c.provider) * Math.ceil(wordCount(c.text) * 4 / 3 + wordCount(q.question) * 4 / 3) }))
   }))
-  const everyone = priced.reduce((sum, q) => sum + q.candidates.reduce((s, c) => s + (c.costUsd ?? 0), 0), 0)
+  const everyone = priced.map(q => q.candidates.reduce((s, c) => s + (c.costUsd ?? 0), 0))
+  const half = (values: readonly number[], parity: number): number[] => values.filter((_, i) => i % 2 === parity)
+  const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0)
   return thresholds.map(settledAt => {
     const grades: number[] = []
-    let cost = 0
+    const costs: number[] = []
     let consulted = 0
     for (const step of replay(priced, { strategy: 'cascade', settledAt })) {
       const chosen = step.decision.chosen?.provider
       grades.push(chosen === undefined ? 0 : (step.record as GradedQuestion).grade[chosen] ?? 0)
-      cost += step.cascade?.costUsd ?? 0
+      costs.push(step.cascade?.costUsd ?? 0)
       consulted += step.cascade?.consulted.length ?? 0
     }
-    return { settledAt, score: mean(grades), relativeCost: cost / everyone, consulted: consulted / priced.length }
+    return {
+      settledAt,
+      score: mean(grades),
+      even: mean(half(grades, 0)),
+      odd: mean(half(grades, 1)),
+      relativeCost: sum(costs) / sum(everyone),
+      evenCost: sum(half(costs, 0)) / sum(half(everyone, 0)),
+      oddCost: sum(half(costs, 1)) / sum(half(everyone, 1)),
+      consulted: consulted / priced.length
+    }
   })
 }

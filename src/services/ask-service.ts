@@ -14,7 +14,7 @@ import { toProviderError } from '../providers/errors.js'
 import type { ProviderRegistry } from '../providers/registry.js'
 import type { ChatMessage, Provider, Usage } from '../providers/types.js'
 import { tutorMessages } from './prompts.js'
-import { cascadeRounds, isExploration, isSettled } from '../aggregator/cascade.js'
+import { isSettled, planCascade } from '../aggregator/cascade.js'
 import { estimatePromptTokens } from '../costs/budget.js'
 import type { TrustService } from '../trust/trust-service.js'
 
@@ -269,9 +269,9 @@ export class AskService {
         providers: candidates.filter(c => c.status === 'ok').map(c => c.provider),
         kind: decision.learning?.kind ?? (decision.answerType === 'short' ? 'short' as const : 'open' as const)
       }
-      // Learning is best effort and off the answer's path. A cascade that stopped early compares its
-      // providers on no common question: it only counts the question.
-      void (notAsked.length === 0 ? trust.learn(id, decision.learning, rateable) : trust.count(id, rateable))
+      // Learning is best effort and off the answer's path. A cascade learns only where it asked
+      // everyone by plan (see CascadePlan); otherwise it only counts the question.
+      void (cascade === null || cascade.explore ? trust.learn(id, decision.learning, rateable) : trust.count(id, rateable))
     }
     const warnings: string[] = [...decision.warnings]
     let answer = decision.answer
@@ -324,14 +324,12 @@ export class AskService {
    * best answer so far is returned.
    */
   private async cascade (question: string, providers: Provider[], messages: ChatMessage[], options: FanOutOptions, hooks: AskHooks):
-  Promise<{ outcomes: ProviderOutcome[], notAsked: Provider[], consulted: string[], rounds: number, savedUsd: number }> {
+  Promise<{ outcomes: ProviderOutcome[], notAsked: Provider[], consulted: string[], rounds: number, savedUsd: number, explore: boolean }> {
     const trust = this.deps.trust?.() ?? null
     const reliability = trust?.reliability() ?? {}
     const promptTokens = estimatePromptTokens(messages)
     const expected = new Map(providers.map(p => [p.id, this.prices.expectedCost(p.kind, p.model, promptTokens)]))
-    const plan = trust !== null && isExploration(trust.decided())
-      ? [providers.map(p => p.id)]
-      : cascadeRounds(providers.map(p => ({ id: p.id, expectedCostUsd: expected.get(p.id) ?? 0, accuracy: reliability[p.id]?.accuracy, questions: reliability[p.id]?.questions })))
+    const { rounds: plan, explore } = planCascade(providers.map(p => ({ id: p.id, expectedCostUsd: expected.get(p.id) ?? 0, accuracy: reliability[p.id]?.accuracy, questions: reliability[p.id]?.questions })), trust?.decided() ?? 1)
     const outcomes: ProviderOutcome[] = []
     const consulted: string[] = []
     let rounds = 0
@@ -348,10 +346,10 @@ export class AskService {
       const notYet = providers.filter(p => !consulted.includes(p.id))
       if (notYet.length === 0) break
       const decision = aggregate(question, [...outcomes.map(o => this.inputOf(o)), ...notYet.map(p => notNeededInput(p))], { strategy: 'auto', reliability })
-      if (isSettled(decision)) break
+      if (isSettled(decision, undefined, { providers: plan[rounds] ?? [], later: plan.slice(rounds).flat(), reliability })) break
     }
     const notAsked = providers.filter(p => !consulted.includes(p.id))
-    return { outcomes, notAsked, consulted, rounds, savedUsd: notAsked.reduce((sum, p) => sum + (expected.get(p.id) ?? 0), 0) }
+    return { outcomes, notAsked, consulted, rounds, savedUsd: notAsked.reduce((sum, p) => sum + (expected.get(p.id) ?? 0), 0), explore }
   }
 
   private async synthesize (question: string, decision: Decision, inputs: CandidateInput[], deadlineAt: number, signal: AbortSignal):

@@ -3,7 +3,7 @@
 // does the same one question at a time.
 
 import { aggregate } from '../aggregator/index.js'
-import { isExploration, runCascade } from '../aggregator/cascade.js'
+import { runCascade } from '../aggregator/cascade.js'
 import type { AggregateOptions, CandidateInput, Decision, Strategy } from '../aggregator/types.js'
 import { countDecision, learnFromDecision, learnFromFeedback, reliabilities, type Rating, type TrustState, emptyTrust } from './reliability.js'
 
@@ -35,12 +35,11 @@ export function decideAndLearn (state: TrustState, record: RecordedQuestion, str
 } {
   const options: AggregateOptions = { strategy, reliability: reliabilities(state) }
   const cascade = strategy === 'cascade'
-    ? runCascade(record.question, record.candidates, options.reliability, settledAt, isExploration(state.decided ?? 0))
+    ? runCascade(record.question, record.candidates, options.reliability, settledAt, state.decided ?? 0)
     : null
   const decision = cascade?.decision ?? aggregate(record.question, record.candidates, options)
-  // A cascade that stopped early learns nothing from agreement (see CASCADE_EXPLORE_EVERY).
-  const everyone = cascade === null || cascade.consulted.length === record.candidates.length
-  let next = everyone ? learnFromDecision(state, decision.learning) : countDecision(state)
+  // A cascade learns from agreement only where it asked everyone by plan (see CascadePlan).
+  let next = cascade === null || cascade.explore ? learnFromDecision(state, decision.learning) : countDecision(state)
   const kind = decision.learning?.kind ?? (decision.answerType === 'short' ? 'short' : 'open')
   for (const { provider, rating } of ratings) next = learnFromFeedback(next, provider, rating, kind)
   return { decision, state: next, ...(cascade === null ? {} : { cascade: { consulted: cascade.consulted, costUsd: cascade.costUsd } }) }
