@@ -3,7 +3,7 @@
 
 import { analyzerFor, foldText, tokenize, type Lang } from './analyzer.js'
 import type { KnowledgeBase } from './knowledge-base.js'
-import type { Passage, SearchHit } from './knowledge-index.js'
+import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
 import { isAbbreviation, isFiller, readQuestion, type Question, type QuestionType } from './question.js'
 
 /**
@@ -126,30 +126,42 @@ function sameWord (query: string, word: string): boolean {
 
 // BM25 inside one note: its sections are the documents, so a word every section uses (the note's
 // own topic: "spot" in the Spot note) weighs little and the words that set one section apart
-// (interruption, retention, partition key) decide. The heading counts as HEADING_WEIGHT words.
+// (interruption, retention, partition key) decide. The heading counts as HEADING_WEIGHT words and a
+// word of a code block as CODE_WEIGHT of one, as in the index (BM25F: fields weighted before saturation).
 const HEADING_WEIGHT = 6
+const CODE_WEIGHT = 0.3
 const K1 = 1.2
 const B = 0.75
 
-// Each passage's terms, analysed once per index build (passages are replaced, not changed, on reload).
-const ANALYZED = new WeakMap<Passage, { heading: string[], text: string[] }>()
+interface AnalyzedPassage { heading: string[], text: string[], code: string[] }
 
-function analyzed (passage: Passage): { heading: string[], text: string[] } {
+// Each passage's terms, analysed once per index build (passages are replaced, not changed, on reload).
+const ANALYZED = new WeakMap<Passage, AnalyzedPassage>()
+
+function analyzed (passage: Passage): AnalyzedPassage {
   let terms = ANALYZED.get(passage)
   if (terms === undefined) {
     const analyzer = analyzerFor(passage.lang)
-    terms = { heading: passage.kind === 'summary' ? [] : analyzer.analyze(passage.heading), text: analyzer.analyze(passage.text) }
+    terms = {
+      heading: passage.kind === 'summary' ? [] : analyzer.analyze(passage.heading),
+      ...splitCode(passage.text, text => analyzer.analyze(text))
+    }
     ANALYZED.set(passage, terms)
   }
   return terms
 }
 
+function count (words: string[], query: string): number {
+  let n = 0
+  for (const w of words) if (sameWord(query, w)) n++
+  return n
+}
+
 function sectionScores (passages: Passage[], queryTerms: readonly string[]): number[] {
   const docs = passages.map(p => analyzed(p))
-  const lengths = docs.map(d => d.text.length + HEADING_WEIGHT * d.heading.length)
+  const lengths = docs.map(d => d.text.length + HEADING_WEIGHT * d.heading.length + CODE_WEIGHT * d.code.length)
   const avg = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length)
-  const tf = queryTerms.map(q => docs.map(d =>
-    d.text.filter(w => sameWord(q, w)).length + HEADING_WEIGHT * d.heading.filter(w => sameWord(q, w)).length))
+  const tf = queryTerms.map(q => docs.map(d => count(d.text, q) + HEADING_WEIGHT * count(d.heading, q) + CODE_WEIGHT * count(d.code, q)))
   const n = passages.length
   return passages.map((_, i) => {
     let score = 0
