@@ -24,19 +24,23 @@ const STRONG = 8
 const SUMMARY_PENALTY = 0.15
 /** A heading that names what the question asks about is the strongest sign of the section that answers it. */
 const HEADING_MATCH = 0.6
+/** A heading whose wording the question repeats ("quando usar cada um", "como funciona") names the answer even in function words. */
+const HEADING_PHRASE = 0.5
 /** Notes whose best passage scores under this share of the best note's are left out. */
 const NOTE_CUTOFF = 0.5
 
 // Recap sections repeat the note in a few lines: a good second passage, rarely the one that answers.
 const RECAP = /^(key facts|para lembrar|para nao esquecer|resumo|summary)/
-const COMPARISON_HEADING = /\b(vs|x|versus|compar\w*|diferen\w*|differ\w*|at a glance|lado a lado|or|ou)\b/
+const COMPARISON_HEADING = /\b(vs|x|versus|compar\w*|diferen\w*|differ\w*|at a glance|lado a lado|or|ou|quando usar|when to use)\b/
 const WHY_HEADING = /\b(why|por que|advantages?|vantage\w*|benefits?|worth|vale a pena|when|quando)\b/
 const COST_HEADING = /\b(costs?|pric\w*|billing|bill|custos?|preco\w*|faturamento|savings|gb-second|gb-segundo)\b/
 const COST_TEXT = /\b(us\$|per hour|por hora|per month|por mes|per million|por milhao|charged|cobra\w*)\b/
+// How a thing works is what a "what is" or "how does it work" question asks for.
+const EXPLAIN_HEADING = /^(como (funciona|funcionam)|how (a |an |the )?\S+( \S+){0,4} works?$|o que (e|sao)|what (is|are))\b/
 const HOWTO_HEADING = /\b(example|exemplo|how to|como (fazer|criar|configurar)|injecting|injetando|pushing|enviando|applying|aplicando|designing|preparar)\b/
 
 /** How much the question's type favours a passage (1 = neutral). */
-function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number): number {
+function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number, headingPhrase: number): number {
   const heading = hit.kind === 'summary' ? '' : foldText(hit.heading)
   // The summary introduces the whole note: the answer to "what is", seldom to anything more specific.
   const summary = hit.kind === 'summary' ? SUMMARY_PENALTY : 0
@@ -45,7 +49,7 @@ function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number): 
   switch (type) {
     case 'difference':
       // A comparison of what was asked, not of anything ("Declarativo x imperativo" for Terraform vs CloudFormation).
-      return 1 + (COMPARISON_HEADING.test(heading) && headingMatch > 0 ? 0.25 : 0) + (hasTable ? 0.15 : 0) - summary
+      return 1 + (COMPARISON_HEADING.test(heading) && (headingMatch > 0 || headingPhrase > 0) ? 0.25 : 0) + (hasTable ? 0.15 : 0) - summary
     case 'why':
       return 1 + (WHY_HEADING.test(heading) ? 0.25 : 0) - summary
     case 'cost':
@@ -53,7 +57,7 @@ function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number): 
     case 'howto':
       return 1 + (HOWTO_HEADING.test(heading) ? 0.15 : 0) + (hasCode ? 0.15 : 0) - summary
     case 'definition':
-      return 1 + (hit.kind === 'summary' ? 0.1 : 0)
+      return 1 + (hit.kind === 'summary' ? 0.1 : 0) + (EXPLAIN_HEADING.test(heading) ? 0.15 : 0)
     default:
       return 1 - summary
   }
@@ -62,8 +66,10 @@ function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number): 
 export interface RankedHit extends SearchHit {
   /** Score after re-ranking; the list is sorted by it. */
   rank: number
-  /** Share of the question's terms found in the section heading. */
+  /** Overlap of the section heading's terms and the question's (Dice coefficient, 0..1). */
   headingMatch: number
+  /** Share of the heading's word pairs that the question contains as they are ("quando usar cada um", "vale a pena"). */
+  headingPhrase: number
 }
 
 export interface Retrieval {
@@ -176,6 +182,47 @@ function sectionScores (passages: Passage[], queryTerms: readonly string[]): num
   })
 }
 
+// Pairs of these words alone say nothing ("de uma", "of the"). A pair of two content words is left
+// out too: the heading's own terms already count through headingMatch, and such a pair mostly
+// repeats the note's topic ("twelve factors" in every question about the twelve-factor app).
+const GLUE: ReadonlySet<string> = new Set(['a', 'o', 'as', 'os', 'um', 'uma', 'de', 'do', 'da', 'dos', 'das', 'e', 'em', 'no', 'na', 'nos', 'nas',
+  'com', 'para', 'pra', 'the', 'an', 'of', 'and', 'in', 'on', 'to', 'for', 'with', 'is', 'are'])
+
+/** The text's consecutive word pairs, content words stemmed and function words kept, so that phrases of both kinds compare. */
+function wordPairs (text: string, lang: Lang): string[] {
+  const analyzer = analyzerFor(lang)
+  const folded = tokenize(foldText(text)).flatMap(w => w.split('-')).filter(w => w !== '')
+  const words = folded.map(w => analyzer.terms(w)[0] ?? w)
+  const pairs: string[] = []
+  for (let i = 1; i < words.length; i++) {
+    if (GLUE.has(words[i - 1]) && GLUE.has(words[i])) continue
+    if (!analyzer.isStopWord(folded[i - 1]) && !analyzer.isStopWord(folded[i])) continue
+    pairs.push(`${words[i - 1]} ${words[i]}`)
+  }
+  return pairs
+}
+
+/** Share of a heading's word pairs that occur in the question. */
+function phraseShare (heading: string, questionPairs: ReadonlySet<string>, lang: Lang): number {
+  const pairs = wordPairs(heading, lang)
+  if (pairs.length === 0) return 0
+  return pairs.filter(p => questionPairs.has(p)).length / pairs.length
+}
+
+/**
+ * Overlap of a heading's terms and the question's (Dice: twice the shared terms over both counts).
+ * It weighs both ways: a heading that holds much of the question ("AWS Secrets Manager vs SSM
+ * Parameter Store" for "rotate a secret in Secrets Manager") and a heading that the question holds
+ * whole ("Rotation"), so a short heading naming exactly what is asked is not outweighed by a long
+ * one that repeats the note's topic.
+ */
+function dice (headingTerms: string[], queryTerms: string[]): number {
+  if (headingTerms.length === 0 || queryTerms.length === 0) return 0
+  const inQuery = headingTerms.filter(t => queryTerms.some(q => sameWord(q, t))).length
+  const inHeading = queryTerms.filter(q => headingTerms.some(t => sameWord(q, t))).length
+  return 2 * Math.min(inQuery, inHeading) / (headingTerms.length + queryTerms.length)
+}
+
 function asHit (passage: Passage): SearchHit {
   const { path, topic, lang, title, heading, text, kind } = passage
   return { path, topic, lang, title, heading, text, kind, score: 0, strength: 0, matched: 0, terms: [] }
@@ -187,9 +234,11 @@ function asHit (passage: Passage): SearchHit {
  * weighed by the question's type (a difference favours comparisons and tables, a cost question
  * pricing sections, and so on).
  */
-function rerank (base: KnowledgeBase, found: SearchHit[], type: QuestionType, lang: Lang, queryTerms: readonly string[]): RankedHit[] {
+function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, lang: Lang, queryTerms: readonly string[]): RankedHit[] {
   const analyzer = analyzerFor(lang)
+  const type = question.type
   const query = new Set(queryTerms)
+  const questionPairs = new Set(wordPairs(question.text, lang))
   const noteScore = new Map<string, number>()
   for (const hit of found) noteScore.set(hit.path, Math.max(noteScore.get(hit.path) ?? 0, hit.score))
   const top = Math.max(...noteScore.values())
@@ -203,11 +252,13 @@ function rerank (base: KnowledgeBase, found: SearchHit[], type: QuestionType, la
     passages.forEach((passage, i) => {
       const hit = found.find(h => h.path === path && h.heading === passage.heading && h.kind === passage.kind) ?? asHit(passage)
       const headingTerms = hit.kind === 'summary' ? [] : [...new Set(analyzer.analyze(hit.heading))]
-      const headingMatch = query.size === 0 ? 0 : headingTerms.filter(t => [...query].some(q => sameWord(q, t))).length / query.size
+      const headingMatch = dice(headingTerms, [...query])
       const recap = hit.kind === 'section' && RECAP.test(foldText(hit.heading)) ? 0.6 : 1
       const section = best > 0 ? sections[i] / best : 0
-      const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * typeFactor(type, hit, headingMatch) * recap
-      out.push({ ...hit, rank, headingMatch })
+      const headingPhrase = hit.kind === 'summary' ? 0 : phraseShare(hit.heading, questionPairs, lang)
+      const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * (1 + HEADING_PHRASE * headingPhrase) *
+        typeFactor(type, hit, headingMatch, headingPhrase) * recap
+      out.push({ ...hit, rank, headingMatch, headingPhrase })
     })
   }
   return out.sort((a, b) => b.rank - a.rank)
@@ -259,7 +310,7 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
     if (best === undefined || best.strength < minStrength) continue
     const foreign = lang !== question.lang ? analyzerFor(question.lang).isStopWord : undefined
     const queryTerms = [...new Set(analyzerFor(lang).analyze(searchText, foreign))]
-    const ranked = rerank(base, found, question.type, lang, queryTerms)
+    const ranked = rerank(base, found, question, lang, queryTerms)
     const lead = ranked[0]
     const hits: RankedHit[] = []
     const perNote = new Map<string, number>()
