@@ -80,6 +80,8 @@ export interface Retrieval {
   closest: RankedHit | null
   /** Words of the question, as typed, that occur nowhere in the notes: what the notes do not treat. */
   unknown: string[]
+  /** Names in the question (as typed) whose words the notes use, but not together and not in the note that would answer: see untreatedNames. */
+  untreated: string[]
   covered: boolean
   /** Estimated chance (0..1) that the first passage answers the question. */
   confidence: number
@@ -97,6 +99,10 @@ export interface RetrieveOptions {
 // Before a name, these say it is the service or tool the question is about ("Amazon SageMaker",
 // "um pipeline no Jenkins", "alerts in Grafana"); "a chave da API do Hugging Face" only says whose key.
 const SUBJECT_BEFORE = /^(amazon|aws|azure|google|gcp|no|na|nos|nas|em|com|pelo|pela|pro|pra|usando|in|on|with|using|via|into)$/
+// The narrower set for words the notes do know: a vendor, or the tool something is done with.
+// "no", "in" and the like come before ordinary words too often ("stored in environment variables according").
+const NAME_BEFORE = /^(amazon|aws|azure|google|gcp|com|usando|with|using|via)$/
+const VENDOR = /^(amazon|aws|azure|google|gcp)$/
 
 /** Whether an unknown word is named as the service or tool the question is about, not as a detail of it. */
 function namesAService (raw: string, unknown: string[]): boolean {
@@ -116,6 +122,97 @@ export function unknownWords (base: KnowledgeBase, raw: string): string[] {
     if (terms.size === 0) continue
     if ([...terms].some(term => base.index.knows(term))) continue
     if (!out.includes(token)) out.push(token)
+  }
+  return out
+}
+
+// Each note's terms (every field, both analysers' forms are in the note's own language) and each
+// term's pairs with the next term, built at the first coverage check and kept per index.
+interface NoteTerms { byPath: Map<string, Set<string>>, topics: Map<string, Set<string>>, pairs: Set<string>, named: Set<string> }
+const NOTE_TERMS = new WeakMap<KnowledgeBase['index'], NoteTerms>()
+
+function noteTerms (base: KnowledgeBase): NoteTerms {
+  let out = NOTE_TERMS.get(base.index)
+  if (out !== undefined) return out
+  out = { byPath: new Map(), topics: new Map(), pairs: new Set(), named: new Set() }
+  for (const passage of base.index.passages) {
+    const analyzer = analyzerFor(passage.lang)
+    const terms = out.byPath.get(passage.path) ?? new Set<string>()
+    out.byPath.set(passage.path, terms)
+    const { text, code } = splitCode(passage.text, prose => analyzer.analyze(prose))
+    const fields = [analyzer.analyze(passage.title), analyzer.analyze(passage.keywords.join(' , ')), analyzer.analyze(passage.heading), text, code]
+    for (const field of fields.slice(0, 3)) for (const term of field) out.named.add(term)
+    for (const field of fields) {
+      field.forEach((term, i) => {
+        terms.add(term)
+        let topics = out!.topics.get(term)
+        if (topics === undefined) out!.topics.set(term, topics = new Set())
+        topics.add(passage.topic)
+        if (i > 0) out!.pairs.add(`${field[i - 1]} ${term}`)
+      })
+    }
+  }
+  NOTE_TERMS.set(base.index, out)
+  return out
+}
+
+/** A word used by at most this many topics of the notes is specific enough to name what a question is about. */
+const RARE_TOPICS = 2
+
+/**
+ * Names in the question that the answering note does not treat although other notes use their words:
+ * "transit gateway" (the notes say "in transit" and "NAT gateway"), "app runner" (GitHub Actions
+ * runners), "o aws cognito" answered by the registry note. A name is a run of two or more content
+ * words, or the words right after "aws", "amazon", "com", "no", "using" and the like; it is not
+ * treated when its words never stand together in the notes and one of them, used by few topics,
+ * is missing from the note that would answer.
+ */
+export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: string, lang: Lang): string[] {
+  const { byPath, topics, pairs, named: topicWords } = noteTerms(base)
+  const lead = byPath.get(leadPath) ?? new Set<string>()
+  const analyzer = analyzerFor(lang)
+  const typed = tokenize(raw).filter(w => !/^\d+$/.test(w))
+  const words = typed.map(w => foldText(w))
+  // A vendor's name introduces the name of its service ("aws app runner") and is no part of it.
+  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !VENDOR.test(w) &&
+    !analyzerFor('pt').isStopWord(w) && !analyzerFor('en').isStopWord(w)
+  const runs: Array<{ words: string[], typed: string[], named: boolean }> = []
+  let run: string[] = []
+  let start = 0
+  let named = false
+  let long = false
+  const close = (): void => {
+    // A longer run of plain words is a phrase of the question ("status http devolver"), not a name.
+    if (named ? run.length >= 1 : run.length === 2 && !long) runs.push({ words: run, typed: typed.slice(start, start + run.length), named })
+    run = []
+    long = false
+  }
+  words.forEach((word, i) => {
+    if (content(word)) {
+      if (run.length === 0) {
+        named = i > 0 && NAME_BEFORE.test(words[i - 1])
+        start = i
+      }
+      if (run.length < 3) run.push(word)
+      else long = true
+    } else close()
+  })
+  close()
+  const inLead = (term: string): boolean => lead.has(term) || [...lead].some(w => sameWord(term, w))
+  const out: string[] = []
+  for (const name of runs) {
+    const terms = name.words.map(w => analyzer.terms(w)[0]).filter((t): t is string => t !== undefined)
+    if (terms.length !== name.words.length) continue
+    if (terms.length >= 2 && terms.slice(1).every((t, i) => pairs.has(`${terms[i]} ${t}`))) continue
+    const missing = terms.filter(t => {
+      const used = topics.get(t)
+      return used !== undefined && used.size <= RARE_TOPICS && !inLead(t)
+    })
+    // Two words not introduced as a name are one when the missing word names a topic of some note
+    // (a title, keyword or heading word, not a verb such as "colocar") and the other word is the
+    // answering note's own ("transit gateway").
+    const compound = missing.every(t => topicWords.has(t)) && terms.some(t => !missing.includes(t) && inLead(t))
+    if (missing.length > 0 && (name.named || compound)) out.push(name.typed.join(' '))
   }
   return out
 }
@@ -324,19 +421,21 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
     // A name the notes lack is what the question is about ("configurar o SageMaker"), unless the
     // rest of the question alone clearly asks something a section answers ("guardar a chave da API
     // do Hugging Face num contêiner": keeping an API key, whoever issued it).
-    const covered = unknown.length === 0 ||
+    const untreated = untreatedNames(base, raw, lead.path, lang)
+    const covered = untreated.length === 0 && (unknown.length === 0 ||
       (!namesAService(raw, unknown) && question.type !== 'difference' &&
-        noteStrength(found, lead) >= STRONG && noteMatched(found, lead) >= 0.6 && queryTerms.length >= 3)
+        noteStrength(found, lead) >= STRONG && noteMatched(found, lead) >= 0.6 && queryTerms.length >= 3))
     return {
       question,
       hits: covered ? hits : [],
       closest: lead,
       unknown,
+      untreated,
       covered,
       confidence: covered ? confidenceOf(found, ranked) : 0.05,
       queryTerms,
       lang
     }
   }
-  return { question, hits: [], closest: null, unknown, covered: false, confidence: 0.02, queryTerms: [], lang: question.lang }
+  return { question, hits: [], closest: null, unknown, untreated: [], covered: false, confidence: 0.02, queryTerms: [], lang: question.lang }
 }
