@@ -320,6 +320,18 @@ function dice (headingTerms: string[], queryTerms: string[]): number {
   return 2 * Math.min(inQuery, inHeading) / (headingTerms.length + queryTerms.length)
 }
 
+// What follows these is what the question sets its subject against, not what it asks about.
+const CONTRAST = /\b(over|instead of|rather than|em vez de|ao inves de|no lugar de)\b(.*)$/
+
+/** Terms of what a preference question contrasts its subject with ("X over Y", "X em vez de Y"), when it names a subject first. */
+function contrastTerms (text: string, lang: Lang): string[] {
+  const match = CONTRAST.exec(text)
+  if (match === null) return []
+  const before = analyzerFor(lang).analyze(text.slice(0, match.index))
+  const after = analyzerFor(lang).analyze(match[2])
+  return before.length > 0 ? after.filter(t => !before.includes(t)) : []
+}
+
 function asHit (passage: Passage): SearchHit {
   const { path, topic, lang, title, heading, text, kind } = passage
   return { path, topic, lang, title, heading, text, kind, score: 0, strength: 0, matched: 0, terms: [] }
@@ -334,7 +346,10 @@ function asHit (passage: Passage): SearchHit {
 function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, lang: Lang, queryTerms: readonly string[]): RankedHit[] {
   const analyzer = analyzerFor(lang)
   const type = question.type
-  const query = new Set(queryTerms)
+  // In "why pick a monolith over microservices" the monolith is what is asked about; a heading
+  // about microservices answers the opposite question.
+  const contrast = new Set(contrastTerms(question.text, lang))
+  const query = new Set(queryTerms.filter(t => !contrast.has(t)))
   const questionPairs = new Set(wordPairs(question.text, lang))
   const noteScore = new Map<string, number>()
   for (const hit of found) noteScore.set(hit.path, Math.max(noteScore.get(hit.path) ?? 0, hit.score))
