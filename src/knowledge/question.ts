@@ -146,7 +146,10 @@ const FILLERS: ReadonlySet<string> = new Set([
   'pior', 'okay', 'beleza', 'blz', 'rapidinho', 'exatamente', 'basicamente', 'direito', 'jeito',
   'deal', 'stuff', 'guys', 'anyone', 'help', 'know', 'understand', 'confused', 'tried', 'trying',
   'wanna', 'gonna', 'kinda', 'basically', 'good', 'bad', 'easy', 'hard', 'simple', 'better', 'worse',
-  'exactly', 'pls', 'plz', 'thanks', 'hey', 'hello'
+  'exactly', 'pls', 'plz', 'thanks', 'hey', 'hello',
+  // Size and degree: how a student describes a problem ("way too big"), never what it is about.
+  'big', 'bigger', 'huge', 'large', 'small', 'tiny', 'grande', 'grandes', 'enorme', 'pequeno', 'pequena',
+  'demais', 'bastante', 'way', 'really', 'super'
 ])
 
 export function isFiller (folded: string): boolean {
