@@ -35,11 +35,22 @@ export interface Analyzer {
   analyze: (text: string, skip?: (folded: string) => boolean) => string[]
 }
 
+// Portuguese spellings of English loanwords, written both ways by students and by the notes
+// ("contêiner" in a note, "container" in a question): one index term for both.
+const LOANWORDS: Readonly<Record<string, string>> = {
+  conteiner: 'container',
+  conteineres: 'containers',
+  conteiners: 'containers',
+  becape: 'backup',
+  becapes: 'backups'
+}
+
 function createAnalyzer (lang: Lang): Analyzer {
   const stopWords = lang === 'pt' ? PT_STOP_WORDS : EN_STOP_WORDS
   const stem = lang === 'pt' ? stemPt : stemEn
 
-  const single = (folded: string): string | null => {
+  const single = (raw: string): string | null => {
+    const folded = LOANWORDS[raw] ?? raw
     if (folded.length < 2 && !/\d/.test(folded)) return null
     if (stopWords.has(folded)) return null
     return stem(folded)

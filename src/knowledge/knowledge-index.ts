@@ -55,12 +55,14 @@ export interface SearchOptions {
   queryLang?: Lang
 }
 
-// Title and keywords name the topic, so a match there says more than one in running text.
-const BOOST = { title: 3, keywords: 2.5, heading: 1.5, text: 1 }
+// Title and keywords name the topic, so a match there says more than one in running text. Code
+// blocks illustrate a section with identifiers and values (`OPENAI_API_KEY` in a task definition
+// that injects secrets), so a word there says much less about what the section explains.
+const BOOST = { title: 3, keywords: 2.5, heading: 1.5, text: 1, code: 0.3 }
 // MiniSearch looks every query term up (with prefix and fuzzy expansion) in the index; a pasted
 // page of text must not turn one question into hundreds of such look-ups.
 const MAX_QUERY_TERMS = 32
-const FIELDS = ['title', 'keywords', 'heading', 'text'] as const
+const FIELDS = ['title', 'keywords', 'heading', 'text', 'code'] as const
 
 interface LanguageIndex {
   search: MiniSearch<AnalyzedPassage>
@@ -68,6 +70,18 @@ interface LanguageIndex {
   maxIdf: number
   /** Every index term of this language's notes. */
   vocabulary: Set<string>
+}
+
+const FENCED = /^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?^[ \t]*\1[ \t]*$/gm
+
+/** A passage's prose and its fenced code blocks, each analysed apart. */
+export function splitCode<T> (markdown: string, analyze: (text: string) => T): { text: T, code: T } {
+  const code: string[] = []
+  const prose = markdown.replace(FENCED, block => {
+    code.push(block)
+    return '\n'
+  })
+  return { text: analyze(prose), code: analyze(code.join('\n')) }
 }
 
 function hasDigit (term: string): boolean {
@@ -89,7 +103,7 @@ function buildLanguageIndex (lang: Lang, passages: Passage[]): LanguageIndex {
     title: analyzer.analyze(passage.title),
     keywords: analyzer.analyze(passage.keywords.join(' ')),
     heading: passage.kind === 'summary' ? [] : analyzer.analyze(passage.heading),
-    text: analyzer.analyze(passage.text)
+    ...splitCode(passage.text, text => analyzer.analyze(text))
   }))
   const vocabulary = new Set<string>()
   for (const doc of docs) for (const field of FIELDS) for (const term of doc[field]) vocabulary.add(term)

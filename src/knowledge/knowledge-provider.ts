@@ -138,8 +138,9 @@ export class KnowledgeProvider implements Provider {
     // Near a course topic (the rest of the question matches a note), the words the notes lack are
     // what they do not cover, and the note matched is the related topic they do cover. Far from
     // every topic, naming the question's own ordinary words ("won", "Cup") would say nothing.
-    const near = found.closest !== null && found.unknown.length > 0
-    const parts: string[] = [text.notCovered(near ? namesAmong(found.unknown, found.question.raw) : [], this.topics(lang))]
+    const near = found.closest !== null && (found.unknown.length > 0 || found.untreated.length > 0)
+    const named = [...found.untreated, ...(found.unknown.length > 0 ? namesAmong(found.unknown, found.question.raw) : [])].slice(0, 3)
+    const parts: string[] = [text.notCovered(near ? named : [], this.topics(lang))]
     if (near && found.closest !== null) parts.push(text.related(found.closest.title, found.closest.path))
     parts.push(BEYOND[lang][this.languageModels ? 'withModels' : 'withoutModels'])
     return { text: parts.join(' '), lang, sources: [], lowCoverage: true, confidence: found.confidence, passages: [] }

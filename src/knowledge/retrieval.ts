@@ -3,7 +3,7 @@
 
 import { analyzerFor, foldText, tokenize, type Lang } from './analyzer.js'
 import type { KnowledgeBase } from './knowledge-base.js'
-import type { Passage, SearchHit } from './knowledge-index.js'
+import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
 import { isAbbreviation, isFiller, readQuestion, type Question, type QuestionType } from './question.js'
 
 /**
@@ -24,19 +24,23 @@ const STRONG = 8
 const SUMMARY_PENALTY = 0.15
 /** A heading that names what the question asks about is the strongest sign of the section that answers it. */
 const HEADING_MATCH = 0.6
+/** A heading whose wording the question repeats ("quando usar cada um", "como funciona") names the answer even in function words. */
+const HEADING_PHRASE = 0.5
 /** Notes whose best passage scores under this share of the best note's are left out. */
 const NOTE_CUTOFF = 0.5
 
 // Recap sections repeat the note in a few lines: a good second passage, rarely the one that answers.
 const RECAP = /^(key facts|para lembrar|para nao esquecer|resumo|summary)/
-const COMPARISON_HEADING = /\b(vs|x|versus|compar\w*|diferen\w*|differ\w*|at a glance|lado a lado|or|ou)\b/
+const COMPARISON_HEADING = /\b(vs|x|versus|compar\w*|diferen\w*|differ\w*|at a glance|lado a lado|or|ou|quando usar|when to use)\b/
 const WHY_HEADING = /\b(why|por que|advantages?|vantage\w*|benefits?|worth|vale a pena|when|quando)\b/
 const COST_HEADING = /\b(costs?|pric\w*|billing|bill|custos?|preco\w*|faturamento|savings|gb-second|gb-segundo)\b/
 const COST_TEXT = /\b(us\$|per hour|por hora|per month|por mes|per million|por milhao|charged|cobra\w*)\b/
+// How a thing works is what a "what is" or "how does it work" question asks for.
+const EXPLAIN_HEADING = /^(como (funciona|funcionam)|how (a |an |the )?\S+( \S+){0,4} works?$|o que (e|sao)|what (is|are))\b/
 const HOWTO_HEADING = /\b(example|exemplo|how to|como (fazer|criar|configurar)|injecting|injetando|pushing|enviando|applying|aplicando|designing|preparar)\b/
 
 /** How much the question's type favours a passage (1 = neutral). */
-function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number): number {
+function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number, headingPhrase: number): number {
   const heading = hit.kind === 'summary' ? '' : foldText(hit.heading)
   // The summary introduces the whole note: the answer to "what is", seldom to anything more specific.
   const summary = hit.kind === 'summary' ? SUMMARY_PENALTY : 0
@@ -45,7 +49,7 @@ function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number): 
   switch (type) {
     case 'difference':
       // A comparison of what was asked, not of anything ("Declarativo x imperativo" for Terraform vs CloudFormation).
-      return 1 + (COMPARISON_HEADING.test(heading) && headingMatch > 0 ? 0.25 : 0) + (hasTable ? 0.15 : 0) - summary
+      return 1 + (COMPARISON_HEADING.test(heading) && (headingMatch > 0 || headingPhrase > 0) ? 0.25 : 0) + (hasTable ? 0.15 : 0) - summary
     case 'why':
       return 1 + (WHY_HEADING.test(heading) ? 0.25 : 0) - summary
     case 'cost':
@@ -53,7 +57,7 @@ function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number): 
     case 'howto':
       return 1 + (HOWTO_HEADING.test(heading) ? 0.15 : 0) + (hasCode ? 0.15 : 0) - summary
     case 'definition':
-      return 1 + (hit.kind === 'summary' ? 0.1 : 0)
+      return 1 + (hit.kind === 'summary' ? 0.1 : 0) + (EXPLAIN_HEADING.test(heading) ? 0.15 : 0)
     default:
       return 1 - summary
   }
@@ -62,8 +66,10 @@ function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number): 
 export interface RankedHit extends SearchHit {
   /** Score after re-ranking; the list is sorted by it. */
   rank: number
-  /** Share of the question's terms found in the section heading. */
+  /** Overlap of the section heading's terms and the question's (Dice coefficient, 0..1). */
   headingMatch: number
+  /** Share of the heading's word pairs that the question contains as they are ("quando usar cada um", "vale a pena"). */
+  headingPhrase: number
 }
 
 export interface Retrieval {
@@ -74,6 +80,8 @@ export interface Retrieval {
   closest: RankedHit | null
   /** Words of the question, as typed, that occur nowhere in the notes: what the notes do not treat. */
   unknown: string[]
+  /** Names in the question (as typed) whose words the notes use, but not together and not in the note that would answer: see untreatedNames. */
+  untreated: string[]
   covered: boolean
   /** Estimated chance (0..1) that the first passage answers the question. */
   confidence: number
@@ -91,6 +99,10 @@ export interface RetrieveOptions {
 // Before a name, these say it is the service or tool the question is about ("Amazon SageMaker",
 // "um pipeline no Jenkins", "alerts in Grafana"); "a chave da API do Hugging Face" only says whose key.
 const SUBJECT_BEFORE = /^(amazon|aws|azure|google|gcp|no|na|nos|nas|em|com|pelo|pela|pro|pra|usando|in|on|with|using|via|into)$/
+// The narrower set for words the notes do know: a vendor, or the tool something is done with.
+// "no", "in" and the like come before ordinary words too often ("stored in environment variables according").
+const NAME_BEFORE = /^(amazon|aws|azure|google|gcp|com|usando|with|using|via)$/
+const VENDOR = /^(amazon|aws|azure|google|gcp)$/
 
 /** Whether an unknown word is named as the service or tool the question is about, not as a detail of it. */
 function namesAService (raw: string, unknown: string[]): boolean {
@@ -114,6 +126,97 @@ export function unknownWords (base: KnowledgeBase, raw: string): string[] {
   return out
 }
 
+// Each note's terms (every field, both analysers' forms are in the note's own language) and each
+// term's pairs with the next term, built at the first coverage check and kept per index.
+interface NoteTerms { byPath: Map<string, Set<string>>, topics: Map<string, Set<string>>, pairs: Set<string>, named: Set<string> }
+const NOTE_TERMS = new WeakMap<KnowledgeBase['index'], NoteTerms>()
+
+function noteTerms (base: KnowledgeBase): NoteTerms {
+  let out = NOTE_TERMS.get(base.index)
+  if (out !== undefined) return out
+  out = { byPath: new Map(), topics: new Map(), pairs: new Set(), named: new Set() }
+  for (const passage of base.index.passages) {
+    const analyzer = analyzerFor(passage.lang)
+    const terms = out.byPath.get(passage.path) ?? new Set<string>()
+    out.byPath.set(passage.path, terms)
+    const { text, code } = splitCode(passage.text, prose => analyzer.analyze(prose))
+    const fields = [analyzer.analyze(passage.title), analyzer.analyze(passage.keywords.join(' , ')), analyzer.analyze(passage.heading), text, code]
+    for (const field of fields.slice(0, 3)) for (const term of field) out.named.add(term)
+    for (const field of fields) {
+      field.forEach((term, i) => {
+        terms.add(term)
+        let topics = out!.topics.get(term)
+        if (topics === undefined) out!.topics.set(term, topics = new Set())
+        topics.add(passage.topic)
+        if (i > 0) out!.pairs.add(`${field[i - 1]} ${term}`)
+      })
+    }
+  }
+  NOTE_TERMS.set(base.index, out)
+  return out
+}
+
+/** A word used by at most this many topics of the notes is specific enough to name what a question is about. */
+const RARE_TOPICS = 2
+
+/**
+ * Names in the question that the answering note does not treat although other notes use their words:
+ * "transit gateway" (the notes say "in transit" and "NAT gateway"), "app runner" (GitHub Actions
+ * runners), "o aws cognito" answered by the registry note. A name is a run of two or more content
+ * words, or the words right after "aws", "amazon", "com", "no", "using" and the like; it is not
+ * treated when its words never stand together in the notes and one of them, used by few topics,
+ * is missing from the note that would answer.
+ */
+export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: string, lang: Lang): string[] {
+  const { byPath, topics, pairs, named: topicWords } = noteTerms(base)
+  const lead = byPath.get(leadPath) ?? new Set<string>()
+  const analyzer = analyzerFor(lang)
+  const typed = tokenize(raw).filter(w => !/^\d+$/.test(w))
+  const words = typed.map(w => foldText(w))
+  // A vendor's name introduces the name of its service ("aws app runner") and is no part of it.
+  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !VENDOR.test(w) &&
+    !analyzerFor('pt').isStopWord(w) && !analyzerFor('en').isStopWord(w)
+  const runs: Array<{ words: string[], typed: string[], named: boolean }> = []
+  let run: string[] = []
+  let start = 0
+  let named = false
+  let long = false
+  const close = (): void => {
+    // A longer run of plain words is a phrase of the question ("status http devolver"), not a name.
+    if (named ? run.length >= 1 : run.length === 2 && !long) runs.push({ words: run, typed: typed.slice(start, start + run.length), named })
+    run = []
+    long = false
+  }
+  words.forEach((word, i) => {
+    if (content(word)) {
+      if (run.length === 0) {
+        named = i > 0 && NAME_BEFORE.test(words[i - 1])
+        start = i
+      }
+      if (run.length < 3) run.push(word)
+      else long = true
+    } else close()
+  })
+  close()
+  const inLead = (term: string): boolean => lead.has(term) || [...lead].some(w => sameWord(term, w))
+  const out: string[] = []
+  for (const name of runs) {
+    const terms = name.words.map(w => analyzer.terms(w)[0]).filter((t): t is string => t !== undefined)
+    if (terms.length !== name.words.length) continue
+    if (terms.length >= 2 && terms.slice(1).every((t, i) => pairs.has(`${terms[i]} ${t}`))) continue
+    const missing = terms.filter(t => {
+      const used = topics.get(t)
+      return used !== undefined && used.size <= RARE_TOPICS && !inLead(t)
+    })
+    // Two words not introduced as a name are one when the missing word names a topic of some note
+    // (a title, keyword or heading word, not a verb such as "colocar") and the other word is the
+    // answering note's own ("transit gateway").
+    const compound = missing.every(t => topicWords.has(t)) && terms.some(t => !missing.includes(t) && inLead(t))
+    if (missing.length > 0 && (name.named || compound)) out.push(name.typed.join(' '))
+  }
+  return out
+}
+
 /** A query term and a word of the notes are forms of one word: equal, one a prefix of the other, or sharing a long start. */
 function sameWord (query: string, word: string): boolean {
   if (query === word) return true
@@ -126,30 +229,42 @@ function sameWord (query: string, word: string): boolean {
 
 // BM25 inside one note: its sections are the documents, so a word every section uses (the note's
 // own topic: "spot" in the Spot note) weighs little and the words that set one section apart
-// (interruption, retention, partition key) decide. The heading counts as HEADING_WEIGHT words.
+// (interruption, retention, partition key) decide. The heading counts as HEADING_WEIGHT words and a
+// word of a code block as CODE_WEIGHT of one, as in the index (BM25F: fields weighted before saturation).
 const HEADING_WEIGHT = 6
+const CODE_WEIGHT = 0.3
 const K1 = 1.2
 const B = 0.75
 
-// Each passage's terms, analysed once per index build (passages are replaced, not changed, on reload).
-const ANALYZED = new WeakMap<Passage, { heading: string[], text: string[] }>()
+interface AnalyzedPassage { heading: string[], text: string[], code: string[] }
 
-function analyzed (passage: Passage): { heading: string[], text: string[] } {
+// Each passage's terms, analysed once per index build (passages are replaced, not changed, on reload).
+const ANALYZED = new WeakMap<Passage, AnalyzedPassage>()
+
+function analyzed (passage: Passage): AnalyzedPassage {
   let terms = ANALYZED.get(passage)
   if (terms === undefined) {
     const analyzer = analyzerFor(passage.lang)
-    terms = { heading: passage.kind === 'summary' ? [] : analyzer.analyze(passage.heading), text: analyzer.analyze(passage.text) }
+    terms = {
+      heading: passage.kind === 'summary' ? [] : analyzer.analyze(passage.heading),
+      ...splitCode(passage.text, text => analyzer.analyze(text))
+    }
     ANALYZED.set(passage, terms)
   }
   return terms
 }
 
+function count (words: string[], query: string): number {
+  let n = 0
+  for (const w of words) if (sameWord(query, w)) n++
+  return n
+}
+
 function sectionScores (passages: Passage[], queryTerms: readonly string[]): number[] {
   const docs = passages.map(p => analyzed(p))
-  const lengths = docs.map(d => d.text.length + HEADING_WEIGHT * d.heading.length)
+  const lengths = docs.map(d => d.text.length + HEADING_WEIGHT * d.heading.length + CODE_WEIGHT * d.code.length)
   const avg = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length)
-  const tf = queryTerms.map(q => docs.map(d =>
-    d.text.filter(w => sameWord(q, w)).length + HEADING_WEIGHT * d.heading.filter(w => sameWord(q, w)).length))
+  const tf = queryTerms.map(q => docs.map(d => count(d.text, q) + HEADING_WEIGHT * count(d.heading, q) + CODE_WEIGHT * count(d.code, q)))
   const n = passages.length
   return passages.map((_, i) => {
     let score = 0
@@ -164,6 +279,59 @@ function sectionScores (passages: Passage[], queryTerms: readonly string[]): num
   })
 }
 
+// Pairs of these words alone say nothing ("de uma", "of the"). A pair of two content words is left
+// out too: the heading's own terms already count through headingMatch, and such a pair mostly
+// repeats the note's topic ("twelve factors" in every question about the twelve-factor app).
+const GLUE: ReadonlySet<string> = new Set(['a', 'o', 'as', 'os', 'um', 'uma', 'de', 'do', 'da', 'dos', 'das', 'e', 'em', 'no', 'na', 'nos', 'nas',
+  'com', 'para', 'pra', 'the', 'an', 'of', 'and', 'in', 'on', 'to', 'for', 'with', 'is', 'are'])
+
+/** The text's consecutive word pairs, content words stemmed and function words kept, so that phrases of both kinds compare. */
+function wordPairs (text: string, lang: Lang): string[] {
+  const analyzer = analyzerFor(lang)
+  const folded = tokenize(foldText(text)).flatMap(w => w.split('-')).filter(w => w !== '')
+  const words = folded.map(w => analyzer.terms(w)[0] ?? w)
+  const pairs: string[] = []
+  for (let i = 1; i < words.length; i++) {
+    if (GLUE.has(words[i - 1]) && GLUE.has(words[i])) continue
+    if (!analyzer.isStopWord(folded[i - 1]) && !analyzer.isStopWord(folded[i])) continue
+    pairs.push(`${words[i - 1]} ${words[i]}`)
+  }
+  return pairs
+}
+
+/** Share of a heading's word pairs that occur in the question. */
+function phraseShare (heading: string, questionPairs: ReadonlySet<string>, lang: Lang): number {
+  const pairs = wordPairs(heading, lang)
+  if (pairs.length === 0) return 0
+  return pairs.filter(p => questionPairs.has(p)).length / pairs.length
+}
+
+/**
+ * Overlap of a heading's terms and the question's (Dice: twice the shared terms over both counts).
+ * It weighs both ways: a heading that holds much of the question ("AWS Secrets Manager vs SSM
+ * Parameter Store" for "rotate a secret in Secrets Manager") and a heading that the question holds
+ * whole ("Rotation"), so a short heading naming exactly what is asked is not outweighed by a long
+ * one that repeats the note's topic.
+ */
+function dice (headingTerms: string[], queryTerms: string[]): number {
+  if (headingTerms.length === 0 || queryTerms.length === 0) return 0
+  const inQuery = headingTerms.filter(t => queryTerms.some(q => sameWord(q, t))).length
+  const inHeading = queryTerms.filter(q => headingTerms.some(t => sameWord(q, t))).length
+  return 2 * Math.min(inQuery, inHeading) / (headingTerms.length + queryTerms.length)
+}
+
+// What follows these is what the question sets its subject against, not what it asks about.
+const CONTRAST = /\b(over|instead of|rather than|em vez de|ao inves de|no lugar de)\b(.*)$/
+
+/** Terms of what a preference question contrasts its subject with ("X over Y", "X em vez de Y"), when it names a subject first. */
+function contrastTerms (text: string, lang: Lang): string[] {
+  const match = CONTRAST.exec(text)
+  if (match === null) return []
+  const before = analyzerFor(lang).analyze(text.slice(0, match.index))
+  const after = analyzerFor(lang).analyze(match[2])
+  return before.length > 0 ? after.filter(t => !before.includes(t)) : []
+}
+
 function asHit (passage: Passage): SearchHit {
   const { path, topic, lang, title, heading, text, kind } = passage
   return { path, topic, lang, title, heading, text, kind, score: 0, strength: 0, matched: 0, terms: [] }
@@ -175,9 +343,14 @@ function asHit (passage: Passage): SearchHit {
  * weighed by the question's type (a difference favours comparisons and tables, a cost question
  * pricing sections, and so on).
  */
-function rerank (base: KnowledgeBase, found: SearchHit[], type: QuestionType, lang: Lang, queryTerms: readonly string[]): RankedHit[] {
+function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, lang: Lang, queryTerms: readonly string[]): RankedHit[] {
   const analyzer = analyzerFor(lang)
-  const query = new Set(queryTerms)
+  const type = question.type
+  // In "why pick a monolith over microservices" the monolith is what is asked about; a heading
+  // about microservices answers the opposite question.
+  const contrast = new Set(contrastTerms(question.text, lang))
+  const query = new Set(queryTerms.filter(t => !contrast.has(t)))
+  const questionPairs = new Set(wordPairs(question.text, lang))
   const noteScore = new Map<string, number>()
   for (const hit of found) noteScore.set(hit.path, Math.max(noteScore.get(hit.path) ?? 0, hit.score))
   const top = Math.max(...noteScore.values())
@@ -191,11 +364,13 @@ function rerank (base: KnowledgeBase, found: SearchHit[], type: QuestionType, la
     passages.forEach((passage, i) => {
       const hit = found.find(h => h.path === path && h.heading === passage.heading && h.kind === passage.kind) ?? asHit(passage)
       const headingTerms = hit.kind === 'summary' ? [] : [...new Set(analyzer.analyze(hit.heading))]
-      const headingMatch = query.size === 0 ? 0 : headingTerms.filter(t => [...query].some(q => sameWord(q, t))).length / query.size
+      const headingMatch = dice(headingTerms, [...query])
       const recap = hit.kind === 'section' && RECAP.test(foldText(hit.heading)) ? 0.6 : 1
       const section = best > 0 ? sections[i] / best : 0
-      const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * typeFactor(type, hit, headingMatch) * recap
-      out.push({ ...hit, rank, headingMatch })
+      const headingPhrase = hit.kind === 'summary' ? 0 : phraseShare(hit.heading, questionPairs, lang)
+      const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * (1 + HEADING_PHRASE * headingPhrase) *
+        typeFactor(type, hit, headingMatch, headingPhrase) * recap
+      out.push({ ...hit, rank, headingMatch, headingPhrase })
     })
   }
   return out.sort((a, b) => b.rank - a.rank)
@@ -247,7 +422,7 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
     if (best === undefined || best.strength < minStrength) continue
     const foreign = lang !== question.lang ? analyzerFor(question.lang).isStopWord : undefined
     const queryTerms = [...new Set(analyzerFor(lang).analyze(searchText, foreign))]
-    const ranked = rerank(base, found, question.type, lang, queryTerms)
+    const ranked = rerank(base, found, question, lang, queryTerms)
     const lead = ranked[0]
     const hits: RankedHit[] = []
     const perNote = new Map<string, number>()
@@ -261,19 +436,21 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
     // A name the notes lack is what the question is about ("configurar o SageMaker"), unless the
     // rest of the question alone clearly asks something a section answers ("guardar a chave da API
     // do Hugging Face num contêiner": keeping an API key, whoever issued it).
-    const covered = unknown.length === 0 ||
+    const untreated = untreatedNames(base, raw, lead.path, lang)
+    const covered = untreated.length === 0 && (unknown.length === 0 ||
       (!namesAService(raw, unknown) && question.type !== 'difference' &&
-        noteStrength(found, lead) >= STRONG && noteMatched(found, lead) >= 0.6 && queryTerms.length >= 3)
+        noteStrength(found, lead) >= STRONG && noteMatched(found, lead) >= 0.6 && queryTerms.length >= 3))
     return {
       question,
       hits: covered ? hits : [],
       closest: lead,
       unknown,
+      untreated,
       covered,
       confidence: covered ? confidenceOf(found, ranked) : 0.05,
       queryTerms,
       lang
     }
   }
-  return { question, hits: [], closest: null, unknown, covered: false, confidence: 0.02, queryTerms: [], lang: question.lang }
+  return { question, hits: [], closest: null, unknown, untreated: [], covered: false, confidence: 0.02, queryTerms: [], lang: question.lang }
 }

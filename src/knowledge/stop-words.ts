@@ -17,6 +17,7 @@ export const PT_STOP_WORDS: ReadonlySet<string> = new Set([
   'fazer', 'faz', 'fazem', 'eh', 'tipo', 'coisa', 'coisas', 'explique', 'explica',
   'significa', 'significam', 'exemplo', 'exemplos', 'sobre', 'vale', 'pena', 'usar', 'uso', 'usa', 'usam',
   'usando', 'usado', 'utilizar', 'utilizando', 'serve', 'servem', 'funciona', 'funcionam',
+  'explicar', 'sabe', 'saber',
   // What kind of answer is asked for, not what about: the question's type carries them.
   'diferenca', 'diferencas', 'diferente', 'diferentes', 'vs', 'versus', 'x'
 ])
@@ -35,7 +36,7 @@ export const EN_STOP_WORDS: ReadonlySet<string> = new Set([
   'your', 'yours', 'yourself', 'actually', 'anyway', 'bother', 'explain', 'explained', 'mean',
   'means', 'meaning', 'tell', 'thing', 'things', 'way', 'really', 'someone', 'something', 'll',
   'dont', 'doesnt', 'isnt', 'arent', 'cant', 'wont', 'im', 'ive', 'youre', 'lets', 'use', 'uses',
-  'used', 'using',
+  'used', 'using', 'work', 'works',
   // What kind of answer is asked for, not what about: the question's type carries them.
   'difference', 'differences', 'different', 'vs', 'versus', 'diff'
 ])

@@ -91,3 +91,10 @@ t.test('stemEn maps the forms of a word to one key', async t => {
   t.equal(stemEn('status'), 'status', '-us is not a plural')
   t.equal(stemEn('http2'), 'http2')
 })
+
+t.test('a loanword spelled the Portuguese way meets its English spelling', async t => {
+  const pt = analyzerFor('pt')
+  t.same(pt.analyze('contêineres'), pt.analyze('containers'))
+  t.same(pt.analyze('contêiner'), pt.analyze('container'))
+  t.same(analyzerFor('en').analyze('conteiner'), analyzerFor('en').analyze('container'))
+})

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js'
+import { KnowledgeIndex, splitCode } from '../../src/knowledge/knowledge-index.js'
 import { parseNote } from '../../src/knowledge/load-notes.js'
 
 const notes = [
@@ -72,4 +72,17 @@ t.test('strength grows with how much a passage is about the question', async t =
   const [about] = index.search('kubernetes pod', { lang: 'en' })
   const [passing] = index.search('targets', { lang: 'en' })
   t.ok(about.strength > passing.strength, `${about.strength.toFixed(2)} > ${passing.strength.toFixed(2)}`)
+})
+
+t.test('words of a code block weigh less than the same words in prose', async t => {
+  const split = splitCode('Set the key:\n\n```json\n{ "name": "WIDGET_KEY" }\n```\n\nThen restart.', text => text)
+  t.match(split.code, /WIDGET_KEY/)
+  t.notMatch(split.text, /WIDGET_KEY/)
+  t.match(split.text, /Set the key:[\s\S]*Then restart\./)
+  const mixed = KnowledgeIndex.build([
+    parseNote('# Deploy files\n\nA task definition lists the container settings.\n\n```json\n{ "widget": "widget", "widgetKey": "widget" }\n```\n', { path: 'k/en/deploy.md', langHint: 'en' }),
+    parseNote('# Page parts\n\nA page is built from parts: a widget is one small part of a page, with its own settings.\n', { path: 'k/en/widgets.md', langHint: 'en' })
+  ])
+  const hits = mixed.search('what is a widget', { lang: 'en' })
+  t.equal(hits[0]?.path, 'k/en/widgets.md', 'the note that explains the word leads the one that only shows it in code')
 })

@@ -35,7 +35,8 @@ for (const part of ['dev', 'held-out', 'all'] as const) {
     // Only the development part's misses are listed: the held-out part stays unseen while tuning.
     if (part === 'dev') for (const miss of figures.misses) t.comment(`miss: ${miss}`)
     if (part === 'held-out') {
-      t.ok(figures.rightFirst >= 0.9, `held-out: right section first ${(100 * figures.rightFirst).toFixed(1)} % ≥ 90 %`, { todo: 'the held-out third is below the target of issue 16' })
+      t.ok(figures.rightFirst >= 0.9, `held-out: right section first ${(100 * figures.rightFirst).toFixed(1)} % ≥ 90 %`)
+      t.equal(figures.coveredRefused, 0, 'held-out: no covered question is refused')
       return
     }
     if (part !== 'all') return
@@ -47,13 +48,15 @@ for (const part of ['dev', 'held-out', 'all'] as const) {
   })
 }
 
-t.test('a second set, written after tuning: figures printed, and no refusal or broken excerpt there either', async t => {
-  const fresh = JSON.parse(readFileSync(new URL('./student-questions-fresh.json', import.meta.url), 'utf8')) as QuestionSet
-  const figures = evaluate(answer, fresh)
-  t.comment(formatFigures('fresh', figures))
-  t.equal(figures.coveredRefused, 0)
-  t.equal(figures.broken, 0)
-})
+for (const [file, label] of [['student-questions-fresh.json', 'fresh'], ['student-questions-fresh-2.json', 'fresh-2']] as const) {
+  t.test(`a set written apart from tuning (${file}): figures printed, and no refusal or broken excerpt there either`, async t => {
+    const fresh = JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')) as QuestionSet
+    const figures = evaluate(answer, fresh)
+    t.comment(formatFigures(label, figures))
+    t.equal(figures.coveredRefused, 0)
+    t.equal(figures.broken, 0)
+  })
+}
 
 t.test('the excerpt check finds what it is meant to find', async t => {
   const problems = excerptProblems('Lead:\n\n**H**\n\nThis example keeps 70 % CPU:\n\n**Sources:**\n- x')

@@ -19,6 +19,13 @@ t.test('the kind of answer asked for', async t => {
   t.equal(questionType('how do i push an image to ecr'), 'howto')
   t.equal(questionType('what is a vpc'), 'definition')
   t.equal(questionType('lambda max timeout'), 'other')
+  t.equal(questionType('container e vm sao a mesma coisa?'), 'difference', 'asking whether two things are the same asks how they differ')
+  t.equal(questionType('sqs ou sns, quando usar cada um'), 'difference')
+  t.equal(questionType('when to use each, lambda or fargate'), 'difference')
+  t.equal(questionType('como funciona o nat gateway'), 'definition', 'how something works is explained like a definition')
+  t.equal(questionType('how does a cdn work'), 'definition')
+  t.not(questionType('what happens when the cache expires'), 'definition', '"what happens" asks for a consequence')
+  t.not(questionType('o que acontece quando a task recebe sigterm'), 'definition')
 })
 
 t.test('greetings and thanks, and only them', async t => {

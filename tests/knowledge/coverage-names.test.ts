@@ -1,0 +1,47 @@
+// A question about a service the notes name only in passing, or whose words they use for other
+// things, is answered as not covered and names what is missing; questions the notes do answer,
+// with compounds and verbs of their own, are not caught by that rule.
+import t from 'tap'
+import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js'
+import { KnowledgeProvider } from '../../src/knowledge/knowledge-provider.js'
+import { retrieve, untreatedNames } from '../../src/knowledge/retrieval.js'
+
+const base = createKnowledgeBase()
+const provider = new KnowledgeProvider(base)
+
+t.test('names whose words the notes use elsewhere, but not together and not in the answering note', async t => {
+  for (const [question, name] of [
+    ['como ligar varias vpcs com Transit Gateway', 'Transit Gateway'],
+    ['what is aws app runner', 'app runner']
+  ] as const) {
+    const found = retrieve(base, question)
+    t.equal(found.covered, false, question)
+    t.same(found.unknown, [], `${question}: every word occurs somewhere in the notes`)
+    t.same(found.untreated, [name], question)
+    const answer = provider.answer(question)
+    t.equal(answer.lowCoverage, true)
+    t.match(answer.text, `**${name}**`, 'the answer names what the notes do not cover')
+    t.ok(answer.confidence <= 0.1)
+  }
+})
+
+t.test('compounds and verbs the answering note has are no untreated names', async t => {
+  for (const question of [
+    'pra que serve o nat gateway',
+    'como subir a api e o redis junto com docker compose',
+    'como colocar HTTPS no meu load balancer com um certificado do ACM?',
+    'qual status http devolver qnd o usuario manda dado invalido',
+    'how do i stop ecr filling up with old images',
+    'why should config be stored in environment variables according to the 12 factor app'
+  ]) {
+    const found = retrieve(base, question)
+    t.same(found.untreated, [], question)
+    t.equal(found.covered, true, question)
+  }
+})
+
+t.test('the rule looks at the note that would answer', async t => {
+  const networking = 'knowledge/en/cloud-networking-gateways.md'
+  t.same(untreatedNames(base, 'how to set up a transit gateway between vpcs', networking, 'en'), ['transit gateway'])
+  t.same(untreatedNames(base, 'how does encryption in transit work', 'knowledge/en/encryption-kms.md', 'en'), [], 'the note that uses the word')
+})
