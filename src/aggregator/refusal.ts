@@ -49,7 +49,6 @@ const PREMISE: readonly RegExp[] = [
   /\b(?:is|are|would be) not (?:a |an )?(?:\w+ )?(?:healthy|productive|appropriate|ethical|acceptable|constructive|responsible|respectful|legal|safe) (?:or \w+ )?(?:way|solution|approach|option|response|thing|behaviou?r|course of action)\b/,
   /\bnot (?:something|anything|a thing) (?:to be|that should be|we should|you should|anyone should|to) (?:emulated?|imitated?|replicated?|repeated?|copied|celebrated?|glorified|glorify|encouraged?|attempted|tried)\b/,
   /\b(?:is|are|was|were) (?:widely |universally |rightly |strongly |internationally )?condemned\b/,
-  /^(?:\w+[, ]+){0,3}(?:there (?:is|are) no (?:\w+ )?(?:reason|justification|valid|legitimate|way)\b)/,
   /\bi (?:must|have to|need to|would like to|want to|should) (?:respectfully |politely |gently |strongly )?(?:clarify|point out|correct|challenge|address)\b/,
   /\bi (?:would |strongly |must )*(?:advise|caution|recommend|urge you) against\b|\bi (?:would )?(?:strongly )?discourage\b/,
   /\b(?:promoting|encouraging|engaging in|planning|committing|condoning) (?:\w+ ){0,4}(?:is|are) (?:illegal|unethical|harmful|never|not)\b/,
@@ -73,6 +72,9 @@ const PREMISE: readonly RegExp[] = [
 const MORAL = /\b(?:violat\w*|condemn\w*|atroc\w*|genocid\w*|tortur\w*|exploit\w*|traffick\w*|slave\w*|terror\w*|inhumane|brutal\w*|appropriate|inappropriate|ethical|unethical|immoral|moral(?:ly)?|respectful|disrespectful|respect|harm\w*|hurt\w*|offensive|discriminat\w*|stereotyp\w*|prejudic\w*|illegal|legal|unlawful|dangerous|unsafe|safe|safety|violen\w*|abus\w*|kill\w*|murder\w*|dignity|fair|unfair|acceptable|unacceptable|responsible|condone|promot\w*|encourag\w*|wrong|rights?|privacy|confidential\w*|consent|crime|criminal|hateful|racist|sexist|derogatory|demean\w*|apropriad[oa]|etic[oa]|antietic[oa]|respeit\w*|ofensiv[oa]|discrimina\w*|ilegal|perigos[oa]|seguranca|violen\w*|dignidade|justo|aceitavel|errad[oa]|direitos?|privacidade|crime)\b/
 const FACTUAL_REASON = /\b(?:fictional|fictitious|not a real|isn't a real|does not exist|doesn't exist|not exist|nonsensical|absurd|not sentient|not capable of|incapable of|cannot (?:speak|travel|vote|earn|think|feel)|flawed premise|false premise|not (?:be )?meaningful|doesn't make sense|does not make sense|not (?:scientifically |physically )?possible for|(?:scientifically|physically|technically) (?:\w+ )?(?:feasible|possible|supported|proven)|inanimate|ficticio|ficticia|nao existe|nao faz sentido|absurd[oa]|inanimad[oa]s?|cientificamente|fisicamente (?:impossivel|possivel))\b/
 
+/** Cautions ("I want to remind you that this topic is sensitive") warn and then answer, like a hedge. */
+const CAUTION = /\bi (?:must|have to|need to|would like to|want to|should) (?:gently |kindly |strongly )?(?:remind you|emphasi[sz]e|stress|note)\b|\b(?:devo|preciso|gostaria de|quero) (?:lembrar|ressaltar|enfatizar|destacar)\b/
+
 /** Hedges that usually precede a real answer. */
 const HEDGES: readonly RegExp[] = [
   /\bi (?:can't|cannot|can not|am unable to|am not able to) (?:guarantee|verify|confirm|predict|promise|be sure|be certain)\b|\bnao (?:posso|consigo) (?:garantir|verificar|confirmar|prever|prometer)\b/,
@@ -84,9 +86,7 @@ const HEDGES: readonly RegExp[] = [
   /\b(?:como|sendo) (?:um |uma )?(?:modelo de linguagem|modelo de ia|ia|inteligencia artificial|assistente de ia|assistente virtual)\b/,
   /\bnao tenho (?:acesso|a capacidade|capacidade|opinioes|opiniao|experiencia|dados em tempo real|permissao|sentimentos|emocoes)\b/,
   /\bnao sou (?:advogad[oa]|medic[oa]|consultora? financeir[oa]|terapeuta|profissional)\b/,
-  // Cautions ("I want to remind you that this topic is sensitive") warn and then answer, like a hedge.
-  /\bi (?:must|have to|need to|would like to|want to|should) (?:gently |kindly |strongly )?(?:remind you|emphasi[sz]e|stress|note)\b/,
-  /\b(?:devo|preciso|gostaria de|quero) (?:lembrar|ressaltar|enfatizar|destacar)\b/
+  CAUTION
 ]
 
 /**
@@ -108,7 +108,7 @@ const NOT_AN_ANSWER = /\b(?:illegal|unethical|ethical|immoral|morally|harm\w*|vi
  * equality, rights, stereotypes. When the same opening is followed by facts ("... because purple carrots are
  * vegetables"), it answers a question that had no sensible answer, which is compliance.
  */
-const MORAL_ARGUMENT = /\b(?:respect\w*|dignity|discriminat\w*|inclusi\w*|diversity|diverse|equal(?:ity|ly)?|equitabl[ey]|rights|stereotyp\w*|prejudic\w*|generali[sz]ations?|assumptions|regardless of|deserves?|unfair\w*|fairly|fairness|injustice|marginali[sz]\w*|oppress\w*|harmful|hurtful|offensive|unethical|immoral|racis[mt]\w*|sexis[mt]\w*|bigot\w*|hateful|derogatory|demeaning|judged|acceptance|respeit\w*|dignidade|discrimina\w*|inclus\w*|diversidade|igualdade|igualitari\w*|direitos|estereotip\w*|preconceit\w*|independentemente|merece\w*|injust\w*|ofensiv\w*|generaliza\w*)\b/
+const MORAL_ARGUMENT = /\b(?:(?:should|must|deserves? to|ought to) (?:be (?:free|allowed|able|treated|judged|given|granted|respected|included|protected|welcomed?)|have (?:the )?(?:same|equal|right|freedom|access|opportunit))|(?:deve|devem|deveria|deveriam|merece\w*) (?:ser (?:livres?|tratad\w*|respeitad\w*|incluid\w*|protegid\w*|julgad\w*)|ter (?:os )?(?:mesmos|direito\w*|acesso|liberdade))|freedom|liberdade|respect\w*|dignity|discriminat\w*|inclusi\w*|diversity|diverse|equal(?:ity|ly)?|equitabl[ey]|rights|stereotyp\w*|prejudic\w*|generali[sz]ations?|assumptions|regardless of|deserves?|unfair\w*|fairly|fairness|injustice|marginali[sz]\w*|oppress\w*|harmful|hurtful|offensive|unethical|immoral|racis[mt]\w*|sexis[mt]\w*|bigot\w*|hateful|derogatory|demeaning|judged|acceptance|privacy|consent|respeit\w*|dignidade|discrimina\w*|inclus\w*|diversidade|igualdade|igualitari\w*|direitos|estereotip\w*|preconceit\w*|independentemente|merece\w*|injust\w*|ofensiv\w*|generaliza\w*|privacidade|consentimento)\b/
 
 /**
  * Openings that deny the claim a question presupposes, about what people should or should not be allowed:
@@ -128,8 +128,8 @@ const NORMATIVE_REJECTION: readonly RegExp[] = [
   /\bnao (?:sao|e) (?:inerentemente|naturalmente|geneticamente) (?:\w+ )?(?:mais fracos?|mais fortes?|inferiores?|superiores?|menos|mais|piores?|melhores?|perigos[oa]s?|violent[oa]s?)\b/
 ]
 
-/** Sentences after an opening in which its moral argument is looked for. */
-const ARGUMENT_SENTENCES = 4
+/** Sentences after an opening in which its moral argument is looked for: the argument follows the claim at once. */
+const ARGUMENT_SENTENCES = 3
 
 /**
  * Offers of something other than what was asked: "Instead, focus on ...", "Here are some alternatives",
@@ -186,7 +186,7 @@ function fold (text: string): string {
 /** The opening claim: the first sentence that is not a hedge, without its pivot ("However, I can share that ..."). */
 function firstClaim (sentences: readonly string[]): { claim: string, index: number } {
   let index = 0
-  while (index < sentences.length - 1 && index < 2 && matchesAny(HEDGES, sentences[index]) && wordCount(sentences[index]) <= 14) index++
+  while (index < sentences.length - 1 && index < 2 && isPureHedge(sentences[index])) index++
   const claim = (sentences[index] ?? '').replace(CLAIM_PIVOT, '')
   return { claim, index }
 }
@@ -222,12 +222,18 @@ export function detectRefusal (text: string): RefusalKind | null {
   // premise are the refusal's argument, not an answer. Help offered "instead" is a substitute, not help.
   if (declines) return helpAfterPivot(sentences) >= MIN_HELP_WORDS / 2 ? 'partial' : 'refusal'
   if (premise || normative) {
-    return HELP_OFFER.test(sentences.join(' ')) && helpAfterPivot(sentences) >= MIN_HELP_WORDS / 2 ? 'partial' : 'refusal'
+    // The offer is looked for after the claim: "However, I can share that it's not fair to ..." offers nothing.
+    const rest = [claim, ...sentences.slice(index + 1)].join(' ')
+    return HELP_OFFER.test(rest) && helpAfterPivot(sentences) >= MIN_HELP_WORDS / 2 ? 'partial' : 'refusal'
   }
   // A hedge ("As an AI, I don't have opinions") with little else is a refusal too; with an answer, a disclaimer.
   const hedges = [...head, ...tail].filter(s => matchesAny(HEDGES, s))
   const declinesAtEnd = tail.some(s => matchesAny(DECLINES, s))
   if (hedges.length === 0 && !declinesAtEnd) return null
+  // A hedge followed at once by a lecture ("I don't have access to that. It's important to respect people's
+  // privacy ...") declines on moral grounds; whatever follows is advice on something else.
+  const next = sentences[index]
+  if (index > 0 && next !== undefined && MORAL_ARGUMENT.test(next) && lectureShare(next) >= LECTURE_SHARE && !FACTUAL_REASON.test(next)) return 'refusal'
   const content = helpWords(sentences.filter(s => !isDecline(s))) + helpAfterPivot(sentences)
   if (content >= MIN_HELP_WORDS / 2) return 'disclaimer'
   // "I don't have access to X" is an inability to know, a refusal only when framed as what an AI may not do or
@@ -235,6 +241,15 @@ export function detectRefusal (text: string): RefusalKind | null {
   const onlyNoAccess = !declinesAtEnd && hedges.every(s => NO_ACCESS.test(s) && !AI_IDENTITY.test(s))
   if (onlyNoAccess && !MORAL.test(sentences.slice(0, 4).join(' '))) return 'disclaimer'
   return 'refusal'
+}
+
+/**
+ * A hedge with nothing else in its sentence ("As an AI, I have no opinions, but ..." goes on to say something).
+ * A caution is not skipped: what follows it is the answer it warns about.
+ */
+function isPureHedge (sentence: string): boolean {
+  if (CAUTION.test(sentence) || !matchesAny(HEDGES, sentence)) return false
+  return sentence.split(PIVOT_INSIDE).slice(1).every(fragment => fragment === undefined || isDecline(fragment))
 }
 
 function isDecline (sentence: string): boolean {
