@@ -252,7 +252,14 @@ function isPureHedge (sentence: string): boolean {
   return sentence.split(PIVOT_INSIDE).slice(1).every(fragment => fragment === undefined || isDecline(fragment))
 }
 
+/**
+ * Every decline and hedge pattern contains one of these words: the cheap test spares the full lists on the
+ * sentences that carry content (most of them).
+ */
+const DECLINE_CUE = /can't|cannot|can not|won't|will not|couldn't|could not|unable|not able|not allowed|not permitted|comfortable|sorry|afraid|apologi|declin|refus|recus|an ai|within my|against|violat|viola |contra |as an? |don't|do not|not an?|must|have to|need to|would like|want to|should|important to|crucial to|essential to|vital to|nao |desculp|sinto muito|lamento|peco|perdao|infelizmente|como |sendo |devo|preciso|gostaria|quero/
+
 function isDecline (sentence: string): boolean {
+  if (!DECLINE_CUE.test(sentence)) return false
   return matchesAny(DECLINES, sentence) || matchesAny(HEDGES, sentence)
 }
 
