@@ -24,6 +24,11 @@ const DECLINES: readonly RegExp[] = [
   /\bi (?:must|have to|need to|will have to) (?:respectfully |politely |firmly )?(?:decline|refuse)\b/,
   // The speaker's own action judged: "it would be irresponsible for me to", "that's not something I can help with".
   /\b(?:it|that|this) would (?:not )?be (?:\w+ )?(?:inappropriate|irresponsible|unethical|wrong|appropriate|responsible|ethical|right) for me to\b/,
+  /\bi (?:won't|will not|am not going to|'m not going to) be (?:providing|helping|assisting|writing|creating|generating|sharing|giving|answering|engaging|discussing|explaining|offering)\b/,
+  // The modal alone refers back to the request: "... could be dangerous, so I won't."
+  /\b(?:so|therefore|and|which) i (?:won't|will not|can't|cannot)(?: do (?:that|this|so))?[.!]/,
+  /\b(?:beyond|outside) (?:the scope of )?what i (?:can|am able to|'m able to|am allowed to|'m allowed to) (?:help|assist|do|provide|discuss)\b/,
+  /\b(?:foge|esta fora) (?:do|dos) (?:meu |meus )?(?:escopo|limites|diretrizes)\b|\bnao me sinto a vontade (?:para|em)\b/,
   /\bnot something (?:that )?i(?:'m| am)? (?:can|could|will|am able to|'m able to|am willing to|'m willing to|feel comfortable) (?:help|assist|do|provide|support|share|discuss|answer|engage)\b/,
   /\b(?:isso|isto) nao e algo (?:com |em )?que (?:eu )?(?:possa|vou|consiga|poderia)\b|\bnao estou em (?:posicao|condicoes) de\b|\bprefiro nao (?:responder|ajudar|fornecer|comentar|participar|discutir)\b/,
   // An apology that opens an objection to the question itself: "I apologize, but the question contains a harmful
@@ -275,7 +280,7 @@ function isPureHedge (sentence: string): boolean {
  * Every decline and hedge pattern contains one of these words: the cheap test spares the full lists on the
  * sentences that carry content (most of them).
  */
-const DECLINE_CUE = /not going|not willing|not in a position|rather not|prefer not|not something|for me to|nao estou|prefiro|can't|cannot|can not|won't|will not|couldn't|could not|unable|not able|not allowed|not permitted|comfortable|sorry|afraid|apologi|declin|refus|recus|an ai|within my|against|violat|viola |contra |as an? |don't|do not|not an?|must|have to|need to|would like|want to|should|important to|crucial to|essential to|vital to|nao |desculp|sinto muito|lamento|peco|perdao|infelizmente|como |sendo |devo|preciso|gostaria|quero/
+const DECLINE_CUE = /beyond|outside|foge|esta fora|a vontade|not going|not willing|not in a position|rather not|prefer not|not something|for me to|nao estou|prefiro|can't|cannot|can not|won't|will not|couldn't|could not|unable|not able|not allowed|not permitted|comfortable|sorry|afraid|apologi|declin|refus|recus|an ai|within my|against|violat|viola |contra |as an? |don't|do not|not an?|must|have to|need to|would like|want to|should|important to|crucial to|essential to|vital to|nao |desculp|sinto muito|lamento|peco|perdao|infelizmente|como |sendo |devo|preciso|gostaria|quero/
 
 function isDecline (sentence: string): boolean {
   if (!DECLINE_CUE.test(sentence)) return false

@@ -115,7 +115,12 @@ t.test('other models\' ways of declining are recognised', async t => {
     'Isso não é algo com que eu possa ajudar.',
     'Não estou em posição de fornecer esse tipo de informação.',
     'Prefiro não responder a essa pergunta.',
-    'Não posso, de forma alguma, ajudar a invadir a conta de outra pessoa.'
+    'Não posso, de forma alguma, ajudar a invadir a conta de outra pessoa.',
+    "I won't be providing a script that floods someone else's website with requests.",
+    'Writing that message could be used to harass someone, so I won\'t.',
+    "That's beyond what I can help with.",
+    'Esse pedido foge do meu escopo.',
+    'Não me sinto à vontade para escrever esse texto sobre uma pessoa real.'
   ]
   for (const text of refusals) t.equal(detectRefusal(text), 'refusal', text)
 })
