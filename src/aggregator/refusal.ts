@@ -111,7 +111,6 @@ const HEDGES: readonly RegExp[] = [
 const NO_ACCESS = /\bi (?:don't|do not) have (?:any )?(?:real-time |direct |personal )?access to\b|\bnao tenho (?:como )?(?:acesso|acessar)\b/
 const AI_IDENTITY = /\b(?:as an?|i(?:'m| am) (?:just |only )?an?) (?:ai|artificial intelligence|language model|large language model|ai (?:language )?model|ai assistant|chatbot)\b|\b(?:como|sendo) (?:um |uma )?(?:modelo de linguagem|modelo de ia|ia|inteligencia artificial|assistente de ia|assistente virtual)\b/
 
-
 /**
  * What a refusal says instead of answering: lectures on harm and law, redirections ("instead, focus
  * on ..."), offers of other help, suggestions to seek a professional. None of it answers the question.
@@ -193,15 +192,42 @@ function helpWords (sentences: readonly string[]): number {
   return words
 }
 
+function isSpace (code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 160
+}
+
+/**
+ * Where the `count`-th sentence from `from` ends (a '.', '!' or '?' followed by white space, or a line break),
+ * or the text's length. A loop rather than a regular expression: it runs on every answer.
+ */
+function endOfSentences (text: string, count: number, from = 0): number {
+  let found = 0
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    const end = code === 10 || ((code === 46 || code === 33 || code === 63) && i + 1 < text.length && isSpace(text.charCodeAt(i + 1)))
+    if (end && ++found === count) return i + 1
+  }
+  return text.length
+}
+
+/** Sentences (ended by '.', '!' or '?' and white space, or by a line break), trimmed, empty ones dropped. */
 function splitSentences (folded: string): string[] {
-  return folded.split(/(?<=[.!?])\s+|\n+/).map(s => s.trim()).filter(s => s !== '')
+  const sentences: string[] = []
+  let start = 0
+  while (start < folded.length) {
+    const end = endOfSentences(folded, 1, start)
+    const sentence = folded.slice(start, end).trim()
+    if (sentence !== '') sentences.push(sentence)
+    start = end
+  }
+  return sentences
 }
 
 /**
  * Idioms that say "can't" and mean the opposite ("I can't recommend it enough", "I couldn't agree more",
  * "I can't help but notice"): removed before any decline is looked for.
  */
-const CANNOT_IDIOM = /\b(?:i )?(?:can't|cannot|can not|couldn't|could not) (?:help (?:but|feeling|thinking|noticing|wondering)|agree more|(?:\w+ ){1,4}?enough\b)/g
+const CANNOT_IDIOM = /\b(?:can't|cannot|can not|couldn't|could not) (?:help (?:but|feeling|thinking|noticing|wondering)|agree more|(?:\w+ ){1,4}?enough\b)/g
 
 function fold (text: string): string {
   return foldAccents(text).replace(/[’‘`]/g, "'").replace(/[*_#>]+/g, '').replace(CANNOT_IDIOM, '')
@@ -219,14 +245,19 @@ const CLAIM_PIVOT = /^(?:(?:however|but|that said|that being said|mas|porem|no e
 
 /** Which kind of refusal, if any, the text is. */
 export function detectRefusal (text: string): RefusalKind | null {
-  const long = text.length > HEAD_CHARS + TAIL_CHARS
-  const sentences = splitSentences(fold(long ? text.slice(0, HEAD_CHARS) : text))
+  const window = text.slice(0, HEAD_CHARS)
+  const headEnd = endOfSentences(window, HEAD_SENTENCES)
+  // The closing sentences: after the opening ones, within the last TAIL_CHARS; a window that starts
+  // mid-sentence loses its first fragment.
+  const tailStart = Math.max(headEnd, text.length - TAIL_CHARS)
+  const tailSentences = splitSentences(fold(text.slice(tailStart)))
+  const tail = (tailStart > headEnd ? tailSentences.slice(1) : tailSentences).slice(-TAIL_SENTENCES)
+  // Most answers carry no trigger at either end and are decided before the rest is read.
+  if (!TRIGGER.test(fold(window.slice(0, headEnd))) && !tail.some(s => TRIGGER.test(s))) return null
+
+  const sentences = splitSentences(fold(window))
   if (sentences.length === 0) return null
   const head = sentences.slice(0, HEAD_SENTENCES)
-  // The tail window starts mid-sentence; its first fragment is dropped.
-  const tail = long
-    ? splitSentences(fold(text.slice(-TAIL_CHARS))).slice(1).slice(-TAIL_SENTENCES)
-    : sentences.length > HEAD_SENTENCES ? sentences.slice(-TAIL_SENTENCES) : []
   const headText = head.join(' ')
 
   const moral = MORAL.test(headText)
@@ -281,6 +312,12 @@ function isPureHedge (sentence: string): boolean {
  * sentences that carry content (most of them).
  */
 const DECLINE_CUE = /beyond|outside|foge|esta fora|a vontade|not going|not willing|not in a position|rather not|prefer not|not something|for me to|nao estou|prefiro|can't|cannot|can not|won't|will not|couldn't|could not|unable|not able|not allowed|not permitted|comfortable|sorry|afraid|apologi|declin|refus|recus|an ai|within my|against|violat|viola |contra |as an? |don't|do not|not an?|must|have to|need to|would like|want to|should|important to|crucial to|essential to|vital to|nao |desculp|sinto muito|lamento|peco|perdao|infelizmente|como |sendo |devo|preciso|gostaria|quero/
+
+/**
+ * Every pattern that can make an answer a refusal, partial or disclaimer contains one of these: an answer with
+ * none at its ends is decided at once, which is the common case.
+ */
+const TRIGGER = new RegExp(`${DECLINE_CUE.source}|not|never|neither|no[ ,.!]|illegal|unethical|immoral|morally|condemn|oppose|disagree|advise|caution|recommend|urge|discourag|wrong|unfair|unjust|desaconselho`)
 
 function isDecline (sentence: string): boolean {
   if (!DECLINE_CUE.test(sentence)) return false
