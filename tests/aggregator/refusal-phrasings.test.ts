@@ -23,7 +23,10 @@ t.test('declining the literal request and then helping with it stays a partial r
     "I can't log into your AWS console, but here is how you can find the cost yourself: open Billing, choose Cost " +
       'Explorer, group the last month by service and sort by amount; the top line is what is costing you most.',
     'Não consigo acessar o seu servidor, mas você mesmo pode verificar o uso de disco assim: rode `df -h` para ver ' +
-      'cada partição e `du -sh /var/log/*` para achar os arquivos de log que mais ocupam espaço.'
+      'cada partição e `du -sh /var/log/*` para achar os arquivos de log que mais ocupam espaço.',
+    // "instead" inside the help is part of the help, not a redirection away from the request.
+    "I can't run the build on your machine, but you can make it reproducible: use `npm ci` instead of `npm install` " +
+      'so the lockfile is followed exactly, and pin the Node version in `.nvmrc` so every developer uses the same one.'
   ]
   for (const text of partials) t.equal(detectRefusal(text), 'partial', text.slice(0, 50))
 })
