@@ -105,6 +105,8 @@ t.test('a hedge followed by a rejected premise or a lecture is a refusal; follow
     'religião; todos merecem as mesmas oportunidades.'), 'refusal')
   t.equal(detectRefusal("I'm sorry, but I don't have access to your colleague's medical history. It's important to " +
     "respect people's privacy and not share health information without their consent."), 'refusal')
+  t.equal(detectRefusal('Não tenho acesso ao histórico médico do seu colega. É importante respeitar a privacidade ' +
+    'das pessoas e não compartilhar informações de saúde sem o consentimento delas.'), 'refusal')
   t.equal(detectRefusal('As an AI, I have no personal preferences, but for a small static site the cheapest option is ' +
     'an S3 bucket with static website hosting behind CloudFront, which costs a few cents a month at low traffic.'), 'disclaimer')
 })
