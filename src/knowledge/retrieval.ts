@@ -4,6 +4,7 @@
 import { analyzerFor, foldText, tokenize, type Lang } from './analyzer.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
+import { passingNamesIn } from './passing-names.js'
 import { isAbbreviation, isFiller, readQuestion, type Question, type QuestionType } from './question.js'
 
 /**
@@ -407,6 +408,21 @@ function confidenceOf (found: SearchHit[], hits: RankedHit[]): number {
   return sigmoid(m.intercept + m.strength * Math.min(noteStrength(found, first), 12) + m.matched * noteMatched(found, first) + m.lead * lead + m.heading * Math.min(1, first.headingMatch * 2))
 }
 
+/** A question's other words, without the ones named, are this many at least when they ask something on their own. */
+const REST_TERMS = 2
+/** Share of those words the passage found must contain. */
+const REST_MATCHED = 0.6
+
+/** Whether the question without the given terms still clearly asks what a section answers (strength STRONG or more). */
+function restAnswers (base: KnowledgeBase, text: string, without: readonly string[], lang: Lang, queryLang: Lang): boolean {
+  const analyzer = analyzerFor(lang)
+  const drop = new Set(without)
+  const rest = tokenize(text).filter(word => !analyzer.terms(word).some(term => drop.has(term))).join(' ')
+  if (new Set(analyzer.analyze(rest)).size < REST_TERMS) return false
+  const best = base.search(rest, { lang, queryLang, limit: 1 })[0]
+  return best !== undefined && best.strength >= STRONG && best.matched >= REST_MATCHED
+}
+
 export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOptions = {}): Retrieval {
   const question = readQuestion(raw)
   const limit = options.limit ?? 3
@@ -437,6 +453,13 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
     // rest of the question alone clearly asks something a section answers ("guardar a chave da API
     // do Hugging Face num contêiner": keeping an API key, whoever issued it).
     const untreated = untreatedNames(base, raw, lead.path, lang)
+    // A name the notes mention only in passing ("targets such as Lambda, SQS or Step Functions")
+    // is no more explained than an unknown one: the question is covered only when its other words
+    // alone clearly ask what a section answers ("is Gmail SaaS or PaaS", "keep my API key out of Git").
+    const passing = passingNamesIn(base.index, queryTerms, lang)
+    if (passing.length > 0 && !restAnswers(base, searchText, passing.flatMap(name => name.terms), lang, question.lang)) {
+      untreated.push(...passing.map(name => name.spelled))
+    }
     const covered = untreated.length === 0 && (unknown.length === 0 ||
       (!namesAService(raw, unknown) && question.type !== 'difference' &&
         noteStrength(found, lead) >= STRONG && noteMatched(found, lead) >= 0.6 && queryTerms.length >= 3))
