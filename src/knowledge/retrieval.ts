@@ -373,6 +373,11 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
     // price is what is asked.
     const title = new Set(analyzer.analyze(passages[0].title))
     const asksMore = type === 'cost' && [...query].some(t => ![...title].some(w => sameWord(t, w)))
+    // A section whose heading names a word of the question beyond the note's topic ("Eventos e
+    // gatilhos" for "quais eventos disparam uma Lambda") is more specific than the summary, which
+    // only introduces the topic: unless the question asks what the topic is, the summary yields.
+    const namedSection = type !== 'definition' && passages.some(p => p.kind === 'section' &&
+      analyzer.analyze(p.heading).some(h => !title.has(h) && [...query].some(q => !title.has(q) && sameWord(q, h))))
     const best = Math.max(...sections)
     passages.forEach((passage, i) => {
       const hit = found.find(h => h.path === path && h.heading === passage.heading && h.kind === passage.kind) ?? asHit(passage)
@@ -382,8 +387,9 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       const recap = hit.kind === 'section' && RECAP.test(foldText(hit.heading)) ? 0.6 : 1
       const section = best > 0 ? sections[i] / best : 0
       const headingPhrase = hit.kind === 'summary' ? 0 : phraseShare(hit.heading, questionPairs, lang)
+      const yields = namedSection && hit.kind === 'summary' ? 1 - SUMMARY_PENALTY : 1
       const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * (1 + HEADING_PHRASE * headingPhrase) *
-        typeFactor(type, hit, headingMatch, headingPhrase) * recap
+        typeFactor(type, hit, headingMatch, headingPhrase) * recap * yields
       out.push({ ...hit, rank, headingMatch, headingPhrase })
     })
   }
