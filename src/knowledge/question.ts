@@ -99,7 +99,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(quanto tempo|how long)\b/g, '$& retencao retention'],
   [/\b(quebrar|quebro|separar|split|break up|break)\b/g, '$& dividir split'],
   [/\b(menor|menores|smaller|shrink|diminuir|reduzir)\b/g, '$& tamanho size'],
-  [/\b(rotear|roteia|rotas?|route|routes|routing)\b/g, '$& roteamento regras routing rules'],
+  // Not "Route 53", the DNS service's name.
+  [/\b(rotear|roteia|rotas?|route|routes|routing)\b(?! ?53)/g, '$& roteamento regras routing rules'],
   [/\b(caro|cara|caros|barato|barata|expensive|cheap|cheaper)\b/g, '$& custo cost'],
   [/\b(lento|lenta|demora|slow|slower)\b/g, '$& latencia latency'],
   [/\b(caiu|cai|derrubar|crash|crashes|goes down)\b/g, '$& falha failure']
@@ -120,6 +121,19 @@ const TYPES: Array<[QuestionType, RegExp]> = [
   ['howto', /\b(como (eu )?(faco|fazer|configur\w*|cri\w+|coloc\w*|mont\w*|us\w+|deix\w*|apont\w*|redirecion\w*|limp\w*|evit\w*|escolh\w*|guard\w*|sub\w*|ligo|ligar|aument\w*|diminu\w*|instal\w*|mand\w*|envi\w*|rod\w*|escal\w*)|passo a passo|how (do|can|should) (i|we|you)|how to|steps to|example of|exemplo de|command to|comando para|comando pra)\b/],
   ['definition', /^(o que(?! acontece)|que|what(?! happens)|whats|what's|define|definicao|significado)\b|\b(o que e|o que sao|what is|what are|what does .+ mean|significa|como (funciona|funcionam)|how (does|do) .+ work|how .+ works)\b/]
 ]
+
+// The words that make a question a cost question. They say what is asked about its subject, not
+// what the subject is: in "cobrança do Lambda" the subject is Lambda, whose note prices it, not the
+// billing note that "cobrança" alone would pick.
+const COST_WORDS: ReadonlySet<string> = new Set(['quanto', 'custa', 'custam', 'custo', 'custos', 'preco', 'precos', 'caro', 'cara', 'caros',
+  'barato', 'barata', 'cobra', 'cobram', 'cobrado', 'cobranca', 'fatura', 'compensa', 'economizar', 'pagar', 'pago', 'pay', 'paid',
+  'cost', 'costs', 'costing', 'price', 'prices', 'pricing', 'expensive', 'cheap', 'cheaper', 'bill', 'billing', 'billed', 'charged', 'charge',
+  'much', 'money', 'dinheiro'])
+
+/** The question's text without the words that only make it a cost question (see COST_WORDS). */
+export function costSubject (text: string): string {
+  return text.replace(/[\p{L}\p{N}]+/gu, word => COST_WORDS.has(word) ? ' ' : word).replace(/\s+/g, ' ').trim()
+}
 
 export function questionType (text: string): QuestionType {
   for (const [type, pattern] of TYPES) if (pattern.test(text)) return type

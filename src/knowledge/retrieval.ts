@@ -4,7 +4,8 @@
 import { analyzerFor, foldText, tokenize, type Lang } from './analyzer.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
-import { isAbbreviation, isFiller, readQuestion, type Question, type QuestionType } from './question.js'
+import { passingNamesIn } from './passing-names.js'
+import { costSubject, isAbbreviation, isFiller, readQuestion, type Question, type QuestionType } from './question.js'
 
 /**
  * Below this strength (see SearchHit.strength) the best passage only mentions the question's
@@ -26,6 +27,8 @@ const SUMMARY_PENALTY = 0.15
 const HEADING_MATCH = 0.6
 /** A heading whose wording the question repeats ("quando usar cada um", "como funciona") names the answer even in function words. */
 const HEADING_PHRASE = 0.5
+/** The heading match a pricing section has for a cost question: that of a heading naming half of what was asked. */
+const COST_NAMED = 0.5
 /** Notes whose best passage scores under this share of the best note's are left out. */
 const NOTE_CUTOFF = 0.5
 
@@ -37,6 +40,8 @@ const COST_HEADING = /\b(costs?|pric\w*|billing|bill|custos?|preco\w*|faturament
 const COST_TEXT = /\b(us\$|per hour|por hora|per month|por mes|per million|por milhao|charged|cobra\w*)\b/
 // How a thing works is what a "what is" or "how does it work" question asks for.
 const EXPLAIN_HEADING = /^(como (funciona|funcionam)|how (a |an |the )?\S+( \S+){0,4} works?$|o que (e|sao)|what (is|are))\b/
+/** The words with which a question asks how something works (see EXPLAIN_HEADING). */
+const EXPLAIN_WORDS = ['funciona', 'funcionam', 'work', 'works']
 const HOWTO_HEADING = /\b(example|exemplo|how to|como (fazer|criar|configurar)|injecting|injetando|pushing|enviando|applying|aplicando|designing|preparar)\b/
 
 /** How much the question's type favours a passage (1 = neutral). */
@@ -343,16 +348,19 @@ function asHit (passage: Passage): SearchHit {
  * weighed by the question's type (a difference favours comparisons and tables, a cost question
  * pricing sections, and so on).
  */
-function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, lang: Lang, queryTerms: readonly string[]): RankedHit[] {
+function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, lang: Lang, queryTerms: readonly string[], noteHits: SearchHit[] = found): RankedHit[] {
   const analyzer = analyzerFor(lang)
   const type = question.type
   // In "why pick a monolith over microservices" the monolith is what is asked about; a heading
   // about microservices answers the opposite question.
   const contrast = new Set(contrastTerms(question.text, lang))
-  const query = new Set(queryTerms.filter(t => !contrast.has(t)))
+  // "Como funciona" asks how the subject works only when the question is an explanation: in
+  // "como funciona a cobrança do Lambda" it frames a cost question and names no section.
+  const form = type === 'definition' ? new Set<string>() : new Set(EXPLAIN_WORDS.flatMap(w => analyzer.terms(w)))
+  const query = new Set(queryTerms.filter(t => !contrast.has(t) && !form.has(t)))
   const questionPairs = new Set(wordPairs(question.text, lang))
   const noteScore = new Map<string, number>()
-  for (const hit of found) noteScore.set(hit.path, Math.max(noteScore.get(hit.path) ?? 0, hit.score))
+  for (const hit of noteHits) noteScore.set(hit.path, Math.max(noteScore.get(hit.path) ?? 0, hit.score))
   const top = Math.max(...noteScore.values())
   const out: RankedHit[] = []
   for (const [path, score] of noteScore) {
@@ -360,16 +368,28 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
     if (note < NOTE_CUTOFF) continue
     const passages = base.index.passages.filter(p => p.path === path)
     const sections = sectionScores(passages, queryTerms)
+    // The note's own topic (its title's terms) is in most of its headings ("Como o AWS Lambda
+    // funciona"); in a cost question about that topic, naming the topic names no section: the
+    // price is what is asked.
+    const title = new Set(analyzer.analyze(passages[0].title))
+    const asksMore = type === 'cost' && [...query].some(t => ![...title].some(w => sameWord(t, w)))
+    // A section whose heading names a word of the question beyond the note's topic ("Eventos e
+    // gatilhos" for "quais eventos disparam uma Lambda") is more specific than the summary, which
+    // only introduces the topic: unless the question asks what the topic is, the summary yields.
+    const namedSection = type !== 'definition' && passages.some(p => p.kind === 'section' &&
+      analyzer.analyze(p.heading).some(h => !title.has(h) && [...query].some(q => !title.has(q) && sameWord(q, h))))
     const best = Math.max(...sections)
     passages.forEach((passage, i) => {
       const hit = found.find(h => h.path === path && h.heading === passage.heading && h.kind === passage.kind) ?? asHit(passage)
-      const headingTerms = hit.kind === 'summary' ? [] : [...new Set(analyzer.analyze(hit.heading))]
-      const headingMatch = dice(headingTerms, [...query])
+      const headingTerms = hit.kind === 'summary' ? [] : [...new Set(analyzer.analyze(hit.heading))].filter(t => !asksMore || !title.has(t))
+      // A pricing heading names what a cost question asks, in whatever words ("cobrança" for "Preço por requisição").
+      const headingMatch = Math.max(dice(headingTerms, [...query]), type === 'cost' && COST_HEADING.test(foldText(hit.heading)) && hit.kind === 'section' ? COST_NAMED : 0)
       const recap = hit.kind === 'section' && RECAP.test(foldText(hit.heading)) ? 0.6 : 1
       const section = best > 0 ? sections[i] / best : 0
       const headingPhrase = hit.kind === 'summary' ? 0 : phraseShare(hit.heading, questionPairs, lang)
+      const yields = namedSection && hit.kind === 'summary' ? 1 - SUMMARY_PENALTY : 1
       const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * (1 + HEADING_PHRASE * headingPhrase) *
-        typeFactor(type, hit, headingMatch, headingPhrase) * recap
+        typeFactor(type, hit, headingMatch, headingPhrase) * recap * yields
       out.push({ ...hit, rank, headingMatch, headingPhrase })
     })
   }
@@ -407,6 +427,35 @@ function confidenceOf (found: SearchHit[], hits: RankedHit[]): number {
   return sigmoid(m.intercept + m.strength * Math.min(noteStrength(found, first), 12) + m.matched * noteMatched(found, first) + m.lead * lead + m.heading * Math.min(1, first.headingMatch * 2))
 }
 
+/**
+ * For a cost question, the passages found by its subject alone ("Lambda" in "cobrança do Lambda",
+ * "NAT gateway" in "NAT gateway é caro?"): the note about the subject prices it, while the words
+ * of cost alone would pick the billing note. Null when the subject alone finds nothing strong
+ * to answer on its own (in "which service is costing me the most", cost is the subject).
+ */
+function subjectHits (base: KnowledgeBase, question: Question, text: string, lang: Lang): SearchHit[] | null {
+  if (question.type !== 'cost') return null
+  const subject = costSubject(text)
+  if (subject === text) return null
+  const found = base.search(subject, { lang, queryLang: question.lang, limit: CANDIDATES, perNote: 2 })
+  return found.length > 0 && found[0].strength >= STRONG ? found : null
+}
+
+/** A question's other words, without the ones named, are this many at least when they ask something on their own. */
+const REST_TERMS = 2
+/** Share of those words the passage found must contain. */
+const REST_MATCHED = 0.6
+
+/** Whether the question without the given terms still clearly asks what a section answers (strength STRONG or more). */
+function restAnswers (base: KnowledgeBase, text: string, without: readonly string[], lang: Lang, queryLang: Lang): boolean {
+  const analyzer = analyzerFor(lang)
+  const drop = new Set(without)
+  const rest = tokenize(text).filter(word => !analyzer.terms(word).some(term => drop.has(term))).join(' ')
+  if (new Set(analyzer.analyze(rest)).size < REST_TERMS) return false
+  const best = base.search(rest, { lang, queryLang, limit: 1 })[0]
+  return best !== undefined && best.strength >= STRONG && best.matched >= REST_MATCHED
+}
+
 export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOptions = {}): Retrieval {
   const question = readQuestion(raw)
   const limit = options.limit ?? 3
@@ -422,7 +471,7 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
     if (best === undefined || best.strength < minStrength) continue
     const foreign = lang !== question.lang ? analyzerFor(question.lang).isStopWord : undefined
     const queryTerms = [...new Set(analyzerFor(lang).analyze(searchText, foreign))]
-    const ranked = rerank(base, found, question, lang, queryTerms)
+    const ranked = rerank(base, found, question, lang, queryTerms, subjectHits(base, question, searchText, lang) ?? found)
     const lead = ranked[0]
     const hits: RankedHit[] = []
     const perNote = new Map<string, number>()
@@ -437,6 +486,13 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
     // rest of the question alone clearly asks something a section answers ("guardar a chave da API
     // do Hugging Face num contêiner": keeping an API key, whoever issued it).
     const untreated = untreatedNames(base, raw, lead.path, lang)
+    // A name the notes mention only in passing ("targets such as Lambda, SQS or Step Functions")
+    // is no more explained than an unknown one: the question is covered only when its other words
+    // alone clearly ask what a section answers ("is Gmail SaaS or PaaS", "keep my API key out of Git").
+    const passing = passingNamesIn(base.index, queryTerms, lang)
+    if (passing.length > 0 && !restAnswers(base, searchText, passing.flatMap(name => name.terms), lang, question.lang)) {
+      untreated.push(...passing.map(name => name.spelled))
+    }
     const covered = untreated.length === 0 && (unknown.length === 0 ||
       (!namesAService(raw, unknown) && question.type !== 'difference' &&
         noteStrength(found, lead) >= STRONG && noteMatched(found, lead) >= 0.6 && queryTerms.length >= 3))

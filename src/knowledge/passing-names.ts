@@ -1,0 +1,166 @@
+// Names of services and tools that the notes only mention in passing: written as proper names in
+// running text ("targets such as Lambda, SQS or Step Functions", "AWS WAF rate-based rules") but
+// never in a title, a keyword list, a heading or a bold definition. A question about one of them
+// is about something the notes do not explain, however well its other words match a section.
+
+import { analyzerFor, foldText, type Lang } from './analyzer.js'
+import type { KnowledgeIndex, Passage } from './knowledge-index.js'
+
+// A vendor's name introduces a service's name and is no part of it ("AWS WAF" is the WAF).
+const VENDOR = /^(aws|amazon)$/i
+// Words written with capitals as they are: a word, optionally hyphenated, possibly with digits.
+const WORD = /[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*/gu
+// Where a clause, a list item or a table cell starts, a capital says nothing about the word; an
+// opening parenthesis continues the sentence ("(Helm charts, operators)").
+const CLAUSE_END = /[.!?:;=|]\s*$|(?:^|\n)\s*(?:[-*]|\d+\.)?\s*$|[“"]\s*$/
+/** A name this short ("OS", "ID", "TB") is more often an abbreviation a student types for something else. */
+const MIN_NAME_CHARS = 3
+
+function hasCapital (word: string): boolean {
+  return /\p{Lu}/u.test(word)
+}
+
+/** Capital inside the word or all capitals: a name even at the start of a clause ("CloudTrail", "AWS"). */
+function isNameShaped (word: string): boolean {
+  return /^.+\p{Lu}/u.test(word) && !/^\p{Lu}\p{Ll}+$/u.test(word)
+}
+
+/** The passage's running text: code blocks and inline code removed, bold spans kept apart. */
+function prose (text: string): string {
+  return text.replace(/^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?^[ \t]*\1[ \t]*$/gm, '\n').replace(/`[^`\n]*`/g, ' , ')
+}
+
+export interface PassingNames {
+  /** Index terms of each name mentioned only in passing, joined by spaces (per language). */
+  names: Map<Lang, Set<string>>
+  /** How each such name is written in the notes, for telling the student what is not covered. */
+  spelled: Map<string, string>
+}
+
+const CACHE = new WeakMap<KnowledgeIndex, PassingNames>()
+
+/**
+ * Runs of capitalised words in running text that do not start a clause (or that are name-shaped),
+ * per language, with the vendor's word dropped.
+ */
+function nameRuns (passage: Passage): string[] {
+  const runs: string[] = []
+  const text = prose(passage.text).replace(/\*\*/g, '')
+  let run: string[] = []
+  let last = 0
+  const close = (): void => {
+    while (run.length > 0 && VENDOR.test(run[0])) run.shift()
+    if (run.length > 0) runs.push(run.join(' '))
+    run = []
+  }
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0]
+    const between = text.slice(last, match.index)
+    last = match.index + word.length
+    const startsClause = CLAUSE_END.test(text.slice(Math.max(0, match.index - 40), match.index))
+    // Only spaces may join the words of one name.
+    if (run.length > 0 && !/^ +$/.test(between)) close()
+    if (hasCapital(word) && (!startsClause || isNameShaped(word) || run.length > 0)) run.push(word)
+    else close()
+  }
+  close()
+  return runs
+}
+
+export function passingNames (index: KnowledgeIndex): PassingNames {
+  const cached = CACHE.get(index)
+  if (cached !== undefined) return cached
+  const names = new Map<Lang, Set<string>>()
+  const spelled = new Map<string, string>()
+  const byLang = new Map<Lang, Passage[]>()
+  for (const passage of index.passages) {
+    const list = byLang.get(passage.lang) ?? []
+    list.push(passage)
+    byLang.set(passage.lang, list)
+  }
+  for (const [lang, passages] of byLang) {
+    const analyzer = analyzerFor(lang)
+    const key = (text: string): string => analyzer.analyze(text).join(' ')
+    // Words the notes also write in lower case are ordinary words, whatever a heading does with them.
+    const lower = new Set<string>()
+    for (const passage of passages) {
+      for (const match of prose(passage.text).matchAll(WORD)) if (!hasCapital(match[0])) lower.add(match[0])
+    }
+    // What the notes treat: every title, keyword, heading and bold definition, as term sequences,
+    // and the single words among them that are names ("ECS", "Fargate", "Terraform").
+    const treated: string[] = []
+    const nameWords = new Set<string>()
+    const addTreated = (text: string): void => {
+      treated.push(` ${key(text)} `)
+      for (const match of text.matchAll(WORD)) {
+        if (hasCapital(match[0]) && !lower.has(foldText(match[0]))) for (const term of analyzer.terms(match[0])) nameWords.add(term)
+      }
+    }
+    const seen = new Set<string>()
+    for (const passage of passages) {
+      if (!seen.has(passage.path)) {
+        seen.add(passage.path)
+        addTreated(passage.title)
+        for (const keyword of passage.keywords) addTreated(keyword)
+      }
+      if (passage.kind === 'section') addTreated(passage.heading)
+      for (const match of passage.text.matchAll(/\*\*([^*\n]+)\*\*/g)) addTreated(match[1])
+    }
+    const isTreated = (terms: string[]): boolean => {
+      // One word is treated when any title, keyword or heading uses it ("standard", "patch").
+      if (terms.length === 1) return treated.some(t => t.includes(` ${terms[0]} `))
+      // A longer name when it can be cut into pieces each of which is treated: a phrase of a heading
+      // or title, or a single name word ("ECS Fargate"); ordinary words of headings do not make up
+      // a name ("step scaling" and "serverless functions" say nothing about Step Functions).
+      const reach = new Array<boolean>(terms.length + 1).fill(false)
+      reach[0] = true
+      for (let i = 0; i < terms.length; i++) {
+        if (!reach[i]) continue
+        if (nameWords.has(terms[i])) reach[i + 1] = true
+        for (let j = i + 2; j <= terms.length; j++) {
+          if (treated.some(t => t.includes(` ${terms.slice(i, j).join(' ')} `))) reach[j] = true
+        }
+      }
+      return reach[terms.length]
+    }
+    const out = new Set<string>()
+    for (const passage of passages) {
+      for (const run of nameRuns(passage)) {
+        const folded = foldText(run)
+        if (folded.replace(/[^a-z0-9]/g, '').length < MIN_NAME_CHARS) continue
+        // A run written in lower case elsewhere ("Keep" opening a tip) is no name.
+        if (!run.includes(' ') && lower.has(folded)) continue
+        const terms = analyzer.analyze(run)
+        if (terms.length === 0 || terms.every(t => /^\d+$/.test(t))) continue
+        if (isTreated(terms)) continue
+        const k = terms.join(' ')
+        out.add(k)
+        if (!spelled.has(`${lang}:${k}`)) spelled.set(`${lang}:${k}`, run)
+      }
+    }
+    names.set(lang, out)
+  }
+  const result = { names, spelled }
+  CACHE.set(index, result)
+  return result
+}
+
+/**
+ * Names mentioned only in passing that the question contains (its terms, in order, in the
+ * language of the notes searched), each as the notes spell it.
+ */
+export function passingNamesIn (index: KnowledgeIndex, queryTerms: readonly string[], lang: Lang): Array<{ terms: string[], spelled: string }> {
+  const { names, spelled } = passingNames(index)
+  const own = names.get(lang)
+  if (own === undefined) return []
+  const found: Array<{ terms: string[], spelled: string }> = []
+  const joined = ` ${queryTerms.join(' ')} `
+  for (const name of own) {
+    if (!joined.includes(` ${name} `)) continue
+    // The longest name wins: "Google Cloud Run" rather than "Cloud Run" as well.
+    if (found.some(f => ` ${f.terms.join(' ')} `.includes(` ${name} `))) continue
+    for (let i = found.length - 1; i >= 0; i--) if (` ${name} `.includes(` ${found[i].terms.join(' ')} `)) found.splice(i, 1)
+    found.push({ terms: name.split(' '), spelled: spelled.get(`${lang}:${name}`) ?? name })
+  }
+  return found
+}
