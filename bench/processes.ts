@@ -1,7 +1,8 @@
 // Starting, probing and stopping the benchmark's processes: stubs, servers under test, load generator.
 import { execFileSync, fork, spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Behaviour, StubId, StubStats } from './stub-providers.js'
@@ -186,26 +187,35 @@ export function baselineCommand (env: NodeJS.ProcessEnv): ServerCommand {
 }
 
 export const PORTKEY_DIR = path.join(REPO_ROOT, 'bench', 'portkey')
-const PORTKEY_BUILD = path.join(PORTKEY_DIR, 'node_modules', '@portkey-ai', 'gateway', 'build', 'start-server.js')
+// Installed outside the repository: tap's coverage settings list every file under bench/, and the gateway's
+// node_modules would make that list too long to pass to a test process.
+const PORTKEY_INSTALL = path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'iscoolgpt-bench', 'portkey')
+const PORTKEY_ENTRY = path.join(PORTKEY_INSTALL, 'node_modules', '@portkey-ai', 'gateway', 'build', 'start-server.js')
 
 /**
- * The Portkey AI gateway from bench/portkey/ (its own package.json), installed there on first use; the reason
- * instead when it cannot be installed (no registry, no disk), and the comparison is then left out.
+ * The Portkey AI gateway at the version bench/portkey/package.json pins, installed on first use into a cache
+ * folder; the reason instead when it cannot be installed (no registry, no disk), and the comparison is left out.
  */
 export function portkeyCommand (env: NodeJS.ProcessEnv): ServerCommand | string {
-  if (!existsSync(PORTKEY_BUILD)) {
-    const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: PORTKEY_DIR, encoding: 'utf8', timeout: 180_000 })
-    if (result.status !== 0 || !existsSync(PORTKEY_BUILD)) {
-      return `npm install in bench/portkey failed (${result.error?.message ?? `exit ${String(result.status)}`}): ${(result.stderr ?? '').trim().split('\n').slice(-2).join(' ')}`
+  const lock = path.join(PORTKEY_DIR, 'package-lock.json')
+  const installedLock = path.join(PORTKEY_INSTALL, 'package-lock.json')
+  if (!existsSync(PORTKEY_ENTRY) || !existsSync(installedLock) || readFileSync(installedLock, 'utf8') !== readFileSync(lock, 'utf8')) {
+    mkdirSync(PORTKEY_INSTALL, { recursive: true })
+    copyFileSync(path.join(PORTKEY_DIR, 'package.json'), path.join(PORTKEY_INSTALL, 'package.json'))
+    copyFileSync(lock, installedLock)
+    // Its only install script applies patches the published package does not ship.
+    const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: PORTKEY_INSTALL, encoding: 'utf8', timeout: 180_000 })
+    if (result.status !== 0 || !existsSync(PORTKEY_ENTRY)) {
+      return `npm ci of bench/portkey/ failed (${result.error?.message ?? `exit ${String(result.status)}`}): ${(result.stderr ?? '').trim().split('\n').slice(-2).join(' ')}`
     }
   }
   // Production mode and --headless: no console UI, no log streaming, as a gateway in service runs.
   return {
     name: 'portkey',
-    args: port => [path.join(PORTKEY_DIR, 'start.mjs'), `--port=${port}`, '--headless'],
+    args: port => [path.join(PORTKEY_DIR, 'start.mjs'), PORTKEY_ENTRY, `--port=${port}`, '--headless'],
     env: { PATH: env.PATH, HOME: env.HOME, NODE_ENV: 'production' },
     healthPath: '/',
-    cwd: PORTKEY_DIR
+    cwd: PORTKEY_INSTALL
   }
 }
 
