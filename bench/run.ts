@@ -248,7 +248,8 @@ async function cost (h: Harness) {
 async function growth (h: Harness) {
   const plan = { ...PLAN.growth, connections: 1, timeoutS: PLAN.timeoutS }
   const loadAverage = [load1m()]
-  const service = await startService(h.env, profileArgs('growth'))
+  // Shedding off, as in scenario 1: a shed request costs next to nothing and would hide what an answer costs.
+  const service = await startService({ ...h.env, SHED_EVENT_LOOP_DELAY_MS: '0', MAX_INFLIGHT_ASKS: '100000' }, profileArgs('growth'))
   const baseline = await startBaseline(h.env)
   const meter = new CostMeter(h.load, h.stubs, plan)
   const byProviders: Record<string, { service: RunFigures, baseline: RunFigures }> = {}
