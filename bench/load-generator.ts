@@ -46,7 +46,7 @@ async function autocannonRun (job: LoadJob, durationS: number, record: boolean):
       requests: [{
         method: 'POST',
         path: target.pathname,
-        headers: { 'content-type': 'application/json' },
+        headers: { ...job.headers, 'content-type': 'application/json' },
         body: job.body,
         onResponse: record ? (status, body) => { last = inspect(status, body) } : undefined
       }]
@@ -127,7 +127,7 @@ async function openLoop (job: LoadJob): Promise<LoadResult> {
         port: target.port,
         path: target.pathname,
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': payload.length }
+        headers: { ...job.headers, 'content-type': 'application/json', 'content-length': payload.length }
       }, res => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))

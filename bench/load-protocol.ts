@@ -7,6 +7,8 @@ export interface LoadJob {
   mode: 'closed' | 'open'
   url: string
   body: string
+  /** Extra request headers (a gateway's routing headers); content-type is always JSON. */
+  headers?: Record<string, string>
   /** Measured window. */
   durationS: number
   /** Load before the window that is not recorded (JIT, connection pools, caches). */

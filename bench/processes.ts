@@ -1,14 +1,17 @@
 // Starting, probing and stopping the benchmark's processes: stubs, servers under test, load generator.
-import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { execFileSync, fork, spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Behaviour, StubId, StubStats } from './stub-providers.js'
+import { TUTOR_SYSTEM_PROMPT } from '../src/services/prompts.js'
 import type { FromLoadGenerator, LoadJob, LoadResult, ToLoadGenerator } from './load-protocol.js'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const SERVER_ENTRY = path.join(REPO_ROOT, 'dist', 'src', 'server.js')
+const BASELINE_ENTRY = path.join(REPO_ROOT, 'bench', 'baseline.mjs')
 const TSX = ['--import', 'tsx']
 
 export async function freePort (): Promise<number> {
@@ -164,28 +167,82 @@ async function waitUntilServing (url: string, child: ChildProcess, output: strin
   }
 }
 
+/** How to start one server under test: the command for a port, and the path a probe polls until it answers 200. */
+export interface ServerCommand {
+  name: string
+  args: (port: number) => string[]
+  env: NodeJS.ProcessEnv
+  healthPath: string
+  cwd?: string
+}
+
 /** The real service, built, as its own process: `node dist/src/server.js`, default heap settings. */
-export async function startService (env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<ServerHandle & { readyMs: number }> {
+export function serviceCommand (env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ServerCommand {
+  return { name: 'iscoolgpt', args: () => [...nodeArgs, SERVER_ENTRY], env, healthPath: '/health' }
+}
+
+/** The bare baseline (bench/baseline.mjs), plain JavaScript run by node itself. */
+export function baselineCommand (env: NodeJS.ProcessEnv): ServerCommand {
+  return { name: 'baseline', args: () => [BASELINE_ENTRY], env: { ...env, BENCH_SYSTEM_PROMPT: TUTOR_SYSTEM_PROMPT }, healthPath: '/health' }
+}
+
+export const PORTKEY_DIR = path.join(REPO_ROOT, 'bench', 'portkey')
+// Installed outside the repository: tap's coverage settings list every file under bench/, and the gateway's
+// node_modules would make that list too long to pass to a test process.
+const PORTKEY_INSTALL = path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'iscoolgpt-bench', 'portkey')
+const PORTKEY_ENTRY = path.join(PORTKEY_INSTALL, 'node_modules', '@portkey-ai', 'gateway', 'build', 'start-server.js')
+
+/**
+ * The Portkey AI gateway at the version bench/portkey/package.json pins, installed on first use into a cache
+ * folder; the reason instead when it cannot be installed (no registry, no disk), and the comparison is left out.
+ */
+export function portkeyCommand (env: NodeJS.ProcessEnv): ServerCommand | string {
+  const lock = path.join(PORTKEY_DIR, 'package-lock.json')
+  const installedLock = path.join(PORTKEY_INSTALL, 'package-lock.json')
+  if (!existsSync(PORTKEY_ENTRY) || !existsSync(installedLock) || readFileSync(installedLock, 'utf8') !== readFileSync(lock, 'utf8')) {
+    mkdirSync(PORTKEY_INSTALL, { recursive: true })
+    copyFileSync(path.join(PORTKEY_DIR, 'package.json'), path.join(PORTKEY_INSTALL, 'package.json'))
+    copyFileSync(lock, installedLock)
+    // Its only install script applies patches the published package does not ship.
+    const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: PORTKEY_INSTALL, encoding: 'utf8', timeout: 180_000 })
+    if (result.status !== 0 || !existsSync(PORTKEY_ENTRY)) {
+      return `npm ci of bench/portkey/ failed (${result.error?.message ?? `exit ${String(result.status)}`}): ${(result.stderr ?? '').trim().split('\n').slice(-2).join(' ')}`
+    }
+  }
+  // Production mode and --headless: no console UI, no log streaming, as a gateway in service runs.
+  return {
+    name: 'portkey',
+    args: port => [path.join(PORTKEY_DIR, 'start.mjs'), PORTKEY_ENTRY, `--port=${port}`, '--headless'],
+    env: { PATH: env.PATH, HOME: env.HOME, NODE_ENV: 'production' },
+    healthPath: '/',
+    cwd: PORTKEY_INSTALL
+  }
+}
+
+export async function startServer (command: ServerCommand): Promise<ServerHandle & { readyMs: number }> {
   const port = await freePort()
   const started = performance.now()
-  const child = spawn(process.execPath, [...nodeArgs, SERVER_ENTRY], { cwd: REPO_ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, command.args(port), { cwd: command.cwd ?? REPO_ROOT, env: { ...command.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] })
   const output: string[] = []
   tail(child, output)
   const died = watchExit(child, output)
   const url = `http://127.0.0.1:${port}`
-  await waitUntilServing(`${url}/ready`, child, output)
+  try {
+    await waitUntilServing(`${url}${command.healthPath}`, child, output)
+  } catch (err) {
+    await stopProcess(child)
+    throw err
+  }
   const readyMs = performance.now() - started
-  return { name: 'iscoolgpt', url, pid: child.pid as number, child, output, readyMs, died, stop: async () => await stopProcess(child, 15_000) }
+  return { name: command.name, url, pid: child.pid as number, child, output, readyMs, died, stop: async () => await stopProcess(child, 15_000) }
+}
+
+export async function startService (env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<ServerHandle & { readyMs: number }> {
+  return await startServer(serviceCommand(env, nodeArgs))
 }
 
 export async function startBaseline (env: NodeJS.ProcessEnv): Promise<ServerHandle> {
-  const port = await freePort()
-  const child = fork(path.join(REPO_ROOT, 'bench', 'baseline.ts'), [], { cwd: REPO_ROOT, env: { ...env, PORT: String(port) }, execArgv: TSX, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
-  const output: string[] = []
-  tail(child, output)
-  const died = watchExit(child, output)
-  await waitForMessage<{ type: string }>(child, m => m.type === 'ready', 'baseline')
-  return { name: 'baseline', url: `http://127.0.0.1:${port}`, pid: child.pid as number, child, output, died, stop: async () => await stopProcess(child) }
+  return await startServer(baselineCommand(env))
 }
 
 export interface LoadGenerator {
@@ -265,16 +322,25 @@ export async function readHeap (serviceUrl: string): Promise<HeapFigures | undef
   }
 }
 
-/** Polls /ready like an orchestrator would and returns the time from spawn to the first 200. */
-export async function coldStart (env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<number> {
+export interface ColdStart {
+  /** Spawn to the first 200 of the health path. */
+  ms: number
+  /** VmRSS a second after that, with no request served: what an idle replica holds. */
+  idleRssMB: number
+}
+
+/** Polls the health path like an orchestrator would: spawn to the first 200, then the idle RSS a second later. */
+export async function coldStart (command: ServerCommand, pollPath = command.healthPath): Promise<ColdStart> {
   const port = await freePort()
   const started = performance.now()
-  const child = spawn(process.execPath, [...nodeArgs, SERVER_ENTRY], { cwd: REPO_ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, command.args(port), { cwd: command.cwd ?? REPO_ROOT, env: { ...command.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] })
   const output: string[] = []
   tail(child, output)
   try {
-    await waitUntilServing(`http://127.0.0.1:${port}/ready`, child, output, 30_000, 5)
-    return performance.now() - started
+    await waitUntilServing(`http://127.0.0.1:${port}${pollPath}`, child, output, 30_000, 5)
+    const ms = performance.now() - started
+    await new Promise(resolve => setTimeout(resolve, 1000))
+    return { ms, idleRssMB: readMemory(child.pid as number)?.rssMB ?? Number.NaN }
   } finally {
     await stopProcess(child)
   }

@@ -8,7 +8,8 @@ import {
 import { NEUTRAL_CONSENSUS, priorScore, qualityScore, relevanceScore, totalScore } from './scores.js'
 import { similarityMatrix, tfidfVectors } from './similarity.js'
 import { groupId, pickBest, pickConsensus, pickFastest, pickVote } from './strategies.js'
-import { contentTokens, wordCount } from './text.js'
+import { wordCount } from './text.js'
+import { contentTokens } from './analysis.js'
 import { LOW_COVERAGE_CAP, SINGLE_SOURCE_CAP, agreeingCap, evidenceOf, freeTextConfidence, singleSourceConfidence, votePosterior } from './confidence.js'
 import { formFeatures, openAnswerSignals } from './open-answer.js'
 import { expectedAnswer } from './question-type.js'
@@ -131,7 +132,8 @@ export function aggregate (question: string, candidates: readonly CandidateInput
     if (!short || (!value.explicit && !(expected === 'number' || (requested === 'vote' && expected !== 'open')))) candidate.extracted = null
   }
 
-  const matrix = similarityMatrix(tfidfVectors(analysed.map(c => c.tokens)))
+  // One text has nothing to be compared with: its row would only hold itself (the passthrough's single answer).
+  const matrix = analysed.length < 2 ? [[analysed[0]?.tokens.length === 0 ? 0 : 1]] : similarityMatrix(tfidfVectors(analysed.map(c => c.tokens)))
   const position = new Map(analysed.map((c, i) => [c, i]))
   const textSimilarity = (a: WorkingCandidate, b: WorkingCandidate): number => matrix[position.get(a) as number][position.get(b) as number]
   const similarity = (a: WorkingCandidate, b: WorkingCandidate): number => {
@@ -192,9 +194,12 @@ export function aggregate (question: string, candidates: readonly CandidateInput
   const pool = active()
   // Open answers: each one's standing among this question's answers, plus its provider's track record.
   const standing = new Map<WorkingCandidate, number>()
-  if (!short && pool.length > 0) {
+  if (!short && pool.length > 1) {
     const signals = openAnswerSignals(pool.map(c => formFeatures(c.input.text, c.words)), pool.map(c => c.consensus))
     pool.forEach((c, i) => standing.set(c, signals[i]))
+  } else if (!short && pool.length === 1) {
+    // Standard scores within a pool of one are all zero, whatever the answer's form: no need to measure it.
+    standing.set(pool[0], 0)
   }
   const selection = (c: WorkingCandidate): number => (standing.get(c) ?? 0) + RELIABILITY_WEIGHT * reliabilityOf(c).quality + FEEDBACK_WEIGHT * (reliabilityOf(c).feedback ?? 0) +
     (support.size === 0 ? 0 : EVIDENCE_SELECTION * (c.flags.includes('contradicted') ? -1 : c.flags.includes('supported') ? 1 : 0) + ((support.get(c) ?? 0) - meanSupport))
