@@ -138,6 +138,9 @@ export class AdmissionControl {
     this.delayValue = reading.delayMs
     const u = this.utilizationValue
     const late = maxDelayMs > 0 && reading.delayMs > maxDelayMs
+    // No ask in flight and none turned away: whatever kept the loop busy (start-up, a scrape), it was not the
+    // asks, and refusing asks would not relieve it.
+    if (meanInflight === 0 && !bound) return
     if (u > targetUtilization || late) {
       // A late loop is as good as fully busy for the estimate.
       const estimate = meanInflight * targetUtilization / (late ? Math.max(u, 1) : u)

@@ -64,6 +64,12 @@ t.test('one busy window among idle ones (a garbage-collection pause) does not cu
   t.ok(control.limit < 200, 'a loop busy window after window does')
 })
 
+t.test('a loop kept busy by something other than asks leaves the limit alone', async t => {
+  const { control, window } = controller()
+  for (let i = 0; i < 20; i++) window(1, 200)
+  t.equal(control.limit, 200, 'nothing in flight: refusing asks would not relieve the loop')
+})
+
 t.test('a late loop counts as saturated even at a moderate utilisation', async t => {
   const { control, window, admit } = controller()
   admit(10)
