@@ -10,19 +10,21 @@
 // - An ask costs CPU roughly in proportion to how many are in flight (Little's law: the same asks per second
 //   and the same provider latency give the same asks in flight and the same loop work), so the number in
 //   flight that would hold the loop at the target utilisation is (mean in flight) × target / utilisation.
-//   The limit moves towards that estimate: down by at most a third per window when the loop is busier than
-//   the target (a garbage-collection pause does not empty the service), up by at most half plus one when the
+//   The limit moves towards that estimate: down to no less than a third of itself per window when the loop is
+//   busier than SHED_EVENT_LOOP_UTILIZATION (the utilisation is smoothed over about three windows, so one
+//   garbage-collection pause does not empty the service), up by at most half plus one when the
 //   loop has room and the limit is what held asks back (so slower providers, which raise the asks in flight
 //   at the same CPU, do not leave the service refusing work it has room for).
-// - The mean lateness of a timer (SHED_EVENT_LOOP_DELAY_MS) counts as "busier than the target" too: a few long
+// - The mean lateness of a timer past SHED_EVENT_LOOP_DELAY_MS counts as "busier than the target" too: a few long
 //   blocking tasks (a very long answer to aggregate) delay every other ask even at a moderate utilisation.
+//   SHED_EVENT_LOOP_DELAY_MS=0 turns the adaptive limit off altogether: only the ceiling applies.
 // - A new ask is taken while fewer than the limit are in flight. The limit never falls below one, so with
 //   nothing in flight an ask always goes through, and never rises above MAX_INFLIGHT_ASKS, the fixed ceiling
 //   (an ask mostly waits on providers, so a process can be full of asks with an idle loop).
 // Everything else keeps answering, so health checks, the page and cheap reads stay up while asks are shed.
 //
 // A refusal costs a small fraction of an ask: it is decided in an onRequest hook (before the body is read),
-// written directly as a short precomputed problem+json (or OpenAI-shaped error on /v1), logged as one warning
+// written straight to the socket as a short problem+json (or OpenAI-shaped error on /v1), logged as one warning
 // per second rather than one access line per refusal, and counted in iscoolgpt_asks_shed_total.
 import fp from 'fastify-plugin'
 import type { OutgoingHttpHeaders } from 'node:http'
