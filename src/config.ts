@@ -58,7 +58,8 @@ const EnvSchema = Type.Object({
   RATE_LIMIT_WINDOW_MS: Int(1000, 86400000, 60000, 'an integer number of milliseconds between 1000 and 86400000'),
   BODY_LIMIT_BYTES: Int(1024, 10485760, 65536, 'an integer number of bytes between 1024 and 10485760'),
   MAX_INFLIGHT_ASKS: Int(1, 100000, 200, 'a whole number of concurrent asks'),
-  SHED_EVENT_LOOP_DELAY_MS: Int(0, 10000, 20, 'an integer number of milliseconds (0 turns delay-based shedding off)'),
+  SHED_EVENT_LOOP_DELAY_MS: Int(0, 10000, 20, 'an integer number of milliseconds (0 turns shedding on the event loop off)'),
+  SHED_EVENT_LOOP_UTILIZATION: Int(10, 100, 80, 'a whole percentage between 10 and 100'),
   REQUEST_HEADERS_TIMEOUT_MS: Int(1000, 600000, 10000, 'an integer number of milliseconds between 1000 and 600000'),
   REQUEST_BODY_TIMEOUT_MS: Int(1000, 600000, 15000, 'an integer number of milliseconds between 1000 and 600000'),
   KEEP_ALIVE_TIMEOUT_MS: Int(1000, 600000, 65000, 'an integer number of milliseconds between 1000 and 600000'),
@@ -112,8 +113,10 @@ export interface Config {
   rateLimitWindowMs: number
   bodyLimitBytes: number
   maxInflightAsks: number
-  /** Event-loop delay (mean over the last sample window) past which new asks are shed; 0 turns it off. */
+  /** Event-loop delay (mean over a sample window) counted as saturation; 0 turns shedding on the event loop off. */
   shedEventLoopDelayMs: number
+  /** Event-loop utilisation (%) the adaptive ask limit holds the loop under. */
+  shedEventLoopUtilization: number
   /** Longest wait for a request's headers, then for its body, and for the next request on an idle keep-alive connection. */
   requestHeadersTimeoutMs: number
   requestBodyTimeoutMs: number
@@ -220,6 +223,7 @@ export function loadConfig (source: NodeJS.ProcessEnv = {}): Config {
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     maxInflightAsks: env.MAX_INFLIGHT_ASKS,
     shedEventLoopDelayMs: env.SHED_EVENT_LOOP_DELAY_MS,
+    shedEventLoopUtilization: env.SHED_EVENT_LOOP_UTILIZATION,
     requestHeadersTimeoutMs: env.REQUEST_HEADERS_TIMEOUT_MS,
     requestBodyTimeoutMs: env.REQUEST_BODY_TIMEOUT_MS,
     keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS,
