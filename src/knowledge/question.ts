@@ -28,6 +28,59 @@ const EXPANSIONS: Record<string, string> = {
   qnd: 'quando',
   qdo: 'quando',
   qto: 'quanto',
+  // "qnto", "qnts", "qtas": quanto and its forms, however the vowels are dropped.
+  qnto: 'quanto',
+  qnt: 'quanto',
+  qnta: 'quanta',
+  qntos: 'quantos',
+  qntas: 'quantas',
+  qnts: 'quantos',
+  qta: 'quanta',
+  qtos: 'quantos',
+  qtas: 'quantas',
+  qts: 'quantos',
+  dps: 'depois',
+  dpois: 'depois',
+  agr: 'agora',
+  hj: 'hoje',
+  hr: 'hora',
+  hrs: 'horas',
+  msg: 'mensagem',
+  msgs: 'mensagens',
+  vdd: 'verdade',
+  ctz: 'certeza',
+  pfv: 'por favor',
+  pf: 'por favor',
+  cmg: 'comigo',
+  vlw: 'valeu',
+  blz: 'beleza',
+  ngm: 'ninguem',
+  nd: 'nada',
+  ta: 'esta',
+  tava: 'estava',
+  neh: 'ne',
+  mds: 'meu deus',
+  obg: 'obrigado',
+  aki: 'aqui',
+  kd: 'cade',
+  fds: 'fim de semana',
+  pdc: 'pode crer',
+  sla: 'sei la',
+  tlgd: 'ta ligado',
+  btw: 'by the way',
+  idk: 'i do not know',
+  imo: 'in my opinion',
+  tbh: 'to be honest',
+  rn: 'right now',
+  ppl: 'people',
+  ofc: 'of course',
+  bc: 'because',
+  cuz: 'because',
+  coz: 'because',
+  abt: 'about',
+  smth: 'something',
+  sth: 'something',
+  thx: 'thanks',
   mt: 'muito',
   mto: 'muito',
   tb: 'tambem',
@@ -168,6 +221,43 @@ const FILLERS: ReadonlySet<string> = new Set([
 
 export function isFiller (folded: string): boolean {
   return FILLERS.has(folded)
+}
+
+// Everyday words that a note may happen not to use: they count neither for nor against coverage
+// (see isCommonWord), but unlike the fillers they may still be part of a question's phrase.
+const COMMON: ReadonlySet<string> = new Set([
+  // Time, degree and manner: when and how much, never what.
+  'logo', 'depois', 'antes', 'agora', 'hoje', 'ontem', 'amanha', 'sempre', 'nunca', 'ainda', 'tao', 'tanto',
+  'tanta', 'tantos', 'tantas', 'quase', 'meio', 'bem', 'mal', 'rapido', 'rapida', 'devagar', 'sozinho', 'sozinha',
+  'direto', 'certeza', 'verdade', 'cade', 'ne', 'tipo', 'ta', 'esta', 'estava', 'beleza', 'valeu',
+  'lot', 'lots', 'bunch', 'tons', 'kind', 'sort', 'pretty', 'quite', 'literally', 'totally', 'somehow', 'anymore',
+  'already', 'still', 'yet', 'always', 'never', 'sometimes', 'often', 'again', 'now', 'today', 'later', 'soon',
+  // Judgements a student asks for about any topic: the topic is elsewhere in the question.
+  'culpa', 'culpado', 'problema', 'problemas', 'erro', 'vantagem', 'desvantagem', 'desvantagens', 'pros', 'contras',
+  'fault', 'blame', 'downside', 'downsides', 'upside', 'upsides', 'drawback', 'drawbacks', 'cons', 'tradeoff', 'tradeoffs',
+  'velho', 'velha', 'antigo', 'antiga', 'novo', 'nova', 'stale', 'weird', 'strange', 'estranho', 'estranha'
+])
+
+// Conjugated verbs and adverbs by their endings: "deixei", "rodando", "throwing", "suddenly" are
+// words of a sentence, not the names of services or tools, which are nouns ("Karpenter", "Kinesis").
+// Infinitives ("gravar") and plain nouns are left out: too many names end the same way.
+const PT_INFLECTED = /(ei|amos|aram|eram|iram|avam|ando|endo|indo|asse|esse|isse|aria|eria|iria|amente)$/
+const EN_INFLECTED = /(ing|ed|ly)$/
+
+/**
+ * Whether a word the notes never use is everyday language rather than a term: a filler, a chat
+ * abbreviation, or a conjugated verb or adverb by its shape. Such a word says nothing about
+ * whether the notes cover the question ("se eu ler logo dps de gravar", "starts throwing errors");
+ * a term they lack does ("Karpenter", "SCPs", "Graviton"). A word typed with a capital inside or
+ * after the start, or with a digit, is read as a name whatever its ending.
+ */
+export function isCommonWord (typed: string, lang: Lang, first = false): boolean {
+  const folded = foldText(typed)
+  if (/\d/.test(folded)) return false
+  if (/\p{Lu}/u.test(typed.slice(1)) || (!first && /^\p{Lu}/u.test(typed))) return false
+  if (FILLERS.has(folded) || COMMON.has(folded) || Object.hasOwn(EXPANSIONS, folded)) return true
+  if (folded.length < 5) return false
+  return (lang === 'pt' ? PT_INFLECTED : EN_INFLECTED).test(folded)
 }
 
 export function isAbbreviation (folded: string): boolean {
