@@ -156,7 +156,17 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(rotear|roteia|rotas?|route|routes|routing)\b(?! ?53)/g, '$& roteamento regras routing rules'],
   [/\b(caro|cara|caros|barato|barata|expensive|cheap|cheaper)\b/g, '$& custo cost'],
   [/\b(lento|lenta|demora|slow|slower)\b/g, '$& latencia latency'],
-  [/\b(caiu|cai|derrubar|crash|crashes|goes down)\b/g, '$& falha failure']
+  [/\b(caiu|cai|derrubar|crash|crashes|goes down)\b/g, '$& falha failure'],
+  // The weak points of any choice are what the notes file under costs and pitfalls.
+  [/\b(downsides?|drawbacks?|cons|desvantage\w*|contras|pontos? negativos?)\b/g, '$& pitfalls armadilhas'],
+  // A count that keeps rising and falling is scaling, whatever is counted.
+  [/\b(adding and removing|add and remove|adds and removes|up and down|sobe e desce|subindo e descendo|aumenta e diminui|cria e (mata|destroi|remove))\b/g, '$& scaling escala cooldown'],
+  // "What can start a Lambda", "quais eventos disparam": what triggers it.
+  [/\b(what|which|que|quais) (\w+ )?(can |could |pode |podem |do |does )?(start|starts|invoke|invokes|call|calls|trigger|triggers|run|runs|dispara\w*|aciona\w*|chama\w*|inicia\w*|executa\w*)\b/g, '$& gatilho trigger evento event'],
+  // Being told by e-mail or a message when something happens is what an alarm or alert does.
+  [/\b(e-?mails?|notify|notified|notifica\w*|avis\w*|me mand\w*|send me)\b/g, '$& alarme alarm alerta alert'],
+  // Logs written as JSON are what the notes call structured logging.
+  [/\b(logs? (em |in |as )?json|json logs?|logar (em )?json)\b/g, '$& log estruturado structured logging']
 ]
 
 /** Spells out abbreviations, word by word, in folded text, and adds the notes' words for a few common phrases. */
@@ -172,7 +182,8 @@ const TYPES: Array<[QuestionType, RegExp]> = [
   ['cost', /\b(quanto custa|custa|custo|custos|preco|precos|caro|cara|barato|barata|cobra|cobrado|cobranca|fatura|conta da aws|compensa|economizar|cost|costs|costing|price|prices|pricing|expensive|cheap|cheaper|bill|billing|charged|save money)\b/],
   ['why', /\b(por que|porque|para que serve|pra que serve|vantagem|vantagens|vale a pena|why|advantage|advantages|benefit|benefits|worth it|worth)\b/],
   ['howto', /\b(como (eu )?(faco|fazer|configur\w*|cri\w+|coloc\w*|mont\w*|us\w+|deix\w*|apont\w*|redirecion\w*|limp\w*|evit\w*|escolh\w*|guard\w*|sub\w*|ligo|ligar|aument\w*|diminu\w*|instal\w*|mand\w*|envi\w*|rod\w*|escal\w*)|passo a passo|how (do|can|should) (i|we|you)|how to|steps to|example of|exemplo de|command to|comando para|comando pra)\b/],
-  ['definition', /^(o que(?! acontece)|que|what(?! happens)|whats|what's|define|definicao|significado)\b|\b(o que e|o que sao|what is|what are|what does .+ mean|significa|como (funciona|funcionam)|how (does|do) .+ work|how .+ works)\b/]
+  // "What triggers can start a Lambda", "que eventos disparam": a list of things, not what one thing is.
+  ['definition', /^(o que(?! acontece)|que (e|sao)|what (is|are|does|was)|whats|what's|define|definicao|significado)\b|^(what|que) \S+\??$|\b(o que e|o que sao|what is|what are|what does .+ mean|significa|como (funciona|funcionam)|how (does|do) .+ work|how .+ works)\b/]
 ]
 
 // The words that make a question a cost question. They say what is asked about its subject, not
