@@ -246,7 +246,11 @@ const COMMON: ReadonlySet<string> = new Set([
   // Judgements a student asks for about any topic: the topic is elsewhere in the question.
   'culpa', 'culpado', 'problema', 'problemas', 'erro', 'vantagem', 'desvantagem', 'desvantagens', 'pros', 'contras',
   'fault', 'blame', 'downside', 'downsides', 'upside', 'upsides', 'drawback', 'drawbacks', 'cons', 'tradeoff', 'tradeoffs',
-  'velho', 'velha', 'antigo', 'antiga', 'novo', 'nova', 'stale', 'weird', 'strange', 'estranho', 'estranha'
+  'velho', 'velha', 'antigo', 'antiga', 'novo', 'nova', 'stale', 'weird', 'strange', 'estranho', 'estranha',
+  // Everyday verbs in the infinitive, which the shape rule leaves alone (names end in -er too: "Karpenter").
+  'querer', 'achar', 'pegar', 'botar', 'mexer', 'tentar', 'precisar', 'conseguir', 'deixar', 'ficar', 'olhar', 'ver',
+  'falar', 'dizer', 'pensar', 'lembrar', 'esquecer', 'perder', 'ganhar', 'arrumar', 'consertar', 'resolver', 'sumir',
+  'travar', 'bugar', 'zoar', 'quebrar'
 ])
 
 // Conjugated verbs and adverbs by their endings: "deixei", "rodando", "throwing", "suddenly" are
