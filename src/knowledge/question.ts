@@ -28,6 +28,59 @@ const EXPANSIONS: Record<string, string> = {
   qnd: 'quando',
   qdo: 'quando',
   qto: 'quanto',
+  // "qnto", "qnts", "qtas": quanto and its forms, however the vowels are dropped.
+  qnto: 'quanto',
+  qnt: 'quanto',
+  qnta: 'quanta',
+  qntos: 'quantos',
+  qntas: 'quantas',
+  qnts: 'quantos',
+  qta: 'quanta',
+  qtos: 'quantos',
+  qtas: 'quantas',
+  qts: 'quantos',
+  dps: 'depois',
+  dpois: 'depois',
+  agr: 'agora',
+  hj: 'hoje',
+  hr: 'hora',
+  hrs: 'horas',
+  msg: 'mensagem',
+  msgs: 'mensagens',
+  vdd: 'verdade',
+  ctz: 'certeza',
+  pfv: 'por favor',
+  pf: 'por favor',
+  cmg: 'comigo',
+  vlw: 'valeu',
+  blz: 'beleza',
+  ngm: 'ninguem',
+  nd: 'nada',
+  ta: 'esta',
+  tava: 'estava',
+  neh: 'ne',
+  mds: 'meu deus',
+  obg: 'obrigado',
+  aki: 'aqui',
+  kd: 'cade',
+  fds: 'fim de semana',
+  pdc: 'pode crer',
+  sla: 'sei la',
+  tlgd: 'ta ligado',
+  btw: 'by the way',
+  idk: 'i do not know',
+  imo: 'in my opinion',
+  tbh: 'to be honest',
+  rn: 'right now',
+  ppl: 'people',
+  ofc: 'of course',
+  bc: 'because',
+  cuz: 'because',
+  coz: 'because',
+  abt: 'about',
+  smth: 'something',
+  sth: 'something',
+  thx: 'thanks',
   mt: 'muito',
   mto: 'muito',
   tb: 'tambem',
@@ -103,7 +156,17 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(rotear|roteia|rotas?|route|routes|routing)\b(?! ?53)/g, '$& roteamento regras routing rules'],
   [/\b(caro|cara|caros|barato|barata|expensive|cheap|cheaper)\b/g, '$& custo cost'],
   [/\b(lento|lenta|demora|slow|slower)\b/g, '$& latencia latency'],
-  [/\b(caiu|cai|derrubar|crash|crashes|goes down)\b/g, '$& falha failure']
+  [/\b(caiu|cai|derrubar|crash|crashes|goes down)\b/g, '$& falha failure'],
+  // The weak points of any choice are what the notes file under costs and pitfalls.
+  [/\b(downsides?|drawbacks?|cons|desvantage\w*|contras|pontos? negativos?)\b/g, '$& pitfalls armadilhas'],
+  // A count that keeps rising and falling is scaling, whatever is counted.
+  [/\b(adding and removing|add and remove|adds and removes|up and down|sobe e desce|subindo e descendo|aumenta e diminui|cria e (mata|destroi|remove))\b/g, '$& scaling escala cooldown'],
+  // "What can start a Lambda", "quais eventos disparam": what triggers it.
+  [/\b(what|which|que|quais) (\w+ )?(can |could |pode |podem |do |does )?(start|starts|invoke|invokes|call|calls|trigger|triggers|run|runs|dispara\w*|aciona\w*|chama\w*|inicia\w*|executa\w*)\b/g, '$& gatilho trigger evento event'],
+  // Being told by e-mail or a message when something happens is what an alarm or alert does.
+  [/\b(e-?mails?|notify|notified|notifica\w*|avis\w*|me mand\w*|send me)\b/g, '$& alarme alarm alerta alert'],
+  // Logs written as JSON are what the notes call structured logging.
+  [/\b(logs? (em |in |as )?json|json logs?|logar (em )?json)\b/g, '$& log estruturado structured logging']
 ]
 
 /** Spells out abbreviations, word by word, in folded text, and adds the notes' words for a few common phrases. */
@@ -119,7 +182,8 @@ const TYPES: Array<[QuestionType, RegExp]> = [
   ['cost', /\b(quanto custa|custa|custo|custos|preco|precos|caro|cara|barato|barata|cobra|cobrado|cobranca|fatura|conta da aws|compensa|economizar|cost|costs|costing|price|prices|pricing|expensive|cheap|cheaper|bill|billing|charged|save money)\b/],
   ['why', /\b(por que|porque|para que serve|pra que serve|vantagem|vantagens|vale a pena|why|advantage|advantages|benefit|benefits|worth it|worth)\b/],
   ['howto', /\b(como (eu )?(faco|fazer|configur\w*|cri\w+|coloc\w*|mont\w*|us\w+|deix\w*|apont\w*|redirecion\w*|limp\w*|evit\w*|escolh\w*|guard\w*|sub\w*|ligo|ligar|aument\w*|diminu\w*|instal\w*|mand\w*|envi\w*|rod\w*|escal\w*)|passo a passo|how (do|can|should) (i|we|you)|how to|steps to|example of|exemplo de|command to|comando para|comando pra)\b/],
-  ['definition', /^(o que(?! acontece)|que|what(?! happens)|whats|what's|define|definicao|significado)\b|\b(o que e|o que sao|what is|what are|what does .+ mean|significa|como (funciona|funcionam)|how (does|do) .+ work|how .+ works)\b/]
+  // "What triggers can start a Lambda", "que eventos disparam": a list of things, not what one thing is.
+  ['definition', /^(o que(?! acontece)|que (e|sao)|what (is|are|does|was)|whats|what's|define|definicao|significado)\b|^(what|que) \S+\??$|\b(o que e|o que sao|what is|what are|what does .+ mean|significa|como (funciona|funcionam)|how (does|do) .+ work|how .+ works)\b/]
 ]
 
 // The words that make a question a cost question. They say what is asked about its subject, not
@@ -168,6 +232,47 @@ const FILLERS: ReadonlySet<string> = new Set([
 
 export function isFiller (folded: string): boolean {
   return FILLERS.has(folded)
+}
+
+// Everyday words that a note may happen not to use: they count neither for nor against coverage
+// (see isCommonWord), but unlike the fillers they may still be part of a question's phrase.
+const COMMON: ReadonlySet<string> = new Set([
+  // Time, degree and manner: when and how much, never what.
+  'logo', 'depois', 'antes', 'agora', 'hoje', 'ontem', 'amanha', 'sempre', 'nunca', 'ainda', 'tao', 'tanto',
+  'tanta', 'tantos', 'tantas', 'quase', 'meio', 'bem', 'mal', 'rapido', 'rapida', 'devagar', 'sozinho', 'sozinha',
+  'direto', 'certeza', 'verdade', 'cade', 'ne', 'tipo', 'ta', 'esta', 'estava', 'beleza', 'valeu',
+  'lot', 'lots', 'bunch', 'tons', 'kind', 'sort', 'pretty', 'quite', 'literally', 'totally', 'somehow', 'anymore',
+  'already', 'still', 'yet', 'always', 'never', 'sometimes', 'often', 'again', 'now', 'today', 'later', 'soon',
+  // Judgements a student asks for about any topic: the topic is elsewhere in the question.
+  'culpa', 'culpado', 'problema', 'problemas', 'erro', 'vantagem', 'desvantagem', 'desvantagens', 'pros', 'contras',
+  'fault', 'blame', 'downside', 'downsides', 'upside', 'upsides', 'drawback', 'drawbacks', 'cons', 'tradeoff', 'tradeoffs',
+  'velho', 'velha', 'antigo', 'antiga', 'novo', 'nova', 'stale', 'weird', 'strange', 'estranho', 'estranha',
+  // Everyday verbs in the infinitive, which the shape rule leaves alone (names end in -er too: "Karpenter").
+  'querer', 'achar', 'pegar', 'botar', 'mexer', 'tentar', 'precisar', 'conseguir', 'deixar', 'ficar', 'olhar', 'ver',
+  'falar', 'dizer', 'pensar', 'lembrar', 'esquecer', 'perder', 'ganhar', 'arrumar', 'consertar', 'resolver', 'sumir',
+  'travar', 'bugar', 'zoar', 'quebrar'
+])
+
+// Conjugated verbs and adverbs by their endings: "deixei", "rodando", "throwing", "suddenly" are
+// words of a sentence, not the names of services or tools, which are nouns ("Karpenter", "Kinesis").
+// Infinitives ("gravar") and plain nouns are left out: too many names end the same way.
+const PT_INFLECTED = /(ei|amos|aram|eram|iram|avam|ando|endo|indo|asse|esse|isse|aria|eria|iria|amente)$/
+const EN_INFLECTED = /(ing|ed|ly)$/
+
+/**
+ * Whether a word the notes never use is everyday language rather than a term: a filler, a chat
+ * abbreviation, or a conjugated verb or adverb by its shape. Such a word says nothing about
+ * whether the notes cover the question ("se eu ler logo dps de gravar", "starts throwing errors");
+ * a term they lack does ("Karpenter", "SCPs", "Graviton"). A word typed with a capital inside or
+ * after the start, or with a digit, is read as a name whatever its ending.
+ */
+export function isCommonWord (typed: string, lang: Lang, first = false): boolean {
+  const folded = foldText(typed)
+  if (/\d/.test(folded)) return false
+  if (/\p{Lu}/u.test(typed.slice(1)) || (!first && /^\p{Lu}/u.test(typed))) return false
+  if (FILLERS.has(folded) || COMMON.has(folded) || Object.hasOwn(EXPANSIONS, folded)) return true
+  if (folded.length < 5) return false
+  return (lang === 'pt' ? PT_INFLECTED : EN_INFLECTED).test(folded)
 }
 
 export function isAbbreviation (folded: string): boolean {

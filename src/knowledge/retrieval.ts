@@ -5,7 +5,7 @@ import { analyzerFor, foldText, tokenize, type Lang } from './analyzer.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
 import { passingNamesIn } from './passing-names.js'
-import { costSubject, isAbbreviation, isFiller, readQuestion, type Question, type QuestionType } from './question.js'
+import { costSubject, isAbbreviation, isCommonWord, isFiller, readQuestion, type Question, type QuestionType } from './question.js'
 
 /**
  * Below this strength (see SearchHit.strength) the best passage only mentions the question's
@@ -83,7 +83,10 @@ export interface Retrieval {
   hits: RankedHit[]
   /** The closest passage even when the question is not covered, if it clears the strength threshold. */
   closest: RankedHit | null
-  /** Words of the question, as typed, that occur nowhere in the notes: what the notes do not treat. */
+  /**
+   * Terms of the question, as typed, that occur nowhere in the notes: what the notes do not treat.
+   * Everyday words the notes happen not to use ("dps", "throwing") are not among them.
+   */
   unknown: string[]
   /** Names in the question (as typed) whose words the notes use, but not together and not in the note that would answer: see untreatedNames. */
   untreated: string[]
@@ -461,6 +464,10 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
   const limit = options.limit ?? 3
   const minStrength = options.minStrength ?? MIN_STRENGTH
   const unknown = unknownWords(base, raw)
+  // Only an unknown term is evidence that the notes do not treat the question; an everyday word
+  // they happen not to use ("dps", "deixei", "throwing") is not (see isCommonWord).
+  const firstWord = tokenize(raw)[0]
+  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
   const unknownFolded = new Set(unknown.map(word => foldText(word)))
@@ -493,14 +500,14 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
     if (passing.length > 0 && !restAnswers(base, searchText, passing.flatMap(name => name.terms), lang, question.lang)) {
       untreated.push(...passing.map(name => name.spelled))
     }
-    const covered = untreated.length === 0 && (unknown.length === 0 ||
-      (!namesAService(raw, unknown) && question.type !== 'difference' &&
+    const covered = untreated.length === 0 && (unknownTerms.length === 0 ||
+      (!namesAService(raw, unknownTerms) && question.type !== 'difference' &&
         noteStrength(found, lead) >= STRONG && noteMatched(found, lead) >= 0.6 && queryTerms.length >= 3))
     return {
       question,
       hits: covered ? hits : [],
       closest: lead,
-      unknown,
+      unknown: unknownTerms,
       untreated,
       covered,
       confidence: covered ? confidenceOf(found, ranked) : 0.05,
@@ -508,5 +515,5 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
       lang
     }
   }
-  return { question, hits: [], closest: null, unknown, untreated: [], covered: false, confidence: 0.02, queryTerms: [], lang: question.lang }
+  return { question, hits: [], closest: null, unknown: unknownTerms, untreated: [], covered: false, confidence: 0.02, queryTerms: [], lang: question.lang }
 }

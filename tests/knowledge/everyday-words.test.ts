@@ -1,0 +1,59 @@
+// A word the notes never use counts against a question only when it is a term (a service, a tool,
+// a concept); chat abbreviations, fillers and conjugated verbs are everyday language and say
+// nothing about whether the notes cover the question.
+import t from 'tap'
+import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js'
+import { isCommonWord, questionType, readQuestion } from '../../src/knowledge/question.js'
+import { retrieve } from '../../src/knowledge/retrieval.js'
+
+const base = createKnowledgeBase()
+
+t.test('everyday words and terms, by list and by shape', async t => {
+  for (const word of ['dps', 'qntas', 'agr', 'logo', 'tao', 'culpa', 'querer', 'deixei', 'rodando', 'throwing', 'randomly', 'downsides', 'lot']) {
+    t.ok(isCommonWord(word, /^(throwing|randomly|downsides|lot)$/.test(word) ? 'en' : 'pt'), `${word} is everyday language`)
+  }
+  for (const [word, lang] of [['karpenter', 'pt'], ['graviton', 'pt'], ['lightsail', 'en'], ['scps', 'en'], ['g4dn', 'en']] as const) {
+    t.notOk(isCommonWord(word, lang), `${word} is a term`)
+  }
+  t.notOk(isCommonWord('Rodando', 'pt'), 'a capital after the start of the question marks a name, whatever the ending')
+  t.ok(isCommonWord('Deixei', 'pt', true), 'the first word of a question is capitalised as a sentence is')
+  t.notOk(isCommonWord('throwing', 'pt'), 'the English -ing shape is not read in a Portuguese question')
+})
+
+t.test('chat abbreviations are written out', async t => {
+  t.equal(readQuestion('qntas zonas tem numa regiao').text, 'quantas zonas tem numa regiao')
+  t.equal(readQuestion('dps do deploy ta lento').text.startsWith('depois do deploy esta lento'), true)
+  t.match(readQuestion('a msg volta pra fila toda hr').text, /mensagem .* hora/)
+})
+
+t.test('colloquial questions the notes answer are not refused', async t => {
+  for (const [question, topic] of [
+    ['deixei meu bucket aberto sem querer, e agr?', 'shared-responsibility|storage-types|iam-least-privilege|security-groups-nacls|encryption-kms'],
+    ['qntas zonas de disponibilidade tem numa regiao', 'regions-availability-zones|high-availability-disaster-recovery'],
+    ['minha api ta respondendo devagar dps do deploy, oq olhar', '[a-z-]+'],
+    ['my lambda keeps timing out randomly, what is the max timeout', 'serverless-functions']
+  ] as const) {
+    const found = retrieve(base, question)
+    t.equal(found.covered, true, question)
+    t.match(found.hits[0]?.topic, new RegExp(`^(${topic})$`), question)
+    t.same(found.unknown, [], `${question}: no everyday word is named as missing`)
+  }
+})
+
+t.test('a term the notes lack still makes a question not covered, typed in lower case', async t => {
+  for (const [question, term] of [['como configuro o karpenter no eks', 'karpenter'], ['how do i deploy with lightsail', 'lightsail']] as const) {
+    const found = retrieve(base, question)
+    t.equal(found.covered, false, question)
+    t.same(found.unknown, [term])
+  }
+})
+
+t.test('questions for a list of what starts something are not definitions', async t => {
+  t.equal(questionType(readQuestion('what triggers can start a lambda').text), 'other')
+  t.equal(questionType(readQuestion('que eventos disparam uma lambda').text), 'other')
+  t.equal(questionType(readQuestion('what is a lambda trigger').text), 'definition')
+  t.equal(questionType(readQuestion('que e um gatilho').text), 'definition')
+  t.equal(questionType(readQuestion('what kubernetes?').text), 'definition', 'a bare "what X" still asks what X is')
+  const found = retrieve(base, 'what can invoke my lambda function')
+  t.equal(found.hits[0]?.heading, 'Events and triggers')
+})
