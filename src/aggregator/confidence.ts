@@ -105,3 +105,48 @@ export function evidenceOf (accuracy: number, classes: number): number {
 export function singleSourceConfidence (quality: number, relevance: number): number {
   return SINGLE_SOURCE_CAP * clamp01(0.5 * quality + 0.5 * relevance)
 }
+
+/** What checking one answer's working found (src/aggregator/solution-check.ts). */
+export interface WorkingCheck {
+  checked: number
+  wrong: number
+  finalReached: boolean
+}
+
+/**
+ * How much each finding about the working moves the log-odds that a short answer is right. Fitted on
+ * the even-indexed half of the GSM8K dev fixture and confirmed on the odd half (docs/quality.md):
+ * there, an answer whose working states a wrong step is right 8 % of the time (all answers: 38 %), one
+ * whose final number no step reaches 21 %, and a lone answer whose working has more checkable steps
+ * than the others' 39 % against 15 % for one with fewer.
+ */
+export const WORKING_WEIGHTS = { wrong: 1.3, unreached: 0.9, thoroughness: 0.35, thoroughnessLimit: 3 } as const
+
+/**
+ * The shift in log-odds that the chosen answer's supporters' working gives its confidence, against the
+ * working of the answers that disagree: errors and unreached finals among its supporters lower it; a
+ * more thorough working than the others' (more steps that check out) raises it. Zero when no working
+ * could be read. A null is an answer with no number to check (an option, yes or no): it is left out.
+ */
+export function workingShift (supporting: readonly (WorkingCheck | null)[], opposing: readonly (WorkingCheck | null)[]): number {
+  const supporters = supporting.filter((c): c is WorkingCheck => c !== null)
+  const others = opposing.filter((c): c is WorkingCheck => c !== null)
+  if (supporters.length === 0) return 0
+  const w = WORKING_WEIGHTS
+  const share = (test: (c: WorkingCheck) => boolean): number => supporters.filter(test).length / supporters.length
+  const steps = (group: readonly WorkingCheck[]): number => group.reduce((sum, c) => sum + c.checked - c.wrong, 0) / group.length
+  const readable = supporters.some(c => c.checked > 0) || others.some(c => c.checked > 0)
+  if (!readable) return 0
+  const lead = others.length === 0 ? 0 : Math.max(-w.thoroughnessLimit, Math.min(w.thoroughnessLimit, steps(supporters) - steps(others)))
+  return -w.wrong * share(c => c.wrong > 0) - w.unreached * share(c => c.checked > 0 && !c.finalReached) + w.thoroughness * lead
+}
+
+/**
+ * Short answers: the Dawid–Skene posterior, moved by what checking the working found, capped by how
+ * many sources agree (a lone answer with clean working is still unconfirmed).
+ */
+export function shortAnswerConfidence (posterior: number, agreeing: number, shift = 0): number {
+  const p = Math.min(1 - 1e-6, Math.max(1e-6, posterior))
+  const moved = shift === 0 ? p : sigmoid(Math.log(p / (1 - p)) + shift)
+  return Math.min(moved, agreeingCap(agreeing))
+}
