@@ -10,9 +10,19 @@ export interface SolutionCheck {
   checked: number
   /** Of those, the ones whose stated result is not what the left side computes. */
   wrong: number
+  /** The final number the working was checked against (the answer's extracted one), or null. */
+  final: number | null
   /** The final number is the result of a step (a right one or not); false without a final number. */
   finalReached: boolean
+  /**
+   * What the checked steps computed, in order (at most MAX_RESULTS): another answer whose working passes
+   * through this answer's final number and goes on suggests this one stopped a step short.
+   */
+  results: number[]
 }
+
+/** Step results kept per answer. */
+export const MAX_RESULTS = 64
 
 /** Long answers are read up to this many characters: a bounded scan, whatever a provider returns. */
 export const MAX_SCAN_CHARS = 30_000
@@ -304,11 +314,11 @@ class Parser {
     let left = this.term(pos)
     if (left === null) return null
     for (;;) {
-      const op = this.tokens[left.end]
+      const op: Token = this.tokens[left.end]
       if (left.end >= this.limit || op.t !== T.Op || (op.text !== '+' && op.text !== '-' && op.text !== 'w+' && op.text !== 'w-')) return left
       const right = this.term(left.end + 1)
       if (right === null) return left
-      const sign = op.text.endsWith('+') ? 1 : -1
+      const sign: number = op.text.endsWith('+') ? 1 : -1
       left = {
         value: left.value + sign * right.value,
         alt: left.alt + sign * right.alt,
@@ -328,7 +338,7 @@ class Parser {
     if (left === null) return null
     for (;;) {
       if (left.end >= this.limit) return left
-      const op = this.tokens[left.end]
+      const op: Token = this.tokens[left.end]
       let next: number
       let kind: '*' | '/'
       if (op.t === T.Op && (op.text === '*' || op.text === 'w*')) {
@@ -432,7 +442,7 @@ function matches (computed: number, stated: Value): boolean {
  * Only lines with an equals sign are read: a step is written on one line.
  */
 export function checkSolution (text: string, final: number | null = null): SolutionCheck {
-  const result: SolutionCheck = { checked: 0, wrong: 0, finalReached: false }
+  const result: SolutionCheck = { checked: 0, wrong: 0, final, finalReached: false, results: [] }
   if (!text.includes('=')) return result
   const prepared = prepare(text)
   let equations = 0
@@ -460,6 +470,7 @@ function checkLine (tokens: readonly Token[], final: number | null, result: Solu
     const first = right.operators > 0 && tokens[i + 1].t === T.Num ? new Parser(tokens, i + 2).expression(i + 1) : null
     const stated = first === null ? [right] : [right, first]
     if (!stated.some(v => agrees(left, v))) result.wrong++
+    if (result.results.length < MAX_RESULTS) result.results.push(left.value)
     if (final !== null && !result.finalReached && (reaches(left, final) || stated.some(v => reaches(v, final)))) result.finalReached = true
   }
   return equations
