@@ -123,7 +123,7 @@ export interface WorkingCheck {
  * than the others' 39 % against 15 % for one with fewer; two agreeing answers are right 62 % of the time,
  * but 38 % when a dissenter's working passes through their number on its way to another.
  */
-export const WORKING_WEIGHTS = { wrong: 2, unreached: 0.5, thoroughness: 0.2, thoroughnessLimit: 3, passedThrough: 1.5 } as const
+export const WORKING_WEIGHTS = { wrong: 2, unreached: 0.25, thoroughness: 0.2, thoroughnessLimit: 3, passedThrough: 1.5 } as const
 
 /**
  * The shift in log-odds that the chosen answer's supporters' working gives its confidence, against the
