@@ -112,7 +112,7 @@ function prepare (text: string): string {
   let out = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text
   if (out.includes('<<')) out = out.replace(ANNOTATION, '')
   if (out.includes('**') || out.includes('__')) out = out.replace(BOLD, ' ')
-  if (out.includes('\\')) {
+  if (out.includes('\\') || out.includes('{')) {
     out = out.replace(LATEX_FRAC, ' ($1) / ($2) ')
     for (const [pattern, replacement] of LATEX_REPLACEMENTS) out = out.replace(pattern, replacement)
     out = out.replace(/\\([%$])/g, '$1').replace(/[{}]/g, ' ')
