@@ -121,12 +121,19 @@ function prepare (text: string): string {
 }
 
 /** Reads a run of digits and separators: the usual reading, the other one where the separator is ambiguous, or null. */
-function readNumber (digits: string): { value: number, alt?: number, decimals: number } | null {
-  if (digits.length <= 15 && !digits.includes('.') && !digits.includes(',')) return { value: Number(digits), decimals: 0 }
-  if (digits.startsWith('.')) return { value: Number('0' + digits), decimals: digits.length - 1 }
-  const dots = digits.split('.').length - 1
-  const commas = digits.split(',').length - 1
+function readNumber (digits: string, dots: number, commas: number): { value: number, alt?: number, decimals: number } | null {
   if (dots === 0 && commas === 0) return { value: Number(digits), decimals: 0 }
+  if (digits.startsWith('.')) return dots === 1 && commas === 0 ? { value: Number('0' + digits), decimals: digits.length - 1 } : null
+  if (dots + commas === 1) {
+    // The common case, without splitting: "2.5", "2,5", "1,500", "1.500".
+    const at = dots === 1 ? digits.indexOf('.') : digits.indexOf(',')
+    const fraction = digits.length - at - 1
+    const decimal = Number(digits.slice(0, at) + '.' + digits.slice(at + 1))
+    if (fraction !== 3 || at > 3 || digits.charCodeAt(0) === 48) return { value: decimal, decimals: fraction }
+    const grouped = Number(digits.slice(0, at) + digits.slice(at + 1))
+    // One separator before three digits: "1,500" is 1500 in English and 1.5 in Portuguese; "1.500" the reverse.
+    return commas === 1 ? { value: grouped, alt: decimal, decimals: 0 } : { value: decimal, alt: grouped, decimals: 3 }
+  }
   if (dots > 0 && commas > 0) {
     // "1,234.56" and "1.234,56": the last separator is the decimal one, the other groups thousands.
     const decimal = digits.lastIndexOf('.') > digits.lastIndexOf(',') ? '.' : ','
@@ -171,13 +178,22 @@ function tokenize (text: string): Token[] {
     if (isDigit(code) || (code === 46 && i + 1 < n && isDigit(text.charCodeAt(i + 1)))) {
       // Digits with "." and "," between digits: "1,234.56", "2,5", ".5".
       let j = i + 1
+      let dots = code === 46 ? 1 : 0
+      let commas = 0
       while (j < n) {
         const d = text.charCodeAt(j)
-        if (isDigit(d) || ((d === 44 || d === 46) && j + 1 < n && isDigit(text.charCodeAt(j + 1)))) j++
-        else break
+        if (isDigit(d)) {
+          j++
+        } else if ((d === 44 || d === 46) && j + 1 < n && isDigit(text.charCodeAt(j + 1))) {
+          if (d === 44) commas++
+          else dots++
+          j++
+        } else {
+          break
+        }
       }
       const digits = text.slice(i, j)
-      const read = readNumber(digits)
+      const read = readNumber(digits, dots, commas)
       const zeroPadded = digits.length > 1 && code === 48 && isDigit(text.charCodeAt(i + 1))
       const number = makeToken(T.Num, spaced)
       number.value = read === null ? NaN : read.value
@@ -234,22 +250,33 @@ function tokenize (text: string): Token[] {
   return tokens
 }
 
+/**
+ * A word is only ever asked whether it can be a unit ("12 apples") or ends an expression ("and", "x"):
+ * two shared tokens, never modified, spare an object per word of prose.
+ */
+const UNIT_WORD = makeToken(T.Word, true, 'unit')
+const OTHER_WORD = makeToken(T.Word, true, '')
+
+function wordToken (word: string): Token {
+  return word.length >= 2 && !NOT_UNITS.has(word) ? UNIT_WORD : OTHER_WORD
+}
+
 function pushWord (tokens: Token[], word: string, spaced: boolean): void {
   const last = tokens[tokens.length - 1]
   const keyword = KEYWORDS.get(word)
   if (keyword === undefined) {
-    tokens.push(makeToken(T.Word, spaced, word))
+    tokens.push(wordToken(word))
     return
   }
   if (keyword === 'x') {
     // "3 x 4", "3x4": a multiplication when a number follows (decided in markInert, once it is known).
-    tokens.push(last !== undefined && (last.t === T.Num || last.t === T.RParen) ? makeToken(T.Op, spaced, 'x') : makeToken(T.Word, spaced, word))
+    tokens.push(last !== undefined && (last.t === T.Num || last.t === T.RParen) ? makeToken(T.Op, spaced, 'x') : OTHER_WORD)
   } else if (keyword === 'tail') {
     // "divided by": the operator is the first word.
-    if (!(last?.t === T.Op && last.text.startsWith('w'))) tokens.push(makeToken(T.Word, spaced, word))
+    if (!(last?.t === T.Op && last.text.startsWith('w'))) tokens.push(wordToken(word))
   } else if (keyword === '%') {
     if (last?.t === T.Num) last.percent = true
-    else tokens.push(makeToken(T.Word, spaced, word))
+    else tokens.push(wordToken(word))
   } else {
     tokens.push(makeToken(T.Op, spaced, keyword))
   }
@@ -266,7 +293,7 @@ function markInert (tokens: Token[]): void {
     if (token.t === T.Op && token.text === 'x') {
       const next = tokens[i + 1]
       if (next?.t === T.Num || next?.t === T.LParen) token.text = '*'
-      else tokens[i] = makeToken(T.Word, token.spaced, 'x')
+      else tokens[i] = OTHER_WORD
       continue
     }
     if (token.t === T.Break && token.text === ':' && !token.spaced) {
@@ -413,7 +440,7 @@ class Parser {
     let units = 0
     while (value.end < this.limit && units < MAX_UNIT_WORDS) {
       const next = this.tokens[value.end]
-      if (next.t !== T.Word || next.text.length < 2 || NOT_UNITS.has(next.text)) break
+      if (next !== UNIT_WORD) break
       value.end++
       units++
     }
@@ -494,7 +521,7 @@ function leftSide (tokens: readonly Token[], eq: number): Value | null {
   while (start > 0 && eq - start < MAX_LEFT_TOKENS) {
     const token = tokens[start - 1]
     if (token.t === T.Eq || token.t === T.Approx || token.t === T.Break) break
-    if (token.t === T.Word && (token.text.length < 2 || NOT_UNITS.has(token.text))) break
+    if (token.t === T.Word && token !== UNIT_WORD) break
     start--
   }
   const parser = new Parser(tokens, eq)
