@@ -90,6 +90,45 @@ const KEYWORDS = new Map<string, string>([
   ['percent', '%'], ['porcento', '%'],
   ['x', 'x']
 ])
+/**
+ * Units of measure, English and Portuguese, by dimension: a sum of inches and feet, or of minutes and
+ * hours, adds quantities that cannot be added as written ("1200 inches + 120 feet = 1320 feet").
+ */
+const MEASURE_WORDS: Record<string, readonly string[]> = {
+  'length:inch': ['inch', 'inches', 'polegada', 'polegadas'],
+  'length:foot': ['foot', 'feet', 'ft', 'pé', 'pés'],
+  'length:yard': ['yard', 'yards', 'jarda', 'jardas'],
+  'length:mile': ['mile', 'miles', 'milha', 'milhas'],
+  'length:mm': ['mm', 'millimeter', 'millimeters', 'milímetro', 'milímetros'],
+  'length:cm': ['cm', 'centimeter', 'centimeters', 'centimetre', 'centimetres', 'centímetro', 'centímetros'],
+  'length:m': ['meter', 'meters', 'metre', 'metres', 'metro', 'metros'],
+  'length:km': ['km', 'kilometer', 'kilometers', 'kilometre', 'kilometres', 'quilômetro', 'quilômetros'],
+  'time:second': ['second', 'seconds', 'sec', 'secs', 'segundo', 'segundos'],
+  'time:minute': ['minute', 'minutes', 'min', 'mins', 'minuto', 'minutos'],
+  'time:hour': ['hour', 'hours', 'hr', 'hrs', 'hora', 'horas'],
+  'time:day': ['day', 'days', 'dia', 'dias'],
+  'time:week': ['week', 'weeks', 'semana', 'semanas'],
+  'time:month': ['month', 'months', 'mês', 'meses'],
+  'time:year': ['year', 'years', 'ano', 'anos'],
+  'money:cent': ['cent', 'cents', 'centavo', 'centavos'],
+  'money:dollar': ['dollar', 'dollars', 'dólar', 'dólares'],
+  'mass:gram': ['gram', 'grams', 'grama', 'gramas'],
+  'mass:kg': ['kg', 'kilogram', 'kilograms', 'quilo', 'quilos', 'quilograma', 'quilogramas'],
+  'mass:pound': ['pound', 'pounds', 'lb', 'lbs', 'libra', 'libras'],
+  'mass:ounce': ['ounce', 'ounces', 'oz', 'onça', 'onças'],
+  'volume:ml': ['ml', 'milliliter', 'milliliters', 'millilitre', 'millilitres', 'mililitro', 'mililitros'],
+  'volume:liter': ['liter', 'liters', 'litre', 'litres', 'litro', 'litros'],
+  'volume:gallon': ['gallon', 'gallons', 'galão', 'galões'],
+  'volume:quart': ['quart', 'quarts'],
+  'volume:cup': ['cup', 'cups', 'xícara', 'xícaras']
+}
+/** One shared token per unit of measure (its text is "dimension:unit"). */
+const MEASURES = new Map<string, Token>()
+for (const [measure, words] of Object.entries(MEASURE_WORDS)) {
+  const shared = makeToken(T.Word, true, measure)
+  for (const word of words) MEASURES.set(word, shared)
+}
+
 /** Words that end an expression even after a number: what follows them is another thought. */
 const NOT_UNITS = new Set(['and', 'or', 'so', 'then', 'which', 'is', 'are', 'was', 'were', 'e', 'ou', 'que', 'but', 'to', 'for', 'in', 'on', 'at'])
 
@@ -257,8 +296,13 @@ function tokenize (text: string): Token[] {
 const UNIT_WORD = makeToken(T.Word, true, 'unit')
 const OTHER_WORD = makeToken(T.Word, true, '')
 
+/** "per" in "$12 per hour": what follows is the denominator of a rate, not the quantity's own unit. */
+const PER_WORD = makeToken(T.Word, true, 'per')
+
 function wordToken (word: string): Token {
-  return word.length >= 2 && !NOT_UNITS.has(word) ? UNIT_WORD : OTHER_WORD
+  if (word.length < 2 || NOT_UNITS.has(word)) return OTHER_WORD
+  if (word === 'per' || word === 'each' || word === 'cada') return PER_WORD
+  return MEASURES.get(word) ?? UNIT_WORD
 }
 
 function pushWord (tokens: Token[], word: string, spaced: boolean): void {
@@ -329,7 +373,18 @@ interface Value {
   ambiguous: boolean
   /** Decimals of the number as written, when the value is a lone number. */
   decimals: number
+  /** Its unit of measure ("length:inch"), or '' (none, a count, a rate or a product of units). */
+  measure: string
+  /** Only + and − were applied: the result keeps the unit of its terms. */
+  additive: boolean
+  /** A sum of quantities in different units of one dimension. */
+  clash: boolean
   end: number
+}
+
+function sameDimensionOtherUnit (a: string, b: string): boolean {
+  if (a === '' || b === '' || a === b) return false
+  return a.slice(0, a.indexOf(':')) === b.slice(0, b.indexOf(':'))
 }
 
 /** Recursive descent over tokens[pos, limit): expr := term (± term)*, term := unary ((×|÷|of|implicit) unary)*. */
@@ -355,6 +410,9 @@ class Parser {
         inert: left.inert || right.inert,
         ambiguous: left.ambiguous || right.ambiguous || left.percent !== right.percent,
         decimals: 0,
+        measure: left.measure !== '' ? left.measure : right.measure,
+        additive: left.additive && right.additive,
+        clash: left.clash || right.clash || sameDimensionOtherUnit(left.measure, right.measure),
         end: right.end
       }
     }
@@ -395,6 +453,10 @@ class Parser {
         inert: left.inert || right.inert,
         ambiguous: left.ambiguous || right.ambiguous,
         decimals: 0,
+        // A quantity times or over a plain number keeps its unit; a product or ratio of units is left unnamed.
+        measure: left.measure !== '' && right.measure !== '' ? '' : kind === '*' ? left.measure + right.measure : left.measure,
+        additive: false,
+        clash: left.clash || right.clash,
         end: right.end
       }
     }
@@ -423,7 +485,10 @@ class Parser {
         operators: 0,
         inert: token.inert,
         ambiguous: false,
-        decimals: token.decimals ?? 0,
+        decimals: token.decimals,
+        measure: '',
+        additive: true,
+        clash: false,
         end: pos + 1
       }
     } else if (token.t === T.LParen) {
@@ -436,14 +501,26 @@ class Parser {
     } else {
       return null
     }
-    // Units after a quantity: "12 apples", "$3 per hour", "60 km/h" is left to the divisions.
+    // Units after a quantity: "12 apples", "3 feet", "$3 per hour", "4 inches/roll". The first unit of
+    // measure names the quantity's, unless a rate follows ("per", "/"): then it has none that adds up.
     let units = 0
+    let measure = ''
+    let rate = false
     while (value.end < this.limit && units < MAX_UNIT_WORDS) {
       const next = this.tokens[value.end]
-      if (next !== UNIT_WORD) break
+      if (next.t === T.Op && next.text === '/' && units > 0 && value.end + 1 < this.limit && this.tokens[value.end + 1].t === T.Word && this.tokens[value.end + 1].text !== '') {
+        rate = true
+        value.end += 2
+        units++
+        continue
+      }
+      if (next.t !== T.Word || next.text === '') break
+      if (next === PER_WORD) rate = true
+      else if (measure === '' && next !== UNIT_WORD && units === 0) measure = next.text
       value.end++
       units++
     }
+    if (units > 0 && token.t === T.Num) value.measure = rate ? '' : measure
     return value
   }
 }
@@ -496,7 +573,9 @@ function checkLine (tokens: readonly Token[], final: number | null, result: Solu
     // A running chain ("3 × 4 = 12 + 5 = 17") states 12 as the product: the first number is a result too.
     const first = right.operators > 0 && tokens[i + 1].t === T.Num ? new Parser(tokens, i + 2).expression(i + 1) : null
     const stated = first === null ? [right] : [right, first]
-    if (!stated.some(v => agrees(left, v))) result.wrong++
+    // A sum of unlike units is wrong whatever its numbers ("1200 inches + 120 feet = 1320 feet").
+    const unlike = left.clash || (left.additive && sameDimensionOtherUnit(left.measure, right.measure))
+    if (unlike || !stated.some(v => agrees(left, v))) result.wrong++
     if (result.results.length < MAX_RESULTS) result.results.push(left.value)
     if (final !== null && !result.finalReached && (reaches(left, final) || stated.some(v => reaches(v, final)))) result.finalReached = true
   }
@@ -521,7 +600,7 @@ function leftSide (tokens: readonly Token[], eq: number): Value | null {
   while (start > 0 && eq - start < MAX_LEFT_TOKENS) {
     const token = tokens[start - 1]
     if (token.t === T.Eq || token.t === T.Approx || token.t === T.Break) break
-    if (token.t === T.Word && token !== UNIT_WORD) break
+    if (token === OTHER_WORD) break
     start--
   }
   const parser = new Parser(tokens, eq)

@@ -47,6 +47,18 @@ t.test('currency, thousands, percentages and decimals', async t => {
   t.same(steps('.5 * 12 = 6'), [1, 0])
 })
 
+t.test('units of measure: a sum of unlike units is wrong', async t => {
+  t.same(steps('1200 inches + 720 inches + 120 feet = 2040 feet'), [1, 1], 'inches and feet added as they stand')
+  t.same(steps('6 inches + 4 inches = 10 feet'), [1, 1], 'a sum of inches stated in feet')
+  t.same(steps('3 feet + 2 feet = 5 feet'), [1, 0])
+  t.same(steps('60 minutes + 30 minutes = 90 minutes'), [1, 0])
+  t.same(steps('2 horas + 3 horas = 5 horas'), [1, 0])
+  t.same(steps('5 days * 24 hours = 120 hours'), [1, 0], 'a product converts: not a sum')
+  t.same(steps('300 rolls * 4 inches/roll = 1200 inches'), [1, 0], 'a rate after a quantity')
+  t.same(steps('$12 per hour * 8 hours = $96'), [1, 0])
+  t.same(steps('5 apples + 3 oranges = 8 fruits'), [1, 0], 'counts of different things are not units of measure')
+})
+
 t.test('LaTeX, Markdown and calculator annotations', async t => {
   t.same(steps('$3 \\times 4 = 12$'), [1, 0])
   t.same(steps('\\(\\frac{12}{3} = 4\\)'), [1, 0])
