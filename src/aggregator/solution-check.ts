@@ -244,6 +244,13 @@ function tokenize (text: string): Token[] {
     } else if (isLetter(text, i, code)) {
       let j = i + 1
       while (j < n && isLetter(text, j, text.charCodeAt(j))) j++
+      // No word longer than this has a meaning here: it is a unit or plain prose, never read.
+      if (j - i > LONGEST_KEYWORD) {
+        tokens.push(UNIT_WORD)
+        i = j
+        spaced = false
+        continue
+      }
       const word = text.slice(i, j)
       i = j
       // "R$ 12", "US$ 12": the currency sign of the number that follows.
@@ -251,7 +258,7 @@ function tokenize (text: string): Token[] {
         i++
         continue
       }
-      pushWord(tokens, word.length <= 12 ? word.toLowerCase() : word, spaced)
+      pushWord(tokens, word.toLowerCase(), spaced)
     } else {
       const char = text[i]
       i++
@@ -300,18 +307,31 @@ const OTHER_WORD = makeToken(T.Word, true, '')
 const PER_WORD = makeToken(T.Word, true, 'per')
 
 function wordToken (word: string): Token {
-  if (word.length < 2 || NOT_UNITS.has(word)) return OTHER_WORD
-  if (word === 'per' || word === 'each' || word === 'cada') return PER_WORD
-  return MEASURES.get(word) ?? UNIT_WORD
+  const known = WORDS.get(word)
+  return known !== undefined && typeof known !== 'string' ? known : word.length < 2 ? OTHER_WORD : UNIT_WORD
 }
 
+/** Every word with a meaning, looked up once per word: an operator's name, or the token it stands for. */
+const WORDS = new Map<string, string | Token>([
+  ...[...NOT_UNITS].map((w): [string, Token] => [w, OTHER_WORD]),
+  ...['per', 'each', 'cada'].map((w): [string, Token] => [w, PER_WORD]),
+  ...MEASURES,
+  ...KEYWORDS
+])
+const LONGEST_KEYWORD = Math.max(...[...WORDS.keys()].map(w => w.length))
+
 function pushWord (tokens: Token[], word: string, spaced: boolean): void {
-  const last = tokens[tokens.length - 1]
-  const keyword = KEYWORDS.get(word)
-  if (keyword === undefined) {
-    tokens.push(wordToken(word))
+  const known = WORDS.get(word)
+  if (known === undefined) {
+    tokens.push(word.length < 2 ? OTHER_WORD : UNIT_WORD)
     return
   }
+  if (typeof known !== 'string') {
+    tokens.push(known)
+    return
+  }
+  const keyword = known
+  const last = tokens[tokens.length - 1]
   if (keyword === 'x') {
     // "3 x 4", "3x4": a multiplication when a number follows (decided in markInert, once it is known).
     tokens.push(last !== undefined && (last.t === T.Num || last.t === T.RParen) ? makeToken(T.Op, spaced, 'x') : OTHER_WORD)
