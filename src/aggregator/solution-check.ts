@@ -181,19 +181,9 @@ function readNumber (digits: string, dots: number, commas: number): { value: num
     if (fraction === undefined || digits.split(decimal).length !== 2 || !isGrouped(whole, thousands)) return null
     return { value: Number(whole.split(thousands).join('') + '.' + fraction), decimals: fraction.length }
   }
+  // Several of one separator: groups of thousands ("1,234,567", "1.234.567") or not a number ("1.2.3").
   const separator = dots > 0 ? '.' : ','
-  const count = dots + commas
-  const [whole, fraction] = digits.split(separator)
-  if (count === 1 && fraction.length !== 3) {
-    // "2,5" and "2.5": a decimal either way (the Portuguese comma is unambiguous here).
-    return { value: Number(whole + '.' + fraction), decimals: fraction.length }
-  }
-  if (!isGrouped(digits, separator)) return null
-  const grouped = Number(digits.split(separator).join(''))
-  if (count > 1) return { value: grouped, decimals: 0 }
-  // One separator before three digits: "1,500" is 1500 in English and 1.5 in Portuguese; "1.500" the reverse.
-  const decimal = Number(whole + '.' + fraction)
-  return separator === ',' ? { value: grouped, alt: decimal, decimals: 0 } : { value: decimal, alt: grouped, decimals: 3 }
+  return isGrouped(digits, separator) ? { value: Number(digits.split(separator).join('')), decimals: 0 } : null
 }
 
 function isGrouped (digits: string, separator: string): boolean {
