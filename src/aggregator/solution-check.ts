@@ -74,8 +74,10 @@ function isSpace (code: number): boolean {
 }
 
 const OP_SYMBOL: Record<string, string> = {
-  '+': '+', '-': '-', '−': '-', '–': '-', '*': '*', '×': '*', '·': '*', '⋅': '*', '∙': '*', '/': '/', '÷': '/', '∕': '/'
+  '+': '+', '-': '-', '−': '-', '–': '-', '*': '*', '×': '*', '·': '*', '⋅': '*', '∙': '*', '/': '/', '÷': '/', '∕': '/', '^': '^', '√': '√'
 }
+/** Superscript powers ("3²"): read as "^2". */
+const SUPERSCRIPT: Record<string, number> = { '²': 2, '³': 3 }
 /**
  * Words with a meaning in arithmetic, English and Portuguese: operators ("times", "vezes"; "divided by",
  * "dividido por", whose second word is skipped), "of"/"de" (a product only after a percentage or a
@@ -261,6 +263,10 @@ function tokenize (text: string): Token[] {
         else tokens.push(makeToken(T.Break, spaced, char))
       } else if (OP_SYMBOL[char] !== undefined) {
         tokens.push(makeToken(T.Op, spaced, OP_SYMBOL[char]))
+      } else if (SUPERSCRIPT[char] !== undefined) {
+        const exponent = makeToken(T.Num, false)
+        exponent.value = exponent.alt = SUPERSCRIPT[char]
+        tokens.push(makeToken(T.Op, false, '^'), exponent)
       } else if (char === '=') {
         while (i < n && text.charCodeAt(i) === 61) i++
         // "=>" and "==>" are arrows; "==" is still an equals sign.
@@ -479,7 +485,34 @@ class Parser {
       const inner = this.unary(pos + 1)
       return inner === null ? null : { ...inner, value: -inner.value, alt: -inner.alt }
     }
-    return this.primary(pos)
+    if (token.t === T.Op && token.text === '√') {
+      const inner = this.power(pos + 1)
+      return inner === null ? null : { ...inner, value: Math.sqrt(inner.value), alt: Math.sqrt(inner.alt), operators: inner.operators + 1, additive: false, measure: '' }
+    }
+    return this.power(pos)
+  }
+
+  /** "2^3", "3²": binds tighter than a sign or a product. */
+  private power (pos: number): Value | null {
+    const base = this.primary(pos)
+    if (base === null || base.end >= this.limit) return base
+    const op = this.tokens[base.end]
+    if (op.t !== T.Op || op.text !== '^') return base
+    const exponent = this.unary(base.end + 1)
+    if (exponent === null) return null
+    return {
+      ...base,
+      value: base.value ** exponent.value,
+      alt: base.alt ** exponent.alt,
+      percent: false,
+      fraction: false,
+      operators: base.operators + exponent.operators + 1,
+      inert: base.inert || exponent.inert,
+      ambiguous: base.ambiguous || exponent.ambiguous,
+      measure: '',
+      additive: false,
+      end: exponent.end
+    }
   }
 
   private primary (pos: number): Value | null {
@@ -518,7 +551,7 @@ class Parser {
     let rate = false
     while (value.end < this.limit && units < MAX_UNIT_WORDS) {
       const next = this.tokens[value.end]
-      if (next.t === T.Op && next.text === '/' && units > 0 && value.end + 1 < this.limit && this.tokens[value.end + 1].t === T.Word && this.tokens[value.end + 1].text !== '') {
+      if (next.t === T.Op && next.text === '/' && value.end + 1 < this.limit && this.tokens[value.end + 1].t === T.Word && this.tokens[value.end + 1].text !== '') {
         rate = true
         value.end += 2
         units++
@@ -577,6 +610,9 @@ function checkLine (tokens: readonly Token[], final: number | null, result: Solu
     equations++
     const right = new Parser(tokens, tokens.length).expression(i + 1)
     if (right === null || Number.isNaN(right.value)) continue
+    const after = tokens[right.end]
+    // The stated result goes on with a symbol this reading does not know ("= 3!", "= 2∛5").
+    if (after !== undefined && after.t === T.Break && !after.spaced && !SENTENCE_MARKS.has(after.text)) continue
     const left = leftSide(tokens, i)
     if (left === null || left.operators === 0 || left.inert || right.inert || left.ambiguous || !Number.isFinite(left.value)) continue
     result.checked++
@@ -591,6 +627,9 @@ function checkLine (tokens: readonly Token[], final: number | null, result: Solu
   }
   return equations
 }
+
+/** Punctuation that may follow a stated result without changing it. */
+const SENTENCE_MARKS = new Set(['.', ',', ';', ':', '?', '"', "'", '’', '”', '»', '_'])
 
 /** Either reading of ambiguous separators, as long as both sides are read the same way or one has none. */
 function agrees (left: Value, stated: Value): boolean {
@@ -616,9 +655,11 @@ function leftSide (tokens: readonly Token[], eq: number): Value | null {
   const parser = new Parser(tokens, eq)
   for (let s = start; s < eq; s++) {
     const kind = tokens[s].t
-    if (kind !== T.Num && kind !== T.LParen && !(kind === T.Op && tokens[s].text === '-')) continue
+    if (kind !== T.Num && kind !== T.LParen && !(kind === T.Op && (tokens[s].text === '-' || tokens[s].text === '√'))) continue
     const value = parser.expression(s)
-    if (value !== null && value.end === eq) return value
+    if (value === null || value.end !== eq) continue
+    // A symbol glued to its first number ("∛8", "#3") does something this reading does not know.
+    return s > 0 && tokens[s - 1].t === T.Break && !tokens[s].spaced ? null : value
   }
   return null
 }

@@ -47,6 +47,19 @@ t.test('currency, thousands, percentages and decimals', async t => {
   t.same(steps('.5 * 12 = 6'), [1, 0])
 })
 
+t.test('powers, roots and rates', async t => {
+  t.same(steps('2^3 + 1 = 9'), [1, 0])
+  t.same(steps('3² + 4² = 25'), [1, 0])
+  t.same(steps('3 × 3 = 3² = 9'), [2, 0])
+  t.same(steps('√16 + 2 = 6'), [1, 0])
+  t.same(steps('2^3 = 6'), [1, 1])
+  t.same(steps('She earns $15/hour × 40 hours/week = $600/week.'), [1, 0])
+  // Symbols this reading does not know are never half-read into a wrong step.
+  t.same(steps('3! + 1 = 7'), [0, 0])
+  t.same(steps('∛8 + 1 = 3'), [0, 0])
+  t.same(steps('2 × 3 = 3!'), [0, 0])
+})
+
 t.test('units of measure: a sum of unlike units is wrong', async t => {
   t.same(steps('1200 inches + 720 inches + 120 feet = 2040 feet'), [1, 1], 'inches and feet added as they stand')
   t.same(steps('6 inches + 4 inches = 10 feet'), [1, 1], 'a sum of inches stated in feet')
