@@ -120,9 +120,9 @@ export interface WorkingCheck {
  * the even-indexed half of the GSM8K dev fixture, where the AUROC is flat around these values, and
  * confirmed on the odd half (docs/quality.md). On the whole fixture, of the 2,360 solutions: one whose
  * working states a wrong step is right 8 % of the time (all: 38 %), one whose final number no step
- * reaches 20 %; a lone answer whose working has more steps that check out than the others' is right
- * 38 % of the time, one with fewer 12 %; two agreeing answers are right 62 % of the time, but 35 % when
- * a dissenter's working passes through their number on its way to another (three or more: 92 % and 53 %).
+ * reaches 18 %; a lone answer whose working has more steps that check out than the others' is right
+ * 37 % of the time, one with fewer 12 %; two agreeing answers are right 62 % of the time, but 37 % when
+ * a dissenter's working passes through their number on its way to another (three or more: 91 % and 56 %).
  */
 export const WORKING_WEIGHTS = { wrong: 2, unreached: 0.25, thoroughness: 0.2, thoroughnessLimit: 3, passedThrough: 1.5 } as const
 
