@@ -194,11 +194,11 @@ function isGrouped (digits: string, separator: string): boolean {
 }
 
 /** One pass over the characters: no regular expression per token, so the scan stays linear and cheap. */
-function tokenize (text: string): Token[] {
+function tokenize (text: string, start: number, end: number): Token[] {
   const tokens: Token[] = []
-  const n = text.length
+  const n = end
   let spaced = true
-  let i = 0
+  let i = start
   while (i < n) {
     const code = text.charCodeAt(i)
     if (isSpace(code)) {
@@ -246,7 +246,7 @@ function tokenize (text: string): Token[] {
       const word = text.slice(i, j)
       i = j
       // "R$ 12", "US$ 12": the currency sign of the number that follows.
-      if (text.charCodeAt(j) === 36 && (word.length <= 2) && /^(?:r|us)$/i.test(word)) {
+      if (j < n && text.charCodeAt(j) === 36 && (word.length <= 2) && /^(?:r|us)$/i.test(word)) {
         i++
         continue
       }
@@ -593,12 +593,13 @@ export function checkSolution (text: string, final: number | null = null): Solut
   if (!text.includes('=')) return result
   const prepared = prepare(text)
   let equations = 0
-  for (let from = 0; from < prepared.length && equations < MAX_EQUATIONS;) {
-    const newline = prepared.indexOf('\n', from)
-    const to = newline === -1 ? prepared.length : newline
-    const line = prepared.slice(from, to)
-    from = to + 1
-    if (line.includes('=')) equations += checkLine(tokenize(line), final, result, MAX_EQUATIONS - equations)
+  // From each "=" to the bounds of its line: lines without one are never read.
+  for (let eq = prepared.indexOf('='); eq !== -1 && equations < MAX_EQUATIONS;) {
+    const start = prepared.lastIndexOf('\n', eq) + 1
+    const newline = prepared.indexOf('\n', eq)
+    const end = newline === -1 ? prepared.length : newline
+    equations += checkLine(tokenize(prepared, start, end), final, result, MAX_EQUATIONS - equations)
+    eq = newline === -1 ? -1 : prepared.indexOf('=', newline)
   }
   return result
 }
