@@ -105,3 +105,65 @@ export function evidenceOf (accuracy: number, classes: number): number {
 export function singleSourceConfidence (quality: number, relevance: number): number {
   return SINGLE_SOURCE_CAP * clamp01(0.5 * quality + 0.5 * relevance)
 }
+
+/** What checking one answer's working found (src/aggregator/solution-check.ts). */
+export interface WorkingCheck {
+  checked: number
+  wrong: number
+  final: number | null
+  finalReached: boolean
+  results: readonly number[]
+}
+
+/**
+ * How much each finding about the working moves the log-odds that a short answer is right. Fitted on
+ * the even-indexed half of the GSM8K dev fixture, where the AUROC is flat around these values, and
+ * confirmed on the odd half (docs/quality.md). On the whole fixture, of the 2,360 solutions: one whose
+ * working states a wrong step is right 8 % of the time (all: 38 %), one whose final number no step
+ * reaches 18 %; a lone answer whose working has more steps that check out than the others' is right
+ * 37 % of the time, one with fewer 12 %; two agreeing answers are right 62 % of the time, but 37 % when
+ * a dissenter's working passes through their number on its way to another (three or more: 91 % and 56 %).
+ */
+export const WORKING_WEIGHTS = { wrong: 2, unreached: 0.25, thoroughness: 0.2, thoroughnessLimit: 3, passedThrough: 1.5 } as const
+
+/**
+ * The shift in log-odds that the chosen answer's supporters' working gives its confidence, against the
+ * working of the answers that disagree: errors and unreached finals among its supporters lower it; a
+ * more thorough working than the others' (more steps that check out) raises it; other answers whose
+ * working passes through this final number and goes on lower it (this answer may have stopped a step
+ * short). Zero when no working could be read. A null is an answer with no number to check (an option, yes or no): it is left out.
+ */
+export function workingShift (supporting: readonly (WorkingCheck | null)[], opposing: readonly (WorkingCheck | null)[]): number {
+  const supporters = supporting.filter((c): c is WorkingCheck => c !== null)
+  const others = opposing.filter((c): c is WorkingCheck => c !== null)
+  if (supporters.length === 0) return 0
+  const w = WORKING_WEIGHTS
+  const share = (test: (c: WorkingCheck) => boolean): number => supporters.filter(test).length / supporters.length
+  const steps = (group: readonly WorkingCheck[]): number => group.reduce((sum, c) => sum + c.checked - c.wrong, 0) / group.length
+  const readable = supporters.some(c => c.checked > 0) || others.some(c => c.checked > 0)
+  if (!readable) return 0
+  const lead = others.length === 0 ? 0 : Math.max(-w.thoroughnessLimit, Math.min(w.thoroughnessLimit, steps(supporters) - steps(others)))
+  const final = supporters[0].final
+  const passedThrough = final === null || others.length === 0 ? 0 : others.filter(c => passesThrough(c, final)).length / others.length
+  return -w.wrong * share(c => c.wrong > 0) - w.unreached * share(c => c.checked > 0 && !c.finalReached) + w.thoroughness * lead -
+    w.passedThrough * passedThrough
+}
+
+/** The working reaches `value` before its last step and goes on from it. */
+function passesThrough (check: WorkingCheck, value: number): boolean {
+  const tolerance = 1e-6 * Math.max(1, Math.abs(value))
+  for (let i = 0; i < check.results.length - 1; i++) if (Math.abs(check.results[i] - value) <= tolerance) return true
+  return false
+}
+
+/**
+ * Short answers: the Dawid–Skene posterior capped by how many sources agree, then moved by what
+ * checking the working found. The cap holds either way (a lone answer with clean working is still
+ * unconfirmed), but a capped answer whose working is wrong drops below answers alike whose working
+ * checks out.
+ */
+export function shortAnswerConfidence (posterior: number, agreeing: number, shift = 0): number {
+  const cap = agreeingCap(agreeing)
+  const p = Math.min(1 - 1e-6, Math.max(1e-6, Math.min(posterior, cap)))
+  return shift === 0 ? Math.min(posterior, cap) : Math.min(cap, sigmoid(Math.log(p / (1 - p)) + shift))
+}

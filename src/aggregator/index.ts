@@ -10,7 +10,8 @@ import { similarityMatrix, tfidfVectors } from './similarity.js'
 import { groupId, pickBest, pickConsensus, pickFastest, pickVote } from './strategies.js'
 import { wordCount } from './text.js'
 import { contentTokens } from './analysis.js'
-import { LOW_COVERAGE_CAP, SINGLE_SOURCE_CAP, agreeingCap, evidenceOf, freeTextConfidence, singleSourceConfidence, votePosterior } from './confidence.js'
+import { LOW_COVERAGE_CAP, SINGLE_SOURCE_CAP, evidenceOf, freeTextConfidence, shortAnswerConfidence, singleSourceConfidence, votePosterior, workingShift } from './confidence.js'
+import { checkSolution } from './solution-check.js'
 import { formFeatures, openAnswerSignals } from './open-answer.js'
 import { expectedAnswer } from './question-type.js'
 import { describeLeftOut } from './warnings.js'
@@ -340,7 +341,9 @@ function assess (
     const total = pool.reduce((sum, c) => sum + c.voteWeight, 0)
     const agreeing = pool.filter(c => groupId(c) === id)
     agreement = agreeing.reduce((sum, c) => sum + c.voteWeight, 0) / total
-    confidence = Math.min(posterior ?? 0, agreeingCap(agreeing.length))
+    // Each numeric answer's working, checked once: its supporters' errors lower the confidence, more thorough working than the others' raises it.
+    const working = pool.map(c => (c.extracted?.kind === 'number' ? checkSolution(c.input.text, Number(c.extracted.key)) : null))
+    confidence = shortAnswerConfidence(posterior ?? 0, agreeing.length, workingShift(working.filter((_, i) => groupId(pool[i]) === id), working.filter((_, i) => groupId(pool[i]) !== id)))
   } else {
     const others = pool.filter(c => c !== chosen)
     const weight = others.reduce((sum, c) => sum + c.voteWeight, 0)

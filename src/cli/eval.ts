@@ -49,6 +49,7 @@ function cascadeTable (points: readonly CascadePoint[], everyone: RunSummary, la
 }
 const points2 = (x: number): string => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`
 
+const aurocs = (s: RunSummary): string => `${s.auroc.toFixed(3)} (${s.aurocEven.toFixed(3)} / ${s.aurocOdd.toFixed(3)})`
 const curve = (s: RunSummary): string => CURVE_POINTS.filter(n => s.curve[n] !== undefined).map(n => `${n}: ${pct(s.curve[n])}`).join(', ')
 const points = (x: number): string => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`
 
@@ -64,15 +65,15 @@ export function gsm8kReport (): string {
   return [
     `## GSM8K (${questions.length} maths questions, 4 models g1..g4, ${ANSWER_CLASSES}-class Dawid–Skene vote)`,
     '',
-    '| method | accuracy | even half | odd half | confidence AUROC |',
+    '| method | accuracy | even half | odd half | confidence AUROC (even / odd) |',
     '|---|---|---|---|---|',
     ...Object.entries(base.single).map(([p, a]) => `| single model ${p} | ${pct(a)} | | | |`),
     `| random pick | ${pct(base.random)} | | | |`,
     `| pick the longest | ${pct(base.longest)} | | | |`,
     `| oracle (any model right) | ${pct(base.oracle)} | | | |`,
-    `| equal-weight vote (nothing learned) | ${pct(equal.score)} | ${pct(equal.even)} | ${pct(equal.odd)} | ${equal.auroc.toFixed(3)} |`,
-    `| vote weighted by the true accuracies (reference) | ${pct(oracleWeights.score)} | ${pct(oracleWeights.even)} | ${pct(oracleWeights.odd)} | ${oracleWeights.auroc.toFixed(3)} |`,
-    `| **IsCoolGPT, label-free, online** | **${pct(online.score)}** | ${pct(online.even)} | ${pct(online.odd)} | ${online.auroc.toFixed(3)} |`,
+    `| equal-weight vote (nothing learned) | ${pct(equal.score)} | ${pct(equal.even)} | ${pct(equal.odd)} | ${aurocs(equal)} |`,
+    `| vote weighted by the true accuracies (reference) | ${pct(oracleWeights.score)} | ${pct(oracleWeights.even)} | ${pct(oracleWeights.odd)} | ${aurocs(oracleWeights)} |`,
+    `| **IsCoolGPT, label-free, online** | **${pct(online.score)}** | ${pct(online.even)} | ${pct(online.odd)} | ${aurocs(online)} |`,
     '',
     `Best single model ${pct(base.best)}; IsCoolGPT ${points(online.score - base.best)} points. Learning curve (accuracy over the first N questions): ${curve(online)}.`,
     '',

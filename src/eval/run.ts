@@ -22,6 +22,9 @@ export interface RunSummary {
   odd: number
   /** AUROC of the confidence for "the chosen answer is right" (GSM8K) or "wins" (judge preference > 0.5). */
   auroc: number
+  /** The same AUROC on the even- and odd-numbered questions. */
+  aurocEven: number
+  aurocOdd: number
   /** Score over the first N questions, for the learning curve. */
   curve: Record<number, number>
 }
@@ -36,9 +39,15 @@ export function summarise (outcomes: readonly Outcome[], winAt = 0.5): RunSummar
     score: mean(outcomes.map(o => o.grade)),
     even: mean(outcomes.filter((_, i) => i % 2 === 0).map(o => o.grade)),
     odd: mean(outcomes.filter((_, i) => i % 2 === 1).map(o => o.grade)),
-    auroc: auroc(outcomes.map(o => o.confidence), outcomes.map(o => o.grade > winAt)),
+    auroc: aurocOf(outcomes, winAt),
+    aurocEven: aurocOf(outcomes.filter((_, i) => i % 2 === 0), winAt),
+    aurocOdd: aurocOf(outcomes.filter((_, i) => i % 2 === 1), winAt),
     curve
   }
+}
+
+function aurocOf (outcomes: readonly Outcome[], winAt: number): number {
+  return auroc(outcomes.map(o => o.confidence), outcomes.map(o => o.grade > winAt))
 }
 
 /** Restricts each question to the given providers. */

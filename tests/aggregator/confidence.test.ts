@@ -1,6 +1,6 @@
 import t from 'tap'
 import { aggregate } from '../../src/aggregator/index.js'
-import { SINGLE_SOURCE_CAP, UNCONFIRMED_CAP, agreeingCap, freeTextConfidence, voteConfidence } from '../../src/aggregator/confidence.js'
+import { SINGLE_SOURCE_CAP, UNCONFIRMED_CAP, WORKING_WEIGHTS, agreeingCap, freeTextConfidence, shortAnswerConfidence, voteConfidence, workingShift, type WorkingCheck } from '../../src/aggregator/confidence.js'
 import { DISAGREEING, DOCKER_ANSWERS, DOCKER_QUESTION, MATH_QUESTION, ok, solution } from './answers.js'
 
 const mathVote = (answers: string[]) => aggregate(MATH_QUESTION, answers.map((a, i) => ok(`m${i}`, solution(a, i))), { strategy: 'vote' })
@@ -70,4 +70,80 @@ t.test('confidence is in 0..1 and deterministic for every strategy', async t => 
     t.ok(first.confidence >= 0 && first.confidence <= 1, strategy)
     t.equal(aggregate(MATH_QUESTION, candidates, { strategy }).confidence, first.confidence, strategy)
   }
+})
+
+// Worked solutions to MATH_QUESTION (16 eggs, 3 eaten, 4 baked, $2 each), in different words so none is a duplicate.
+const WORKED = {
+  clean: 'She has 16 - 3 - 4 = 9 eggs left.\nShe sells them for 9 * $2 = $18 a day.\nA: 18',
+  clean2: 'Janet uses 3 + 4 = 7 eggs, so 16 - 7 = 9 remain.\nAt $2 each that is 9 × 2 = $18.\nA: 18',
+  // Reaches 18 through a step whose arithmetic is wrong.
+  slip: 'She keeps 3 + 4 = 8 eggs, so 16 - 8 = 9 are sold.\nThat brings 9 x $2 = $18 every day.\nA: 18',
+  slip2: 'Eggs for the market: 16 - 3 - 4 = 8, which at $2 each make 8 * 2 = 18 dollars.\nA: 18',
+  // A bare number: nothing to check.
+  bare: 'She makes 18 dollars every day.\nA: 18',
+  twenty: 'She has 16 - 3 - 4 = 9 eggs and earns 9 * 2 = $18, plus a $2 tip, so 18 + 2 = $20.\nA: 20',
+  fourteen: 'She sells 16 - 2 = 14 eggs.\nA: 14',
+  nine: 'She has 16 - 3 - 4 = 9 eggs left.\nA: 9',
+  twentyTwo: 'She earns 11 * 2 = 22 dollars.\nA: 22'
+}
+// The first provider has the better record, so it wins when all four disagree.
+const math = (texts: string[], providers = texts.map((_, i) => `p${i + 1}`)) =>
+  aggregate(MATH_QUESTION, texts.map((text, i) => ok(providers[i], text)), { strategy: 'auto', reliability: { [providers[0]]: { accuracy: 0.7, quality: 0 } } })
+/** The confidence the vote alone would give: the posterior under the cap of the agreeing count. */
+const voteOnly = (d: ReturnType<typeof math>, agreeing: number): number => Math.min(d.posterior ?? 0, agreeingCap(agreeing))
+
+t.test('the working of short numeric answers moves their confidence', async t => {
+  const clean = math([WORKED.clean, WORKED.clean2, WORKED.fourteen, WORKED.twentyTwo])
+  const slipped = math([WORKED.slip, WORKED.slip2, WORKED.fourteen, WORKED.twentyTwo])
+  t.equal(clean.normalized, '18')
+  t.equal(slipped.normalized, '18')
+  t.equal(clean.confidence, voteOnly(clean, 2), 'clean working: the vote\'s confidence')
+  t.ok(slipped.confidence < voteOnly(slipped, 2) - 0.3, `supporters whose arithmetic is wrong: ${slipped.confidence}, the vote alone ${voteOnly(slipped, 2)}`)
+  t.ok(slipped.confidence < clean.confidence - 0.3)
+
+  // All four disagree: the lone answer with the most complete working that checks out is more likely right.
+  const thorough = math([WORKED.clean, WORKED.fourteen, WORKED.nine, WORKED.twentyTwo])
+  const bare = math([WORKED.bare, WORKED.fourteen, WORKED.nine, WORKED.twentyTwo])
+  t.equal(thorough.normalized, '18')
+  t.equal(bare.normalized, '18')
+  t.ok(thorough.confidence > voteOnly(thorough, 1), `clean, longer working than the others': ${thorough.confidence} > ${voteOnly(thorough, 1)}`)
+  t.ok(bare.confidence < voteOnly(bare, 1), `no working against the others' steps: ${bare.confidence} < ${voteOnly(bare, 1)}`)
+  t.ok(thorough.confidence > bare.confidence)
+  t.ok(thorough.confidence <= UNCONFIRMED_CAP, 'a lone answer stays unconfirmed however clean its working')
+
+  // Three agree on 18, but the dissenter's working computes 18 and goes on to 20: the three may have stopped short.
+  const stoppedShort = math([WORKED.clean, WORKED.clean2, WORKED.bare, WORKED.twenty])
+  const plainRival = math([WORKED.clean, WORKED.clean2, WORKED.bare, WORKED.twentyTwo])
+  t.ok(stoppedShort.confidence < plainRival.confidence, `a rival passing through the answer: ${stoppedShort.confidence} < ${plainRival.confidence}`)
+
+  // Never a provider's name: the same texts under other names get the same confidence.
+  t.equal(math([WORKED.slip, WORKED.slip2, WORKED.fourteen, WORKED.twentyTwo], ['openai', 'gemini', 'x', 'y']).confidence, slipped.confidence)
+})
+
+t.test('yes/no answers have no working to check', async t => {
+  const question = 'Is Amazon S3 an object store? Answer yes or no.'
+  const answers = ['Yes. It stores objects; 3 + 4 = 8 has nothing to do with it.', 'Yes.', 'Yes, it is an object store.']
+  const decision = aggregate(question, answers.map((a, i) => ok(`p${i}`, a)), { strategy: 'auto' })
+  t.equal(decision.normalized, 'yes')
+  t.equal(decision.confidence, Math.round(Math.min(decision.posterior ?? 0, agreeingCap(3)) * 1e4) / 1e4, 'the posterior under its cap, untouched')
+})
+
+t.test('workingShift and shortAnswerConfidence', async t => {
+  const check = (over: Partial<WorkingCheck> = {}): WorkingCheck => ({ checked: 3, wrong: 0, final: 18, finalReached: true, results: [9, 18], ...over })
+  t.equal(workingShift([], [check()]), 0, 'no supporter with working: no shift')
+  t.equal(workingShift([null], [null]), 0, 'answers without a number are left out')
+  t.equal(workingShift([check({ checked: 0, finalReached: false, results: [] })], [check({ checked: 0, finalReached: false, results: [] })]), 0, 'nothing readable: no shift')
+  t.equal(workingShift([check()], [check()]), 0, 'alike working on both sides')
+  t.equal(workingShift([check({ wrong: 1 })], [check()]), -WORKING_WEIGHTS.wrong - WORKING_WEIGHTS.thoroughness, 'a wrong step (and one step fewer that checks out)')
+  t.equal(workingShift([check({ finalReached: false })], [check()]), -WORKING_WEIGHTS.unreached)
+  t.equal(workingShift([check({ checked: 9 })], [check({ checked: 1 })]), WORKING_WEIGHTS.thoroughness * WORKING_WEIGHTS.thoroughnessLimit, 'the lead in steps is bounded')
+  t.equal(workingShift([check()], [check({ final: 20, results: [9, 18, 20] })]), -WORKING_WEIGHTS.passedThrough, 'the rival went on from this final')
+  t.equal(workingShift([check()], [check({ final: 18, results: [9, 20, 18] })]), 0, 'ending at it is agreeing, not passing through')
+
+  t.equal(shortAnswerConfidence(0.7, 2), 0.7, 'no shift: the posterior')
+  t.equal(shortAnswerConfidence(0.99, 2), agreeingCap(2), 'under its cap')
+  t.ok(shortAnswerConfidence(0.99, 3, -2) < shortAnswerConfidence(0.99, 3), 'a capped answer with wrong working drops below the cap')
+  t.equal(shortAnswerConfidence(0.4, 1, 5), UNCONFIRMED_CAP, 'a lone answer never rises above the unconfirmed cap')
+  t.ok(shortAnswerConfidence(0.3, 1, 0.5) > 0.3 && shortAnswerConfidence(0.3, 1, -0.5) < 0.3)
+  t.ok(shortAnswerConfidence(0, 1, 1) > 0 && shortAnswerConfidence(1, 4, -1) < 1, 'finite at the ends')
 })
