@@ -25,11 +25,12 @@ const PREFIX = 5
  * Share of the question's content words the answer uses. Short answers ("18", "Sim") cannot
  * repeat the question, so below 15 words the score never drops under 0.5.
  */
-export function relevanceScore (questionTokens: ReadonlySet<string>, answerTokens: readonly string[], words: number): number {
+export function relevanceScore (questionTokens: ReadonlySet<string>, answerTokens: readonly string[] | ReadonlyMap<string, number>, words: number): number {
   if (questionTokens.size === 0) return 1
-  const exact = new Set(answerTokens)
+  // The answer's token counts already hold its vocabulary; a list of tokens is collected here.
+  const exact: ReadonlySet<string> | ReadonlyMap<string, number> = Array.isArray(answerTokens) ? new Set(answerTokens) : answerTokens as ReadonlyMap<string, number>
   const prefixes = new Set<string>()
-  for (const token of exact) if (token.length >= PREFIX) prefixes.add(token.slice(0, PREFIX))
+  for (const token of exact.keys()) if (token.length >= PREFIX) prefixes.add(token.slice(0, PREFIX))
   let matched = 0
   for (const token of questionTokens) {
     if (exact.has(token) || (token.length >= PREFIX && prefixes.has(token.slice(0, PREFIX)))) matched++
