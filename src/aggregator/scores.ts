@@ -47,7 +47,10 @@ const EQUATION = /((?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:\s*[-+*/x×÷]\s*\$?\s*(?:\d[\
  */
 export function arithmeticErrors (text: string): number {
   let errors = 0
-  for (const match of text.replace(/<<[^<>]*>>/g, '').matchAll(EQUATION)) {
+  // GSM8K-style calculator annotations (<<2*3=6>>) are not the answer's own arithmetic; most texts have none,
+  // and are not copied to find out.
+  const prose = text.includes('<<') ? text.replace(/<<[^<>]*>>/g, '') : text
+  for (const match of prose.matchAll(EQUATION)) {
     const expression = match[1].replace(/,/g, '').replace(/[x×]/g, '*').replace(/÷/g, '/').replace(/[$\s]/g, '')
     const stated = Number(match[2].replace(/,/g, ''))
     const actual = evaluate(expression)
@@ -117,7 +120,7 @@ export function qualityScore ({ text, finishReason, disclaimer, lowCoverage, wor
     const unique = new Set(sentences).size / sentences.length
     if (unique < 0.7) quality *= 0.5 + 0.5 * unique
   }
-  if (((text.match(/```/g) ?? []).length % 2) === 1) quality *= 0.8
+  if (countOf(text, '```') % 2 === 1) quality *= 0.8
   if (arithmeticErrors(text) > 0) quality *= 0.7
 
   if (finishReason === 'length') quality *= 0.4
@@ -125,6 +128,13 @@ export function qualityScore ({ text, finishReason, disclaimer, lowCoverage, wor
   if (disclaimer) quality *= 0.85
   if (lowCoverage) quality = Math.min(quality, 0.15)
   return quality
+}
+
+/** Non-overlapping occurrences of `part` in `text`, as `text.match(/part/g).length` counts them. */
+function countOf (text: string, part: string): number {
+  let count = 0
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) count++
+  return count
 }
 
 /**
