@@ -80,11 +80,29 @@ export function contentTokens (text: string): string[] {
     const token = reduce(word)
     if (token !== null) out.push(token)
   }
+  scanWords(text, visit)
+  return out
+}
+
+/**
+ * How often each of contentTokens(text) occurs, keys in order of first occurrence, from one scan: the term
+ * frequencies of the similarity and the vocabulary of the relevance score, which used to be counted and
+ * collected again each from the list of tokens.
+ */
+export function tokenCounts (text: string): Map<string, number> {
+  const counts = new Map<string, number>()
+  scanWords(text, word => {
+    const token = reduce(word)
+    if (token !== null) counts.set(token, (counts.get(token) ?? 0) + 1)
+  })
+  return counts
+}
+
+function scanWords (text: string, visit: (word: string) => void): void {
   if (!NON_ASCII.test(text)) {
     // Folding ASCII is lower-casing: NFD leaves it as it is and it has no combining marks.
     asciiWords(text.toLowerCase(), visit)
   } else {
     for (const match of foldAccents(text).matchAll(TOKEN)) visit(match[0])
   }
-  return out
 }

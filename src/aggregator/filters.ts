@@ -12,8 +12,8 @@ export interface WorkingCandidate {
   input: CandidateInput
   flags: Flag[]
   filtered: string | null
-  /** Content tokens (folded, stemmed, no stop words). */
-  tokens: string[]
+  /** Content tokens (folded, stemmed, no stop words) and how often each occurs, in order of first occurrence. */
+  counts: Map<string, number>
   words: number
   extracted: ExtractedAnswer | null
   relevance: number

@@ -6,10 +6,10 @@ import {
   addFlag, applyHardFilters, markDuplicates, markOffTopic, markOutliers, markTruncated, type WorkingCandidate
 } from './filters.js'
 import { NEUTRAL_CONSENSUS, priorScore, qualityScore, relevanceScore, totalScore } from './scores.js'
-import { similarityMatrix, tfidfVectors } from './similarity.js'
+import { similarityMatrix, tfidfFromCounts } from './similarity.js'
 import { groupId, pickBest, pickConsensus, pickFastest, pickVote } from './strategies.js'
 import { wordCount } from './text.js'
-import { contentTokens } from './analysis.js'
+import { contentTokens, tokenCounts } from './analysis.js'
 import { LOW_COVERAGE_CAP, SINGLE_SOURCE_CAP, evidenceOf, freeTextConfidence, shortAnswerConfidence, singleSourceConfidence, votePosterior, workingShift } from './confidence.js'
 import { checkSolution } from './solution-check.js'
 import { formFeatures, openAnswerSignals } from './open-answer.js'
@@ -57,7 +57,7 @@ function working (input: CandidateInput, index: number): WorkingCandidate {
     input,
     flags: [],
     filtered: null,
-    tokens: [],
+    counts: new Map(),
     words: 0,
     extracted: null,
     relevance: 0,
@@ -102,10 +102,10 @@ export function aggregate (question: string, candidates: readonly CandidateInput
   const analysed = [...answered, ...evidence]
   for (const candidate of analysed) {
     const { text, finishReason, lowCoverage } = candidate.input
-    candidate.tokens = contentTokens(text)
+    candidate.counts = tokenCounts(text)
     candidate.words = wordCount(text)
     candidate.extracted = extractFinalAnswer(text)
-    candidate.relevance = relevanceScore(questionTokens, candidate.tokens, candidate.words)
+    candidate.relevance = relevanceScore(questionTokens, candidate.counts, candidate.words)
     candidate.quality = qualityScore({
       text,
       finishReason,
@@ -134,7 +134,7 @@ export function aggregate (question: string, candidates: readonly CandidateInput
   }
 
   // One text has nothing to be compared with: its row would only hold itself (the passthrough's single answer).
-  const matrix = analysed.length < 2 ? [[analysed[0]?.tokens.length === 0 ? 0 : 1]] : similarityMatrix(tfidfVectors(analysed.map(c => c.tokens)))
+  const matrix = analysed.length < 2 ? [[analysed[0]?.counts.size === 0 ? 0 : 1]] : similarityMatrix(tfidfFromCounts(analysed.map(c => c.counts)))
   const position = new Map(analysed.map((c, i) => [c, i]))
   const textSimilarity = (a: WorkingCandidate, b: WorkingCandidate): number => matrix[position.get(a) as number][position.get(b) as number]
   const similarity = (a: WorkingCandidate, b: WorkingCandidate): number => {

@@ -7,6 +7,19 @@ import { wordCount } from './text.js'
 const MAX_PARAGRAPHS = 10
 const MAX_ITEMS = 10
 const LIST_ITEM = /(?:^|\n)[ \t]*(?:\d+[.)]|[-*•])\s/g
+const PARAGRAPH_BREAK = /\n\s*\n/g
+
+/**
+ * Matches of a global pattern that cannot match the empty string, counted no further than `cap`: the same
+ * count as `text.match(pattern).length` capped, without collecting every match of a long answer.
+ */
+function countMatches (text: string, pattern: RegExp, cap: number): number {
+  pattern.lastIndex = 0
+  let count = 0
+  while (count < cap && pattern.exec(text) !== null) count++
+  pattern.lastIndex = 0
+  return count
+}
 /**
  * Weights of each standardised feature. On the AlpacaEval dev fixture (10 models, judge preferences),
  * the per-model means of paragraphs (Spearman 0.84 with the judge's win rate), of an introduced
@@ -25,8 +38,9 @@ export interface FormFeatures {
 export function formFeatures (text: string, words = wordCount(text)): FormFeatures {
   return {
     length: Math.log1p(words),
-    paragraphs: Math.min(text.split(/\n\s*\n/).length, MAX_PARAGRAPHS),
-    items: Math.min(text.match(LIST_ITEM)?.length ?? 0, MAX_ITEMS),
+    // text.split(/\n\s*\n/).length: one more paragraph than breaks between them.
+    paragraphs: countMatches(text, PARAGRAPH_BREAK, MAX_PARAGRAPHS - 1) + 1,
+    items: countMatches(text, LIST_ITEM, MAX_ITEMS),
     introduced: /:[ \t]*\n/.test(text) ? 1 : 0
   }
 }

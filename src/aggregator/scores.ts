@@ -25,11 +25,12 @@ const PREFIX = 5
  * Share of the question's content words the answer uses. Short answers ("18", "Sim") cannot
  * repeat the question, so below 15 words the score never drops under 0.5.
  */
-export function relevanceScore (questionTokens: ReadonlySet<string>, answerTokens: readonly string[], words: number): number {
+export function relevanceScore (questionTokens: ReadonlySet<string>, answerTokens: readonly string[] | ReadonlyMap<string, number>, words: number): number {
   if (questionTokens.size === 0) return 1
-  const exact = new Set(answerTokens)
+  // The answer's token counts already hold its vocabulary; a list of tokens is collected here.
+  const exact: ReadonlySet<string> | ReadonlyMap<string, number> = Array.isArray(answerTokens) ? new Set(answerTokens) : answerTokens as ReadonlyMap<string, number>
   const prefixes = new Set<string>()
-  for (const token of exact) if (token.length >= PREFIX) prefixes.add(token.slice(0, PREFIX))
+  for (const token of exact.keys()) if (token.length >= PREFIX) prefixes.add(token.slice(0, PREFIX))
   let matched = 0
   for (const token of questionTokens) {
     if (exact.has(token) || (token.length >= PREFIX && prefixes.has(token.slice(0, PREFIX)))) matched++
@@ -46,7 +47,10 @@ const EQUATION = /((?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:\s*[-+*/x×÷]\s*\$?\s*(?:\d[\
  */
 export function arithmeticErrors (text: string): number {
   let errors = 0
-  for (const match of text.replace(/<<[^<>]*>>/g, '').matchAll(EQUATION)) {
+  // GSM8K-style calculator annotations (<<2*3=6>>) are not the answer's own arithmetic; most texts have none,
+  // and are not copied to find out.
+  const prose = text.includes('<<') ? text.replace(/<<[^<>]*>>/g, '') : text
+  for (const match of prose.matchAll(EQUATION)) {
     const expression = match[1].replace(/,/g, '').replace(/[x×]/g, '*').replace(/÷/g, '/').replace(/[$\s]/g, '')
     const stated = Number(match[2].replace(/,/g, ''))
     const actual = evaluate(expression)
@@ -116,7 +120,7 @@ export function qualityScore ({ text, finishReason, disclaimer, lowCoverage, wor
     const unique = new Set(sentences).size / sentences.length
     if (unique < 0.7) quality *= 0.5 + 0.5 * unique
   }
-  if (((text.match(/```/g) ?? []).length % 2) === 1) quality *= 0.8
+  if (countOf(text, '```') % 2 === 1) quality *= 0.8
   if (arithmeticErrors(text) > 0) quality *= 0.7
 
   if (finishReason === 'length') quality *= 0.4
@@ -124,6 +128,13 @@ export function qualityScore ({ text, finishReason, disclaimer, lowCoverage, wor
   if (disclaimer) quality *= 0.85
   if (lowCoverage) quality = Math.min(quality, 0.15)
   return quality
+}
+
+/** Non-overlapping occurrences of `part` in `text`, as `text.match(/part/g).length` counts them. */
+function countOf (text: string, part: string): number {
+  let count = 0
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) count++
+  return count
 }
 
 /**

@@ -8,16 +8,23 @@ export type TermVector = Map<string, number>
  * ln(N / df) would zero out every shared term, and shared terms are exactly the agreement we measure.
  */
 export function tfidfVectors (documents: readonly (readonly string[])[]): TermVector[] {
-  const counts = documents.map(tokens => {
+  return tfidfFromCounts(documents.map(tokens => {
     const tf = new Map<string, number>()
     for (const token of tokens) tf.set(token, (tf.get(token) ?? 0) + 1)
     return tf
-  })
+  }))
+}
+
+/**
+ * The same vectors from each document's term counts (keys in order of first occurrence, as tfidfVectors()
+ * counts them: the order the weights are summed in), when the tokens were counted as they were found.
+ */
+export function tfidfFromCounts (counts: readonly ReadonlyMap<string, number>[]): TermVector[] {
   const df = new Map<string, number>()
   for (const tf of counts) {
     for (const term of tf.keys()) df.set(term, (df.get(term) ?? 0) + 1)
   }
-  const n = documents.length
+  const n = counts.length
   return counts.map(tf => {
     const vector: TermVector = new Map()
     let norm = 0

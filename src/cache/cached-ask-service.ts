@@ -22,6 +22,8 @@ export interface AnswerHooks extends AskHooks {
   client?: string | null
   /** The request's logger (it carries the request id and client); the service's own otherwise. */
   log?: FastifyBaseLogger
+  /** Fields that lead the ask's log line (the HTTP request, through the logger's serializers). */
+  logFields?: Record<string, unknown>
   /** Called once the ask is over, answered or not: where the time went. */
   onTimings?: (timings: AskTimings) => void
 }
@@ -246,10 +248,14 @@ export class CachedAskService extends AskService {
     const strategy = response?.strategy ?? run.strategy
     const cached = response?.cached === true
 
+    const log = hooks.log ?? this.own.log
+    const level = outcome === 'failed' ? 'warn' : 'info'
+    // Below the logger's level the line would be built for nothing.
+    const logged = (log as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.(level) ?? true
     const providers: ProviderLogEntry[] = []
     const metrics = this.own.metrics
     for (const o of run.trace?.outcomes ?? []) {
-      providers.push(providerEntry(o, this.usageOf(o.provider, o.completion?.usage ?? null)))
+      if (logged) providers.push(providerEntry(o, this.usageOf(o.provider, o.completion?.usage ?? null)))
       metrics?.providerOutcomes.inc({ provider: o.provider.id, status: o.status, reason: o.error?.errorClass ?? 'none' })
       const failed = o.failedUsage
       if (failed !== null && metrics !== undefined) {
@@ -259,10 +265,10 @@ export class CachedAskService extends AskService {
       }
     }
     for (const o of run.over) {
-      providers.push(skippedEntry(o.provider, 'over_budget'))
+      if (logged) providers.push(skippedEntry(o.provider, 'over_budget'))
       metrics?.providerOutcomes.inc({ provider: o.provider.id, status: 'skipped', reason: 'over_budget' })
     }
-    if (cached && response !== undefined) providers.unshift(...cachedEntries(response).filter(e => !run.over.some(o => o.provider.id === e.id)))
+    if (logged && cached && response !== undefined) providers.unshift(...cachedEntries(response).filter(e => !run.over.some(o => o.provider.id === e.id)))
 
     if (metrics !== undefined) {
       const cascade = run.trace?.cascade
@@ -278,6 +284,7 @@ export class CachedAskService extends AskService {
       }
     }
 
+    if (!logged) return
     const line = askLogLine({
       askId: run.id,
       client: hooks.client ?? null,
@@ -289,8 +296,8 @@ export class CachedAskService extends AskService {
       response,
       ...(this.own.config.logQuestions ? { question: input.question } : {})
     })
-    const log = hooks.log ?? this.own.log
-    if (outcome === 'failed') log.warn(line, 'ask failed')
-    else log.info(line, `ask ${outcome}`)
+    const fields = hooks.logFields !== undefined ? { ...hooks.logFields, ...line } : line
+    if (outcome === 'failed') log.warn(fields, 'ask failed')
+    else log.info(fields, `ask ${outcome}`)
   }
 }

@@ -19,8 +19,11 @@ export function askContext (request: FastifyRequest, reply: FastifyReply): Omit<
   return {
     cacheControl: cacheDirectives(request),
     client: request.client ?? null,
-    // The ask's summary line is the request's access line: it carries the method, path and client address too.
-    log: request.log.child({ req: request }),
+    // The ask's summary line is the request's access line: it carries the method, path and client address too,
+    // through the request logger's own `req` serializer (a child logger per ask would cost more, and the line
+    // is often below the level that gets written).
+    log: request.log,
+    logFields: { req: request },
     onTimings: timings => {
       markSummarized(request)
       // A stream that has begun has sent its headers already.

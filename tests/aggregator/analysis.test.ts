@@ -1,5 +1,5 @@
 import t from 'tap'
-import { contentTokens } from '../../src/aggregator/analysis.js'
+import { contentTokens, tokenCounts } from '../../src/aggregator/analysis.js'
 import { contentTokens as reference } from '../../src/aggregator/text.js'
 import { loadAlpaca, loadGsm8k, loadRefusals } from '../../src/eval/datasets.js'
 import { mulberry32 } from '../../src/eval/stats.js'
@@ -41,4 +41,24 @@ t.test('the same tokens on random text of letters, digits and joiners', async t 
     }
   }
   t.equal(differing, 0)
+})
+
+// The similarity's term frequencies and the relevance's vocabulary come from tokenCounts(): its keys must be
+// contentTokens() in order of first occurrence (the order the TF-IDF weights are summed in) with their counts.
+t.test('tokenCounts() counts contentTokens() in order of first occurrence', async t => {
+  const counted = (text: string): Array<[string, number]> => {
+    const counts = new Map<string, number>()
+    for (const token of reference(text)) counts.set(token, (counts.get(token) ?? 0) + 1)
+    return [...counts]
+  }
+  const texts = [
+    ...loadAlpaca().questions.flatMap(q => q.candidates.map(c => c.text)),
+    ...loadGsm8k().slice(0, 100).flatMap(q => q.candidates.map(c => c.text)),
+    'Função, ações, contêineres e serviços: containers, container, CONTAINERS e contêiner.', ''
+  ]
+  const differing = texts.filter(text => JSON.stringify([...tokenCounts(text)]) !== JSON.stringify(counted(text)))
+  t.same(differing.slice(0, 3), [], `${differing.length} of ${texts.length} texts counted differently`)
+  const counts = tokenCounts('Docker images; docker IMAGES and a container')
+  t.same([...counts.values()], [2, 2, 1], 'case-folded repeats counted, stop words left out')
+  t.same([...counts.keys()], reference('docker images container'), 'keys in order of first occurrence')
 })

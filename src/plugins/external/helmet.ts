@@ -1,8 +1,9 @@
 // Security headers on every response (the page, the API, the docs), with one Content-Security-Policy.
 import fp from 'fastify-plugin'
-import helmet from '@fastify/helmet'
+import helmet, { type HelmetOptions } from 'helmet'
 import { createHash } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 
 /**
  * Same-origin everything and no inline code: the page, its vendored Markdown and sanitiser builds,
@@ -47,14 +48,48 @@ export const BASELINE_SECURITY_HEADERS = {
   'x-frame-options': 'DENY'
 }
 
+/** helmet's options for this service; the headers they produce depend on nothing in the request. */
+export const HELMET_OPTIONS: HelmetOptions = {
+  // Exactly the policy above: helmet's defaults would add upgrade-insecure-requests, which breaks plain-HTTP deployments.
+  contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+  // Nothing here is meant to be framed; CSP frame-ancestors says the same to modern browsers.
+  frameguard: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' }
+}
+
+type HeaderStep = { set: string, value: string } | { remove: string }
+
+/**
+ * What helmet's middleware does to a response, recorded once by running it against a stand-in response.
+ * Every directive here is a string (no per-request nonce or function), so each response gets the same calls;
+ * replaying them saves building helmet's whole middleware chain and the policy string on every request, which
+ * is what `@fastify/helmet` does.
+ */
+export function helmetHeaderSteps (options: HelmetOptions = HELMET_OPTIONS): HeaderStep[] {
+  const steps: HeaderStep[] = []
+  const response = {
+    setHeader (name: string, value: unknown): void {
+      if (typeof value !== 'string') throw new TypeError(`helmet set ${name} to a value that is not a string`)
+      steps.push({ set: name, value })
+    },
+    removeHeader (name: string): void { steps.push({ remove: name }) }
+  }
+  let failure: unknown
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (err?: unknown) => { failure = err })
+  if (failure !== undefined && failure !== null) throw failure instanceof Error ? failure : new Error(String(failure))
+  return steps
+}
+
 async function helmetPlugin (app: FastifyInstance): Promise<void> {
-  await app.register(helmet, {
-    global: true,
-    // Exactly the policy above: helmet's defaults would add upgrade-insecure-requests, which breaks plain-HTTP deployments.
-    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
-    // Nothing here is meant to be framed; CSP frame-ancestors says the same to modern browsers.
-    frameguard: { action: 'deny' },
-    referrerPolicy: { policy: 'no-referrer' }
+  const steps = helmetHeaderSteps()
+  // On the raw response, as helmet does: a hijacked reply (an SSE stream) reads them back from there.
+  app.addHook('onRequest', function securityHeaders (_request, reply, done) {
+    const raw = reply.raw
+    for (const step of steps) {
+      if ('set' in step) raw.setHeader(step.set, step.value)
+      else raw.removeHeader(step.remove)
+    }
+    done()
   })
 }
 
