@@ -166,7 +166,8 @@ t.test('file mode: a DATA_DIR that cannot hold the file is warned about, and ask
   t.equal(await readFile(blocker, 'utf8'), 'a file where the data directory should be', 'the file in the way is left alone')
 })
 
-t.test('Redis mode: replicas share rateable answers and what is learned', withRedis, async t => {
+/** Two replicas sharing one real redis-server (and each its own DATA_DIR, which Redis mode must leave empty), plus a client to read what they stored. */
+async function twoReplicas (t: Test): Promise<{ one: FastifyInstance, two: FastifyInstance, probe: Redis, dir: string, env: Record<string, string> }> {
   const redis = await startRedis(t)
   if (redis === undefined) throw new Error('redis-server vanished')
   const stubs = await startStubs(t)
@@ -178,6 +179,11 @@ t.test('Redis mode: replicas share rateable answers and what is learned', withRe
   await Promise.all([one.ready(), two.ready()])
   const probe = new Redis(redis.url)
   t.teardown(() => probe.disconnect())
+  return { one, two, probe, dir, env }
+}
+
+t.test('Redis mode: replicas share rateable answers and what is learned', withRedis, async t => {
+  const { one, two, probe, dir, env } = await twoReplicas(t)
 
   // An answer given by one replica is rated through the other (a load balancer sends requests anywhere).
   const given = await ask(one, QUESTIONS[0] as string)
@@ -235,16 +241,7 @@ async function sharedState (probe: Redis, done: (state: StoredState) => boolean)
 interface StoredState { providers: Record<string, { questions: number, up: number, down: number }> }
 
 t.test('Redis mode: two replicas rating at the same time lose neither\'s update', withRedis, async t => {
-  const redis = await startRedis(t)
-  if (redis === undefined) throw new Error('redis-server vanished')
-  const stubs = await startStubs(t)
-  answering(stubs)
-  const env = { ...stubs.env, REDIS_URL: redis.url, DATA_DIR: await dataDir(), RATE_LIMIT_MAX: '0' }
-  const one = await build(t, env)
-  const two = await build(t, env)
-  await Promise.all([one.ready(), two.ready()])
-  const probe = new Redis(redis.url)
-  t.teardown(() => probe.disconnect())
+  const { one, two, probe } = await twoReplicas(t)
 
   const given = await ask(one, QUESTIONS[0] as string)
   await sharedState(probe, state => state.providers.openai?.questions === 1)
