@@ -41,39 +41,77 @@ export const UNCONFIRMED_CAP = 0.44
 
 /** Share of full agreement from which a free-text answer counts as confirmed by the others. */
 const CONFIRMED_AT = 0.3
-/** Free-text answers that share nothing with each other: whichever is chosen, little is known. */
-const UNAGREED_CAP = 0.2
 
 export interface FreeTextEvidence {
   /** The chosen answer's weighted mean similarity to the others. */
   agreement: number
   /** Usable answers (two or more). */
   sources: number
-  /** The chosen answer's own quality, 0..1. */
-  quality: number
   /** Its provider's learned open-answer quality (0 = average). */
   providerQuality?: number
   /** Its standing among this question's answers and its lead over the runner-up (z-score units). */
   standing?: number
   margin?: number
+  /** The chosen answer's length in words. */
   words?: number
+  /** How long the answers to this question run: the geometric mean of their lengths in words. */
+  typicalWords?: number
+  /** The question's length in words. */
+  questionWords?: number
 }
 
 /**
- * Free text: a logistic blend of what predicts a good answer on the AlpacaEval dev fixture: answers
- * that agree (the strongest term, growing with the number of sources), a provider with a good
- * record, an answer that stands out among the others, and focus (long answers to open requests are
- * where models differ most, so length lowers it a little). Capped: similar wording is weaker evidence
- * than an identical number.
+ * Weights of the free-text confidence's log-odds. A logistic regression of "the chosen answer wins
+ * the judge's comparison" was fitted on each half of the AlpacaEval dev fixture (eight ensembles
+ * pooled) and checked on the other half (docs/quality.md); these are the terms both halves agree on.
+ * What predicts a win best is the kind of request: where every answer runs long (an essay, a plan, a
+ * story) answers differ most and any one of them is least likely to be the best there is (−0.61 and
+ * −0.74 per unit of log length in the two fits); a provider with a good record raises it (+0.46 to
+ * +0.61); a longer question (a specific ask) raises it in one half only, so it gets half that fit's
+ * weight. Agreement and a lead over the runner-up predicted nothing consistent on open requests
+ * (different good answers share few words), so they keep a small weight; answers that say nearly the
+ * same thing, rare on open requests and common on factual ones, are strong evidence of their own.
+ * The answer's own quality score is left out.
+ */
+/** Mean similarity from which free-text answers start to count as saying the same thing. */
+const NEARLY_IDENTICAL_FROM = 0.5
+
+export const FREE_TEXT_WEIGHTS = {
+  intercept: 0.3,
+  agreement: 0.25,
+  /** Answers that say nearly the same thing (mean similarity from CONFIRMED_NEARLY up to identical). */
+  nearlyIdentical: 1.5,
+  providerQuality: 0.5,
+  standing: 0,
+  margin: 0.1,
+  /** Per unit of log length of the typical answer above ~90 words. */
+  typicalLength: -0.75,
+  /** The chosen answer's length against the typical one: on the dev data, no effect of its own. */
+  relativeLength: 0,
+  /** Per unit of log length of the question above ~11 words (a specific request is easier to meet). */
+  questionLength: 0.2
+} as const
+
+/**
+ * Free text: the logistic blend of FREE_TEXT_WEIGHTS, capped: similar wording is weaker evidence than
+ * an identical number, and an answer the others do not confirm is never "high". The answer's own
+ * quality score is left out: on the dev data it does not predict a win once the rest is known.
  */
 export function freeTextConfidence (evidence: FreeTextEvidence): number {
   const { none, full } = FREE_TEXT_AGREEMENT
+  const w = FREE_TEXT_WEIGHTS
   const agreed = clamp01((evidence.agreement - none) / (full - none))
-  const logit = -0.5 + 1.5 * agreed * (1 - 0.5 ** Math.max(0, evidence.sources - 1)) + 0.5 * (evidence.providerQuality ?? 0) +
-    0.3 * (evidence.standing ?? 0) + 0.3 * (evidence.margin ?? 0) - 1.5 * (Math.log1p(evidence.words ?? 90) - 4.5)
-  // However focused, an answer the others do not confirm is never "high".
-  const cap = UNAGREED_CAP + (FREE_TEXT_CAP - UNAGREED_CAP) * Math.min(1, agreed / CONFIRMED_AT)
-  return Math.min(cap, FREE_TEXT_CAP * sigmoid(logit) * (0.7 + 0.3 * clamp01(evidence.quality)))
+  const logWords = Math.log1p(evidence.words ?? 90)
+  const typical = evidence.typicalWords === undefined ? logWords : Math.log1p(evidence.typicalWords)
+  const logit = w.intercept + w.agreement * agreed * (1 - 0.5 ** Math.max(0, evidence.sources - 1)) +
+    w.providerQuality * (evidence.providerQuality ?? 0) + w.standing * (evidence.standing ?? 0) + w.margin * (evidence.margin ?? 0) +
+    w.typicalLength * (typical - 4.5) + w.relativeLength * (logWords - typical) +
+    w.questionLength * (evidence.questionWords === undefined ? 0 : Math.log1p(evidence.questionWords) - 2.5) +
+    w.nearlyIdentical * clamp01((evidence.agreement - NEARLY_IDENTICAL_FROM) / (1 - NEARLY_IDENTICAL_FROM)) * (1 - 0.5 ** Math.max(0, evidence.sources - 1))
+  // An answer the others do not confirm stays under "medium" however focused the request; the cap
+  // rises to FREE_TEXT_CAP as agreement reaches CONFIRMED_AT.
+  const cap = UNCONFIRMED_CAP + (FREE_TEXT_CAP - UNCONFIRMED_CAP) * Math.min(1, agreed / CONFIRMED_AT)
+  return Math.min(cap, FREE_TEXT_CAP * sigmoid(logit))
 }
 
 /**

@@ -227,7 +227,7 @@ export function aggregate (question: string, candidates: readonly CandidateInput
   const normalized = short && chosen !== null && chosen.extracted !== null ? chosen.extracted.key : null
   const { confidence, agreement, posterior } = chosen === null
     ? { confidence: 0, agreement: null, posterior: null }
-    : assess(chosen, pool, short, similarity, evidence.length > 0 && chosen.flags.includes('supported'), reliabilityOf, { standing, selection })
+    : assess(chosen, pool, short, similarity, evidence.length > 0 && chosen.flags.includes('supported'), reliabilityOf, { standing, selection, questionWords: wordCount(question) })
   const warnings = describeLeftOut(all)
   if (refused) warnings.unshift(`Most providers (${refusing.length} of ${replied.length}) declined this question, so the answer is a refusal.`)
   if (evidence.length > 0 && chosen !== null) {
@@ -327,7 +327,7 @@ function assess (
   similarity: (a: WorkingCandidate, b: WorkingCandidate) => number,
   supported: boolean,
   reliabilityOf: (c: WorkingCandidate) => ProviderReliability,
-  open: { standing: ReadonlyMap<WorkingCandidate, number>, selection: (c: WorkingCandidate) => number }
+  open: { standing: ReadonlyMap<WorkingCandidate, number>, selection: (c: WorkingCandidate) => number, questionWords: number }
 ): Assessment {
   let confidence: number
   let agreement: number | null = null
@@ -352,11 +352,12 @@ function assess (
     confidence = freeTextConfidence({
       agreement,
       sources: pool.length,
-      quality: chosen.quality,
       providerQuality: reliabilityOf(chosen).quality,
       standing: open.standing.get(chosen) ?? 0,
       margin: open.standing.size === 0 ? 0 : Math.max(0, open.selection(chosen) - runnerUp),
-      words: chosen.words
+      words: chosen.words,
+      typicalWords: Math.expm1(pool.reduce((sum, c) => sum + Math.log1p(c.words), 0) / pool.length),
+      questionWords: open.questionWords
     })
   }
   if (supported) confidence += EVIDENCE_CONFIDENCE * (1 - confidence)

@@ -88,7 +88,7 @@ export function alpacaReport (): string {
   const lines = [
     `## AlpacaEval open questions (${questions.length} instructions; win rate = the judge's mean preference for the chosen answer over the reference)`,
     '',
-    '| ensemble | best single | random pick | best − random | oracle | longest | label-free online (even / odd half) | vs best | vs random | with 10 % feedback | vs best | confidence AUROC |',
+    '| ensemble | best single | random pick | best − random | oracle | longest | label-free online (even / odd half) | vs best | vs random | with 10 % feedback | vs best | confidence AUROC (even / odd) |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|'
   ]
   const curves: string[] = []
@@ -98,7 +98,7 @@ export function alpacaReport (): string {
     const base = baselines(subset)
     const online = summarise(runOnline(subset))
     const feedback = summarise(runOnline(subset, tenPercentFeedback(subset)))
-    lines.push(`| ${ids.join(',')} | ${pct(base.best)} | ${pct(base.random)} | ${points(base.best - base.random)} | ${pct(base.oracle)} | ${pct(base.longest)} | ${pct(online.score)} (${pct(online.even)} / ${pct(online.odd)}) | ${points(online.score - base.best)} | ${points(online.score - base.random)} | ${pct(feedback.score)} | ${points(feedback.score - base.best)} | ${online.auroc.toFixed(3)} |`)
+    lines.push(`| ${ids.join(',')} | ${pct(base.best)} | ${pct(base.random)} | ${points(base.best - base.random)} | ${pct(base.oracle)} | ${pct(base.longest)} | ${pct(online.score)} (${pct(online.even)} / ${pct(online.odd)}) | ${points(online.score - base.best)} | ${points(online.score - base.random)} | ${pct(feedback.score)} | ${points(feedback.score - base.best)} | ${online.auroc.toFixed(3)} (${online.aurocEven.toFixed(3)} / ${online.aurocOdd.toFixed(3)}) |`)
     curves.push(`- ${ids.join(',')}: label-free ${curve(online)}; with feedback ${curve(feedback)}`)
   }
   const offTopic = offTopicRate(questions)

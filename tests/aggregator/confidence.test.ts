@@ -49,8 +49,8 @@ t.test('free text: high only when the answers agree', async t => {
   ], { strategy: 'auto' })
   t.equal(agree.answerType, 'free')
   t.ok(agree.confidence >= 0.6, `agreeing answers: ${agree.confidence}`)
-  t.ok(disagree.confidence <= 0.2, `unrelated answers: ${disagree.confidence}`)
-  const base = { agreement: 0.3, sources: 3, quality: 1, words: 120 }
+  t.ok(disagree.confidence <= UNCONFIRMED_CAP, `unrelated answers: ${disagree.confidence}`)
+  const base = { agreement: 0.3, sources: 3, words: 120, typicalWords: 120, questionWords: 12 }
   t.ok(freeTextConfidence({ ...base, agreement: 0.9, sources: 10, words: 5 }) <= 0.95, 'free text never reaches certainty')
   t.ok(freeTextConfidence({ ...base, agreement: 0.9, sources: 10, providerQuality: 5, standing: 3, margin: 3 }) <= 0.95, 'not even from a provider with an excellent record')
   const unagreed = freeTextConfidence({ ...base, agreement: 0.05, words: 5, providerQuality: 3 })
@@ -59,7 +59,8 @@ t.test('free text: high only when the answers agree', async t => {
   t.ok(freeTextConfidence({ ...base, providerQuality: 1 }) > freeTextConfidence(base), 'a better provider record raises it')
   t.ok(freeTextConfidence({ ...base, providerQuality: -1 }) < freeTextConfidence(base), 'a worse one lowers it')
   t.ok(freeTextConfidence({ ...base, margin: 1 }) > freeTextConfidence(base), 'a clear lead over the runner-up raises it')
-  t.ok(freeTextConfidence({ ...base, words: 600 }) < freeTextConfidence(base), 'a long answer to an open request is less certain')
+  t.ok(freeTextConfidence({ ...base, words: 600, typicalWords: 600 }) < freeTextConfidence(base), 'a request whose answers all run long is less certain')
+  t.ok(freeTextConfidence({ ...base, questionWords: 40 }) > freeTextConfidence(base), 'a specific request is easier to meet')
   t.ok(freeTextConfidence({ ...base, sources: 5 }) > freeTextConfidence({ ...base, sources: 2 }), 'the same agreement among more sources counts more')
 })
 

@@ -2,7 +2,7 @@
 import t from 'tap'
 import { aggregate } from '../../src/aggregator/index.js'
 import {
-  CASCADE_EXPLORE_EVERY, CASCADE_WARM_UP, bestBacked, bestWriter, cannotChange, isSettled, notNeeded, planCascade, runCascade
+  CASCADE_EXPLORE_EVERY, CASCADE_WARM_UP, bestBacked, bestWriter, cannotChange, isExploration, isSettled, notNeeded, planCascade, runCascade
 } from '../../src/aggregator/cascade.js'
 import type { CandidateInput, ProviderReliability } from '../../src/aggregator/types.js'
 import { emptyTrust, reliabilities } from '../../src/trust/reliability.js'
@@ -89,7 +89,7 @@ t.test('replay learns only from questions where the plan asked everyone', async 
     if (after === null) break
     const learned = (after.providers.dear?.questions ?? 0) - (step.before.providers.dear?.questions ?? 0)
     const everyone = step.cascade?.consulted.length === 4
-    const planned = k < CASCADE_WARM_UP || k % CASCADE_EXPLORE_EVERY === 0
+    const planned = k < CASCADE_WARM_UP || isExploration(k)
     t.equal(learned, planned ? 1 : 0, `question ${k}: learned ${learned}, asked ${step.cascade?.consulted.join(',') ?? ''}`)
     if (planned) t.ok(everyone, `question ${k} asked everyone`)
     t.equal(after.decided, k + 1, 'every question is counted')
