@@ -250,13 +250,21 @@ const COMMON: ReadonlySet<string> = new Set([
   // Everyday verbs in the infinitive, which the shape rule leaves alone (names end in -er too: "Karpenter").
   'querer', 'achar', 'pegar', 'botar', 'mexer', 'tentar', 'precisar', 'conseguir', 'deixar', 'ficar', 'olhar', 'ver',
   'falar', 'dizer', 'pensar', 'lembrar', 'esquecer', 'perder', 'ganhar', 'arrumar', 'consertar', 'resolver', 'sumir',
-  'travar', 'bugar', 'zoar', 'quebrar'
+  'travar', 'bugar', 'zoar', 'quebrar',
+  // Closed classes: Portuguese contractions of a preposition and a pronoun, English indefinite
+  // pronouns and contractions typed without the apostrophe. They point at things, never name one.
+  'nele', 'nela', 'neles', 'nelas', 'neste', 'nesta', 'nesse', 'nessa', 'nisso', 'nisto', 'naquele', 'naquela',
+  'naquilo', 'deste', 'desta', 'desse', 'dessa', 'disso', 'disto', 'daquele', 'daquela', 'daquilo', 'comigo',
+  'contigo', 'conosco', 'gente',
+  'everyone', 'everybody', 'everything', 'anybody', 'anything', 'somebody', 'nobody', 'nothing', 'none',
+  'though', 'tho', 'shouldnt', 'couldnt', 'wouldnt', 'didnt', 'wasnt', 'werent', 'havent', 'hasnt', 'aint',
+  'thats', 'theres', 'heres', 'whos', 'youve', 'weve', 'theyre', 'itll', 'youll'
 ])
 
-// Conjugated verbs and adverbs by their endings: "deixei", "rodando", "throwing", "suddenly" are
+// Conjugated verbs and adverbs by their endings: "deixei", "comecou", "rodando", "throwing", "suddenly" are
 // words of a sentence, not the names of services or tools, which are nouns ("Karpenter", "Kinesis").
 // Infinitives ("gravar") and plain nouns are left out: too many names end the same way.
-const PT_INFLECTED = /(ei|amos|aram|eram|iram|avam|ando|endo|indo|asse|esse|isse|aria|eria|iria|amente)$/
+const PT_INFLECTED = /(ei|ou|iu|amos|aram|eram|iram|avam|ando|endo|indo|asse|esse|isse|aria|eria|iria|amente)$/
 const EN_INFLECTED = /(ing|ed|ly)$/
 
 /**
