@@ -42,10 +42,12 @@ const COST_TEXT = /\b(us\$|per hour|por hora|per month|por mes|per million|por m
 const EXPLAIN_HEADING = /^(como (funciona|funcionam)|how (a |an |the )?\S+( \S+){0,4} works?$|o que (e|sao)|what (is|are))\b/
 /** The words with which a question asks how something works (see EXPLAIN_HEADING). */
 const EXPLAIN_WORDS = ['funciona', 'funcionam', 'work', 'works']
+/** A question that asks how something works, not what it is. */
+const ASKS_HOW = /\b(como (funciona|funcionam)|how (does|do) .+ work|how .+ works)\b/
 const HOWTO_HEADING = /\b(example|exemplo|how to|como (fazer|criar|configurar)|injecting|injetando|pushing|enviando|applying|aplicando|designing|preparar)\b/
 
 /** How much the question's type favours a passage (1 = neutral). */
-function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number, headingPhrase: number): number {
+function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number, headingPhrase: number, asksHow = false): number {
   const heading = hit.kind === 'summary' ? '' : foldText(hit.heading)
   // The summary introduces the whole note: the answer to "what is", seldom to anything more specific.
   const summary = hit.kind === 'summary' ? SUMMARY_PENALTY : 0
@@ -62,6 +64,8 @@ function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number, h
     case 'howto':
       return 1 + (HOWTO_HEADING.test(heading) ? 0.15 : 0) + (hasCode ? 0.15 : 0) - summary
     case 'definition':
+      // "What is X" is answered by the summary that introduces X; "how does X work" by the section that explains how.
+      if (asksHow) return 1 + (EXPLAIN_HEADING.test(heading) ? 0.25 : 0) - summary
       return 1 + (hit.kind === 'summary' ? 0.1 : 0) + (EXPLAIN_HEADING.test(heading) ? 0.15 : 0)
     default:
       return 1 - summary
@@ -422,6 +426,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
   const form = type === 'definition' ? new Set<string>() : new Set(EXPLAIN_WORDS.flatMap(w => analyzer.terms(w)))
   const query = new Set(queryTerms.filter(t => !contrast.has(t) && !form.has(t)))
   const questionPairs = new Set(wordPairs(question.text, lang))
+  const asksHow = ASKS_HOW.test(question.text)
   const noteScore = new Map<string, number>()
   for (const hit of noteHits) noteScore.set(hit.path, Math.max(noteScore.get(hit.path) ?? 0, hit.score))
   const top = Math.max(...noteScore.values())
@@ -452,7 +457,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       const headingPhrase = hit.kind === 'summary' ? 0 : phraseShare(hit.heading, questionPairs, lang)
       const yields = namedSection && hit.kind === 'summary' ? 1 - SUMMARY_PENALTY : 1
       const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * (1 + HEADING_PHRASE * headingPhrase) *
-        typeFactor(type, hit, headingMatch, headingPhrase) * recap * yields
+        typeFactor(type, hit, headingMatch, headingPhrase, asksHow) * recap * yields
       out.push({ ...hit, rank, headingMatch, headingPhrase })
     })
   }
