@@ -115,6 +115,8 @@ const SUBJECT_BEFORE = /^(amazon|aws|azure|google|gcp|no|na|nos|nas|em|com|pelo|
 // "no", "in" and the like come before ordinary words too often ("stored in environment variables according").
 const NAME_BEFORE = /^(amazon|aws|azure|google|gcp|com|usando|with|using|via)$/
 const VENDOR = /^(amazon|aws|azure|google|gcp)$/
+// Determiners and pronouns that open a verb's object.
+const OBJECT_AFTER_VERB = /^(some|the|a|an|my|your|our|their|its|it|them|us|me|any|all|that|this|o|os|as|um|uma|meu|minha|meus|minhas|seu|sua|nosso|nossa|isso|tudo)$/
 
 /** Whether an unknown word is named as the service or tool the question is about, not as a detail of it. */
 function namesAService (raw: string, unknown: string[]): boolean {
@@ -236,7 +238,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   // A vendor's name introduces the name of its service ("aws app runner") and is no part of it.
   const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !VENDOR.test(w) &&
     !analyzerFor('pt').isStopWord(w) && !analyzerFor('en').isStopWord(w)
-  const runs: Array<{ words: string[], typed: string[], named: boolean, vendor: string | null }> = []
+  const runs: Array<{ words: string[], typed: string[], named: boolean, vendor: string | null, start: number }> = []
   let run: string[] = []
   let start = 0
   let named = false
@@ -244,7 +246,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   let long = false
   const close = (): void => {
     // A longer run of plain words is a phrase of the question ("status http devolver"), not a name.
-    if (named ? run.length >= 1 : run.length === 2 && !long) runs.push({ words: run, typed: typed.slice(start, start + run.length), named, vendor })
+    if (named ? run.length >= 1 : run.length === 2 && !long) runs.push({ words: run, typed: typed.slice(start, start + run.length), named, vendor, start })
     run = []
     long = false
   }
@@ -269,8 +271,10 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     // "AWS Backup" or "Amazon Athena", written nowhere in them, is a service they do not explain,
     // however common its own word ("backup"). A verb after the vendor ("a AWS cobra") is no name.
     // (A word the notes lack altogether is already named among the unknown words.)
+    // A word followed by its object ("aws takes some", "a aws cobra o") is a verb, whatever its form.
+    const next = words[name.start + 1] ?? ''
     if (name.vendor !== null && topics.has(terms[0]) && !isCommonWord(name.typed[0], lang) && !analyzer.isStopWord(name.words[0]) &&
-      !['aws', 'amazon'].some(v => pairs.has(`${v} ${terms[0]}`))) {
+      !OBJECT_AFTER_VERB.test(next) && !['aws', 'amazon'].some(v => pairs.has(`${v} ${terms[0]}`))) {
       // The run may go on into the rest of the sentence ("aws backup guarda snapshot"): the service's name is its first word.
       out.push(`${name.vendor === 'aws' ? 'AWS' : 'Amazon'} ${name.typed[0]}`)
       continue

@@ -51,5 +51,6 @@ t.test('a service named with its vendor that the notes never write so is not cov
   t.equal(found.covered, false)
   t.same(found.untreated, ['AWS backup'], 'named as a service, by its first word')
   t.equal(retrieve(base, 'a aws cobra por hora no nat gateway?').covered, true, 'a verb after the vendor names no service')
+  t.equal(retrieve(base, 'does aws replace the broken disks behind my ebs volume or do i').covered, true, 'nor does one followed by its object')
   t.equal(retrieve(base, 'what does amazon s3 charge for storage per gb').covered, true, 'a service the notes name with its vendor')
 })
