@@ -200,11 +200,14 @@ export class KnowledgeIndex {
   /**
    * Whether an index term occurs in the notes of either language, allowing for how students type
    * it: cut short ("autoscal"), with a letter or two more, or with one typo (two in long words).
+   * `exact` allows none of these: for a term of the other language's analyser, where a typo's
+   * neighbour is only a word that happens to look alike ("athen", the Portuguese stem of "Athena",
+   * is one letter from "aten").
    */
-  knows (term: string): boolean {
+  knows (term: string, exact = false): boolean {
     const lexicon = this.lexicon
     if (lexicon.terms.has(term)) return true
-    if (/\d/.test(term)) return false
+    if (exact || /\d/.test(term)) return false
     if (term.length >= 5) {
       // The first term at or after `term` in sorted order starts with it when any does.
       let lo = 0
@@ -221,7 +224,9 @@ export class KnowledgeIndex {
       const maxEdits = term.length >= 9 ? 2 : 1
       for (let len = term.length - maxEdits; len <= term.length + maxEdits; len++) {
         for (const candidate of lexicon.byLength.get(len) ?? []) {
-          if (withinEdits(term, candidate, maxEdits)) return true
+          // Students rarely mistype a word's first letter; a word that differs there ("swarm",
+          // "warm") is another word.
+          if (candidate[0] === term[0] && withinEdits(term, candidate, maxEdits)) return true
         }
       }
     }

@@ -179,7 +179,7 @@ export function expandAbbreviations (folded: string): string {
 // Checked in this order: "quanto custa" is a cost question even when it starts with "como".
 const TYPES: Array<[QuestionType, RegExp]> = [
   ['difference', /\b(diferenca|diferencas|difere|diferente|comparar|comparacao|compara|versus|vs|difference|differences|differ|compare|comparison|mesma coisa|same thing|quando usar cada|when to use each|when (do|should) (i|you|we) use each)\b|\b\w+ (x|ou|or) \w+[^?]*\b(qual|quais|which|what|quando|when)\b|^\s*\w+( \w+)? (x|ou|or) \w+( \w+)?\s*\??$|\b(qual|which) (e |is )?(melhor|better)\b/],
-  ['cost', /\b(quanto custa|custa|custo|custos|preco|precos|caro|cara|barato|barata|cobra|cobrado|cobranca|fatura|conta da aws|compensa|economizar|cost|costs|costing|price|prices|pricing|expensive|cheap|cheaper|bill|billing|charged|save money)\b/],
+  ['cost', /\b(quanto custa|custa|custo|custos|preco|precos|caro|cara|barato|barata|cobra|cobrado|cobranca|fatura|conta da aws|compensa|economizar|pagar|pagando|pago|pagaria|cost|costs|costing|price|prices|pricing|expensive|cheap|cheaper|bill|billing|charged|charge|charges|pay|paying|paid|save money)\b/],
   ['why', /\b(por que|porque|para que serve|pra que serve|vantagem|vantagens|vale a pena|why|advantage|advantages|benefit|benefits|worth it|worth)\b/],
   ['howto', /\b(como (eu )?(faco|fazer|configur\w*|cri\w+|coloc\w*|mont\w*|us\w+|deix\w*|apont\w*|redirecion\w*|limp\w*|evit\w*|escolh\w*|guard\w*|sub\w*|ligo|ligar|aument\w*|diminu\w*|instal\w*|mand\w*|envi\w*|rod\w*|escal\w*)|passo a passo|how (do|can|should) (i|we|you)|how to|steps to|example of|exemplo de|command to|comando para|comando pra)\b/],
   // "What triggers can start a Lambda", "que eventos disparam": a list of things, not what one thing is.
@@ -250,13 +250,21 @@ const COMMON: ReadonlySet<string> = new Set([
   // Everyday verbs in the infinitive, which the shape rule leaves alone (names end in -er too: "Karpenter").
   'querer', 'achar', 'pegar', 'botar', 'mexer', 'tentar', 'precisar', 'conseguir', 'deixar', 'ficar', 'olhar', 'ver',
   'falar', 'dizer', 'pensar', 'lembrar', 'esquecer', 'perder', 'ganhar', 'arrumar', 'consertar', 'resolver', 'sumir',
-  'travar', 'bugar', 'zoar', 'quebrar'
+  'travar', 'bugar', 'zoar', 'quebrar',
+  // Closed classes: Portuguese contractions of a preposition and a pronoun, English indefinite
+  // pronouns and contractions typed without the apostrophe. They point at things, never name one.
+  'nele', 'nela', 'neles', 'nelas', 'neste', 'nesta', 'nesse', 'nessa', 'nisso', 'nisto', 'naquele', 'naquela',
+  'naquilo', 'deste', 'desta', 'desse', 'dessa', 'disso', 'disto', 'daquele', 'daquela', 'daquilo', 'comigo',
+  'contigo', 'conosco', 'gente',
+  'everyone', 'everybody', 'everything', 'anybody', 'anything', 'somebody', 'nobody', 'nothing', 'none',
+  'though', 'tho', 'shouldnt', 'couldnt', 'wouldnt', 'didnt', 'wasnt', 'werent', 'havent', 'hasnt', 'aint',
+  'thats', 'theres', 'heres', 'whos', 'youve', 'weve', 'theyre', 'itll', 'youll'
 ])
 
-// Conjugated verbs and adverbs by their endings: "deixei", "rodando", "throwing", "suddenly" are
+// Conjugated verbs and adverbs by their endings: "deixei", "comecou", "rodando", "throwing", "suddenly" are
 // words of a sentence, not the names of services or tools, which are nouns ("Karpenter", "Kinesis").
 // Infinitives ("gravar") and plain nouns are left out: too many names end the same way.
-const PT_INFLECTED = /(ei|amos|aram|eram|iram|avam|ando|endo|indo|asse|esse|isse|aria|eria|iria|amente)$/
+const PT_INFLECTED = /(ei|ou|iu|amos|aram|eram|iram|avam|ando|endo|indo|asse|esse|isse|aria|eria|iria|amente)$/
 const EN_INFLECTED = /(ing|ed|ly)$/
 
 /**

@@ -42,10 +42,12 @@ const COST_TEXT = /\b(us\$|per hour|por hora|per month|por mes|per million|por m
 const EXPLAIN_HEADING = /^(como (funciona|funcionam)|how (a |an |the )?\S+( \S+){0,4} works?$|o que (e|sao)|what (is|are))\b/
 /** The words with which a question asks how something works (see EXPLAIN_HEADING). */
 const EXPLAIN_WORDS = ['funciona', 'funcionam', 'work', 'works']
+/** A question that asks how something works, not what it is. */
+const ASKS_HOW = /\b(como (funciona|funcionam)|how (does|do) .+ work|how .+ works)\b/
 const HOWTO_HEADING = /\b(example|exemplo|how to|como (fazer|criar|configurar)|injecting|injetando|pushing|enviando|applying|aplicando|designing|preparar)\b/
 
 /** How much the question's type favours a passage (1 = neutral). */
-function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number, headingPhrase: number): number {
+function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number, headingPhrase: number, asksHow = false): number {
   const heading = hit.kind === 'summary' ? '' : foldText(hit.heading)
   // The summary introduces the whole note: the answer to "what is", seldom to anything more specific.
   const summary = hit.kind === 'summary' ? SUMMARY_PENALTY : 0
@@ -62,6 +64,8 @@ function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number, h
     case 'howto':
       return 1 + (HOWTO_HEADING.test(heading) ? 0.15 : 0) + (hasCode ? 0.15 : 0) - summary
     case 'definition':
+      // "What is X" is answered by the summary that introduces X; "how does X work" by the section that explains how.
+      if (asksHow) return 1 + (EXPLAIN_HEADING.test(heading) ? 0.25 : 0) - summary
       return 1 + (hit.kind === 'summary' ? 0.1 : 0) + (EXPLAIN_HEADING.test(heading) ? 0.15 : 0)
     default:
       return 1 - summary
@@ -111,6 +115,8 @@ const SUBJECT_BEFORE = /^(amazon|aws|azure|google|gcp|no|na|nos|nas|em|com|pelo|
 // "no", "in" and the like come before ordinary words too often ("stored in environment variables according").
 const NAME_BEFORE = /^(amazon|aws|azure|google|gcp|com|usando|with|using|via)$/
 const VENDOR = /^(amazon|aws|azure|google|gcp)$/
+// Determiners and pronouns that open a verb's object.
+const OBJECT_AFTER_VERB = /^(some|the|a|an|my|your|our|their|its|it|them|us|me|any|all|that|this|o|os|as|um|uma|meu|minha|meus|minhas|seu|sua|nosso|nossa|isso|tudo)$/
 
 /** Whether an unknown word is named as the service or tool the question is about, not as a detail of it. */
 function namesAService (raw: string, unknown: string[]): boolean {
@@ -119,16 +125,64 @@ function namesAService (raw: string, unknown: string[]): boolean {
   return words.some((word, i) => folded.has(word) && i > 0 && SUBJECT_BEFORE.test(words[i - 1]))
 }
 
-/** Words of the question that carry meaning and that no note contains in any form. */
-export function unknownWords (base: KnowledgeBase, raw: string): string[] {
+// Letters and endings Portuguese words do not have: "k", "w", "y", "th", "sh", "ck", "ph", "gh", "oo",
+// "ee", a double consonant other than "rr" and "ss", or a final consonant other than s, r, l, m, z.
+const NOT_PORTUGUESE = /[kwy]|th|sh|ck|ph|gh|oo|ee|([b-df-hj-np-qtv-z])\1|[^aeiousrlmz]$/
+
+/**
+ * Whether a word typed in lower case is spelled as Portuguese words are. The names of the services
+ * and tools the notes do not cover are mostly English or invented ("Karpenter", "Redshift",
+ * "Graviton"); one spelled like Portuguese ("grafana", "istio") is nearly always introduced as a
+ * name ("no grafana", "o istio"), which namesAService catches first.
+ */
+export function portugueseShaped (typed: string): boolean {
+  if (/\p{Lu}|\d/u.test(typed)) return false
+  const folded = foldText(typed)
+  return /^[a-z]+$/.test(folded) && !NOT_PORTUGUESE.test(folded)
+}
+
+const ARTICLE = /^(o|a|os|as|um|uma)$/
+
+/** Whether a word follows an article: a noun, and an unknown noun is more often a name ("o istio") than a verb or adjective is. */
+function afterArticle (raw: string, typed: string): boolean {
+  const words = tokenize(foldText(raw))
+  const folded = foldText(typed)
+  return words.some((word, i) => word === folded && i > 0 && ARTICLE.test(words[i - 1]))
+}
+
+// What a comparison sets side by side stands next to its marker ("redshift vs athena", "X ou Y")
+// or after "entre" / "between" ("a diferença entre redshift e athena").
+const COMPARES = /^(vs|versus|x|or|ou)$/
+const BETWEEN = /^(entre|between)$/
+
+/**
+ * Whether an unknown word is one of the things a difference question compares: then the notes
+ * cannot answer the comparison. An unknown word elsewhere in the question ("which one is easier
+ * to learn", "is it just a checkbox") is how the student phrases it, not what is compared.
+ */
+function comparesUnknown (raw: string, unknown: string[]): boolean {
+  const words = tokenize(foldText(raw))
+  const folded = new Set(unknown.map(word => foldText(word)))
+  return words.some((word, i) => folded.has(word) && (
+    COMPARES.test(words[i - 1] ?? '') || COMPARES.test(words[i + 1] ?? '') ||
+    words.slice(Math.max(0, i - 3), i).some(w => BETWEEN.test(w))))
+}
+
+/**
+ * Words of the question that carry meaning and that no note contains in any form. A mistyped or
+ * shortened form counts as known only by the analyser of the question's language.
+ */
+export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt'): string[] {
   const out: string[] = []
+  const other: Lang = lang === 'pt' ? 'en' : 'pt'
   for (const token of tokenize(raw)) {
     const folded = foldText(token)
     if (folded.length < 3 || /^\d+$/.test(folded) || isAbbreviation(folded) || isFiller(folded)) continue
     if (analyzerFor('pt').isStopWord(folded) || analyzerFor('en').isStopWord(folded)) continue
-    const terms = new Set([...analyzerFor('pt').terms(token), ...analyzerFor('en').terms(token)])
-    if (terms.size === 0) continue
-    if ([...terms].some(term => base.index.knows(term))) continue
+    const own = analyzerFor(lang).terms(token)
+    const foreign = analyzerFor(other).terms(token)
+    if (own.length === 0 && foreign.length === 0) continue
+    if (own.some(term => base.index.knows(term)) || foreign.some(term => base.index.knows(term, true))) continue
     if (!out.includes(token)) out.push(token)
   }
   return out
@@ -184,14 +238,15 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   // A vendor's name introduces the name of its service ("aws app runner") and is no part of it.
   const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !VENDOR.test(w) &&
     !analyzerFor('pt').isStopWord(w) && !analyzerFor('en').isStopWord(w)
-  const runs: Array<{ words: string[], typed: string[], named: boolean }> = []
+  const runs: Array<{ words: string[], typed: string[], named: boolean, vendor: string | null, start: number }> = []
   let run: string[] = []
   let start = 0
   let named = false
+  let vendor: string | null = null
   let long = false
   const close = (): void => {
     // A longer run of plain words is a phrase of the question ("status http devolver"), not a name.
-    if (named ? run.length >= 1 : run.length === 2 && !long) runs.push({ words: run, typed: typed.slice(start, start + run.length), named })
+    if (named ? run.length >= 1 : run.length === 2 && !long) runs.push({ words: run, typed: typed.slice(start, start + run.length), named, vendor, start })
     run = []
     long = false
   }
@@ -199,6 +254,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     if (content(word)) {
       if (run.length === 0) {
         named = i > 0 && NAME_BEFORE.test(words[i - 1])
+        vendor = i > 0 && VENDOR.test(words[i - 1]) ? words[i - 1] : null
         start = i
       }
       if (run.length < 3) run.push(word)
@@ -211,6 +267,18 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   for (const name of runs) {
     const terms = name.words.map(w => analyzer.terms(w)[0]).filter((t): t is string => t !== undefined)
     if (terms.length !== name.words.length) continue
+    // The notes name every AWS service they explain with its vendor ("AWS Lambda", "Amazon S3"):
+    // "AWS Backup" or "Amazon Athena", written nowhere in them, is a service they do not explain,
+    // however common its own word ("backup"). A verb after the vendor ("a AWS cobra") is no name.
+    // (A word the notes lack altogether is already named among the unknown words.)
+    // A word followed by its object ("aws takes some", "a aws cobra o") is a verb, whatever its form.
+    const next = words[name.start + 1] ?? ''
+    if (name.vendor !== null && topics.has(terms[0]) && !isCommonWord(name.typed[0], lang) && !analyzer.isStopWord(name.words[0]) &&
+      !OBJECT_AFTER_VERB.test(next) && !['aws', 'amazon'].some(v => pairs.has(`${v} ${terms[0]}`))) {
+      // The run may go on into the rest of the sentence ("aws backup guarda snapshot"): the service's name is its first word.
+      out.push(`${name.vendor === 'aws' ? 'AWS' : 'Amazon'} ${name.typed[0]}`)
+      continue
+    }
     if (terms.length >= 2 && terms.slice(1).every((t, i) => pairs.has(`${terms[i]} ${t}`))) continue
     const missing = terms.filter(t => {
       const used = topics.get(t)
@@ -362,6 +430,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
   const form = type === 'definition' ? new Set<string>() : new Set(EXPLAIN_WORDS.flatMap(w => analyzer.terms(w)))
   const query = new Set(queryTerms.filter(t => !contrast.has(t) && !form.has(t)))
   const questionPairs = new Set(wordPairs(question.text, lang))
+  const asksHow = ASKS_HOW.test(question.text)
   const noteScore = new Map<string, number>()
   for (const hit of noteHits) noteScore.set(hit.path, Math.max(noteScore.get(hit.path) ?? 0, hit.score))
   const top = Math.max(...noteScore.values())
@@ -392,7 +461,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       const headingPhrase = hit.kind === 'summary' ? 0 : phraseShare(hit.heading, questionPairs, lang)
       const yields = namedSection && hit.kind === 'summary' ? 1 - SUMMARY_PENALTY : 1
       const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * (1 + HEADING_PHRASE * headingPhrase) *
-        typeFactor(type, hit, headingMatch, headingPhrase) * recap * yields
+        typeFactor(type, hit, headingMatch, headingPhrase, asksHow) * recap * yields
       out.push({ ...hit, rank, headingMatch, headingPhrase })
     })
   }
@@ -448,6 +517,8 @@ function subjectHits (base: KnowledgeBase, question: Question, text: string, lan
 const REST_TERMS = 2
 /** Share of those words the passage found must contain. */
 const REST_MATCHED = 0.6
+/** Share of a question's known terms that the lead note must match to answer despite a plain unknown word. */
+const REST_MATCHED_PLAIN = 0.5
 
 /** Whether the question without the given terms still clearly asks what a section answers (strength STRONG or more). */
 function restAnswers (base: KnowledgeBase, text: string, without: readonly string[], lang: Lang, queryLang: Lang): boolean {
@@ -463,7 +534,7 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
   const question = readQuestion(raw)
   const limit = options.limit ?? 3
   const minStrength = options.minStrength ?? MIN_STRENGTH
-  const unknown = unknownWords(base, raw)
+  const unknown = unknownWords(base, raw, question.lang)
   // Only an unknown term is evidence that the notes do not treat the question; an everyday word
   // they happen not to use ("dps", "deixei", "throwing") is not (see isCommonWord).
   const firstWord = tokenize(raw)[0]
@@ -500,9 +571,19 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
     if (passing.length > 0 && !restAnswers(base, searchText, passing.flatMap(name => name.terms), lang, question.lang)) {
       untreated.push(...passing.map(name => name.spelled))
     }
+    // An unknown word written as a plain word of the sentence, neither introduced as a service
+    // ("o X", "with X", "AWS X") nor one of the things compared, is how the student phrases the
+    // question when the rest of it clearly matches a section of one note.
+    // In a Portuguese question, such a word spelled as Portuguese words are ("de graça ou pago",
+    // "a task mata") is everyday language the notes happen not to use: a strong match of the rest
+    // is enough, however few its words.
+    // A foreign word after a Portuguese article ("configuro o traefik") is a name as well.
+    const foreignNoun = question.lang === 'pt' && unknownTerms.some(word => !portugueseShaped(word) && afterArticle(raw, word))
+    const plain = !namesAService(raw, unknownTerms) && !foreignNoun && !(question.type === 'difference' && comparesUnknown(raw, unknownTerms))
+    const strong = noteStrength(found, lead) >= STRONG
+    const everyday = question.lang === 'pt' && unknownTerms.every(word => portugueseShaped(word) && !afterArticle(raw, word))
     const covered = untreated.length === 0 && (unknownTerms.length === 0 ||
-      (!namesAService(raw, unknownTerms) && question.type !== 'difference' &&
-        noteStrength(found, lead) >= STRONG && noteMatched(found, lead) >= 0.6 && queryTerms.length >= 3))
+      (plain && strong && (everyday || (noteMatched(found, lead) >= REST_MATCHED_PLAIN && queryTerms.length >= 3))))
     return {
       question,
       hits: covered ? hits : [],

@@ -45,3 +45,12 @@ t.test('the rule looks at the note that would answer', async t => {
   t.same(untreatedNames(base, 'how to set up a transit gateway between vpcs', networking, 'en'), ['transit gateway'])
   t.same(untreatedNames(base, 'how does encryption in transit work', 'knowledge/en/encryption-kms.md', 'en'), [], 'the note that uses the word')
 })
+
+t.test('a service named with its vendor that the notes never write so is not covered, even in common words', async t => {
+  const found = retrieve(base, 'como o aws backup guarda snapshot do ebs?')
+  t.equal(found.covered, false)
+  t.same(found.untreated, ['AWS backup'], 'named as a service, by its first word')
+  t.equal(retrieve(base, 'a aws cobra por hora no nat gateway?').covered, true, 'a verb after the vendor names no service')
+  t.equal(retrieve(base, 'does aws replace the broken disks behind my ebs volume or do i').covered, true, 'nor does one followed by its object')
+  t.equal(retrieve(base, 'what does amazon s3 charge for storage per gb').covered, true, 'a service the notes name with its vendor')
+})

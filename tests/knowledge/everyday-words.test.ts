@@ -4,7 +4,7 @@
 import t from 'tap'
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js'
 import { isCommonWord, questionType, readQuestion } from '../../src/knowledge/question.js'
-import { retrieve } from '../../src/knowledge/retrieval.js'
+import { portugueseShaped, retrieve } from '../../src/knowledge/retrieval.js'
 
 const base = createKnowledgeBase()
 
@@ -56,4 +56,29 @@ t.test('questions for a list of what starts something are not definitions', asyn
   t.equal(questionType(readQuestion('what kubernetes?').text), 'definition', 'a bare "what X" still asks what X is')
   const found = retrieve(base, 'what can invoke my lambda function')
   t.equal(found.hits[0]?.heading, 'Events and triggers')
+})
+
+t.test('Portuguese spelling tells an everyday word from a name the notes lack', async t => {
+  for (const word of ['pago', 'rolou', 'sumiram', 'mata', 'chato']) t.ok(portugueseShaped(word), `${word} is spelled as Portuguese`)
+  for (const word of ['karpenter', 'redshift', 'graviton', 'lightsail', 'sticky', 'SageMaker', 'g4dn']) t.notOk(portugueseShaped(word), `${word} is not`)
+  const found = retrieve(base, 'o certificado do acm renova sozinho ou eu pago algo a mais?')
+  t.equal(found.covered, true, 'an everyday Portuguese word beside a strong match is no missing term')
+  t.equal(found.hits[0]?.topic, 'https-tls-certificates')
+  const named = retrieve(base, 'como eu configuro o traefik no cluster kubernetes')
+  t.equal(named.covered, false, 'an unknown name after an article or preposition still says what the notes lack')
+})
+
+t.test('in a comparison, only an unknown word that is compared makes it not covered', async t => {
+  const phrased = retrieve(base, 'ecs or eks, which one is less of a headache for a small team')
+  t.equal(phrased.covered, true, 'the unknown word phrases the question')
+  t.match(phrased.hits[0]?.topic, /^(container-orchestration|kubernetes-basics)$/)
+  const compared = retrieve(base, 'qual a diferenca entre sqs e rabbitmq')
+  t.equal(compared.covered, false, 'the unknown word is one of the two compared')
+  t.same(compared.unknown, ['rabbitmq'])
+})
+
+t.test('a look-alike word of the other language is no typo of a known one', async t => {
+  const found = retrieve(base, 'how do i query cloudwatch logs with athena')
+  t.equal(found.covered, false)
+  t.same(found.unknown, ['athena'], 'the Portuguese stem "athen" is one letter from "aten", but that is no English typo')
 })
