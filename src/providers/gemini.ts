@@ -1,10 +1,9 @@
 // Adapter for Google Gemini through @google/genai (the Gemini Developer API, never Vertex).
-import type { GoogleGenAI, Content, GenerateContentConfig, GenerateContentResponse, GenerateContentResponseUsageMetadata } from '@google/genai'
+import { GoogleGenAI, type Content, type GenerateContentConfig, type GenerateContentResponse, type GenerateContentResponseUsageMetadata } from '@google/genai'
 import { BoundedText, DEFAULT_MAX_ANSWER_CHARS, limitCompletion, notAnEventStream } from './answer-limit.js'
 import { toProviderError } from './errors.js'
 import { replyModel } from './openai-wire.js'
 import { registerSecrets, safeIdentifier, scrubSecrets, StreamScrubber } from './secret-scrubber.js'
-import { LazyClient } from './lazy-client.js'
 import { openUpstreamCall, type UpstreamCall } from './upstream-call.js'
 import { ProviderError, type Completion, type CompletionRequest, type FinishReason, type Provider, type ProviderSpec, type StreamCallbacks, type Usage } from './types.js'
 
@@ -23,7 +22,7 @@ export class GeminiProvider implements Provider {
   readonly weight: number
   readonly timeoutMs?: number
   readonly maxAnswerChars: number
-  readonly #client: LazyClient<GoogleGenAI>
+  readonly #client: GoogleGenAI
 
   constructor (spec: ProviderSpec) {
     if (spec.apiKey === undefined || spec.apiKey === '') {
@@ -35,20 +34,18 @@ export class GeminiProvider implements Provider {
     this.timeoutMs = spec.timeoutMs
     this.maxAnswerChars = spec.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS
     registerSecrets([spec.apiKey])
-    const apiKey = spec.apiKey
-    const baseUrl = spec.baseUrl ?? GEMINI_BASE_URL
-    this.#client = new LazyClient(async () => new (await import('@google/genai')).GoogleGenAI({
-      apiKey,
+    this.#client = new GoogleGenAI({
+      apiKey: spec.apiKey,
       // Explicit, so GOOGLE_GENAI_USE_VERTEXAI or GOOGLE_GEMINI_BASE_URL in the environment cannot redirect calls.
       vertexai: false,
-      httpOptions: { baseUrl }
-    }))
+      httpOptions: { baseUrl: spec.baseUrl ?? GEMINI_BASE_URL }
+    })
   }
 
   async complete (request: CompletionRequest, signal: AbortSignal): Promise<Completion> {
     const call = openUpstreamCall(signal, { maxAnswerChars: this.maxAnswerChars })
     try {
-      const response = await (await this.#client.get()).models.generateContent(this.#params(request, call))
+      const response = await this.#client.models.generateContent(this.#params(request, call))
       call.finish()
       if (typeof response !== 'object' || response === null) throw new ProviderError('invalid_response', 'reply was not JSON')
       // The whole reply is already bounded in bytes; its text is kept to the limit like a stream's.
@@ -65,7 +62,7 @@ export class GeminiProvider implements Provider {
   async stream (request: CompletionRequest, signal: AbortSignal, callbacks: StreamCallbacks = {}): Promise<Completion> {
     const call = openUpstreamCall(signal, { maxAnswerChars: this.maxAnswerChars })
     try {
-      const stream = await (await this.#client.get()).models.generateContentStream(this.#params(request, call))
+      const stream = await this.#client.models.generateContentStream(this.#params(request, call))
       // The SDK would read an HTML page sent with 200 as an event stream without events: a cut answer, wrongly.
       const wrongType = notAnEventStream(call.headers)
       if (wrongType !== undefined) throw wrongType

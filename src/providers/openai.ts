@@ -1,11 +1,10 @@
 // Adapter for OpenAI and every OpenAI-compatible endpoint (Ollama, vLLM, Groq, OpenRouter) through the openai SDK.
-import type OpenAI from 'openai'
+import OpenAI from 'openai'
 import type { ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions'
 import { bodyByteLimit, boundedFetch, DEFAULT_MAX_ANSWER_CHARS, notAnEventStream } from './answer-limit.js'
 import { toProviderError } from './errors.js'
 import { ChunkAccumulator, completionFromResponse } from './openai-wire.js'
 import { registerSecrets, StreamScrubber } from './secret-scrubber.js'
-import { LazyClient } from './lazy-client.js'
 import { openUpstreamCall } from './upstream-call.js'
 import type { Completion, CompletionRequest, Provider, ProviderSpec, StreamCallbacks } from './types.js'
 
@@ -20,7 +19,7 @@ export class OpenAIProvider implements Provider {
   readonly weight: number
   readonly timeoutMs?: number
   readonly maxAnswerChars: number
-  readonly #client: LazyClient<OpenAI>
+  readonly #client: OpenAI
 
   constructor (spec: ProviderSpec) {
     if (spec.kind !== 'openai' && spec.kind !== 'openai-compatible') {
@@ -39,7 +38,7 @@ export class OpenAIProvider implements Provider {
     this.timeoutMs = spec.timeoutMs
     this.maxAnswerChars = spec.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS
     registerSecrets([spec.apiKey])
-    const options: ConstructorParameters<typeof OpenAI>[0] = {
+    this.#client = new OpenAI({
       apiKey: spec.apiKey !== undefined && spec.apiKey !== '' ? spec.apiKey : KEYLESS_PLACEHOLDER,
       // Explicit values keep the SDK from reading OPENAI_* variables behind the config's back.
       baseURL: spec.baseUrl ?? OPENAI_BASE_URL,
@@ -52,15 +51,13 @@ export class OpenAIProvider implements Provider {
       logLevel: 'off',
       // A whole reply is read only up to what an answer within MAX_ANSWER_CHARS can take.
       fetch: boundedFetch(bodyByteLimit(this.maxAnswerChars))
-    }
-    this.#client = new LazyClient(async () => new (await import('openai')).default(options))
+    })
   }
 
   async complete (request: CompletionRequest, signal: AbortSignal): Promise<Completion> {
     const call = openUpstreamCall(signal)
     try {
-      const client = await this.#client.get()
-      const response = await client.chat.completions.create(
+      const response = await this.#client.chat.completions.create(
         { ...this.#body(request), stream: false },
         { signal: call.signal }
       )
@@ -78,8 +75,7 @@ export class OpenAIProvider implements Provider {
     const answer = new ChunkAccumulator(this.maxAnswerChars)
     let responded = false
     try {
-      const client = await this.#client.get()
-      const { data: stream, response } = await client.chat.completions.create(
+      const { data: stream, response } = await this.#client.chat.completions.create(
         { ...this.#body(request), stream: true, stream_options: { include_usage: true } },
         { signal: call.signal }
       ).withResponse()
