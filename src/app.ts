@@ -1,5 +1,5 @@
 // buildApp(config): the whole service as a Fastify instance, ready to inject or listen.
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifySchemaValidationError, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { AjvCompiler } from '@fastify/ajv-compiler'
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler'
@@ -103,6 +103,24 @@ export function loggerOptions (config: Config, pretty?: { out: Pick<Writable, 'w
   return options
 }
 
+/** A compiled validator as Fastify calls it: Ajv's take the parent object (to replace a coerced root value), and report through `errors`. */
+type Validator = ((data: unknown, context?: object) => boolean) & { errors?: FastifySchemaValidationError[] | null, schemaEnv?: unknown }
+
+/** A validator compiled at its first call, then called the way Fastify would call it directly. */
+function lazyValidator (compile: () => Validator): Validator {
+  let compiled: Validator | undefined
+  const validate: Validator = (data, context) => {
+    compiled ??= compile()
+    const result = compiled.schemaEnv !== undefined && context !== undefined ? compiled(data, context) : compiled(data)
+    validate.errors = compiled.errors
+    return result
+  }
+  // Fastify passes the parent object only to a function that has `schemaEnv`, as Ajv's do; the call above
+  // hands it on only when the compiled validator is one of Ajv's.
+  validate.schemaEnv = true
+  return validate
+}
+
 export async function buildApp (config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   // Every configured secret is scrubbed from upstream text (errors, answers, model names) before it is shown.
   registerSecrets(configSecrets(config))
@@ -131,16 +149,18 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
 
   // Bodies are validated strictly (a number is not a string, unknown fields are errors);
   // query strings and headers are text by nature, so they keep Ajv's type coercion.
+  // Each validator and serializer is compiled at its route's first use, not at start: compiling all of them
+  // (Ajv and fast-json-stringify) was a sixth of the start-up time, for routes a replica may never serve.
   const compilers = AjvCompiler()
-  app.setValidatorCompiler(route => {
+  app.setValidatorCompiler(route => lazyValidator(() => {
     const customOptions = route.httpPart === 'body'
       ? { coerceTypes: false, removeAdditional: false, allErrors: true, useDefaults: true }
       : { coerceTypes: 'array' as const, removeAdditional: false, allErrors: true, useDefaults: true }
-    const validate = compilers(app.getSchemas() as never, { customOptions })(route)
+    const validate = compilers(app.getSchemas() as never, { customOptions })(route) as Validator
     if (route.httpPart !== 'querystring' && route.httpPart !== 'params') return validate
     const schemas = app.getSchemas() as Record<string, never>
-    return strictNumbers(route.schema, validate as never, id => schemas[id]) as typeof validate
-  })
+    return strictNumbers(route.schema, validate, id => schemas[id]) as Validator
+  }))
 
   // Most routes answer their errors with the same Problem schema: fast-json-stringify would compile it
   // again for every route and status, which was most of the start-up time. One serializer per distinct
@@ -149,15 +169,20 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
   let compileSerializer: ReturnType<typeof buildSerializer> | undefined
   const serializers = new Map<string, (data: unknown) => string>()
   app.setSerializerCompiler(route => {
-    const key = JSON.stringify(route.schema)
-    let serializer = serializers.get(key)
-    if (serializer === undefined) {
-      // Built at the first compile, once every shared schema has been added.
-      compileSerializer ??= buildSerializer(app.getSchemas())
-      serializer = compileSerializer({ method: route.method, url: route.url, httpStatus: route.httpStatus ?? 'default', schema: route.schema })
-      serializers.set(key, serializer)
+    let serializer: ((data: unknown) => string) | undefined
+    return (data: unknown) => {
+      if (serializer === undefined) {
+        const key = JSON.stringify(route.schema)
+        serializer = serializers.get(key)
+        if (serializer === undefined) {
+          // Built at the first compile, once every shared schema has been added.
+          compileSerializer ??= buildSerializer(app.getSchemas())
+          serializer = compileSerializer({ method: route.method, url: route.url, httpStatus: route.httpStatus ?? 'default', schema: route.schema })
+          serializers.set(key, serializer)
+        }
+      }
+      return serializer(data)
     }
-    return serializer
   })
 
   app.decorate('config', config)

@@ -12,16 +12,33 @@ export interface TrustStore {
   update: (change: (state: TrustState) => TrustState) => Promise<TrustState>
   /** Where it lives, for the start-up line (never a password). */
   readonly where: string
+  /** Stores whatever is still held back; called when the service closes. */
+  close?: () => Promise<void>
 }
+
+/** At most one write of the reliability file per this many milliseconds while questions keep coming. */
+export const FILE_WRITE_INTERVAL_MS = 1000
 
 /**
  * One JSON file, written atomically (a temporary file renamed over it), so a crash never leaves half
  * a file. A file that cannot be parsed is set aside as `<name>.corrupt-<time>` and reported in one
  * line; the service starts from scratch rather than refusing to start.
+ *
+ * Writes come behind the state in memory: the first change after a quiet second is written at once, the
+ * changes that follow it within FILE_WRITE_INTERVAL_MS are written together, as the latest state, when
+ * it ends (every ask learns, and writing the file each time was a percent of the service's CPU under
+ * load). `close()` writes what is still pending, so a restart loses nothing; a crash loses at most the
+ * last second of learning.
  */
 export class FileTrustStore implements TrustStore {
   private state: TrustState | null = null
-  private writing: Promise<unknown> = Promise.resolve()
+  /** The latest state not yet handed to a write. */
+  private pending: TrustState | null = null
+  /** The write in progress, if any. */
+  private writing: Promise<void> | null = null
+  private timer: NodeJS.Timeout | null = null
+  private lastWriteAt = Number.NEGATIVE_INFINITY
+  private closed = false
   readonly where: string
 
   constructor (private readonly path: string, private readonly onProblem: (message: string) => void, private readonly now: () => number = Date.now) {
@@ -56,12 +73,52 @@ export class FileTrustStore implements TrustStore {
   async update (change: (state: TrustState) => TrustState): Promise<TrustState> {
     const next = change(await this.load())
     this.state = next
-    // Writes are serialised: the last state always wins, whatever order the file system finishes in.
-    this.writing = this.writing.then(async () => await this.write(next)).catch(err => {
-      this.onProblem(`cannot write ${this.path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); learned reliability is kept in memory`)
-    })
-    await this.writing
+    this.pending = next
+    this.schedule()
     return next
+  }
+
+  /** Writes what is pending and waits for it; later changes are written at once. */
+  async close (): Promise<void> {
+    this.closed = true
+    if (this.timer !== null) {
+      clearTimeout(this.timer)
+      this.timer = null
+    }
+    while (this.writing !== null || this.pending !== null) {
+      if (this.writing === null) this.startWrite()
+      await this.writing
+    }
+  }
+
+  private schedule (): void {
+    // A write in progress or a timer already set picks the pending state up when it ends.
+    if (this.writing !== null || this.timer !== null || this.pending === null) return
+    const wait = this.closed ? 0 : this.lastWriteAt + FILE_WRITE_INTERVAL_MS - this.now()
+    if (wait <= 0) {
+      this.startWrite()
+      return
+    }
+    this.timer = setTimeout(() => {
+      this.timer = null
+      this.schedule()
+    }, wait)
+    // A pending write never keeps the process alive; close() is what writes it on the way out.
+    this.timer.unref()
+  }
+
+  private startWrite (): void {
+    const state = this.pending
+    if (state === null) return
+    this.pending = null
+    this.lastWriteAt = this.now()
+    // One write at a time: the last state always wins, whatever order the file system finishes in.
+    this.writing = this.write(state).catch(err => {
+      this.onProblem(`cannot write ${this.path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); learned reliability is kept in memory`)
+    }).finally(() => {
+      this.writing = null
+      this.schedule()
+    })
   }
 
   private async write (state: TrustState): Promise<void> {
