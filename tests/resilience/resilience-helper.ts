@@ -3,6 +3,7 @@ import type { Test } from 'tap'
 import type { FastifyInstance } from 'fastify'
 import type { AskResponse, Candidate } from '../../schemas/ask.js'
 import { build } from '../helper.js'
+import { lateness } from '../support/timer-lateness.js'
 import { startStubs, type Stubs } from '../stub-env.js'
 import type { BuildOptions } from '../../src/app.js'
 import type { RecordedRequest, StubServer } from '../stubs/stub-server.js'
@@ -21,25 +22,7 @@ export type ProviderId = keyof typeof ANSWERS
 /** Timer and scheduling slack for upper bounds: tests share two cores with other work. */
 export const SLACK = 250
 
-const TICK_MS = 10
-const WINDOW_MS = 5000
-const ticks: Array<{ at: number, late: number }> = []
-let nextTickAt = performance.now() + TICK_MS
-setInterval(() => {
-  const now = performance.now()
-  ticks.push({ at: now, late: Math.max(0, now - nextTickAt) })
-  nextTickAt = now + TICK_MS
-  while (ticks.length > 0 && ticks[0]!.at < now - WINDOW_MS) ticks.shift()
-}, TICK_MS).unref()
-
-/**
- * How late this process's timers ran in the last few seconds. On a loaded machine the service's deadline timers,
- * its stubs and the test's clock are all held up by the same amount, which says nothing about the service; an
- * idle machine measures a few milliseconds.
- */
-export function lateness (): number {
-  return ticks.reduce((max, tick) => Math.max(max, tick.late), 0)
-}
+export { lateness }
 
 /** SLACK plus the timer lateness just measured: the margin for an upper bound on a time the service controls. */
 export function slack (): number {
