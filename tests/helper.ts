@@ -1,10 +1,12 @@
 // Shared test setup: build the app for a test and close it when the test ends.
 import { Writable } from 'node:stream'
 import { spawn, type ChildProcess } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { once } from 'node:events'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { buildApp, loggerOptions, type BuildOptions } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
@@ -59,8 +61,57 @@ export interface ServerProcess {
   output: () => string
 }
 
-/** `node --import` value that loads tsx from this package whatever the working directory. */
-export const TSX_IMPORT = `--import=${import.meta.resolve('tsx')}`
+function typeScriptSources (dir: string, found: string[] = []): string[] {
+  for (const item of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, item.name)
+    if (item.isDirectory()) typeScriptSources(path, found)
+    else if (item.name.endsWith('.ts') && !item.name.endsWith('.d.ts')) found.push(path)
+  }
+  return found
+}
+
+let builtEntry: string | undefined
+
+/**
+ * The compiled server entry (server.js) that process tests start: src/ and schemas/ compiled file by file by esbuild
+ * into the layout `npm start` runs from dist/, once per version of the sources for the whole test run, under
+ * .tap/test-server/<hash of the sources>/. Starting it costs a fraction of compiling the sources in every server
+ * process (tsx), and tap runs these files side by side with the rest of the suite. Types are checked by
+ * `npm run typecheck`, which `npm test` runs first.
+ */
+export function serverEntry (): string {
+  if (builtEntry !== undefined) return builtEntry
+  const files = [...typeScriptSources(join(packageRoot, 'src')), ...typeScriptSources(join(packageRoot, 'schemas'))]
+    .map(f => relative(packageRoot, f)).sort()
+  const hash = createHash('sha256').update(readFileSync(join(packageRoot, 'package.json')))
+  for (const f of files) hash.update(`\0${f}\0`).update(readFileSync(join(packageRoot, f)))
+  const root = join(packageRoot, '.tap', 'test-server')
+  const dir = join(root, hash.digest('hex').slice(0, 16))
+  const entry = join(dir, 'src', 'server.js')
+  if (!existsSync(entry)) {
+    // Test files start side by side: each compiles into a directory of its own and renames it into place, so none
+    // ever sees half a build; the second to finish keeps the first one's (identical) output.
+    mkdirSync(root, { recursive: true })
+    const scratch = mkdtempSync(`${dir}.`)
+    const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild')
+    esbuild.buildSync({
+      entryPoints: files, absWorkingDir: packageRoot, outdir: scratch, outbase: '.', bundle: false,
+      format: 'esm', platform: 'node', target: 'node20', sourcemap: true, logLevel: 'error'
+    })
+    try {
+      renameSync(scratch, dir)
+    } catch {
+      rmSync(scratch, { recursive: true, force: true })
+    }
+    // Builds of sources that have since changed, left by earlier runs (not by one still going: those are recent).
+    for (const old of readdirSync(root)) {
+      const path = join(root, old)
+      if (path !== dir && Date.now() - statSync(path).mtimeMs > 3600000) rmSync(path, { recursive: true, force: true })
+    }
+  }
+  builtEntry = entry
+  return entry
+}
 
 /**
  * An empty working directory for a server process: the server reads `.env` from its working directory, and a
@@ -73,12 +124,12 @@ export function emptyWorkDir (t: Teardown): string {
 }
 
 /**
- * Starts the real server entry (src/server.ts through tsx) on a free port and waits for its start-up line.
+ * Starts the real server entry (compiled by serverEntry()) on a free port and waits for its start-up line.
  * Delay-based shedding is off as in build(): the process starts on a machine busy with the other test files,
  * and its loop's lateness there says nothing about the service (tests that exercise shedding turn it on).
  */
 export async function startServer (t: Teardown, env: Record<string, string> = {}, cwd = emptyWorkDir(t)): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [TSX_IMPORT, join(packageRoot, 'src', 'server.ts')], {
+  const child = spawn(process.execPath, [serverEntry()], {
     cwd,
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: TEST_DATA_DIR, SHED_EVENT_LOOP_DELAY_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe']
@@ -88,7 +139,7 @@ export async function startServer (t: Teardown, env: Record<string, string> = {}
   child.stderr?.on('data', d => { out += String(d) })
   t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL') })
   const url = await new Promise<string>((resolve, reject) => {
-    // Far above a start on a loaded machine (tsx compiles the sources first): a hang fails, a slow machine does not.
+    // Far above a start on a loaded machine: a hang fails, a slow machine does not.
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 180000)
     const onData = (): void => {
       // The start-up line, written once the server listens and everything is loaded.

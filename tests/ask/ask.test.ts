@@ -3,6 +3,7 @@ import t from 'tap'
 import { request as httpRequest } from 'node:http'
 import { build, buildWithLogs, captureLogs } from '../helper.js'
 import { KEYS, startStubs } from '../stub-env.js'
+import { runQueueWaitMs } from '../support/timer-lateness.js'
 
 const QUESTION = 'What is the advantage of using Docker containers?'
 const DOCKER_ANSWER = 'Docker containers package an application with its dependencies, so it runs the same everywhere and starts in seconds.'
@@ -79,12 +80,15 @@ t.test('fan-out: the answer waits for the slowest provider, not the sum', async 
   for (const s of [stubs.openai, stubs.gemini, stubs.hf]) s.setBehaviour({ text: DOCKER_ANSWER, headersDelayMs: 300 })
   const app = await build(t, stubs.env)
   await app.inject({ method: 'POST', url: '/api/ask', payload: { question: 'warm up', providers: ['openai'] } })
+  const waitedBefore = runQueueWaitMs()
   const started = performance.now()
   const res = await app.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION } })
   const elapsed = performance.now() - started
   t.equal(res.statusCode, 200)
   t.ok(elapsed >= 290, `took ${elapsed.toFixed(0)} ms, at least one provider's 300 ms`)
-  t.ok(elapsed < 450, `took ${elapsed.toFixed(0)} ms, under 450 ms (not 900)`)
+  // Plus the time other processes kept this one (app and stubs alike) from running meanwhile: a loaded machine's.
+  const held = runQueueWaitMs() - waitedBefore
+  t.ok(elapsed < 450 + held, `took ${elapsed.toFixed(0)} ms, under 450 ms (not 900) plus ${held.toFixed(0)} ms waiting for a CPU`)
 })
 
 t.test('a hung provider is abandoned at the deadline; the others answer', async t => {

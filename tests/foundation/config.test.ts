@@ -1,9 +1,7 @@
 import t from 'tap'
 import { spawnSync } from 'node:child_process'
-import { join } from 'node:path'
 import { ConfigError, configSecrets, loadConfig } from '../../src/config.js'
-import { packageRoot } from '../../src/package-info.js'
-import { emptyWorkDir, TSX_IMPORT } from '../helper.js'
+import { emptyWorkDir, serverEntry } from '../helper.js'
 
 t.test('defaults with an empty environment', async t => {
   const c = loadConfig({})
@@ -54,7 +52,7 @@ t.test('bad values name the variable and what it expects', async t => {
 
 t.test('the real process refuses a bad value with one line and exit code 1', async t => {
   for (const [name, value] of [['PORT', 'abc'], ['ASK_TIMEOUT_MS', '-1']] as const) {
-    const res = spawnSync(process.execPath, [TSX_IMPORT, join(packageRoot, 'src', 'server.ts')], {
+    const res = spawnSync(process.execPath, [serverEntry()], {
       cwd: emptyWorkDir(t), env: { PATH: process.env.PATH, [name]: value }, encoding: 'utf8', timeout: 30000
     })
     t.equal(res.status, 1, `${name}=${value} exits 1`)

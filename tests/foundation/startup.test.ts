@@ -3,14 +3,13 @@ import t, { type Test } from 'tap'
 import { spawn } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { packageRoot } from '../../src/package-info.js'
-import { emptyWorkDir, startServer, TSX_IMPORT, waitForExit } from '../helper.js'
+import { emptyWorkDir, serverEntry, startServer, waitForExit } from '../helper.js'
 
 interface Run { code: number | null, stdout: string, stderr: string }
 
 /** Runs the server entry in `cwd` with only `env` (and PATH) until it exits on its own. */
 async function run (cwd: string, env: Record<string, string> = {}): Promise<Run> {
-  const child = spawn(process.execPath, [TSX_IMPORT, join(packageRoot, 'src', 'server.ts')], {
+  const child = spawn(process.execPath, [serverEntry()], {
     cwd, env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe']
   })
   let stdout = ''

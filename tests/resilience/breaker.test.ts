@@ -3,7 +3,7 @@ import t from 'tap'
 import type { FastifyInstance } from 'fastify'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { CircuitBreakers } from '../../src/fanout/circuit-breaker.js'
-import { ANSWERS, ask, rig, servesAfterwards, SLACK } from './resilience-helper.js'
+import { ANSWERS, ask, rig, servesAfterwards, slack } from './resilience-helper.js'
 
 const COOL_DOWN = 500
 const ENV = { BREAKER_FAILURES: '2', BREAKER_COOLDOWN_MS: String(COOL_DOWN) }
@@ -33,7 +33,7 @@ t.test('outage, then recovery: opens after 2 failed questions, skips, probes aft
   t.equal(skipped.status, 200)
   t.match(skipped.candidate('huggingface'), { status: 'skipped', attempts: 0, latencyMs: 0, error: { type: 'circuit_open' } })
   t.equal(hf.requests.length, 6, 'an open circuit sends nothing')
-  t.ok(skipped.elapsedMs < SLACK, `answered in ${skipped.elapsedMs.toFixed(0)} ms without waiting on the provider`)
+  t.ok(skipped.elapsedMs < slack(), `answered in ${skipped.elapsedMs.toFixed(0)} ms without waiting on the provider`)
   t.not(skipped.body.chosen?.provider, 'huggingface')
 
   // The outage ends; the circuit does not know yet.
@@ -53,7 +53,7 @@ t.test('outage, then recovery: opens after 2 failed questions, skips, probes aft
   t.equal(back.candidate('huggingface').status, 'ok', 'the probe answered')
   t.equal(back.candidate('huggingface').attempts, 1)
   t.ok(performance.now() - openedAt >= COOL_DOWN, 'not before the cool-down ended')
-  t.ok(returnedAfter < COOL_DOWN + SLACK, `questions went back to the provider ${returnedAfter.toFixed(0)} ms after the outage ended (cool-down ${COOL_DOWN} ms)`)
+  t.ok(returnedAfter < COOL_DOWN + slack(), `questions went back to the provider ${returnedAfter.toFixed(0)} ms after the outage ended (cool-down ${COOL_DOWN} ms)`)
   t.equal(hf.requests.length, 1, 'one probe request')
   t.equal(await circuitOf(r.app, 'huggingface'), 'closed', 'the probe\'s success closed the circuit')
   await servesAfterwards(t, r)

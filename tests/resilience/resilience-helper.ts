@@ -3,6 +3,7 @@ import type { Test } from 'tap'
 import type { FastifyInstance } from 'fastify'
 import type { AskResponse, Candidate } from '../../schemas/ask.js'
 import { build } from '../helper.js'
+import { lateness } from '../support/timer-lateness.js'
 import { startStubs, type Stubs } from '../stub-env.js'
 import type { BuildOptions } from '../../src/app.js'
 import type { RecordedRequest, StubServer } from '../stubs/stub-server.js'
@@ -20,6 +21,13 @@ export type ProviderId = keyof typeof ANSWERS
 
 /** Timer and scheduling slack for upper bounds: tests share two cores with other work. */
 export const SLACK = 250
+
+export { lateness }
+
+/** SLACK plus the timer lateness just measured: the margin for an upper bound on a time the service controls. */
+export function slack (): number {
+  return SLACK + lateness()
+}
 
 /** Limits short enough for tests, long enough to be measured apart on a busy machine. */
 export const TEST_ENV: Record<string, string> = {

@@ -3,7 +3,7 @@
 import t, { type Test } from 'tap'
 import type { AskResponse, Candidate } from '../../schemas/ask.js'
 import type { AnswerBehaviour, Behaviour, StubServer } from '../stubs/stub-server.js'
-import { ANSWERS, QUESTION, SLACK, holds, rig, servesAfterwards, type ProviderId, type Rig } from './resilience-helper.js'
+import { ANSWERS, QUESTION, slack, holds, rig, servesAfterwards, type ProviderId, type Rig } from './resilience-helper.js'
 
 const LIMITS = { STREAM_FIRST_TOKEN_MS: '300', STREAM_IDLE_MS: '300' }
 const IDS: ProviderId[] = ['openai', 'gemini', 'huggingface']
@@ -53,7 +53,8 @@ function partialNeverPresented (t: Test, s: Streamed, id: ProviderId): void {
 }
 
 t.test('healthy streams: each provider\'s tokens add up to its answer', async t => {
-  const r = await rig(t, LIMITS)
+  // The default limits: with the short ones a busy machine alone can delay a first token past 300 ms and cause a retry.
+  const r = await rig(t)
   const s = await askStreaming(r)
   for (const id of IDS) {
     t.equal(s.candidate(id).status, 'ok')
@@ -84,11 +85,11 @@ t.test('slow first token: the attempt is dropped at the first-token limit and re
     const slow = id === 'openai' ? [0] : [0, 1, 2]
     for (const i of slow) {
       t.ok(stub.requests[i]?.clientAborted, `${id} attempt ${i + 1} was closed`)
-      t.ok(held[i]! > 200 && held[i]! < 300 + SLACK, `${id} attempt ${i + 1} held ${held[i]!.toFixed(0)} ms (limit 300 ms)`)
+      t.ok(held[i]! > 200 && held[i]! < 300 + slack(), `${id} attempt ${i + 1} held ${held[i]!.toFixed(0)} ms (limit 300 ms)`)
     }
   }
   // Three first-token limits and two back-off windows of at most 100 and 200 ms.
-  t.ok(s.elapsedMs < 3 * 300 + 300 + 2 * SLACK, `answered in ${s.elapsedMs.toFixed(0)} ms`)
+  t.ok(s.elapsedMs < 3 * 300 + 300 + 2 * slack(), `answered in ${s.elapsedMs.toFixed(0)} ms`)
   await servesAfterwards(t, r)
 })
 
@@ -105,7 +106,7 @@ t.test('stream cut mid-answer: truncated, not retried, partial text never used',
       t.equal(r.stub(id).requests.length, 1, `${id}: no retry of a cut answer`)
       partialNeverPresented(t, s, id)
     }
-    t.ok(s.elapsedMs < 2 * SLACK, `answered in ${s.elapsedMs.toFixed(0)} ms`)
+    t.ok(s.elapsedMs < 2 * slack(), `answered in ${s.elapsedMs.toFixed(0)} ms`)
   }
   await servesAfterwards(t, r)
 })
@@ -119,10 +120,10 @@ t.test('stream stalls with the connection open: dropped at the idle limit as tru
     partialNeverPresented(t, s, id)
     const [held] = await holds(r.stub(id))
     t.ok(r.stub(id).requests[0]?.clientAborted, `${id}: the stalled connection was closed`)
-    t.ok(held! >= 290 && held! < 300 + SLACK, `${id}: held ${held!.toFixed(0)} ms (idle limit 300 ms)`)
+    t.ok(held! >= 290 && held! < 300 + slack(), `${id}: held ${held!.toFixed(0)} ms (idle limit 300 ms)`)
   }
   t.equal(s.body.chosen?.provider, 'openai')
-  t.ok(s.elapsedMs >= 290 && s.elapsedMs < 300 + 2 * SLACK, `answered in ${s.elapsedMs.toFixed(0)} ms, not at the 4 s budget`)
+  t.ok(s.elapsedMs >= 290 && s.elapsedMs < 300 + 2 * slack(), `answered in ${s.elapsedMs.toFixed(0)} ms, not at the 4 s budget`)
   await servesAfterwards(t, r)
 })
 
