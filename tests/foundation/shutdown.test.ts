@@ -31,7 +31,9 @@ t.test('the grace period bounds how long shutdown waits', async t => {
   const code = await waitForExit(server.child)
   const elapsed = performance.now() - started
   t.not(code, null, 'exited')
-  t.ok(elapsed < 3000, `exited ${elapsed.toFixed(0)} ms after SIGTERM (grace 300 ms)`)
+  // Without the grace period the hung ask would hold the process until the provider timeout (25 s); the bound
+  // leaves a loaded machine room for the exit itself (process teardown took 5 s under a load average of 15).
+  t.ok(elapsed < 10_000, `exited ${elapsed.toFixed(0)} ms after SIGTERM (grace 300 ms; the hung provider's timeout is 25 s)`)
 })
 
 interface Outcome { status?: number, type?: string, retryAfter?: string, requestId?: string, body?: string, error?: string }
