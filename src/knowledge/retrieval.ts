@@ -309,10 +309,12 @@ function sameWord (query: string, word: string): boolean {
 // word of a code block as CODE_WEIGHT of one, as in the index (BM25F: fields weighted before saturation).
 const HEADING_WEIGHT = 6
 const CODE_WEIGHT = 0.3
+/** A word of the students' questions a section answers counts as this share of a word of its text. */
+const QUESTION_WEIGHT = 1
 const K1 = 1.2
 const B = 0.75
 
-interface AnalyzedPassage { heading: string[], text: string[], code: string[] }
+interface AnalyzedPassage { heading: string[], text: string[], code: string[], questions: string[] }
 
 // Each passage's terms, analysed once per index build (passages are replaced, not changed, on reload).
 const ANALYZED = new WeakMap<Passage, AnalyzedPassage>()
@@ -323,7 +325,8 @@ function analyzed (passage: Passage): AnalyzedPassage {
     const analyzer = analyzerFor(passage.lang)
     terms = {
       heading: passage.kind === 'summary' ? [] : analyzer.analyze(passage.heading),
-      ...splitCode(passage.text, text => analyzer.analyze(text))
+      ...splitCode(passage.text, text => analyzer.analyze(text)),
+      questions: analyzer.analyze(passage.questions.join(' \n '))
     }
     ANALYZED.set(passage, terms)
   }
@@ -338,9 +341,9 @@ function count (words: string[], query: string): number {
 
 function sectionScores (passages: Passage[], queryTerms: readonly string[]): number[] {
   const docs = passages.map(p => analyzed(p))
-  const lengths = docs.map(d => d.text.length + HEADING_WEIGHT * d.heading.length + CODE_WEIGHT * d.code.length)
+  const lengths = docs.map(d => d.text.length + HEADING_WEIGHT * d.heading.length + CODE_WEIGHT * d.code.length + QUESTION_WEIGHT * d.questions.length)
   const avg = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length)
-  const tf = queryTerms.map(q => docs.map(d => count(d.text, q) + HEADING_WEIGHT * count(d.heading, q) + CODE_WEIGHT * count(d.code, q)))
+  const tf = queryTerms.map(q => docs.map(d => count(d.text, q) + HEADING_WEIGHT * count(d.heading, q) + CODE_WEIGHT * count(d.code, q) + QUESTION_WEIGHT * count(d.questions, q)))
   const n = passages.length
   return passages.map((_, i) => {
     let score = 0
@@ -526,7 +529,9 @@ function restAnswers (base: KnowledgeBase, text: string, without: readonly strin
   const drop = new Set(without)
   const rest = tokenize(text).filter(word => !analyzer.terms(word).some(term => drop.has(term))).join(' ')
   if (new Set(analyzer.analyze(rest)).size < REST_TERMS) return false
-  const best = base.search(rest, { lang, queryLang, limit: 1 })[0]
+  // The section's own text must answer: a student's question attached to it may share the rest's
+  // words ("block an IP") while the section never explains the named thing.
+  const best = base.search(rest, { lang, queryLang, limit: 1, paraphrases: false })[0]
   return best !== undefined && best.strength >= STRONG && best.matched >= REST_MATCHED
 }
 
