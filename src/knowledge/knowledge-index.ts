@@ -68,7 +68,7 @@ export interface SearchOptions {
 // that injects secrets), so a word there says much less about what the section explains.
 // The questions students would ask about a section say what it answers in the words they use,
 // which the section's own text may never use ("make stuff up" for hallucinations).
-const BOOST = { title: 3, keywords: 2.5, heading: 1.5, text: 1, code: 0.3, questions: 1 }
+const BOOST = { title: 3, keywords: 2.5, heading: 1.5, text: 1, code: 0.3, questions: 2 }
 // MiniSearch looks every query term up (with prefix and fuzzy expansion) in the index; a pasted
 // page of text must not turn one question into hundreds of such look-ups.
 const MAX_QUERY_TERMS = 32

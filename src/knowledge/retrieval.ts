@@ -5,7 +5,7 @@ import { analyzerFor, foldText, tokenize, type Lang } from './analyzer.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
 import { passingNamesIn } from './passing-names.js'
-import { costSubject, isAbbreviation, isCommonWord, isFiller, readQuestion, type Question, type QuestionType } from './question.js'
+import { costSubject, isAbbreviation, isCommonWord, isFiller, phraseWords, readQuestion, type Question, type QuestionType } from './question.js'
 
 /**
  * Below this strength (see SearchHit.strength) the best passage only mentions the question's
@@ -25,6 +25,11 @@ const STRONG = 8
 const SUMMARY_PENALTY = 0.15
 /** A heading that names what the question asks about is the strongest sign of the section that answers it. */
 const HEADING_MATCH = 0.6
+/**
+ * A student's question attached to a section that shares most of its words with the question asked
+ * is a paraphrase the notes' authors foresaw: as strong a sign as a heading naming the subject.
+ */
+const QUESTION_MATCH = 0.3
 /** A heading whose wording the question repeats ("quando usar cada um", "como funciona") names the answer even in function words. */
 const HEADING_PHRASE = 0.5
 /** The heading match a pricing section has for a cost question: that of a heading naming half of what was asked. */
@@ -79,6 +84,8 @@ export interface RankedHit extends SearchHit {
   headingMatch: number
   /** Share of the heading's word pairs that the question contains as they are ("quando usar cada um", "vale a pena"). */
   headingPhrase: number
+  /** Best overlap (Dice) of one of the section's students' questions with the question asked (0..1). */
+  questionMatch: number
 }
 
 export interface Retrieval {
@@ -314,7 +321,7 @@ const QUESTION_WEIGHT = 1
 const K1 = 1.2
 const B = 0.75
 
-interface AnalyzedPassage { heading: string[], text: string[], code: string[], questions: string[] }
+interface AnalyzedPassage { heading: string[], text: string[], code: string[], questions: string[], each: string[][] }
 
 // Each passage's terms, analysed once per index build (passages are replaced, not changed, on reload).
 const ANALYZED = new WeakMap<Passage, AnalyzedPassage>()
@@ -326,7 +333,8 @@ function analyzed (passage: Passage): AnalyzedPassage {
     terms = {
       heading: passage.kind === 'summary' ? [] : analyzer.analyze(passage.heading),
       ...splitCode(passage.text, text => analyzer.analyze(text)),
-      questions: analyzer.analyze(passage.questions.join(' \n '))
+      questions: analyzer.analyze(passage.questions.join(' \n ')),
+      each: passage.questions.map(q => [...new Set(analyzer.analyze(q))])
     }
     ANALYZED.set(passage, terms)
   }
@@ -463,9 +471,10 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       const section = best > 0 ? sections[i] / best : 0
       const headingPhrase = hit.kind === 'summary' ? 0 : phraseShare(hit.heading, questionPairs, lang)
       const yields = namedSection && hit.kind === 'summary' ? 1 - SUMMARY_PENALTY : 1
+      const questionMatch = Math.max(0, ...analyzed(passage).each.map(terms => dice(terms, [...query])))
       const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * (1 + HEADING_PHRASE * headingPhrase) *
-        typeFactor(type, hit, headingMatch, headingPhrase, asksHow) * recap * yields
-      out.push({ ...hit, rank, headingMatch, headingPhrase })
+        (1 + QUESTION_MATCH * questionMatch) * typeFactor(type, hit, headingMatch, headingPhrase, asksHow) * recap * yields
+      out.push({ ...hit, rank, headingMatch, headingPhrase, questionMatch })
     })
   }
   return out.sort((a, b) => b.rank - a.rank)
@@ -543,7 +552,8 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
   // Only an unknown term is evidence that the notes do not treat the question; an everyday word
   // they happen not to use ("dps", "deixei", "throwing") is not (see isCommonWord).
   const firstWord = tokenize(raw)[0]
-  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord))
+  const phrased = phraseWords(foldText(raw))
+  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
   const unknownFolded = new Set(unknown.map(word => foldText(word)))
@@ -585,7 +595,10 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
     // A foreign word after a Portuguese article ("configuro o traefik") is a name as well.
     const foreignNoun = question.lang === 'pt' && unknownTerms.some(word => !portugueseShaped(word) && afterArticle(raw, word))
     const plain = !namesAService(raw, unknownTerms) && !foreignNoun && !(question.type === 'difference' && comparesUnknown(raw, unknownTerms))
-    const strong = noteStrength(found, lead) >= STRONG
+    // How strongly the note matches on its own text: the students' questions attached to it may
+    // share the question's everyday words ("backups") without the note treating its unknown one.
+    const strong = unknownTerms.length > 0 && base.search(searchText, { lang, queryLang: question.lang, limit: CANDIDATES, perNote: 2, paraphrases: false })
+      .some(hit => hit.path === lead.path && hit.strength >= STRONG)
     const everyday = question.lang === 'pt' && unknownTerms.every(word => portugueseShaped(word) && !afterArticle(raw, word))
     const covered = untreated.length === 0 && (unknownTerms.length === 0 ||
       (plain && strong && (everyday || (noteMatched(found, lead) >= REST_MATCHED_PLAIN && queryTerms.length >= 3))))
