@@ -462,6 +462,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
     const namedSection = type !== 'definition' && passages.some(p => p.kind === 'section' &&
       analyzer.analyze(p.heading).some(h => !title.has(h) && [...query].some(q => !title.has(q) && sameWord(q, h))))
     const best = Math.max(...sections)
+    const specific = [...query].filter(q => !title.has(q))
     passages.forEach((passage, i) => {
       const hit = found.find(h => h.path === path && h.heading === passage.heading && h.kind === passage.kind) ?? asHit(passage)
       const headingTerms = hit.kind === 'summary' ? [] : [...new Set(analyzer.analyze(hit.heading))].filter(t => !asksMore || !title.has(t))
@@ -471,7 +472,8 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       const section = best > 0 ? sections[i] / best : 0
       const headingPhrase = hit.kind === 'summary' ? 0 : phraseShare(hit.heading, questionPairs, lang)
       const yields = namedSection && hit.kind === 'summary' ? 1 - SUMMARY_PENALTY : 1
-      const questionMatch = Math.max(0, ...analyzed(passage).each.map(terms => dice(terms, [...query])))
+      // The note's topic ("lambda" in the Lambda note) is in questions of every section and names none of them.
+      const questionMatch = Math.max(0, ...analyzed(passage).each.map(terms => dice(terms.filter(t => !title.has(t)), specific)))
       const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * (1 + HEADING_PHRASE * headingPhrase) *
         (1 + QUESTION_MATCH * questionMatch) * typeFactor(type, hit, headingMatch, headingPhrase, asksHow) * recap * yields
       out.push({ ...hit, rank, headingMatch, headingPhrase, questionMatch })
