@@ -599,9 +599,14 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
     const plain = !namesAService(raw, unknownTerms) && !foreignNoun && !(question.type === 'difference' && comparesUnknown(raw, unknownTerms))
     // How strongly the note matches on its own text: the students' questions attached to it may
     // share the question's everyday words ("backups") without the note treating its unknown one.
-    const strong = unknownTerms.length > 0 && base.search(searchText, { lang, queryLang: question.lang, limit: CANDIDATES, perNote: 2, paraphrases: false })
-      .some(hit => hit.path === lead.path && hit.strength >= STRONG)
     const everyday = question.lang === 'pt' && unknownTerms.every(word => portugueseShaped(word) && !afterArticle(raw, word))
+    // Words spelled as everyday Portuguese ("fico", "sobra") are phrasing, not names: the students'
+    // questions may carry such a question. Any other unknown word may be a name the note lacks
+    // ("ransomware" next to "backups"), so the note's own text must match strongly.
+    const strong = unknownTerms.length > 0 && (everyday
+      ? noteStrength(found, lead) >= STRONG
+      : base.search(searchText, { lang, queryLang: question.lang, limit: CANDIDATES, perNote: 2, paraphrases: false })
+        .some(hit => hit.path === lead.path && hit.strength >= STRONG))
     const covered = untreated.length === 0 && (unknownTerms.length === 0 ||
       (plain && strong && (everyday || (noteMatched(found, lead) >= REST_MATCHED_PLAIN && queryTerms.length >= 3))))
     return {
