@@ -16,6 +16,8 @@ export interface Passage {
   /** Markdown text of the passage. */
   text: string
   kind: 'summary' | 'section'
+  /** Students' questions that the passage answers, in their words (see NoteSection.questions). */
+  questions: string[]
 }
 
 export interface SearchHit {
@@ -53,16 +55,24 @@ export interface SearchOptions {
    * count.
    */
   queryLang?: Lang
+  /**
+   * Whether the students' questions attached to the sections count (default true). They find the
+   * section a paraphrase asks about; whether the notes explain a thing at all is a matter of their
+   * own text, so coverage checks leave them out.
+   */
+  paraphrases?: boolean
 }
 
 // Title and keywords name the topic, so a match there says more than one in running text. Code
 // blocks illustrate a section with identifiers and values (`OPENAI_API_KEY` in a task definition
 // that injects secrets), so a word there says much less about what the section explains.
-const BOOST = { title: 3, keywords: 2.5, heading: 1.5, text: 1, code: 0.3 }
+// The questions students would ask about a section say what it answers in the words they use,
+// which the section's own text may never use ("make stuff up" for hallucinations).
+const BOOST = { title: 3, keywords: 2.5, heading: 1.5, text: 1, code: 0.3, questions: 2 }
 // MiniSearch looks every query term up (with prefix and fuzzy expansion) in the index; a pasted
 // page of text must not turn one question into hundreds of such look-ups.
 const MAX_QUERY_TERMS = 32
-const FIELDS = ['title', 'keywords', 'heading', 'text', 'code'] as const
+const FIELDS = ['title', 'keywords', 'heading', 'text', 'code', 'questions'] as const
 
 interface LanguageIndex {
   search: MiniSearch<AnalyzedPassage>
@@ -103,7 +113,8 @@ function buildLanguageIndex (lang: Lang, passages: Passage[]): LanguageIndex {
     title: analyzer.analyze(passage.title),
     keywords: analyzer.analyze(passage.keywords.join(' ')),
     heading: passage.kind === 'summary' ? [] : analyzer.analyze(passage.heading),
-    ...splitCode(passage.text, text => analyzer.analyze(text))
+    ...splitCode(passage.text, text => analyzer.analyze(text)),
+    questions: analyzer.analyze(passage.questions.join(' \n '))
   }))
   const vocabulary = new Set<string>()
   for (const doc of docs) for (const field of FIELDS) for (const term of doc[field]) vocabulary.add(term)
@@ -162,9 +173,9 @@ function toPassages (notes: Note[]): Passage[] {
   const passages: Passage[] = []
   for (const note of notes) {
     const base = { path: note.path, topic: note.topic, lang: note.lang, title: note.title, keywords: note.keywords }
-    if (note.summary !== '') passages.push({ ...base, id: passages.length, heading: note.title, text: note.summary, kind: 'summary' })
+    if (note.summary !== '') passages.push({ ...base, id: passages.length, heading: note.title, text: note.summary, kind: 'summary', questions: note.summaryQuestions })
     for (const section of note.sections) {
-      passages.push({ ...base, id: passages.length, heading: section.heading, text: section.text, kind: 'section' })
+      passages.push({ ...base, id: passages.length, heading: section.heading, text: section.text, kind: 'section', questions: section.questions })
     }
   }
   return passages
@@ -269,7 +280,8 @@ export class KnowledgeIndex {
       const results = index.search.search(terms.join(' '), {
         tokenize: text => text.split(' '),
         processTerm: term => term,
-        fuzzy: term => term.length >= 6 && !hasDigit(term) && !index.vocabulary.has(term) ? 1 : false
+        fuzzy: term => term.length >= 6 && !hasDigit(term) && !index.vocabulary.has(term) ? 1 : false,
+        ...(options.paraphrases === false ? { fields: FIELDS.filter(f => f !== 'questions') } : {})
       })
       for (const result of results) hits.push(this.toHit(result, terms.length, scale))
     }

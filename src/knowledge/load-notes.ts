@@ -12,6 +12,12 @@ export interface NoteSection {
   heading: string
   /** Markdown body of the section, without its heading line. */
   text: string
+  /**
+   * Questions a student would ask that this section answers, in a student's words (front matter
+   * `questions:`, keyed by heading): they let a paraphrase that shares no word with the section's
+   * own text ("flip traffic back" for a blue/green rollback) find it.
+   */
+  questions: string[]
 }
 
 export interface Note {
@@ -23,6 +29,8 @@ export interface Note {
   keywords: string[]
   /** Text between the title and the first section ('' when the note has none). */
   summary: string
+  /** Students' questions that the summary answers (front matter `questions:` under the note's title). */
+  summaryQuestions: string[]
   sections: NoteSection[]
 }
 
@@ -37,6 +45,28 @@ function asKeywords (value: unknown): string[] {
   if (Array.isArray(value)) return value.filter(v => typeof v === 'string' || typeof v === 'number').map(String)
   if (typeof value === 'string') return value.split(',').map(s => s.trim()).filter(Boolean)
   return []
+}
+
+function asQuestionList (value: unknown): string[] {
+  if (typeof value === 'string') return [value.trim()].filter(Boolean)
+  if (!Array.isArray(value)) return []
+  return value.filter(v => typeof v === 'string').map(v => v.trim()).filter(Boolean)
+}
+
+/**
+ * The front matter's `questions:` map, heading → list of questions. A heading that names no
+ * section of the note is an error: questions silently attached to nothing would leave the section
+ * they were written for unfindable by them after a heading is renamed.
+ */
+function readQuestions (value: unknown, path: string, title: string, headings: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  if (value === undefined || value === null) return out
+  if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`${path}: front matter "questions" must map section headings to lists of questions`)
+  for (const [heading, list] of Object.entries(value as Record<string, unknown>)) {
+    if (heading !== title && !headings.includes(heading)) throw new Error(`${path}: front matter "questions" names "${heading}", which is neither the note's title nor one of its section headings`)
+    out.set(heading, asQuestionList(list))
+  }
+  return out
 }
 
 function readFrontMatter (source: string, path: string): { data: Record<string, unknown>, body: string } {
@@ -77,7 +107,7 @@ export function parseNote (source: string, options: { path: string, langHint?: L
       }
       const h2 = /^##\s+(.+?)\s*#*\s*$/.exec(line)
       if (h2 !== null) {
-        if (current !== null) sections.push({ heading: current.heading, text: current.lines.join('\n').trim() })
+        if (current !== null) sections.push({ heading: current.heading, text: current.lines.join('\n').trim(), questions: [] })
         current = { heading: h2[1], lines: [] }
         continue
       }
@@ -85,19 +115,23 @@ export function parseNote (source: string, options: { path: string, langHint?: L
     if (current === null) summaryLines.push(line)
     else current.lines.push(line)
   }
-  if (current !== null) sections.push({ heading: current.heading, text: current.lines.join('\n').trim() })
+  if (current !== null) sections.push({ heading: current.heading, text: current.lines.join('\n').trim(), questions: [] })
 
   const summary = summaryLines.join('\n').trim()
   const frontTitle = typeof data.title === 'string' && data.title.trim() !== '' ? data.title.trim() : undefined
+  const noteTitle = frontTitle ?? title ?? fileTopic
+  const questions = readQuestions(data.questions, options.path, noteTitle, sections.map(s => s.heading))
+  for (const section of sections) section.questions = questions.get(section.heading) ?? []
   const lang = isLang(data.lang) ? data.lang : options.langHint ?? detectLanguage(`${title ?? ''} ${summary} ${sections.map(s => s.text).join(' ')}`.slice(0, 2000))
 
   return {
     path: options.path,
     topic: typeof data.topic === 'string' && data.topic.trim() !== '' ? data.topic.trim() : fileTopic,
     lang,
-    title: frontTitle ?? title ?? fileTopic,
+    title: noteTitle,
     keywords: asKeywords(data.keywords),
     summary,
+    summaryQuestions: questions.get(noteTitle) ?? [],
     sections: sections.filter(s => s.text !== '')
   }
 }

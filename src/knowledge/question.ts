@@ -169,10 +169,34 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(logs? (em |in |as )?json|json logs?|logar (em )?json)\b/g, '$& log estruturado structured logging']
 ]
 
+// Everyday words and turns of phrase for what the notes name with a technical term. Unlike the
+// phrases above, the words they match count as known (see phraseWords): a student who says a
+// model "inventa" asks about hallucinations, not about something the notes lack.
+const SYNONYMS: Array<[RegExp, string]> = [
+  // A model that "makes things up" or "invents" an answer hallucinates.
+  [/\b(mak(e|es|ing) (stuff|things|shit|facts|answers) up|made (stuff|things) up|invent(s|ed|ing)?|inventa\w*|inventou|invencao)\b/g, '$& hallucination alucinacao'],
+  // Going back to the version that worked is a rollback, however it is said.
+  [/\b(flip(s|ped|ping)? (\w+ )?back|switch(es|ed|ing)? (\w+ )?back|undo|revert\w*|desfaz\w*|desfazer|volt\w* (pra|para|a) versao (anterior|antiga|velha))\b/g, '$& rollback'],
+  // Following one request through the services it crosses is distributed tracing.
+  [/\b(follow\w*|track\w*|trac(e|ing)|seguir|segue|rastre\w*|acompanh\w*) (a |an |one |uma |um |the |each |cada |o |a )?(single |unica |so )?(request|requisicao|chamada|call)s?\b/g, '$& trace tracing rastreamento']
+]
+
+/**
+ * The words of a folded question that a phrase above reads as the notes' own term ("flip back",
+ * "inventa"): everyday words whose absence from the notes says nothing about what they cover.
+ */
+export function phraseWords (folded: string): Set<string> {
+  const words = new Set<string>()
+  for (const [pattern] of SYNONYMS) {
+    for (const match of folded.matchAll(pattern)) for (const word of match[0].split(/\s+/)) words.add(word)
+  }
+  return words
+}
+
 /** Spells out abbreviations, word by word, in folded text, and adds the notes' words for a few common phrases. */
 export function expandAbbreviations (folded: string): string {
   let text = folded.replace(/[\p{L}\p{N}]+/gu, word => EXPANSIONS[word] ?? word)
-  for (const [pattern, replacement] of PHRASES) text = text.replace(pattern, replacement)
+  for (const [pattern, replacement] of [...PHRASES, ...SYNONYMS]) text = text.replace(pattern, replacement)
   return text
 }
 

@@ -5,7 +5,7 @@ import { analyzerFor, foldText, tokenize, type Lang } from './analyzer.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
 import { passingNamesIn } from './passing-names.js'
-import { costSubject, isAbbreviation, isCommonWord, isFiller, readQuestion, type Question, type QuestionType } from './question.js'
+import { costSubject, isAbbreviation, isCommonWord, isFiller, phraseWords, readQuestion, type Question, type QuestionType } from './question.js'
 
 /**
  * Below this strength (see SearchHit.strength) the best passage only mentions the question's
@@ -25,6 +25,11 @@ const STRONG = 8
 const SUMMARY_PENALTY = 0.15
 /** A heading that names what the question asks about is the strongest sign of the section that answers it. */
 const HEADING_MATCH = 0.6
+/**
+ * A student's question attached to a section that shares most of its words with the question asked
+ * is a paraphrase the notes' authors foresaw: as strong a sign as a heading naming the subject.
+ */
+const QUESTION_MATCH = 0.3
 /** A heading whose wording the question repeats ("quando usar cada um", "como funciona") names the answer even in function words. */
 const HEADING_PHRASE = 0.5
 /** The heading match a pricing section has for a cost question: that of a heading naming half of what was asked. */
@@ -79,6 +84,8 @@ export interface RankedHit extends SearchHit {
   headingMatch: number
   /** Share of the heading's word pairs that the question contains as they are ("quando usar cada um", "vale a pena"). */
   headingPhrase: number
+  /** Best overlap (Dice) of one of the section's students' questions with the question asked (0..1). */
+  questionMatch: number
 }
 
 export interface Retrieval {
@@ -309,10 +316,12 @@ function sameWord (query: string, word: string): boolean {
 // word of a code block as CODE_WEIGHT of one, as in the index (BM25F: fields weighted before saturation).
 const HEADING_WEIGHT = 6
 const CODE_WEIGHT = 0.3
+/** A word of the students' questions a section answers counts as this share of a word of its text. */
+const QUESTION_WEIGHT = 1
 const K1 = 1.2
 const B = 0.75
 
-interface AnalyzedPassage { heading: string[], text: string[], code: string[] }
+interface AnalyzedPassage { heading: string[], text: string[], code: string[], questions: string[], each: string[][] }
 
 // Each passage's terms, analysed once per index build (passages are replaced, not changed, on reload).
 const ANALYZED = new WeakMap<Passage, AnalyzedPassage>()
@@ -323,7 +332,9 @@ function analyzed (passage: Passage): AnalyzedPassage {
     const analyzer = analyzerFor(passage.lang)
     terms = {
       heading: passage.kind === 'summary' ? [] : analyzer.analyze(passage.heading),
-      ...splitCode(passage.text, text => analyzer.analyze(text))
+      ...splitCode(passage.text, text => analyzer.analyze(text)),
+      questions: analyzer.analyze(passage.questions.join(' \n ')),
+      each: passage.questions.map(q => [...new Set(analyzer.analyze(q))])
     }
     ANALYZED.set(passage, terms)
   }
@@ -338,9 +349,9 @@ function count (words: string[], query: string): number {
 
 function sectionScores (passages: Passage[], queryTerms: readonly string[]): number[] {
   const docs = passages.map(p => analyzed(p))
-  const lengths = docs.map(d => d.text.length + HEADING_WEIGHT * d.heading.length + CODE_WEIGHT * d.code.length)
+  const lengths = docs.map(d => d.text.length + HEADING_WEIGHT * d.heading.length + CODE_WEIGHT * d.code.length + QUESTION_WEIGHT * d.questions.length)
   const avg = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length)
-  const tf = queryTerms.map(q => docs.map(d => count(d.text, q) + HEADING_WEIGHT * count(d.heading, q) + CODE_WEIGHT * count(d.code, q)))
+  const tf = queryTerms.map(q => docs.map(d => count(d.text, q) + HEADING_WEIGHT * count(d.heading, q) + CODE_WEIGHT * count(d.code, q) + QUESTION_WEIGHT * count(d.questions, q)))
   const n = passages.length
   return passages.map((_, i) => {
     let score = 0
@@ -451,6 +462,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
     const namedSection = type !== 'definition' && passages.some(p => p.kind === 'section' &&
       analyzer.analyze(p.heading).some(h => !title.has(h) && [...query].some(q => !title.has(q) && sameWord(q, h))))
     const best = Math.max(...sections)
+    const specific = [...query].filter(q => !title.has(q))
     passages.forEach((passage, i) => {
       const hit = found.find(h => h.path === path && h.heading === passage.heading && h.kind === passage.kind) ?? asHit(passage)
       const headingTerms = hit.kind === 'summary' ? [] : [...new Set(analyzer.analyze(hit.heading))].filter(t => !asksMore || !title.has(t))
@@ -460,9 +472,11 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       const section = best > 0 ? sections[i] / best : 0
       const headingPhrase = hit.kind === 'summary' ? 0 : phraseShare(hit.heading, questionPairs, lang)
       const yields = namedSection && hit.kind === 'summary' ? 1 - SUMMARY_PENALTY : 1
+      // The note's topic ("lambda" in the Lambda note) is in questions of every section and names none of them.
+      const questionMatch = Math.max(0, ...analyzed(passage).each.map(terms => dice(terms.filter(t => !title.has(t)), specific)))
       const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * (1 + HEADING_PHRASE * headingPhrase) *
-        typeFactor(type, hit, headingMatch, headingPhrase, asksHow) * recap * yields
-      out.push({ ...hit, rank, headingMatch, headingPhrase })
+        (1 + QUESTION_MATCH * questionMatch) * typeFactor(type, hit, headingMatch, headingPhrase, asksHow) * recap * yields
+      out.push({ ...hit, rank, headingMatch, headingPhrase, questionMatch })
     })
   }
   return out.sort((a, b) => b.rank - a.rank)
@@ -526,7 +540,9 @@ function restAnswers (base: KnowledgeBase, text: string, without: readonly strin
   const drop = new Set(without)
   const rest = tokenize(text).filter(word => !analyzer.terms(word).some(term => drop.has(term))).join(' ')
   if (new Set(analyzer.analyze(rest)).size < REST_TERMS) return false
-  const best = base.search(rest, { lang, queryLang, limit: 1 })[0]
+  // The section's own text must answer: a student's question attached to it may share the rest's
+  // words ("block an IP") while the section never explains the named thing.
+  const best = base.search(rest, { lang, queryLang, limit: 1, paraphrases: false })[0]
   return best !== undefined && best.strength >= STRONG && best.matched >= REST_MATCHED
 }
 
@@ -538,7 +554,8 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
   // Only an unknown term is evidence that the notes do not treat the question; an everyday word
   // they happen not to use ("dps", "deixei", "throwing") is not (see isCommonWord).
   const firstWord = tokenize(raw)[0]
-  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord))
+  const phrased = phraseWords(foldText(raw))
+  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
   const unknownFolded = new Set(unknown.map(word => foldText(word)))
@@ -580,8 +597,16 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
     // A foreign word after a Portuguese article ("configuro o traefik") is a name as well.
     const foreignNoun = question.lang === 'pt' && unknownTerms.some(word => !portugueseShaped(word) && afterArticle(raw, word))
     const plain = !namesAService(raw, unknownTerms) && !foreignNoun && !(question.type === 'difference' && comparesUnknown(raw, unknownTerms))
-    const strong = noteStrength(found, lead) >= STRONG
+    // How strongly the note matches on its own text: the students' questions attached to it may
+    // share the question's everyday words ("backups") without the note treating its unknown one.
     const everyday = question.lang === 'pt' && unknownTerms.every(word => portugueseShaped(word) && !afterArticle(raw, word))
+    // Words spelled as everyday Portuguese ("fico", "sobra") are phrasing, not names: the students'
+    // questions may carry such a question. Any other unknown word may be a name the note lacks
+    // ("ransomware" next to "backups"), so the note's own text must match strongly.
+    const strong = unknownTerms.length > 0 && (everyday
+      ? noteStrength(found, lead) >= STRONG
+      : base.search(searchText, { lang, queryLang: question.lang, limit: CANDIDATES, perNote: 2, paraphrases: false })
+        .some(hit => hit.path === lead.path && hit.strength >= STRONG))
     const covered = untreated.length === 0 && (unknownTerms.length === 0 ||
       (plain && strong && (everyday || (noteMatched(found, lead) >= REST_MATCHED_PLAIN && queryTerms.length >= 3))))
     return {

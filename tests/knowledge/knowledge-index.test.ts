@@ -86,3 +86,13 @@ t.test('words of a code block weigh less than the same words in prose', async t 
   const hits = mixed.search('what is a widget', { lang: 'en' })
   t.equal(hits[0]?.path, 'k/en/widgets.md', 'the note that explains the word leads the one that only shows it in code')
 })
+
+t.test('a paraphrase finds the section through the students\' questions attached to it, and coverage checks can leave them out', async t => {
+  const withQuestions = KnowledgeIndex.build([
+    parseNote('---\nquestions:\n  Blue/green:\n    - "flip everything back to the old copy"\n---\n# Deployments\n\nHow releases replace versions.\n\n## Blue/green\n\nStart the new version beside the current one and switch traffic at the load balancer.\n\n## Canary\n\nSend a small percentage of traffic to the new version first.\n', { path: 'k/en/deploy.md', langHint: 'en' })
+  ])
+  const found = withQuestions.search('flip everything back to the old copy', { lang: 'en' })
+  t.equal(found[0]?.heading, 'Blue/green')
+  t.same(withQuestions.search('flip everything back to the old copy', { lang: 'en', paraphrases: false }), [], 'the section text alone does not use these words')
+  t.ok(withQuestions.knows('flip'), 'words of the questions are words the notes know')
+})

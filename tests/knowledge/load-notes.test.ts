@@ -96,3 +96,47 @@ t.test('loadNotes reads a tree, with display paths and language from folders', a
 t.test('loadNotes rejects a missing directory', async t => {
   await t.rejects(loadNotes(join(t.testdirName, 'nope')), { code: 'ENOENT' })
 })
+
+t.test('parseNote attaches the front matter questions to their sections and to the summary', async t => {
+  const source = `---
+title: Deploys
+questions:
+  Deploys:
+    - "what is a deploy strategy"
+  "Blue/green: two environments":
+    - "flip traffic back if the release breaks"
+    - "  run the new version beside the old one  "
+    - 42
+---
+# Deploys
+
+How versions replace each other.
+
+## Blue/green: two environments
+
+Switch all traffic at the load balancer.
+
+## Canary
+
+Send a small share first.
+`
+  const note = parseNote(source, { path: 'k/en/deploys.md', langHint: 'en' })
+  t.same(note.summaryQuestions, ['what is a deploy strategy'])
+  t.same(note.sections.map(s => [s.heading, s.questions]), [
+    ['Blue/green: two environments', ['flip traffic back if the release breaks', 'run the new version beside the old one']],
+    ['Canary', []]
+  ])
+  t.same(parseNote(NOTE, { path: 'knowledge/pt/dns.md' }).sections.map(s => s.questions), [[], []], 'a note without questions has none')
+})
+
+t.test('parseNote refuses questions for a heading the note does not have', async t => {
+  const source = '---\ntitle: T\nquestions:\n  Rollbak:\n    - how do i go back\n---\n# T\n\nBody.\n\n## Rollback\n\nSwitch back.\n'
+  t.throws(() => parseNote(source, { path: 'k/en/t.md', langHint: 'en' }), /k\/en\/t\.md: front matter "questions" names "Rollbak"/)
+  t.throws(() => parseNote('---\nquestions: [a, b]\n---\n# T\n\n## S\n\nx\n', { path: 'k/en/u.md' }), /must map section headings/)
+})
+
+t.test('every bundled note has students\' questions for each of its sections', async t => {
+  const notes = await loadNotes(join(import.meta.dirname, '../../knowledge'))
+  const bare = notes.flatMap(note => note.sections.filter(s => s.questions.length === 0).map(s => `${note.path} / ${s.heading}`))
+  t.same(bare, [])
+})
