@@ -72,8 +72,14 @@ async function drainListener (limitMs: number): Promise<void> {
   // Quiet is measured from the signal at the earliest: the connections a load balancer already sent
   // on their way get their 503 rather than a refused connection.
   const since = (): number => Date.now() - Math.max(lastConnectionAt, startedAt)
-  while (Date.now() < until && since() < quietMs) {
-    await sleep(Math.min(50, until - Date.now()))
+  while (Date.now() < until) {
+    if (since() >= quietMs) {
+      // A timer runs before the loop's poll phase, where queued connections are accepted: on a busy process
+      // they may have waited there all along. One turn of the loop accepts them before quiet is believed.
+      await new Promise(resolve => setImmediate(resolve))
+      if (since() >= quietMs) return
+    }
+    await sleep(Math.min(50, Math.max(0, until - Date.now())))
   }
 }
 

@@ -18,6 +18,8 @@ export const PT_STOP_WORDS: ReadonlySet<string> = new Set([
   'significa', 'significam', 'exemplo', 'exemplos', 'sobre', 'vale', 'pena', 'usar', 'uso', 'usa', 'usam',
   'usando', 'usado', 'utilizar', 'utilizando', 'serve', 'servem', 'funciona', 'funcionam',
   'explicar', 'sabe', 'saber',
+  // "Explica melhor" asks for more of the same; which is better is read from the question's form.
+  'melhor',
   // What kind of answer is asked for, not what about: the question's type carries them.
   'diferenca', 'diferencas', 'diferente', 'diferentes', 'vs', 'versus', 'x'
 ])
