@@ -59,7 +59,7 @@ const EnvSchema = Type.Object({
   BODY_LIMIT_BYTES: Int(1024, 10485760, 65536, 'an integer number of bytes between 1024 and 10485760'),
   MAX_INFLIGHT_ASKS: Int(1, 100000, 200, 'a whole number of concurrent asks'),
   SHED_EVENT_LOOP_DELAY_MS: Int(0, 10000, 20, 'an integer number of milliseconds (0 turns shedding on the event loop off)'),
-  SHED_EVENT_LOOP_UTILIZATION: Int(10, 100, 80, 'a whole percentage between 10 and 100'),
+  SHED_EVENT_LOOP_UTILIZATION: Int(10, 100, 70, 'a whole percentage between 10 and 100'),
   REQUEST_HEADERS_TIMEOUT_MS: Int(1000, 600000, 10000, 'an integer number of milliseconds between 1000 and 600000'),
   REQUEST_BODY_TIMEOUT_MS: Int(1000, 600000, 15000, 'an integer number of milliseconds between 1000 and 600000'),
   KEEP_ALIVE_TIMEOUT_MS: Int(1000, 600000, 65000, 'an integer number of milliseconds between 1000 and 600000'),

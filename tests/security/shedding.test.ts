@@ -121,7 +121,7 @@ t.test('a loop held at the target neither climbs nor falls: the limit is stable,
 })
 
 t.test('settings: SHED_EVENT_LOOP_UTILIZATION is a percentage with a default for a 1-vCPU task', async t => {
-  t.equal(loadConfig({}).shedEventLoopUtilization, 80)
+  t.equal(loadConfig({}).shedEventLoopUtilization, 70)
   t.equal(loadConfig({ SHED_EVENT_LOOP_UTILIZATION: '65' }).shedEventLoopUtilization, 65)
   t.throws(() => loadConfig({ SHED_EVENT_LOOP_UTILIZATION: '0.9' }), /SHED_EVENT_LOOP_UTILIZATION/)
   t.throws(() => loadConfig({ SHED_EVENT_LOOP_UTILIZATION: '101' }), /SHED_EVENT_LOOP_UTILIZATION/)
