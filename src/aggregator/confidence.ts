@@ -86,8 +86,6 @@ export const FREE_TEXT_WEIGHTS = {
   margin: 0.1,
   /** Per unit of log length of the typical answer above ~90 words. */
   typicalLength: -0.75,
-  /** The chosen answer's length against the typical one: on the dev data, no effect of its own. */
-  relativeLength: 0,
   /** Per unit of log length of the question above ~11 words (a specific request is easier to meet). */
   questionLength: 0.2
 } as const
@@ -101,11 +99,11 @@ export function freeTextConfidence (evidence: FreeTextEvidence): number {
   const { none, full } = FREE_TEXT_AGREEMENT
   const w = FREE_TEXT_WEIGHTS
   const agreed = clamp01((evidence.agreement - none) / (full - none))
-  const logWords = Math.log1p(evidence.words ?? 90)
-  const typical = evidence.typicalWords === undefined ? logWords : Math.log1p(evidence.typicalWords)
+  // Without the other answers' lengths, the chosen answer's own stands for them (it had no effect of its own on the dev data).
+  const typical = Math.log1p(evidence.typicalWords ?? evidence.words ?? 90)
   const logit = w.intercept + w.agreement * agreed * (1 - 0.5 ** Math.max(0, evidence.sources - 1)) +
     w.providerQuality * (evidence.providerQuality ?? 0) + w.standing * (evidence.standing ?? 0) + w.margin * (evidence.margin ?? 0) +
-    w.typicalLength * (typical - 4.5) + w.relativeLength * (logWords - typical) +
+    w.typicalLength * (typical - 4.5) +
     w.questionLength * (evidence.questionWords === undefined ? 0 : Math.log1p(evidence.questionWords) - 2.5) +
     w.nearlyIdentical * clamp01((evidence.agreement - NEARLY_IDENTICAL_FROM) / (1 - NEARLY_IDENTICAL_FROM)) * (1 - 0.5 ** Math.max(0, evidence.sources - 1))
   // An answer the others do not confirm stays under "medium" however focused the request; the cap
