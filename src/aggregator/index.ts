@@ -10,7 +10,7 @@ import { similarityMatrix, tfidfFromCounts } from './similarity.js'
 import { groupId, pickBest, pickConsensus, pickFastest, pickVote } from './strategies.js'
 import { wordCount } from './text.js'
 import { contentTokens, tokenCounts } from './analysis.js'
-import { LOW_COVERAGE_CAP, SINGLE_SOURCE_CAP, evidenceOf, freeTextConfidence, shortAnswerConfidence, singleSourceConfidence, votePosterior, workingShift } from './confidence.js'
+import { LOW_COVERAGE_CAP, SINGLE_SOURCE_CAP, evidenceOf, freeTextConfidence, lengthDifficulty, quantitiesOf, quantityCoverage, shortAnswerConfidence, singleSourceConfidence, votePosterior, workingShift } from './confidence.js'
 import { checkSolution } from './solution-check.js'
 import { formFeatures, openAnswerSignals } from './open-answer.js'
 import { expectedAnswer } from './question-type.js'
@@ -227,7 +227,7 @@ export function aggregate (question: string, candidates: readonly CandidateInput
   const normalized = short && chosen !== null && chosen.extracted !== null ? chosen.extracted.key : null
   const { confidence, agreement, posterior } = chosen === null
     ? { confidence: 0, agreement: null, posterior: null }
-    : assess(chosen, pool, short, similarity, evidence.length > 0 && chosen.flags.includes('supported'), reliabilityOf, { standing, selection, questionWords: wordCount(question) })
+    : assess(chosen, pool, short, similarity, evidence.length > 0 && chosen.flags.includes('supported'), reliabilityOf, { standing, selection, questionWords: wordCount(question) }, question)
   const warnings = describeLeftOut(all)
   if (refused) warnings.unshift(`Most providers (${refusing.length} of ${replied.length}) declined this question, so the answer is a refusal.`)
   if (evidence.length > 0 && chosen !== null) {
@@ -288,7 +288,7 @@ function learningSignal (
     const voting = pool.filter(c => c.extracted !== null)
     if (voting.length < 2) return null
     const posterior = posteriorOf(voting, reliabilityOf)
-    return { kind: 'short', signals: voting.map(c => ({ provider: c.input.provider, value: round(posterior.get(groupId(c) as string) ?? 0) })) }
+    return { kind: 'short', signals: voting.map(c => ({ provider: c.input.provider, value: round(posterior.get(groupId(c) as string) ?? 0), words: c.words })) }
   }
   return { kind: 'open', signals: pool.map(c => ({ provider: c.input.provider, value: round(standing.get(c) ?? 0) })) }
 }
@@ -327,7 +327,8 @@ function assess (
   similarity: (a: WorkingCandidate, b: WorkingCandidate) => number,
   supported: boolean,
   reliabilityOf: (c: WorkingCandidate) => ProviderReliability,
-  open: { standing: ReadonlyMap<WorkingCandidate, number>, selection: (c: WorkingCandidate) => number, questionWords: number }
+  open: { standing: ReadonlyMap<WorkingCandidate, number>, selection: (c: WorkingCandidate) => number, questionWords: number },
+  question: string
 ): Assessment {
   let confidence: number
   let agreement: number | null = null
@@ -343,7 +344,13 @@ function assess (
     agreement = agreeing.reduce((sum, c) => sum + c.voteWeight, 0) / total
     // Each numeric answer's working, checked once: its supporters' errors lower the confidence, more thorough working than the others' raises it.
     const working = pool.map(c => (c.extracted?.kind === 'number' ? checkSolution(c.input.text, Number(c.extracted.key)) : null))
-    confidence = shortAnswerConfidence(posterior ?? 0, agreeing.length, workingShift(working.filter((_, i) => groupId(pool[i]) === id), working.filter((_, i) => groupId(pool[i]) !== id)))
+    // A numeric answer's working should use what the question gives; options and yes/no have no quantities to use.
+    const given = chosen.extracted.kind === 'number' ? quantitiesOf(question) : new Set<string>()
+    confidence = shortAnswerConfidence(posterior ?? 0, agreeing.length, {
+      working: workingShift(working.filter((_, i) => groupId(pool[i]) === id), working.filter((_, i) => groupId(pool[i]) !== id)),
+      difficulty: lengthDifficulty(pool.map(c => ({ words: c.words, typicalWords: reliabilityOf(c).typicalWords }))),
+      coverage: agreeing.reduce((sum, c) => sum + quantityCoverage(given, c.input.text), 0) / agreeing.length
+    })
   } else {
     const others = pool.filter(c => c !== chosen)
     const weight = others.reduce((sum, c) => sum + c.voteWeight, 0)

@@ -69,6 +69,12 @@ export interface ProviderReliability {
   feedback?: number
   /** Questions this rests on. */
   questions?: number
+  /**
+   * How long its answers to short-answer questions usually run, in words (a decayed geometric mean);
+   * absent until a few have been seen. A question whose solutions all run longer than their
+   * providers' usual is a harder one, and a confident vote on it is less often right.
+   */
+  typicalWords?: number
 }
 
 export interface AggregateOptions {
@@ -84,7 +90,8 @@ export interface AggregateOptions {
  */
 export interface LearningSignal {
   kind: 'short' | 'open'
-  signals: { provider: string, value: number }[]
+  /** `words`: the length of the provider's answer (short answers), what its typical length is learned from. */
+  signals: { provider: string, value: number, words?: number }[]
 }
 
 export interface Decision {

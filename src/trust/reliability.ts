@@ -11,6 +11,9 @@ export interface ProviderTrust {
   /** Decayed sum of its open answers' standing (z-scores), and of open questions seen. */
   openStanding: number
   openSeen: number
+  /** Decayed sum of the log length (log(1 + words)) of its short answers, and of the short answers it was learned from. */
+  shortLogWords: number
+  shortWordsSeen: number
   /** Ratings received, all time (what people see) and decayed (what decisions use). */
   up: number
   down: number
@@ -43,13 +46,15 @@ export const PRIOR_ACCURACY = 0.6
  * answer was right (short) or better than the others (open); a "down" the opposite.
  */
 export const FEEDBACK_WEIGHT = 4
+/** Short answers seen before a provider's typical length is trusted. */
+export const TYPICAL_LENGTH_AFTER = 3
 
 export function emptyTrust (): TrustState {
   return { version: 1, providers: {} }
 }
 
 function blank (now: number): ProviderTrust {
-  return { shortRight: 0, shortSeen: 0, openStanding: 0, openSeen: 0, up: 0, down: 0, recentUp: 0, recentDown: 0, questions: 0, updatedAt: now }
+  return { shortRight: 0, shortSeen: 0, openStanding: 0, openSeen: 0, shortLogWords: 0, shortWordsSeen: 0, up: 0, down: 0, recentUp: 0, recentDown: 0, questions: 0, updatedAt: now }
 }
 
 function entry (state: TrustState, provider: string, now: number): ProviderTrust {
@@ -79,12 +84,16 @@ export function countDecision (state: TrustState): TrustState {
 export function learnFromDecision (state: TrustState, learning: LearningSignal | null, now = 0): TrustState {
   if (learning === null || learning.signals.length === 0) return countDecision(state)
   const next = countDecision(state)
-  for (const { provider, value } of learning.signals) {
+  for (const { provider, value, words } of learning.signals) {
     const trust = entry(next, provider, now)
     decay(trust)
     if (learning.kind === 'short') {
       trust.shortRight += value
       trust.shortSeen += 1
+      if (words !== undefined && Number.isFinite(words) && words >= 0) {
+        trust.shortLogWords += Math.log1p(words)
+        trust.shortWordsSeen += 1
+      }
     } else {
       trust.openStanding += value
       trust.openSeen += 1
@@ -100,6 +109,8 @@ function decay (trust: ProviderTrust): void {
   trust.shortSeen *= DECAY
   trust.openStanding *= DECAY
   trust.openSeen *= DECAY
+  trust.shortLogWords *= DECAY
+  trust.shortWordsSeen *= DECAY
   trust.recentUp *= DECAY
   trust.recentDown *= DECAY
 }
@@ -133,7 +144,9 @@ export function reliabilityOf (trust: ProviderTrust | undefined): ProviderReliab
     quality: trust.openStanding / (trust.openSeen + PRIOR_QUESTIONS),
     // Recent ups minus downs over their number, shrunk by one pseudo-rating: one "up" is not a verdict.
     feedback: (trust.recentUp - trust.recentDown) / (trust.recentUp + trust.recentDown + 1),
-    questions: trust.questions
+    questions: trust.questions,
+    // A decayed count: three answers weigh a little under 3.
+    ...(trust.shortWordsSeen >= TYPICAL_LENGTH_AFTER * DECAY ** TYPICAL_LENGTH_AFTER ? { typicalWords: Math.expm1(trust.shortLogWords / trust.shortWordsSeen) } : {})
   }
 }
 

@@ -38,5 +38,5 @@ const STEPS = [
  * texts from two providers count once (the duplicate filter).
  */
 export function solution (answer: string, variant = 0): string {
-  return `${STEPS[variant % STEPS.length]}\nSo she makes that much every day.\nA: ${answer}`
+  return `${STEPS[variant % STEPS.length]}\nAt $2 an egg, that is what she makes every day.\nA: ${answer}`
 }

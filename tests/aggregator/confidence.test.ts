@@ -1,6 +1,7 @@
 import t from 'tap'
 import { aggregate } from '../../src/aggregator/index.js'
-import { SINGLE_SOURCE_CAP, UNCONFIRMED_CAP, WORKING_WEIGHTS, agreeingCap, freeTextConfidence, shortAnswerConfidence, voteConfidence, workingShift, type WorkingCheck } from '../../src/aggregator/confidence.js'
+import { SINGLE_SOURCE_CAP, UNCONFIRMED_CAP, WORKING_WEIGHTS, agreeingCap, freeTextConfidence, lengthDifficulty, quantitiesOf, quantityCoverage, shortAnswerConfidence, voteConfidence, workingShift, type WorkingCheck } from '../../src/aggregator/confidence.js'
+import { emptyTrust, learnFromDecision, reliabilityOf } from '../../src/trust/reliability.js'
 import { DISAGREEING, DOCKER_ANSWERS, DOCKER_QUESTION, MATH_QUESTION, ok, solution } from './answers.js'
 
 const mathVote = (answers: string[]) => aggregate(MATH_QUESTION, answers.map((a, i) => ok(`m${i}`, solution(a, i))), { strategy: 'vote' })
@@ -143,8 +144,46 @@ t.test('workingShift and shortAnswerConfidence', async t => {
 
   t.equal(shortAnswerConfidence(0.7, 2), 0.7, 'no shift: the posterior')
   t.equal(shortAnswerConfidence(0.99, 2), agreeingCap(2), 'under its cap')
-  t.ok(shortAnswerConfidence(0.99, 3, -2) < shortAnswerConfidence(0.99, 3), 'a capped answer with wrong working drops below the cap')
-  t.equal(shortAnswerConfidence(0.4, 1, 5), UNCONFIRMED_CAP, 'a lone answer never rises above the unconfirmed cap')
-  t.ok(shortAnswerConfidence(0.3, 1, 0.5) > 0.3 && shortAnswerConfidence(0.3, 1, -0.5) < 0.3)
-  t.ok(shortAnswerConfidence(0, 1, 1) > 0 && shortAnswerConfidence(1, 4, -1) < 1, 'finite at the ends')
+  t.ok(shortAnswerConfidence(0.99, 3, { working: -2 }) < shortAnswerConfidence(0.99, 3), 'a capped answer with wrong working drops below the cap')
+  t.equal(shortAnswerConfidence(0.4, 1, { working: 5 }), UNCONFIRMED_CAP, 'a lone answer never rises above the unconfirmed cap')
+  t.ok(shortAnswerConfidence(0.3, 1, { working: 0.5 }) > 0.3 && shortAnswerConfidence(0.3, 1, { working: -0.5 }) < 0.3)
+  t.ok(shortAnswerConfidence(0, 1, { working: 1 }) > 0 && shortAnswerConfidence(1, 4, { working: -1 }) < 1, 'finite at the ends')
+})
+
+t.test('what the question says: quantities left unused and a longer working than usual lower the confidence', async t => {
+  t.same([...quantitiesOf('He buys a house for $80,000 and puts in 50,000 in repairs; 150% and 2.5 hours, 1,234,567 then 3, 4')],
+    ['80000', '50000', '150', '2.5', '1234567', '3', '4'], 'thousands separators read as one number, a list as several')
+  const given = quantitiesOf(MATH_QUESTION)
+  t.ok(given.size >= 2, `the fixture question gives quantities: ${[...given].join(', ')}`)
+  t.equal(quantityCoverage(given, WORKED.clean), 1, 'the full working uses every quantity')
+  t.equal(quantityCoverage(given, WORKED.nine), 0.5, 'a working that leaves the price aside')
+  t.equal(quantityCoverage(new Set(), 'anything'), 1, 'a question with no quantities has nothing to leave out')
+
+  t.equal(lengthDifficulty([{ words: 50 }, { words: 80 }]), 0, 'no typical length known: no difficulty')
+  t.equal(lengthDifficulty([{ words: 99, typicalWords: 99 }, { words: 10, typicalWords: 10 }]), 0, 'as long as usual')
+  t.ok(Math.abs(lengthDifficulty([{ words: 199, typicalWords: 99 }, { words: 500 }]) - Math.log(2)) < 1e-9, 'twice as long as usual, the unknown left out')
+
+  const base = shortAnswerConfidence(0.7, 3)
+  t.ok(shortAnswerConfidence(0.7, 3, { difficulty: 0.7 }) < base, 'a harder question than usual')
+  t.ok(shortAnswerConfidence(0.7, 3, { difficulty: -0.5 }) > base, 'an easier one')
+  t.ok(shortAnswerConfidence(0.7, 3, { coverage: 0.5 }) < base, 'half the given quantities unused')
+  t.equal(shortAnswerConfidence(0.7, 3, { coverage: 1, difficulty: 0 }), base, 'nothing known: the vote\'s confidence')
+  t.equal(shortAnswerConfidence(0.99, 1, { difficulty: -3 }), UNCONFIRMED_CAP, 'an easy question does not lift a lone answer over its cap')
+
+  // End to end: an answer whose supporters skip a given quantity reads lower than the same vote whose working uses them all.
+  const full = math([WORKED.clean, WORKED.clean2, WORKED.fourteen, WORKED.twentyTwo])
+  const partial = math([WORKED.nine, 'Take away 3 + 4 = 7 from 16: 16 - 7 = 9.\nA: 9', WORKED.clean, WORKED.twentyTwo])
+  t.equal(partial.normalized, '9')
+  t.ok(partial.confidence < voteOnly(partial, 2), `supporters that leave quantities aside: ${partial.confidence} < ${voteOnly(partial, 2)}`)
+  t.equal(full.confidence, voteOnly(full, 2))
+
+  // Learned without labels: each provider's usual length on short answers, from the learning signal.
+  let state = emptyTrust()
+  const signal = (words: number) => ({ kind: 'short' as const, signals: [{ provider: 'p1', value: 0.9, words }] })
+  state = learnFromDecision(state, signal(40))
+  t.equal(reliabilityOf(state.providers.p1).typicalWords, undefined, 'one answer is not a habit')
+  for (let i = 0; i < 5; i++) state = learnFromDecision(state, signal(40))
+  t.ok(Math.abs((reliabilityOf(state.providers.p1).typicalWords ?? 0) - 40) < 1e-9, 'forty words, answer after answer')
+  state = learnFromDecision(state, { kind: 'open', signals: [{ provider: 'p1', value: 0.5 }] })
+  t.ok(Math.abs((reliabilityOf(state.providers.p1).typicalWords ?? 0) - 40) < 1e-9, 'open answers do not count')
 })
