@@ -1,10 +1,13 @@
 // Text normalisation shared by every scorer: accent folding, tokens, pt/en stop words, light stemming.
 
 const MARKS = /\p{M}+/gu
+const NON_ASCII = /[^\x00-\x7f]/
 const TOKEN = /[\p{L}][\p{L}\p{N}]*(?:['’-][\p{L}\p{N}]+)*|\d+(?:[.,]\d+)*/gu
 
 /** Lower case without diacritics, so "Função" and "funcao" meet. */
 export function foldAccents (text: string): string {
+  // ASCII has no decomposition and no marks: folding it is lower-casing, without the two copies.
+  if (!NON_ASCII.test(text)) return text.toLowerCase()
   return text.normalize('NFD').replace(MARKS, '').toLowerCase()
 }
 
@@ -78,8 +81,24 @@ function canonicalDigits (token: string): string {
   return token
 }
 
+/**
+ * The word count of the last long text scanned for its tokens (src/aggregator/analysis.ts counts it in the
+ * same pass), so the aggregator's wordCount() of that answer right after costs nothing. Only long texts are
+ * remembered: comparing a short one costs about what counting it does.
+ */
+let countedText = ''
+let counted = 0
+const REMEMBERED_LENGTH = 256
+
+export function rememberWordCount (text: string, count: number): void {
+  if (text.length < REMEMBERED_LENGTH) return
+  countedText = text
+  counted = count
+}
+
 /** Whitespace-separated words, for length checks; a loop because it runs on every sentence of every answer. */
 export function wordCount (text: string): number {
+  if (text.length >= REMEMBERED_LENGTH && text === countedText) return counted
   let count = 0
   let inWord = false
   for (let i = 0; i < text.length; i++) {
