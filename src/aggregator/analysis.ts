@@ -277,6 +277,12 @@ function scanFolded (text: string): void {
   const n = text.length
   let i = 0
   while (i < n) {
+    const first = text.charCodeAt(i)
+    // White space and punctuation between words, read without a call.
+    if (first < 128 && ASCII_KIND[first] === Kind.Other) {
+      i++
+      continue
+    }
     const kind = kindAt(text, i)
     const start = i
     if (kind === Kind.Letter) {
@@ -285,7 +291,16 @@ function scanFolded (text: string): void {
       for (let k = 0; k < width; k++) hash = Math.imul(hash ^ text.charCodeAt(i + k), FNV_PRIME)
       i += width
       for (;;) {
-        while (i < n && kindAt(text, i) !== Kind.Other) {
+        while (i < n) {
+          const c = text.charCodeAt(i)
+          // Most of a folded text is ASCII: its classes are read from the table without a call.
+          if (c < 128) {
+            if (ASCII_KIND[c] === Kind.Other) break
+            hash = Math.imul(hash ^ c, FNV_PRIME)
+            i++
+            continue
+          }
+          if (kindAt(text, i) === Kind.Other) break
           for (let k = 0; k < width; k++) hash = Math.imul(hash ^ text.charCodeAt(i + k), FNV_PRIME)
           i += width
         }

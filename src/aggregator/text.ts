@@ -8,7 +8,35 @@ const TOKEN = /[\p{L}][\p{L}\p{N}]*(?:['’-][\p{L}\p{N}]+)*|\d+(?:[.,]\d+)*/gu
 export function foldAccents (text: string): string {
   // ASCII has no decomposition and no marks: folding it is lower-casing, without the two copies.
   if (!NON_ASCII.test(text)) return text.toLowerCase()
-  return text.normalize('NFD').replace(MARKS, '').toLowerCase()
+  // The accents of Latin letters are the block U+0300-U+036F, every code point of which is a mark: removed by
+  // a plain range first, the rest of \p{M} (other scripts' marks) is looked for only where it can be.
+  let folded = text.normalize('NFD').replace(LATIN_MARKS, '')
+  if (hasOtherMarks(folded)) folded = folded.replace(MARKS, '')
+  return folded.toLowerCase()
+}
+
+const LATIN_MARKS = /[\u0300-\u036f]+/g
+const MARK = /^\p{M}$/u
+/** The first mark after the Latin block (U+0483, Cyrillic): below it, once U+0300-U+036F are gone, nothing is a mark. */
+const FIRST_OTHER_MARK = 0x483
+const markMemo = new Map<number, boolean>()
+
+/** Whether the text holds a mark (\p{M}) at or past U+0483, read code point by code point. */
+function hasOtherMarks (text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < FIRST_OTHER_MARK) continue
+    const cp = text.codePointAt(i) as number
+    if (cp > 0xffff) i++
+    let mark = markMemo.get(cp)
+    if (mark === undefined) {
+      mark = MARK.test(String.fromCodePoint(cp))
+      // Bounded: the code points of one text are few, but input is anyone's.
+      if (markMemo.size >= 4096) markMemo.clear()
+      markMemo.set(cp, mark)
+    }
+    if (mark) return true
+  }
+  return false
 }
 
 const STOP_WORDS_EN = [

@@ -76,6 +76,21 @@ t.test('folding ASCII is lower-casing, and other text is still decomposed', asyn
   t.equal(foldAccents('Função AÇÕES'), 'funcao acoes')
 })
 
+t.test('folding removes every mark, in the Latin block or past it, as the one Unicode-property pass did', async t => {
+  const plain = (text: string): string => text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
+  const crafted = [
+    'Função, ações — “aspas” e o’apóstrofo • 🚀', 'Ѐ҃ кири́ллица', 'עִבְרִית', 'हिन्दी', 'ไทย่', 'e\u0301\u0483x\u20dd',
+    'İstanbul ß ﬁle ½ ² Ⅻ', '\ud800 lone \udc00 surrogates', 'a\u036f\u0370b', '😀\u{1d167}x', 'ÇÃO'
+  ]
+  for (const text of crafted) t.equal(foldAccents(text), plain(text), JSON.stringify(text))
+  const recorded = [
+    ...loadAlpaca().questions.flatMap(q => [q.question, ...q.candidates.map(c => c.text)]),
+    ...loadGsm8k().flatMap(q => [q.question, ...q.candidates.map(c => c.text)])
+  ].filter(text => /[^\x00-\x7f]/.test(text))
+  t.ok(recorded.length > 100, `${recorded.length} recorded texts with non-ASCII characters`)
+  t.same(recorded.filter(text => foldAccents(text) !== plain(text)).slice(0, 3), [])
+})
+
 t.test('a reply to an open question needs three words, however long the text', async t => {
   t.equal(detectJunk('Sim.', 'open'), 'a one-word reply to an open question')
   t.equal(detectJunk('  Use   Docker  ', 'open'), 'a two-word reply to an open question')
