@@ -4,6 +4,7 @@ import { contentTokens as reference, foldAccents, wordCount } from '../../src/ag
 import { detectJunk } from '../../src/aggregator/junk.js'
 import { arithmeticErrors, qualityScore, relevanceScore } from '../../src/aggregator/scores.js'
 import { cosine, tfidfFromCounts, tfidfVectors } from '../../src/aggregator/similarity.js'
+import { extractFinalAnswer, numbersIn } from '../../src/aggregator/extract.js'
 import { loadAlpaca, loadGsm8k } from '../../src/eval/datasets.js'
 import { mulberry32 } from '../../src/eval/stats.js'
 
@@ -182,4 +183,19 @@ t.test('an equation is checked wherever it is, and a text without "=" has none',
   t.equal(arithmeticErrors('So 3 * 4 = 12 apples, and <<3*4=13>> is an annotation.'), 0)
   t.equal(arithmeticErrors(`${'Docker packs services. '.repeat(200)} Finally 10 + 5 = 16.`), 1)
   t.equal(arithmeticErrors('3 * 4 is 12, 10 + 5 makes 15'), 0)
+})
+
+t.test('each "the answer is" phrasing is still read after the cheap look for its words', async t => {
+  const cases: Array<[string, string]> = [
+    ['We add them up, so the final answer is 18.', '18'],
+    ['After the steps above the answer is 42; nothing else.', '42'],
+    ['Somando tudo, a resposta é 7.', '7'],
+    ['Depois de comparar, a resposta correta é B.', 'B'],
+    ['Having compared them, the correct option is C.', 'C'],
+    ['Comparando as quatro, a alternativa correta é D.', 'D'],
+    ['Entre as opções, a opção correta é A.', 'A']
+  ]
+  for (const [text, key] of cases) t.equal(extractFinalAnswer(text)?.key, key, text)
+  t.same(numbersIn('no digits at all, only words'), [])
+  t.same(numbersIn('R$ 1.234,56 and 18,000 and 1/2'), [1234.56, 18000, 0.5])
 })
