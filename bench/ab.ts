@@ -2,6 +2,7 @@
 // builds of the service (two copies of dist/ at the repository's root, e.g. dist-base and dist), started side by side
 // against the same stubs and loaded in turn (A B A B ...), so that a busy minute of a shared machine hits both.
 // Prints each round and the median ratio B / A. Use it to judge one change against the commit before it.
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { askBody, chatBody } from './cost.js'
 import { providerEnv, readCpuMs, REPO_ROOT, startLoadGenerator, startServer, startStubProcess, type ServerHandle } from './processes.js'
@@ -24,8 +25,13 @@ const stubs = await startStubProcess()
 for (const id of STUB_IDS) await stubs.configure(id, { latencyMs: 50, words: Number(process.env.BENCH_WORDS ?? 300) })
 const load = await startLoadGenerator()
 const env = { ...providerEnv(stubs.ports), SHED_EVENT_LOOP_DELAY_MS: '0', MAX_INFLIGHT_ASKS: '100000' }
+/** A build's bundle (dist/server.mjs) when it has one, else tsc's file-by-file server of builds before the bundle. */
+const entryOf = (dist: string): string => {
+  const bundled = path.join(REPO_ROOT, dist, 'server.mjs')
+  return existsSync(bundled) ? bundled : path.join(REPO_ROOT, dist, 'src', 'server.js')
+}
 const start = async (dist: string): Promise<ServerHandle> =>
-  await startServer({ name: dist, args: () => [path.join(REPO_ROOT, dist, 'src', 'server.js')], env, healthPath: '/health' })
+  await startServer({ name: dist, args: () => [entryOf(dist)], env, healthPath: '/health' })
 const servers = [await start(distA), await start(distB)]
 const perRequest: number[][] = [[], []]
 try {

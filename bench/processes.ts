@@ -10,7 +10,12 @@ import { TUTOR_SYSTEM_PROMPT } from '../src/services/prompts.js'
 import type { FromLoadGenerator, LoadJob, LoadResult, ToLoadGenerator } from './load-protocol.js'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-export const SERVER_ENTRY = path.join(REPO_ROOT, 'dist', 'src', 'server.js')
+/**
+ * The bundle `npm run build` ends with (scripts/bundle.mjs): what `npm start` and the image run.
+ * BENCH_SERVER_ENTRY=dist/src/server.js runs tsc's file-by-file build instead, whose CPU profiles name each
+ * package and source file (in the bundle's, every function is in dist/server.mjs).
+ */
+export const SERVER_ENTRY = path.resolve(REPO_ROOT, process.env.BENCH_SERVER_ENTRY ?? path.join('dist', 'server.mjs'))
 const BASELINE_ENTRY = path.join(REPO_ROOT, 'bench', 'baseline.mjs')
 const TSX = ['--import', 'tsx']
 
@@ -176,7 +181,7 @@ export interface ServerCommand {
   cwd?: string
 }
 
-/** The real service, built, as its own process: `node dist/src/server.js`, default heap settings. */
+/** The real service, built, as its own process: `node dist/server.mjs`, default heap settings. */
 export function serviceCommand (env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ServerCommand {
   return { name: 'iscoolgpt', args: () => [...nodeArgs, SERVER_ENTRY], env, healthPath: '/health' }
 }

@@ -2,7 +2,7 @@
 // built service, a table on stdout and bench/results/<date>.json.
 //
 // Processes: this runner only orchestrates and waits. The stub providers, the service under test
-// (`node dist/src/server.js`), the baseline and the load generator each run in their own process, so
+// (`node dist/server.mjs`), the baseline and the load generator each run in their own process, so
 // none of them shares an event loop with another. On a 2-core machine they still share the cores,
 // which is why CPU time per request is reported beside the wall-clock figures.
 import { execFileSync, spawnSync } from 'node:child_process'

@@ -5,7 +5,8 @@
 #   scripts/build-prod.sh <target-dir> [deps|app|all]
 #
 #   deps  copy package.json + package-lock.json, `npm ci` (all dependencies: the compiler is one)
-#   app   copy the sources, `npm run build`, drop dev dependencies and what only the compiler read
+#   app   copy the sources, `npm run build` (tsc, then the bundle), drop dev dependencies and what only the
+#         compiler read
 #   all   both (default)
 #
 # The Dockerfile runs `deps` and `app` as separate layers so a source change reuses the installed
@@ -40,12 +41,18 @@ app() {
       echo "build-prod: warning: $dir/ is missing from the sources" >&2
     fi
   done
+  # `npm run build` ends with the bundle the runtime starts from (dist/server.mjs).
+  mkdir -p "$target/scripts"
+  cp "$root/scripts/bundle.mjs" "$target/scripts/"
   cd "$target"
   rm -rf dist
   npm run build --silent
   npm prune --omit=dev --no-audit --no-fund --loglevel=error
-  # The runtime reads dist/, public/, knowledge/ and package.json; the rest only fed the compiler.
-  rm -rf src schemas tsconfig.json tsconfig.build.json dist/.tsbuildinfo
+  # The runtime reads dist/server.mjs, public/, knowledge/, package.json and the packages the bundle leaves
+  # out (scripts/bundle.mjs); the rest only fed the compiler. tsc's file-by-file output (dist/src/,
+  # dist/schemas/) checked the types and is not run.
+  rm -rf src schemas scripts/bundle.mjs tsconfig.json tsconfig.build.json dist/.tsbuildinfo dist/src dist/schemas
+  rmdir scripts 2>/dev/null || true
   find dist -name '*.map' -delete
   # Type declarations and TypeScript sources that packages ship are never loaded by Node; they
   # are a fifth of node_modules. (Source maps stay: the web page serves two of them.)

@@ -27,5 +27,5 @@ echo "  largest packages:"
 for package in node_modules/[!@.]* node_modules/@*/*; do du -sk "$package"; done | sort -rn \
   | awk 'NR <= 10 { printf "  %7.1f MiB  %s\n", $1 / 1024, substr($2, 14) }'
 
-echo "== run: node dist/src/server.js with NODE_ENV=production and no provider keys"
+echo "== run: node dist/server.mjs with NODE_ENV=production, without provider keys and with the three SDKs against local stubs"
 node "$root/scripts/check-prod.mjs" "$work/app"

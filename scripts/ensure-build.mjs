@@ -1,14 +1,15 @@
-// `npm start`'s first step: makes dist/ match src/ and schemas/ so a fresh clone or an edited tree starts at once.
-// esbuild transpiles each file on its own into the layout `tsc -p tsconfig.build.json` writes (dist/src/...,
-// dist/schemas/...), in well under a second; it does not check types, which `npm run typecheck` and `npm test` do.
-// The production image still compiles with tsc (scripts/build-prod.sh).
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+// `npm start`'s first step: makes the server's bundle (dist/server.mjs, scripts/bundle.mjs) match src/ and schemas/,
+// so a fresh clone or an edited tree starts at once. esbuild bundles in about a second; it does not check types,
+// which `npm run typecheck` and `npm test` do. The production image builds the same bundle with `npm run build`,
+// after tsc has checked the types (scripts/build-prod.sh).
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { BUNDLE, bundle } from './bundle.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const stamp = join(root, 'dist', '.start-build')
-const entry = join(root, 'dist', 'src', 'server.js')
+const entry = join(root, BUNDLE)
 const say = message => process.stderr.write(`npm start: ${message}\n`)
 
 function sources (dir, found = []) {
@@ -21,49 +22,40 @@ function sources (dir, found = []) {
 }
 
 const files = [...sources(join(root, 'src')), ...sources(join(root, 'schemas'))]
-const newest = Math.max(statSync(join(root, 'package.json')).mtimeMs, ...files.map(f => statSync(f).mtimeMs))
-const built = existsSync(stamp) && existsSync(entry) ? statSync(stamp).mtimeMs : 0
+// The bundle holds the dependencies too: an install that changed them (package-lock.json) rebuilds it.
+const inputs = [join(root, 'package.json'), join(root, 'package-lock.json'), join(root, 'scripts', 'bundle.mjs')].filter(f => existsSync(f))
+const newest = Math.max(...[...inputs, ...files].map(f => statSync(f).mtimeMs))
+// `npm run build` writes the bundle without the stamp: its own time counts then.
+const built = existsSync(entry) ? Math.max(statSync(entry).mtimeMs, existsSync(stamp) ? statSync(stamp).mtimeMs : 0) : 0
 
 if (built < newest) {
   let esbuild
   try {
     esbuild = await import('esbuild')
   } catch {
-    // An install without dev dependencies (the production image) has no esbuild; a compiled dist/ still runs.
+    // An install without dev dependencies (the production image) has no esbuild; a built bundle still runs.
     if (!existsSync(entry)) {
-      say('dist/ is missing and esbuild is not installed: run `npm ci` (or `npm run build`) first')
+      say(`${BUNDLE} is missing and esbuild is not installed: run \`npm ci\` (or \`npm run build\`) first`)
       process.exit(1)
     }
-    say('esbuild is not installed (dev dependencies omitted); starting the dist/ already built')
+    say(`esbuild is not installed (dev dependencies omitted); starting the ${BUNDLE} already built`)
   }
   if (esbuild !== undefined) await compile(esbuild)
 }
 
 async function compile (esbuild) {
   const started = performance.now()
-  say(`compiling ${files.length} TypeScript files of src/ and schemas/ into dist/ with esbuild (types are checked by npm run typecheck) ...`)
+  say(`bundling src/server.ts and its dependencies into ${BUNDLE} with esbuild (types are checked by npm run typecheck) ...`)
   try {
-    await esbuild.build({
-      entryPoints: files.map(f => relative(root, f)),
-      absWorkingDir: root,
-      outdir: 'dist',
-      outbase: '.',
-      bundle: false,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      sourcemap: true,
-      logLevel: 'error'
-    })
+    await bundle(esbuild)
   } catch {
-    // esbuild has printed each syntax error with its file and line.
-    say('compilation failed; fix the errors above')
+    // esbuild has printed each error with its file and line.
+    say('bundling failed; fix the errors above')
     process.exit(1)
   } finally {
     // esbuild keeps a helper process for further builds; the server that starts next needs none.
     await esbuild.stop?.()
   }
-  mkdirSync(join(root, 'dist'), { recursive: true })
   writeFileSync(stamp, `${new Date().toISOString()}\n`)
-  say(`compiled in ${Math.round(performance.now() - started)} ms; starting the server`)
+  say(`bundled in ${Math.round(performance.now() - started)} ms; starting the server`)
 }

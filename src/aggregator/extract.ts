@@ -20,6 +20,7 @@ export interface ExtractedAnswer {
   marked?: boolean
 }
 
+const ANY_DIGIT = /[0-9]/
 const NUMBER = /(?<![\p{L}\d.,]|\p{L}-)([-−])?\s?(r\$|us\$|\$|€|£)?\s?([-−])?(\d[\d.,]*\d|\d|[.,]\d+)(?:\s?\/\s?(\d+))?(?![\p{L}\d])/giu
 
 /**
@@ -30,6 +31,8 @@ const NUMBER = /(?<![\p{L}\d.,]|\p{L}-)([-−])?\s?(r\$|us\$|\$|€|£)?\s?([-�
  */
 export function numbersIn (text: string): number[] {
   const out: number[] = []
+  // Every number has an ASCII digit: a text without one is not searched with the pattern.
+  if (!ANY_DIGIT.test(text)) return out
   for (const match of text.matchAll(NUMBER)) {
     const value = parseDigits(match[4], match[2]?.toLowerCase() === 'r$')
     if (value === null) continue
@@ -157,7 +160,7 @@ export function extractFinalAnswer (text: string): ExtractedAnswer | null {
       if (value !== null) return value
     }
   }
-  const stated = [...foldAccents(clean).matchAll(ANSWER_IS)].pop() ?? (long ? [...foldAccents(head).matchAll(ANSWER_IS)].pop() : undefined)
+  const stated = lastStated(foldAccents(clean)) ?? (long ? lastStated(foldAccents(head)) : undefined)
   if (stated !== undefined) {
     const value = marked(parseValue(stated[1], true, true))
     if (value !== null) return value
@@ -188,6 +191,19 @@ export function extractFinalAnswer (text: string): ExtractedAnswer | null {
 }
 
 const LIST_ITEM = /^(?:\d+[.)]|[-*•]|#+)\s/
+
+/**
+ * Every phrase ANSWER_IS matches contains one of these ("final answer is" and "answer is": "answer is";
+ * "resposta ... e": "resposta"; "correct option is": "correct "; "alternativa/opcao correta e": "correta e"):
+ * a text with none of them is not searched with the pattern.
+ */
+const ANSWER_IS_CUES = ['answer is', 'resposta', 'correct ', 'correta e']
+
+/** The last "the answer is ..." statement of folded text, as `[...folded.matchAll(ANSWER_IS)].pop()`. */
+function lastStated (folded: string): RegExpExecArray | undefined {
+  if (!ANSWER_IS_CUES.some(cue => folded.includes(cue))) return undefined
+  return [...folded.matchAll(ANSWER_IS)].pop()
+}
 
 function lastNumberIn (text: string): number | null {
   return numbersIn(text).pop() ?? null

@@ -29,11 +29,20 @@ export function relevanceScore (questionTokens: ReadonlySet<string>, answerToken
   if (questionTokens.size === 0) return 1
   // The answer's token counts already hold its vocabulary; a list of tokens is collected here.
   const exact: ReadonlySet<string> | ReadonlyMap<string, number> = Array.isArray(answerTokens) ? new Set(answerTokens) : answerTokens as ReadonlyMap<string, number>
-  const prefixes = new Set<string>()
-  for (const token of exact.keys()) if (token.length >= PREFIX) prefixes.add(token.slice(0, PREFIX))
+  // The answer's prefixes are collected only when a question word is missing from it as written: most
+  // answers use every question word that matters, and the collection grows with the answer.
+  let prefixes: Set<string> | null = null
   let matched = 0
   for (const token of questionTokens) {
-    if (exact.has(token) || (token.length >= PREFIX && prefixes.has(token.slice(0, PREFIX)))) matched++
+    if (exact.has(token)) {
+      matched++
+    } else if (token.length >= PREFIX) {
+      if (prefixes === null) {
+        prefixes = new Set<string>()
+        for (const known of exact.keys()) if (known.length >= PREFIX) prefixes.add(known.slice(0, PREFIX))
+      }
+      if (prefixes.has(token.slice(0, PREFIX))) matched++
+    }
   }
   const coverage = matched / questionTokens.size
   return words < 15 ? Math.max(coverage, 0.5) : coverage
@@ -46,6 +55,8 @@ const EQUATION = /((?:\d[\d,]*(?:\.\d+)?|\.\d+)(?:\s*[-+*/x×÷]\s*\$?\s*(?:\d[\
  * miscalculates on the way is less likely to end right, whatever its final line says.
  */
 export function arithmeticErrors (text: string): number {
+  // Every equation has an '='; most answers have none and are not searched.
+  if (!text.includes('=')) return 0
   let errors = 0
   // GSM8K-style calculator annotations (<<2*3=6>>) are not the answer's own arithmetic; most texts have none,
   // and are not copied to find out.
@@ -115,7 +126,9 @@ export function qualityScore ({ text, finishReason, disclaimer, lowCoverage, wor
   if (words < 20) quality *= 0.6 + 0.4 * (words / 20)
   else if (words > 1500) quality *= Math.max(0.4, 1 - (words - 1500) / 3000)
 
-  const sentences = text.split(/[.!?]\s+|\n+/).map(s => s.trim().toLowerCase()).filter(s => s.length > 0)
+  // Lower-casing the text once gives the same sentences as lower-casing each: it adds or removes no white
+  // space and no '.', '!' or '?'.
+  const sentences = text.toLowerCase().split(/[.!?]\s+|\n+/).map(s => s.trim()).filter(s => s.length > 0)
   if (sentences.length >= 4) {
     const unique = new Set(sentences).size / sentences.length
     if (unique < 0.7) quality *= 0.5 + 0.5 * unique

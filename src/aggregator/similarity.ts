@@ -25,17 +25,25 @@ export function tfidfFromCounts (counts: readonly ReadonlyMap<string, number>[])
     for (const term of tf.keys()) df.set(term, (df.get(term) ?? 0) + 1)
   }
   const n = counts.length
+  // The idf of a term shared by k of the n documents, for each k: the same expression, computed once.
+  const idf = [0]
+  for (let k = 1; k <= n; k++) idf.push(1 + Math.log((1 + n) / (1 + k)))
   return counts.map(tf => {
-    const vector: TermVector = new Map()
+    // Weights in the order of the terms, the vector built once they are normalised.
+    const weights = new Array<number>(tf.size)
     let norm = 0
+    let i = 0
     for (const [term, count] of tf) {
-      const weight = (1 + Math.log(count)) * (1 + Math.log((1 + n) / (1 + (df.get(term) ?? 0))))
-      vector.set(term, weight)
+      const weight = (1 + Math.log(count)) * idf[df.get(term) as number]
+      weights[i++] = weight
       norm += weight * weight
     }
     norm = Math.sqrt(norm)
-    if (norm > 0) {
-      for (const [term, weight] of vector) vector.set(term, weight / norm)
+    const vector: TermVector = new Map()
+    i = 0
+    for (const term of tf.keys()) {
+      const weight = weights[i++]
+      vector.set(term, norm > 0 ? weight / norm : weight)
     }
     return vector
   })

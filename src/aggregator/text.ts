@@ -1,11 +1,42 @@
 // Text normalisation shared by every scorer: accent folding, tokens, pt/en stop words, light stemming.
 
 const MARKS = /\p{M}+/gu
+const NON_ASCII = /[^\x00-\x7f]/
 const TOKEN = /[\p{L}][\p{L}\p{N}]*(?:['’-][\p{L}\p{N}]+)*|\d+(?:[.,]\d+)*/gu
 
 /** Lower case without diacritics, so "Função" and "funcao" meet. */
 export function foldAccents (text: string): string {
-  return text.normalize('NFD').replace(MARKS, '').toLowerCase()
+  // ASCII has no decomposition and no marks: folding it is lower-casing, without the two copies.
+  if (!NON_ASCII.test(text)) return text.toLowerCase()
+  // The accents of Latin letters are the block U+0300-U+036F, every code point of which is a mark: removed by
+  // a plain range first, the rest of \p{M} (other scripts' marks) is looked for only where it can be.
+  let folded = text.normalize('NFD').replace(LATIN_MARKS, '')
+  if (hasOtherMarks(folded)) folded = folded.replace(MARKS, '')
+  return folded.toLowerCase()
+}
+
+const LATIN_MARKS = /[\u0300-\u036f]+/g
+const MARK = /^\p{M}$/u
+/** The first mark after the Latin block (U+0483, Cyrillic): below it, once U+0300-U+036F are gone, nothing is a mark. */
+const FIRST_OTHER_MARK = 0x483
+const markMemo = new Map<number, boolean>()
+
+/** Whether the text holds a mark (\p{M}) at or past U+0483, read code point by code point. */
+function hasOtherMarks (text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < FIRST_OTHER_MARK) continue
+    const cp = text.codePointAt(i) as number
+    if (cp > 0xffff) i++
+    let mark = markMemo.get(cp)
+    if (mark === undefined) {
+      mark = MARK.test(String.fromCodePoint(cp))
+      // Bounded: the code points of one text are few, but input is anyone's.
+      if (markMemo.size >= 4096) markMemo.clear()
+      markMemo.set(cp, mark)
+    }
+    if (mark) return true
+  }
+  return false
 }
 
 const STOP_WORDS_EN = [
@@ -78,8 +109,24 @@ function canonicalDigits (token: string): string {
   return token
 }
 
+/**
+ * The word count of the last long text scanned for its tokens (src/aggregator/analysis.ts counts it in the
+ * same pass), so the aggregator's wordCount() of that answer right after costs nothing. Only long texts are
+ * remembered: comparing a short one costs about what counting it does.
+ */
+let countedText = ''
+let counted = 0
+const REMEMBERED_LENGTH = 256
+
+export function rememberWordCount (text: string, count: number): void {
+  if (text.length < REMEMBERED_LENGTH) return
+  countedText = text
+  counted = count
+}
+
 /** Whitespace-separated words, for length checks; a loop because it runs on every sentence of every answer. */
 export function wordCount (text: string): number {
+  if (text.length >= REMEMBERED_LENGTH && text === countedText) return counted
   let count = 0
   let inWord = false
   for (let i = 0; i < text.length; i++) {
