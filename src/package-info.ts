@@ -1,4 +1,4 @@
-// Where the package lives and what version it is, from src/ under tsx and from dist/src/ alike.
+// Where the package lives and what version it is: from src/ under tsx, from dist/src/ and from the bundle dist/server.mjs alike.
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
