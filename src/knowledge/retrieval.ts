@@ -4,6 +4,7 @@
 import { analyzerFor, foldText, tokenize, type Lang } from './analyzer.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
+import { isEverydayWord } from './everyday-words.js'
 import { passingNamesIn } from './passing-names.js'
 import { costSubject, isAbbreviation, isCommonWord, isFiller, phraseWords, readQuestion, type Question, type QuestionType } from './question.js'
 
@@ -122,6 +123,8 @@ const SUBJECT_BEFORE = /^(amazon|aws|azure|google|gcp|no|na|nos|nas|em|com|pelo|
 // "no", "in" and the like come before ordinary words too often ("stored in environment variables according").
 const NAME_BEFORE = /^(amazon|aws|azure|google|gcp|com|usando|with|using|via)$/
 const VENDOR = /^(amazon|aws|azure|google|gcp)$/
+const PREPOSITION = /^(without|within|across|behind|beyond|toward|towards|against|among|despite|inside|outside|instead|sobre|apos|desde|durante|atraves|perante)$/
+const CLAUSE_BREAK = /[,.;:!?()]+(?:\s|$)/
 // Determiners and pronouns that open a verb's object.
 const OBJECT_AFTER_VERB = /^(some|the|a|an|my|your|our|their|its|it|them|us|me|any|all|that|this|o|os|as|um|uma|meu|minha|meus|minhas|seu|sua|nosso|nossa|isso|tudo)$/
 
@@ -173,6 +176,23 @@ function comparesUnknown (raw: string, unknown: string[]): boolean {
   return words.some((word, i) => folded.has(word) && (
     COMPARES.test(words[i - 1] ?? '') || COMPARES.test(words[i + 1] ?? '') ||
     words.slice(Math.max(0, i - 3), i).some(w => BETWEEN.test(w))))
+}
+
+/**
+ * Whether an unknown word of the question is everyday language of the question's own language (see
+ * isEverydayWord) rather than a name: not capitalised inside the sentence, not after a vendor
+ * ("AWS Shield", "amazon neptune"). English words in a Portuguese question are technical terms
+ * and names far more often than phrasing, so only the Portuguese list speaks for them.
+ */
+function everyday (raw: string, typed: string, lang: Lang, first: boolean): boolean {
+  if (/\d/.test(typed) || /\p{Lu}/u.test(typed.slice(1)) || (!first && /^\p{Lu}/u.test(typed))) return false
+  const folded = foldText(typed)
+  const words = tokenize(foldText(raw))
+  if (words.some((word, i) => word === folded && i > 0 && VENDOR.test(words[i - 1]))) return false
+  if (!isEverydayWord(folded, lang)) return false
+  // In a Portuguese question a word spelled as Portuguese words are not ("jenkins", "proxy") is
+  // a borrowed name whenever the sentence introduces it as one ("no jenkins", "o proxy").
+  return lang !== 'pt' || portugueseShaped(typed) || (!namesAService(raw, [typed]) && !afterArticle(raw, typed))
 }
 
 /**
@@ -240,10 +260,17 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   const { byPath, topics, pairs, named: topicWords } = noteTerms(base)
   const lead = byPath.get(leadPath) ?? new Set<string>()
   const analyzer = analyzerFor(lang)
-  const typed = tokenize(raw).filter(w => !/^\d+$/.test(w))
+  // A name never runs across a comma or a full stop ("na aws, separado por serviço"): each clause is read apart.
+  const typed: string[] = []
+  const clauseStarts = new Set<number>()
+  for (const clause of raw.split(CLAUSE_BREAK)) {
+    clauseStarts.add(typed.length)
+    typed.push(...tokenize(clause).filter(w => !/^\d+$/.test(w)))
+  }
   const words = typed.map(w => foldText(w))
-  // A vendor's name introduces the name of its service ("aws app runner") and is no part of it.
-  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !VENDOR.test(w) &&
+  // A vendor's name introduces the name of its service ("aws app runner") and is no part of it;
+  // a preposition opens a phrase, never a name ("deploy to aws without pasting keys").
+  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !VENDOR.test(w) && !PREPOSITION.test(w) &&
     !analyzerFor('pt').isStopWord(w) && !analyzerFor('en').isStopWord(w)
   const runs: Array<{ words: string[], typed: string[], named: boolean, vendor: string | null, start: number }> = []
   let run: string[] = []
@@ -258,10 +285,12 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     long = false
   }
   words.forEach((word, i) => {
+    if (clauseStarts.has(i)) close()
+    const before = i > 0 && !clauseStarts.has(i) ? words[i - 1] : ''
     if (content(word)) {
       if (run.length === 0) {
-        named = i > 0 && NAME_BEFORE.test(words[i - 1])
-        vendor = i > 0 && VENDOR.test(words[i - 1]) ? words[i - 1] : null
+        named = NAME_BEFORE.test(before)
+        vendor = VENDOR.test(before) ? before : null
         start = i
       }
       if (run.length < 3) run.push(word)
@@ -555,7 +584,8 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
   // they happen not to use ("dps", "deixei", "throwing") is not (see isCommonWord).
   const firstWord = tokenize(raw)[0]
   const phrased = phraseWords(foldText(raw))
-  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)))
+  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)) &&
+    !everyday(raw, word, question.lang, word === firstWord))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
   const unknownFolded = new Set(unknown.map(word => foldText(word)))
