@@ -18,12 +18,14 @@ function words (): Record<Lang, ReadonlySet<string>> {
 }
 
 /**
- * Whether a folded word is among the most frequent words of the language, as written or as the
- * plural or third person of one ("boxes", "pastes" → "box", "paste").
+ * Whether a folded word is among the most frequent words of the language, as written, as the
+ * plural or third person of one ("boxes", "pastes" → "box", "paste") or with "re" in front.
  */
 export function isEverydayWord (folded: string, lang: Lang): boolean {
   const list = words()[lang]
   if (list.has(folded)) return true
+  // "resend", "refazer": doing an everyday thing again is as everyday.
+  if (folded.length >= 6 && folded.startsWith('re') && isEverydayWord(folded.slice(2), lang)) return true
   if (folded.length < 4 || !folded.endsWith('s')) return false
   return list.has(folded.slice(0, -1)) || (folded.endsWith('es') && list.has(folded.slice(0, -2)))
 }

@@ -96,6 +96,9 @@ const EXPANSIONS: Record<string, string> = {
   wat: 'what',
   wht: 'what',
   diff: 'difference',
+  dif: 'diferenca',
+  difs: 'diferencas',
+  gnt: 'gente',
   b4: 'before',
   w: 'with',
   prod: 'production',
@@ -249,6 +252,9 @@ const FILLERS: ReadonlySet<string> = new Set([
   'deal', 'stuff', 'guys', 'anyone', 'help', 'know', 'understand', 'confused', 'tried', 'trying',
   'wanna', 'gonna', 'kinda', 'basically', 'good', 'bad', 'easy', 'hard', 'simple', 'better', 'worse',
   'exactly', 'pls', 'plz', 'thanks', 'hey', 'hello',
+  // The student's own situation: why they ask, never what.
+  'tcc', 'facul', 'faculdade', 'aula', 'aulas', 'prova', 'provas', 'materia', 'disciplina', 'trabalho',
+  'homework', 'assignment', 'exam', 'class', 'classes', 'teacher', 'professor',
   // Size and degree: how a student describes a problem ("way too big"), never what it is about.
   'big', 'bigger', 'huge', 'large', 'small', 'tiny', 'grande', 'grandes', 'enorme', 'pequeno', 'pequena',
   'demais', 'bastante', 'way', 'really', 'super'
@@ -282,7 +288,8 @@ const COMMON: ReadonlySet<string> = new Set([
   'contigo', 'conosco', 'gente',
   'everyone', 'everybody', 'everything', 'anybody', 'anything', 'somebody', 'nobody', 'nothing', 'none',
   'though', 'tho', 'shouldnt', 'couldnt', 'wouldnt', 'didnt', 'wasnt', 'werent', 'havent', 'hasnt', 'aint',
-  'thats', 'theres', 'heres', 'whos', 'youve', 'weve', 'theyre', 'itll', 'youll'
+  'thats', 'theres', 'heres', 'whos', 'youve', 'weve', 'theyre', 'itll', 'youll', 'ill', 'youd', 'theyd',
+  'theyll', 'theyve'
 ])
 
 // Conjugated verbs and adverbs by their endings: "deixei", "comecou", "rodando", "throwing", "suddenly" are
