@@ -6,7 +6,7 @@ import type { KnowledgeBase } from './knowledge-base.js'
 import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
 import { isEverydayWord } from './everyday-words.js'
 import { passingNamesIn } from './passing-names.js'
-import { costSubject, isAbbreviation, isCommonWord, isFiller, phraseWords, readQuestion, type Question, type QuestionType } from './question.js'
+import { costSubject, expandAbbreviations, isAbbreviation, isCommonWord, isFiller, phraseWords, readQuestion, type Question, type QuestionType } from './question.js'
 
 /**
  * Below this strength (see SearchHit.strength) the best passage only mentions the question's
@@ -202,9 +202,15 @@ function everyday (raw: string, typed: string, lang: Lang, first: boolean): bool
 export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt'): string[] {
   const out: string[] = []
   const other: Lang = lang === 'pt' ? 'en' : 'pt'
+  let before = ''
   for (const token of tokenize(raw)) {
     const folded = foldText(token)
-    if (folded.length < 3 || /^\d+$/.test(folded) || isAbbreviation(folded) || isFiller(folded)) continue
+    const previous = before
+    before = folded
+    // Two characters are a name only after a vendor ("Amazon MQ") or when they mix a letter and a
+    // digit ("k6"); otherwise they are mostly a student's shorthand.
+    const short = folded.length === 2 && (VENDOR.test(previous) || (/\d/.test(folded) && /[a-z]/.test(folded)))
+    if ((folded.length < 3 && !short) || /^\d+$/.test(folded) || isAbbreviation(folded) || isFiller(folded)) continue
     if (analyzerFor('pt').isStopWord(folded) || analyzerFor('en').isStopWord(folded)) continue
     const own = analyzerFor(lang).terms(token)
     const foreign = analyzerFor(other).terms(token)
@@ -326,7 +332,34 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     const compound = missing.every(t => topicWords.has(t)) && terms.some(t => !missing.includes(t) && inLead(t))
     if (missing.length > 0 && (name.named || compound)) out.push(name.typed.join(' '))
   }
+  // In a Portuguese question, English words side by side are an English term ("flow logs", "o s3
+  // transfer acceleration deixa"); one the notes never write is a term they do not treat.
+  if (lang === 'pt') {
+    let borrowed: number[] = []
+    const closeBorrowed = (): void => {
+      const terms = borrowed.map(i => analyzer.terms(words[i])[0])
+      if (borrowed.length >= 2 && terms.every(t => t !== undefined) && !terms.slice(1).every((t, i) => pairs.has(`${terms[i]} ${t}`))) {
+        const name = borrowed.map(i => typed[i]).join(' ')
+        if (!out.some(o => foldText(o).includes(foldText(name)))) out.push(name)
+      }
+      borrowed = []
+    }
+    words.forEach((word, i) => {
+      if (clauseStarts.has(i)) closeBorrowed()
+      if (content(word) && foreignToPortuguese(typed[i])) borrowed.push(i)
+      else closeBorrowed()
+    })
+    closeBorrowed()
+  }
   return out
+}
+
+/** A word a Portuguese sentence borrows: not everyday Portuguese, and English or not spelled as Portuguese is. */
+function foreignToPortuguese (typed: string): boolean {
+  const folded = foldText(typed)
+  // Shorthand for a function word ("qnd", "pq") is Portuguese; shorthand for a term ("app", "prod") may be borrowed.
+  if (isAbbreviation(folded) && analyzerFor('pt').analyze(expandAbbreviations(folded)).length === 0) return false
+  return !/\d/.test(folded) && !isEverydayWord(folded, 'pt') && (isEverydayWord(folded, 'en') || !portugueseShaped(typed))
 }
 
 /** A query term and a word of the notes are forms of one word: equal, one a prefix of the other, or sharing a long start. */
