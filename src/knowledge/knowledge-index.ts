@@ -84,13 +84,17 @@ interface LanguageIndex {
 
 const FENCED = /^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?^[ \t]*\1[ \t]*$/gm
 
+// The number that opens an item of a numbered list orders the list and says nothing of its subject:
+// indexed, "1 or 3 years" would match every numbered list of the notes.
+const LIST_NUMBER = /^([ \t]*)\d+\.[ \t]+/gm
+
 /** A passage's prose and its fenced code blocks, each analysed apart. */
 export function splitCode<T> (markdown: string, analyze: (text: string) => T): { text: T, code: T } {
   const code: string[] = []
   const prose = markdown.replace(FENCED, block => {
     code.push(block)
     return '\n'
-  })
+  }).replace(LIST_NUMBER, '$1')
   return { text: analyze(prose), code: analyze(code.join('\n')) }
 }
 
