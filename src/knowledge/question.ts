@@ -168,6 +168,20 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(what|which|que|quais) (\w+ )?(can |could |pode |podem |do |does )?(start|starts|invoke|invokes|call|calls|trigger|triggers|run|runs|dispara\w*|aciona\w*|chama\w*|inicia\w*|executa\w*)\b/g, '$& gatilho trigger evento event'],
   // Being told by e-mail or a message when something happens is what an alarm or alert does.
   [/\b(e-?mails?|notify|notified|notifica\w*|avis\w*|me mand\w*|send me)\b/g, '$& alarme alarm alerta alert'],
+  // How long a request takes is its latency, whatever a student calls it.
+  [/\b(response times?|tempos? de resposta|time to respond|demora (pra|para) responder)\b/g, '$& latencia latency'],
+  // Being down is an outage; how long a system may stay down is a recovery objective.
+  // ("Downtime" is the notes' own word, for error budgets as much as for recovery: it needs no help.)
+  [/\b((be|stay|is|are|go|went) (down|offline)|fica\w* fora do ar|sai\w* do ar)\b/g, '$& indisponibilidade outage recuperacao recovery'],
+  [/\b(los(e|es|ing|t) (\w+ )?data|data loss|perd(er|e|i|a|emos) (\w+ )?dados|perda de dados)\b/g, '$& perda de dados data loss'],
+  // Sending the same request again is a retry.
+  [/\b(resend\w*|send (it )?again|retr(y|ies|ied)|reenvi\w*|mand\w* de novo|tent\w* de novo|repet\w*)\b/g, '$& retry retentativa'],
+  // Promising to use or pay for a term is a commitment.
+  [/\b(lock(ing|ed)? in|commit(ting)? to|sign(ing)? up for|fidelidade|contrato|me comprometer|compromet\w*)\b/g, '$& compromisso commitment'],
+  // The traits that make something count as something are its characteristics.
+  [/\b(traits?|features that make|requisitos|requirements to count|what makes (\w+ )?count)\b/g, '$& caracteristicas characteristics'],
+  // A ping is a notification.
+  [/\b(ping(ed|s)?|pingar|alert me|warn me)\b/g, '$& alarme alarm alerta alert'],
   // Logs written as JSON are what the notes call structured logging.
   [/\b(logs? (em |in |as )?json|json logs?|logar (em )?json)\b/g, '$& log estruturado structured logging']
 ]
