@@ -40,7 +40,9 @@ const NOTE_CUTOFF = 0.5
 
 // Recap sections repeat the note in a few lines: a good second passage, rarely the one that answers.
 const RECAP = /^(key facts|para lembrar|para nao esquecer|resumo|summary)/
-const COMPARISON_HEADING = /\b(vs|x|versus|compar\w*|diferen\w*|differ\w*|at a glance|lado a lado|or|ou|quando usar|when to use)\b/
+const COMPARISON_HEADING = /\b(vs|x|versus|compar\w*|diferen\w*|differ\w*|at a glance|lado a lado|or|ou|quando usar|when to use|trade-?offs?)\b/
+// A comparison heading that names nothing ("Quando usar cada um", "At a glance") compares the note's own subjects.
+const GENERIC_COMPARISON = /^(quando usar cada|when to use each)|\b(at a glance|lado a lado)$/
 const WHY_HEADING = /\b(why|por que|advantages?|vantage\w*|benefits?|worth|vale a pena|when|quando)\b/
 const COST_HEADING = /\b(costs?|pric\w*|billing|bill|custos?|preco\w*|faturamento|savings|gb-second|gb-segundo)\b/
 const COST_TEXT = /\b(us\$|per hour|por hora|per month|por mes|per million|por milhao|charged|cobra\w*)\b/
@@ -62,7 +64,7 @@ function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number, h
   switch (type) {
     case 'difference':
       // A comparison of what was asked, not of anything ("Declarativo x imperativo" for Terraform vs CloudFormation).
-      return 1 + (COMPARISON_HEADING.test(heading) && (headingMatch > 0 || headingPhrase > 0) ? 0.25 : 0) + (hasTable ? 0.15 : 0) - summary
+      return 1 + (COMPARISON_HEADING.test(heading) && (headingMatch > 0 || headingPhrase > 0 || GENERIC_COMPARISON.test(heading)) ? 0.25 : 0) + (hasTable ? 0.15 : 0) - summary
     case 'why':
       return 1 + (WHY_HEADING.test(heading) ? 0.25 : 0) - summary
     case 'cost':
