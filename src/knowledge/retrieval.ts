@@ -165,6 +165,7 @@ function afterArticle (raw: string, typed: string): boolean {
 // What a comparison sets side by side stands next to its marker ("redshift vs athena", "X ou Y")
 // or after "entre" / "between" ("a diferença entre redshift e athena").
 const COMPARES = /^(vs|versus|x|or|ou)$/
+const CONJUNCTION = /\b(?:vs|versus|x|or|ou|and|e)\b/
 const BETWEEN = /^(entre|between)$/
 
 /**
@@ -649,7 +650,14 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
     // A name the notes mention only in passing ("targets such as Lambda, SQS or Step Functions")
     // is no more explained than an unknown one: the question is covered only when its other words
     // alone clearly ask what a section answers ("is Gmail SaaS or PaaS", "keep my API key out of Git").
-    const passing = passingNamesIn(base.index, queryTerms, lang)
+    // A name is read within the words of one side of a comparison: "api gateway ou load balancer"
+    // holds no "Gateway Load Balancer".
+    const passing: ReturnType<typeof passingNamesIn> = []
+    for (const side of searchText.split(CONJUNCTION)) {
+      for (const name of passingNamesIn(base.index, [...new Set(analyzerFor(lang).analyze(side, foreign))], lang)) {
+        if (!passing.some(p => p.spelled === name.spelled)) passing.push(name)
+      }
+    }
     if (passing.length > 0 && !restAnswers(base, searchText, passing.flatMap(name => name.terms), lang, question.lang)) {
       untreated.push(...passing.map(name => name.spelled))
     }

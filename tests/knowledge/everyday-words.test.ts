@@ -3,6 +3,7 @@
 // nothing about whether the notes cover the question.
 import t from 'tap'
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js'
+import { isEverydayWord } from '../../src/knowledge/everyday-words.js'
 import { isCommonWord, questionType, readQuestion } from '../../src/knowledge/question.js'
 import { portugueseShaped, retrieve } from '../../src/knowledge/retrieval.js'
 
@@ -81,4 +82,31 @@ t.test('a look-alike word of the other language is no typo of a known one', asyn
   const found = retrieve(base, 'how do i query cloudwatch logs with athena')
   t.equal(found.covered, false)
   t.same(found.unknown, ['athena'], 'the Portuguese stem "athen" is one letter from "aten", but that is no English typo')
+})
+
+t.test('the frequency lists tell everyday words from names, in each language', async t => {
+  for (const [word, lang] of [['bolso', 'pt'], ['dinheiro', 'pt'], ['calm', 'en'], ['box', 'en'], ['boxes', 'en'], ['resend', 'en']] as const) {
+    t.ok(isEverydayWord(word, lang), `${word} is everyday ${lang}`)
+  }
+  for (const [word, lang] of [['traefik', 'en'], ['keycloak', 'pt'], ['kubecost', 'en'], ['crossplane', 'en'], ['calm', 'pt']] as const) {
+    t.notOk(isEverydayWord(word, lang), `${word} is no everyday ${lang} word`)
+  }
+})
+
+t.test('an everyday word the notes never use does not refuse a question they answer', async t => {
+  for (const [question, topic] of [
+    ['api gateway ou load balancer, qual pesa menos no bolso pra uma api pequena?', 'api-gateway'],
+    ['my containers keep scaling out and in every few minutes, how do i calm that down', 'autoscaling'],
+    ['can a client safely resend a DELETE request after a timeout', 'rest-openapi']
+  ] as const) {
+    const found = retrieve(base, question)
+    t.equal(found.covered, true, question)
+    t.equal(found.hits[0]?.topic, topic, question)
+  }
+})
+
+t.test('a frequent word is still a name when the question introduces it as one', async t => {
+  for (const question of ['como monto um pipeline no jenkins pra buildar a imagem', 'how do i turn on aws shield for my load balancer']) {
+    t.equal(retrieve(base, question).covered, false, question)
+  }
 })
