@@ -4,7 +4,6 @@
 // decides this for any word, where a hand-kept list of the words seen in past questions cannot.
 
 import type { Lang } from './analyzer.js'
-import { withinEdits } from './knowledge-index.js'
 import { EVERYDAY_EN, EVERYDAY_PT } from './everyday-words-data.js'
 
 let lexicon: Record<Lang, ReadonlySet<string>> | undefined
@@ -29,12 +28,4 @@ export function isEverydayWord (folded: string, lang: Lang): boolean {
   if (folded.length >= 6 && folded.startsWith('re') && isEverydayWord(folded.slice(2), lang)) return true
   if (folded.length < 4 || !folded.endsWith('s')) return false
   return list.has(folded.slice(0, -1)) || (folded.endsWith('es') && list.has(folded.slice(0, -2)))
-}
-
-/** Whether a folded word is one typo (an edit or a swap) away from an everyday word of the same first letter. */
-export function nearEverydayWord (folded: string, lang: Lang): boolean {
-  for (const word of words()[lang]) {
-    if (word[0] === folded[0] && Math.abs(word.length - folded.length) <= 1 && withinEdits(folded, word, 1)) return true
-  }
-  return false
 }

@@ -4,7 +4,7 @@
 import { analyzerFor, foldText, tokenize, type Lang } from './analyzer.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
-import { isEverydayWord, nearEverydayWord } from './everyday-words.js'
+import { isEverydayWord } from './everyday-words.js'
 import { passingNamesIn } from './passing-names.js'
 import { costSubject, expandAbbreviations, isAbbreviation, isCommonWord, isFiller, phraseWords, readQuestion, type Question, type QuestionType } from './question.js'
 
@@ -357,15 +357,6 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   return out
 }
 
-/** Whether an English word is neither everyday English, nor two everyday words joined, nor a typo of one. */
-function englishTerm (folded: string): boolean {
-  if (/\d/.test(folded) || isEverydayWord(folded, 'en')) return false
-  for (let i = 3; i <= folded.length - 3; i++) {
-    if (isEverydayWord(folded.slice(0, i), 'en') && isEverydayWord(folded.slice(i), 'en')) return false
-  }
-  return !(folded.length >= 5 && nearEverydayWord(folded, 'en'))
-}
-
 /** A word a Portuguese sentence borrows: not everyday Portuguese, and English or not spelled as Portuguese is. */
 function foreignToPortuguese (typed: string): boolean {
   const folded = foldText(typed)
@@ -689,11 +680,7 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
       ? noteStrength(found, lead) >= STRONG
       : base.search(searchText, { lang, queryLang: question.lang, limit: CANDIDATES, perNote: 2, paraphrases: false })
         .some(hit => hit.path === lead.path && hit.strength >= STRONG))
-    // In an English question, a word that is not everyday English, nor made of two everyday words
-    // ("frontend", "checkbox"), nor one typo away from one, is a term the notes do not treat: the
-    // tool the question is about ("set up codebuild to run my tests"), not its phrasing.
-    const term = question.lang === 'en' && unknownTerms.some(word => englishTerm(foldText(word)))
-    const covered = untreated.length === 0 && !term && (unknownTerms.length === 0 ||
+    const covered = untreated.length === 0 && (unknownTerms.length === 0 ||
       (plain && strong && (everyday || (noteMatched(found, lead) >= REST_MATCHED_PLAIN && queryTerms.length >= 3))))
     return {
       question,
