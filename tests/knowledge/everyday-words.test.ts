@@ -110,3 +110,12 @@ t.test('a frequent word is still a name when the question introduces it as one',
     t.equal(retrieve(base, question).covered, false, question)
   }
 })
+
+t.test('an unknown word after "install" or "set up" is the tool asked about', async t => {
+  const tool = retrieve(base, 'how do i set up spinnaker to deploy my containers to ecs')
+  t.equal(tool.covered, false, 'the rest of the question matches ECS, but the notes do not treat the tool')
+  t.same(tool.unknown, ['spinnaker'])
+  const phrasing = retrieve(base, 'the frontend calls my api behind the load balancer, how often does the alb check if a target is healthy')
+  t.equal(phrasing.covered, true, 'an unknown word elsewhere in the sentence is phrasing')
+  t.match(phrasing.hits[0]?.heading, /health checks/i)
+})
