@@ -1,11 +1,11 @@
 // Finds the section of the course notes that answers a question, decides whether the notes cover
 // the question at all, and estimates how likely the section found answers it.
 
-import { analyzerFor, foldText, tokenize, type Lang } from './analyzer.js'
+import { analyzerFor, foldText, LANGS, tokenize, type Lang } from './analyzer.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
 import { isEverydayWord } from './everyday-words.js'
-import { passingNamesIn } from './passing-names.js'
+import { passingNames, passingNamesIn } from './passing-names.js'
 import { costSubject, expandAbbreviations, isAbbreviation, isCommonWord, isFiller, phraseWords, readQuestion, type Question, type QuestionType } from './question.js'
 
 /**
@@ -187,11 +187,15 @@ function comparesUnknown (raw: string, unknown: string[]): boolean {
  * ("AWS Shield", "amazon neptune"). English words in a Portuguese question are technical terms
  * and names far more often than phrasing, so only the Portuguese list speaks for them.
  */
-function everyday (raw: string, typed: string, lang: Lang, first: boolean): boolean {
+function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, first: boolean): boolean {
   if (/\d/.test(typed) || /\p{Lu}/u.test(typed.slice(1)) || (!first && /^\p{Lu}/u.test(typed))) return false
   const folded = foldText(typed)
   const words = tokenize(foldText(raw))
-  if (words.some((word, i) => word === folded && i > 0 && VENDOR.test(words[i - 1]))) return false
+  // Right after the name of a service the notes treat, a word they never use names one of its
+  // features ("cloudwatch synthetics", "dynamodb streams"), as a word after "AWS" names a service.
+  const services = passingNames(base.index).treatedNames
+  const service = (word: string): boolean => LANGS.some(l => analyzerFor(l).terms(word).some(t => services.get(l)?.has(t) === true))
+  if (words.some((word, i) => word === folded && i > 0 && (VENDOR.test(words[i - 1]) || service(words[i - 1])))) return false
   if (!isEverydayWord(folded, lang)) return false
   // In a Portuguese question a word spelled as Portuguese words are not ("jenkins", "proxy") is
   // a borrowed name whenever the sentence introduces it as one ("no jenkins", "o proxy").
@@ -621,7 +625,7 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
   const firstWord = tokenize(raw)[0]
   const phrased = phraseWords(foldText(raw))
   const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)) &&
-    !everyday(raw, word, question.lang, word === firstWord))
+    !everyday(base, raw, word, question.lang, word === firstWord))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
   const unknownFolded = new Set(unknown.map(word => foldText(word)))

@@ -119,3 +119,10 @@ t.test('an unknown word after "install" or "set up" is the tool asked about', as
   t.equal(phrasing.covered, true, 'an unknown word elsewhere in the sentence is phrasing')
   t.match(phrasing.hits[0]?.heading, /health checks/i)
 })
+
+t.test('a word right after the name of a service the notes treat names one of its features', async t => {
+  t.same(retrieve(base, 'how do i use ecs anywhere to run tasks on my own servers').unknown, ['anywhere'], '"anywhere" names ECS Anywhere here')
+  t.same(retrieve(base, 'my ecs tasks restart anywhere they want, why').unknown, [], 'elsewhere it is an everyday word')
+  const verb = retrieve(base, 'does cloudfront shield my site from ddos')
+  t.equal(verb.covered, true, 'a verb after the service still leaves the question to the section that answers')
+})
