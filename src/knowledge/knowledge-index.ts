@@ -234,7 +234,10 @@ export class KnowledgeIndex {
       }
       if (lexicon.sorted[lo]?.startsWith(term) === true) return true
       // A known word of six letters or more with up to three more: a conjugation or derivation the light stemmers leave apart ("significam").
-      for (let cut = 1; cut <= 3 && term.length - cut >= 6; cut++) if (lexicon.terms.has(term.slice(0, -cut))) return true
+      // The letters added must read as an ending (a vowel in them, or an "s"): "memorydb" is no form of "memory".
+      for (let cut = 1; cut <= 3 && term.length - cut >= 6; cut++) {
+        if (/[aeious]/.test(term.slice(-cut)) && lexicon.terms.has(term.slice(0, -cut))) return true
+      }
       if (lexicon.terms.has(term.slice(0, -1))) return true
       const maxEdits = term.length >= 9 ? 2 : 1
       for (let len = term.length - maxEdits; len <= term.length + maxEdits; len++) {
