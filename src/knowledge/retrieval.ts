@@ -169,8 +169,8 @@ const CONJUNCTION = /\b(?:vs|versus|x|or|ou|and|e)\b/
 const BETWEEN = /^(entre|between)$/
 
 /**
- * Whether an unknown word is one of the things a difference question compares: then the notes
- * cannot answer the comparison. An unknown word elsewhere in the question ("which one is easier
+ * Whether an unknown word is one of the things a question compares or chooses between ("msk or
+ * sqs", "entre sqs e rabbitmq"): then the notes cannot answer it. An unknown word elsewhere in the question ("which one is easier
  * to learn", "is it just a checkbox") is how the student phrases it, not what is compared.
  */
 function comparesUnknown (raw: string, unknown: string[]): boolean {
@@ -673,7 +673,7 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
     // is enough, however few its words.
     // A foreign word after a Portuguese article ("configuro o traefik") is a name as well.
     const foreignNoun = question.lang === 'pt' && unknownTerms.some(word => !portugueseShaped(word) && afterArticle(raw, word))
-    const plain = !namesAService(raw, unknownTerms) && !foreignNoun && !(question.type === 'difference' && comparesUnknown(raw, unknownTerms))
+    const plain = !namesAService(raw, unknownTerms) && !foreignNoun && !comparesUnknown(raw, unknownTerms)
     // How strongly the note matches on its own text: the students' questions attached to it may
     // share the question's everyday words ("backups") without the note treating its unknown one.
     const everyday = question.lang === 'pt' && unknownTerms.every(word => portugueseShaped(word) && !afterArticle(raw, word))

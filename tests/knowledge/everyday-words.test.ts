@@ -126,3 +126,9 @@ t.test('a word right after the name of a service the notes treat names one of it
   const verb = retrieve(base, 'does cloudfront shield my site from ddos')
   t.equal(verb.covered, true, 'a verb after the service still leaves the question to the section that answers')
 })
+
+t.test('a choice between an unknown thing and a known one is not covered, whatever the question type', async t => {
+  const found = retrieve(base, 'should i use pulsar or sqs for my job queue')
+  t.equal(found.covered, false)
+  t.same(found.unknown, ['pulsar'])
+})
