@@ -125,6 +125,8 @@ const SUBJECT_BEFORE = /^(amazon|aws|azure|google|gcp|no|na|nos|nas|em|com|pelo|
 // "no", "in" and the like come before ordinary words too often ("stored in environment variables according").
 const NAME_BEFORE = /^(amazon|aws|azure|google|gcp|com|usando|with|using|via)$/
 const VENDOR = /^(amazon|aws|azure|google|gcp)$/
+const QUANTITY = /^\d+(?:[.,]\d+)?(?:[kmgtp]i?b|[kmgtp]bps|bps|ms|s|sec|secs|min|mins|h|hr|hrs|d|k|x|gbs?|tbs?|mbs?)$/
+const POSSESSIVE = /^(my|our|your|their|meu|minha|meus|minhas|nossa|nosso|sua|seu)$/
 const PREPOSITION = /^(without|within|across|behind|beyond|toward|towards|against|among|despite|inside|outside|instead|sobre|apos|desde|durante|atraves|perante)$/
 const CLAUSE_BREAK = /[,.;:!?()]+(?:\s|$)/
 // Determiners and pronouns that open a verb's object.
@@ -217,6 +219,8 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
     // Two characters are a name only after a vendor ("Amazon MQ") or when they mix a letter and a
     // digit ("k6"); otherwise they are mostly a student's shorthand.
     const short = folded.length === 2 && (VENDOR.test(previous) || (/\d/.test(folded) && /[a-z]/.test(folded)))
+    // A number with its unit ("512mb", "200ms", "50tb") is a quantity, not a name.
+    if (QUANTITY.test(folded)) continue
     if ((folded.length < 3 && !short) || /^\d+$/.test(folded) || isAbbreviation(folded) || isFiller(folded)) continue
     if (analyzerFor('pt').isStopWord(folded) || analyzerFor('en').isStopWord(folded)) continue
     const own = analyzerFor(lang).terms(token)
@@ -302,8 +306,10 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     const before = i > 0 && !clauseStarts.has(i) ? words[i - 1] : ''
     if (content(word)) {
       if (run.length === 0) {
-        named = NAME_BEFORE.test(before)
-        vendor = VENDOR.test(before) ? before : null
+        // "my aws spend", "a conta da minha aws": after a possessive the vendor is the student's account, not a service's first name.
+        const owned = VENDOR.test(before) && i > 1 && !clauseStarts.has(i - 1) && POSSESSIVE.test(words[i - 2])
+        named = NAME_BEFORE.test(before) && !owned
+        vendor = VENDOR.test(before) && !owned ? before : null
         start = i
       }
       if (run.length < 3) run.push(word)
@@ -336,7 +342,9 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     // Two words not introduced as a name are one when the missing word names a topic of some note
     // (a title, keyword or heading word, not a verb such as "colocar") and the other word is the
     // answering note's own ("transit gateway").
-    const compound = missing.every(t => topicWords.has(t)) && terms.some(t => !missing.includes(t) && inLead(t))
+    // In a Portuguese question, a word of everyday Portuguese ("login principal") makes the pair a phrase, not a borrowed name.
+    const compound = missing.every(t => topicWords.has(t)) && terms.some(t => !missing.includes(t) && inLead(t)) &&
+      (lang !== 'pt' || name.typed.every(foreignToPortuguese))
     if (missing.length > 0 && (name.named || compound)) out.push(name.typed.join(' '))
   }
   // In a Portuguese question, English words side by side are an English term ("flow logs", "o s3

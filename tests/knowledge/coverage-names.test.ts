@@ -85,3 +85,17 @@ t.test('a name that notes of many topics use in passing is common vocabulary', a
     t.same(found.untreated, [], question)
   }
 })
+
+t.test('phrasing that looked like a name: a quantity, the student\'s own AWS, an everyday Portuguese word in a pair', async t => {
+  for (const [question, heading] of [
+    ['how much do a million calls to a 256mb function running 300ms cost', 'Pricing per request and GB-second'],
+    ['my aws spend doubled this month, where do i see what grew', 'Cost Explorer'],
+    ['devo usar o login principal da conta no dia a dia?', 'Usuário root e MFA']
+  ] as const) {
+    const found = retrieve(base, question)
+    t.equal(found.covered, true, question)
+    t.same([found.unknown, found.untreated], [[], []], `${question}: nothing named as missing`)
+    t.equal(found.hits[0]?.heading, heading, question)
+  }
+  t.same(retrieve(base, 'what does aws backup do with my snapshots').untreated, ['AWS backup'], 'without a possessive, the word after AWS is still a service')
+})
