@@ -119,8 +119,8 @@ export interface RetrieveOptions {
 }
 
 // Before a name, these say it is the service or tool the question is about ("Amazon SageMaker",
-// "um pipeline no Jenkins", "alerts in Grafana", "install/set up X"); "a chave da API do Hugging Face" only says whose key.
-const SUBJECT_BEFORE = /^(amazon|aws|azure|google|gcp|no|na|nos|nas|em|com|pelo|pela|pro|pra|usando|in|on|with|using|via|into|install|installing|configure|configuring|setup|up)$/
+// "um pipeline no Jenkins", "alerts in Grafana", "install/set up X", "HashiCorp Nomad"); "a chave da API do Hugging Face" only says whose key.
+const SUBJECT_BEFORE = /^(amazon|aws|azure|google|gcp|microsoft|hashicorp|oracle|vmware|ibm|cloudflare|github|gitlab|no|na|nos|nas|em|com|pelo|pela|pro|pra|usando|in|on|with|using|via|into|install|installing|configure|configuring|setup|up)$/
 // The narrower set for words the notes do know: a vendor, or the tool something is done with.
 // "no", "in" and the like come before ordinary words too often ("stored in environment variables according").
 const NAME_BEFORE = /^(amazon|aws|azure|google|gcp|com|usando|with|using|via)$/

@@ -132,3 +132,9 @@ t.test('a choice between an unknown thing and a known one is not covered, whatev
   t.equal(found.covered, false)
   t.same(found.unknown, ['pulsar'])
 })
+
+t.test('an unknown word after a vendor other than AWS is that vendor\'s product', async t => {
+  const found = retrieve(base, 'is hashicorp waypoint a good way to deploy my ecs services')
+  t.equal(found.covered, false)
+  t.same(found.unknown, ['waypoint'])
+})

@@ -59,7 +59,7 @@ for (const [file, label] of [['student-questions-fresh.json', 'fresh'], ['studen
 }
 
 // The later sets were each written before a round of work and scored once with the code as it
-// stood (fresh-6 last): their figures are printed to be compared with the targets, not held to
+// stood (fresh-7 last): their figures are printed to be compared with the targets, not held to
 // them, since they still miss; every answer on them must still be a whole excerpt.
 const laterNotes = createKnowledgeBase().index.notes
 for (const label of ['fresh-3', 'fresh-4', 'fresh-5', 'fresh-6', 'fresh-7'] as const) {
