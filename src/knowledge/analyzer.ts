@@ -45,12 +45,19 @@ const LOANWORDS: Readonly<Record<string, string>> = {
   becapes: 'backups'
 }
 
+// Small numbers spelled out ("one or three years", "doze fatores") and written as digits ("1 or 3
+// years", "12 factor") are one term. "One" and "um"/"uma" stay stop words: they are mostly articles.
+const NUMBER_WORDS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  en: { two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12' },
+  pt: { dois: '2', duas: '2', tres: '3', quatro: '4', cinco: '5', seis: '6', sete: '7', oito: '8', nove: '9', dez: '10', onze: '11', doze: '12' }
+}
+
 function createAnalyzer (lang: Lang): Analyzer {
   const stopWords = lang === 'pt' ? PT_STOP_WORDS : EN_STOP_WORDS
   const stem = lang === 'pt' ? stemPt : stemEn
 
   const single = (raw: string): string | null => {
-    const folded = LOANWORDS[raw] ?? raw
+    const folded = LOANWORDS[raw] ?? NUMBER_WORDS[lang][raw] ?? raw
     if (folded.length < 2 && !/\d/.test(folded)) return null
     if (stopWords.has(folded)) return null
     return stem(folded)

@@ -84,13 +84,17 @@ interface LanguageIndex {
 
 const FENCED = /^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?^[ \t]*\1[ \t]*$/gm
 
+// The number that opens an item of a numbered list orders the list and says nothing of its subject:
+// indexed, "1 or 3 years" would match every numbered list of the notes.
+const LIST_NUMBER = /^([ \t]*)\d+\.[ \t]+/gm
+
 /** A passage's prose and its fenced code blocks, each analysed apart. */
 export function splitCode<T> (markdown: string, analyze: (text: string) => T): { text: T, code: T } {
   const code: string[] = []
   const prose = markdown.replace(FENCED, block => {
     code.push(block)
     return '\n'
-  })
+  }).replace(LIST_NUMBER, '$1')
   return { text: analyze(prose), code: analyze(code.join('\n')) }
 }
 
@@ -230,7 +234,10 @@ export class KnowledgeIndex {
       }
       if (lexicon.sorted[lo]?.startsWith(term) === true) return true
       // A known word of six letters or more with up to three more: a conjugation or derivation the light stemmers leave apart ("significam").
-      for (let cut = 1; cut <= 3 && term.length - cut >= 6; cut++) if (lexicon.terms.has(term.slice(0, -cut))) return true
+      // The letters added must read as an ending (a vowel in them, or an "s"): "memorydb" is no form of "memory".
+      for (let cut = 1; cut <= 3 && term.length - cut >= 6; cut++) {
+        if (/[aeious]/.test(term.slice(-cut)) && lexicon.terms.has(term.slice(0, -cut))) return true
+      }
       if (lexicon.terms.has(term.slice(0, -1))) return true
       const maxEdits = term.length >= 9 ? 2 : 1
       for (let len = term.length - maxEdits; len <= term.length + maxEdits; len++) {

@@ -15,6 +15,8 @@ const WORD = /[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*/gu
 const CLAUSE_END = /[.!?:;=|]\s*$|(?:^|\n)\s*(?:[-*]|\d+\.)?\s*$|[“"]\s*$/
 /** A name this short ("OS", "ID", "TB") is more often an abbreviation a student types for something else. */
 const MIN_NAME_CHARS = 3
+/** Used in passing by at least this many topics, a name is the field's common vocabulary rather than a service. */
+const GENERAL_TOPICS = 3
 
 function hasCapital (word: string): boolean {
   return /\p{Lu}/u.test(word)
@@ -35,6 +37,8 @@ export interface PassingNames {
   names: Map<Lang, Set<string>>
   /** How each such name is written in the notes, for telling the student what is not covered. */
   spelled: Map<string, string>
+  /** Terms of the names the notes treat ("cloudwatch", "dynamodb", "lambda"), per language. */
+  treatedNames: Map<Lang, Set<string>>
 }
 
 const CACHE = new WeakMap<KnowledgeIndex, PassingNames>()
@@ -72,6 +76,7 @@ export function passingNames (index: KnowledgeIndex): PassingNames {
   if (cached !== undefined) return cached
   const names = new Map<Lang, Set<string>>()
   const spelled = new Map<string, string>()
+  const treatedNames = new Map<Lang, Set<string>>()
   const byLang = new Map<Lang, Passage[]>()
   for (const passage of index.passages) {
     const list = byLang.get(passage.lang) ?? []
@@ -124,6 +129,7 @@ export function passingNames (index: KnowledgeIndex): PassingNames {
       return reach[terms.length]
     }
     const out = new Set<string>()
+    const topicsOf = new Map<string, Set<string>>()
     for (const passage of passages) {
       for (const run of nameRuns(passage)) {
         const folded = foldText(run)
@@ -135,12 +141,18 @@ export function passingNames (index: KnowledgeIndex): PassingNames {
         if (isTreated(terms)) continue
         const k = terms.join(' ')
         out.add(k)
+        const topics = topicsOf.get(k) ?? new Set<string>()
+        topicsOf.set(k, topics.add(passage.topic))
         if (!spelled.has(`${lang}:${k}`)) spelled.set(`${lang}:${k}`, run)
       }
     }
+    // A name that notes of several topics use ("IP", "URL", "HTML") is the field's common vocabulary,
+    // which every note may take for granted; a service mentioned in passing turns up in one or two.
+    for (const [k, topics] of topicsOf) if (topics.size >= GENERAL_TOPICS) out.delete(k)
     names.set(lang, out)
+    treatedNames.set(lang, nameWords)
   }
-  const result = { names, spelled }
+  const result = { names, spelled, treatedNames }
   CACHE.set(index, result)
   return result
 }

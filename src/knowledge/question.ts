@@ -96,6 +96,9 @@ const EXPANSIONS: Record<string, string> = {
   wat: 'what',
   wht: 'what',
   diff: 'difference',
+  dif: 'diferenca',
+  difs: 'diferencas',
+  gnt: 'gente',
   b4: 'before',
   w: 'with',
   prod: 'production',
@@ -165,6 +168,20 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(what|which|que|quais) (\w+ )?(can |could |pode |podem |do |does )?(start|starts|invoke|invokes|call|calls|trigger|triggers|run|runs|dispara\w*|aciona\w*|chama\w*|inicia\w*|executa\w*)\b/g, '$& gatilho trigger evento event'],
   // Being told by e-mail or a message when something happens is what an alarm or alert does.
   [/\b(e-?mails?|notify|notified|notifica\w*|avis\w*|me mand\w*|send me)\b/g, '$& alarme alarm alerta alert'],
+  // How long a request takes is its latency, whatever a student calls it.
+  [/\b(response times?|tempos? de resposta|time to respond|demora (pra|para) responder)\b/g, '$& latencia latency'],
+  // Being down is an outage; how long a system may stay down is a recovery objective.
+  // ("Downtime" is the notes' own word, for error budgets as much as for recovery: it needs no help.)
+  [/\b((be|stay|is|are|go|went) (down|offline)|fica\w* fora do ar|sai\w* do ar)\b/g, '$& indisponibilidade outage recuperacao recovery'],
+  [/\b(los(e|es|ing|t) (\w+ )?data|data loss|perd(er|e|i|a|emos) (\w+ )?dados|perda de dados)\b/g, '$& perda de dados data loss'],
+  // Sending the same request again is a retry.
+  [/\b(resend\w*|send (it )?again|retr(y|ies|ied)|reenvi\w*|mand\w* de novo|tent\w* de novo|repet\w*)\b/g, '$& retry retentativa'],
+  // Promising to use or pay for a term is a commitment.
+  [/\b(lock(ing|ed)? in|commit(ting)? to|sign(ing)? up for|fidelidade|contrato|me comprometer|compromet\w*)\b/g, '$& compromisso commitment'],
+  // The traits that make something count as something are its characteristics.
+  [/\b(traits?|features that make|requisitos|requirements to count|what makes (\w+ )?count)\b/g, '$& caracteristicas characteristics'],
+  // A ping is a notification.
+  [/\b(ping(ed|s)?|pingar|alert me|warn me)\b/g, '$& alarme alarm alerta alert'],
   // Logs written as JSON are what the notes call structured logging.
   [/\b(logs? (em |in |as )?json|json logs?|logar (em )?json)\b/g, '$& log estruturado structured logging']
 ]
@@ -202,7 +219,8 @@ export function expandAbbreviations (folded: string): string {
 
 // Checked in this order: "quanto custa" is a cost question even when it starts with "como".
 const TYPES: Array<[QuestionType, RegExp]> = [
-  ['difference', /\b(diferenca|diferencas|difere|diferente|comparar|comparacao|compara|versus|vs|difference|differences|differ|compare|comparison|mesma coisa|same thing|quando usar cada|when to use each|when (do|should) (i|you|we) use each)\b|\b\w+ (x|ou|or) \w+[^?]*\b(qual|quais|which|what|quando|when)\b|^\s*\w+( \w+)? (x|ou|or) \w+( \w+)?\s*\??$|\b(qual|which) (e |is )?(melhor|better)\b/],
+  // A trade-off, and "when do I use X and when Y", weigh two things against each other as a comparison does.
+  ['difference', /\b(diferenca|diferencas|difere|diferente|comparar|comparacao|compara|versus|vs|difference|differences|differ|compare|comparison|mesma coisa|same thing|quando usar cada|when to use each|when (do|should) (i|you|we) use each|trade-?offs?|pros and cons|pros e contras)\b|\bquando (eu )?(uso|usar|usaria|escolho|escolher|pego) .+ e quando\b|\bwhen (do|should|would|to) (i |we |you )?(use|pick|choose) .+ and when\b|\b\w+ (x|ou|or) \w+[^?]*\b(qual|quais|which|what|quando|when)\b|^\s*\w+( \w+)? (x|ou|or) \w+( \w+)?\s*\??$|\b(qual|which) (e |is )?(melhor|better)\b/],
   ['cost', /\b(quanto custa|custa|custo|custos|preco|precos|caro|cara|barato|barata|cobra|cobrado|cobranca|fatura|conta da aws|compensa|economizar|pagar|pagando|pago|pagaria|cost|costs|costing|price|prices|pricing|expensive|cheap|cheaper|bill|billing|charged|charge|charges|pay|paying|paid|save money)\b/],
   ['why', /\b(por que|porque|para que serve|pra que serve|vantagem|vantagens|vale a pena|why|advantage|advantages|benefit|benefits|worth it|worth)\b/],
   ['howto', /\b(como (eu )?(faco|fazer|configur\w*|cri\w+|coloc\w*|mont\w*|us\w+|deix\w*|apont\w*|redirecion\w*|limp\w*|evit\w*|escolh\w*|guard\w*|sub\w*|ligo|ligar|aument\w*|diminu\w*|instal\w*|mand\w*|envi\w*|rod\w*|escal\w*)|passo a passo|how (do|can|should) (i|we|you)|how to|steps to|example of|exemplo de|command to|comando para|comando pra)\b/],
@@ -249,6 +267,9 @@ const FILLERS: ReadonlySet<string> = new Set([
   'deal', 'stuff', 'guys', 'anyone', 'help', 'know', 'understand', 'confused', 'tried', 'trying',
   'wanna', 'gonna', 'kinda', 'basically', 'good', 'bad', 'easy', 'hard', 'simple', 'better', 'worse',
   'exactly', 'pls', 'plz', 'thanks', 'hey', 'hello',
+  // The student's own situation: why they ask, never what.
+  'tcc', 'facul', 'faculdade', 'aula', 'aulas', 'prova', 'provas', 'materia', 'disciplina', 'trabalho',
+  'homework', 'assignment', 'exam', 'class', 'classes', 'teacher', 'professor',
   // Size and degree: how a student describes a problem ("way too big"), never what it is about.
   'big', 'bigger', 'huge', 'large', 'small', 'tiny', 'grande', 'grandes', 'enorme', 'pequeno', 'pequena',
   'demais', 'bastante', 'way', 'really', 'super'
@@ -282,7 +303,8 @@ const COMMON: ReadonlySet<string> = new Set([
   'contigo', 'conosco', 'gente',
   'everyone', 'everybody', 'everything', 'anybody', 'anything', 'somebody', 'nobody', 'nothing', 'none',
   'though', 'tho', 'shouldnt', 'couldnt', 'wouldnt', 'didnt', 'wasnt', 'werent', 'havent', 'hasnt', 'aint',
-  'thats', 'theres', 'heres', 'whos', 'youve', 'weve', 'theyre', 'itll', 'youll'
+  'thats', 'theres', 'heres', 'whos', 'youve', 'weve', 'theyre', 'itll', 'youll', 'ill', 'youd', 'theyd',
+  'theyll', 'theyve'
 ])
 
 // Conjugated verbs and adverbs by their endings: "deixei", "comecou", "rodando", "throwing", "suddenly" are

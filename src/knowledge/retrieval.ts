@@ -1,11 +1,12 @@
 // Finds the section of the course notes that answers a question, decides whether the notes cover
 // the question at all, and estimates how likely the section found answers it.
 
-import { analyzerFor, foldText, tokenize, type Lang } from './analyzer.js'
+import { analyzerFor, foldText, LANGS, tokenize, type Lang } from './analyzer.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
-import { passingNamesIn } from './passing-names.js'
-import { costSubject, isAbbreviation, isCommonWord, isFiller, phraseWords, readQuestion, type Question, type QuestionType } from './question.js'
+import { isEverydayWord } from './everyday-words.js'
+import { passingNames, passingNamesIn } from './passing-names.js'
+import { costSubject, expandAbbreviations, isAbbreviation, isCommonWord, isFiller, phraseWords, readQuestion, type Question, type QuestionType } from './question.js'
 
 /**
  * Below this strength (see SearchHit.strength) the best passage only mentions the question's
@@ -39,7 +40,9 @@ const NOTE_CUTOFF = 0.5
 
 // Recap sections repeat the note in a few lines: a good second passage, rarely the one that answers.
 const RECAP = /^(key facts|para lembrar|para nao esquecer|resumo|summary)/
-const COMPARISON_HEADING = /\b(vs|x|versus|compar\w*|diferen\w*|differ\w*|at a glance|lado a lado|or|ou|quando usar|when to use)\b/
+const COMPARISON_HEADING = /\b(vs|x|versus|compar\w*|diferen\w*|differ\w*|at a glance|lado a lado|or|ou|quando usar|when to use|trade-?offs?)\b/
+// A comparison heading that names nothing ("Quando usar cada um", "At a glance") compares the note's own subjects.
+const GENERIC_COMPARISON = /^(quando usar cada|when to use each)|\b(at a glance|lado a lado)$/
 const WHY_HEADING = /\b(why|por que|advantages?|vantage\w*|benefits?|worth|vale a pena|when|quando)\b/
 const COST_HEADING = /\b(costs?|pric\w*|billing|bill|custos?|preco\w*|faturamento|savings|gb-second|gb-segundo)\b/
 const COST_TEXT = /\b(us\$|per hour|por hora|per month|por mes|per million|por milhao|charged|cobra\w*)\b/
@@ -61,7 +64,7 @@ function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number, h
   switch (type) {
     case 'difference':
       // A comparison of what was asked, not of anything ("Declarativo x imperativo" for Terraform vs CloudFormation).
-      return 1 + (COMPARISON_HEADING.test(heading) && (headingMatch > 0 || headingPhrase > 0) ? 0.25 : 0) + (hasTable ? 0.15 : 0) - summary
+      return 1 + (COMPARISON_HEADING.test(heading) && (headingMatch > 0 || headingPhrase > 0 || GENERIC_COMPARISON.test(heading)) ? 0.25 : 0) + (hasTable ? 0.15 : 0) - summary
     case 'why':
       return 1 + (WHY_HEADING.test(heading) ? 0.25 : 0) - summary
     case 'cost':
@@ -116,12 +119,16 @@ export interface RetrieveOptions {
 }
 
 // Before a name, these say it is the service or tool the question is about ("Amazon SageMaker",
-// "um pipeline no Jenkins", "alerts in Grafana"); "a chave da API do Hugging Face" only says whose key.
-const SUBJECT_BEFORE = /^(amazon|aws|azure|google|gcp|no|na|nos|nas|em|com|pelo|pela|pro|pra|usando|in|on|with|using|via|into)$/
+// "um pipeline no Jenkins", "alerts in Grafana", "install/set up X", "HashiCorp Nomad"); "a chave da API do Hugging Face" only says whose key.
+const SUBJECT_BEFORE = /^(amazon|aws|azure|google|gcp|microsoft|hashicorp|oracle|vmware|ibm|cloudflare|github|gitlab|no|na|nos|nas|em|com|pelo|pela|pro|pra|usando|in|on|with|using|via|into|install|installing|configure|configuring|setup|up)$/
 // The narrower set for words the notes do know: a vendor, or the tool something is done with.
 // "no", "in" and the like come before ordinary words too often ("stored in environment variables according").
 const NAME_BEFORE = /^(amazon|aws|azure|google|gcp|com|usando|with|using|via)$/
 const VENDOR = /^(amazon|aws|azure|google|gcp)$/
+const QUANTITY = /^\d+(?:[.,]\d+)?(?:[kmgtp]i?b|[kmgtp]bps|bps|ms|s|sec|secs|min|mins|h|hr|hrs|d|k|x|gbs?|tbs?|mbs?)$/
+const POSSESSIVE = /^(my|our|your|their|meu|minha|meus|minhas|nossa|nosso|sua|seu)$/
+const PREPOSITION = /^(without|within|across|behind|beyond|toward|towards|against|among|despite|inside|outside|instead|sobre|apos|desde|durante|atraves|perante)$/
+const CLAUSE_BREAK = /[,.;:!?()]+(?:\s|$)/
 // Determiners and pronouns that open a verb's object.
 const OBJECT_AFTER_VERB = /^(some|the|a|an|my|your|our|their|its|it|them|us|me|any|all|that|this|o|os|as|um|uma|meu|minha|meus|minhas|seu|sua|nosso|nossa|isso|tudo)$/
 
@@ -160,11 +167,12 @@ function afterArticle (raw: string, typed: string): boolean {
 // What a comparison sets side by side stands next to its marker ("redshift vs athena", "X ou Y")
 // or after "entre" / "between" ("a diferença entre redshift e athena").
 const COMPARES = /^(vs|versus|x|or|ou)$/
+const CONJUNCTION = /\b(?:vs|versus|x|or|ou|and|e)\b/
 const BETWEEN = /^(entre|between)$/
 
 /**
- * Whether an unknown word is one of the things a difference question compares: then the notes
- * cannot answer the comparison. An unknown word elsewhere in the question ("which one is easier
+ * Whether an unknown word is one of the things a question compares or chooses between ("msk or
+ * sqs", "entre sqs e rabbitmq"): then the notes cannot answer it. An unknown word elsewhere in the question ("which one is easier
  * to learn", "is it just a checkbox") is how the student phrases it, not what is compared.
  */
 function comparesUnknown (raw: string, unknown: string[]): boolean {
@@ -176,15 +184,44 @@ function comparesUnknown (raw: string, unknown: string[]): boolean {
 }
 
 /**
+ * Whether an unknown word of the question is everyday language of the question's own language (see
+ * isEverydayWord) rather than a name: not capitalised inside the sentence, not after a vendor
+ * ("AWS Shield", "amazon neptune"). English words in a Portuguese question are technical terms
+ * and names far more often than phrasing, so only the Portuguese list speaks for them.
+ */
+function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, first: boolean): boolean {
+  if (/\d/.test(typed) || /\p{Lu}/u.test(typed.slice(1)) || (!first && /^\p{Lu}/u.test(typed))) return false
+  const folded = foldText(typed)
+  const words = tokenize(foldText(raw))
+  // Right after the name of a service the notes treat, a word they never use names one of its
+  // features ("cloudwatch synthetics", "dynamodb streams"), as a word after "AWS" names a service.
+  const services = passingNames(base.index).treatedNames
+  const service = (word: string): boolean => LANGS.some(l => analyzerFor(l).terms(word).some(t => services.get(l)?.has(t) === true))
+  if (words.some((word, i) => word === folded && i > 0 && (VENDOR.test(words[i - 1]) || service(words[i - 1])))) return false
+  if (!isEverydayWord(folded, lang)) return false
+  // In a Portuguese question a word spelled as Portuguese words are not ("jenkins", "proxy") is
+  // a borrowed name whenever the sentence introduces it as one ("no jenkins", "o proxy").
+  return lang !== 'pt' || portugueseShaped(typed) || (!namesAService(raw, [typed]) && !afterArticle(raw, typed))
+}
+
+/**
  * Words of the question that carry meaning and that no note contains in any form. A mistyped or
  * shortened form counts as known only by the analyser of the question's language.
  */
 export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt'): string[] {
   const out: string[] = []
   const other: Lang = lang === 'pt' ? 'en' : 'pt'
+  let before = ''
   for (const token of tokenize(raw)) {
     const folded = foldText(token)
-    if (folded.length < 3 || /^\d+$/.test(folded) || isAbbreviation(folded) || isFiller(folded)) continue
+    const previous = before
+    before = folded
+    // Two characters are a name only after a vendor ("Amazon MQ") or when they mix a letter and a
+    // digit ("k6"); otherwise they are mostly a student's shorthand.
+    const short = folded.length === 2 && (VENDOR.test(previous) || (/\d/.test(folded) && /[a-z]/.test(folded)))
+    // A number with its unit ("512mb", "200ms", "50tb") is a quantity, not a name.
+    if (QUANTITY.test(folded)) continue
+    if ((folded.length < 3 && !short) || /^\d+$/.test(folded) || isAbbreviation(folded) || isFiller(folded)) continue
     if (analyzerFor('pt').isStopWord(folded) || analyzerFor('en').isStopWord(folded)) continue
     const own = analyzerFor(lang).terms(token)
     const foreign = analyzerFor(other).terms(token)
@@ -240,10 +277,17 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   const { byPath, topics, pairs, named: topicWords } = noteTerms(base)
   const lead = byPath.get(leadPath) ?? new Set<string>()
   const analyzer = analyzerFor(lang)
-  const typed = tokenize(raw).filter(w => !/^\d+$/.test(w))
+  // A name never runs across a comma or a full stop ("na aws, separado por serviço"): each clause is read apart.
+  const typed: string[] = []
+  const clauseStarts = new Set<number>()
+  for (const clause of raw.split(CLAUSE_BREAK)) {
+    clauseStarts.add(typed.length)
+    typed.push(...tokenize(clause).filter(w => !/^\d+$/.test(w)))
+  }
   const words = typed.map(w => foldText(w))
-  // A vendor's name introduces the name of its service ("aws app runner") and is no part of it.
-  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !VENDOR.test(w) &&
+  // A vendor's name introduces the name of its service ("aws app runner") and is no part of it;
+  // a preposition opens a phrase, never a name ("deploy to aws without pasting keys").
+  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !VENDOR.test(w) && !PREPOSITION.test(w) &&
     !analyzerFor('pt').isStopWord(w) && !analyzerFor('en').isStopWord(w)
   const runs: Array<{ words: string[], typed: string[], named: boolean, vendor: string | null, start: number }> = []
   let run: string[] = []
@@ -258,10 +302,14 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     long = false
   }
   words.forEach((word, i) => {
+    if (clauseStarts.has(i)) close()
+    const before = i > 0 && !clauseStarts.has(i) ? words[i - 1] : ''
     if (content(word)) {
       if (run.length === 0) {
-        named = i > 0 && NAME_BEFORE.test(words[i - 1])
-        vendor = i > 0 && VENDOR.test(words[i - 1]) ? words[i - 1] : null
+        // "my aws spend", "a conta da minha aws": after a possessive the vendor is the student's account, not a service's first name.
+        const owned = VENDOR.test(before) && i > 1 && !clauseStarts.has(i - 1) && POSSESSIVE.test(words[i - 2])
+        named = NAME_BEFORE.test(before) && !owned
+        vendor = VENDOR.test(before) && !owned ? before : null
         start = i
       }
       if (run.length < 3) run.push(word)
@@ -294,10 +342,39 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     // Two words not introduced as a name are one when the missing word names a topic of some note
     // (a title, keyword or heading word, not a verb such as "colocar") and the other word is the
     // answering note's own ("transit gateway").
-    const compound = missing.every(t => topicWords.has(t)) && terms.some(t => !missing.includes(t) && inLead(t))
+    // In a Portuguese question, a word of everyday Portuguese ("login principal") makes the pair a phrase, not a borrowed name.
+    const compound = missing.every(t => topicWords.has(t)) && terms.some(t => !missing.includes(t) && inLead(t)) &&
+      (lang !== 'pt' || name.typed.every(foreignToPortuguese))
     if (missing.length > 0 && (name.named || compound)) out.push(name.typed.join(' '))
   }
+  // In a Portuguese question, English words side by side are an English term ("flow logs", "o s3
+  // transfer acceleration deixa"); one the notes never write is a term they do not treat.
+  if (lang === 'pt') {
+    let borrowed: number[] = []
+    const closeBorrowed = (): void => {
+      const terms = borrowed.map(i => analyzer.terms(words[i])[0])
+      if (borrowed.length >= 2 && terms.every(t => t !== undefined) && !terms.slice(1).every((t, i) => pairs.has(`${terms[i]} ${t}`))) {
+        const name = borrowed.map(i => typed[i]).join(' ')
+        if (!out.some(o => foldText(o).includes(foldText(name)))) out.push(name)
+      }
+      borrowed = []
+    }
+    words.forEach((word, i) => {
+      if (clauseStarts.has(i)) closeBorrowed()
+      if (content(word) && foreignToPortuguese(typed[i])) borrowed.push(i)
+      else closeBorrowed()
+    })
+    closeBorrowed()
+  }
   return out
+}
+
+/** A word a Portuguese sentence borrows: not everyday Portuguese, and English or not spelled as Portuguese is. */
+function foreignToPortuguese (typed: string): boolean {
+  const folded = foldText(typed)
+  // Shorthand for a function word ("qnd", "pq") is Portuguese; shorthand for a term ("app", "prod") may be borrowed.
+  if (isAbbreviation(folded) && analyzerFor('pt').analyze(expandAbbreviations(folded)).length === 0) return false
+  return !/\d/.test(folded) && !isEverydayWord(folded, 'pt') && (isEverydayWord(folded, 'en') || !portugueseShaped(typed))
 }
 
 /** A query term and a word of the notes are forms of one word: equal, one a prefix of the other, or sharing a long start. */
@@ -555,7 +632,8 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
   // they happen not to use ("dps", "deixei", "throwing") is not (see isCommonWord).
   const firstWord = tokenize(raw)[0]
   const phrased = phraseWords(foldText(raw))
-  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)))
+  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)) &&
+    !everyday(base, raw, word, question.lang, word === firstWord))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
   const unknownFolded = new Set(unknown.map(word => foldText(word)))
@@ -584,7 +662,14 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
     // A name the notes mention only in passing ("targets such as Lambda, SQS or Step Functions")
     // is no more explained than an unknown one: the question is covered only when its other words
     // alone clearly ask what a section answers ("is Gmail SaaS or PaaS", "keep my API key out of Git").
-    const passing = passingNamesIn(base.index, queryTerms, lang)
+    // A name is read within the words of one side of a comparison: "api gateway ou load balancer"
+    // holds no "Gateway Load Balancer".
+    const passing: ReturnType<typeof passingNamesIn> = []
+    for (const side of searchText.split(CONJUNCTION)) {
+      for (const name of passingNamesIn(base.index, [...new Set(analyzerFor(lang).analyze(side, foreign))], lang)) {
+        if (!passing.some(p => p.spelled === name.spelled)) passing.push(name)
+      }
+    }
     if (passing.length > 0 && !restAnswers(base, searchText, passing.flatMap(name => name.terms), lang, question.lang)) {
       untreated.push(...passing.map(name => name.spelled))
     }
@@ -596,7 +681,7 @@ export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOpt
     // is enough, however few its words.
     // A foreign word after a Portuguese article ("configuro o traefik") is a name as well.
     const foreignNoun = question.lang === 'pt' && unknownTerms.some(word => !portugueseShaped(word) && afterArticle(raw, word))
-    const plain = !namesAService(raw, unknownTerms) && !foreignNoun && !(question.type === 'difference' && comparesUnknown(raw, unknownTerms))
+    const plain = !namesAService(raw, unknownTerms) && !foreignNoun && !comparesUnknown(raw, unknownTerms)
     // How strongly the note matches on its own text: the students' questions attached to it may
     // share the question's everyday words ("backups") without the note treating its unknown one.
     const everyday = question.lang === 'pt' && unknownTerms.every(word => portugueseShaped(word) && !afterArticle(raw, word))

@@ -102,6 +102,8 @@ export function stemEn (word: string): string {
   if (w.endsWith('s')) {
     if (w.endsWith('sses')) w = w.slice(0, -2)
     else if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y'
+    // goes, echoes, heroes → go, echo, hero
+    else if (w.endsWith('oes')) w = w.slice(0, -2)
     else if (!w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1)
   }
 

@@ -1,6 +1,7 @@
 import t from 'tap'
 import { analyzerFor, foldText, tokenize } from '../../src/knowledge/analyzer.js'
 import { detectLanguage } from '../../src/knowledge/language.js'
+import { splitCode } from '../../src/knowledge/knowledge-index.js'
 import { stemEn, stemPt } from '../../src/knowledge/stemmer.js'
 
 t.test('detectLanguage tells Portuguese from English', async t => {
@@ -97,4 +98,14 @@ t.test('a loanword spelled the Portuguese way meets its English spelling', async
   t.same(pt.analyze('contêineres'), pt.analyze('containers'))
   t.same(pt.analyze('contêiner'), pt.analyze('container'))
   t.same(analyzerFor('en').analyze('conteiner'), analyzerFor('en').analyze('container'))
+})
+
+t.test('small numbers are one term in words and in digits; list numbers are not indexed', async t => {
+  t.same(analyzerFor('en').analyze('one or three years'), ['3', 'year'])
+  t.same(analyzerFor('en').analyze('1 or 3 years'), ['1', '3', 'year'])
+  t.same(analyzerFor('pt').analyze('os doze fatores'), ['12', 'fator'])
+  t.equal(stemEn('goes'), 'go')
+  const { text } = splitCode('Five traits:\n1. **On-demand** self-service\n2. Broad access\n\nUp to 10 tasks.', words => analyzerFor('en').analyze(words))
+  t.notOk(text.includes('1') || text.includes('2'), 'the numbers of list items are gone')
+  t.ok(text.includes('10'), 'a number in running text stays')
 })

@@ -54,3 +54,48 @@ t.test('a service named with its vendor that the notes never write so is not cov
   t.equal(retrieve(base, 'does aws replace the broken disks behind my ebs volume or do i').covered, true, 'nor does one followed by its object')
   t.equal(retrieve(base, 'what does amazon s3 charge for storage per gb').covered, true, 'a service the notes name with its vendor')
 })
+
+t.test('English words side by side in a Portuguese question are a term, not covered when the notes never write it', async t => {
+  for (const [question, name] of [
+    ['como ligo os flow logs da vpc pra ver o trafego', 'flow logs'],
+    ['vale a pena ligar o transfer acceleration no meu bucket do s3?', 'transfer acceleration']
+  ] as const) {
+    const found = retrieve(base, question)
+    t.equal(found.covered, false, question)
+    t.ok(found.untreated.includes(name), `${question}: names ${name}`)
+  }
+  for (const question of ['como configuro o health check do load balancer', 'o cold start da lambda demora muito?']) {
+    const found = retrieve(base, question)
+    t.equal(found.covered, true, `${question}: a pair the notes write is theirs`)
+  }
+})
+
+t.test('two-character names after a vendor, and letter-digit names, are unknown words', async t => {
+  for (const [question, word] of [['qual a diferenca do amazon mq pro sqs', 'mq'], ['como faco teste de carga com k6 na minha api', 'k6']] as const) {
+    const found = retrieve(base, question)
+    t.equal(found.covered, false, question)
+    t.same(found.unknown, [word], question)
+  }
+})
+
+t.test('a name that notes of many topics use in passing is common vocabulary', async t => {
+  for (const question of ['quantos IPs eu consigo usar numa subnet /24', 'where do i put the database URL so the same image runs in staging and prod']) {
+    const found = retrieve(base, question)
+    t.equal(found.covered, true, question)
+    t.same(found.untreated, [], question)
+  }
+})
+
+t.test('phrasing that looked like a name: a quantity, the student\'s own AWS, an everyday Portuguese word in a pair', async t => {
+  for (const [question, heading] of [
+    ['how much do a million calls to a 256mb function running 300ms cost', 'Pricing per request and GB-second'],
+    ['my aws spend doubled this month, where do i see what grew', 'Cost Explorer'],
+    ['devo usar o login principal da conta no dia a dia?', 'Usuário root e MFA']
+  ] as const) {
+    const found = retrieve(base, question)
+    t.equal(found.covered, true, question)
+    t.same([found.unknown, found.untreated], [[], []], `${question}: nothing named as missing`)
+    t.equal(found.hits[0]?.heading, heading, question)
+  }
+  t.same(retrieve(base, 'what does aws backup do with my snapshots').untreated, ['AWS backup'], 'without a possessive, the word after AWS is still a service')
+})

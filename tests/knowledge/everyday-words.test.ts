@@ -3,6 +3,7 @@
 // nothing about whether the notes cover the question.
 import t from 'tap'
 import { createKnowledgeBase } from '../../src/knowledge/knowledge-base.js'
+import { isEverydayWord } from '../../src/knowledge/everyday-words.js'
 import { isCommonWord, questionType, readQuestion } from '../../src/knowledge/question.js'
 import { portugueseShaped, retrieve } from '../../src/knowledge/retrieval.js'
 
@@ -81,4 +82,59 @@ t.test('a look-alike word of the other language is no typo of a known one', asyn
   const found = retrieve(base, 'how do i query cloudwatch logs with athena')
   t.equal(found.covered, false)
   t.same(found.unknown, ['athena'], 'the Portuguese stem "athen" is one letter from "aten", but that is no English typo')
+})
+
+t.test('the frequency lists tell everyday words from names, in each language', async t => {
+  for (const [word, lang] of [['bolso', 'pt'], ['dinheiro', 'pt'], ['calm', 'en'], ['box', 'en'], ['boxes', 'en'], ['resend', 'en']] as const) {
+    t.ok(isEverydayWord(word, lang), `${word} is everyday ${lang}`)
+  }
+  for (const [word, lang] of [['traefik', 'en'], ['keycloak', 'pt'], ['kubecost', 'en'], ['crossplane', 'en'], ['calm', 'pt']] as const) {
+    t.notOk(isEverydayWord(word, lang), `${word} is no everyday ${lang} word`)
+  }
+})
+
+t.test('an everyday word the notes never use does not refuse a question they answer', async t => {
+  for (const [question, topic] of [
+    ['api gateway ou load balancer, qual pesa menos no bolso pra uma api pequena?', 'api-gateway'],
+    ['my containers keep scaling out and in every few minutes, how do i calm that down', 'autoscaling'],
+    ['can a client safely resend a DELETE request after a timeout', 'rest-openapi']
+  ] as const) {
+    const found = retrieve(base, question)
+    t.equal(found.covered, true, question)
+    t.equal(found.hits[0]?.topic, topic, question)
+  }
+})
+
+t.test('a frequent word is still a name when the question introduces it as one', async t => {
+  for (const question of ['como monto um pipeline no jenkins pra buildar a imagem', 'how do i turn on aws shield for my load balancer']) {
+    t.equal(retrieve(base, question).covered, false, question)
+  }
+})
+
+t.test('an unknown word after "install" or "set up" is the tool asked about', async t => {
+  const tool = retrieve(base, 'how do i set up spinnaker to deploy my containers to ecs')
+  t.equal(tool.covered, false, 'the rest of the question matches ECS, but the notes do not treat the tool')
+  t.same(tool.unknown, ['spinnaker'])
+  const phrasing = retrieve(base, 'the frontend calls my api behind the load balancer, how often does the alb check if a target is healthy')
+  t.equal(phrasing.covered, true, 'an unknown word elsewhere in the sentence is phrasing')
+  t.match(phrasing.hits[0]?.heading, /health checks/i)
+})
+
+t.test('a word right after the name of a service the notes treat names one of its features', async t => {
+  t.same(retrieve(base, 'how do i use ecs anywhere to run tasks on my own servers').unknown, ['anywhere'], '"anywhere" names ECS Anywhere here')
+  t.same(retrieve(base, 'my ecs tasks restart anywhere they want, why').unknown, [], 'elsewhere it is an everyday word')
+  const verb = retrieve(base, 'does cloudfront shield my site from ddos')
+  t.equal(verb.covered, true, 'a verb after the service still leaves the question to the section that answers')
+})
+
+t.test('a choice between an unknown thing and a known one is not covered, whatever the question type', async t => {
+  const found = retrieve(base, 'should i use pulsar or sqs for my job queue')
+  t.equal(found.covered, false)
+  t.same(found.unknown, ['pulsar'])
+})
+
+t.test('an unknown word after a vendor other than AWS is that vendor\'s product', async t => {
+  const found = retrieve(base, 'is hashicorp waypoint a good way to deploy my ecs services')
+  t.equal(found.covered, false)
+  t.same(found.unknown, ['waypoint'])
 })

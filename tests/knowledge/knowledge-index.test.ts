@@ -96,3 +96,12 @@ t.test('a paraphrase finds the section through the students\' questions attached
   t.same(withQuestions.search('flip everything back to the old copy', { lang: 'en', paraphrases: false }), [], 'the section text alone does not use these words')
   t.ok(withQuestions.knows('flip'), 'words of the questions are words the notes know')
 })
+
+t.test('a known word with an ending is known; a known word with letters that read as no ending is another word', async t => {
+  const words = KnowledgeIndex.build([
+    parseNote('# Memory\n\nThe scheduler checks memory and configuration before it places a task.\n', { path: 'k/en/memory.md', langHint: 'en' })
+  ])
+  t.ok(words.knows('schedulers'), 'a plural')
+  t.ok(words.knows('memorys'), 'an "s" added to a word of six letters')
+  t.notOk(words.knows('memorydb'), '"db" is no ending of "memory": MemoryDB is a name the note lacks')
+})

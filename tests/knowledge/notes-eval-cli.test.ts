@@ -24,3 +24,13 @@ t.test('a file that is not a question set is a one-line error and exit code 1', 
   t.equal(stdout, '')
   t.match(stderr, /^notes-eval: cannot read .*package\.json: expected \{covered: \[\.\.\.\], notCovered: \[\.\.\.\]\}\n$/)
 })
+
+t.test('--half keeps the even- or odd-numbered questions, so one half can be tuned on and the other checked', async t => {
+  const file = join(packageRoot, 'tests/knowledge/student-questions-fresh.json')
+  // The set has 20 covered and 6 not-covered questions (the first test prints them whole).
+  const odd = run('--half', 'odd', file).stdout.trim().split('\n').pop() ?? ''
+  t.match(odd, /^all: right section first [\d.]+ % of 10 · not covered detected [\d.]+ % of 3 /)
+  const bad = run(file, '--half', 'sideways')
+  t.equal(bad.status, 1)
+  t.equal(bad.stderr, 'notes-eval: --half takes even or odd\n')
+})
