@@ -24,6 +24,17 @@ process.on('exit', () => { rmSync(TEST_DATA_DIR, { recursive: true, force: true 
 export const TEST_DEFAULTS: Record<string, string> = { KNOWLEDGE: 'off', CACHE_TTL_S: '0', SHED_EVENT_LOOP_DELAY_MS: '0', DATA_DIR: TEST_DATA_DIR }
 
 /**
+ * Gives a group of tests a data directory of its own until `t` ends: the test files of an area share one process
+ * (one subtest per former file), and what one group's apps learn about the providers must not steer the next
+ * group's answers any more than it did when each was a process of its own.
+ */
+export function isolateData (t: Teardown): void {
+  const previous = TEST_DEFAULTS.DATA_DIR
+  TEST_DEFAULTS.DATA_DIR = mkdtempSync(join(TEST_DATA_DIR, 'group-'))
+  t.teardown(() => { TEST_DEFAULTS.DATA_DIR = previous })
+}
+
+/**
  * Builds the app from an environment. The course notes and the answer cache are off unless the test turns them on:
  * a test that asks the same question twice expects the providers to be asked twice. Shedding on event-loop
  * delay is off too: the stubs share the test's event loop and tap runs files side by side, so the loop's
@@ -131,7 +142,7 @@ export function emptyWorkDir (t: Teardown): string {
 export async function startServer (t: Teardown, env: Record<string, string> = {}, cwd = emptyWorkDir(t)): Promise<ServerProcess> {
   const child = spawn(process.execPath, [serverEntry()], {
     cwd,
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: TEST_DATA_DIR, SHED_EVENT_LOOP_DELAY_MS: '0', ...env },
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: TEST_DEFAULTS.DATA_DIR, SHED_EVENT_LOOP_DELAY_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let out = ''
