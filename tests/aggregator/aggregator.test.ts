@@ -22,7 +22,7 @@ import { parseArgs, parseInputLine, run } from '../../src/cli/aggregate.js'
 import { loadAlpaca, loadGsm8k, loadRefusals } from '../../src/eval/datasets.js'
 import { baselines, refusalReport, restrict, runOnline, summarise, tenPercentFeedback } from '../../src/eval/run.js'
 import { auroc, bootstrapMean, mulberry32 } from '../../src/eval/stats.js'
-import { isolateData } from '../helper.js'
+import { compiledModule, isolateData } from '../helper.js'
 import { DOCKER_ANSWERS, DOCKER_COMPANY, DOCKER_QUESTION, MATH_QUESTION, ok, solution, SOURDOUGH } from './answers.js'
 
 t.test('analysis', async t => {
@@ -91,7 +91,7 @@ t.test('cli', async t => {
 
   function cli (args: string[]): Promise<{ code: number | null, stdout: string, stderr: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/aggregate.ts', ...args], { cwd: root })
+      const child = spawn(process.execPath, [compiledModule('src/cli/aggregate.ts'), ...args], { cwd: root })
       let stdout = ''
       let stderr = ''
       child.stdout.on('data', chunk => { stdout += String(chunk) })
