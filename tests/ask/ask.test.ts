@@ -311,11 +311,14 @@ t.test('ask', async t => {
     // Start-up work (route schemas compile at ready; SDKs and serializers load parts of themselves on their
     // first use) is not the time of an answer: a first question warms them.
     await app.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION, providers: ['openai', 'gemini'] } })
+    const waitedBefore = runQueueWaitMs()
     const started = performance.now()
     const res = await app.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION, timeoutMs: 600 } })
     const elapsed = performance.now() - started
+    // The deadline is the service's; the time other processes kept this one off the CPU is the machine's.
+    const held = runQueueWaitMs() - waitedBefore
     t.equal(res.statusCode, 200)
-    t.ok(elapsed < 600 + 150, `answered in ${elapsed.toFixed(0)} ms (deadline 600 ms)`)
+    t.ok(elapsed < 600 + 150 + held, `answered in ${elapsed.toFixed(0)} ms (deadline 600 ms, plus ${held.toFixed(0)} ms waiting for a CPU)`)
     const hf = res.json().candidates.find((c: { provider: string }) => c.provider === 'huggingface')
     t.equal(hf.status, 'timeout')
     t.equal(hf.error.type, 'timeout')
