@@ -78,7 +78,6 @@ t.test('agreement', async t => {
 
     const { status, body, elapsedMs } = await post({ question: VPC_QUESTION, waitFor: 'quorum' })
     t.equal(status, 200)
-    t.ok(elapsedMs < 1500, `answered in ${elapsedMs.toFixed(0)} ms, well before the third provider's 2.5 s`)
     t.equal(body.answer, VPC_ANSWER)
     t.ok(body.chosen?.provider === 'openai' || body.chosen?.provider === 'gemini', `chosen: ${body.chosen?.provider}`)
     for (const id of ['openai', 'gemini']) {
@@ -96,6 +95,11 @@ t.test('agreement', async t => {
     if (hfRequest === undefined) throw new Error('the slow provider was never asked')
     await stubs.hf.waitForClose(hfRequest)
     t.ok(hfRequest.clientAborted, 'its request was abandoned, not left running')
+    // Not waited for, on the stub's clock: the slow provider's request was let go before its answer was due. The
+    // whole request's time also holds what a loaded machine adds to the server process and the client (2,026 ms
+    // under a load average of 12, where a bound of 1,500 ms had been set).
+    const heldMs = (hfRequest.closedAt ?? Infinity) - hfRequest.receivedAt
+    t.ok(heldMs < 2500, `let go ${heldMs.toFixed(0)} ms after it arrived, before its answer was due at 2.5 s (answered in ${elapsedMs.toFixed(0)} ms)`)
 
     // Waiting for everyone, the same two identical answers still agree against a paraphrase of the same facts.
     stubs.hf.setBehaviour({ text: OTHER_VPC_ANSWER })
