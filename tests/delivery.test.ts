@@ -1,5 +1,6 @@
 // Delivery: the container build and the GitHub Actions workflows, one subtest per former file in one process (tap
 // starts each test file in a process of its own, and that start-up cost more than these tests).
+// One part alone: npx tap --disable-coverage --grep='^docker$' tests/delivery.test.ts (the part's name is its former file's).
 import t from 'tap'
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'

@@ -1,5 +1,6 @@
 // The aggregator's tests, one subtest per part, in one process: tap starts each test file in a process of its own,
 // and for a small file that start-up cost more than its tests.
+// One part alone: npx tap --disable-coverage --grep='^analysis$' tests/aggregator/aggregator.test.ts (the part's name is its former file's).
 import t from 'tap'
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'

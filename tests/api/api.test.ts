@@ -1,6 +1,7 @@
 // The HTTP API's surfaces: SSE streaming of /api/ask, the OpenAI-compatible facade, the generated client. One subtest
 // per former file, in one process: tap starts each test file in a process of its own, and that start-up (TypeScript
 // loader, process info, tap's plugins, the app's imports) cost more than most of these tests.
+// One part alone: npx tap --disable-coverage --grep='^ask-stream$' tests/api/api.test.ts (the part's name is its former file's).
 import t from 'tap'
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'

@@ -1,5 +1,6 @@
 // The foundation's tests (config, errors, health, OpenAPI, start-up, shutdown): one subtest per former file, in one process: tap starts each test file in a process of its own,
 // and for a small file that start-up (TypeScript loader, process info, tap's plugins, the app's imports) cost more than its tests.
+// One part alone: npx tap --disable-coverage --grep='^config$' tests/foundation/foundation.test.ts (the part's name is its former file's).
 import t, { type Test } from 'tap'
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'

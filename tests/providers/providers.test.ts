@@ -1,5 +1,6 @@
 // The provider adapters' tests: one subtest per former file, in one process: tap starts each test file in a process of its own,
 // and for a small file that start-up (TypeScript loader, process info, tap's plugins, the app's imports) cost more than its tests.
+// One part alone: npx tap --disable-coverage --grep='^answer-limit$' tests/providers/providers.test.ts (the part's name is its former file's).
 import t from 'tap'
 import { performance } from 'node:perf_hooks'
 import { ApiError } from '@google/genai'

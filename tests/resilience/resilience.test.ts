@@ -1,5 +1,6 @@
 // Resilience tests (deadlines, retries, breakers, hedging, stream faults): one subtest per former file, in one process: tap starts each test file in a process of its own,
 // and for a small file that start-up (TypeScript loader, process info, tap's plugins, the app's imports) cost more than its tests.
+// One part alone: npx tap --disable-coverage --grep='^answer-limit$' tests/resilience/resilience.test.ts (the part's name is its former file's).
 import t, { type Test } from 'tap'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'

@@ -1,5 +1,6 @@
 // Security tests: one subtest per former file, in one process: tap starts each test file in a process of its own,
 // and for a small file that start-up (TypeScript loader, process info, tap's plugins, the app's imports) cost more than its tests.
+// One part alone: npx tap --disable-coverage --grep='^auth$' tests/security/security.test.ts (the part's name is its former file's).
 import t, { type Test } from 'tap'
 import { once } from 'node:events'
 import { createServer, request as httpRequest } from 'node:http'

@@ -1,5 +1,6 @@
 // Learned reliability tests (trust): one subtest per former file, in one process: tap starts each test file in a process of its own,
 // and for a small file that start-up (TypeScript loader, process info, tap's plugins, the app's imports) cost more than its tests.
+// One part alone: npx tap --disable-coverage --grep='^feedback$' tests/trust/trust.test.ts (the part's name is its former file's).
 import t, { type Test } from 'tap'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'

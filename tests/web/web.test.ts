@@ -1,5 +1,6 @@
 // The web page's tests (modules and routes; the browser tests are apart): one subtest per former file, in one process: tap starts each test file in a process of its own,
 // and for a small file that start-up (TypeScript loader, process info, tap's plugins, the app's imports) cost more than its tests.
+// One part alone: npx tap --disable-coverage --grep='^conversation-module$' tests/web/web.test.ts (the part's name is its former file's).
 import t from 'tap'
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer as createHttpServer } from 'node:http'
