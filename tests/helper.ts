@@ -6,7 +6,7 @@ import { once } from 'node:events'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { buildApp, loggerOptions, type BuildOptions } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
@@ -22,6 +22,17 @@ const TEST_DATA_DIR = mkdtempSync(join(tmpdir(), 'iscoolgpt-test-data-'))
 process.on('exit', () => { rmSync(TEST_DATA_DIR, { recursive: true, force: true }) })
 
 export const TEST_DEFAULTS: Record<string, string> = { KNOWLEDGE: 'off', CACHE_TTL_S: '0', SHED_EVENT_LOOP_DELAY_MS: '0', DATA_DIR: TEST_DATA_DIR }
+
+/**
+ * Gives a group of tests a data directory of its own until `t` ends: the test files of an area share one process
+ * (one subtest per former file), and what one group's apps learn about the providers must not steer the next
+ * group's answers any more than it did when each was a process of its own.
+ */
+export function isolateData (t: Teardown): void {
+  const previous = TEST_DEFAULTS.DATA_DIR
+  TEST_DEFAULTS.DATA_DIR = mkdtempSync(join(TEST_DATA_DIR, 'group-'))
+  t.teardown(() => { TEST_DEFAULTS.DATA_DIR = previous })
+}
 
 /**
  * Builds the app from an environment. The course notes and the answer cache are off unless the test turns them on:
@@ -114,6 +125,14 @@ export function serverEntry (): string {
 }
 
 /**
+ * A module of src/ in the tree serverEntry() compiles, for tests that run a command-line entry point: starting it
+ * there costs a fraction of tsx compiling the entry and everything it imports again in every child process.
+ */
+export function compiledModule (source: string): string {
+  return join(dirname(dirname(serverEntry())), source.replace(/\.ts$/, '.js'))
+}
+
+/**
  * An empty working directory for a server process: the server reads `.env` from its working directory, and a
  * developer's own `.env` in the clone (real keys, say) must not reach a test.
  */
@@ -131,7 +150,7 @@ export function emptyWorkDir (t: Teardown): string {
 export async function startServer (t: Teardown, env: Record<string, string> = {}, cwd = emptyWorkDir(t)): Promise<ServerProcess> {
   const child = spawn(process.execPath, [serverEntry()], {
     cwd,
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: TEST_DATA_DIR, SHED_EVENT_LOOP_DELAY_MS: '0', ...env },
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: TEST_DEFAULTS.DATA_DIR, SHED_EVENT_LOOP_DELAY_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let out = ''

@@ -5,8 +5,6 @@ import type { Page } from 'playwright-core'
 import { artifactPath, chromiumOrSkip, gotoPage, launchBrowser, openPage, startSite, startStubs, type OpenPage } from './browser-helper.js'
 
 const chromiumPath = chromiumOrSkip(t)
-// Eleven asks and three reloads in one browser: about two minutes on a busy two-core machine, past tap's default.
-t.setTimeout(300000)
 
 const TURNS = [
   {

@@ -1,15 +1,13 @@
-// Validates one workflow ({name, content} as JSON on stdin) with GitHub's parser; prints the errors as JSON.
+// Validates workflows ([{name, content}] as JSON on stdin) with GitHub's parser; prints each one's errors, as JSON.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
 import { packageRoot } from '../../src/package-info.js'
 
-const { name, content } = JSON.parse(readFileSync(0, 'utf8')) as { name: string, content: string }
-const result = parseWorkflow({ name, content }, new NoOperationTraceWriter())
-const errors = result.context.errors.getErrors().map(e => e.message)
-if (result.value === undefined) {
-  process.stdout.write(JSON.stringify(errors.length > 0 ? errors : ['empty workflow']))
-} else {
+async function errorsOf (name: string, content: string): Promise<string[]> {
+  const result = parseWorkflow({ name, content }, new NoOperationTraceWriter())
+  const errors = result.context.errors.getErrors().map(e => e.message)
+  if (result.value === undefined) return errors.length > 0 ? errors : ['empty workflow']
   const template = await convertWorkflowTemplate(result.context, result.value, {
     // Local reusable workflows (`uses: ./.github/workflows/x.yml`) are read from the checkout.
     getFileContent: async ref => {
@@ -17,5 +15,10 @@ if (result.value === undefined) {
       return { name: ref.path, content: readFileSync(join(packageRoot, ref.path), 'utf8') }
     }
   }, { fetchReusableWorkflowDepth: 1 })
-  process.stdout.write(JSON.stringify([...errors, ...(template.errors ?? []).map(e => e.Message)]))
+  return [...errors, ...(template.errors ?? []).map(e => e.Message)]
 }
+
+const workflows = JSON.parse(readFileSync(0, 'utf8')) as Array<{ name: string, content: string }>
+const results: string[][] = []
+for (const { name, content } of workflows) results.push(await errorsOf(name, content))
+process.stdout.write(JSON.stringify(results))

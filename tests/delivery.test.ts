@@ -1,0 +1,262 @@
+// Delivery: the container build and the GitHub Actions workflows, one subtest per former file in one process (tap
+// starts each test file in a process of its own, and that start-up cost more than these tests).
+// One part alone: npx tap --disable-coverage --grep='^docker$' tests/delivery.test.ts (the part's name is its former file's).
+import t from 'tap'
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { packageRoot } from '../src/package-info.js'
+
+t.test('docker', async t => {
+  // The container build: the Dockerfile runs the same script the offline production check runs,
+  // ships only what that script produces, and compose wires the service to Redis.
+  const read = (...path: string[]): string => readFileSync(join(packageRoot, ...path), 'utf8')
+  const dockerfile = read('docker', 'Dockerfile')
+  const buildProd = read('scripts', 'build-prod.sh')
+
+  /** Instructions of one stage, continuation lines joined, comments dropped. */
+  function stages (text: string): Array<{ from: string, name: string, lines: string[] }> {
+    const lines = text.replace(/\\\n\s*/g, ' ').split('\n').map(l => l.trim()).filter(l => l !== '' && !l.startsWith('#'))
+    const result: Array<{ from: string, name: string, lines: string[] }> = []
+    for (const line of lines) {
+      const from = /^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/i.exec(line)
+      if (from !== null) result.push({ from: from[1] as string, name: from[2] ?? '', lines: [] })
+      else result.at(-1)?.lines.push(line)
+    }
+    return result
+  }
+
+  /** The paths build-prod.sh copies out of the source tree. */
+  function copiedPaths (): string[] {
+    const files = [...buildProd.matchAll(/"\$root\/?([\w.-]+)"/g)].map(m => m[1] as string)
+    const dirs = /for dir in ([\w\s]+); do/.exec(buildProd)?.[1]?.trim().split(/\s+/) ?? []
+    return [...new Set([...files, ...dirs])].sort()
+  }
+
+  t.test('build-prod.sh copies the manifest, the compiler config, the sources, the page and the notes', async t => {
+    t.same(copiedPaths(), ['knowledge', 'package-lock.json', 'package.json', 'public', 'schemas', 'src', 'tsconfig.build.json', 'tsconfig.json'])
+  })
+
+  t.test('the Dockerfile builds with scripts/build-prod.sh, the script npm run build:prod checks', async t => {
+    const [build, runtime, ...rest] = stages(dockerfile)
+    t.equal(rest.length, 0, 'two stages')
+    t.match(build?.from, /^node:\$\{NODE_MAJOR\}-bookworm-slim$/)
+    const runs = build?.lines.filter(l => l.startsWith('RUN')) ?? []
+    t.same(runs.map(r => /scripts\/build-prod\.sh (\S+) (\w+)$/.exec(r)?.slice(1)), [['/app', 'deps'], ['/app', 'app']], 'every RUN of the build stage is build-prod.sh')
+
+    const copied = (build?.lines ?? []).filter(l => l.startsWith('COPY')).flatMap(l => l.split(/\s+/).slice(1, -1))
+    for (const path of [...copiedPaths(), 'scripts/build-prod.sh']) t.ok(copied.includes(path), `the build stage copies ${path}`)
+
+    const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> }
+    t.equal(pkg.scripts['build:prod'], 'scripts/check-prod.sh')
+    t.match(read('scripts', 'check-prod.sh'), /"\$root\/scripts\/build-prod\.sh" "\$work\/app"/, 'the check builds with the same script')
+  })
+
+  t.test('the runtime stage: distroless Node, production, non-root, port 8080, health check, SIGTERM', async t => {
+    const runtime = stages(dockerfile)[1]
+    t.match(runtime?.from, /^gcr\.io\/distroless\/nodejs\$\{NODE_MAJOR\}-debian12:nonroot$/)
+    const lines = runtime?.lines ?? []
+    const has = (re: RegExp): boolean => lines.some(l => re.test(l))
+    t.ok(has(/^ENV .*NODE_ENV=production/), 'NODE_ENV=production')
+    t.ok(has(/^COPY --from=build .* \/app \/app$/), 'only the built tree is copied')
+    t.ok(has(/^USER nonroot$/), 'runs as nonroot')
+    t.ok(has(/^EXPOSE 8080$/))
+    t.ok(has(/^STOPSIGNAL SIGTERM$/))
+    t.ok(has(/^HEALTHCHECK .*CMD \["\/nodejs\/bin\/node", "-e", ".*\/health'/), 'health check on /health with node (no shell in the image)')
+    t.ok(has(/^CMD \["dist\/src\/server\.js"\]$/))
+    t.notOk(has(/^RUN /), 'nothing runs in the runtime stage: it has no shell')
+    t.match(dockerfile, /^ARG NODE_MAJOR=\d+$/m)
+  })
+
+  t.test('DATA_DIR is /data, a volume the non-root user owns, outside the read-only /app', async t => {
+    const [build, runtime] = stages(dockerfile)
+    const lines = runtime?.lines ?? []
+    t.ok(lines.some(l => /^ENV .*\bDATA_DIR=\/data\b/.test(l)), 'ENV DATA_DIR=/data')
+    t.ok(build?.lines.includes('WORKDIR /data'), 'the build stage makes the empty directory (no RUN: every RUN there is build-prod.sh)')
+    const copyData = lines.findIndex(l => l === 'COPY --from=build --chown=nonroot:nonroot /data /data')
+    const volume = lines.indexOf('VOLUME ["/data"]')
+    t.ok(copyData >= 0, 'copied in owned by the service user, which ECS and Docker hand on to a new volume')
+    t.ok(volume > copyData, 'declared a volume after the directory exists')
+    t.ok(lines.some(l => /^COPY --from=build --chown=0:0 \/app \/app$/.test(l)), '/app stays root-owned')
+    t.ok(lines.indexOf('USER nonroot') > volume, 'the service runs as the user that owns /data')
+  })
+
+  t.test('.dockerignore admits exactly what the build stage copies', async t => {
+    const rules = read('.dockerignore').split('\n').map(l => l.trim()).filter(l => l !== '' && !l.startsWith('#'))
+    t.equal(rules[0], '*', 'everything is excluded first')
+    const admitted = rules.filter(r => r.startsWith('!')).map(r => r.slice(1).replace(/\/$/, '')).sort()
+    t.same(admitted, [...copiedPaths(), 'scripts/build-prod.sh'].sort())
+    for (const never of ['**/node_modules', '**/.env']) t.ok(rules.includes(never), `${never} stays out`)
+  })
+
+  t.test('compose: the service with Redis, keys from .env, Ollama behind a profile', async t => {
+    const compose = parse(read('docker', 'compose.yaml')) as { services: Record<string, any> }
+    const api = compose.services.api
+    t.same(api.build, { context: '..', dockerfile: 'docker/Dockerfile' })
+    t.same(api.env_file, [{ path: '../.env', required: false }])
+    t.equal(api.environment.REDIS_URL, 'redis://redis:6379')
+    t.same(api.depends_on, { redis: { condition: 'service_healthy' } })
+    t.same(api.ports, ['8080:8080'])
+    t.ok(compose.services.redis.healthcheck, 'redis has a health check the service waits for')
+    t.equal(compose.services.redis.profiles, undefined, 'redis always runs')
+    t.same(compose.services.ollama.profiles, ['ollama'])
+    t.match(api.environment.OLLAMA_BASE_URL, /^http:\/\/ollama:11434\/v1$/)
+  })
+
+  t.test('compose: DATA_DIR and the Redis data on named volumes; only expiring keys are evicted', async t => {
+    const compose = parse(read('docker', 'compose.yaml')) as { services: Record<string, any>, volumes: Record<string, unknown> }
+    const api = compose.services.api
+    t.equal(api.environment.DATA_DIR, '/data')
+    t.same(api.volumes, ['api-data:/data'])
+    const redis = compose.services.redis
+    t.same(redis.volumes, ['redis-data:/data'])
+    t.ok(Object.hasOwn(compose.volumes, 'api-data') && Object.hasOwn(compose.volumes, 'redis-data'), 'both declared as named volumes')
+    const command = redis.command as string[]
+    const option = (name: string): string | undefined => command[command.indexOf(name) + 1]
+    t.equal(option('--appendonly'), 'yes', 'the learned provider state survives a Redis restart')
+    t.equal(option('--maxmemory-policy'), 'volatile-lru', 'feedback has no TTL and is never evicted; cached answers are')
+  })
+
+  t.test('build-prod.sh refuses to prune the source tree or an unknown phase', async t => {
+    const script = join(packageRoot, 'scripts', 'build-prod.sh')
+    const intoSources = spawnSync(script, [packageRoot], { encoding: 'utf8' })
+    t.equal(intoSources.status, 2)
+    t.match(intoSources.stderr, /must not be the source tree/)
+    const badPhase = spawnSync(script, [join(packageRoot, 'dist', 'never'), 'everything'], { encoding: 'utf8' })
+    t.equal(badPhase.status, 2)
+    t.match(badPhase.stderr, /usage/)
+  })
+})
+
+t.test('workflows', async t => {
+  // The GitHub Actions workflows: valid for GitHub's own parser, and doing what the delivery promises.
+  const workflowsDir = join(packageRoot, '.github', 'workflows')
+  const read = (name: string): string => readFileSync(join(workflowsDir, name), 'utf8')
+
+  interface Step { name?: string, uses?: string, run?: string, with?: Record<string, unknown>, env?: Record<string, string>, if?: string }
+  interface Job { strategy?: { matrix?: Record<string, unknown> }, uses?: string, needs?: string | string[], 'runs-on'?: string, container?: string, environment?: string, permissions?: Record<string, string>, steps?: Step[] }
+  interface Workflow { on: Record<string, any>, permissions?: Record<string, string>, jobs: Record<string, Job> }
+
+  /**
+   * Errors GitHub's workflow parser reports for each of `workflows`: schema, expression syntax, and the called reusable
+   * workflow. The parser imports its JSON schema without an import attribute, which Node only accepts through a loader
+   * that handles JSON, so it runs in a child process under tsx: one for all of them, as that start-up is most of the
+   * cost of a validation.
+   */
+  function validate (workflows: Array<{ name: string, content: string }>): string[][] {
+    const result = spawnSync(process.execPath, ['--import=tsx', join(packageRoot, 'tests', 'support', 'validate-workflow.ts')], {
+      input: JSON.stringify(workflows), encoding: 'utf8', cwd: packageRoot, timeout: 120000
+    })
+    if (result.status !== 0) throw new Error(`workflow validator failed: ${result.stderr}`)
+    return JSON.parse(result.stdout) as string[][]
+  }
+
+  const steps = (job: Job | undefined): Step[] => job?.steps ?? []
+  const runs = (job: Job | undefined): string => steps(job).map(s => s.run ?? '').join('\n')
+  const step = (job: Job | undefined, action: string): Step | undefined => steps(job).find(s => s.uses?.startsWith(`${action}@`) === true)
+
+  const ciText = read('ci.yml')
+  const deployText = read('deploy.yml')
+  const [ciErrors, deployErrors, misspelt, openExpression, badPermission] = validate([
+    { name: 'ci.yml', content: ciText },
+    { name: 'deploy.yml', content: deployText },
+    { name: 'ci.yml', content: ciText.replace('runs-on: ubuntu-24.04', 'runs_on: ubuntu-24.04') },
+    { name: 'deploy.yml', content: deployText.replace('${{ vars.AWS_REGION }}', '${{ vars.AWS_REGION') },
+    { name: 'deploy.yml', content: deployText.replace('id-token: write', 'id-token: writ') }
+  ])
+
+  for (const [name, errors] of [['ci.yml', ciErrors], ['deploy.yml', deployErrors]] as const) {
+    t.test(`${name} is valid for GitHub's workflow parser`, async t => {
+      t.same(errors, [])
+    })
+  }
+
+  t.test('the validator rejects what GitHub would reject', async t => {
+    t.ok(misspelt.some(e => e.includes("Unexpected value 'runs_on'")), misspelt.join('\n'))
+    t.ok(openExpression.some(e => /expression is not closed/i.test(e)), openExpression.join('\n'))
+    t.ok(badPermission.some(e => e.includes("Unexpected value 'writ'")), badPermission.join('\n'))
+  })
+
+  t.test('every action is pinned to a major version', async t => {
+    for (const name of ['ci.yml', 'deploy.yml']) {
+      const uses = [...read(name).matchAll(/uses:\s*(\S+)/g)].map(m => m[1] as string).filter(u => !u.startsWith('./'))
+      t.ok(uses.length > 0)
+      for (const use of uses) t.match(use, /^[\w.-]+\/[\w.-]+@v\d+$/, `${name}: ${use}`)
+    }
+  })
+
+  t.test('ci.yml: install, type check, lint, tests with Chromium and Redis, OpenAPI, infrastructure, image', async t => {
+    const ci = parse(read('ci.yml')) as Workflow
+    t.ok('pull_request' in ci.on, 'runs on pull requests')
+    t.ok('push' in ci.on, 'runs on pushes')
+    t.ok('workflow_call' in ci.on, 'deploy.yml can run it first')
+    t.same(ci.permissions, { contents: 'read' })
+
+    const test = ci.jobs.test
+    t.match(test?.container, /bookworm/, 'same Debian packages as .ci/run')
+    // The suite runs on the oldest Node the package supports and on the one the production image runs.
+    const imageNode = Number(/^ARG NODE_MAJOR=(\d+)$/m.exec(readFileSync(join(packageRoot, 'docker', 'Dockerfile'), 'utf8'))?.[1])
+    const engines = Number(/(\d+)/.exec((JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node)?.[1])
+    t.same(test?.strategy?.matrix?.node, [...new Set([engines, imageNode])], `Node ${engines} (engines) and ${imageNode} (the image)`)
+    t.equal(test?.container, 'node:${{ matrix.node }}-bookworm', 'each in its own Node image')
+    const script = runs(test)
+    t.match(script, /apt-get install[^\n]*chromium[^\n]*redis-server/)
+    const order = ['npm ci', 'npm run typecheck', 'npm run lint', 'npm test', 'npm run openapi:check', 'npm test --prefix infra', 'npm run synth --prefix infra']
+    let at = -1
+    for (const command of order) {
+      const found = script.indexOf(command, at + 1)
+      t.ok(found > at, `${command} runs, after the previous step`)
+      at = found
+    }
+
+    const image = ci.jobs.image
+    t.match(runs(image), /npm run build:prod/)
+    const build = step(image, 'docker/build-push-action')
+    t.equal(build?.with?.file, 'docker/Dockerfile')
+    t.equal(build?.with?.push, false, 'CI never pushes')
+    t.match(runs(image), /\/api\/ask/, 'the built image is asked a question')
+  })
+
+  t.test('deploy.yml: staging and main deploy through OIDC, dev only runs CI', async t => {
+    const text = read('deploy.yml')
+    const deploy = parse(text) as Workflow
+    t.same(deploy.on, { push: { branches: ['staging', 'main'] } })
+    t.notOk(JSON.stringify(deploy.on).includes('dev'))
+    t.same(deploy.permissions, { contents: 'read' }, 'only the deploy job may request an OIDC token')
+
+    t.equal(deploy.jobs.ci?.uses, './.github/workflows/ci.yml')
+    const job = deploy.jobs.deploy
+    t.equal(job?.needs, 'ci', 'nothing is deployed unless CI passed')
+    t.equal(job?.permissions?.['id-token'], 'write')
+    t.equal(job?.environment, "${{ github.ref_name == 'main' && 'production' || 'staging' }}")
+
+    const credentials = step(job, 'aws-actions/configure-aws-credentials')
+    t.equal(credentials?.with?.['role-to-assume'], '${{ vars.AWS_ROLE_ARN }}')
+    t.notMatch(text, /aws-access-key-id|aws-secret-access-key|AWS_SECRET_ACCESS_KEY/, 'no long-lived keys')
+    t.ok(step(job, 'aws-actions/amazon-ecr-login'))
+
+    const tags = steps(job).find(s => s.name === 'Image tags')?.run ?? ''
+    t.match(tags, /\$image:\$GITHUB_SHA/, 'tagged with the commit SHA')
+    t.match(tags, /if \[ "\$GITHUB_REF_NAME" = main \]; then tags="\$tags,\$image:latest"; fi/, 'latest only from main')
+    const push = step(job, 'docker/build-push-action')
+    t.equal(push?.with?.push, true)
+    t.equal(push?.with?.file, 'docker/Dockerfile')
+
+    const render = step(job, 'aws-actions/amazon-ecs-render-task-definition')
+    t.equal(render?.with?.['container-name'], '${{ env.CONTAINER_NAME }}')
+    const rollout = step(job, 'aws-actions/amazon-ecs-deploy-task-definition')
+    t.equal(rollout?.with?.['wait-for-service-stability'], true)
+    t.equal(rollout?.with?.service, '${{ vars.ECS_SERVICE }}')
+    t.equal(rollout?.with?.cluster, '${{ vars.ECS_CLUSTER }}')
+    t.ok(steps(job).indexOf(render as Step) < steps(job).indexOf(rollout as Step))
+  })
+
+  t.test('deploy.yml names the container the CDK task definition defines', async t => {
+    const deploy = parse(read('deploy.yml')) as Workflow & { jobs: Record<string, { env?: Record<string, string> }> }
+    const stack = readFileSync(join(packageRoot, 'infra', 'lib', 'iscoolgpt-stack.ts'), 'utf8')
+    const name = /export const CONTAINER_NAME = '([^']+)'/.exec(stack)?.[1]
+    t.ok(name)
+    t.equal(deploy.jobs.deploy?.env?.CONTAINER_NAME, name)
+  })
+})
