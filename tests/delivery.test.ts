@@ -46,7 +46,7 @@ t.test('docker', async t => {
     t.same(runs.map(r => /scripts\/build-prod\.sh (\S+) (\w+)$/.exec(r)?.slice(1)), [['/app', 'deps'], ['/app', 'app']], 'every RUN of the build stage is build-prod.sh')
 
     const copied = (build?.lines ?? []).filter(l => l.startsWith('COPY')).flatMap(l => l.split(/\s+/).slice(1, -1))
-    for (const path of [...copiedPaths(), 'scripts/build-prod.sh']) t.ok(copied.includes(path), `the build stage copies ${path}`)
+    for (const path of [...copiedPaths(), 'scripts/build-prod.sh', 'scripts/bundle.mjs']) t.ok(copied.includes(path), `the build stage copies ${path}`)
 
     const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> }
     t.equal(pkg.scripts['build:prod'], 'scripts/check-prod.sh')
@@ -64,7 +64,7 @@ t.test('docker', async t => {
     t.ok(has(/^EXPOSE 8080$/))
     t.ok(has(/^STOPSIGNAL SIGTERM$/))
     t.ok(has(/^HEALTHCHECK .*CMD \["\/nodejs\/bin\/node", "-e", ".*\/health'/), 'health check on /health with node (no shell in the image)')
-    t.ok(has(/^CMD \["dist\/src\/server\.js"\]$/))
+    t.ok(has(/^CMD \["dist\/server\.mjs"\]$/), 'the server runs as one bundled module')
     t.notOk(has(/^RUN /), 'nothing runs in the runtime stage: it has no shell')
     t.match(dockerfile, /^ARG NODE_MAJOR=\d+$/m)
   })
@@ -86,7 +86,7 @@ t.test('docker', async t => {
     const rules = read('.dockerignore').split('\n').map(l => l.trim()).filter(l => l !== '' && !l.startsWith('#'))
     t.equal(rules[0], '*', 'everything is excluded first')
     const admitted = rules.filter(r => r.startsWith('!')).map(r => r.slice(1).replace(/\/$/, '')).sort()
-    t.same(admitted, [...copiedPaths(), 'scripts/build-prod.sh'].sort())
+    t.same(admitted, [...copiedPaths(), 'scripts/build-prod.sh', 'scripts/bundle.mjs'].sort())
     for (const never of ['**/node_modules', '**/.env']) t.ok(rules.includes(never), `${never} stays out`)
   })
 
