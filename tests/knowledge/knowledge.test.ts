@@ -1,0 +1,1320 @@
+// The course notes' tests (loading, index, retrieval, coverage, excerpts, the provider, the labelled sets): one subtest per former file, in one process: tap starts each test file in a process of its own, and for a small file that start-up cost more than its tests. Run one alone: npx tap --disable-coverage --grep='^retrieval$' tests/knowledge/knowledge.test.ts
+import t from 'tap'
+import { spawnSync } from 'node:child_process'
+import { EventEmitter, once } from 'node:events'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { isolateData } from '../helper.js'
+import { analyzerFor, foldText, tokenize } from '../../src/knowledge/analyzer.js'
+import { isEverydayWord } from '../../src/knowledge/everyday-words.js'
+import { excerpt, sentences } from '../../src/knowledge/excerpt.js'
+import { createKnowledgeBase, defaultKnowledgeDir, type KnowledgeStats } from '../../src/knowledge/knowledge-base.js'
+import { KnowledgeIndex, splitCode } from '../../src/knowledge/knowledge-index.js'
+import { groundingContext, KnowledgeProvider, MIN_STRENGTH } from '../../src/knowledge/knowledge-provider.js'
+import { detectLanguage } from '../../src/knowledge/language.js'
+import { loadNotes, loadNotesSync, parseNote } from '../../src/knowledge/load-notes.js'
+import { auroc, evaluate, excerptProblems, formatFigures, type QuestionSet, split } from '../../src/knowledge/notes-eval.js'
+import { passingNames, passingNamesIn } from '../../src/knowledge/passing-names.js'
+import { costSubject, isCommonWord, phraseWords, questionType, readQuestion, smallTalk } from '../../src/knowledge/question.js'
+import { portugueseShaped, retrieve, untreatedNames } from '../../src/knowledge/retrieval.js'
+import { stemEn, stemPt } from '../../src/knowledge/stemmer.js'
+import { packageRoot } from '../../src/package-info.js'
+import type { Completion } from '../../src/providers/types.js'
+
+t.test('analyzer', async t => {
+  t.test('detectLanguage tells Portuguese from English', async t => {
+    const pt = [
+      'Qual a vantagem de usar Docker?',
+      'Quem ganhou a Copa de 1970?',
+      'pra que serve um NAT gateway?',
+      'o que é Fargate Spot',
+      'configuração do balanceador',
+      'como faço deploy na AWS'
+    ]
+    const en = [
+      'What is the advantage of using Docker?',
+      'Who won the 1970 World Cup?',
+      'how do I keep my API key out of git',
+      'internet gateway vs NAT gateway, which one do I need',
+      'explain the shared responsibility model'
+    ]
+    for (const q of pt) t.equal(detectLanguage(q), 'pt', q)
+    for (const q of en) t.equal(detectLanguage(q), 'en', q)
+  })
+
+  t.test('detectLanguage falls back when there is no signal', async t => {
+    t.equal(detectLanguage('Docker?'), 'en')
+    t.equal(detectLanguage('Kubernetes ECS EKS', 'pt'), 'pt')
+    t.equal(detectLanguage(''), 'en')
+    t.equal(detectLanguage('ação'), 'pt', 'ã and ç alone say Portuguese')
+  })
+
+  t.test('foldText lower-cases and removes accents', async t => {
+    t.equal(foldText('Configuração em NUVEM: é pública'), 'configuracao em nuvem: e publica')
+  })
+
+  t.test('tokenize keeps hyphenated words and drops apostrophes', async t => {
+    t.same(tokenize("What's a multi-stage build? Don't panic — it's 2x faster."), ['What', 'a', 'multi-stage', 'build', 'Dont', 'panic', 'it', '2x', 'faster'])
+  })
+
+  t.test('analyzers drop stop words, fold and stem', async t => {
+    t.same(analyzerFor('pt').analyze('Quais são as vantagens das imagens Docker?'), ['vantagen', 'imagen', 'docker'])
+    t.same(analyzerFor('en').analyze('How are the containers scaling?'), ['container', 'scal'])
+    t.same(analyzerFor('en').analyze('multi-stage builds'), ['multi', 'stag', 'multistag', 'build'], 'parts and the joined word')
+    t.same(analyzerFor('en').terms('The'), [], 'a stop word alone gives no term')
+    t.same(analyzerFor('pt').terms('S3'), ['s3'], 'short terms with digits are kept')
+  })
+
+  t.test('stemPt maps the forms of a word to one key', async t => {
+    const groups = [
+      ['configuração', 'configurações', 'configurar', 'configurado'],
+      ['imagem', 'imagens'],
+      ['nuvem', 'nuvens'],
+      ['servidor', 'servidores'],
+      ['disponível', 'disponíveis'],
+      ['local', 'locais'],
+      ['pública', 'público', 'públicas'],
+      ['armazenamento', 'armazenar'],
+      ['escalando', 'escalar'],
+      ['região', 'regiões'],
+      ['token', 'tokens'],
+      ['docker']
+    ]
+    for (const group of groups) {
+      const keys = new Set(group.map(w => stemPt(foldText(w))))
+      t.equal(keys.size, 1, `${group.join(', ')} → ${[...keys].join(', ')}`)
+    }
+    t.equal(stemPt('docker'), 'docker', 'English loanwords keep their -er')
+    t.equal(stemPt('usar'), 'usar', 'short words are left alone')
+    t.equal(stemPt('ec2'), 'ec2')
+  })
+
+  t.test('stemEn maps the forms of a word to one key', async t => {
+    const groups = [
+      ['deployment', 'deploying', 'deployed', 'deploys'],
+      ['policy', 'policies'],
+      ['cache', 'cached', 'caching'],
+      ['scale', 'scaled', 'scaling'],
+      ['availability', 'available'],
+      ['orchestration', 'orchestrate'],
+      ['running', 'run'],
+      ['installing', 'install'],
+      ['processes', 'process'],
+      ['containerization', 'containerize']
+    ]
+    for (const group of groups) {
+      const keys = new Set(group.map(w => stemEn(w)))
+      t.equal(keys.size, 1, `${group.join(', ')} → ${[...keys].join(', ')}`)
+    }
+    t.equal(stemEn('container'), 'container')
+    t.equal(stemEn('status'), 'status', '-us is not a plural')
+    t.equal(stemEn('http2'), 'http2')
+  })
+
+  t.test('a loanword spelled the Portuguese way meets its English spelling', async t => {
+    const pt = analyzerFor('pt')
+    t.same(pt.analyze('contêineres'), pt.analyze('containers'))
+    t.same(pt.analyze('contêiner'), pt.analyze('container'))
+    t.same(analyzerFor('en').analyze('conteiner'), analyzerFor('en').analyze('container'))
+  })
+
+  t.test('small numbers are one term in words and in digits; list numbers are not indexed', async t => {
+    t.same(analyzerFor('en').analyze('one or three years'), ['3', 'year'])
+    t.same(analyzerFor('en').analyze('1 or 3 years'), ['1', '3', 'year'])
+    t.same(analyzerFor('pt').analyze('os doze fatores'), ['12', 'fator'])
+    t.equal(stemEn('goes'), 'go')
+    const { text } = splitCode('Five traits:\n1. **On-demand** self-service\n2. Broad access\n\nUp to 10 tasks.', words => analyzerFor('en').analyze(words))
+    t.notOk(text.includes('1') || text.includes('2'), 'the numbers of list items are gone')
+    t.ok(text.includes('10'), 'a number in running text stays')
+  })
+})
+
+t.test('coverage-names', async t => {
+  // A question about a service the notes name only in passing, or whose words they use for other
+  // things, is answered as not covered and names what is missing; questions the notes do answer,
+  // with compounds and verbs of their own, are not caught by that rule.
+  const base = createKnowledgeBase()
+  const provider = new KnowledgeProvider(base)
+
+  t.test('names whose words the notes use elsewhere, but not together and not in the answering note', async t => {
+    for (const [question, name] of [
+      ['como ligar varias vpcs com Transit Gateway', 'Transit Gateway'],
+      ['what is aws app runner', 'app runner']
+    ] as const) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, false, question)
+      t.same(found.unknown, [], `${question}: every word occurs somewhere in the notes`)
+      t.same(found.untreated, [name], question)
+      const answer = provider.answer(question)
+      t.equal(answer.lowCoverage, true)
+      t.match(answer.text, `**${name}**`, 'the answer names what the notes do not cover')
+      t.ok(answer.confidence <= 0.1)
+    }
+  })
+
+  t.test('compounds and verbs the answering note has are no untreated names', async t => {
+    for (const question of [
+      'pra que serve o nat gateway',
+      'como subir a api e o redis junto com docker compose',
+      'como colocar HTTPS no meu load balancer com um certificado do ACM?',
+      'qual status http devolver qnd o usuario manda dado invalido',
+      'how do i stop ecr filling up with old images',
+      'why should config be stored in environment variables according to the 12 factor app'
+    ]) {
+      const found = retrieve(base, question)
+      t.same(found.untreated, [], question)
+      t.equal(found.covered, true, question)
+    }
+  })
+
+  t.test('the rule looks at the note that would answer', async t => {
+    const networking = 'knowledge/en/cloud-networking-gateways.md'
+    t.same(untreatedNames(base, 'how to set up a transit gateway between vpcs', networking, 'en'), ['transit gateway'])
+    t.same(untreatedNames(base, 'how does encryption in transit work', 'knowledge/en/encryption-kms.md', 'en'), [], 'the note that uses the word')
+  })
+
+  t.test('a service named with its vendor that the notes never write so is not covered, even in common words', async t => {
+    const found = retrieve(base, 'como o aws backup guarda snapshot do ebs?')
+    t.equal(found.covered, false)
+    t.same(found.untreated, ['AWS backup'], 'named as a service, by its first word')
+    t.equal(retrieve(base, 'a aws cobra por hora no nat gateway?').covered, true, 'a verb after the vendor names no service')
+    t.equal(retrieve(base, 'does aws replace the broken disks behind my ebs volume or do i').covered, true, 'nor does one followed by its object')
+    t.equal(retrieve(base, 'what does amazon s3 charge for storage per gb').covered, true, 'a service the notes name with its vendor')
+  })
+
+  t.test('English words side by side in a Portuguese question are a term, not covered when the notes never write it', async t => {
+    for (const [question, name] of [
+      ['como ligo os flow logs da vpc pra ver o trafego', 'flow logs'],
+      ['vale a pena ligar o transfer acceleration no meu bucket do s3?', 'transfer acceleration']
+    ] as const) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, false, question)
+      t.ok(found.untreated.includes(name), `${question}: names ${name}`)
+    }
+    for (const question of ['como configuro o health check do load balancer', 'o cold start da lambda demora muito?']) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, true, `${question}: a pair the notes write is theirs`)
+    }
+  })
+
+  t.test('two-character names after a vendor, and letter-digit names, are unknown words', async t => {
+    for (const [question, word] of [['qual a diferenca do amazon mq pro sqs', 'mq'], ['como faco teste de carga com k6 na minha api', 'k6']] as const) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, false, question)
+      t.same(found.unknown, [word], question)
+    }
+  })
+
+  t.test('a name that notes of many topics use in passing is common vocabulary', async t => {
+    for (const question of ['quantos IPs eu consigo usar numa subnet /24', 'where do i put the database URL so the same image runs in staging and prod']) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, true, question)
+      t.same(found.untreated, [], question)
+    }
+  })
+
+  t.test('phrasing that looked like a name: a quantity, the student\'s own AWS, an everyday Portuguese word in a pair', async t => {
+    for (const [question, heading] of [
+      ['how much do a million calls to a 256mb function running 300ms cost', 'Pricing per request and GB-second'],
+      ['my aws spend doubled this month, where do i see what grew', 'Cost Explorer'],
+      ['devo usar o login principal da conta no dia a dia?', 'Usuário root e MFA']
+    ] as const) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, true, question)
+      t.same([found.unknown, found.untreated], [[], []], `${question}: nothing named as missing`)
+      t.equal(found.hits[0]?.heading, heading, question)
+    }
+    t.same(retrieve(base, 'what does aws backup do with my snapshots').untreated, ['AWS backup'], 'without a possessive, the word after AWS is still a service')
+  })
+})
+
+t.test('everyday-words', async t => {
+  // A word the notes never use counts against a question only when it is a term (a service, a tool,
+  // a concept); chat abbreviations, fillers and conjugated verbs are everyday language and say
+  // nothing about whether the notes cover the question.
+  const base = createKnowledgeBase()
+
+  t.test('everyday words and terms, by list and by shape', async t => {
+    for (const word of ['dps', 'qntas', 'agr', 'logo', 'tao', 'culpa', 'querer', 'deixei', 'rodando', 'throwing', 'randomly', 'downsides', 'lot']) {
+      t.ok(isCommonWord(word, /^(throwing|randomly|downsides|lot)$/.test(word) ? 'en' : 'pt'), `${word} is everyday language`)
+    }
+    for (const [word, lang] of [['karpenter', 'pt'], ['graviton', 'pt'], ['lightsail', 'en'], ['scps', 'en'], ['g4dn', 'en']] as const) {
+      t.notOk(isCommonWord(word, lang), `${word} is a term`)
+    }
+    t.notOk(isCommonWord('Rodando', 'pt'), 'a capital after the start of the question marks a name, whatever the ending')
+    t.ok(isCommonWord('Deixei', 'pt', true), 'the first word of a question is capitalised as a sentence is')
+    t.notOk(isCommonWord('throwing', 'pt'), 'the English -ing shape is not read in a Portuguese question')
+  })
+
+  t.test('chat abbreviations are written out', async t => {
+    t.equal(readQuestion('qntas zonas tem numa regiao').text, 'quantas zonas tem numa regiao')
+    t.equal(readQuestion('dps do deploy ta lento').text.startsWith('depois do deploy esta lento'), true)
+    t.match(readQuestion('a msg volta pra fila toda hr').text, /mensagem .* hora/)
+  })
+
+  t.test('colloquial questions the notes answer are not refused', async t => {
+    for (const [question, topic] of [
+      ['deixei meu bucket aberto sem querer, e agr?', 'shared-responsibility|storage-types|iam-least-privilege|security-groups-nacls|encryption-kms'],
+      ['qntas zonas de disponibilidade tem numa regiao', 'regions-availability-zones|high-availability-disaster-recovery'],
+      ['minha api ta respondendo devagar dps do deploy, oq olhar', '[a-z-]+'],
+      ['my lambda keeps timing out randomly, what is the max timeout', 'serverless-functions']
+    ] as const) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, true, question)
+      t.match(found.hits[0]?.topic, new RegExp(`^(${topic})$`), question)
+      t.same(found.unknown, [], `${question}: no everyday word is named as missing`)
+    }
+  })
+
+  t.test('a term the notes lack still makes a question not covered, typed in lower case', async t => {
+    for (const [question, term] of [['como configuro o karpenter no eks', 'karpenter'], ['how do i deploy with lightsail', 'lightsail']] as const) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, false, question)
+      t.same(found.unknown, [term])
+    }
+  })
+
+  t.test('questions for a list of what starts something are not definitions', async t => {
+    t.equal(questionType(readQuestion('what triggers can start a lambda').text), 'other')
+    t.equal(questionType(readQuestion('que eventos disparam uma lambda').text), 'other')
+    t.equal(questionType(readQuestion('what is a lambda trigger').text), 'definition')
+    t.equal(questionType(readQuestion('que e um gatilho').text), 'definition')
+    t.equal(questionType(readQuestion('what kubernetes?').text), 'definition', 'a bare "what X" still asks what X is')
+    const found = retrieve(base, 'what can invoke my lambda function')
+    t.equal(found.hits[0]?.heading, 'Events and triggers')
+  })
+
+  t.test('Portuguese spelling tells an everyday word from a name the notes lack', async t => {
+    for (const word of ['pago', 'rolou', 'sumiram', 'mata', 'chato']) t.ok(portugueseShaped(word), `${word} is spelled as Portuguese`)
+    for (const word of ['karpenter', 'redshift', 'graviton', 'lightsail', 'sticky', 'SageMaker', 'g4dn']) t.notOk(portugueseShaped(word), `${word} is not`)
+    const found = retrieve(base, 'o certificado do acm renova sozinho ou eu pago algo a mais?')
+    t.equal(found.covered, true, 'an everyday Portuguese word beside a strong match is no missing term')
+    t.equal(found.hits[0]?.topic, 'https-tls-certificates')
+    const named = retrieve(base, 'como eu configuro o traefik no cluster kubernetes')
+    t.equal(named.covered, false, 'an unknown name after an article or preposition still says what the notes lack')
+  })
+
+  t.test('in a comparison, only an unknown word that is compared makes it not covered', async t => {
+    const phrased = retrieve(base, 'ecs or eks, which one is less of a headache for a small team')
+    t.equal(phrased.covered, true, 'the unknown word phrases the question')
+    t.match(phrased.hits[0]?.topic, /^(container-orchestration|kubernetes-basics)$/)
+    const compared = retrieve(base, 'qual a diferenca entre sqs e rabbitmq')
+    t.equal(compared.covered, false, 'the unknown word is one of the two compared')
+    t.same(compared.unknown, ['rabbitmq'])
+  })
+
+  t.test('a look-alike word of the other language is no typo of a known one', async t => {
+    const found = retrieve(base, 'how do i query cloudwatch logs with athena')
+    t.equal(found.covered, false)
+    t.same(found.unknown, ['athena'], 'the Portuguese stem "athen" is one letter from "aten", but that is no English typo')
+  })
+
+  t.test('the frequency lists tell everyday words from names, in each language', async t => {
+    for (const [word, lang] of [['bolso', 'pt'], ['dinheiro', 'pt'], ['calm', 'en'], ['box', 'en'], ['boxes', 'en'], ['resend', 'en']] as const) {
+      t.ok(isEverydayWord(word, lang), `${word} is everyday ${lang}`)
+    }
+    for (const [word, lang] of [['traefik', 'en'], ['keycloak', 'pt'], ['kubecost', 'en'], ['crossplane', 'en'], ['calm', 'pt']] as const) {
+      t.notOk(isEverydayWord(word, lang), `${word} is no everyday ${lang} word`)
+    }
+  })
+
+  t.test('an everyday word the notes never use does not refuse a question they answer', async t => {
+    for (const [question, topic] of [
+      ['api gateway ou load balancer, qual pesa menos no bolso pra uma api pequena?', 'api-gateway'],
+      ['my containers keep scaling out and in every few minutes, how do i calm that down', 'autoscaling'],
+      ['can a client safely resend a DELETE request after a timeout', 'rest-openapi']
+    ] as const) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, true, question)
+      t.equal(found.hits[0]?.topic, topic, question)
+    }
+  })
+
+  t.test('a frequent word is still a name when the question introduces it as one', async t => {
+    for (const question of ['como monto um pipeline no jenkins pra buildar a imagem', 'how do i turn on aws shield for my load balancer']) {
+      t.equal(retrieve(base, question).covered, false, question)
+    }
+  })
+
+  t.test('an unknown word after "install" or "set up" is the tool asked about', async t => {
+    const tool = retrieve(base, 'how do i set up spinnaker to deploy my containers to ecs')
+    t.equal(tool.covered, false, 'the rest of the question matches ECS, but the notes do not treat the tool')
+    t.same(tool.unknown, ['spinnaker'])
+    const phrasing = retrieve(base, 'the frontend calls my api behind the load balancer, how often does the alb check if a target is healthy')
+    t.equal(phrasing.covered, true, 'an unknown word elsewhere in the sentence is phrasing')
+    t.match(phrasing.hits[0]?.heading, /health checks/i)
+  })
+
+  t.test('a word right after the name of a service the notes treat names one of its features', async t => {
+    t.same(retrieve(base, 'how do i use ecs anywhere to run tasks on my own servers').unknown, ['anywhere'], '"anywhere" names ECS Anywhere here')
+    t.same(retrieve(base, 'my ecs tasks restart anywhere they want, why').unknown, [], 'elsewhere it is an everyday word')
+    const verb = retrieve(base, 'does cloudfront shield my site from ddos')
+    t.equal(verb.covered, true, 'a verb after the service still leaves the question to the section that answers')
+  })
+
+  t.test('a choice between an unknown thing and a known one is not covered, whatever the question type', async t => {
+    const found = retrieve(base, 'should i use pulsar or sqs for my job queue')
+    t.equal(found.covered, false)
+    t.same(found.unknown, ['pulsar'])
+  })
+
+  t.test('an unknown word after a vendor other than AWS is that vendor\'s product', async t => {
+    const found = retrieve(base, 'is hashicorp waypoint a good way to deploy my ecs services')
+    t.equal(found.covered, false)
+    t.same(found.unknown, ['waypoint'])
+  })
+})
+
+t.test('excerpt', async t => {
+  const en = analyzerFor('en')
+  const pt = analyzerFor('pt')
+  const cut = (md: string, max: number, question: string, analyzer = en): string => excerpt(md, max, analyzer, analyzer.analyze(question))
+
+  t.test('a section that fits is kept whole', async t => {
+    const md = 'First paragraph. It is short.\n\n```sh\ndocker build -t app .\n```\n\nThird paragraph.'
+    t.equal(cut(md, 1000, 'docker build'), md)
+  })
+
+  t.test('a code block stays with the sentence that introduces it, or both go', async t => {
+    const intro = 'This example keeps a Fargate service between 1 and 3 tasks, targeting 70 % average CPU:'
+    const code = '```bash\naws application-autoscaling put-scaling-policy --policy-name cpu70\n```'
+    const md = `Autoscaling changes the desired count between a minimum and a maximum.\n\n${intro}\n\n${code}\n\nCooldowns keep the service from flapping between sizes after every change.`
+    const text = cut(md, 260, 'autoscaling policy cpu 70')
+    t.match(text, `${intro}\n\n${code}`, 'the example follows its introduction')
+    const short = cut(md, 120, 'cooldowns flapping')
+    t.notMatch(short, /:\s*$/m, 'no line ends on a colon')
+    t.notMatch(short, /```/, 'the code is left out with its introduction')
+    t.match(short, /Cooldowns keep the service/)
+  })
+
+  t.test('a sentence that points at an example the excerpt does not show is dropped', async t => {
+    const md = 'Docker reuses a cached layer when nothing changed. The Dockerfile above copies package.json first, so code edits do not reinstall. Put rarely changing steps first.'
+    const text = cut(md, 1000, 'docker cache layer')
+    t.notMatch(text, /above/)
+    t.match(text, /^Docker reuses a cached layer when nothing changed\. Put rarely changing steps first\.$/)
+    t.match(cut('No exemplo acima, o cache é reaproveitado. O Docker refaz as camadas seguintes.', 1000, 'cache docker', pt), /^O Docker refaz as camadas seguintes\.$/)
+    t.match(cut('Com CPU acima de 70 %, adicione uma tarefa.', 1000, 'cpu tarefa', pt), /acima de 70 %/, '"acima de 70 %" compares numbers and stays')
+  })
+
+  t.test('a long paragraph keeps the sentences that answer, whole and in order', async t => {
+    const md = 'With Fargate you never see an EC2 instance. Fargate tasks use the awsvpc network mode. Fargate bills per second for the vCPU and memory requested. The EC2 launch type instead uses instances you manage, cheaper under steady load.'
+    const text = cut(md, 140, 'difference fargate ec2 launch type instances manage')
+    t.match(text, /The EC2 launch type instead uses instances you manage, cheaper under steady load\.$/, 'the answering sentence is kept')
+    t.match(text, /^With Fargate you never see an EC2 instance\./, 'the first sentence sets the scene')
+    t.ok(text.length <= 140)
+  })
+
+  t.test('a lone code block is no answer', async t => {
+    t.equal(cut('```bash\naws ecs update-service --cluster c --service s\n```', 1000, 'ecs service'), '')
+  })
+
+  t.test('sentences split at sentence ends, not at decimals or abbreviations', async t => {
+    t.same(sentences('It costs about US$0.40 per secret. Rotation is automatic, e.g. every 30 days. `docker history` shows layers.'), [
+      'It costs about US$0.40 per secret.',
+      'Rotation is automatic, e.g. every 30 days.',
+      '`docker history` shows layers.'
+    ])
+  })
+})
+
+t.test('knowledge-base', async t => {
+  const note = (title: string, body: string): string => `# ${title}\n\n${body}\n`
+
+  /**
+   * Waits for an event, failing after `ms`. The watcher and its debounce timer do not keep the
+   * process alive (a service shutting down must not wait for them), so the test's timer does.
+   */
+  async function nextEvent<T> (emitter: EventEmitter, name: string, ms = 5000): Promise<T> {
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`no ${name} event within ${ms} ms`)), ms)
+    })
+    try {
+      const [value] = await Promise.race([once(emitter, name), timeout]) as [T]
+      return value
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  t.test('the default directory is the bundled knowledge/ folder', async t => {
+    t.match(defaultKnowledgeDir(), /[\\/]knowledge$/)
+    const base = createKnowledgeBase()
+    t.ok(base.stats.notes >= 80)
+    t.ok(base.stats.buildMs > 0 && base.stats.loadMs > 0)
+  })
+
+  t.test('a missing directory is a clear error', async t => {
+    t.throws(() => createKnowledgeBase({ dir: join(t.testdirName, 'missing') }), /knowledge directory not found: .*missing/)
+  })
+
+  t.test('reload picks up new notes and keeps the old index when it fails', async t => {
+    const dir = t.testdir({ en: { 'vpc.md': note('VPC', 'A virtual private cloud is an isolated network.') } })
+    const base = createKnowledgeBase({ dir })
+    t.equal(base.stats.notes, 1)
+    t.equal(base.search('kubernetes pods').length, 0)
+
+    writeFileSync(join(dir, 'en', 'k8s.md'), note('Kubernetes', 'Kubernetes schedules pods onto nodes.'))
+    const stats = await base.reload()
+    t.equal(stats.notes, 2)
+    t.equal(base.search('kubernetes pods')[0]?.title, 'Kubernetes')
+
+    writeFileSync(join(dir, 'en', 'broken.md'), '---\ntitle: [oops\n---\n')
+    await t.rejects(base.reload(), /front matter is not valid YAML/)
+    t.equal(base.stats.notes, 2, 'the last good index stays in use')
+    t.equal(base.search('kubernetes pods')[0]?.title, 'Kubernetes')
+  })
+
+  t.test('reload can switch to another directory', async t => {
+    const first = t.testdir({ a: { 'one.md': note('Caching', 'Redis keeps hot data in memory.') } })
+    const base = createKnowledgeBase({ dir: first })
+    const second = join(first, '..', `${first.split(/[\\/]/).pop() as string}-other`)
+    t.teardown(() => rmSync(second, { recursive: true, force: true }))
+    await t.rejects(base.reload(second), /knowledge directory not found/)
+    t.equal(base.dir, first, 'a failed switch keeps the old directory')
+
+    const other = t.testdir({ 'cdn.md': note('CDN', 'Edge locations cache content near users.') })
+    const stats = await base.reload(other)
+    t.equal(base.dir, other)
+    t.equal(stats.dir, other)
+    t.equal(base.search('edge locations')[0]?.title, 'CDN')
+    t.equal(base.search('redis').length, 0)
+  })
+
+  t.test('concurrent reloads run one after the other and the last one wins', async t => {
+    const dir = t.testdir({ 'a.md': note('Alpha', 'alpha text') })
+    const base = createKnowledgeBase({ dir })
+    const first = base.reload()
+    writeFileSync(join(dir, 'b.md'), note('Beta', 'beta text'))
+    const second = base.reload()
+    const [a, b] = await Promise.all([first, second])
+    t.ok(a.notes >= 1)
+    t.equal(b.notes, 2)
+    t.equal(base.stats.notes, 2)
+  })
+
+  t.test('watch: a change in the directory rebuilds the index after the debounce', async t => {
+    const dir = t.testdir({ 'dns.md': note('DNS', 'Resolvers translate names.') })
+    const events = new EventEmitter()
+    const base = createKnowledgeBase({
+      dir,
+      watch: true,
+      debounceMs: 50,
+      onReload: stats => events.emit('reload', stats),
+      onError: err => events.emit('failed', err)
+    })
+    t.teardown(() => base.close())
+
+    const reloaded = nextEvent<KnowledgeStats>(events, 'reload')
+    writeFileSync(join(dir, 'tls.md'), note('TLS', 'Certificates prove a server identity during the handshake.'))
+    writeFileSync(join(dir, 'tls2.md'), note('TLS 1.3', 'Fewer round trips.'))
+    const stats = await reloaded
+    t.equal(stats.notes, 3, 'both writes in one rebuild')
+    t.equal(base.search('certificates handshake')[0]?.title, 'TLS')
+
+    const failed = nextEvent<Error>(events, 'failed')
+    writeFileSync(join(dir, 'bad.md'), '---\n: [\n---\n')
+    const err = await failed
+    t.match(err.message, /bad\.md: front matter is not valid YAML/)
+    t.equal(base.stats.notes, 3)
+  })
+
+  t.test('close stops watching', async t => {
+    const dir = t.testdir({ 'a.md': note('A', 'aaa') })
+    let reloads = 0
+    const base = createKnowledgeBase({ dir, watch: true, debounceMs: 20, onReload: () => { reloads++ } })
+    base.close()
+    writeFileSync(join(dir, 'b.md'), note('B', 'bbb'))
+    await new Promise(resolve => setTimeout(resolve, 200))
+    t.equal(reloads, 0)
+    t.equal(base.stats.notes, 1)
+    base.close()
+  })
+})
+
+t.test('knowledge-index', async t => {
+  isolateData(t)
+  const notes = [
+    parseNote('# Kubernetes pods\n\nA pod is the smallest unit Kubernetes schedules.\n\n## Pods and nodes\n\nPods run on nodes.\n\n## Pod restarts\n\nThe kubelet restarts failed pods.\n', { path: 'k/en/k8s.md', langHint: 'en' }),
+    parseNote('# Pods no Kubernetes\n\nUm pod é a menor unidade que o Kubernetes agenda.\n', { path: 'k/pt/k8s.md', langHint: 'pt' }),
+    parseNote('# Load balancers\n\nAn application load balancer spreads requests across targets.\n', { path: 'k/en/lb.md', langHint: 'en' })
+  ]
+  const index = KnowledgeIndex.build(notes)
+
+  t.test('passages: the summary and one per section, with their note', async t => {
+    t.equal(index.passages.length, 5)
+    t.same(index.passages.map(p => [p.path, p.kind, p.heading]), [
+      ['k/en/k8s.md', 'summary', 'Kubernetes pods'],
+      ['k/en/k8s.md', 'section', 'Pods and nodes'],
+      ['k/en/k8s.md', 'section', 'Pod restarts'],
+      ['k/pt/k8s.md', 'summary', 'Pods no Kubernetes'],
+      ['k/en/lb.md', 'summary', 'Load balancers']
+    ])
+    t.same(index.languages.sort(), ['en', 'pt'])
+    t.ok(index.buildMs >= 0)
+  })
+
+  t.test('search: language filter, both languages merged, limit and perNote', async t => {
+    const en = index.search('kubernetes pod', { lang: 'en' })
+    t.ok(en.length >= 3 && en.every(h => h.lang === 'en'))
+    t.ok(en.every((h, i) => i === 0 || en[i - 1].score >= h.score), 'best first')
+    t.ok(en.every(h => h.strength > 0 && h.score > 0))
+
+    const both = index.search('kubernetes pod')
+    t.same([...new Set(both.map(h => h.lang))].sort(), ['en', 'pt'])
+
+    t.equal(index.search('kubernetes pod', { limit: 2 }).length, 2)
+    const onePerNote = index.search('kubernetes pod', { perNote: 1 })
+    t.same(onePerNote.map(h => h.path).sort(), ['k/en/k8s.md', 'k/pt/k8s.md'])
+  })
+
+  t.test('search: accents, plurals, prefixes and typos still match', async t => {
+    t.equal(index.search('balancers', { lang: 'en' })[0]?.path, 'k/en/lb.md')
+    t.equal(index.search('load balancing', { lang: 'en' })[0]?.path, 'k/en/lb.md', 'balanc- as a prefix')
+    t.equal(index.search('kuberntes', { lang: 'en' })[0]?.path, 'k/en/k8s.md', 'one typo in a long word')
+    t.equal(index.search('MENOR UNIDADE', { lang: 'pt' })[0]?.path, 'k/pt/k8s.md')
+    t.equal(index.search('é a unidade mínima?', { lang: 'pt' })[0]?.heading, 'Pods no Kubernetes')
+  })
+
+  t.test('search: nothing for stop words only, for a language without notes, or for unknown words', async t => {
+    t.same(index.search('what is it?', { lang: 'en' }), [])
+    t.same(index.search('o que é isso?', { lang: 'pt' }), [])
+    t.same(index.search('photosynthesis chlorophyll'), [])
+    t.same(KnowledgeIndex.build([]).search('pods'), [])
+  })
+
+  t.test('queryLang drops the stop words of the question\'s own language in the other language\'s notes', async t => {
+    // "que" and "a" are Portuguese function words; as English words they would be searched for.
+    const question = 'o que é a application load balancer'
+    const withHint = index.search(question, { lang: 'en', queryLang: 'pt' })
+    const without = index.search(question, { lang: 'en' })
+    t.equal(withHint[0]?.path, 'k/en/lb.md')
+    t.ok(withHint[0].strength > without[0].strength, 'fewer foreign words, a stronger match')
+    t.same(index.search(question, { lang: 'pt', queryLang: 'pt' }), index.search(question, { lang: 'pt' }), 'no effect in the same language')
+  })
+
+  t.test('a long question is searched on its first 32 distinct terms', async t => {
+    const filler = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ')
+    t.same(index.search(`${filler} kubernetes`, { lang: 'en' }), [], 'a term past the cap is not searched')
+    t.ok(index.search(`kubernetes ${filler}`, { lang: 'en' }).length > 0)
+    t.ok(index.search(`${'kubernetes pods '.repeat(500)}`, { lang: 'en' }).length > 0, 'repeats count once')
+  })
+
+  t.test('strength grows with how much a passage is about the question', async t => {
+    const [about] = index.search('kubernetes pod', { lang: 'en' })
+    const [passing] = index.search('targets', { lang: 'en' })
+    t.ok(about.strength > passing.strength, `${about.strength.toFixed(2)} > ${passing.strength.toFixed(2)}`)
+  })
+
+  t.test('words of a code block weigh less than the same words in prose', async t => {
+    const split = splitCode('Set the key:\n\n```json\n{ "name": "WIDGET_KEY" }\n```\n\nThen restart.', text => text)
+    t.match(split.code, /WIDGET_KEY/)
+    t.notMatch(split.text, /WIDGET_KEY/)
+    t.match(split.text, /Set the key:[\s\S]*Then restart\./)
+    const mixed = KnowledgeIndex.build([
+      parseNote('# Deploy files\n\nA task definition lists the container settings.\n\n```json\n{ "widget": "widget", "widgetKey": "widget" }\n```\n', { path: 'k/en/deploy.md', langHint: 'en' }),
+      parseNote('# Page parts\n\nA page is built from parts: a widget is one small part of a page, with its own settings.\n', { path: 'k/en/widgets.md', langHint: 'en' })
+    ])
+    const hits = mixed.search('what is a widget', { lang: 'en' })
+    t.equal(hits[0]?.path, 'k/en/widgets.md', 'the note that explains the word leads the one that only shows it in code')
+  })
+
+  t.test('a paraphrase finds the section through the students\' questions attached to it, and coverage checks can leave them out', async t => {
+    const withQuestions = KnowledgeIndex.build([
+      parseNote('---\nquestions:\n  Blue/green:\n    - "flip everything back to the old copy"\n---\n# Deployments\n\nHow releases replace versions.\n\n## Blue/green\n\nStart the new version beside the current one and switch traffic at the load balancer.\n\n## Canary\n\nSend a small percentage of traffic to the new version first.\n', { path: 'k/en/deploy.md', langHint: 'en' })
+    ])
+    const found = withQuestions.search('flip everything back to the old copy', { lang: 'en' })
+    t.equal(found[0]?.heading, 'Blue/green')
+    t.same(withQuestions.search('flip everything back to the old copy', { lang: 'en', paraphrases: false }), [], 'the section text alone does not use these words')
+    t.ok(withQuestions.knows('flip'), 'words of the questions are words the notes know')
+  })
+
+  t.test('a known word with an ending is known; a known word with letters that read as no ending is another word', async t => {
+    const words = KnowledgeIndex.build([
+      parseNote('# Memory\n\nThe scheduler checks memory and configuration before it places a task.\n', { path: 'k/en/memory.md', langHint: 'en' })
+    ])
+    t.ok(words.knows('schedulers'), 'a plural')
+    t.ok(words.knows('memorys'), 'an "s" added to a word of six letters')
+    t.notOk(words.knows('memorydb'), '"db" is no ending of "memory": MemoryDB is a name the note lacks')
+  })
+})
+
+t.test('knowledge-provider', async t => {
+  const provider = new KnowledgeProvider(createKnowledgeBase())
+  const ask = async (question: string, p: KnowledgeProvider = provider): Promise<Completion> =>
+    await p.complete({ messages: [{ role: 'user', content: question }] }, new AbortController().signal)
+
+  t.test('identity and cost', async t => {
+    t.equal(provider.id, 'knowledge')
+    t.equal(provider.kind, 'knowledge')
+    t.equal(provider.model, 'course-notes')
+    t.equal(provider.weight, 0.6)
+    t.equal(new KnowledgeProvider(createKnowledgeBase(), { weight: 0.3 }).weight, 0.3)
+  })
+
+  t.test('a Portuguese question about Docker gets a Portuguese answer about containers, with sources', async t => {
+    const answer = await ask('Qual a vantagem de usar Docker?')
+    t.equal(answer.finishReason, 'stop')
+    t.same(answer.usage, { promptTokens: 0, completionTokens: 0 })
+    t.equal(answer.model, 'course-notes')
+    t.equal(answer.lowCoverage, false)
+    t.match(answer.text, /^Segundo as notas do curso/)
+    t.match(answer.text, /\*\*Fontes:\*\*/)
+    t.match(answer.text, /contêiner/i)
+    t.notMatch(answer.text, /Sources:|According to/)
+    const sources = answer.sources ?? []
+    t.ok(sources.length >= 1)
+    t.ok(sources.every(s => s.path.startsWith('knowledge/pt/')), 'Portuguese notes')
+    t.ok(sources.some(s => /docker|container/.test(s.path)), `a note about containers or Docker: ${sources.map(s => s.path).join(', ')}`)
+    for (const s of sources) t.match(answer.text, `\`${s.path}\``, 'each source is cited in the text')
+    t.ok(sources.every(s => s.score > 0))
+  })
+
+  t.test('the same question in English gets an English answer', async t => {
+    const answer = await ask('What is the advantage of using Docker?')
+    t.equal(answer.lowCoverage, false)
+    t.match(answer.text, /^According to the course notes/)
+    t.match(answer.text, /\*\*Sources:\*\*/)
+    t.match(answer.text, /container/i)
+    const sources = answer.sources ?? []
+    t.ok(sources.length >= 1 && sources.every(s => s.path.startsWith('knowledge/en/')))
+    t.ok(sources.some(s => /docker|container/.test(s.path)))
+  })
+
+  t.test('an unrelated question is plainly not covered, in its own language', async t => {
+    const en = await ask('Who won the 1970 World Cup?')
+    t.equal(en.lowCoverage, true)
+    t.equal(en.finishReason, 'stop')
+    t.same(en.sources, [])
+    t.match(en.text, /^The course notes \(42 topics\) do not cover this question/, 'counts topics, not files in two languages')
+    t.notMatch(en.text, /Brazil|Pel[eé]/i, 'nothing invented')
+
+    const pt = await ask('Quem ganhou a Copa de 1970?')
+    t.equal(pt.lowCoverage, true)
+    t.same(pt.sources, [])
+    t.match(pt.text, /^As notas do curso \(42 temas\) não cobrem esta pergunta/)
+    t.ok((en.confidence ?? 1) <= 0.1 && (pt.confidence ?? 1) <= 0.1, 'low confidence')
+  })
+
+  t.test('only the last user message is the question', async t => {
+    const answer = await provider.complete({
+      messages: [
+        { role: 'system', content: 'You are a tutor.' },
+        { role: 'user', content: 'Who won the 1970 World Cup?' },
+        { role: 'assistant', content: 'Not covered.' },
+        { role: 'user', content: 'what is a dead-letter queue' }
+      ]
+    }, new AbortController().signal)
+    t.equal(answer.lowCoverage, false)
+    t.match(answer.sources?.[0]?.path ?? '', /message-queues/)
+  })
+
+  t.test('a question the notes cover only in the other language is answered from it, saying so', async t => {
+    const dir = t.testdir({
+      en: { 'nat.md': '# NAT gateways\n\nA NAT gateway lets instances in private subnets reach the internet without being reachable from it.\n\n## Pricing\n\nNAT gateways bill per hour and per gigabyte processed.\n' }
+    })
+    const p = new KnowledgeProvider(createKnowledgeBase({ dir }))
+    const answer = await ask('pra que serve um NAT gateway?', p)
+    t.equal(answer.lowCoverage, false)
+    t.match(answer.text, /^As notas do curso tratam disso só em inglês \(\*NAT gateways\*\)/)
+    t.match(answer.text, /\*\*Fontes:\*\*/)
+    t.match(answer.text, /private subnets/)
+    t.equal(answer.sources?.[0]?.path, `${dir.split(/[\\/]/).pop() as string}/en/nat.md`)
+
+    const none = await ask('Quem ganhou a Copa de 1970?', p)
+    t.equal(none.lowCoverage, true)
+    t.match(none.text, /\(1 tema\)/)
+  })
+
+  t.test('at most three passages, each from the notes, weaker ones left out', async t => {
+    const result = provider.answer('como funciona o cache de camadas do Docker e o build multi-stage?')
+    t.ok(result.passages.length >= 1 && result.passages.length <= 3)
+    const best = result.passages[0].score
+    t.ok(result.passages.every(p => p.score >= best * 0.45))
+    t.equal(result.lang, 'pt')
+    t.same(result.sources.map(s => s.path), [...new Set(result.passages.map(p => p.path))], 'one source per note, in order')
+  })
+
+  t.test('grounding context: compact passages with their sources, empty when not covered', async t => {
+    const context = provider.groundingContext('How does a NAT gateway differ from an internet gateway?', 2)
+    const blocks = context.split(/\n\n(?=\[)/)
+    t.ok(blocks.length >= 1 && blocks.length <= 2)
+    t.match(context, /^\[[^\]]+ — knowledge\/en\/cloud-networking-gateways\.md/)
+    t.ok(context.length < 1500, `compact (${context.length} chars)`)
+    t.equal(provider.groundingContext('Who won the 1970 World Cup?'), '')
+    t.equal(groundingContext(createKnowledgeBase(), 'what is envelope encryption', 1).split('\n')[0].includes('encryption-kms'), true)
+  })
+
+  t.test('errors: an aborted call and a request without a question', async t => {
+    const controller = new AbortController()
+    controller.abort()
+    await t.rejects(provider.complete({ messages: [{ role: 'user', content: 'what is a VPC' }] }, controller.signal),
+      { name: 'ProviderError', errorClass: 'timeout' })
+    await t.rejects(provider.complete({ messages: [{ role: 'system', content: 'hi' }, { role: 'user', content: '  ' }] }, new AbortController().signal),
+      { name: 'ProviderError', errorClass: 'bad_request' })
+  })
+
+  t.test('stream hands the whole answer to onToken once', async t => {
+    const tokens: string[] = []
+    const completion = await provider.stream({ messages: [{ role: 'user', content: 'o que é um pod no Kubernetes?' }] }, new AbortController().signal, { onToken: text => tokens.push(text) })
+    t.same(tokens, [completion.text])
+    t.match(completion.sources?.[0]?.path ?? '', /kubernetes-basics/)
+  })
+
+
+  t.test('a question about a service the notes do not treat names it, points to the closest topic, and says how to get more', async t => {
+    const answer = await ask('Como configuro o Amazon SageMaker para treinar um modelo?')
+    t.equal(answer.lowCoverage, true)
+    t.same(answer.sources, [])
+    t.match(answer.text, /^As notas do curso não tratam de \*\*SageMaker\*\*/)
+    t.match(answer.text, /O tema mais próximo que elas cobrem é \*[^*]+\* \(`knowledge\/pt\/[\w-]+\.md`\)/)
+    t.match(answer.text, /Nenhum modelo de linguagem está configurado.*OPENAI_API_KEY/s, 'no model configured: says how to add one')
+    t.ok((answer.confidence ?? 1) <= 0.1, `low confidence (${String(answer.confidence)})`)
+
+    const withModels = new KnowledgeProvider(createKnowledgeBase(), { languageModels: true })
+    const other = await ask('how do kafka partitions work', withModels)
+    t.equal(other.lowCoverage, true)
+    t.match(other.text, /^The course notes do not cover \*\*kafka\*\*/)
+    t.match(other.text, /language models configured on this service answer it/)
+    t.notMatch(other.text, /OPENAI_API_KEY/, 'models configured: no set-up advice')
+  })
+
+  t.test('a name that is only a detail of a covered question does not stop the answer', async t => {
+    const answer = await ask('Como guardar a chave da API do Hugging Face com segurança num container?')
+    t.equal(answer.lowCoverage, false)
+    t.match(answer.sources?.[0]?.path ?? '', /secrets-management/)
+  })
+
+  t.test('greetings and thanks get a short reply in the student\'s language', async t => {
+    for (const [message, pattern] of [['oi', /^Oi!/], ['Olá, tudo bem?', /^Oi!/], ['obrigado!', /^De nada!/], ['valeu', /^De nada!/], ['hi', /^Hi!/], ['thanks', /^You're welcome!/], ['Thank you so much', /^You're welcome!/]] as const) {
+      const answer = await ask(message)
+      t.match(answer.text, pattern, message)
+      t.ok(answer.text.length < 200, 'brief')
+      t.equal(answer.lowCoverage, false)
+      t.same(answer.sources, [])
+    }
+    const question = await ask('oi, o que é um pod no kubernetes?')
+    t.match(question.sources?.[0]?.path ?? '', /kubernetes-basics/, 'a greeting before a question does not hide the question')
+  })
+
+  t.test('the answer leads with the passage that answers and keeps it whole', async t => {
+    const fargate = await ask('Qual a diferença entre Fargate e EC2 no ECS?')
+    t.match(fargate.text, /Já o \*\*tipo de execução EC2\*\* usa instâncias gerenciadas por você/, 'the sentence that answers is there')
+    t.match(fargate.sources?.[0]?.path ?? '', /container-orchestration/)
+    const docker = await ask('qual a vantagem de usar docker')
+    t.match(docker.text, /\*\*Por que usar Docker\*\*/)
+    t.match(docker.text, /vantagens/)
+  })
+
+  t.test('a code block stays with the sentence that introduces it, and no excerpt ends on a colon', async t => {
+    const answer = await ask('como configurar o autoscaling do ecs pra manter a cpu em 70%')
+    t.match(answer.text, /mirando 70 % de CPU média:\n\n```bash\naws application-autoscaling/, 'the example follows its introduction')
+    for (const question of ['target tracking ou step scaling, qual eu uso', 'pq meu docker build reinstala tudo quando mudo uma linha do codigo', 'how to set a cloudwatch alarm for high cpu']) {
+      const text = (await ask(question)).text
+      const blocks = text.split(/\n{2,}/).slice(1)
+      blocks.forEach((block, i) => {
+        if (/:\s*$/.test(block) && !/^\*\*/.test(block)) t.match(blocks[i + 1] ?? '', /^(```|\||- |\d+\. )/, `"${block.slice(-40)}" is followed by what it introduces`)
+      })
+      if (!/```/.test(text)) t.notMatch(text, /exemplo acima|example above/i, `no reference to a dropped example: ${question}`)
+    }
+  })
+
+  t.test('the completion carries the notes\' confidence: high for a clear answer, low when not covered', async t => {
+    const clear = await ask('o que é cache-aside?')
+    const none = await ask('how does mongodb sharding work')
+    t.ok((clear.confidence ?? 0) >= 0.7, `clear answer ${String(clear.confidence)}`)
+    t.ok((none.confidence ?? 1) <= 0.1, `not covered ${String(none.confidence)}`)
+  })
+})
+
+t.test('load-notes', async t => {
+  const NOTE = `---
+title: DNS na prática
+topic: dns
+lang: pt
+keywords: [DNS, Route 53, registro A]
+---
+
+# DNS na prática
+
+O DNS traduz nomes em endereços IP.
+
+Um segundo parágrafo do resumo.
+
+## Tipos de registro
+
+Um registro **A** aponta para um IPv4.
+
+\`\`\`text
+## isto não é uma seção
+exemplo.com.  300  IN  A  192.0.2.10
+\`\`\`
+
+### Detalhe
+
+Subtítulos ficam dentro da seção.
+
+## TTL
+
+O TTL diz por quanto tempo guardar a resposta em cache.
+`
+
+  t.test('parseNote reads front matter, summary and sections', async t => {
+    const note = parseNote(NOTE, { path: 'knowledge/pt/dns.md' })
+    t.equal(note.title, 'DNS na prática')
+    t.equal(note.topic, 'dns')
+    t.equal(note.lang, 'pt')
+    t.same(note.keywords, ['DNS', 'Route 53', 'registro A'])
+    t.equal(note.summary, 'O DNS traduz nomes em endereços IP.\n\nUm segundo parágrafo do resumo.')
+    t.same(note.sections.map(s => s.heading), ['Tipos de registro', 'TTL'], 'a "## " line inside a code block is not a section')
+    t.match(note.sections[0].text, /## isto não é uma seção/)
+    t.match(note.sections[0].text, /### Detalhe\n\nSubtítulos ficam dentro da seção\./)
+    t.equal(note.sections[1].text, 'O TTL diz por quanto tempo guardar a resposta em cache.')
+  })
+
+  t.test('parseNote works without front matter', async t => {
+    const note = parseNote('# Load balancing\n\nSpreads requests.\n\n## Health checks\n\nTargets that fail are skipped.\n', { path: 'notes/lb.md' })
+    t.equal(note.title, 'Load balancing', 'title from the first heading')
+    t.equal(note.topic, 'lb', 'topic from the file name')
+    t.equal(note.lang, 'en', 'language from the text')
+    t.same(note.keywords, [])
+    t.equal(note.sections.length, 1)
+
+    const bare = parseNote('Só um parágrafo, sem títulos, escrito em português para a disciplina.', { path: 'x/sem-titulo.md', langHint: undefined })
+    t.equal(bare.title, 'sem-titulo', 'title from the file name when there is no heading')
+    t.equal(bare.lang, 'pt')
+    t.equal(bare.summary, 'Só um parágrafo, sem títulos, escrito em português para a disciplina.')
+
+    const hinted = parseNote('# Notes\n\ntext', { path: 'k/en/n.md', langHint: 'en' })
+    t.equal(hinted.lang, 'en', 'the folder hint wins over guessing')
+  })
+
+  t.test('parseNote accepts comma-separated keywords and ignores unknown languages', async t => {
+    const note = parseNote('---\ntitle: T\nkeywords: a, b ,c\nlang: fr\n---\n# Ignored title\n\nbody', { path: 'k/en/t.md', langHint: 'en' })
+    t.same(note.keywords, ['a', 'b', 'c'])
+    t.equal(note.lang, 'en')
+    t.equal(note.title, 'T', 'front matter title wins')
+    t.equal(note.summary, 'body')
+  })
+
+  t.test('parseNote names the file when the front matter is broken', async t => {
+    t.throws(() => parseNote('---\ntitle: [unclosed\n---\n# T\n', { path: 'knowledge/en/broken.md' }), /knowledge\/en\/broken\.md: front matter is not valid YAML/)
+  })
+
+  t.test('loadNotes reads a tree, with display paths and language from folders', async t => {
+    const dir = t.testdir({
+      en: { 'dns.md': '# DNS\n\nNames to addresses.\n', 'README.md': '# Not a note' },
+      'pt-br': { 'dns.md': '# DNS\n\nNomes para endereços.\n', '.draft.md': '# hidden' },
+      extra: { deep: { 'cdn.md': '---\nlang: en\n---\n# CDN\n\nEdge caches.\n' } },
+      'notes.txt': 'not markdown'
+    })
+    const notes = await loadNotes(dir)
+    const name = dir.split(/[\\/]/).pop() as string
+    t.same(notes.map(n => [n.path, n.lang]), [
+      [`${name}/en/dns.md`, 'en'],
+      [`${name}/extra/deep/cdn.md`, 'en'],
+      [`${name}/pt-br/dns.md`, 'pt']
+    ])
+    t.same(loadNotesSync(dir), notes, 'the blocking loader reads the same notes')
+    t.notOk(notes.some(n => n.path.includes(dir)), 'no absolute path leaks into the display path')
+  })
+
+  t.test('loadNotes rejects a missing directory', async t => {
+    await t.rejects(loadNotes(join(t.testdirName, 'nope')), { code: 'ENOENT' })
+  })
+
+  t.test('parseNote attaches the front matter questions to their sections and to the summary', async t => {
+    const source = `---
+title: Deploys
+questions:
+  Deploys:
+    - "what is a deploy strategy"
+  "Blue/green: two environments":
+    - "flip traffic back if the release breaks"
+    - "  run the new version beside the old one  "
+    - 42
+---
+# Deploys
+
+How versions replace each other.
+
+## Blue/green: two environments
+
+Switch all traffic at the load balancer.
+
+## Canary
+
+Send a small share first.
+`
+    const note = parseNote(source, { path: 'k/en/deploys.md', langHint: 'en' })
+    t.same(note.summaryQuestions, ['what is a deploy strategy'])
+    t.same(note.sections.map(s => [s.heading, s.questions]), [
+      ['Blue/green: two environments', ['flip traffic back if the release breaks', 'run the new version beside the old one']],
+      ['Canary', []]
+    ])
+    t.same(parseNote(NOTE, { path: 'knowledge/pt/dns.md' }).sections.map(s => s.questions), [[], []], 'a note without questions has none')
+  })
+
+  t.test('parseNote refuses questions for a heading the note does not have', async t => {
+    const source = '---\ntitle: T\nquestions:\n  Rollbak:\n    - how do i go back\n---\n# T\n\nBody.\n\n## Rollback\n\nSwitch back.\n'
+    t.throws(() => parseNote(source, { path: 'k/en/t.md', langHint: 'en' }), /k\/en\/t\.md: front matter "questions" names "Rollbak"/)
+    t.throws(() => parseNote('---\nquestions: [a, b]\n---\n# T\n\n## S\n\nx\n', { path: 'k/en/u.md' }), /must map section headings/)
+  })
+
+  t.test('every bundled note has students\' questions for each of its sections', async t => {
+    const notes = await loadNotes(join(import.meta.dirname, '../../knowledge'))
+    const bare = notes.flatMap(note => note.sections.filter(s => s.questions.length === 0).map(s => `${note.path} / ${s.heading}`))
+    t.same(bare, [])
+  })
+})
+
+t.test('notes-eval-cli', async t => {
+  // The command that prints the notes' figures: `npx tsx src/cli/notes-eval.ts [questions.json]`.
+  const run = (...args: string[]): { status: number | null, stdout: string, stderr: string } => {
+    const out = spawnSync(process.execPath, ['--import=tsx', join(packageRoot, 'src/cli/notes-eval.ts'), ...args], { cwd: packageRoot, encoding: 'utf8' })
+    return { status: out.status, stdout: out.stdout, stderr: out.stderr }
+  }
+
+  t.test('prints the figures of the development part, the held-out part and the whole set', async t => {
+    const { status, stdout } = run(join(packageRoot, 'tests/knowledge/student-questions-fresh.json'), '--misses')
+    t.equal(status, 0)
+    const lines = stdout.trim().split('\n')
+    t.match(lines[0], /^dev: right section first \d+\.\d % of \d+ · not covered detected \d+\.\d % of \d+ · covered refused \d+ · broken excerpts \d+ · AUROC \d\.\d{3}/)
+    t.ok(lines.some(l => l.startsWith('held-out: ')))
+    t.match(lines[lines.length - 1], /^all: /)
+  })
+
+  t.test('a file that is not a question set is a one-line error and exit code 1', async t => {
+    const { status, stdout, stderr } = run(join(packageRoot, 'package.json'))
+    t.equal(status, 1)
+    t.equal(stdout, '')
+    t.match(stderr, /^notes-eval: cannot read .*package\.json: expected \{covered: \[\.\.\.\], notCovered: \[\.\.\.\]\}\n$/)
+  })
+
+  t.test('--half keeps the even- or odd-numbered questions, so one half can be tuned on and the other checked', async t => {
+    const file = join(packageRoot, 'tests/knowledge/student-questions-fresh.json')
+    // The set has 20 covered and 6 not-covered questions (the first test prints them whole).
+    const odd = run('--half', 'odd', file).stdout.trim().split('\n').pop() ?? ''
+    t.match(odd, /^all: right section first [\d.]+ % of 10 · not covered detected [\d.]+ % of 3 /)
+    const bad = run(file, '--half', 'sideways')
+    t.equal(bad.status, 1)
+    t.equal(bad.stderr, 'notes-eval: --half takes even or odd\n')
+  })
+})
+
+t.test('notes-eval', async t => {
+  // How well the course notes answer student questions, on the labelled set written the way students
+  // type them (tests/knowledge/student-questions.json). Prints the figures that
+  // `npx tsx src/cli/notes-eval.ts` prints and holds the answers to the issue's targets.
+  const set = JSON.parse(readFileSync(new URL('./student-questions.json', import.meta.url), 'utf8')) as QuestionSet
+  const provider = new KnowledgeProvider(createKnowledgeBase())
+  const answer = (question: string): ReturnType<KnowledgeProvider['answer']> => provider.answer(question)
+
+  t.test('the labelled set: at least 80 questions, half Portuguese, with 25 or more near-topic questions the notes do not cover', async t => {
+    t.ok(set.covered.length >= 80, `${set.covered.length} covered questions`)
+    const pt = set.covered.filter(q => q.lang === 'pt').length
+    t.equal(pt, set.covered.length - pt, 'as many in Portuguese as in English')
+    t.ok(set.notCovered.length >= 25, `${set.notCovered.length} not-covered questions`)
+    const notes = createKnowledgeBase().index.notes
+    for (const q of set.covered) {
+      const note = notes.find(n => n.topic === q.note && n.lang === q.lang)
+      if (note === undefined) {
+        t.fail(`no ${q.lang} note ${q.note} for "${q.question}"`)
+        continue
+      }
+      const wanted = Array.isArray(q.section) ? q.section : [q.section]
+      t.ok(wanted.every(s => s === '(summary)' || note.sections.some(section => section.heading === s)), `the labelled section exists: ${q.question}`)
+    }
+  })
+
+  for (const part of ['dev', 'held-out', 'all'] as const) {
+    t.test(`figures on the ${part} questions`, async t => {
+      const figures = evaluate(answer, { covered: split(set.covered, part), notCovered: split(set.notCovered, part) })
+      t.comment(formatFigures(part, figures))
+      // Only the development part's misses are listed: the held-out part stays unseen while tuning.
+      if (part === 'dev') for (const miss of figures.misses) t.comment(`miss: ${miss}`)
+      if (part === 'held-out') {
+        t.ok(figures.rightFirst >= 0.9, `held-out: right section first ${(100 * figures.rightFirst).toFixed(1)} % ≥ 90 %`)
+        t.equal(figures.coveredRefused, 0, 'held-out: no covered question is refused')
+        return
+      }
+      if (part !== 'all') return
+      t.equal(figures.coveredRefused, 0, 'no covered question is refused')
+      t.ok(figures.notCoveredDetected >= 0.9, `not covered detected ${(100 * figures.notCoveredDetected).toFixed(1)} % ≥ 90 %`)
+      t.equal(figures.broken, 0, 'no answer ends on a colon or points at an example it does not show')
+      t.ok(figures.auroc >= 0.9, `AUROC of confidence against useful ${figures.auroc.toFixed(3)} ≥ 0.9`)
+      t.ok(figures.rightFirst >= 0.88, `right section first ${(100 * figures.rightFirst).toFixed(1)} % ≥ 88 % (target 90 %)`)
+    })
+  }
+
+  for (const [file, label] of [['student-questions-fresh.json', 'fresh'], ['student-questions-fresh-2.json', 'fresh-2']] as const) {
+    t.test(`a set written apart from tuning (${file}): figures printed, and no refusal or broken excerpt there either`, async t => {
+      const fresh = JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')) as QuestionSet
+      const figures = evaluate(answer, fresh)
+      t.comment(formatFigures(label, figures))
+      t.equal(figures.coveredRefused, 0)
+      t.equal(figures.broken, 0)
+    })
+  }
+
+  // The later sets were each written before a round of work and scored once with the code as it
+  // stood (fresh-8, written from the notes alone, last): their figures are printed to be compared with the targets, not held to
+  // them, since they still miss; every answer on them must still be a whole excerpt.
+  const laterNotes = createKnowledgeBase().index.notes
+  for (const label of ['fresh-3', 'fresh-4', 'fresh-5', 'fresh-6', 'fresh-7', 'fresh-8'] as const) {
+    t.test(`a set scored before the work it measures (student-questions-${label}.json): figures printed, no broken excerpt`, async t => {
+      const later = JSON.parse(readFileSync(new URL(`./student-questions-${label}.json`, import.meta.url), 'utf8')) as QuestionSet
+      for (const q of later.covered) {
+        for (const ref of [q, ...(q.also ?? [])]) {
+          const note = laterNotes.find(n => n.topic === ref.note && n.lang === q.lang)
+          const wanted = Array.isArray(ref.section) ? ref.section : [ref.section]
+          t.ok(note !== undefined && wanted.every(s => s === '(summary)' || note.sections.some(section => section.heading === s)), `the labelled section exists: ${ref.note} / ${String(ref.section)}`)
+        }
+      }
+      const figures = evaluate(answer, later)
+      t.comment(formatFigures(label, figures))
+      t.equal(figures.broken, 0)
+      t.ok(figures.auroc >= 0.8, `AUROC of confidence against useful ${figures.auroc.toFixed(3)} ≥ 0.8`)
+    })
+  }
+
+  t.test('the excerpt check finds what it is meant to find', async t => {
+    const problems = excerptProblems('Lead:\n\n**H**\n\nThis example keeps 70 % CPU:\n\n**Sources:**\n- x')
+    t.match(problems, [/^ends on a colon: …This example keeps 70 % CPU:$/, /^dangling reference "This example"/], 'an example announced and not shown')
+    t.ok(excerptProblems('Lead:\n\n**H**\n\nEnds with an intro:\n\nand prose after it.').length > 0, 'a colon followed by prose')
+    t.same(excerptProblems('Lead:\n\n**H**\n\nThe command:\n\n```sh\nls\n```'), [], 'a colon followed by its code block')
+    t.ok(excerptProblems('Lead:\n\n**H**\n\nNo exemplo acima, o cache é reaproveitado.').length > 0, 'a reference to an example that is not there')
+    t.same(excerptProblems('Lead:\n\n**H**\n\n```sh\nls\n```\n\nNo exemplo acima, o cache é reaproveitado.'), [], 'the example is there')
+  })
+
+  t.test('AUROC', async t => {
+    t.equal(auroc([0.9, 0.8, 0.2, 0.1], [true, true, false, false]), 1)
+    t.equal(auroc([0.1, 0.2, 0.8, 0.9], [true, true, false, false]), 0)
+    t.equal(auroc([0.5, 0.5], [true, false]), 0.5)
+    t.ok(Number.isNaN(auroc([0.5], [true])))
+  })
+})
+
+t.test('paraphrases', async t => {
+  // Questions that say in everyday words what the notes name technically: the students' questions
+  // attached to each section and the colloquial synonyms must lead them to the section that answers,
+  // without making a question about something the notes lack look covered.
+  const base = createKnowledgeBase()
+
+  t.test('colloquial synonyms add the notes\' term and count as known words', async t => {
+    t.match(readQuestion('why does the chatbot make stuff up').text, /hallucination/)
+    t.match(readQuestion('a ia inventa resposta').text, /alucinacao/)
+    t.match(readQuestion('can we flip it back').text, /rollback/)
+    t.match(readQuestion('how do i follow a request across services').text, /tracing/)
+    t.same([...phraseWords('can we flip it back')].sort(), ['back', 'flip', 'it'])
+    t.same([...phraseWords('what is a load balancer')], [], 'a question without such a phrase has no such words')
+  })
+
+  t.test('paraphrased questions find the section that answers them', async t => {
+    for (const [question, topic, heading] of [
+      ['why does the chatbot make stuff up sometimes', 'llm-apis-tokens', 'Hallucinations, grounding and ensembles'],
+      ['a ia inventa resposta, pq isso?', 'llm-apis-tokens', 'Alucinações, grounding e ensembles'],
+      ['how can i follow a request through all my services', 'observability', 'Traces and AWS X-Ray'],
+      ['meus logs ficam guardados pra sempre? da pra configurar pra apagar os antigos', 'cloudwatch', 'CloudWatch Logs: grupos de logs e retenção']
+    ] as const) {
+      const found = retrieve(base, question)
+      t.ok(found.covered, `covered: ${question}`)
+      t.equal(`${found.hits[0]?.topic} / ${found.hits[0]?.heading}`, `${topic} / ${heading}`, question)
+    }
+  })
+
+  t.test('a question about something the notes lack stays not covered, whatever students\' questions share its other words', async t => {
+    for (const question of [
+      'como configuro o amazon macie pra achar dados pessoais nos meus buckets?',
+      'how do i write a rule in aws waf to block an ip range'
+    ]) {
+      const found = retrieve(base, question)
+      t.notOk(found.covered, `not covered: ${question}`)
+    }
+  })
+})
+
+t.test('passing-names', async t => {
+  // Names the notes only mention in passing, cost questions answered by their subject's note, and
+  // the summary yielding to the section a question names.
+  const base = createKnowledgeBase()
+  const spelled = (lang: 'pt' | 'en'): string[] => {
+    const { names, spelled } = passingNames(base.index)
+    return [...(names.get(lang) ?? [])].map(k => spelled.get(`${lang}:${k}`) ?? k)
+  }
+
+  t.test('names written only in running text are passing; names in a title, keyword list, heading or bold are not', async t => {
+    for (const lang of ['pt', 'en'] as const) {
+      const names = spelled(lang)
+      for (const name of ['WAF', 'Step Functions', 'CloudTrail', 'Direct Connect', 'Helm', 'Kinesis']) t.ok(names.includes(name), `${lang}: ${name} is mentioned in passing`)
+      // ECS and Fargate are treated, each in its own heading: together they are no new name.
+      for (const name of ['ECS Fargate', 'Fargate', 'Lambda', 'Route 53', 'Kubernetes', 'CloudWatch']) t.notOk(names.includes(name), `${lang}: ${name} is treated`)
+    }
+  })
+
+  t.test('a lower-case word opening a sentence or a list item is no name', async t => {
+    const dir = mkdtempSync(join(tmpdir(), 'passing-'))
+    mkdirSync(join(dir, 'en'))
+    writeFileSync(join(dir, 'en', 'queues.md'), [
+      '---', 'title: Queues', 'topic: queues', 'lang: en', 'keywords: [queue, SQS]', '---', '', '# Queues', '',
+      'Queues decouple services. Keep the consumer idempotent, because messages may arrive twice.', '',
+      '## Targets', '', '- Targets include Lambda and the Frobnicator Service, which we do not explain.', '- Keep the queue small; keep retries few.', ''
+    ].join('\n'))
+    const small = createKnowledgeBase({ dir })
+    const names = [...(passingNames(small.index).names.get('en') ?? [])]
+    t.ok(names.includes(analyzerFor('en').analyze('Frobnicator Service').join(' ')), `the Frobnicator Service is a name (${names.join(', ')})`)
+    t.notOk(names.includes('keep'), '"Keep" opens a sentence and a list item: an ordinary word')
+    t.notOk(names.includes('target'), '"Targets" is a heading word')
+    const query = analyzerFor('en').analyze('how do I set up the Frobnicator Service')
+    t.same(passingNamesIn(small.index, query, 'en').map(n => n.spelled), ['Frobnicator Service'], 'found in a question, spelled as the notes write it')
+  })
+
+  t.test('a question about a name mentioned in passing is not covered, and the answer names it', async t => {
+    for (const [question, name] of [
+      ['como usar step functions pra orquestrar varias lambdas', 'Step Functions'],
+      ['how do i turn on cloudtrail to audit api calls', 'CloudTrail'],
+      ['how to set up a helm chart repository', 'Helm'],
+      ['como criar regra no waf pra bloquear um ip', 'WAF']
+    ] as const) {
+      const found = retrieve(base, question)
+      t.notOk(found.covered, `not covered: ${question}`)
+      t.ok(found.untreated.includes(name), `names ${name}: ${found.untreated.join(', ')}`)
+    }
+  })
+
+  t.test('a name mentioned in passing does not refuse a question whose other words ask what a section answers', async t => {
+    for (const [question, topic] of [
+      ['how do i keep my api key out of git', 'secrets-management'],
+      ['quem aplica patch no SO da ec2, eu ou a aws?', 'shared-responsibility']
+    ] as const) {
+      const found = retrieve(base, question)
+      t.ok(found.covered, `covered: ${question}`)
+      t.equal(found.hits[0]?.topic, topic)
+    }
+  })
+
+  t.test('a cost question is answered by the note about its subject, in its pricing section', async t => {
+    t.equal(costSubject('quanto custa o nat gateway por mes?'), 'o nat gateway por mes?')
+    const lambda = retrieve(base, 'como funciona a cobranca do lambda')
+    t.equal(lambda.hits[0]?.topic, 'serverless-functions')
+    t.equal(lambda.hits[0]?.heading, 'Preço por requisição e GB-segundo')
+    // With no subject besides cost, the billing notes answer.
+    const costing = retrieve(base, 'how can i see which service is costing me the most')
+    t.equal(costing.hits[0]?.topic, 'budgets-billing')
+    t.equal(costing.hits[0]?.heading, 'Cost Explorer')
+  })
+
+  t.test('the summary yields to the section whose heading names what is asked', async t => {
+    const events = retrieve(base, 'quais eventos podem disparar uma lambda')
+    t.equal(events.hits[0]?.heading, 'Eventos e gatilhos')
+    const limits = retrieve(base, 'quais sao os limites de uma lambda')
+    t.equal(limits.hits[0]?.heading, 'Limites para lembrar')
+  })
+})
+
+t.test('question', async t => {
+  t.test('students\' spellings are written out', async t => {
+    t.equal(readQuestion('pq usar k8s?').text, 'por que usar kubernetes?')
+    t.equal(readQuestion('oq eh um db').text, 'o que e um database')
+    t.match(readQuestion('quem aplica patch no SO da ec2?').text, /sistema operacional/, '"SO" in capitals is the operating system')
+    t.notMatch(readQuestion('os logs ficam onde?').text, /operating system/, '"os" is an article in Portuguese')
+    t.match(readQuestion('who patches the os on ec2').text, /operating system/)
+    t.match(readQuestion('como guardar a chave da api?').text, /segredo/, 'an API key is a secret')
+  })
+
+  t.test('the kind of answer asked for', async t => {
+    t.equal(questionType('qual a diferenca entre alb e nlb'), 'difference')
+    t.equal(questionType('alb vs nlb'), 'difference')
+    t.equal(questionType('terraform ou cloudformation, qual usar?'), 'difference')
+    t.equal(questionType('quanto custa o nat gateway'), 'cost')
+    t.equal(questionType('por que usar docker'), 'why')
+    t.equal(questionType('how do i push an image to ecr'), 'howto')
+    t.equal(questionType('what is a vpc'), 'definition')
+    t.equal(questionType('lambda max timeout'), 'other')
+    t.equal(questionType('container e vm sao a mesma coisa?'), 'difference', 'asking whether two things are the same asks how they differ')
+    t.equal(questionType('sqs ou sns, quando usar cada um'), 'difference')
+    t.equal(questionType('when to use each, lambda or fargate'), 'difference')
+    t.equal(questionType('como funciona o nat gateway'), 'definition', 'how something works is explained like a definition')
+    t.equal(questionType('how does a cdn work'), 'definition')
+    t.not(questionType('what happens when the cache expires'), 'definition', '"what happens" asks for a consequence')
+    t.not(questionType('o que acontece quando a task recebe sigterm'), 'definition')
+  })
+
+  t.test('greetings and thanks, and only them', async t => {
+    t.same(smallTalk('oi'), { lang: 'pt', kind: 'greeting' })
+    t.same(smallTalk('Bom dia, professor!'), { lang: 'pt', kind: 'greeting' })
+    t.same(smallTalk('muito obrigado'), { lang: 'pt', kind: 'thanks' })
+    t.same(smallTalk('Hello there'), { lang: 'en', kind: 'greeting' })
+    t.same(smallTalk('thx'), { lang: 'en', kind: 'thanks' })
+    t.equal(smallTalk('oi, o que é um pod?'), null)
+    t.equal(smallTalk('thanks, but how do I scale it?'), null)
+  })
+})
+
+t.test('retrieval', async t => {
+  // Retrieval quality on the bundled notes, measured with questions written apart from them.
+  interface Question { lang: 'pt' | 'en', slug: string, question: string }
+  interface OffTopic { lang: 'pt' | 'en', question: string }
+
+  const questions = JSON.parse(readFileSync(new URL('./retrieval-questions.json', import.meta.url), 'utf8')) as Question[]
+  const offTopic = JSON.parse(readFileSync(new URL('./off-topic-questions.json', import.meta.url), 'utf8')) as OffTopic[]
+  const base = createKnowledgeBase()
+
+  t.test('the bundled notes load, both languages, every topic in each', async t => {
+    const { stats } = base
+    t.comment(`index: ${stats.notes} notes, ${stats.passages} passages; files read in ${stats.loadMs.toFixed(1)} ms, index built in ${stats.buildMs.toFixed(1)} ms`)
+    t.same(stats.languages.sort(), ['en', 'pt'])
+    const topics = (lang: string): string[] => base.index.notes.filter(n => n.lang === lang).map(n => n.topic).sort()
+    t.ok(topics('en').length >= 40, 'at least 40 topics')
+    t.same(topics('pt'), topics('en'), 'each topic in both languages')
+    const slugs = new Set(questions.map(q => q.slug))
+    for (const slug of slugs) t.ok(topics('en').includes(slug), `a note exists for ${slug}`)
+  })
+
+  t.test('the question set is balanced and large enough', async t => {
+    t.ok(questions.length >= 48)
+    t.equal(questions.filter(q => q.lang === 'pt').length, questions.filter(q => q.lang === 'en').length)
+  })
+
+  t.test('the right note is in the top 3 for at least 90% of the questions', async t => {
+    const rank: Record<'pt' | 'en', { n: number, top1: number, top3: number }> = {
+      pt: { n: 0, top1: 0, top3: 0 },
+      en: { n: 0, top1: 0, top3: 0 }
+    }
+    const misses: string[] = []
+    for (const q of questions) {
+      const hits = base.search(q.question, { lang: detectLanguage(q.question), limit: 3, perNote: 1 })
+      const at = hits.findIndex(h => h.topic === q.slug)
+      const r = rank[q.lang]
+      r.n++
+      if (at === 0) r.top1++
+      if (at >= 0) r.top3++
+      else misses.push(`${q.question} → ${hits.map(h => h.topic).join(', ')} (expected ${q.slug})`)
+    }
+    const n = rank.pt.n + rank.en.n
+    const top1 = (rank.pt.top1 + rank.en.top1) / n
+    const top3 = (rank.pt.top3 + rank.en.top3) / n
+    t.comment(`top-1 ${(100 * top1).toFixed(1)}%, top-3 ${(100 * top3).toFixed(1)}% on ${n} questions ` +
+      `(pt top-3 ${rank.pt.top3}/${rank.pt.n}, en top-3 ${rank.en.top3}/${rank.en.n})`)
+    for (const miss of misses) t.comment(`miss: ${miss}`)
+    t.ok(top3 >= 0.9, `top-3 hit rate ${(100 * top3).toFixed(1)}% ≥ 90%`)
+    t.ok(rank.pt.top3 / rank.pt.n >= 0.85, 'Portuguese questions are not carried by the English ones')
+    t.ok(rank.en.top3 / rank.en.n >= 0.85, 'English questions are not carried by the Portuguese ones')
+  })
+
+  t.test('the coverage threshold separates course questions from unrelated ones', async t => {
+    const strength = (question: string): number =>
+      base.search(question, { lang: detectLanguage(question), limit: 1 })[0]?.strength ?? 0
+    const onTopic = questions.map(q => strength(q.question))
+    const unrelated = offTopic.map(q => strength(q.question))
+    t.comment(`strength: weakest course question ${Math.min(...onTopic).toFixed(2)}, strongest unrelated ${Math.max(...unrelated).toFixed(2)}, threshold ${MIN_STRENGTH}`)
+    t.equal(onTopic.filter(s => s < MIN_STRENGTH).length, 0, 'every course question is covered')
+    t.same(offTopic.filter((_, i) => unrelated[i] >= MIN_STRENGTH).map(q => q.question), [], 'no unrelated question is covered')
+  })
+
+  t.test('every question is detected in its own language', async t => {
+    const wrong = [...questions, ...offTopic].filter(q => detectLanguage(q.question) !== q.lang).map(q => q.question)
+    t.same(wrong, [])
+  })
+})
