@@ -11,7 +11,7 @@
 //   integer: an answer repeats its words, and the answers to one question share most of theirs;
 // - occurrences are counted in arrays indexed by that integer, and the Map of counts is built once per
 //   answer from its distinct tokens.
-// tests/aggregator/analysis.test.ts and analysis-once.test.ts hold it to contentTokens() on every recorded
+// tests/aggregator/aggregator.test.ts (its analysis subtest) and analysis-once.test.ts hold it to contentTokens() on every recorded
 // answer of datasets/ and on text built to reach each branch.
 
 import { contentTokens as slowContentTokens, foldAccents, rememberWordCount } from './text.js'
