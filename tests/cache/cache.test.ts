@@ -213,11 +213,17 @@ t.test('cache', async t => {
     const timing = (await off.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION } })).headers['server-timing']
     t.match(timing, /cache;desc="off"/)
 
-    const short = await build(t, { ...stubs.env, CACHE_TTL_S: '1' })
+    const short = await build(t, { ...stubs.env, CACHE_TTL_S: '2' })
     await short.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION } })
-    t.equal((await short.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION } })).json().cached, true)
-    await new Promise(resolve => setTimeout(resolve, 1100))
-    t.equal((await short.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION } })).json().cached, false, 'expired after a second')
+    // The answer was stored before its response came back: from here on it is at most this old.
+    const answered = performance.now()
+    const again = (await short.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION } })).json().cached
+    const gap = performance.now() - answered
+    // A loaded machine can hold the test process past the TTL between two asks; within it, the answer must come from the cache.
+    if (gap < 2000) t.equal(again, true, `asked again ${gap.toFixed(0)} ms later: from the cache`)
+    else t.comment(`asked again ${gap.toFixed(0)} ms later, past the 2 s TTL: not a cache check`)
+    await new Promise(resolve => setTimeout(resolve, Math.max(0, 2100 - (performance.now() - answered))))
+    t.equal((await short.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION } })).json().cached, false, 'expired after its TTL')
   })
 
   t.test('CACHE_MAX_ENTRIES bounds the answers kept in memory', async t => {
