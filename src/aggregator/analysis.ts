@@ -14,7 +14,7 @@
 // tests/aggregator/aggregator.test.ts (its analysis subtest) and analysis-once.test.ts hold it to contentTokens() on every recorded
 // answer of datasets/ and on text built to reach each branch.
 
-import { contentTokens as slowContentTokens, foldAccents, rememberWordCount } from './text.js'
+import { contentTokens as slowContentTokens, foldAccents, wordCount } from './text.js'
 
 const NON_ASCII = /[^\x00-\x7f]/
 const LETTER = /^\p{L}$/u
@@ -335,15 +335,18 @@ function scanFolded (text: string): void {
   }
 }
 
-/** Scans the text (folded first when it has non-ASCII characters); the ASCII scan also notes its word count. */
-function scanText (text: string): void {
+/**
+ * Scans the text (folded first when it has non-ASCII characters). Returns its word count when the scan
+ * counted it (the ASCII scan does), else null.
+ */
+function scanText (text: string): number | null {
   if (words >= MEMO_LIMIT || poolLength >= POOL_LIMIT) forgetAll()
   if (!NON_ASCII.test(text)) {
     // Folding ASCII is lower-casing: NFD leaves it as it is and it has no combining marks.
-    rememberWordCount(text, scanAscii(text))
-  } else {
-    scanFolded(foldAccents(text))
+    return scanAscii(text)
   }
+  scanFolded(foldAccents(text))
+  return null
 }
 
 /** Stemmed tokens without stop words, in order: the same list as text.ts's contentTokens(text). */
@@ -360,6 +363,17 @@ export function contentTokens (text: string): string[] {
  */
 export function tokenCounts (text: string): Map<string, number> {
   scanText(text)
+  return countsOfScan()
+}
+
+/** An answer read once: its token counts (tokenCounts) and its word count (text.ts's wordCount), from the same scan where it can. */
+export function analyseAnswer (text: string): { counts: Map<string, number>, words: number } {
+  const words = scanText(text)
+  return { counts: countsOfScan(), words: words ?? wordCount(text) }
+}
+
+/** The counts of the tokens the last scan found. */
+function countsOfScan (): Map<string, number> {
   const current = stamp
   const distinct: number[] = []
   for (let k = 0; k < foundLength; k++) {

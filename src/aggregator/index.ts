@@ -9,7 +9,7 @@ import { NEUTRAL_CONSENSUS, priorScore, qualityScore, relevanceScore, totalScore
 import { similarityMatrix, tfidfFromCounts } from './similarity.js'
 import { groupId, pickBest, pickConsensus, pickFastest, pickVote } from './strategies.js'
 import { wordCount } from './text.js'
-import { contentTokens, tokenCounts } from './analysis.js'
+import { analyseAnswer, contentTokens } from './analysis.js'
 import { LOW_COVERAGE_CAP, SINGLE_SOURCE_CAP, evidenceOf, freeTextConfidence, lengthDifficulty, quantitiesOf, quantityCoverage, shortAnswerConfidence, singleSourceConfidence, votePosterior, workingShift } from './confidence.js'
 import { checkSolution } from './solution-check.js'
 import { formFeatures, openAnswerSignals } from './open-answer.js'
@@ -102,8 +102,9 @@ export function aggregate (question: string, candidates: readonly CandidateInput
   const analysed = [...answered, ...evidence]
   for (const candidate of analysed) {
     const { text, finishReason, lowCoverage } = candidate.input
-    candidate.counts = tokenCounts(text)
-    candidate.words = wordCount(text)
+    const { counts, words } = analyseAnswer(text)
+    candidate.counts = counts
+    candidate.words = words
     candidate.extracted = extractFinalAnswer(text)
     candidate.relevance = relevanceScore(questionTokens, candidate.counts, candidate.words)
     candidate.quality = qualityScore({

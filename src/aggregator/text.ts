@@ -109,24 +109,8 @@ function canonicalDigits (token: string): string {
   return token
 }
 
-/**
- * The word count of the last long text scanned for its tokens (src/aggregator/analysis.ts counts it in the
- * same pass), so the aggregator's wordCount() of that answer right after costs nothing. Only long texts are
- * remembered: comparing a short one costs about what counting it does.
- */
-let countedText = ''
-let counted = 0
-const REMEMBERED_LENGTH = 256
-
-export function rememberWordCount (text: string, count: number): void {
-  if (text.length < REMEMBERED_LENGTH) return
-  countedText = text
-  counted = count
-}
-
 /** Whitespace-separated words, for length checks; a loop because it runs on every sentence of every answer. */
 export function wordCount (text: string): number {
-  if (text.length >= REMEMBERED_LENGTH && text === countedText) return counted
   let count = 0
   let inWord = false
   for (let i = 0; i < text.length; i++) {
