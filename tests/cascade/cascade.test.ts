@@ -58,12 +58,18 @@ t.test('rules', async t => {
     t.same(result.consulted, ['cheap2', 'cheap1', 'dear'])
     t.equal(result.decision.normalized, '22', 'the most reliable provider asked')
 
-    // When a provider still to be asked (here dearer still) has the better record, it is asked too.
+    // When a provider still to be asked (here four times dearer) has the better record, it is asked too.
     const better = { ...LEARNED, other: known(0.7) }
-    const dearer = candidates.map(c => (c.provider === 'other' ? { ...c, costUsd: 0.02 } : c))
+    const dearer = candidates.map(c => (c.provider === 'other' ? { ...c, costUsd: 0.04 } : c))
     const all = runCascade(MATH_QUESTION, dearer, better, undefined, 1)
     t.same(all.consulted, ['cheap2', 'cheap1', 'dear', 'other'])
     t.equal(all.decision.normalized, '18', 'the best record sided with a cheap answer')
+
+    // Within a price class (less than three times dearer: a longer answer at the same list price) the better record goes first and settles it alone.
+    const longer = candidates.map(c => (c.provider === 'other' ? { ...c, costUsd: 0.025 } : c))
+    const first = runCascade(MATH_QUESTION, longer, better, undefined, 1)
+    t.same(first.consulted, ['cheap2', 'cheap1', 'other'])
+    t.equal(first.decision.normalized, '18')
   })
 
   t.test('settle rules on one decision', async t => {
