@@ -204,6 +204,51 @@ function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, 
   return lang !== 'pt' || portugueseShaped(typed) || (!namesAService(raw, [typed]) && !afterArticle(raw, typed))
 }
 
+// The notes' prose folded to lower-case words between single spaces, built at the first word that
+// may be a phrase typed without its spaces, and kept per index.
+const PHRASES = new WeakMap<KnowledgeBase['index'], string>()
+
+function notesProse (base: KnowledgeBase): string {
+  let prose = PHRASES.get(base.index)
+  if (prose === undefined) {
+    const parts = base.index.passages.map(p => `${p.title} ${p.heading} ${p.keywords.join(' ')} ${p.text}`)
+    prose = ` ${foldText(parts.join(' ')).replace(/[^a-z0-9]+/g, ' ')} `
+    PHRASES.set(base.index, prose)
+  }
+  return prose
+}
+
+/**
+ * The parts of a word that is a phrase of the notes typed without its spaces ("route53" for
+ * "Route 53", "apigateway", "toomanyrequests"), or null: the notes write those words side by side,
+ * and one of them at least is not a function word. A name made of words they never write together
+ * ("datadog", "firebase", "outposts") stays a name.
+ */
+export function joinedPhrase (base: KnowledgeBase, folded: string): string[] | null {
+  if (folded.length < 6 || folded.length > 40 || !/^[a-z0-9]+$/.test(folded)) return null
+  const content = (part: string): boolean => !analyzerFor('pt').isStopWord(part) && !analyzerFor('en').isStopWord(part)
+  const splits: string[][] = []
+  for (let i = 2; i <= folded.length - 2; i++) {
+    const head = folded.slice(0, i)
+    const tail = folded.slice(i)
+    splits.push([head, tail])
+    for (let j = 2; j <= tail.length - 2; j++) splits.push([head, tail.slice(0, j), tail.slice(j)])
+  }
+  const candidates = splits.filter(parts => parts.some(content) && parts.every(part => !content(part) || analyzerFor('en').terms(part).concat(analyzerFor('pt').terms(part)).some(term => base.index.knows(term, true))))
+  if (candidates.length === 0) return null
+  const prose = notesProse(base)
+  return candidates.find(parts => prose.includes(` ${parts.join(' ')} `)) ?? null
+}
+
+/** The question with each unknown word that is a phrase of the notes typed without its spaces written with them. */
+export function spaceJoinedWords (base: KnowledgeBase, raw: string): string {
+  return raw.replace(/[\p{L}\p{N}]{6,}/gu, token => {
+    const folded = foldText(token)
+    if (LANGS.some(lang => analyzerFor(lang).terms(token).some(term => base.index.knows(term, true)))) return token
+    return joinedPhrase(base, folded)?.join(' ') ?? token
+  })
+}
+
 /**
  * Words of the question that carry meaning and that no note contains in any form. A mistyped or
  * shortened form counts as known only by the analyser of the question's language.
@@ -623,7 +668,9 @@ function restAnswers (base: KnowledgeBase, text: string, without: readonly strin
   return best !== undefined && best.strength >= STRONG && best.matched >= REST_MATCHED
 }
 
-export function retrieve (base: KnowledgeBase, raw: string, options: RetrieveOptions = {}): Retrieval {
+export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveOptions = {}): Retrieval {
+  // "route53", "apigateway": a phrase of the notes typed as one word reads as the phrase from here on.
+  const raw = spaceJoinedWords(base, typed)
   const question = readQuestion(raw)
   const limit = options.limit ?? 3
   const minStrength = options.minStrength ?? MIN_STRENGTH

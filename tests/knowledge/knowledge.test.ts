@@ -17,7 +17,7 @@ import { loadNotes, loadNotesSync, parseNote } from '../../src/knowledge/load-no
 import { auroc, evaluate, excerptProblems, formatFigures, type QuestionSet, split } from '../../src/knowledge/notes-eval.js'
 import { passingNames, passingNamesIn } from '../../src/knowledge/passing-names.js'
 import { costSubject, isCommonWord, phraseWords, questionType, readQuestion, smallTalk } from '../../src/knowledge/question.js'
-import { portugueseShaped, retrieve, untreatedNames } from '../../src/knowledge/retrieval.js'
+import { joinedPhrase, portugueseShaped, retrieve, spaceJoinedWords, untreatedNames } from '../../src/knowledge/retrieval.js'
 import { stemEn, stemPt } from '../../src/knowledge/stemmer.js'
 import { packageRoot } from '../../src/package-info.js'
 import type { Completion } from '../../src/providers/types.js'
@@ -204,6 +204,19 @@ t.test('coverage-names', async t => {
       t.equal(found.covered, false, question)
       t.same(found.unknown, [word], question)
     }
+  })
+
+  t.test('a phrase of the notes typed as one word reads as the phrase; a name made of words they never write together stays a name', async t => {
+    t.same(joinedPhrase(base, 'route53'), ['route', '53'])
+    t.same(joinedPhrase(base, 'toomanyrequests'), ['too', 'many', 'requests'])
+    for (const name of ['datadog', 'firebase', 'outposts', 'transitgateway']) t.equal(joinedPhrase(base, name), null, name)
+    t.equal(spaceJoinedWords(base, 'minha apigateway da 429 toomanyrequests'), 'minha api gateway da 429 too many requests')
+    const found = retrieve(base, 'como mandar o usuario pro servidor do pais dele pelo route53')
+    t.equal(found.covered, true)
+    t.same(found.unknown, [])
+    t.equal(found.hits[0]?.path, 'knowledge/pt/dns.md')
+    // Spaced out, a service the notes name only in passing is still not covered.
+    t.same(retrieve(base, 'how do i chain my lambdas with stepfunctions').covered, false)
   })
 
   t.test('a name that notes of many topics use in passing is common vocabulary', async t => {
