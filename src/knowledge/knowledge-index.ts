@@ -235,8 +235,10 @@ export class KnowledgeIndex {
       if (lexicon.sorted[lo]?.startsWith(term) === true) return true
       // A known word of six letters or more with up to three more: a conjugation or derivation the light stemmers leave apart ("significam").
       // The letters added must read as an ending (a vowel in them, or an "s"): "memorydb" is no form of "memory".
+      // Three that are a word of the notes themselves make a compound, not an ending: "statefulset" is no form of "stateful".
       for (let cut = 1; cut <= 3 && term.length - cut >= 6; cut++) {
-        if (/[aeious]/.test(term.slice(-cut)) && lexicon.terms.has(term.slice(0, -cut))) return true
+        const ending = term.slice(-cut)
+        if (/[aeious]/.test(ending) && !(cut === 3 && lexicon.terms.has(ending)) && lexicon.terms.has(term.slice(0, -cut))) return true
       }
       if (lexicon.terms.has(term.slice(0, -1))) return true
       const maxEdits = term.length >= 9 ? 2 : 1

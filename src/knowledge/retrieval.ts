@@ -199,9 +199,13 @@ function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, 
   const service = (word: string): boolean => LANGS.some(l => analyzerFor(l).terms(word).some(t => services.get(l)?.has(t) === true))
   if (words.some((word, i) => word === folded && i > 0 && (VENDOR.test(words[i - 1]) || service(words[i - 1])))) return false
   if (!isEverydayWord(folded, lang)) return false
-  // In a Portuguese question a word spelled as Portuguese words are not ("jenkins", "proxy") is
-  // a borrowed name whenever the sentence introduces it as one ("no jenkins", "o proxy").
-  return lang !== 'pt' || portugueseShaped(typed) || (!namesAService(raw, [typed]) && !afterArticle(raw, typed))
+  if (lang !== 'pt' || portugueseShaped(typed)) return true
+  // A word spelled as Portuguese words are not that is frequent in Portuguese text but not in
+  // English is a proper name the Portuguese list picked up ("jenkins", "facebook"): the English
+  // words Portuguese borrows ("show", "site", "backup") are frequent in both.
+  if (!isEverydayWord(folded, 'en')) return false
+  // Otherwise it is a borrowed name whenever the sentence introduces it as one ("no proxy", "o app").
+  return !namesAService(raw, [typed]) && !afterArticle(raw, typed)
 }
 
 // The notes' prose folded to lower-case words between single spaces, built at the first word that

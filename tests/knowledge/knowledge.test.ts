@@ -219,6 +219,17 @@ t.test('coverage-names', async t => {
     t.same(retrieve(base, 'how do i chain my lambdas with stepfunctions').covered, false)
   })
 
+  t.test('a proper name the Portuguese frequency list picked up, and a compound of two known words, are names', async t => {
+    const jenkins = retrieve(base, 'jenkins pipeline declarativa com agente docker como faz')
+    t.equal(jenkins.covered, false, 'frequent in Portuguese text, absent from the English list, spelled as no Portuguese word')
+    t.same(jenkins.unknown, ['jenkins'])
+    const blog = retrieve(base, 'quanto custa hospedar meu blog estatico no s3')
+    t.equal(blog.covered, true, 'a loanword frequent in both languages is phrasing')
+    t.same(blog.unknown, [])
+    t.equal(base.index.knows('statefulset'), false, '"set" after "stateful" is a word, not an ending')
+    t.equal(retrieve(base, 'statefulset no k8s pra rodar postgres, vale a pena?').covered, false)
+  })
+
   t.test('a name that notes of many topics use in passing is common vocabulary', async t => {
     for (const question of ['quantos IPs eu consigo usar numa subnet /24', 'where do i put the database URL so the same image runs in staging and prod']) {
       const found = retrieve(base, question)
