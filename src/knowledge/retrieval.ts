@@ -155,6 +155,17 @@ export function portugueseShaped (typed: string): boolean {
   return /^[a-z]+$/.test(folded) && !NOT_PORTUGUESE.test(folded)
 }
 
+// Three consonants that open no English or Portuguese word ("dns", "mtl", "hst"), or no vowel at all:
+// an acronym or a name built from one ("dnssec", "mtls", "hsts"), never a student's phrasing.
+const WORD_ONSET = /^(str|spr|scr|spl|squ|thr|shr|chr|phr|sch|sph)/
+
+/** Whether a word is spelled as an acronym is: no vowel, or three consonants no word starts with. */
+export function acronymShaped (typed: string): boolean {
+  const folded = foldText(typed)
+  if (!/^[a-z]+$/.test(folded) || folded.length < 3) return false
+  return !/[aeiouy]/.test(folded) || (/^[^aeiouy]{3}/.test(folded) && !WORD_ONSET.test(folded))
+}
+
 const ARTICLE = /^(o|a|os|as|um|uma)$/
 
 /** Whether a word follows an article: a noun, and an unknown noun is more often a name ("o istio") than a verb or adjective is. */
@@ -732,7 +743,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // is enough, however few its words.
     // A foreign word after a Portuguese article ("configuro o traefik") is a name as well.
     const foreignNoun = question.lang === 'pt' && unknownTerms.some(word => !portugueseShaped(word) && afterArticle(raw, word))
-    const plain = !namesAService(raw, unknownTerms) && !foreignNoun && !comparesUnknown(raw, unknownTerms)
+    const plain = !namesAService(raw, unknownTerms) && !foreignNoun && !comparesUnknown(raw, unknownTerms) && !unknownTerms.some(acronymShaped)
     // How strongly the note matches on its own text: the students' questions attached to it may
     // share the question's everyday words ("backups") without the note treating its unknown one.
     const everyday = question.lang === 'pt' && unknownTerms.every(word => portugueseShaped(word) && !afterArticle(raw, word))

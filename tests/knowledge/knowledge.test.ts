@@ -17,7 +17,7 @@ import { loadNotes, loadNotesSync, parseNote } from '../../src/knowledge/load-no
 import { auroc, evaluate, excerptProblems, formatFigures, type QuestionSet, split } from '../../src/knowledge/notes-eval.js'
 import { passingNames, passingNamesIn } from '../../src/knowledge/passing-names.js'
 import { costSubject, isCommonWord, phraseWords, questionType, readQuestion, smallTalk } from '../../src/knowledge/question.js'
-import { joinedPhrase, portugueseShaped, retrieve, spaceJoinedWords, untreatedNames } from '../../src/knowledge/retrieval.js'
+import { acronymShaped, joinedPhrase, portugueseShaped, retrieve, spaceJoinedWords, untreatedNames } from '../../src/knowledge/retrieval.js'
 import { stemEn, stemPt } from '../../src/knowledge/stemmer.js'
 import { packageRoot } from '../../src/package-info.js'
 import type { Completion } from '../../src/providers/types.js'
@@ -228,6 +228,14 @@ t.test('coverage-names', async t => {
     t.same(blog.unknown, [])
     t.equal(base.index.knows('statefulset'), false, '"set" after "stateful" is a word, not an ending')
     t.equal(retrieve(base, 'statefulset no k8s pra rodar postgres, vale a pena?').covered, false)
+  })
+
+  t.test('an unknown word spelled as an acronym is a name, wherever it stands', async t => {
+    for (const word of ['dnssec', 'mtls', 'hsts', 'sftp']) t.equal(acronymShaped(word), true, word)
+    for (const word of ['overkill', 'strict', 'throttle', 'schema', 'halfway', 'ok']) t.equal(acronymShaped(word), false, word)
+    const found = retrieve(base, 'how do i enable dnssec on route 53')
+    t.equal(found.covered, false)
+    t.same(found.unknown, ['dnssec'])
   })
 
   t.test('a name that notes of many topics use in passing is common vocabulary', async t => {
