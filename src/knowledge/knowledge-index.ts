@@ -78,8 +78,14 @@ interface LanguageIndex {
   search: MiniSearch<AnalyzedPassage>
   /** IDF of a term that occurs in one passage only (BM25's formula, as MiniSearch computes it). */
   maxIdf: number
-  /** Every index term of this language's notes. */
+  /** Every index term of this language's notes, the students' questions attached to them included. */
   vocabulary: Set<string>
+  /**
+   * The terms of the notes' own text (title, keywords, headings, prose, code). A typo or a cut-short
+   * word is matched against these only: the students' everyday words in the questions ("pular")
+   * would otherwise make look-alike names ("pulsar") known.
+   */
+  treated: Set<string>
 }
 
 const FENCED = /^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?^[ \t]*\1[ \t]*$/gm
@@ -121,7 +127,15 @@ function buildLanguageIndex (lang: Lang, passages: Passage[]): LanguageIndex {
     questions: analyzer.analyze(passage.questions.join(' \n '))
   }))
   const vocabulary = new Set<string>()
-  for (const doc of docs) for (const field of FIELDS) for (const term of doc[field]) vocabulary.add(term)
+  const treated = new Set<string>()
+  for (const doc of docs) {
+    for (const field of FIELDS) {
+      for (const term of doc[field]) {
+        vocabulary.add(term)
+        if (field !== 'questions') treated.add(term)
+      }
+    }
+  }
 
   const search = new MiniSearch<AnalyzedPassage>({
     fields: [...FIELDS],
@@ -142,13 +156,16 @@ function buildLanguageIndex (lang: Lang, passages: Passage[]): LanguageIndex {
   })
   search.addAll(docs)
   const n = passages.length
-  return { search, maxIdf: Math.log(1 + (n - 1 + 0.5) / (1 + 0.5)), vocabulary }
+  return { search, maxIdf: Math.log(1 + (n - 1 + 0.5) / (1 + 0.5)), vocabulary, treated }
 }
 
 interface Lexicon {
+  /** Every term, the students' questions included: a word typed as one of them is known. */
   terms: Set<string>
+  /** The notes' own terms, sorted and by length: the forms a mistyped or shortened word is matched against. */
   sorted: string[]
   byLength: Map<number, string[]>
+  treated: Set<string>
 }
 
 /** Damerau–Levenshtein distance of `a` and `b` is at most `max` (optimal string alignment, early exit). */
@@ -238,9 +255,9 @@ export class KnowledgeIndex {
       // Three that are a word of the notes themselves make a compound, not an ending: "statefulset" is no form of "stateful".
       for (let cut = 1; cut <= 3 && term.length - cut >= 6; cut++) {
         const ending = term.slice(-cut)
-        if (/[aeious]/.test(ending) && !(cut === 3 && lexicon.terms.has(ending)) && lexicon.terms.has(term.slice(0, -cut))) return true
+        if (/[aeious]/.test(ending) && !(cut === 3 && lexicon.treated.has(ending)) && lexicon.treated.has(term.slice(0, -cut))) return true
       }
-      if (lexicon.terms.has(term.slice(0, -1))) return true
+      if (lexicon.treated.has(term.slice(0, -1))) return true
       const maxEdits = term.length >= 9 ? 2 : 1
       for (let len = term.length - maxEdits; len <= term.length + maxEdits; len++) {
         for (const candidate of lexicon.byLength.get(len) ?? []) {
@@ -256,14 +273,18 @@ export class KnowledgeIndex {
   private get lexicon (): Lexicon {
     if (this.lexiconCache === undefined) {
       const terms = new Set<string>()
-      for (const index of this.byLang.values()) for (const term of index.vocabulary) terms.add(term)
+      const treated = new Set<string>()
+      for (const index of this.byLang.values()) {
+        for (const term of index.vocabulary) terms.add(term)
+        for (const term of index.treated) treated.add(term)
+      }
       const byLength = new Map<number, string[]>()
-      for (const term of terms) {
+      for (const term of treated) {
         const list = byLength.get(term.length)
         if (list === undefined) byLength.set(term.length, [term])
         else list.push(term)
       }
-      this.lexiconCache = { terms, sorted: [...terms].sort(), byLength }
+      this.lexiconCache = { terms, sorted: [...treated].sort(), byLength, treated }
     }
     return this.lexiconCache
   }
