@@ -264,6 +264,37 @@ export function spaceJoinedWords (base: KnowledgeBase, raw: string): string {
   })
 }
 
+// An identifier made of words: an IAM action after its service ("s3:DeleteObject",
+// "sts:AssumeRoleWithWebIdentity"), or an error code ("CannotPullContainerError", "AccessDenied").
+const IAM_ACTION = /\b([a-z][a-z0-9-]*):([A-Z][A-Za-z]+)\b/g
+const CAMEL = /\b[A-Z]?[a-z]+(?:[A-Z][a-z]+){1,}\b/g
+const ERROR_END = /(Error|Exception|Denied|Failed|NotFound|Timeout|Refused|Exceeded)$/
+
+/** The words of a CamelCase identifier, lower-cased, when each is a word of the notes or of everyday English; else null. */
+function identifierWords (base: KnowledgeBase, identifier: string): string[] | null {
+  const parts = identifier.split(/(?=[A-Z])/).map(part => part.toLowerCase())
+  const known = (part: string): boolean => analyzerFor('en').isStopWord(part) || isEverydayWord(part, 'en') ||
+    analyzerFor('en').terms(part).some(term => base.index.knows(term, true))
+  return parts.every(known) ? parts : null
+}
+
+/**
+ * The question with identifiers that quote an IAM action or an error code written as their words
+ * ("sts:AssumeRoleWithWebIdentity" → "sts: assume role with web identity"): a student pasting an
+ * error asks about what its words say, not about a product called so. A CamelCase name of two
+ * words ("GuardDuty", "EventBridge") is left as it is: that is how AWS names its services.
+ */
+export function spellOutIdentifiers (base: KnowledgeBase, raw: string): string {
+  const spelled = raw.replace(IAM_ACTION, (whole, service: string, action: string) => {
+    const words = LANGS.some(lang => analyzerFor(lang).terms(service).some(term => base.index.knows(term, true))) ? identifierWords(base, action) : null
+    return words === null ? whole : `${service}: ${words.join(' ')}`
+  })
+  return spelled.replace(CAMEL, identifier => {
+    const words = identifier.split(/(?=[A-Z])/).length >= 3 || ERROR_END.test(identifier) ? identifierWords(base, identifier) : null
+    return words === null ? identifier : words.join(' ')
+  })
+}
+
 /**
  * Words of the question that carry meaning and that no note contains in any form. A mistyped or
  * shortened form counts as known only by the analyser of the question's language.
@@ -684,8 +715,9 @@ function restAnswers (base: KnowledgeBase, text: string, without: readonly strin
 }
 
 export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveOptions = {}): Retrieval {
-  // "route53", "apigateway": a phrase of the notes typed as one word reads as the phrase from here on.
-  const raw = spaceJoinedWords(base, typed)
+  // "route53", "apigateway": a phrase of the notes typed as one word reads as the phrase from here on;
+  // so does a pasted IAM action or error code ("s3:DeleteObject", "CannotPullContainerError").
+  const raw = spellOutIdentifiers(base, spaceJoinedWords(base, typed))
   const question = readQuestion(raw)
   const limit = options.limit ?? 3
   const minStrength = options.minStrength ?? MIN_STRENGTH

@@ -17,7 +17,7 @@ import { loadNotes, loadNotesSync, parseNote } from '../../src/knowledge/load-no
 import { auroc, evaluate, excerptProblems, formatFigures, type QuestionSet, split } from '../../src/knowledge/notes-eval.js'
 import { passingNames, passingNamesIn } from '../../src/knowledge/passing-names.js'
 import { costSubject, isCommonWord, phraseWords, questionType, readQuestion, smallTalk } from '../../src/knowledge/question.js'
-import { acronymShaped, joinedPhrase, portugueseShaped, retrieve, spaceJoinedWords, untreatedNames } from '../../src/knowledge/retrieval.js'
+import { acronymShaped, joinedPhrase, portugueseShaped, retrieve, spaceJoinedWords, spellOutIdentifiers, untreatedNames } from '../../src/knowledge/retrieval.js'
 import { stemEn, stemPt } from '../../src/knowledge/stemmer.js'
 import { packageRoot } from '../../src/package-info.js'
 import type { Completion } from '../../src/providers/types.js'
@@ -236,6 +236,16 @@ t.test('coverage-names', async t => {
     const found = retrieve(base, 'how do i enable dnssec on route 53')
     t.equal(found.covered, false)
     t.same(found.unknown, ['dnssec'])
+  })
+
+  t.test('a pasted IAM action or error code reads as its words; a two-word service name stays a name', async t => {
+    t.equal(spellOutIdentifiers(base, 'negando s3:DeleteObject'), 'negando s3: delete object')
+    t.equal(spellOutIdentifiers(base, 'fails with CannotPullContainerError'), 'fails with cannot pull container error')
+    t.equal(spellOutIdentifiers(base, 'should i turn on GuardDuty'), 'should i turn on GuardDuty')
+    const pasted = retrieve(base, 'to tomando erro not authorized to perform sts:AssumeRoleWithWebIdentity no github actions, oq ta faltando')
+    t.equal(pasted.covered, true)
+    t.same(pasted.unknown, [])
+    t.equal(retrieve(base, 'should i turn on GuardDuty for my account').covered, false)
   })
 
   t.test('a name that notes of many topics use in passing is common vocabulary', async t => {

@@ -920,7 +920,8 @@ t.test('stream-faults', async t => {
       const slow = id === 'openai' ? [0] : [0, 1, 2]
       for (const i of slow) {
         t.ok(stub.requests[i]?.clientAborted, `${id} attempt ${i + 1} was closed`)
-        t.ok(held[i]! > 200 && held[i]! < 300 + slack(), `${id} attempt ${i + 1} held ${held[i]!.toFixed(0)} ms (limit 300 ms)`)
+        // The stub's clock starts when it has read the request, which a busy machine delays: the lower bound allows for that.
+        t.ok(held[i]! > 300 - slack() && held[i]! < 300 + slack(), `${id} attempt ${i + 1} held ${held[i]!.toFixed(0)} ms (limit 300 ms)`)
       }
     }
     // Three first-token limits and two back-off windows of at most 100 and 200 ms.
