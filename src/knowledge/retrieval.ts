@@ -33,6 +33,8 @@ const HEADING_MATCH = 0.6
 const QUESTION_MATCH = 0.3
 /** A heading whose wording the question repeats ("quando usar cada um", "como funciona") names the answer even in function words. */
 const HEADING_PHRASE = 0.5
+/** Weight of the share of the question's word pairs that a passage writes side by side. */
+const TEXT_PHRASE = 0.5
 /** The heading match a pricing section has for a cost question: that of a heading naming half of what was asked. */
 const COST_NAMED = 0.5
 /** Notes whose best passage scores under this share of the best note's are left out. */
@@ -489,7 +491,7 @@ const QUESTION_WEIGHT = 1
 const K1 = 1.2
 const B = 0.75
 
-interface AnalyzedPassage { heading: string[], text: string[], code: string[], questions: string[], each: string[][] }
+interface AnalyzedPassage { heading: string[], text: string[], code: string[], questions: string[], each: string[][], pairs?: Set<string> }
 
 // Each passage's terms, analysed once per index build (passages are replaced, not changed, on reload).
 const ANALYZED = new WeakMap<Passage, AnalyzedPassage>()
@@ -507,6 +509,20 @@ function analyzed (passage: Passage): AnalyzedPassage {
     ANALYZED.set(passage, terms)
   }
   return terms
+}
+
+/** Consecutive content terms of a text, as "a b" (function words are already gone, so "error budget" stays a pair). */
+function termPairs (terms: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 1; i < terms.length; i++) if (terms[i - 1] !== terms[i]) out.push(`${terms[i - 1]} ${terms[i]}`)
+  return out
+}
+
+/** The passage's pairs of consecutive terms in its heading, prose and students' questions, built at its first use. */
+function passagePairs (passage: Passage): Set<string> {
+  const terms = analyzed(passage)
+  terms.pairs ??= new Set([...termPairs(terms.heading), ...termPairs(terms.text), ...terms.each.flatMap(q => termPairs(q))])
+  return terms.pairs
 }
 
 function count (words: string[], query: string): number {
@@ -609,6 +625,9 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
   const form = type === 'definition' ? new Set<string>() : new Set(EXPLAIN_WORDS.flatMap(w => analyzer.terms(w)))
   const query = new Set(queryTerms.filter(t => !contrast.has(t) && !form.has(t)))
   const questionPairs = new Set(wordPairs(question.text, lang))
+  // Two words the question puts side by side ("error budget", "public ipv4") that a passage also writes
+  // side by side say more than the same words apart ("AWS Budgets" has "budget", not "error budget").
+  const askedPairs = [...new Set(termPairs(analyzer.analyze(question.text)))]
   const asksHow = ASKS_HOW.test(question.text)
   const noteScore = new Map<string, number>()
   for (const hit of noteHits) noteScore.set(hit.path, Math.max(noteScore.get(hit.path) ?? 0, hit.score))
@@ -642,7 +661,9 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       const yields = namedSection && hit.kind === 'summary' ? 1 - SUMMARY_PENALTY : 1
       // The note's topic ("lambda" in the Lambda note) is in questions of every section and names none of them.
       const questionMatch = Math.max(0, ...analyzed(passage).each.map(terms => dice(terms.filter(t => !title.has(t)), specific)))
-      const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * (1 + HEADING_PHRASE * headingPhrase) *
+      const pairs = askedPairs.length === 0 ? null : passagePairs(passage)
+      const textPhrase = pairs === null ? 0 : askedPairs.filter(pair => pairs.has(pair)).length / askedPairs.length
+      const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * (1 + HEADING_PHRASE * headingPhrase) * (1 + TEXT_PHRASE * textPhrase) *
         (1 + QUESTION_MATCH * questionMatch) * typeFactor(type, hit, headingMatch, headingPhrase, asksHow) * recap * yields
       out.push({ ...hit, rank, headingMatch, headingPhrase, questionMatch })
     })

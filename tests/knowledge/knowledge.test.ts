@@ -1301,7 +1301,17 @@ t.test('retrieval', async t => {
 
   const questions = JSON.parse(readFileSync(new URL('./retrieval-questions.json', import.meta.url), 'utf8')) as Question[]
   const offTopic = JSON.parse(readFileSync(new URL('./off-topic-questions.json', import.meta.url), 'utf8')) as OffTopic[]
+
   const base = createKnowledgeBase()
+
+  t.test('words the question puts side by side lead to the section that writes them side by side', async t => {
+    for (const [question, heading] of [
+      ['diferenca de usuario e role no iam? pq todo mundo fala pra usar role', 'Usuários, grupos e roles'],
+      ['vale a pena guardar as respostas da api da llm pra economizar grana? e oq nao devia guardar?', 'O que vale a pena guardar em cache']
+    ] as const) {
+      t.equal(retrieve(base, question).hits[0]?.heading, heading, question)
+    }
+  })
 
   t.test('the bundled notes load, both languages, every topic in each', async t => {
     const { stats } = base
