@@ -4,6 +4,7 @@
 import { analyzerFor, foldText, LANGS, tokenize, type Lang } from './analyzer.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
+import { spellOutTypedTerms } from './typed-terms.js'
 import { isEverydayWord } from './everyday-words.js'
 import { passingNames, passingNamesIn } from './passing-names.js'
 import { costSubject, expandAbbreviations, isAbbreviation, isCommonWord, isFiller, phraseWords, readQuestion, type Question, type QuestionType } from './question.js'
@@ -219,82 +220,6 @@ function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, 
   if (!isEverydayWord(folded, 'en')) return false
   // Otherwise it is a borrowed name whenever the sentence introduces it as one ("no proxy", "o app").
   return !namesAService(raw, [typed]) && !afterArticle(raw, typed)
-}
-
-// The notes' prose folded to lower-case words between single spaces, built at the first word that
-// may be a phrase typed without its spaces, and kept per index.
-const PHRASES = new WeakMap<KnowledgeBase['index'], string>()
-
-function notesProse (base: KnowledgeBase): string {
-  let prose = PHRASES.get(base.index)
-  if (prose === undefined) {
-    const parts = base.index.passages.map(p => `${p.title} ${p.heading} ${p.keywords.join(' ')} ${p.text}`)
-    prose = ` ${foldText(parts.join(' ')).replace(/[^a-z0-9]+/g, ' ')} `
-    PHRASES.set(base.index, prose)
-  }
-  return prose
-}
-
-/**
- * The parts of a word that is a phrase of the notes typed without its spaces ("route53" for
- * "Route 53", "apigateway", "toomanyrequests"), or null: the notes write those words side by side,
- * and one of them at least is not a function word. A name made of words they never write together
- * ("datadog", "firebase", "outposts") stays a name.
- */
-export function joinedPhrase (base: KnowledgeBase, folded: string): string[] | null {
-  if (folded.length < 6 || folded.length > 40 || !/^[a-z0-9]+$/.test(folded)) return null
-  const content = (part: string): boolean => !analyzerFor('pt').isStopWord(part) && !analyzerFor('en').isStopWord(part)
-  const splits: string[][] = []
-  for (let i = 2; i <= folded.length - 2; i++) {
-    const head = folded.slice(0, i)
-    const tail = folded.slice(i)
-    splits.push([head, tail])
-    for (let j = 2; j <= tail.length - 2; j++) splits.push([head, tail.slice(0, j), tail.slice(j)])
-  }
-  const candidates = splits.filter(parts => parts.some(content) && parts.every(part => !content(part) || analyzerFor('en').terms(part).concat(analyzerFor('pt').terms(part)).some(term => base.index.knows(term, true))))
-  if (candidates.length === 0) return null
-  const prose = notesProse(base)
-  return candidates.find(parts => prose.includes(` ${parts.join(' ')} `)) ?? null
-}
-
-/** The question with each unknown word that is a phrase of the notes typed without its spaces written with them. */
-export function spaceJoinedWords (base: KnowledgeBase, raw: string): string {
-  return raw.replace(/[\p{L}\p{N}]{6,}/gu, token => {
-    const folded = foldText(token)
-    if (LANGS.some(lang => analyzerFor(lang).terms(token).some(term => base.index.knows(term, true)))) return token
-    return joinedPhrase(base, folded)?.join(' ') ?? token
-  })
-}
-
-// An identifier made of words: an IAM action after its service ("s3:DeleteObject",
-// "sts:AssumeRoleWithWebIdentity"), or an error code ("CannotPullContainerError", "AccessDenied").
-const IAM_ACTION = /\b([a-z][a-z0-9-]*):([A-Z][A-Za-z]+)\b/g
-const CAMEL = /\b[A-Z]?[a-z]+(?:[A-Z][a-z]+){1,}\b/g
-const ERROR_END = /(Error|Exception|Denied|Failed|NotFound|Timeout|Refused|Exceeded)$/
-
-/** The words of a CamelCase identifier, lower-cased, when each is a word of the notes or of everyday English; else null. */
-function identifierWords (base: KnowledgeBase, identifier: string): string[] | null {
-  const parts = identifier.split(/(?=[A-Z])/).map(part => part.toLowerCase())
-  const known = (part: string): boolean => analyzerFor('en').isStopWord(part) || isEverydayWord(part, 'en') ||
-    analyzerFor('en').terms(part).some(term => base.index.knows(term, true))
-  return parts.every(known) ? parts : null
-}
-
-/**
- * The question with identifiers that quote an IAM action or an error code written as their words
- * ("sts:AssumeRoleWithWebIdentity" → "sts: assume role with web identity"): a student pasting an
- * error asks about what its words say, not about a product called so. A CamelCase name of two
- * words ("GuardDuty", "EventBridge") is left as it is: that is how AWS names its services.
- */
-export function spellOutIdentifiers (base: KnowledgeBase, raw: string): string {
-  const spelled = raw.replace(IAM_ACTION, (whole, service: string, action: string) => {
-    const words = LANGS.some(lang => analyzerFor(lang).terms(service).some(term => base.index.knows(term, true))) ? identifierWords(base, action) : null
-    return words === null ? whole : `${service}: ${words.join(' ')}`
-  })
-  return spelled.replace(CAMEL, identifier => {
-    const words = identifier.split(/(?=[A-Z])/).length >= 3 || ERROR_END.test(identifier) ? identifierWords(base, identifier) : null
-    return words === null ? identifier : words.join(' ')
-  })
 }
 
 /**
@@ -736,9 +661,8 @@ function restAnswers (base: KnowledgeBase, text: string, without: readonly strin
 }
 
 export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveOptions = {}): Retrieval {
-  // "route53", "apigateway": a phrase of the notes typed as one word reads as the phrase from here on;
-  // so does a pasted IAM action or error code ("s3:DeleteObject", "CannotPullContainerError").
-  const raw = spellOutIdentifiers(base, spaceJoinedWords(base, typed))
+  // "route53", "s3:DeleteObject": what the student typed as one word reads as its words from here on.
+  const raw = spellOutTypedTerms(base, typed)
   const question = readQuestion(raw)
   const limit = options.limit ?? 3
   const minStrength = options.minStrength ?? MIN_STRENGTH
