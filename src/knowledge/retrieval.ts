@@ -135,11 +135,16 @@ const CLAUSE_BREAK = /[,.;:!?()]+(?:\s|$)/
 // Determiners and pronouns that open a verb's object.
 const OBJECT_AFTER_VERB = /^(some|the|a|an|my|your|our|their|its|it|them|us|me|any|all|that|this|o|os|as|um|uma|meu|minha|meus|minhas|seu|sua|nosso|nossa|isso|tudo)$/
 
+// Verbs of putting a tool to work: an unknown word they take as object ("como uso ansible", "coloco o
+// sonarqube no pipeline", "add trivy to my build") is the tool the question is about.
+const USE_VERB = /^(uso|usar|usa|utilizo|utilizar|instalo|instalar|instala|configuro|configurar|coloco|colocar|rodo|rodar|integro|integrar|use|run|add|adding|integrate|integrating)$/
+
 /** Whether an unknown word is named as the service or tool the question is about, not as a detail of it. */
 function namesAService (raw: string, unknown: string[]): boolean {
   const words = tokenize(foldText(raw))
   const folded = new Set(unknown.map(word => foldText(word)))
-  return words.some((word, i) => folded.has(word) && i > 0 && SUBJECT_BEFORE.test(words[i - 1]))
+  return words.some((word, i) => folded.has(word) && i > 0 && (SUBJECT_BEFORE.test(words[i - 1]) || USE_VERB.test(words[i - 1]) ||
+    (i > 1 && ARTICLE.test(words[i - 1]) && USE_VERB.test(words[i - 2]))))
 }
 
 // Letters and endings Portuguese words do not have: "k", "w", "y", "th", "sh", "ck", "ph", "gh", "oo",

@@ -380,6 +380,14 @@ t.test('everyday-words', async t => {
     }
   })
 
+  t.test('an unknown word a verb of use takes as object is the tool asked about', async t => {
+    for (const [question, word] of [['como uso ansible pra configurar os servidores dps q o terraform cria', 'ansible'], ['como coloco o sonarqube no pipeline do github actions', 'sonarqube']] as const) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, false, question)
+      t.same(found.unknown, [word], question)
+    }
+  })
+
   t.test('an unknown word after "install" or "set up" is the tool asked about', async t => {
     const tool = retrieve(base, 'how do i set up spinnaker to deploy my containers to ecs')
     t.equal(tool.covered, false, 'the rest of the question matches ECS, but the notes do not treat the tool')
