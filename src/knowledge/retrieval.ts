@@ -367,7 +367,8 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     // answering note's own ("transit gateway").
     // In a Portuguese question, a word of everyday Portuguese ("login principal") makes the pair a phrase, not a borrowed name.
     const compound = missing.every(t => topicWords.has(t)) && terms.some(t => !missing.includes(t) && inLead(t)) &&
-      (lang !== 'pt' || name.typed.every(foreignToPortuguese))
+      (lang !== 'pt' || name.typed.every(foreignToPortuguese)) &&
+      !headIsPhrasing(name.words, terms, missing, lang, raw)
     if (missing.length > 0 && (name.named || compound)) out.push(name.typed.join(' '))
   }
   // In a Portuguese question, English words side by side are an English term ("flow logs", "o s3
@@ -390,6 +391,20 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     closeBorrowed()
   }
   return out
+}
+
+/**
+ * Whether the only word of a two-word run that the answering note lacks is its last, an everyday word
+ * ("cloudfront domain", "acm cert"): in an English compound the last word is the thing and the first says
+ * which, so an everyday thing of a service the note treats is how the student says it, while a kind of
+ * gateway it does not treat ("transit gateway") is a name. Words joined in the question ("lambda@edge")
+ * are a name whatever they are.
+ */
+function headIsPhrasing (words: readonly string[], terms: readonly string[], missing: readonly string[], lang: Lang, raw: string): boolean {
+  if (words.length !== 2 || missing.length !== 1 || missing[0] !== terms[1] || missing.includes(terms[0])) return false
+  const folded = foldText(raw)
+  if (['@', '/'].some(joint => folded.includes(`${words[0]}${joint}${words[1]}`))) return false
+  return isEverydayWord(words[1], lang) || isEverydayWord(words[1], lang === 'pt' ? 'en' : 'pt')
 }
 
 /** A word a Portuguese sentence borrows: not everyday Portuguese, and English or not spelled as Portuguese is. */

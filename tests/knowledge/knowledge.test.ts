@@ -380,6 +380,14 @@ t.test('everyday-words', async t => {
     }
   })
 
+  t.test('an everyday thing of a service the note treats is phrasing; a kind of it the note lacks is a name', async t => {
+    const domain = retrieve(base, 'how do i serve /static from a bucket and /api from my alb under one cloudfront domain')
+    t.equal(domain.covered, true)
+    t.same(domain.untreated, [])
+    t.same(retrieve(base, 'how to set up a transit gateway between vpcs').untreated, ['transit gateway'])
+    t.same(retrieve(base, 'whats lambda@edge and when would i pick it over a regular lambda').covered, false, 'words joined by @ are a name')
+  })
+
   t.test('an unknown word a verb of use takes as object is the tool asked about', async t => {
     for (const [question, word] of [['como uso ansible pra configurar os servidores dps q o terraform cria', 'ansible'], ['como coloco o sonarqube no pipeline do github actions', 'sonarqube']] as const) {
       const found = retrieve(base, question)
