@@ -606,7 +606,8 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       const yields = namedSection && hit.kind === 'summary' ? 1 - SUMMARY_PENALTY : 1
       // The note's topic ("lambda" in the Lambda note) is in questions of every section and names none of them.
       const questionMatch = Math.max(0, ...analyzed(passage).each.map(terms => dice(terms.filter(t => !title.has(t)), specific)))
-      const pairs = askedPairs.length === 0 ? null : passagePairs(passage)
+      // A question of two words has one pair, which is its topic ("vpc subnet"): any passage naming the topic would gain.
+      const pairs = askedPairs.length < 2 ? null : passagePairs(passage)
       const textPhrase = pairs === null ? 0 : askedPairs.filter(pair => pairs.has(pair)).length / askedPairs.length
       const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * (1 + HEADING_PHRASE * headingPhrase) * (1 + TEXT_PHRASE * textPhrase) *
         (1 + QUESTION_MATCH * questionMatch) * typeFactor(type, hit, headingMatch, headingPhrase, asksHow) * recap * yields
