@@ -6,8 +6,12 @@ import { wordCount } from './text.js'
 /** Caps keep one sprawling answer from dominating the comparison. */
 const MAX_PARAGRAPHS = 10
 const MAX_ITEMS = 10
-const LIST_ITEM = /(?:^|\n)[ \t]*(?:\d+[.)]|[-*•])\s/g
 const PARAGRAPH_BREAK = /\n\s*\n/g
+/** A list item as it follows a line start: `(?:^|\n)[ \t]*(?:\d+[.)]|[-*•])\s` with the line start taken out. */
+const ITEM_AFTER_LINE_START = /[ \t]*(?:\d+[.)]|[-*•])\s/y
+const NEWLINE = 10
+const TAB = 9
+const SPACE = 32
 
 /**
  * Matches of a global pattern that cannot match the empty string, counted no further than `cap`: the same
@@ -20,6 +24,47 @@ function countMatches (text: string, pattern: RegExp, cap: number): number {
   pattern.lastIndex = 0
   return count
 }
+
+/**
+ * List items, counted no further than `cap`: the count of `/(?:^|\n)[ \t]*(?:\d+[.)]|[-*•])\s/g` capped. A
+ * match can only start at the text's start or at a line break, so the item pattern is tried there alone
+ * (line breaks found by indexOf) instead of the whole pattern at every character of a long answer. Like
+ * the global pattern, the search goes on where the last item ended (its \s may be the next line break).
+ */
+function countListItems (text: string, cap: number): number {
+  const item = ITEM_AFTER_LINE_START
+  let count = 0
+  let from = 0
+  item.lastIndex = 0
+  if (item.test(text)) {
+    count++
+    from = item.lastIndex
+  }
+  while (count < cap) {
+    const lineBreak = text.indexOf('\n', from)
+    if (lineBreak === -1) break
+    item.lastIndex = lineBreak + 1
+    if (item.test(text)) {
+      count++
+      from = item.lastIndex
+    } else {
+      from = lineBreak + 1
+    }
+  }
+  item.lastIndex = 0
+  return count
+}
+
+/** Whether a line ends in a colon (`/:[ \t]*\n/`): the colons found by indexOf, each checked in place. */
+function introducesList (text: string): boolean {
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    let i = colon + 1
+    while (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB) i++
+    if (text.charCodeAt(i) === NEWLINE) return true
+  }
+  return false
+}
+
 /**
  * Weights of each standardised feature. On the AlpacaEval dev fixture (10 models, judge preferences),
  * the per-model means of paragraphs (Spearman 0.84 with the judge's win rate), of an introduced
@@ -40,8 +85,8 @@ export function formFeatures (text: string, words = wordCount(text)): FormFeatur
     length: Math.log1p(words),
     // text.split(/\n\s*\n/).length: one more paragraph than breaks between them.
     paragraphs: countMatches(text, PARAGRAPH_BREAK, MAX_PARAGRAPHS - 1) + 1,
-    items: countMatches(text, LIST_ITEM, MAX_ITEMS),
-    introduced: /:[ \t]*\n/.test(text) ? 1 : 0
+    items: countListItems(text, MAX_ITEMS),
+    introduced: introducesList(text) ? 1 : 0
   }
 }
 

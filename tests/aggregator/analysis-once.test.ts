@@ -5,6 +5,7 @@ import { detectJunk } from '../../src/aggregator/junk.js'
 import { arithmeticErrors, qualityScore, relevanceScore } from '../../src/aggregator/scores.js'
 import { cosine, tfidfFromCounts, tfidfVectors } from '../../src/aggregator/similarity.js'
 import { extractFinalAnswer, numbersIn } from '../../src/aggregator/extract.js'
+import { formFeatures } from '../../src/aggregator/open-answer.js'
 import { loadAlpaca, loadGsm8k } from '../../src/eval/datasets.js'
 import { mulberry32 } from '../../src/eval/stats.js'
 
@@ -172,6 +173,25 @@ t.test('quality reads the same sentences when the text is lower-cased once', asy
     const lengthFactor = words < 20 ? 0.6 + 0.4 * (words / 20) : 1
     t.equal(qualityScore({ text, disclaimer: false, lowCoverage: false }), lengthFactor * expected, text)
   }
+})
+
+t.test('list items and an introduced list are found where the patterns find them', async t => {
+  const items = (text: string): number => Math.min(10, (text.match(/(?:^|\n)[ \t]*(?:\d+[.)]|[-*•])\s/g) ?? []).length)
+  const introduced = (text: string): number => /:[ \t]*\n/.test(text) ? 1 : 0
+  const texts = [
+    ...loadAlpaca().questions.flatMap(q => q.candidates.map(c => c.text)),
+    '- first\n- second\n  * third\n\t• fourth\n12) fifth\n3. sixth',
+    '\n- starts on a line break\n-\n- an item whose white space is the next line break',
+    '1.\n2.\n3.\n-\n-\n', '1.x\n-x\n 2)y', '-\u00a0no-break space\n•\u2028line separator',
+    'Steps: \t\n1. one', 'ratio 3:4\nand: not at the end', ':', 'ends with a colon:', 'a colon then spaces:  \t',
+    Array.from({ length: 30 }, (_, i) => `${i}. item`).join('\n')
+  ]
+  // Texts by their index: a U+2028 in a test's name would break its line of TAP output.
+  texts.forEach((text, i) => {
+    const features = formFeatures(text)
+    t.equal(features.items, items(text), `list items of text ${i}`)
+    t.equal(features.introduced, introduced(text), `introduced list in text ${i}`)
+  })
 })
 
 t.test('an equation is checked wherever it is, and a text without "=" has none', async t => {
