@@ -1,6 +1,6 @@
 // Final-answer extraction for voting: finds the short answer a model committed to and canonicalises it.
 
-import { foldAccents, isStopWord, tokenize, wordCount } from './text.js'
+import { foldAccents, isStopWord, tokenize, wordCount, wordsUpTo } from './text.js'
 
 export type AnswerKind = 'number' | 'option' | 'yesno' | 'phrase'
 
@@ -140,7 +140,7 @@ export function extractFinalAnswer (text: string): ExtractedAnswer | null {
   const clean = (long ? trimmed.slice(-TAIL_CHARS) : trimmed).replace(/<<[^<>]*>>/g, '').trim()
   const head = long ? trimmed.slice(0, HEAD_CHARS) : clean
   if (clean === '') return null
-  const lines = clean.split(/\r?\n/).map(line => line.trim()).filter(line => line !== '')
+  const lines = lastLines(clean, 3)
   const lastLine = lines[lines.length - 1]
 
   const boxed = [...clean.matchAll(/\\boxed\{([^{}]*)\}/g)].pop()
@@ -153,7 +153,7 @@ export function extractFinalAnswer (text: string): ExtractedAnswer | null {
     const value = marked(parseValue(hashes[1], true, true))
     if (value !== null) return value
   }
-  for (const line of lines.slice(-3).reverse()) {
+  for (const line of lines.reverse()) {
     const marker = MARKER_LINE.exec(line)
     if (marker !== null) {
       const value = marked(parseValue(marker[1], true, true))
@@ -171,12 +171,12 @@ export function extractFinalAnswer (text: string): ExtractedAnswer | null {
     const value = parseValue(bold[1], true, wholeLine)
     if (value !== null) return value
   }
-  const option = OPTION_IN_LINE.exec(foldAccents(lastLine)) ?? OPTION_BARE.exec(lastLine)
+  const option = optionInLine(foldAccents(lastLine)) ?? OPTION_BARE.exec(lastLine)
   if (option !== null) {
     const letter = (option[1] ?? option[2]) as string
     return { key: letter.toUpperCase(), kind: 'option', explicit: true }
   }
-  if (!long && wordCount(clean) <= 6) {
+  if (!long && wordsUpTo(clean, 7) <= 6) {
     const value = parseValue(clean, true, true)
     if (value !== null) return value
   }
@@ -191,6 +191,35 @@ export function extractFinalAnswer (text: string): ExtractedAnswer | null {
 }
 
 const LIST_ITEM = /^(?:\d+[.)]|[-*•]|#+)\s/
+
+/**
+ * The last `count` lines of the text that are not blank, trimmed, in order: the end of
+ * `text.split(/\r?\n/).map(line => line.trim()).filter(line => line !== '')` (a '\r' before the line break is
+ * trimmed away), read backwards from the end instead of splitting the whole text.
+ */
+function lastLines (text: string, count: number): string[] {
+  const lines: string[] = []
+  let end = text.length
+  for (;;) {
+    const start = end === 0 ? -1 : text.lastIndexOf('\n', end - 1)
+    const line = text.slice(start + 1, end).trim()
+    if (line !== '') lines.unshift(line)
+    if (start === -1 || lines.length === count) return lines
+    end = start
+  }
+}
+
+/**
+ * Words one of which OPTION_IN_LINE's first branch contains ("alternativ" for both spellings); its second
+ * needs a '(' at the start. A line with neither is not searched with the pattern.
+ */
+const OPTION_CUES = ['letter', 'letra', 'option', 'opcao', 'alternativ', 'choice']
+
+/** OPTION_IN_LINE.exec(folded), skipped where the pattern cannot match. */
+function optionInLine (folded: string): RegExpExecArray | null {
+  if (!folded.startsWith('(') && !OPTION_CUES.some(cue => folded.includes(cue))) return null
+  return OPTION_IN_LINE.exec(folded)
+}
 
 /**
  * Every phrase ANSWER_IS matches contains one of these ("final answer is" and "answer is": "answer is";

@@ -1,6 +1,6 @@
 // Replies that are not answers at all: error texts relayed as content, empty-ish and one-word replies.
 
-import { foldAccents } from './text.js'
+import { foldAccents, wordsUpTo } from './text.js'
 import type { ExpectedAnswer } from './question-type.js'
 
 /**
@@ -34,20 +34,4 @@ export function detectJunk (text: string, expected: ExpectedAnswer): string | nu
     if (words < MIN_OPEN_ANSWER_WORDS) return `${words === 1 ? 'a one-word' : 'a two-word'} reply to an open question`
   }
   return null
-}
-
-/**
- * text.ts's wordCount(), counted no further than `limit`: whether an answer has three words is known after
- * its first three, however long it is.
- */
-function wordsUpTo (text: string, limit: number): number {
-  let count = 0
-  let inWord = false
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    const space = code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2028 || code === 0x2029
-    if (!space && !inWord && ++count >= limit) return count
-    inWord = !space
-  }
-  return count
 }

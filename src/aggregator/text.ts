@@ -111,12 +111,20 @@ function canonicalDigits (token: string): string {
 
 /** Whitespace-separated words, for length checks; a loop because it runs on every sentence of every answer. */
 export function wordCount (text: string): number {
+  return wordsUpTo(text, Infinity)
+}
+
+/**
+ * wordCount(), counted no further than `limit`: whether a text has a few words is known after its first
+ * few, however long it is.
+ */
+export function wordsUpTo (text: string, limit: number): number {
   let count = 0
   let inWord = false
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
     const space = code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2028 || code === 0x2029
-    if (!space && !inWord) count++
+    if (!space && !inWord && ++count >= limit) return count
     inWord = !space
   }
   return count

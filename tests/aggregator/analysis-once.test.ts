@@ -212,6 +212,24 @@ t.test('each "the answer is" phrasing is still read after the cheap look for its
     ['Entre as opções, a opção correta é A.', 'A']
   ]
   for (const [text, key] of cases) t.equal(extractFinalAnswer(text)?.key, key, text)
+  // The last lines are read backwards from the end; the options of a last line only where their words are.
+  const lastLines: Array<[string, string | undefined]> = [
+    ['Working through it:\r\nAnswer: 12\r\n', '12'],
+    ['Answer: 7\n\n  \n\t\n', '7'],
+    ['\nAnswer: 9', '9'],
+    ['Answer: 5\nthen some words\nand more words\nand the last words here', '5'],
+    ['The first line.\nA: 3\nmore text follows here\nand the end of it', '3'],
+    ['We compare them all.\nSo it is option (c) here', 'C'],
+    ['We compare them all.\nA alternativa d, sem dúvida', 'D'],
+    ['We compare them all.\n(b) fits best', 'B'],
+    ['We compare them all.\nThe choice is plain to see', undefined],
+    ['yes', 'yes'],
+    ['four short words here', 'four short words here'],
+    ['seven words are far too many here', undefined],
+    ['a\n\nb\r\n\r\nc\n', 'b c'],
+    ['\n\n', undefined]
+  ]
+  for (const [text, key] of lastLines) t.equal(extractFinalAnswer(text)?.key, key, JSON.stringify(text))
   t.same(numbersIn('no digits at all, only words'), [])
   t.same(numbersIn('R$ 1.234,56 and 18,000 and 1/2'), [1234.56, 18000, 0.5])
 })
