@@ -6,7 +6,7 @@ import {
   addFlag, applyHardFilters, markDuplicates, markOffTopic, markOutliers, markTruncated, type WorkingCandidate
 } from './filters.js'
 import { NEUTRAL_CONSENSUS, priorScore, qualityScore, relevanceScore, totalScore } from './scores.js'
-import { similarityMatrix, tfidfFromCounts } from './similarity.js'
+import { similarityFromCounts } from './similarity.js'
 import { groupId, pickBest, pickConsensus, pickFastest, pickVote } from './strategies.js'
 import { wordCount } from './text.js'
 import { analyseAnswer, contentTokens } from './analysis.js'
@@ -135,7 +135,7 @@ export function aggregate (question: string, candidates: readonly CandidateInput
   }
 
   // One text has nothing to be compared with: its row would only hold itself (the passthrough's single answer).
-  const matrix = analysed.length < 2 ? [[analysed[0]?.counts.size === 0 ? 0 : 1]] : similarityMatrix(tfidfFromCounts(analysed.map(c => c.counts)))
+  const matrix = analysed.length < 2 ? [[analysed[0]?.counts.size === 0 ? 0 : 1]] : similarityFromCounts(analysed.map(c => c.counts))
   const position = new Map(analysed.map((c, i) => [c, i]))
   const textSimilarity = (a: WorkingCandidate, b: WorkingCandidate): number => matrix[position.get(a) as number][position.get(b) as number]
   const similarity = (a: WorkingCandidate, b: WorkingCandidate): number => {

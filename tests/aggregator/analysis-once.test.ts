@@ -3,7 +3,7 @@ import { analyseAnswer, contentTokens, tokenCounts } from '../../src/aggregator/
 import { contentTokens as reference, foldAccents, wordCount } from '../../src/aggregator/text.js'
 import { detectJunk } from '../../src/aggregator/junk.js'
 import { arithmeticErrors, qualityScore, relevanceScore } from '../../src/aggregator/scores.js'
-import { cosine, tfidfFromCounts, tfidfVectors } from '../../src/aggregator/similarity.js'
+import { similarityFromCounts } from '../../src/aggregator/similarity.js'
 import { extractFinalAnswer, numbersIn } from '../../src/aggregator/extract.js'
 import { formFeatures } from '../../src/aggregator/open-answer.js'
 import { loadAlpaca, loadGsm8k } from '../../src/eval/datasets.js'
@@ -123,20 +123,20 @@ t.test('relevance matches question words by prefix only where they are missing a
   t.equal(relevanceScore(question, ['deploy', 'kubernet', 'containers'], 40), 1)
 })
 
-t.test('TF-IDF vectors are the plain formula, to the last bit', async t => {
-  const plain = (documents: string[][]): Array<Map<string, number>> => {
+t.test('the similarity is the plain TF-IDF cosine on Maps, to the last bit', async t => {
+  const termCounts = (tokens: string[]): Map<string, number> => {
+    const tf = new Map<string, number>()
+    for (const token of tokens) tf.set(token, (tf.get(token) ?? 0) + 1)
+    return tf
+  }
+  const plainVectors = (counts: Array<Map<string, number>>): Array<Map<string, number>> => {
     const df = new Map<string, number>()
-    const tfs = documents.map(tokens => {
-      const tf = new Map<string, number>()
-      for (const token of tokens) tf.set(token, (tf.get(token) ?? 0) + 1)
-      for (const term of tf.keys()) df.set(term, (df.get(term) ?? 0) + 1)
-      return tf
-    })
-    return tfs.map(tf => {
+    for (const tf of counts) for (const term of tf.keys()) df.set(term, (df.get(term) ?? 0) + 1)
+    return counts.map(tf => {
       const vector = new Map<string, number>()
       let norm = 0
       for (const [term, count] of tf) {
-        const weight = (1 + Math.log(count)) * (1 + Math.log((1 + documents.length) / (1 + (df.get(term) as number))))
+        const weight = (1 + Math.log(count)) * (1 + Math.log((1 + counts.length) / (1 + (df.get(term) as number))))
         vector.set(term, weight)
         norm += weight * weight
       }
@@ -145,14 +145,26 @@ t.test('TF-IDF vectors are the plain formula, to the last bit', async t => {
       return vector
     })
   }
-  for (const q of loadAlpaca().questions.slice(0, 30)) {
-    const documents = q.candidates.map(c => contentTokens(c.text))
-    const expected = plain(documents)
-    const vectors = tfidfVectors(documents)
-    t.same(vectors.map(v => [...v]), expected.map(v => [...v]))
-    t.equal(cosine(vectors[0], vectors[1]), cosine(expected[0], expected[1]))
+  const plainCosine = (a: Map<string, number>, b: Map<string, number>): number => {
+    const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+    let dot = 0
+    for (const [term, weight] of small) {
+      const other = large.get(term)
+      if (other !== undefined) dot += weight * other
+    }
+    return Math.min(1, Math.max(0, dot))
   }
-  t.same(tfidfFromCounts([new Map(), new Map([['a', 1]])]).map(v => [...v]), [[], [['a', 1]]], 'an empty document has an empty vector')
+  const plainMatrix = (counts: Array<Map<string, number>>): number[][] => {
+    const vectors = plainVectors(counts)
+    return vectors.map((a, i) => vectors.map((b, j) => i === j ? (a.size > 0 ? 1 : 0) : plainCosine(i < j ? a : b, i < j ? b : a)))
+  }
+  for (const q of [...loadAlpaca().questions.slice(0, 30), ...loadGsm8k().slice(0, 30)]) {
+    const counts = q.candidates.map(c => termCounts(contentTokens(c.text)))
+    t.strictSame(similarityFromCounts(counts), plainMatrix(counts))
+    t.strictSame(similarityFromCounts(q.candidates.map(c => tokenCounts(c.text))), plainMatrix(counts), 'from the scan\'s own counts')
+  }
+  const sizes = [new Map([['a', 2], ['b', 1]]), new Map([['b', 3], ['a', 1]]), new Map(), new Map([['c', 1]])]
+  t.strictSame(similarityFromCounts(sizes), plainMatrix(sizes), 'documents as large as each other, an empty one, a disjoint one')
 })
 
 t.test('quality reads the same sentences when the text is lower-cased once', async t => {
