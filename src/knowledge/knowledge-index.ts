@@ -165,6 +165,7 @@ interface Lexicon {
   /** The notes' own terms, sorted and by length: the forms a mistyped or shortened word is matched against. */
   sorted: string[]
   byLength: Map<number, string[]>
+  /** The notes' own terms: the stems an ending or a compound is checked against. */
   treated: Set<string>
 }
 
