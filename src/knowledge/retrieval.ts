@@ -5,6 +5,7 @@ import { analyzerFor, foldText, LANGS, tokenize, type Lang } from './analyzer.js
 import type { KnowledgeBase } from './knowledge-base.js'
 import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
 import { spellOutTypedTerms } from './typed-terms.js'
+import { unwrittenFieldNames } from './field-names.js'
 import { isEverydayWord } from './everyday-words.js'
 import { passingNames, passingNamesIn } from './passing-names.js'
 import { costSubject, expandAbbreviations, isAbbreviation, isCommonWord, isFiller, phraseWords, readQuestion, type Question, type QuestionType } from './question.js'
@@ -128,6 +129,7 @@ const SUBJECT_BEFORE = /^(amazon|aws|azure|google|gcp|microsoft|hashicorp|oracle
 // "no", "in" and the like come before ordinary words too often ("stored in environment variables according").
 const NAME_BEFORE = /^(amazon|aws|azure|google|gcp|com|usando|with|using|via)$/
 const VENDOR = /^(amazon|aws|azure|google|gcp)$/
+const VENDOR_SPELLED: Readonly<Record<string, string>> = { amazon: 'Amazon', aws: 'AWS', azure: 'Azure', google: 'Google', gcp: 'GCP' }
 const QUANTITY = /^\d+(?:[.,]\d+)?(?:[kmgtp]i?b|[kmgtp]bps|bps|ms|s|sec|secs|min|mins|h|hr|hrs|d|k|x|gbs?|tbs?|mbs?)$/
 const POSSESSIVE = /^(my|our|your|their|meu|minha|meus|minhas|nossa|nosso|sua|seu)$/
 const PREPOSITION = /^(without|within|across|behind|beyond|toward|towards|against|among|despite|inside|outside|instead|sobre|apos|desde|durante|atraves|perante)$/
@@ -354,7 +356,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     if (name.vendor !== null && topics.has(terms[0]) && !isCommonWord(name.typed[0], lang) && !analyzer.isStopWord(name.words[0]) &&
       !OBJECT_AFTER_VERB.test(next) && !['aws', 'amazon'].some(v => pairs.has(`${v} ${terms[0]}`))) {
       // The run may go on into the rest of the sentence ("aws backup guarda snapshot"): the service's name is its first word.
-      out.push(`${name.vendor === 'aws' ? 'AWS' : 'Amazon'} ${name.typed[0]}`)
+      out.push(`${VENDOR_SPELLED[name.vendor] ?? name.vendor} ${name.typed[0]}`)
       continue
     }
     if (terms.length >= 2 && terms.slice(1).every((t, i) => pairs.has(`${terms[i]} ${t}`))) continue
@@ -730,8 +732,10 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
         if (!passing.some(p => p.spelled === name.spelled)) passing.push(name)
       }
     }
+    // A name of the field made of ordinary words that the notes never write ("App Runner", "sticky sessions") is read the same way.
+    for (const name of unwrittenFieldNames(base, raw, lang)) if (!passing.some(p => p.spelled === name.spelled)) passing.push(name)
     if (passing.length > 0 && !restAnswers(base, searchText, passing.flatMap(name => name.terms), lang, question.lang)) {
-      untreated.push(...passing.map(name => name.spelled))
+      for (const { spelled } of passing) if (!untreated.some(name => foldText(name) === foldText(spelled))) untreated.push(spelled)
     }
     // An unknown word written as a plain word of the sentence, neither introduced as a service
     // ("o X", "with X", "AWS X") nor one of the things compared, is how the student phrases the

@@ -19,6 +19,7 @@ import { passingNames, passingNamesIn } from '../../src/knowledge/passing-names.
 import { costSubject, isCommonWord, phraseWords, questionType, readQuestion, smallTalk } from '../../src/knowledge/question.js'
 import { acronymShaped, portugueseShaped, retrieve, untreatedNames } from '../../src/knowledge/retrieval.js'
 import { joinedPhrase, spaceJoinedWords, spellOutIdentifiers } from '../../src/knowledge/typed-terms.js'
+import { unwrittenFieldNames } from '../../src/knowledge/field-names.js'
 import { stemEn, stemPt } from '../../src/knowledge/stemmer.js'
 import { packageRoot } from '../../src/package-info.js'
 import type { Completion } from '../../src/providers/types.js'
@@ -386,6 +387,19 @@ t.test('everyday-words', async t => {
     t.same(domain.untreated, [])
     t.same(retrieve(base, 'how to set up a transit gateway between vpcs').untreated, ['transit gateway'])
     t.same(retrieve(base, 'whats lambda@edge and when would i pick it over a regular lambda').covered, false, 'words joined by @ are a name')
+  })
+
+  t.test('a name of the field made of ordinary words that the notes never write is not covered, unless the rest asks what they answer', async t => {
+    t.same(unwrittenFieldNames(base, 'how do i turn on sticky sessions on my alb', 'en').map(n => n.spelled), ['sticky sessions'])
+    t.same(unwrittenFieldNames(base, 'is aws app runner a good fit for one container', 'en').map(n => n.spelled), ['App Runner'])
+    t.same(unwrittenFieldNames(base, 'what is a transit gateway', 'en').map(n => n.spelled), ['Transit Gateway'], 'the longest name, once')
+    t.same(unwrittenFieldNames(base, 'qual a diferenca entre blue green e canary', 'pt'), [], 'names the notes write are left to the notes')
+    const sticky = retrieve(base, 'how do i turn on sticky sessions on my alb')
+    t.equal(sticky.covered, false)
+    t.same(sticky.untreated, ['sticky sessions'])
+    const mesh = retrieve(base, 'how do i set up a service mesh')
+    t.same([mesh.covered, mesh.untreated], [false, ['service mesh']])
+    t.same(retrieve(base, 'is google cloud run paas or caas').untreated, ['Google cloud'], 'a vendor is spelled as its own name')
   })
 
   t.test('an unknown word a verb of use takes as object is the tool asked about', async t => {

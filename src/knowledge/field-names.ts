@@ -1,0 +1,101 @@
+// Names of the cloud field's products, features and techniques that are made of ordinary words
+// ("App Runner", "Object Lock", "sticky sessions", "vector database"). Unknown-word checks cannot see
+// them: every word is one the notes or everyday language use. Input: a question and the notes; output:
+// the names it mentions that the notes never write, which retrieval then treats as names the notes
+// mention only in passing (not covered unless the rest of the question clearly asks what a section
+// answers). A name the notes do write is left to the notes: this list only says what a name is.
+
+import { analyzerFor, foldText, LANGS, type Lang } from './analyzer.js'
+import type { KnowledgeBase } from './knowledge-base.js'
+
+/**
+ * Multi-word names as they are usually written, AWS first, then Google Cloud, Azure, tools and
+ * techniques. Single words are left out: a name of one word the notes lack is already an unknown word,
+ * and one that is an everyday word ("Glue", "Shield") is caught after its vendor ("AWS Glue").
+ */
+const FIELD_NAMES: readonly string[] = [
+  // AWS services and features
+  'App Runner', 'Elastic Beanstalk', 'Step Functions', 'Transit Gateway', 'Direct Connect', 'Global Accelerator',
+  'Site-to-Site VPN', 'Client VPN', 'Control Tower', 'Trusted Advisor', 'Security Hub', 'Compute Optimizer',
+  'Spot Fleet', 'Placement Group', 'Placement Groups', 'Warm Pool', 'Warm Pools', 'Capacity Reservations',
+  'Dedicated Hosts', 'NAT Instance', 'Network Firewall', 'Firewall Manager', 'Shield Advanced', 'Systems Manager',
+  'Session Manager', 'Elastic Transcoder', 'Data Firehose', 'Kinesis Firehose', 'EventBridge Pipes',
+  'EventBridge Scheduler', 'Lambda Layers', 'Lambda Layer', 'Function URL', 'Function URLs', 'Long Polling',
+  'DynamoDB Streams', 'Global Tables', 'Aurora Serverless', 'RDS Proxy', 'Object Lock', 'Deep Archive',
+  'Transfer Acceleration', 'Presigned URL', 'Presigned URLs', 'Pre-signed URL', 'S3 Select', 'Storage Gateway',
+  'CloudFront Functions', 'Signed Cookies', 'Signed URLs', 'Origin Shield',
+  'Route 53 Resolver', 'CloudWatch Synthetics', 'Container Insights', 'Managed Grafana',
+  'Managed Prometheus', 'Identity Center', 'Service Control Policies', 'Permissions Boundary', 'Permission Boundary',
+  'Access Analyzer', 'User Pool', 'User Pools', 'Identity Pool', 'Verified Permissions', 'App Mesh', 'Cloud Map',
+  'Fault Injection Simulator', 'Fault Injection Service', 'Resilience Hub', 'Elastic Disaster Recovery',
+  'Snow Family', 'Local Zones', 'Audit Manager', 'Cost Anomaly Detection',
+  'Classic Load Balancer',
+  // Google Cloud
+  'Cloud Run', 'App Engine', 'Compute Engine', 'Kubernetes Engine', 'Pub/Sub', 'Cloud Build', 'Cloud Armor',
+  'Cloud Spanner', 'Vertex AI',
+  // Microsoft Azure
+  'Front Door', 'Azure Functions', 'Container Apps', 'Service Bus', 'Event Hubs',
+  'Cosmos DB', 'Blob Storage', 'Key Vault', 'Entra ID', 'Active Directory', 'Azure DevOps', 'Traffic Manager',
+  'Application Gateway', 'Azure Monitor',
+  // Tools
+  'GitLab CI', 'Circle CI', 'Travis CI', 'Argo CD', 'Argo Rollouts', 'Flux CD', 'New Relic', 'Elastic Stack',
+  'ELK Stack', 'HashiCorp Vault', 'Docker Swarm', 'Docker Desktop', 'Terraform Cloud', 'Open Policy Agent',
+  'Chaos Monkey', 'Cloud Init', 'Cloud-Init', 'GitHub Copilot', 'GitHub Pages',
+  // Techniques and patterns
+  'service mesh', 'chaos engineering', 'feature flags', 'feature flag', 'feature toggles', 'sticky sessions',
+  'session affinity', 'mutual TLS', 'event sourcing', 'saga pattern', 'outbox pattern', 'strangler fig',
+  'dark launch', 'traffic mirroring', 'shadow traffic', 'policy as code', 'golden image', 'golden AMI',
+  'landing zone', 'fine-tuning', 'fine tuning', 'vector database', 'vector store',
+  'embedding model', 'embedding models', 'function calling', 'write-behind', 'write behind', 'read-through',
+  'stateful sets', 'daemon set', 'daemon sets', 'persistent volume', 'persistent volumes', 'ingress controller',
+  'horizontal pod autoscaler', 'cluster autoscaler', 'pod disruption budget', 'config map', 'config maps',
+  'server-sent events', 'server sent events', 'consistent hashing', 'bloom filter', 'leader election'
+]
+
+interface FieldName { spelled: string, folded: string }
+
+// Where a clause ends in the notes' text: a name never runs across one.
+const CLAUSE = /[.,;:!?()\n|`*]+/
+
+// Longest first, so that a name is found before the shorter names inside it.
+const NAMES: readonly FieldName[] = FIELD_NAMES.map(spelled => ({ spelled, folded: fold(spelled) }))
+  .sort((a, b) => b.folded.length - a.folded.length)
+
+function fold (text: string): string {
+  return foldText(text).replace(/[^a-z0-9]+/g, ' ').trim()
+}
+
+// Per set of notes: the names on the list that they never write, in any language, with either analyser's forms.
+const UNWRITTEN = new WeakMap<KnowledgeBase['index'], readonly FieldName[]>()
+
+function unwritten (base: KnowledgeBase): readonly FieldName[] {
+  let names = UNWRITTEN.get(base.index)
+  if (names === undefined) {
+    // Each clause apart: "in the cloud. Run it…" does not write "cloud run".
+    const analysed = LANGS.map(lang => {
+      const analyzer = analyzerFor(lang)
+      const clauses = base.index.passages.flatMap(p => [p.title, ...p.keywords, p.heading, ...p.text.split(CLAUSE)])
+      return ` ${clauses.map(clause => analyzer.analyze(clause).join(' ')).join(' | ')} `
+    })
+    const written = (name: FieldName): boolean => LANGS.some((lang, i) => {
+      const terms = analyzerFor(lang).analyze(name.folded)
+      return terms.length > 0 && analysed[i].includes(` ${terms.join(' ')} `)
+    })
+    names = NAMES.filter(name => !written(name))
+    UNWRITTEN.set(base.index, names)
+  }
+  return names
+}
+
+/** The field's names that the question mentions and the notes never write, each with its index terms in `lang`. */
+export function unwrittenFieldNames (base: KnowledgeBase, question: string, lang: Lang): Array<{ terms: string[], spelled: string }> {
+  const asked = ` ${fold(question)} `
+  const found: FieldName[] = []
+  for (const name of unwritten(base)) {
+    if (!asked.includes(` ${name.folded} `)) continue
+    // The longest name wins: "Aurora Serverless" is one name, not two.
+    if (found.some(f => ` ${f.folded} `.includes(` ${name.folded} `))) continue
+    found.push(name)
+  }
+  return found.map(name => ({ terms: analyzerFor(lang).analyze(name.folded), spelled: name.spelled }))
+}
