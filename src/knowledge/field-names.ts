@@ -30,17 +30,41 @@ const FIELD_NAMES: readonly string[] = [
   'Fault Injection Simulator', 'Fault Injection Service', 'Resilience Hub', 'Elastic Disaster Recovery',
   'Snow Family', 'Local Zones', 'Audit Manager', 'Cost Anomaly Detection',
   'Classic Load Balancer',
+  'Lake Formation', 'Database Migration Service', 'Schema Conversion Tool', 'Application Composer', 'Service Catalog',
+  'License Manager', 'Resource Access Manager', 'Application Migration Service', 'Transfer Family', 'FSx for Lustre',
+  'Kinesis Data Streams', 'OpenSearch Service', 'Redshift Spectrum', 'Glue Data Catalog', 'MemoryDB for Redis',
+  'Aurora Global Database', 'DynamoDB Accelerator', 'Nitro Enclaves', 'EC2 Image Builder', 'VPC Lattice',
+  'Gateway Load Balancer', 'Egress-Only Internet Gateway', 'Verified Access', 'Cloud WAN',
+  'Application Recovery Controller', 'Reachability Analyzer', 'Security Lake', 'IAM Roles Anywhere',
+  'Well-Architected Framework', 'Well-Architected Tool', 'CodeGuru Reviewer', 'Q Developer',
+  'CloudWatch RUM', 'Contributor Insights', 'Lambda Insights', 'Serverless Application Model', 'Lambda SnapStart',
+  'Lambda@Edge', 'Event Source Mapping', 'Amazon MQ', 'EKS Anywhere', 'ECS Service Connect', 'SageMaker Studio',
+  'Bedrock Agents', 'Bedrock Guardrails', 'CloudTrail Lake', 'Patch Manager',
   // Google Cloud
   'Cloud Run', 'App Engine', 'Compute Engine', 'Kubernetes Engine', 'Pub/Sub', 'Cloud Build', 'Cloud Armor',
   'Cloud Spanner', 'Vertex AI',
+  'Cloud Interconnect', 'Identity-Aware Proxy', 'Binary Authorization', 'GKE Autopilot', 'Cloud Source Repositories',
+  'Looker Studio', 'Gemini Code Assist', 'Model Garden', 'Document AI', 'Workload Identity Federation',
+  'VPC Service Controls', 'Sole-tenant nodes', 'Firebase Hosting', 'Firebase Authentication', 'Cloud Workstations',
+  'Cloud Composer',
   // Microsoft Azure
   'Front Door', 'Azure Functions', 'Container Apps', 'Service Bus', 'Event Hubs',
   'Cosmos DB', 'Blob Storage', 'Key Vault', 'Entra ID', 'Active Directory', 'Azure DevOps', 'Traffic Manager',
   'Application Gateway', 'Azure Monitor',
+  'Virtual Machine Scale Sets', 'Azure Kubernetes Service', 'Azure Container Registry', 'Azure Firewall',
+  'Azure Policy', 'Azure Bastion', 'Microsoft Sentinel', 'Defender for Cloud', 'Azure OpenAI', 'Azure AI Search',
+  'Logic Apps', 'Data Factory', 'Event Grid', 'Application Insights', 'Azure Private Link', 'Azure Resource Manager',
+  'Azure Load Balancer', 'Azure Site Recovery', 'Azure Pipelines', 'Azure Machine Learning',
   // Tools
   'GitLab CI', 'Circle CI', 'Travis CI', 'Argo CD', 'Argo Rollouts', 'Flux CD', 'New Relic', 'Elastic Stack',
   'ELK Stack', 'HashiCorp Vault', 'Docker Swarm', 'Docker Desktop', 'Terraform Cloud', 'Open Policy Agent',
   'Chaos Monkey', 'Cloud Init', 'Cloud-Init', 'GitHub Copilot', 'GitHub Pages',
+  'Oracle Cloud Infrastructure', 'Autonomous Database', 'IBM Cloud', 'Code Engine', 'Cloud Foundry',
+  'Red Hat OpenShift', 'Alibaba Cloud', 'Cloudflare Workers', 'Cloudflare Pages', 'GitHub Codespaces',
+  'GitHub Container Registry', 'Bitbucket Pipelines', 'Sealed Secrets', 'External Secrets Operator',
+  'Terraform Enterprise', 'Ansible Automation Platform', 'CDK for Terraform', 'OpenTelemetry Collector',
+  'Grafana Loki', 'Fluent Bit', 'Apache Kafka', 'Apache Airflow', 'Apache Spark', 'Apache Flink', 'Redis Sentinel',
+  'MongoDB Atlas', 'Hugging Face', 'Triton Inference Server', 'Model Context Protocol',
   // Techniques and patterns
   'service mesh', 'chaos engineering', 'feature flags', 'feature flag', 'feature toggles', 'sticky sessions',
   'session affinity', 'mutual TLS', 'event sourcing', 'saga pattern', 'outbox pattern', 'strangler fig',
@@ -49,7 +73,14 @@ const FIELD_NAMES: readonly string[] = [
   'embedding model', 'embedding models', 'function calling', 'write-behind', 'write behind', 'read-through',
   'stateful sets', 'daemon set', 'daemon sets', 'persistent volume', 'persistent volumes', 'ingress controller',
   'horizontal pod autoscaler', 'cluster autoscaler', 'pod disruption budget', 'config map', 'config maps',
-  'server-sent events', 'server sent events', 'consistent hashing', 'bloom filter', 'leader election'
+  'server-sent events', 'server sent events', 'consistent hashing', 'bloom filter', 'leader election',
+  'bulkhead pattern', 'ambassador pattern', 'anti-corruption layer', 'backends for frontends', 'backend for frontend',
+  'domain-driven design', 'hexagonal architecture', 'cell-based architecture', 'two-phase commit', 'leaky bucket',
+  'change data capture', 'zero trust', 'trunk-based development', 'semantic versioning',
+  'site reliability engineering', 'blameless postmortem', 'software bill of materials', 'confidential computing',
+  'data mesh', 'competing consumers', 'claim check pattern', 'transactional outbox', 'Protocol Buffers',
+  'prompt injection', 'prompt caching', 'model distillation', 'speculative decoding', 'mixture of experts',
+  'chain of thought', 'few-shot prompting', 'vector search', 'semantic search', 'hybrid search', 'red teaming'
 ]
 
 interface FieldName { spelled: string, folded: string }
