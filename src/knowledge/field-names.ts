@@ -118,15 +118,21 @@ function unwritten (base: KnowledgeBase): readonly FieldName[] {
   return names
 }
 
-/** The field's names that the question mentions and the notes never write, each with its index terms in `lang`. */
+/**
+ * The field's names that the question mentions and the notes never write, each with its index terms in
+ * `lang`. Question and names are compared as index terms, so "sticky session" finds "sticky sessions".
+ */
 export function unwrittenFieldNames (base: KnowledgeBase, question: string, lang: Lang): Array<{ terms: string[], spelled: string }> {
-  const asked = ` ${fold(question)} `
-  const found: FieldName[] = []
+  const analyzer = analyzerFor(lang)
+  const asked = ` ${analyzer.analyze(fold(question)).join(' ')} `
+  const found: Array<{ terms: string[], spelled: string }> = []
   for (const name of unwritten(base)) {
-    if (!asked.includes(` ${name.folded} `)) continue
-    // The longest name wins: "Aurora Serverless" is one name, not two.
-    if (found.some(f => ` ${f.folded} `.includes(` ${name.folded} `))) continue
-    found.push(name)
+    const terms = analyzer.analyze(name.folded)
+    const joined = ` ${terms.join(' ')} `
+    if (terms.length === 0 || !asked.includes(joined)) continue
+    // The longest name wins: "Aurora Serverless" is one name, not two, and a plural is the same name.
+    if (found.some(f => ` ${f.terms.join(' ')} `.includes(joined))) continue
+    found.push({ terms, spelled: name.spelled })
   }
-  return found.map(name => ({ terms: analyzerFor(lang).analyze(name.folded), spelled: name.spelled }))
+  return found
 }

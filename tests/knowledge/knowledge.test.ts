@@ -391,6 +391,7 @@ t.test('everyday-words', async t => {
 
   t.test('a name of the field made of ordinary words that the notes never write is not covered, unless the rest asks what they answer', async t => {
     t.same(unwrittenFieldNames(base, 'how do i turn on sticky sessions on my alb', 'en').map(n => n.spelled), ['sticky sessions'])
+    t.same(unwrittenFieldNames(base, 'is a sticky session bad for scaling', 'en').map(n => n.spelled), ['sticky sessions'], 'the singular is the same name')
     t.same(unwrittenFieldNames(base, 'is aws app runner a good fit for one container', 'en').map(n => n.spelled), ['App Runner'])
     t.same(unwrittenFieldNames(base, 'what is a transit gateway', 'en').map(n => n.spelled), ['Transit Gateway'], 'the longest name, once')
     t.same(unwrittenFieldNames(base, 'qual a diferenca entre blue green e canary', 'pt'), [], 'names the notes write are left to the notes')
