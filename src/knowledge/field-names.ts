@@ -96,10 +96,13 @@ function fold (text: string): string {
   return foldText(text).replace(/[^a-z0-9]+/g, ' ').trim()
 }
 
-// Per set of notes: the names on the list that they never write, in any language, with either analyser's forms.
-const UNWRITTEN = new WeakMap<KnowledgeBase['index'], readonly FieldName[]>()
+/** A name the notes never write, with its index terms for each language's analyser (built once per set of notes). */
+interface UnwrittenName { spelled: string, terms: Record<Lang, string[]> }
 
-function unwritten (base: KnowledgeBase): readonly FieldName[] {
+// Per set of notes: the names on the list that they never write, in any language, with either analyser's forms.
+const UNWRITTEN = new WeakMap<KnowledgeBase['index'], readonly UnwrittenName[]>()
+
+function unwritten (base: KnowledgeBase): readonly UnwrittenName[] {
   let names = UNWRITTEN.get(base.index)
   if (names === undefined) {
     // Each clause apart: "in the cloud. Run it…" does not write "cloud run".
@@ -108,11 +111,13 @@ function unwritten (base: KnowledgeBase): readonly FieldName[] {
       const clauses = base.index.passages.flatMap(p => [p.title, ...p.keywords, p.heading, ...p.text.split(CLAUSE)])
       return ` ${clauses.map(clause => analyzer.analyze(clause).join(' ')).join(' | ')} `
     })
-    const written = (name: FieldName): boolean => LANGS.some((lang, i) => {
-      const terms = analyzerFor(lang).analyze(name.folded)
-      return terms.length > 0 && analysed[i].includes(` ${terms.join(' ')} `)
+    const withTerms = (name: FieldName): UnwrittenName => ({
+      spelled: name.spelled,
+      terms: Object.fromEntries(LANGS.map(lang => [lang, analyzerFor(lang).analyze(name.folded)])) as Record<Lang, string[]>
     })
-    names = NAMES.filter(name => !written(name))
+    const written = (name: UnwrittenName): boolean =>
+      LANGS.some((lang, i) => name.terms[lang].length > 0 && analysed[i].includes(` ${name.terms[lang].join(' ')} `))
+    names = NAMES.map(withTerms).filter(name => !written(name))
     UNWRITTEN.set(base.index, names)
   }
   return names
@@ -123,11 +128,10 @@ function unwritten (base: KnowledgeBase): readonly FieldName[] {
  * `lang`. Question and names are compared as index terms, so "sticky session" finds "sticky sessions".
  */
 export function unwrittenFieldNames (base: KnowledgeBase, question: string, lang: Lang): Array<{ terms: string[], spelled: string }> {
-  const analyzer = analyzerFor(lang)
-  const asked = ` ${analyzer.analyze(fold(question)).join(' ')} `
+  const asked = ` ${analyzerFor(lang).analyze(fold(question)).join(' ')} `
   const found: Array<{ terms: string[], spelled: string }> = []
   for (const name of unwritten(base)) {
-    const terms = analyzer.analyze(name.folded)
+    const terms = name.terms[lang]
     const joined = ` ${terms.join(' ')} `
     if (terms.length === 0 || !asked.includes(joined)) continue
     // The longest name wins: "Aurora Serverless" is one name, not two, and a plural is the same name.
