@@ -353,6 +353,11 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     // (A word the notes lack altogether is already named among the unknown words.)
     // A word followed by its object ("aws takes some", "a aws cobra o") is a verb, whatever its form.
     const next = words[name.start + 1] ?? ''
+    // A run that carries on a name the notes write ("são paulo region", "aws data centers") is that name and its context.
+    const before = name.start > 0 && !clauseStarts.has(name.start) && name.vendor === null ? analyzer.terms(words[name.start - 1])[0] : undefined
+    if ((before !== undefined && pairs.has(`${before} ${terms[0]}`)) || (terms.length >= 2 && pairs.has(`${terms[0]} ${terms[1]}`) && name.vendor !== null)) continue
+    // In a Portuguese question, words of everyday Portuguese after a vendor ("a aws ainda ganha") are the sentence going on: services are named in English.
+    if (lang === 'pt' && name.named && name.typed.every(w => !foreignToPortuguese(w))) continue
     if (name.vendor !== null && topics.has(terms[0]) && !isCommonWord(name.typed[0], lang) && !analyzer.isStopWord(name.words[0]) &&
       !OBJECT_AFTER_VERB.test(next) && !['aws', 'amazon'].some(v => pairs.has(`${v} ${terms[0]}`))) {
       // The run may go on into the rest of the sentence ("aws backup guarda snapshot"): the service's name is its first word.

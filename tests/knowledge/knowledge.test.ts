@@ -400,7 +400,23 @@ t.test('everyday-words', async t => {
     t.same(sticky.untreated, ['sticky sessions'])
     const mesh = retrieve(base, 'how do i set up a service mesh')
     t.same([mesh.covered, mesh.untreated], [false, ['service mesh']])
-    t.same(retrieve(base, 'is google cloud run paas or caas').untreated, ['Google cloud'], 'a vendor is spelled as its own name')
+    t.same(retrieve(base, 'is google cloud spanner paas or saas').untreated,
+      ['Google cloud'], 'a vendor is spelled as its own name')
+    // The notes list Google Cloud Run among their CaaS examples: the vendor before a name they write introduces that name.
+    t.ok(retrieve(base, 'is google cloud run paas or caas').covered, 'a vendor before a name the notes write')
+  })
+
+  t.test('words that carry on a name the notes write, or a Portuguese sentence after a vendor, name nothing new', async t => {
+    for (const question of [
+      'my billing alarm never fires in the sao paulo region',
+      'where do i find audit reports for the aws data centers',
+      'a aws ainda ganha dinheiro com free tier?'
+    ]) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.untreated], [true, []], question)
+    }
+    // The guard is the notes' own pair: a vendor before a service they mention only in passing still names it.
+    t.notOk(retrieve(base, 'how do i write a rule in aws waf to block an ip range').covered)
   })
 
   t.test('an unknown word a verb of use takes as object is the tool asked about', async t => {
