@@ -145,7 +145,9 @@ const USE_VERB = /^(uso|usar|usa|utilizo|utilizar|instalo|instalar|instala|confi
 function namesAService (raw: string, unknown: string[]): boolean {
   const words = tokenize(foldText(raw))
   const folded = new Set(unknown.map(word => foldText(word)))
-  return words.some((word, i) => folded.has(word) && i > 0 && (SUBJECT_BEFORE.test(words[i - 1]) || USE_VERB.test(words[i - 1]) ||
+  // A word between a vendor and an object is what the vendor does ("before aws yanks a spot box"), as in untreatedNames.
+  const verbOfVendor = (i: number): boolean => VENDOR.test(words[i - 1]) && OBJECT_AFTER_VERB.test(words[i + 1] ?? '')
+  return words.some((word, i) => folded.has(word) && i > 0 && !verbOfVendor(i) && (SUBJECT_BEFORE.test(words[i - 1]) || USE_VERB.test(words[i - 1]) ||
     (i > 1 && ARTICLE.test(words[i - 1]) && USE_VERB.test(words[i - 2]))))
 }
 

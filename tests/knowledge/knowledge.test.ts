@@ -410,10 +410,13 @@ t.test('everyday-words', async t => {
     for (const question of [
       'my billing alarm never fires in the sao paulo region',
       'where do i find audit reports for the aws data centers',
-      'a aws ainda ganha dinheiro com free tier?'
+      'a aws ainda ganha dinheiro com free tier?',
+      // A word between the vendor and an object is what the vendor does, not a service of its.
+      'how much warning before aws yanks my spot instance'
     ]) {
       const found = retrieve(base, question)
       t.same([found.covered, found.untreated], [true, []], question)
+      t.equal(found.hits[0]?.topic !== undefined, true, question)
     }
     // The guard is the notes' own pair: a vendor before a service they mention only in passing still names it.
     t.notOk(retrieve(base, 'how do i write a rule in aws waf to block an ip range').covered)
