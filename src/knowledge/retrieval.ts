@@ -360,6 +360,8 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     if ((before !== undefined && pairs.has(`${before} ${terms[0]}`)) || (terms.length >= 2 && pairs.has(`${terms[0]} ${terms[1]}`) && name.vendor !== null)) continue
     // In a Portuguese question, words of everyday Portuguese after a vendor ("a aws ainda ganha") are the sentence going on: services are named in English.
     if (lang === 'pt' && name.named && name.typed.every(w => !foreignToPortuguese(w))) continue
+    // A word between a vendor and an object is what the vendor does ("when amazon wants the hardware back").
+    if (name.vendor !== null && name.words.length === 1 && OBJECT_AFTER_VERB.test(next)) continue
     if (name.vendor !== null && topics.has(terms[0]) && !isCommonWord(name.typed[0], lang) && !analyzer.isStopWord(name.words[0]) &&
       !OBJECT_AFTER_VERB.test(next) && !['aws', 'amazon'].some(v => pairs.has(`${v} ${terms[0]}`))) {
       // The run may go on into the rest of the sentence ("aws backup guarda snapshot"): the service's name is its first word.

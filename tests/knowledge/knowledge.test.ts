@@ -412,7 +412,8 @@ t.test('everyday-words', async t => {
       'where do i find audit reports for the aws data centers',
       'a aws ainda ganha dinheiro com free tier?',
       // A word between the vendor and an object is what the vendor does, not a service of its.
-      'how much warning before aws yanks my spot instance'
+      'how much warning before aws yanks my spot instance',
+      'is there a warning when amazon wants the spot capacity back'
     ]) {
       const found = retrieve(base, question)
       t.same([found.covered, found.untreated], [true, []], question)
