@@ -496,7 +496,9 @@ t.test('startup', async t => {
   })
 
   t.test('LOG_FORMAT=pretty: one short line per API request, none for the page, probes or metrics', async t => {
-    const server = await startServer(t, { KNOWLEDGE: 'on', LOG_FORMAT: 'pretty', RATE_LIMIT_MAX: '0' })
+    // A grace period no loaded machine runs out of: at 10 s, one did (an ask took 11 s there) and close-with-grace
+    // wrote its "killed by timeout" line among the lines counted here.
+    const server = await startServer(t, { KNOWLEDGE: 'on', LOG_FORMAT: 'pretty', RATE_LIMIT_MAX: '0', SHUTDOWN_GRACE_MS: '120000' })
     const before = server.output().length
     const page = await (await fetch(`${server.url}/`)).text()
     const asset = /href="(\/assets\/[^"]+\.css)"/.exec(page)?.[1] ?? '/assets/missing.css'

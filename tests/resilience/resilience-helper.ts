@@ -3,7 +3,7 @@ import type { Test } from 'tap'
 import type { FastifyInstance } from 'fastify'
 import type { AskResponse, Candidate } from '../../schemas/ask.js'
 import { build } from '../helper.js'
-import { lateness } from '../support/timer-lateness.js'
+import { lateness, runQueueWaitMs } from '../support/timer-lateness.js'
 import { startStubs, type Stubs } from '../stub-env.js'
 import type { BuildOptions } from '../../src/app.js'
 import type { RecordedRequest, StubServer } from '../stubs/stub-server.js'
@@ -24,9 +24,28 @@ export const SLACK = 250
 
 export { lateness }
 
-/** SLACK plus the timer lateness just measured: the margin for an upper bound on a time the service controls. */
-export function slack (): number {
-  return SLACK + lateness()
+/** Where a measured stretch of time began: this process's run-queue wait up to then. */
+export interface Mark {
+  runQueueWaitMs: number
+}
+
+export function mark (): Mark {
+  return { runQueueWaitMs: runQueueWaitMs() }
+}
+
+/** How long this process (app and stubs alike) has waited for a CPU since the mark: the machine's share of a stretch. */
+export function waitedSince (since: Mark): number {
+  return runQueueWaitMs() - since.runQueueWaitMs
+}
+
+/**
+ * The margin for an upper bound on a time the service controls: SLACK (times the timer events the bound spans) plus
+ * what the machine took. Given where the measured stretch began, that is all the time this process spent waiting for
+ * a CPU since then: a stretch of many steps waits at each of them, far more than its longest single timer delay.
+ * Without a mark, the longest timer lateness of the last second. An idle machine measures about nothing either way.
+ */
+export function slack (since?: Mark, times = 1): number {
+  return since === undefined ? times * (SLACK + lateness()) : times * SLACK + waitedSince(since)
 }
 
 /** Limits short enough for tests, long enough to be measured apart on a busy machine. */
@@ -71,10 +90,13 @@ export interface Asked {
   status: number
   body: AskResponse
   elapsedMs: number
+  /** When the ask was sent, for slack(): the stub's timings of its requests fall after it too. */
+  mark: Mark
   candidate: (id: string) => Candidate
 }
 
 export async function ask (app: FastifyInstance, payload: Record<string, unknown> = {}): Promise<Asked> {
+  const since = mark()
   const started = performance.now()
   const res = await app.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION, ...payload } })
   const elapsedMs = performance.now() - started
@@ -83,6 +105,7 @@ export async function ask (app: FastifyInstance, payload: Record<string, unknown
     status: res.statusCode,
     body,
     elapsedMs,
+    mark: since,
     candidate: id => {
       const found = body.candidates?.find(c => c.provider === id)
       if (found === undefined) throw new Error(`no candidate for ${id}: ${res.body}`)
