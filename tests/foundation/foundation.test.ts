@@ -350,7 +350,11 @@ t.test('shutdown', async t => {
   t.test('SIGTERM with asks in flight and more arriving: every accepted request is answered (200, or a 503 problem), none is reset', async t => {
     const stubs = await startStubs(t)
     stubs.openai.setBehaviour({ text: 'Containers share the host kernel, so they start in seconds.', headersDelayMs: 600 })
-    const server = await startServer(t, { OPENAI_API_KEY: 'sk-shutdown-test-3', OPENAI_BASE_URL: stubs.openai.baseUrl, KNOWLEDGE: 'off', RATE_LIMIT_MAX: '0' })
+    // The drain closes the listener once connections stop arriving; its limit is what ends a stream that never
+    // stops, and closing with connections still queued resets them whatever the server does. The clients below
+    // stop at the first sign of closing, which a loaded machine can deliver to them after the default 1 s limit:
+    // a longer limit keeps this test about the quiet period, not about how fast this machine is.
+    const server = await startServer(t, { OPENAI_API_KEY: 'sk-shutdown-test-3', OPENAI_BASE_URL: stubs.openai.baseUrl, KNOWLEDGE: 'off', RATE_LIMIT_MAX: '0', SHUTDOWN_DRAIN_MS: '5000', SHUTDOWN_GRACE_MS: '60000' })
     const inFlight = Array.from({ length: 15 }, async (_, i) => await askOnNewConnection(server.url, `Why are containers fast to start? (${i})`))
     await stubs.openai.waitForRequests(15)
     server.child.kill('SIGTERM')
