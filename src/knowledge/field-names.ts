@@ -29,7 +29,7 @@ const FIELD_NAMES: readonly string[] = [
   'Access Analyzer', 'User Pool', 'User Pools', 'Identity Pool', 'Verified Permissions', 'App Mesh', 'Cloud Map',
   'Fault Injection Simulator', 'Fault Injection Service', 'Resilience Hub', 'Elastic Disaster Recovery',
   'Snow Family', 'Local Zones', 'Audit Manager', 'Cost Anomaly Detection',
-  'Classic Load Balancer',
+  'Classic Load Balancer', 'ECS Anywhere', 'EKS Anywhere', 'ECS Exec', 'Fargate Spot Capacity', 'SQS Extended Client',
   'Lake Formation', 'Database Migration Service', 'Schema Conversion Tool', 'Application Composer', 'Service Catalog',
   'License Manager', 'Resource Access Manager', 'Application Migration Service', 'Transfer Family', 'FSx for Lustre',
   'Kinesis Data Streams', 'OpenSearch Service', 'Redshift Spectrum', 'Glue Data Catalog', 'MemoryDB for Redis',
@@ -91,6 +91,13 @@ const CLAUSE = /[.,;:!?()\n|`*]+/
 // Longest first, so that a name is found before the shorter names inside it.
 const NAMES: readonly FieldName[] = FIELD_NAMES.map(spelled => ({ spelled, folded: fold(spelled) }))
   .sort((a, b) => b.folded.length - a.folded.length)
+
+const FOLDED = new Set(NAMES.map(name => name.folded))
+
+/** Whether the words, as typed, spell a name on the list ("ecs anywhere", "DynamoDB Streams"). */
+export function isFieldName (words: string): boolean {
+  return FOLDED.has(fold(words))
+}
 
 function fold (text: string): string {
   return foldText(text).replace(/[^a-z0-9]+/g, ' ').trim()

@@ -37,8 +37,6 @@ export interface PassingNames {
   names: Map<Lang, Set<string>>
   /** How each such name is written in the notes, for telling the student what is not covered. */
   spelled: Map<string, string>
-  /** Terms of the names the notes treat ("cloudwatch", "dynamodb", "lambda"), per language. */
-  treatedNames: Map<Lang, Set<string>>
 }
 
 const CACHE = new WeakMap<KnowledgeIndex, PassingNames>()
@@ -76,7 +74,6 @@ export function passingNames (index: KnowledgeIndex): PassingNames {
   if (cached !== undefined) return cached
   const names = new Map<Lang, Set<string>>()
   const spelled = new Map<string, string>()
-  const treatedNames = new Map<Lang, Set<string>>()
   const byLang = new Map<Lang, Passage[]>()
   for (const passage of index.passages) {
     const list = byLang.get(passage.lang) ?? []
@@ -150,9 +147,8 @@ export function passingNames (index: KnowledgeIndex): PassingNames {
     // which every note may take for granted; a service mentioned in passing turns up in one or two.
     for (const [k, topics] of topicsOf) if (topics.size >= GENERAL_TOPICS) out.delete(k)
     names.set(lang, out)
-    treatedNames.set(lang, nameWords)
   }
-  const result = { names, spelled, treatedNames }
+  const result = { names, spelled }
   CACHE.set(index, result)
   return result
 }

@@ -1,13 +1,13 @@
 // Finds the section of the course notes that answers a question, decides whether the notes cover
 // the question at all, and estimates how likely the section found answers it.
 
-import { analyzerFor, foldText, LANGS, tokenize, type Lang } from './analyzer.js'
+import { analyzerFor, foldText, tokenize, type Lang } from './analyzer.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
 import { spellOutTypedTerms } from './typed-terms.js'
-import { unwrittenFieldNames } from './field-names.js'
+import { isFieldName, unwrittenFieldNames } from './field-names.js'
 import { isEverydayWord } from './everyday-words.js'
-import { passingNames, passingNamesIn } from './passing-names.js'
+import { passingNamesIn } from './passing-names.js'
 import { costSubject, expandAbbreviations, isAbbreviation, isCommonWord, isFiller, phraseWords, readQuestion, type Question, type QuestionType } from './question.js'
 
 /**
@@ -216,11 +216,10 @@ function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, 
   if (/\d/.test(typed) || /\p{Lu}/u.test(typed.slice(1)) || (!first && /^\p{Lu}/u.test(typed))) return false
   const folded = foldText(typed)
   const words = tokenize(foldText(raw))
-  // Right after the name of a service the notes treat, a word they never use names one of its
-  // features ("cloudwatch synthetics", "dynamodb streams"), as a word after "AWS" names a service.
-  const services = passingNames(base.index).treatedNames
-  const service = (word: string): boolean => LANGS.some(l => analyzerFor(l).terms(word).some(t => services.get(l)?.has(t) === true))
-  if (words.some((word, i) => word === folded && i > 0 && (VENDOR.test(words[i - 1]) || service(words[i - 1])))) return false
+  // Right after a vendor, a word names a service ("AWS Shield"); right after a service, a feature of
+  // it when the two are a name of the field ("ECS Anywhere", "DynamoDB Streams"; field-names.ts).
+  // Otherwise an everyday word after a service is how the student says it ("ec2 boxes", "which sqs flavor").
+  if (words.some((word, i) => word === folded && i > 0 && (VENDOR.test(words[i - 1]) || isFieldName(`${words[i - 1]} ${word}`)))) return false
   if (!isEverydayWord(folded, lang)) return false
   if (lang !== 'pt' || portugueseShaped(typed)) return true
   // A word spelled as Portuguese words are not that is frequent in Portuguese text but not in

@@ -440,9 +440,13 @@ t.test('everyday-words', async t => {
     t.match(phrasing.hits[0]?.heading, /health checks/i)
   })
 
-  t.test('a word right after the name of a service the notes treat names one of its features', async t => {
+  t.test('a word right after the name of a service the notes treat names one of its features when the two are a name of the field', async t => {
     t.same(retrieve(base, 'how do i use ecs anywhere to run tasks on my own servers').unknown, ['anywhere'], '"anywhere" names ECS Anywhere here')
     t.same(retrieve(base, 'my ecs tasks restart anywhere they want, why').unknown, [], 'elsewhere it is an everyday word')
+    // A feature is a name of the field; any other everyday word after a service is the student's phrasing.
+    for (const question of ['which sqs flavor keeps messages in order without duplicates', 'my ec2 boxes keep getting replaced by the auto scaling group, why']) {
+      t.same(retrieve(base, question).unknown, [], question)
+    }
     const verb = retrieve(base, 'does cloudfront shield my site from ddos')
     t.equal(verb.covered, true, 'a verb after the service still leaves the question to the section that answers')
   })
