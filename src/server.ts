@@ -1,6 +1,8 @@
 // Entry point: read .env and the environment, build the app, listen, shut down gracefully.
 import closeWithGrace from 'close-with-grace'
 import { setTimeout as sleep } from 'node:timers/promises'
+import type { IncomingMessage } from 'node:http'
+import type { Socket } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { applyEnvFile, EnvFileError, type EnvFileResult } from './env-file.js'
@@ -62,9 +64,21 @@ closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
 })
 
 let lastConnectionAt = 0
-app.server.on('connection', () => { lastConnectionAt = Date.now() })
+// Connections accepted whose first request has not been read yet. Closing the server counts them as idle
+// and destroys them, which resets a client that has already sent its request: on a busy process the bytes
+// can wait in the socket for a while after the accept.
+const awaitingFirstRequest = new Set<Socket>()
+app.server.on('connection', (socket: Socket) => {
+  lastConnectionAt = Date.now()
+  awaitingFirstRequest.add(socket)
+  socket.once('close', () => awaitingFirstRequest.delete(socket))
+})
+app.server.on('request', (request: IncomingMessage) => { awaitingFirstRequest.delete(request.socket) })
 
-/** Resolves once no connection has arrived for a moment, or after `limitMs`. */
+/**
+ * Resolves once no connection has arrived for a moment and every accepted one has had its request read
+ * (and answered with a 503), or after `limitMs`: a client that connects and never sends is not waited for.
+ */
 async function drainListener (limitMs: number): Promise<void> {
   const quietMs = 200
   const startedAt = Date.now()
@@ -72,12 +86,13 @@ async function drainListener (limitMs: number): Promise<void> {
   // Quiet is measured from the signal at the earliest: the connections a load balancer already sent
   // on their way get their 503 rather than a refused connection.
   const since = (): number => Date.now() - Math.max(lastConnectionAt, startedAt)
+  const settled = (): boolean => since() >= quietMs && awaitingFirstRequest.size === 0
   while (Date.now() < until) {
-    if (since() >= quietMs) {
+    if (settled()) {
       // A timer runs before the loop's poll phase, where queued connections are accepted: on a busy process
       // they may have waited there all along. One turn of the loop accepts them before quiet is believed.
       await new Promise(resolve => setImmediate(resolve))
-      if (since() >= quietMs) return
+      if (settled()) return
     }
     await sleep(Math.min(50, Math.max(0, until - Date.now())))
   }

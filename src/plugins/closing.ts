@@ -2,6 +2,7 @@
 // connection, or one accepted while the listener drains) gets a 503 problem with Retry-After and the
 // connection is closed after it; requests already being answered finish normally.
 import fp from 'fastify-plugin'
+import type { IncomingMessage } from 'node:http'
 import type { FastifyInstance } from 'fastify'
 import { ProblemType, sendProblem } from '../http/problem.js'
 
@@ -16,6 +17,28 @@ declare module 'fastify' {
 /** Another instance (or this one, restarted) can answer at once: the load balancer retries elsewhere. */
 export const CLOSING_RETRY_AFTER_S = 1
 
+/** How long a closing server waits for the rest of a request's body before answering anyway. */
+const BODY_WAIT_MS = 1000
+
+/** Reads the rest of the request's body and drops it; resolves when it has ended, failed, or after `limitMs`. */
+async function discardBody (raw: IncomingMessage, limitMs: number): Promise<void> {
+  if (raw.complete || raw.destroyed) return
+  await new Promise<void>(resolve => {
+    const done = (): void => {
+      clearTimeout(timer)
+      raw.off('end', done)
+      raw.off('close', done)
+      raw.off('error', done)
+      resolve()
+    }
+    const timer = setTimeout(done, limitMs)
+    raw.on('end', done)
+    raw.on('close', done)
+    raw.on('error', done)
+    raw.resume()
+  })
+}
+
 async function closingPlugin (app: FastifyInstance): Promise<void> {
   let closing = false
   app.decorate('beginClosing', () => { closing = true })
@@ -24,6 +47,9 @@ async function closingPlugin (app: FastifyInstance): Promise<void> {
 
   app.addHook('onRequest', async (request, reply) => {
     if (!closing) return
+    // The body the client is still sending is read (and dropped) first: a connection closed with bytes
+    // unread is reset, and the client can lose the 503 it had already been sent with it.
+    await discardBody(request.raw, BODY_WAIT_MS)
     reply.header('connection', 'close')
     return sendProblem(request, reply, {
       status: 503,

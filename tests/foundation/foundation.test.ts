@@ -6,6 +6,8 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { request } from 'node:http'
+import { connect } from 'node:net'
+import { once } from 'node:events'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import SwaggerParser from '@apidevtools/swagger-parser'
@@ -311,6 +313,32 @@ t.test('shutdown', async t => {
     t.equal(await waitForExit(server.child), 0, 'exit code 0')
     t.match(server.output(), /shutting down/)
     await t.rejects(fetch(`${server.url}/health`), 'no longer accepting connections')
+  })
+
+  t.test('a connection accepted before SIGTERM whose request comes later is answered, not reset', async t => {
+    const server = await startServer(t, { KNOWLEDGE: 'off', RATE_LIMIT_MAX: '0' })
+    const { hostname, port } = new URL(server.url)
+    // Connected, but its request is still on its way (as on a busy client) when the shutdown begins.
+    const socket = connect(Number(port), hostname)
+    await once(socket, 'connect')
+    let received = ''
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk: string) => { received += chunk })
+    const ended = new Promise<string | undefined>(resolve => {
+      socket.once('error', err => { resolve((err as NodeJS.ErrnoException).code ?? err.message) })
+      socket.once('close', () => { resolve(undefined) })
+    })
+    server.child.kill('SIGTERM')
+    // The 400 ms below counts from when the process handled the signal, which a busy machine delays.
+    for (const started = Date.now(); !/shutting down/.test(server.output()) && Date.now() - started < 60_000;) await sleep(10)
+    // Longer than the drain's quiet period (200 ms): the request comes after the listener would have closed
+    // had the drain looked only at arriving connections.
+    await sleep(400)
+    socket.write(`GET /health HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`)
+    t.equal(await ended, undefined, 'the connection closed without an error')
+    t.match(received, /^HTTP\/1\.1 503 /, 'the request got the closing 503')
+    t.match(received, /application\/problem\+json/)
+    t.equal(await waitForExit(server.child), 0, 'exit code 0')
   })
 
   t.test('the grace period bounds how long shutdown waits', async t => {
