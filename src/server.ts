@@ -64,9 +64,9 @@ closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
 })
 
 let lastConnectionAt = 0
-// Connections accepted whose first request has not been read yet. Closing the server counts them as idle
-// and destroys them, which resets a client that has already sent its request: on a busy process the bytes
-// can wait in the socket for a while after the accept.
+// Connections accepted whose first request has not been read yet. The process exits once the requests in
+// flight are answered, and such a connection holds none: its client, which may already have sent its request
+// (on a busy process the bytes can wait in the socket for a while after the accept), would be cut off.
 const awaitingFirstRequest = new Set<Socket>()
 app.server.on('connection', (socket: Socket) => {
   lastConnectionAt = Date.now()
@@ -77,7 +77,7 @@ app.server.on('request', (request: IncomingMessage) => { awaitingFirstRequest.de
 
 /**
  * Resolves once no connection has arrived for a moment and every accepted one has had its request read
- * (and answered with a 503), or after `limitMs`: a client that connects and never sends is not waited for.
+ * (and answered with a 503), or after `limitMs`: a client that connects and never sends holds it no longer.
  */
 async function drainListener (limitMs: number): Promise<void> {
   const quietMs = 200
