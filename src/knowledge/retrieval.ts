@@ -352,17 +352,17 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     // "AWS Backup" or "Amazon Athena", written nowhere in them, is a service they do not explain,
     // however common its own word ("backup"). A verb after the vendor ("a AWS cobra") is no name.
     // (A word the notes lack altogether is already named among the unknown words.)
-    // A word followed by its object ("aws takes some", "a aws cobra o") is a verb, whatever its form.
+    // A word between a vendor and its object ("aws takes some", "a aws cobra o", "when amazon wants the
+    // hardware back") is what the vendor does, whatever its form.
     const next = words[name.start + 1] ?? ''
+    if (name.vendor !== null && OBJECT_AFTER_VERB.test(next)) continue
     // A run that carries on a name the notes write ("são paulo region", "aws data centers") is that name and its context.
     const before = name.start > 0 && !clauseStarts.has(name.start) && name.vendor === null ? analyzer.terms(words[name.start - 1])[0] : undefined
     if ((before !== undefined && pairs.has(`${before} ${terms[0]}`)) || (terms.length >= 2 && pairs.has(`${terms[0]} ${terms[1]}`) && name.vendor !== null)) continue
     // In a Portuguese question, words of everyday Portuguese after a vendor ("a aws ainda ganha") are the sentence going on: services are named in English.
     if (lang === 'pt' && name.named && name.typed.every(w => !foreignToPortuguese(w))) continue
-    // A word between a vendor and an object is what the vendor does ("when amazon wants the hardware back").
-    if (name.vendor !== null && name.words.length === 1 && OBJECT_AFTER_VERB.test(next)) continue
     if (name.vendor !== null && topics.has(terms[0]) && !isCommonWord(name.typed[0], lang) && !analyzer.isStopWord(name.words[0]) &&
-      !OBJECT_AFTER_VERB.test(next) && !['aws', 'amazon'].some(v => pairs.has(`${v} ${terms[0]}`))) {
+      !['aws', 'amazon'].some(v => pairs.has(`${v} ${terms[0]}`))) {
       // The run may go on into the rest of the sentence ("aws backup guarda snapshot"): the service's name is its first word.
       out.push(`${VENDOR_SPELLED[name.vendor] ?? name.vendor} ${name.typed[0]}`)
       continue
