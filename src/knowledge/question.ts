@@ -78,6 +78,8 @@ const EXPANSIONS: Record<string, string> = {
   cuz: 'because',
   coz: 'because',
   abt: 'about',
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
   smth: 'something',
   sth: 'something',
   thx: 'thanks',
@@ -266,7 +268,7 @@ const FILLERS: ReadonlySet<string> = new Set([
   'pior', 'okay', 'beleza', 'blz', 'rapidinho', 'exatamente', 'basicamente', 'direito', 'jeito',
   'deal', 'stuff', 'guys', 'anyone', 'help', 'know', 'understand', 'confused', 'tried', 'trying',
   'wanna', 'gonna', 'kinda', 'basically', 'good', 'bad', 'easy', 'hard', 'simple', 'better', 'worse',
-  'exactly', 'pls', 'plz', 'thanks', 'hey', 'hello',
+  'exactly', 'pls', 'plz', 'thanks', 'hey', 'hello', 'lol', 'lmao', 'haha', 'kkk', 'kkkk', 'rsrs',
   // The student's own situation: why they ask, never what.
   'tcc', 'facul', 'faculdade', 'aula', 'aulas', 'prova', 'provas', 'materia', 'disciplina', 'trabalho',
   'homework', 'assignment', 'exam', 'class', 'classes', 'teacher', 'professor',

@@ -133,9 +133,11 @@ const VENDOR_SPELLED: Readonly<Record<string, string>> = { amazon: 'Amazon', aws
 const QUANTITY = /^\d+(?:[.,]\d+)?(?:[kmgtp]i?b|[kmgtp]bps|bps|ms|s|sec|secs|min|mins|h|hr|hrs|d|k|x|gbs?|tbs?|mbs?)$/
 const POSSESSIVE = /^(my|our|your|their|meu|minha|meus|minhas|nossa|nosso|sua|seu)$/
 const PREPOSITION = /^(without|within|across|behind|beyond|toward|towards|against|among|despite|inside|outside|instead|sobre|apos|desde|durante|atraves|perante)$/
+// The last word of an error message as a program prints it.
+const ERROR_WORD = /^(error|errors|exception|denied|failed|failure|refused|timeout|exceeded|unavailable|forbidden|unauthorized)$/
 const CLAUSE_BREAK = /[,.;:!?()]+(?:\s|$)/
 // Determiners and pronouns that open a verb's object.
-const OBJECT_AFTER_VERB = /^(some|the|a|an|my|your|our|their|its|it|them|us|me|any|all|that|this|o|os|as|um|uma|meu|minha|meus|minhas|seu|sua|nosso|nossa|isso|tudo)$/
+const OBJECT_AFTER_VERB = /^(some|the|a|an|my|your|our|their|its|it|them|us|me|any|all|that|this|these|those|another|every|each|both|o|os|as|um|uma|meu|minha|meus|minhas|seu|sua|nosso|nossa|isso|tudo|outro|outra|outros|outras|esse|essa|esses|essas|este|esta|estes|estas|todo|toda|todos|todas)$/
 
 // Verbs of putting a tool to work: an unknown word they take as object ("como uso ansible", "coloco o
 // sonarqube no pipeline", "add trivy to my build") is the tool the question is about.
@@ -387,7 +389,10 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     let borrowed: number[] = []
     const closeBorrowed = (): void => {
       const terms = borrowed.map(i => analyzer.terms(words[i])[0])
-      if (borrowed.length >= 2 && terms.every(t => t !== undefined) && !terms.slice(1).every((t, i) => pairs.has(`${terms[i]} ${t}`))) {
+      // An error message the student saw ("da connection refused", "falha com cannot pull container
+      // error") is the symptom asked about, not a product: the rest of the question says what of.
+      const message = ERROR_WORD.test(words[borrowed[borrowed.length - 1]] ?? '')
+      if (borrowed.length >= 2 && !message && terms.every(t => t !== undefined) && !terms.slice(1).every((t, i) => pairs.has(`${terms[i]} ${t}`))) {
         const name = borrowed.map(i => typed[i]).join(' ')
         if (!out.some(o => foldText(o).includes(foldText(name)))) out.push(name)
       }
@@ -395,7 +400,8 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     }
     words.forEach((word, i) => {
       if (clauseStarts.has(i)) closeBorrowed()
-      if (content(word) && foreignToPortuguese(typed[i])) borrowed.push(i)
+      // The question's first word is capitalised as any sentence's is ("Comparando ECS e EKS").
+      if (content(word) && foreignToPortuguese(i === 0 ? typed[i].toLowerCase() : typed[i])) borrowed.push(i)
       else closeBorrowed()
     })
     closeBorrowed()
@@ -691,6 +697,13 @@ function restAnswers (base: KnowledgeBase, text: string, without: readonly strin
   return best !== undefined && best.strength >= STRONG && best.matched >= REST_MATCHED
 }
 
+/** The extensions of the file names a question writes ("index.html" → "html"). */
+function fileExtensions (typed: string): Set<string> {
+  const out = new Set<string>()
+  for (const match of typed.matchAll(/[\p{L}\p{N}_-]\.([a-z]{2,5})\b/giu)) out.add(foldText(match[1]))
+  return out
+}
+
 export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveOptions = {}): Retrieval {
   // "route53", "s3:DeleteObject": what the student typed as one word reads as its words from here on.
   const raw = spellOutTypedTerms(base, typed)
@@ -734,10 +747,12 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // alone clearly ask what a section answers ("is Gmail SaaS or PaaS", "keep my API key out of Git").
     // A name is read within the words of one side of a comparison: "api gateway ou load balancer"
     // holds no "Gateway Load Balancer".
+    // A file's type ("index.html", "app.js") says which file, not which product.
+    const fileTypes = fileExtensions(typed)
     const passing: ReturnType<typeof passingNamesIn> = []
     for (const side of searchText.split(CONJUNCTION)) {
       for (const name of passingNamesIn(base.index, [...new Set(analyzerFor(lang).analyze(side, foreign))], lang)) {
-        if (!passing.some(p => p.spelled === name.spelled)) passing.push(name)
+        if (!passing.some(p => p.spelled === name.spelled) && !fileTypes.has(foldText(name.spelled))) passing.push(name)
       }
     }
     // A name of the field made of ordinary words that the notes never write ("App Runner", "sticky sessions") is read the same way.

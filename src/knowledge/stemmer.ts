@@ -77,7 +77,7 @@ export function stemPt (word: string): string {
 function enEnding (w: string): string {
   switch (w[w.length - 1]) {
     case 'n':
-      return cut(w, 'ization', 3, 'iz') ?? cut(w, 'isation', 3, 'iz') ?? cut(w, 'ation', 3, 'at') ?? w
+      return cut(w, 'ization', 4) ?? cut(w, 'isation', 4) ?? cut(w, 'ation', 3, 'at') ?? w
     case 'y':
       return cut(w, 'ability', 3, 'abl') ?? cut(w, 'ibility', 3, 'ibl') ?? cut(w, 'ity', 4) ?? cut(w, 'ly', 4) ?? w
     case 't':
@@ -85,14 +85,14 @@ function enEnding (w: string): string {
     case 's':
       return cut(w, 'ness', 4) ?? w
     case 'e':
-      return cut(w, 'ise', 3, 'iz') ?? cut(w, 'ize', 3, 'iz') ?? w
+      return cut(w, 'ise', 4) ?? cut(w, 'ize', 4) ?? w
     default:
       return w
   }
 }
 
 /**
- * English: plurals, -ing/-ed, a few derivational endings (-ation, -ment, -ness, -ity), final e.
+ * English: plurals, -ing/-ed, a few derivational endings (-ation, -ment, -ness, -ity, -ize/-ise), final e.
  * Agent nouns keep their -er (server, container, docker): they name things of their own.
  */
 export function stemEn (word: string): string {
@@ -115,6 +115,9 @@ export function stemEn (word: string): string {
       const a = stem[stem.length - 1]
       const doubled = a === stem[stem.length - 2] && !isVowel(a) && a !== 'l' && a !== 's' && a !== 'z'
       w = doubled ? stem.slice(0, -1) : stem
+      // -ised/-ized and -ising/-izing lose the -is/-iz that the bare -ise/-ize loses below: a verb made
+      // of a noun meets the noun, in either spelling ("containerised", "containerization" → "container").
+      if ((w.endsWith('is') || w.endsWith('iz')) && w.length - 2 >= 4) w = w.slice(0, -2)
     }
   }
 

@@ -103,7 +103,12 @@ t.test('analyzer', async t => {
       ['running', 'run'],
       ['installing', 'install'],
       ['processes', 'process'],
-      ['containerization', 'containerize']
+      ['containerization', 'containerize'],
+      // British spellings, and a verb made of a noun meeting the noun ("containerised apps" are about containers).
+      ['containerised', 'containerising', 'containerisation', 'containerized', 'container'],
+      ['optimise', 'optimised', 'optimizing', 'optimization'],
+      ['advise', 'advised'],
+      ['resize', 'resized']
     ]
     for (const group of groups) {
       const keys = new Set(group.map(w => stemEn(w)))
@@ -183,6 +188,23 @@ t.test('coverage-names', async t => {
     t.equal(retrieve(base, 'a aws cobra por hora no nat gateway?').covered, true, 'a verb after the vendor names no service')
     t.equal(retrieve(base, 'does aws replace the broken disks behind my ebs volume or do i').covered, true, 'nor does one followed by its object')
     t.equal(retrieve(base, 'what does amazon s3 charge for storage per gb').covered, true, 'a service the notes name with its vendor')
+    t.equal(retrieve(base, 'when a spot instance is taken back does aws start another one for my auto scaling group').covered, true,
+      'any determiner opens the object of what the vendor does')
+  })
+
+  t.test('what the student saw is no name: an error message, the capital of a sentence, the type of a file', async t => {
+    for (const question of [
+      'meu container na task privada do ecs da timeout e depois CannotPullContainerError, falta nat?',
+      'o container da api nao acha o banco no compose, so da connection refused',
+      'Escalando ECS por CPU, como configuro?',
+      'Migrando ECS para EKS, o custo fixo do orquestrador muda?',
+      'my index.html stays stale on cloudfront for hours, what ttl should it have'
+    ]) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, true, question)
+      t.same(found.untreated, [], question)
+    }
+    t.equal(retrieve(base, 'como ligo os flow logs da vpc pra ver o trafego').covered, false, 'English words that name something still do')
   })
 
   t.test('English words side by side in a Portuguese question are a term, not covered when the notes never write it', async t => {
