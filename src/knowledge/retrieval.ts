@@ -704,6 +704,18 @@ function fileExtensions (typed: string): Set<string> {
   return out
 }
 
+/**
+ * Whether a question that has words no note uses still names a topic of the notes: one of its terms is
+ * a word of a note's title, keywords or headings. "Como troco o pneu do carro sozinho?" shares only
+ * everyday verbs with the notes ("troco", "sozinho"), which a student's question attached to some
+ * section may contain, while its subject ("pneu", "carro") is nowhere in them.
+ */
+function namesATopic (base: KnowledgeBase, queryTerms: readonly string[], unknown: readonly string[]): boolean {
+  if (unknown.length === 0) return true
+  const { named } = noteTerms(base)
+  return queryTerms.some(term => named.has(term))
+}
+
 export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveOptions = {}): Retrieval {
   // "route53", "s3:DeleteObject": what the student typed as one word reads as its words from here on.
   const raw = spellOutTypedTerms(base, typed)
@@ -779,7 +791,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       ? noteStrength(found, lead) >= STRONG
       : base.search(searchText, { lang, queryLang: question.lang, limit: CANDIDATES, perNote: 2, paraphrases: false })
         .some(hit => hit.path === lead.path && hit.strength >= STRONG))
-    const covered = untreated.length === 0 && (unknownTerms.length === 0 ||
+    const covered = untreated.length === 0 && namesATopic(base, queryTerms, unknown) && (unknownTerms.length === 0 ||
       (plain && strong && (everyday || (noteMatched(found, lead) >= REST_MATCHED_PLAIN && queryTerms.length >= 3))))
     return {
       question,

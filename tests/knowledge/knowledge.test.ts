@@ -815,6 +815,11 @@ t.test('knowledge-provider', async t => {
     t.same(pt.sources, [])
     t.match(pt.text, /^As notas do curso \(42 temas\) não cobrem esta pergunta/)
     t.ok((en.confidence ?? 1) <= 0.1 && (pt.confidence ?? 1) <= 0.1, 'low confidence')
+
+    // Its everyday verbs are in some student's question attached to a section; its subject is in no note.
+    const chores = await ask('como faco pra trocar o pneu da bicicleta sozinho')
+    t.equal(chores.lowCoverage, true)
+    t.same(chores.sources, [])
   })
 
   t.test('only the last user message is the question', async t => {
