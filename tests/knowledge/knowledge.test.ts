@@ -529,6 +529,15 @@ t.test('excerpt', async t => {
     t.equal(cut('```bash\naws ecs update-service --cluster c --service s\n```', 1000, 'ecs service'), '')
   })
 
+  t.test('every section of the bundled notes says in words what it shows, so that it can answer', async t => {
+    const bare: string[] = []
+    for (const passage of createKnowledgeBase().index.passages) {
+      const analyzer = analyzerFor(passage.lang)
+      if (excerpt(passage.text, 900, analyzer, analyzer.analyze(passage.heading)) === '') bare.push(`${passage.path} / ${passage.heading}`)
+    }
+    t.same(bare, [], 'no section is a bare code block')
+  })
+
   t.test('sentences split at sentence ends, not at decimals or abbreviations', async t => {
     t.same(sentences('It costs about US$0.40 per secret. Rotation is automatic, e.g. every 30 days. `docker history` shows layers.'), [
       'It costs about US$0.40 per secret.',
