@@ -135,7 +135,8 @@ const POSSESSIVE = /^(my|our|your|their|meu|minha|meus|minhas|nossa|nosso|sua|se
 const PREPOSITION = /^(without|within|across|behind|beyond|toward|towards|against|among|despite|inside|outside|instead|sobre|apos|desde|durante|atraves|perante)$/
 // The last word of an error message as a program prints it.
 const ERROR_WORD = /^(error|errors|exception|denied|failed|failure|refused|timeout|exceeded|unavailable|forbidden|unauthorized)$/
-const CLAUSE_BREAK = /[,.;:!?()]+(?:\s|$)/
+// A parenthesis always opens or closes an aside ("my bare domain (example.com)"); a stop only before a space.
+const CLAUSE_BREAK = /[,.;:!?]+(?:\s|$)|[()]+/
 // Determiners and pronouns that open a verb's object.
 const OBJECT_AFTER_VERB = /^(some|the|a|an|my|your|our|their|its|it|them|us|me|any|all|that|this|these|those|another|every|each|both|o|os|as|um|uma|meu|minha|meus|minhas|seu|sua|nosso|nossa|isso|tudo|outro|outra|outros|outras|esse|essa|esses|essas|este|esta|estes|estas|todo|toda|todos|todas)$/
 
@@ -313,9 +314,11 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     typed.push(...tokenize(clause).filter(w => !/^\d+$/.test(w)))
   }
   const words = typed.map(w => foldText(w))
+  const quoted = dottedWords(raw)
   // A vendor's name introduces the name of its service ("aws app runner") and is no part of it;
-  // a preposition opens a phrase, never a name ("deploy to aws without pasting keys").
-  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !VENDOR.test(w) && !PREPOSITION.test(w) &&
+  // a preposition opens a phrase, never a name ("deploy to aws without pasting keys"); a quoted
+  // file or call ("o console.log") is code.
+  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) &&
     !analyzerFor('pt').isStopWord(w) && !analyzerFor('en').isStopWord(w)
   const runs: Array<{ words: string[], typed: string[], named: boolean, vendor: string | null, start: number }> = []
   let run: string[] = []
@@ -697,10 +700,16 @@ function restAnswers (base: KnowledgeBase, text: string, without: readonly strin
   return best !== undefined && best.strength >= STRONG && best.matched >= REST_MATCHED
 }
 
-/** The extensions of the file names a question writes ("index.html" → "html"). */
-function fileExtensions (typed: string): Set<string> {
+/**
+ * The words of what a question quotes as code or a file, written with dots: "index.html",
+ * "console.log", "process.env". They say which file or call, never which product; a version or an
+ * address ("v3.11", "10.0.0.0") gives no words.
+ */
+export function dottedWords (typed: string): Set<string> {
   const out = new Set<string>()
-  for (const match of typed.matchAll(/[\p{L}\p{N}_-]\.([a-z]{2,5})\b/giu)) out.add(foldText(match[1]))
+  for (const match of typed.matchAll(/[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+/gu)) {
+    for (const part of match[0].split('.')) if (/\p{L}/u.test(part) && !/\d/.test(part)) for (const word of tokenize(foldText(part))) out.add(word)
+  }
   return out
 }
 
@@ -759,12 +768,12 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // alone clearly ask what a section answers ("is Gmail SaaS or PaaS", "keep my API key out of Git").
     // A name is read within the words of one side of a comparison: "api gateway ou load balancer"
     // holds no "Gateway Load Balancer".
-    // A file's type ("index.html", "app.js") says which file, not which product.
-    const fileTypes = fileExtensions(typed)
+    // A file or a call the student quotes ("index.html", "console.log") names no product.
+    const quoted = dottedWords(typed)
     const passing: ReturnType<typeof passingNamesIn> = []
     for (const side of searchText.split(CONJUNCTION)) {
       for (const name of passingNamesIn(base.index, [...new Set(analyzerFor(lang).analyze(side, foreign))], lang)) {
-        if (!passing.some(p => p.spelled === name.spelled) && !fileTypes.has(foldText(name.spelled))) passing.push(name)
+        if (!passing.some(p => p.spelled === name.spelled) && !tokenize(foldText(name.spelled)).every(word => quoted.has(word))) passing.push(name)
       }
     }
     // A name of the field made of ordinary words that the notes never write ("App Runner", "sticky sessions") is read the same way.

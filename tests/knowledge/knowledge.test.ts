@@ -17,7 +17,7 @@ import { loadNotes, loadNotesSync, parseNote } from '../../src/knowledge/load-no
 import { auroc, evaluate, excerptProblems, formatFigures, type QuestionSet, split } from '../../src/knowledge/notes-eval.js'
 import { passingNames, passingNamesIn } from '../../src/knowledge/passing-names.js'
 import { costSubject, isCommonWord, phraseWords, questionType, readQuestion, smallTalk } from '../../src/knowledge/question.js'
-import { acronymShaped, portugueseShaped, retrieve, untreatedNames } from '../../src/knowledge/retrieval.js'
+import { acronymShaped, dottedWords, portugueseShaped, retrieve, untreatedNames } from '../../src/knowledge/retrieval.js'
 import { joinedPhrase, spaceJoinedWords, spellOutIdentifiers } from '../../src/knowledge/typed-terms.js'
 import { unwrittenFieldNames } from '../../src/knowledge/field-names.js'
 import { stemEn, stemPt } from '../../src/knowledge/stemmer.js'
@@ -192,19 +192,21 @@ t.test('coverage-names', async t => {
       'any determiner opens the object of what the vendor does')
   })
 
-  t.test('what the student saw is no name: an error message, the capital of a sentence, the type of a file', async t => {
+  t.test('what the student saw is no name: an error message, the capital of a sentence, a quoted file or call', async t => {
     for (const question of [
       'meu container na task privada do ecs da timeout e depois CannotPullContainerError, falta nat?',
       'o container da api nao acha o banco no compose, so da connection refused',
       'Escalando ECS por CPU, como configuro?',
       'Migrando ECS para EKS, o custo fixo do orquestrador muda?',
-      'my index.html stays stale on cloudfront for hours, what ttl should it have'
+      'my index.html stays stale on cloudfront for hours, what ttl should it have',
+      'o console.log da minha api no fargate nao aparece no cloudwatch, como mando os logs pra la'
     ]) {
       const found = retrieve(base, question)
       t.equal(found.covered, true, question)
       t.same(found.untreated, [], question)
     }
     t.equal(retrieve(base, 'como ligo os flow logs da vpc pra ver o trafego').covered, false, 'English words that name something still do')
+    t.same([...dottedWords('rodei process.env no app.js (v3.11, ip 10.0.0.1)')].sort(), ['app', 'env', 'js', 'process'], 'versions and addresses have no words')
   })
 
   t.test('English words side by side in a Portuguese question are a term, not covered when the notes never write it', async t => {
