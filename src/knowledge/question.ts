@@ -79,6 +79,8 @@ const EXPANSIONS: Record<string, string> = {
   coz: 'because',
   abt: 'about',
   tmrw: 'tomorrow',
+  dupe: 'duplicate',
+  dupes: 'duplicates',
   tmr: 'tomorrow',
   smth: 'something',
   sth: 'something',

@@ -135,6 +135,13 @@ const POSSESSIVE = /^(my|our|your|their|meu|minha|meus|minhas|nossa|nosso|sua|se
 const PREPOSITION = /^(without|within|across|behind|beyond|toward|towards|against|among|despite|inside|outside|instead|sobre|apos|desde|durante|atraves|perante)$/
 // The last word of an error message as a program prints it.
 const ERROR_WORD = /^(error|errors|exception|denied|failed|failure|refused|timeout|exceeded|unavailable|forbidden|unauthorized)$/
+// The reason phrases of HTTP's error statuses, which tools print as their message ("toomanyrequests").
+const HTTP_REASON = /\b(bad request|not found|method not allowed|not acceptable|request timeout|payload too large|too many requests|internal server error|not implemented|bad gateway|service unavailable|gateway timeout)$/
+
+/** Whether words the student typed are an error message a program printed, not the name of a product. */
+function errorMessage (words: readonly string[]): boolean {
+  return ERROR_WORD.test(words[words.length - 1] ?? '') || HTTP_REASON.test(words.join(' '))
+}
 // A parenthesis always opens or closes an aside ("my bare domain (example.com)"); a stop only before a space.
 const CLAUSE_BREAK = /[,.;:!?]+(?:\s|$)|[()]+/
 // Determiners and pronouns that open a verb's object.
@@ -394,7 +401,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
       const terms = borrowed.map(i => analyzer.terms(words[i])[0])
       // An error message the student saw ("da connection refused", "falha com cannot pull container
       // error") is the symptom asked about, not a product: the rest of the question says what of.
-      const message = ERROR_WORD.test(words[borrowed[borrowed.length - 1]] ?? '')
+      const message = errorMessage(borrowed.map(i => words[i]))
       if (borrowed.length >= 2 && !message && terms.every(t => t !== undefined) && !terms.slice(1).every((t, i) => pairs.has(`${terms[i]} ${t}`))) {
         const name = borrowed.map(i => typed[i]).join(' ')
         if (!out.some(o => foldText(o).includes(foldText(name)))) out.push(name)
@@ -768,12 +775,14 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // alone clearly ask what a section answers ("is Gmail SaaS or PaaS", "keep my API key out of Git").
     // A name is read within the words of one side of a comparison: "api gateway ou load balancer"
     // holds no "Gateway Load Balancer".
-    // A file or a call the student quotes ("index.html", "console.log") names no product.
+    // A file or a call the student quotes ("index.html", "console.log"), or an error message a tool
+    // printed ("Too Many Requests"), names no product.
     const quoted = dottedWords(typed)
     const passing: ReturnType<typeof passingNamesIn> = []
     for (const side of searchText.split(CONJUNCTION)) {
       for (const name of passingNamesIn(base.index, [...new Set(analyzerFor(lang).analyze(side, foreign))], lang)) {
-        if (!passing.some(p => p.spelled === name.spelled) && !tokenize(foldText(name.spelled)).every(word => quoted.has(word))) passing.push(name)
+        const words = tokenize(foldText(name.spelled))
+        if (!passing.some(p => p.spelled === name.spelled) && !words.every(word => quoted.has(word)) && !errorMessage(words)) passing.push(name)
       }
     }
     // A name of the field made of ordinary words that the notes never write ("App Runner", "sticky sessions") is read the same way.

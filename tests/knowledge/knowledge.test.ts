@@ -199,13 +199,15 @@ t.test('coverage-names', async t => {
       'Escalando ECS por CPU, como configuro?',
       'Migrando ECS para EKS, o custo fixo do orquestrador muda?',
       'my index.html stays stale on cloudfront for hours, what ttl should it have',
-      'o console.log da minha api no fargate nao aparece no cloudwatch, como mando os logs pra la'
+      'o console.log da minha api no fargate nao aparece no cloudwatch, como mando os logs pra la',
+      "o job de ci falhou baixando a imagem python com 'toomanyrequests' do docker hub"
     ]) {
       const found = retrieve(base, question)
       t.equal(found.covered, true, question)
       t.same(found.untreated, [], question)
     }
     t.equal(retrieve(base, 'como ligo os flow logs da vpc pra ver o trafego').covered, false, 'English words that name something still do')
+    t.same(retrieve(base, 'my sqs worker handles dupes, i need each order exactly once in order, which queue type').unknown, [], 'chat shorthand is no term')
     t.same([...dottedWords('rodei process.env no app.js (v3.11, ip 10.0.0.1)')].sort(), ['app', 'env', 'js', 'process'], 'versions and addresses have no words')
   })
 
