@@ -142,6 +142,7 @@ const HTTP_REASON = /\b(bad request|not found|method not allowed|not acceptable|
 function errorMessage (words: readonly string[]): boolean {
   return ERROR_WORD.test(words[words.length - 1] ?? '') || HTTP_REASON.test(words.join(' '))
 }
+
 // A parenthesis always opens or closes an aside ("my bare domain (example.com)"); a stop only before a space.
 const CLAUSE_BREAK = /[,.;:!?]+(?:\s|$)|[()]+/
 // Determiners and pronouns that open a verb's object.
