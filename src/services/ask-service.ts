@@ -14,7 +14,7 @@ import { toProviderError } from '../providers/errors.js'
 import type { ProviderRegistry } from '../providers/registry.js'
 import type { ChatMessage, Provider, Usage } from '../providers/types.js'
 import { tutorMessages } from './prompts.js'
-import { isSettled, planCascade } from '../aggregator/cascade.js'
+import { cascadeKind, cascadeOption, isSettled, planCascade } from '../aggregator/cascade.js'
 import { estimatePromptTokens } from '../costs/budget.js'
 import type { TrustService } from '../trust/trust-service.js'
 
@@ -329,7 +329,7 @@ export class AskService {
     const reliability = trust?.reliability() ?? {}
     const promptTokens = estimatePromptTokens(messages)
     const expected = new Map(providers.map(p => [p.id, this.prices.expectedCost(p.kind, p.model, promptTokens)]))
-    const { rounds: plan, explore } = planCascade(providers.map(p => ({ id: p.id, expectedCostUsd: expected.get(p.id) ?? 0, accuracy: reliability[p.id]?.accuracy, questions: reliability[p.id]?.questions })), trust?.decided() ?? 1)
+    const { rounds: plan, explore } = planCascade(providers.map(p => cascadeOption(p.id, expected.get(p.id) ?? 0, reliability[p.id])), trust?.decided() ?? 1, cascadeKind(question))
     const outcomes: ProviderOutcome[] = []
     const consulted: string[] = []
     let rounds = 0

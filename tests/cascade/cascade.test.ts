@@ -3,7 +3,7 @@
 import t from 'tap'
 import { aggregate } from '../../src/aggregator/index.js'
 import {
-  CASCADE_EXPLORE_EVERY, CASCADE_WARM_UP, bestBacked, bestWriter, cannotChange, isExploration, isSettled, notNeeded, planCascade, runCascade
+  CASCADE_EXPLORE_EVERY, CASCADE_WARM_UP, bestBacked, bestWriter, cannotChange, cascadeKind, cascadeOption, cascadeRounds, isExploration, isSettled, notNeeded, planCascade, runCascade
 } from '../../src/aggregator/cascade.js'
 import type { CandidateInput, ProviderReliability } from '../../src/aggregator/types.js'
 import { emptyTrust, reliabilities } from '../../src/trust/reliability.js'
@@ -28,14 +28,14 @@ t.test('rules', async t => {
     return Object.entries(answers).map(([provider, answer], i) => ({ ...ok(provider, solution(answer, i)), costUsd: COSTS[provider] }))
   }
 
-  const options = (reliability: Record<string, ProviderReliability>) => Object.keys(COSTS).map(id => ({
-    id, expectedCostUsd: COSTS[id], accuracy: reliability[id]?.accuracy, questions: reliability[id]?.questions
-  }))
+  const options = (reliability: Record<string, ProviderReliability>) => Object.keys(COSTS).map(id => cascadeOption(id, COSTS[id], reliability[id]))
 
-  t.test('plan: the two cheap providers first, then the dear ones by record; everyone while a record is short or on exploration', async t => {
+  t.test('plan: the two cheap providers first, then the dear ones by record; everyone while a record is short, one dear provider in turn on exploration', async t => {
     const plan = planCascade(options(LEARNED), 1)
     t.same(plan, { rounds: [['cheap2', 'cheap1'], ['dear'], ['other']], explore: false }, 'cheapest first; among equal prices the more reliable')
-    t.same(planCascade(options(LEARNED), CASCADE_EXPLORE_EVERY), { rounds: [['cheap1', 'cheap2', 'dear', 'other']], explore: true })
+    t.same(planCascade(options(LEARNED), CASCADE_EXPLORE_EVERY), { rounds: [['cheap2', 'cheap1', 'dear']], explore: true }, 'equal records: the first dear one')
+    const staler = { ...LEARNED, other: { ...LEARNED.other, questions: 60 } }
+    t.same(planCascade(options(staler), CASCADE_EXPLORE_EVERY), { rounds: [['cheap2', 'cheap1', 'other']], explore: true }, 'the dear provider whose record rests on fewer questions')
     const newcomer = { ...LEARNED, other: { ...LEARNED.other, questions: CASCADE_WARM_UP - 1 } }
     t.same(planCascade(options(newcomer), 1).explore, true, 'a paid provider with a short record: everyone is asked, so it gets one')
     t.equal(planCascade(options(newcomer), 1).rounds.length, 1)
@@ -92,24 +92,33 @@ t.test('rules', async t => {
     t.notOk(isSettled(lone, 0.99), 'without a next round to weigh, only the threshold settles')
   })
 
-  t.test('replay learns only from questions where the plan asked everyone', async t => {
-    const records: RecordedQuestion[] = Array.from({ length: 60 }, (_, i) => ({
+  t.test('replay learns only from questions asked by plan: everyone during the warm-up, one dear provider in turn on exploration', async t => {
+    const records: RecordedQuestion[] = Array.from({ length: 100 }, (_, i) => ({
       id: `q${i}`,
       question: MATH_QUESTION,
       // The cheap pair agrees on every other question; on the rest the dear ones are needed.
       candidates: priced(i % 2 === 0 ? { cheap1: '18', cheap2: '18', dear: '18', other: '18' } : { cheap1: String(30 + i), cheap2: '18', dear: '18', other: '18' })
     }))
     const steps = [...replay(records, { strategy: 'cascade' })]
+    const explored: string[] = []
     for (const [k, step] of steps.entries()) {
       const after = k + 1 < steps.length ? steps[k + 1].before : null
       if (after === null) break
-      const learned = (after.providers.dear?.questions ?? 0) - (step.before.providers.dear?.questions ?? 0)
-      const everyone = step.cascade?.consulted.length === 4
+      const consulted = step.cascade?.consulted ?? []
       const planned = k < CASCADE_WARM_UP || isExploration(k)
-      t.equal(learned, planned ? 1 : 0, `question ${k}: learned ${learned}, asked ${step.cascade?.consulted.join(',') ?? ''}`)
-      if (planned) t.ok(everyone, `question ${k} asked everyone`)
+      for (const provider of ['cheap1', 'dear', 'other']) {
+        const learned = (after.providers[provider]?.questions ?? 0) - (step.before.providers[provider]?.questions ?? 0)
+        t.equal(learned, planned && consulted.includes(provider) ? 1 : 0, `question ${k}, ${provider}: learned ${learned}, asked ${consulted.join(',')}`)
+      }
+      if (k < CASCADE_WARM_UP) t.equal(consulted.length, 4, `question ${k} of the warm-up asked everyone`)
+      else if (planned) {
+        t.same(consulted.slice(0, 2).sort(), ['cheap1', 'cheap2'], `exploration question ${k} asked the first round`)
+        t.equal(consulted.length, 3, `and one dear provider: ${consulted.join(',')}`)
+        explored.push(consulted[2])
+      }
       t.equal(after.decided, k + 1, 'every question is counted')
     }
+    t.same(explored, ['dear', 'other', 'dear'], 'the dear providers take turns')
     const cheapOnly = steps.filter(s => s.cascade?.consulted.length === 2).length
     t.ok(cheapOnly >= 15, `after the warm-up the cheap pair settles the questions they agree on (${cheapOnly})`)
     const learned = reliabilities(steps[steps.length - 1].before)
@@ -124,9 +133,29 @@ t.test('rules', async t => {
     t.equal(decision.answerType, 'free')
     t.ok(decision.confidence > 0.3, `the two cheap answers agree: ${decision.confidence}`)
     t.ok(isSettled(decision, 0.3, { providers: ['dear'], reliability: writers(0) }), 'the dear provider writes no better: settled')
+    t.ok(isSettled(decision, 0.99, { providers: ['dear'], reliability: writers(0) }), 'whatever the confidence: a worse writer would rarely be chosen')
+    t.notOk(isSettled(decision, 0.99), 'without the later rounds to compare with, the confidence decides')
+    const worse = { ...writers(0.05), cheap2: { ...known(0.5), quality: 0.2 } }
+    t.ok(isSettled(decision, 0.3, { providers: ['dear'], reliability: worse }), 'the better writer among those asked counts, whichever answer was chosen')
     t.notOk(isSettled(decision, 0.3, { providers: ['dear'], reliability: writers(0.5) }), 'it writes better: it is asked')
     t.notOk(bestWriter('cheap1', ['dear'], writers(0.1)), 'an equal record is asked: it may write the better answer')
     t.notOk(bestWriter('cheap1', ['dear'], { ...writers(0), dear: { ...known(0.5), quality: 0, feedback: 0.5 } }), 'ratings count as well')
+  })
+
+  t.test('free text: after the first round the better writer is asked first, whatever its price', async t => {
+    const writers: Record<string, ProviderReliability> = { cheap1: { ...known(0.5), quality: 0 }, cheap2: { ...known(0.5), quality: -0.2 }, dear: { ...known(0.6), quality: -0.5 }, other: { ...known(0.35), quality: 0.8 } }
+    const dearer = Object.keys(COSTS).map(id => cascadeOption(id, id === 'other' ? 0.05 : COSTS[id], writers[id]))
+    t.same(cascadeRounds(dearer, 'open'), [['cheap1', 'cheap2'], ['other'], ['dear']], 'the cheaper dear provider writes worse and could not settle it: it comes last')
+    t.same(cascadeRounds(dearer, 'short'), [['cheap1', 'cheap2'], ['dear'], ['other']], 'for a short answer, cost and accuracy')
+    t.same(cascadeRounds(dearer.map(o => ({ ...o, openRecord: o.id === 'other' ? 0.8 : o.openRecord })), 'open')[0], ['cheap1', 'cheap2'], 'the first round is still the cheapest')
+    t.equal(cascadeKind(DOCKER_QUESTION), 'open')
+    t.equal(cascadeKind(MATH_QUESTION), 'short')
+
+    const candidates = [ok('cheap1', DOCKER_ANSWERS.openai), ok('cheap2', DOCKER_ANSWERS.huggingface), { ...ok('dear', DOCKER_ANSWERS.gemini), costUsd: 0.01 }, { ...ok('other', DOCKER_ANSWERS.openai), costUsd: 0.05 }]
+      .map(c => ({ ...c, costUsd: c.costUsd ?? 0.001 }))
+    const result = runCascade(DOCKER_QUESTION, candidates, writers, undefined, 1)
+    t.same(result.consulted, ['cheap1', 'cheap2', 'other'], 'the best writer settles it; the cheaper, worse one is never asked')
+    t.ok(Math.abs(result.costUsd - 0.052) < 1e-12, `the cheap pair and the best writer: ${result.costUsd}`)
   })
 })
 
