@@ -6,7 +6,7 @@
 // none of them shares an event loop with another. On a 2-core machine they still share the cores,
 // which is why CPU time per request is reported beside the wall-clock figures.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -30,10 +30,20 @@ const { values: flags } = parseArgs({
     profile: { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
     // Extra flags for the service's node process, to try a setting (e.g. --node-option=--max-semi-space-size=8).
-    'node-option': { type: 'string', multiple: true, default: [] }
+    'node-option': { type: 'string', multiple: true, default: [] },
+    // Run the service without the node options the image sets (docker/Dockerfile's NODE_OPTIONS), to compare.
+    'without-image-options': { type: 'boolean', default: false }
   }
 })
-const serviceNodeArgs = flags['node-option'] ?? []
+/** The service runs as the image runs it: with the node options docker/Dockerfile sets, then any given here. */
+const serviceNodeArgs = [...(flags['without-image-options'] === true ? [] : imageNodeOptions()), ...(flags['node-option'] ?? [])]
+
+/** NODE_OPTIONS of the image's runtime stage (the V8 heap limit), as node arguments. */
+function imageNodeOptions (): string[] {
+  const dockerfile = readFileSync(path.join(REPO_ROOT, 'docker', 'Dockerfile'), 'utf8')
+  const options = /^\s*(?:ENV\s+)?NODE_OPTIONS=("[^"]*"|\S+)/m.exec(dockerfile)?.[1]
+  return options === undefined ? [] : options.replace(/^"|"$/g, '').split(/\s+/).filter(o => o !== '')
+}
 
 const quick = flags.quick === true
 const PLAN = quick
@@ -716,7 +726,7 @@ function targets (results: Results): Verdict[] {
 async function main (): Promise<void> {
   const startedAt = new Date()
   const t0 = performance.now()
-  log(`IsCoolGPT benchmark (${quick ? 'quick' : 'full'}) on ${os.cpus().length} cores, Node ${process.version}`)
+  log(`IsCoolGPT benchmark (${quick ? 'quick' : 'full'}) on ${os.cpus().length} cores, Node ${process.version}; service node options: ${serviceNodeArgs.join(' ') || 'none'}`)
   if (load1m() > os.cpus().length / 2) {
     log(`note: the machine is busy (load average ${load1m()} on ${os.cpus().length} cores): wall-clock figures include waiting for a core; CPU ms per request does not`)
   }

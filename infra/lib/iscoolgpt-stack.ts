@@ -16,7 +16,7 @@ import * as sns from 'aws-cdk-lib/aws-sns'
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions'
 import type { Construct } from 'constructs'
 import { PROVIDER_KEY_FIELDS } from './base-stack.js'
-import type { DeployConfig } from './config.js'
+import { heapLimitMiB, type DeployConfig } from './config.js'
 import { SharedStore, STORE_MONTHLY_USD } from './shared-store.js'
 
 export const CONTAINER_NAME = 'api'
@@ -122,6 +122,8 @@ export class IsCoolGptStack extends Stack {
       portMappings: [{ containerPort: CONTAINER_PORT, protocol: ecs.Protocol.TCP, name: 'http' }],
       environment: {
         NODE_ENV: 'production',
+        // The image's default is for the default task size; this follows the task's memory.
+        NODE_OPTIONS: `--max-old-space-size=${heapLimitMiB(config.memoryMiB)}`,
         HOST: '0.0.0.0',
         PORT: String(CONTAINER_PORT),
         LOG_LEVEL: 'info',

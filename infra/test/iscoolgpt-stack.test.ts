@@ -174,6 +174,17 @@ describe('task definition', () => {
     assert.match(api.HealthCheck.Command.join(' '), /http:\/\/127\.0\.0\.1:8080\/health/)
   })
 
+  it('caps the V8 heap at three quarters of the task memory, as the image does for the default task', () => {
+    const heapOf = (stack: typeof defaults): string => {
+      const environment = Object.fromEntries((container(stack.service).Environment as Array<{ Name: string, Value: string }>).map(v => [v.Name, v.Value]))
+      return environment.NODE_OPTIONS
+    }
+    assert.equal(heapOf(defaults), '--max-old-space-size=384')
+    assert.equal(heapOf(synth({ cpu: '512', memoryMiB: '2048' })), '--max-old-space-size=1536')
+    const dockerfile = readFileSync(new URL('../../docker/Dockerfile', import.meta.url), 'utf8')
+    assert.match(dockerfile, /^\s*NODE_OPTIONS=--max-old-space-size=384 \\$/m, 'the image\'s default is the default task\'s')
+  })
+
   it('believes X-Forwarded-For only from the VPC, and outlasts the load balancer\'s idle timeout on keep-alive connections', () => {
     const api = container(defaults.service)
     const environment = Object.fromEntries((api.Environment as Array<{ Name: string, Value: unknown }>).map(v => [v.Name, v.Value]))
