@@ -153,7 +153,7 @@ export function cascadeRounds (options: readonly CascadeOption[], kind: CascadeK
  * one already asked: the choice among free texts leans on that record, and a provider that writes no
  * better rarely supplies the answer chosen (on the AlpacaEval dev file, waiting for a confident answer
  * as well asked 3.1 of 4 providers at 61.7 % of asking everyone's cost, win rate 7.2 %; this rule asks
- * 2.2 at 12.2 %, 6.9 %; docs/quality.md). Without the later rounds to compare with, the confidence decides.
+ * 2.1 at 10.8 %, 7.0 %, against 7.2 % for asking everyone; docs/quality.md). Without the later rounds to compare with, the confidence decides.
  *
  * A short answer is settled when it is probably right given what is known of the providers who gave
  * it (the posterior), or when asking on would not pay:
