@@ -127,7 +127,13 @@ export function passingNames (index: KnowledgeIndex): PassingNames {
     }
     const out = new Set<string>()
     const topicsOf = new Map<string, Set<string>>()
+    // A name that a question attached to the passage asks about and nothing else ("whats snapstart",
+    // beside "… or SnapStart where the runtime supports it") is one the passage answers: the notes say
+    // so themselves. A name an attached question only mentions ("can an eventbridge rule send events to
+    // step functions") stays a passing one.
+    const askedAbout = new Set<string>()
     for (const passage of passages) {
+      const asked = new Set(passage.questions.map(q => key(q)))
       for (const run of nameRuns(passage)) {
         const folded = foldText(run)
         if (folded.replace(/[^a-z0-9]/g, '').length < MIN_NAME_CHARS) continue
@@ -137,6 +143,7 @@ export function passingNames (index: KnowledgeIndex): PassingNames {
         if (terms.length === 0 || terms.every(t => /^\d+$/.test(t))) continue
         if (isTreated(terms)) continue
         const k = terms.join(' ')
+        if (asked.has(k)) askedAbout.add(k)
         out.add(k)
         const topics = topicsOf.get(k) ?? new Set<string>()
         topicsOf.set(k, topics.add(passage.topic))
@@ -146,6 +153,7 @@ export function passingNames (index: KnowledgeIndex): PassingNames {
     // A name that notes of several topics use ("IP", "URL", "HTML") is the field's common vocabulary,
     // which every note may take for granted; a service mentioned in passing turns up in one or two.
     for (const [k, topics] of topicsOf) if (topics.size >= GENERAL_TOPICS) out.delete(k)
+    for (const k of askedAbout) out.delete(k)
     names.set(lang, out)
   }
   const result = { names, spelled }

@@ -1291,6 +1291,19 @@ t.test('passing-names', async t => {
     }
   })
 
+  t.test('a name the section\'s own attached questions ask about ("whats snapstart") is one it answers', async t => {
+    for (const lang of ['pt', 'en'] as const) {
+      t.notOk(spelled(lang).includes('SnapStart'), `${lang}: SnapStart is answered where it is mentioned`)
+      t.ok(spelled(lang).includes('Step Functions'), `${lang}: a name attached questions only mention beside others stays a passing one`)
+    }
+    for (const question of ['oq e snapstart', 'what is SnapStart']) {
+      const found = retrieve(base, question)
+      t.ok(found.covered, `covered: ${question}`)
+      t.equal(found.hits[0]?.topic, 'serverless-functions')
+    }
+    t.notOk(retrieve(base, 'como configuro o SageMaker para treinar um modelo').covered, 'a name the notes lack is still not covered')
+  })
+
   t.test('a lower-case word opening a sentence or a list item is no name', async t => {
     const dir = mkdtempSync(join(tmpdir(), 'passing-'))
     mkdirSync(join(dir, 'en'))
