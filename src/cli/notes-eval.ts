@@ -2,12 +2,13 @@
 // notes answer a labelled set of student questions (by default tests/knowledge/student-questions.json), on its
 // development part, its held-out part (every third question) and on the whole set. `--half` first keeps only the
 // even- or odd-numbered questions of each list (0-based), so that one half can be tuned on and the other checked.
+// `--attached` takes the questions attached to the notes' own sections instead (see attachedQuestions).
 
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { createKnowledgeBase } from '../knowledge/knowledge-base.js'
 import { KnowledgeProvider } from '../knowledge/knowledge-provider.js'
-import { evaluate, formatFigures, split, type QuestionSet } from '../knowledge/notes-eval.js'
+import { attachedQuestions, evaluate, formatFigures, split, type QuestionSet } from '../knowledge/notes-eval.js'
 import { packageRoot } from '../package-info.js'
 
 function main (argv: string[]): number {
@@ -21,8 +22,9 @@ function main (argv: string[]): number {
   }
   const file = argv.find((a, i) => !a.startsWith('--') && (halfAt < 0 || i !== halfAt + 1)) ?? resolve(packageRoot, 'tests/knowledge/student-questions.json')
   let set: QuestionSet
+  const base = createKnowledgeBase()
   try {
-    set = JSON.parse(readFileSync(file, 'utf8')) as QuestionSet
+    set = argv.includes('--attached') ? attachedQuestions(base.index) : JSON.parse(readFileSync(file, 'utf8')) as QuestionSet
     if (!Array.isArray(set.covered) || !Array.isArray(set.notCovered)) throw new Error('expected {covered: [...], notCovered: [...]}')
     if (half !== undefined) {
       const keep = <T>(items: T[]): T[] => items.filter((_, i) => i % 2 === (half === 'even' ? 0 : 1))
@@ -32,7 +34,7 @@ function main (argv: string[]): number {
     process.stderr.write(`notes-eval: cannot read ${file}: ${(err as Error).message}\n`)
     return 1
   }
-  const provider = new KnowledgeProvider(createKnowledgeBase())
+  const provider = new KnowledgeProvider(base)
   const answer = (question: string): ReturnType<KnowledgeProvider['answer']> => provider.answer(question)
   const lines: string[] = []
   for (const part of ['dev', 'held-out', 'all'] as const) {

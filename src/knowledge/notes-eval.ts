@@ -4,6 +4,7 @@
 // from useless ones (AUROC).
 
 import type { Lang } from './analyzer.js'
+import type { KnowledgeIndex } from './knowledge-index.js'
 import type { KnowledgeAnswer } from './knowledge-provider.js'
 
 export interface SectionRef {
@@ -174,4 +175,16 @@ export function formatFigures (label: string, f: Figures): string {
   return `${label}: right section first ${pct(f.rightFirst)} of ${f.covered} · not covered detected ${pct(f.notCoveredDetected)} of ${f.notCovered}` +
     ` · covered refused ${f.coveredRefused} · broken excerpts ${f.broken}` +
     ` · AUROC ${Number.isNaN(f.auroc) ? 'n/a' : f.auroc.toFixed(3)} (covered only ${Number.isNaN(f.aurocCovered) ? 'n/a' : f.aurocCovered.toFixed(3)})`
+}
+
+/**
+ * The students' questions attached to the notes' own sections, each labelled with the section it is
+ * attached to: what the notes say they answer. They are in the index, so they measure no retrieval
+ * skill; a refused one is a coverage rule contradicting the notes themselves.
+ */
+export function attachedQuestions (index: KnowledgeIndex): QuestionSet {
+  const covered = index.passages.flatMap(p => p.questions.map(question => ({
+    lang: p.lang, question, note: p.topic, section: p.kind === 'summary' ? '(summary)' : p.heading
+  })))
+  return { covered, notCovered: [] }
 }

@@ -14,7 +14,7 @@ import { KnowledgeIndex, splitCode } from '../../src/knowledge/knowledge-index.j
 import { groundingContext, KnowledgeProvider, MIN_STRENGTH } from '../../src/knowledge/knowledge-provider.js'
 import { detectLanguage } from '../../src/knowledge/language.js'
 import { loadNotes, loadNotesSync, parseNote } from '../../src/knowledge/load-notes.js'
-import { auroc, evaluate, excerptProblems, formatFigures, type QuestionSet, split } from '../../src/knowledge/notes-eval.js'
+import { attachedQuestions, auroc, evaluate, excerptProblems, formatFigures, type QuestionSet, split } from '../../src/knowledge/notes-eval.js'
 import { passingNames, passingNamesIn } from '../../src/knowledge/passing-names.js'
 import { costSubject, isCommonWord, phraseWords, questionType, readQuestion, smallTalk } from '../../src/knowledge/question.js'
 import { acronymShaped, dottedWords, portugueseShaped, retrieve, untreatedNames } from '../../src/knowledge/retrieval.js'
@@ -1149,6 +1149,16 @@ t.test('notes-eval', async t => {
   const provider = new KnowledgeProvider(createKnowledgeBase())
   const answer = (question: string): ReturnType<KnowledgeProvider['answer']> => provider.answer(question)
 
+  t.test('the questions attached to the notes\' own sections are answered, not refused (every 25th of them)', async t => {
+    const attached = attachedQuestions(createKnowledgeBase().index)
+    t.ok(attached.covered.length > 8000, `${attached.covered.length} attached questions`)
+    t.same(attached.covered.find(q => q.question === 'whats snapstart'), { lang: 'en', question: 'whats snapstart', note: 'serverless-functions', section: 'Cold starts' })
+    const sample = { covered: attached.covered.filter((_, i) => i % 25 === 0), notCovered: [] }
+    const figures = evaluate(answer, sample)
+    t.ok(figures.coveredRefused <= 1, `refused ${figures.coveredRefused} of ${sample.covered.length}: ${figures.misses.filter(m => m.startsWith('refused')).join(' | ')}`)
+    t.ok(figures.rightFirst >= 0.9, `right section first ${(100 * figures.rightFirst).toFixed(1)} %`)
+  })
+
   t.test('the labelled set: at least 80 questions, half Portuguese, with 25 or more near-topic questions the notes do not cover', async t => {
     t.ok(set.covered.length >= 80, `${set.covered.length} covered questions`)
     const pt = set.covered.filter(q => q.lang === 'pt').length
@@ -1302,6 +1312,21 @@ t.test('passing-names', async t => {
       t.equal(found.hits[0]?.topic, 'serverless-functions')
     }
     t.notOk(retrieve(base, 'como configuro o SageMaker para treinar um modelo').covered, 'a name the notes lack is still not covered')
+  })
+
+  t.test('a name that an attached question of the answering section asks about in much the same words is answered there', async t => {
+    for (const [question, topic] of [
+      ['instalei docker no windows e ele pediu pra ativar wsl 2, pq precisa disso', 'vms-vs-containers'],
+      ['my windows laptop wants wsl 2 turned on for docker, why', 'vms-vs-containers']
+    ] as const) {
+      const found = retrieve(base, question)
+      t.ok(found.covered, `covered: ${question} (${found.untreated.join(', ')})`)
+      t.equal(found.hits[0]?.topic, topic)
+    }
+    // The deployment-models section is asked "is aws direct connect used for hybrid cloud", not how it works.
+    const found = retrieve(base, 'how does aws direct connect work')
+    t.notOk(found.covered, 'a question about the name the attached question does not ask stays not covered')
+    t.same(found.untreated, ['Direct Connect'])
   })
 
   t.test('a lower-case word opening a sentence or a list item is no name', async t => {
