@@ -74,12 +74,23 @@ function identifierWords (base: KnowledgeBase, identifier: string): string[] | n
  */
 export function spellOutIdentifiers (base: KnowledgeBase, raw: string): string {
   const spelled = raw.replace(IAM_ACTION, (whole, service: string, action: string) => {
-    const words = LANGS.some(lang => analyzerFor(lang).terms(service).some(term => base.index.knows(term, true))) ? identifierWords(base, action) : null
+    const words = LANGS.some(lang => analyzerFor(lang).terms(service).some(term => base.index.knows(term, true))) && !writtenInNotes(base, action) ? identifierWords(base, action) : null
     return words === null ? whole : `${service}: ${words.join(' ')}`
   })
   return spelled.replace(CAMEL, identifier => {
-    const words = identifier.split(/(?=[A-Z])/).length >= 3 || ERROR_END.test(identifier) ? identifierWords(base, identifier) : null
+    const words = (identifier.split(/(?=[A-Z])/).length >= 3 || ERROR_END.test(identifier)) && !writtenInNotes(base, identifier) ? identifierWords(base, identifier) : null
     return words === null ? identifier : words.join(' ')
+  })
+}
+
+/**
+ * An identifier the notes write as it is ("healthCheckGracePeriodSeconds", "aws:SecureTransport"): the
+ * student quotes the notes, and the identifier finds the passage that shows it.
+ */
+function writtenInNotes (base: KnowledgeBase, identifier: string): boolean {
+  return LANGS.some(lang => {
+    const terms = analyzerFor(lang).terms(identifier)
+    return terms.length > 0 && terms.every(term => base.index.knows(term, true))
   })
 }
 

@@ -268,12 +268,27 @@ t.test('coverage-names', async t => {
 
   t.test('a pasted IAM action or error code reads as its words; a two-word service name stays a name', async t => {
     t.equal(spellOutIdentifiers(base, 'negando s3:DeleteObject'), 'negando s3: delete object')
-    t.equal(spellOutIdentifiers(base, 'fails with CannotPullContainerError'), 'fails with cannot pull container error')
+    t.equal(spellOutIdentifiers(base, 'my task fails with CannotStartContainerError'), 'my task fails with cannot start container error')
     t.equal(spellOutIdentifiers(base, 'should i turn on GuardDuty'), 'should i turn on GuardDuty')
     const pasted = retrieve(base, 'to tomando erro not authorized to perform sts:AssumeRoleWithWebIdentity no github actions, oq ta faltando')
     t.equal(pasted.covered, true)
     t.same(pasted.unknown, [])
     t.equal(retrieve(base, 'should i turn on GuardDuty for my account').covered, false)
+  })
+
+  t.test('an identifier the notes write as it is stays whole, and finds the passage that shows it', async t => {
+    t.equal(spellOutIdentifiers(base, 'oq faz o healthCheckGracePeriodSeconds'), 'oq faz o healthCheckGracePeriodSeconds')
+    t.equal(spellOutIdentifiers(base, 'bucket policy com aws:SecureTransport'), 'bucket policy com aws:SecureTransport')
+    t.equal(spellOutIdentifiers(base, 'fails with CannotPullContainerError'), 'fails with CannotPullContainerError', 'an error code the notes show')
+    for (const [question, topic] of [
+      ['oq faz o healthCheckGracePeriodSeconds', 'health-checks-graceful-shutdown'],
+      ['what does minimumHealthyPercent do in an ecs service', 'deployment-strategies'],
+      ['ApproximateNumberOfMessagesVisible, oq essa metrica mostra', 'message-queues']
+    ] as const) {
+      const found = retrieve(base, question)
+      t.ok(found.covered, `covered: ${question} (${found.untreated.join(', ')})`)
+      t.equal(found.hits[0]?.topic, topic, question)
+    }
   })
 
   t.test('a name that notes of many topics use in passing is common vocabulary', async t => {
