@@ -501,6 +501,7 @@ function askedBeside (base: KnowledgeBase, lead: RankedHit, names: readonly stri
   const passage = base.index.passages.find(p => p.path === lead.path && p.heading === lead.heading && p.kind === lead.kind)
   if (passage === undefined || names.length === 0) return out
   const analyzer = analyzerFor(lang)
+  // In order and with repeats: the name is looked for as a run of terms (analyzed().each keeps each term once).
   const attached = passage.questions.map(q => analyzer.analyze(q))
   for (const name of names) {
     const nameTerms = analyzer.analyze(name)
