@@ -6,13 +6,13 @@ import {
   addFlag, applyHardFilters, markDuplicates, markOffTopic, markOutliers, markTruncated, type WorkingCandidate
 } from './filters.js'
 import { NEUTRAL_CONSENSUS, priorScore, qualityScore, relevanceScore, totalScore } from './scores.js'
-import { similarityFromCounts } from './similarity.js'
+import { compareAnswers } from './similarity.js'
 import { groupId, pickBest, pickConsensus, pickFastest, pickVote } from './strategies.js'
 import { wordCount } from './text.js'
 import { analyseAnswer, contentTokens } from './analysis.js'
 import { LOW_COVERAGE_CAP, SINGLE_SOURCE_CAP, evidenceOf, freeTextConfidence, lengthDifficulty, quantitiesOf, quantityCoverage, shortAnswerConfidence, singleSourceConfidence, votePosterior, workingShift } from './confidence.js'
 import { checkSolution } from './solution-check.js'
-import { formFeatures, openAnswerSignals } from './open-answer.js'
+import { formFeatures, openAnswerSignals, vocabularyCoverage } from './open-answer.js'
 import { expectedAnswer } from './question-type.js'
 import { describeLeftOut } from './warnings.js'
 
@@ -135,7 +135,10 @@ export function aggregate (question: string, candidates: readonly CandidateInput
   }
 
   // One text has nothing to be compared with: its row would only hold itself (the passthrough's single answer).
-  const matrix = analysed.length < 2 ? [[analysed[0]?.counts.size === 0 ? 0 : 1]] : similarityFromCounts(analysed.map(c => c.counts))
+  const compared = analysed.length < 2
+    ? { cosine: [[analysed[0]?.counts.size === 0 ? 0 : 1]], shared: [[analysed[0]?.counts.size ?? 0]] }
+    : compareAnswers(analysed.map(c => c.counts))
+  const matrix = compared.cosine
   const position = new Map(analysed.map((c, i) => [c, i]))
   const textSimilarity = (a: WorkingCandidate, b: WorkingCandidate): number => matrix[position.get(a) as number][position.get(b) as number]
   const similarity = (a: WorkingCandidate, b: WorkingCandidate): number => {
@@ -197,7 +200,9 @@ export function aggregate (question: string, candidates: readonly CandidateInput
   // Open answers: each one's standing among this question's answers, plus its provider's track record.
   const standing = new Map<WorkingCandidate, number>()
   if (!short && pool.length > 1) {
-    const signals = openAnswerSignals(pool.map(c => formFeatures(c.input.text, c.words)), pool.map(c => c.consensus))
+    const at = pool.map(c => position.get(c) as number)
+    const coverage = vocabularyCoverage(at.map(i => at.map(j => compared.shared[i][j])))
+    const signals = openAnswerSignals(pool.map(c => formFeatures(c.input.text, c.words)), pool.map(c => c.consensus), coverage)
     pool.forEach((c, i) => standing.set(c, signals[i]))
   } else if (!short && pool.length === 1) {
     // Standard scores within a pool of one are all zero, whatever the answer's form: no need to measure it.

@@ -69,9 +69,13 @@ function introducesList (text: string): boolean {
  * Weights of each standardised feature. On the AlpacaEval dev fixture (10 models, judge preferences),
  * the per-model means of paragraphs (Spearman 0.84 with the judge's win rate), of an introduced
  * list (0.68), of log length (0.59) and of list items (0.56) rank the models best; agreement with the
- * other answers is a weaker signal (0.30) and gets half a weight.
+ * other answers is a weaker signal (0.30) and gets half a weight. Coverage of what the other answers
+ * say (vocabularyCoverage) tells the better answer to one question apart where agreement does not:
+ * picking the answer that covers most, alone, wins 25.4 points over a random pick summed over the eight
+ * dev ensembles, against 3.7 for the most agreeing answer and 24.8 for the rest of the standing; it
+ * gets the same half weight as agreement.
  */
-export const OPEN_SIGNAL_WEIGHTS = { length: 1, paragraphs: 1, items: 0.5, introduced: 0.5, agreement: 0.5 } as const
+export const OPEN_SIGNAL_WEIGHTS = { length: 1, paragraphs: 1, items: 0.5, introduced: 0.5, agreement: 0.5, coverage: 0.5 } as const
 
 export interface FormFeatures {
   length: number
@@ -103,23 +107,55 @@ export function standardise (values: readonly number[], floor = 1e-9): number[] 
   return values.map(v => (v - mean) / sd)
 }
 
-/** Differences below these are noise: a third longer, two paragraphs, two list items, a tenth of agreement. */
-const FLOORS = { length: 0.3, paragraphs: 2, items: 2, introduced: 0.5, agreement: 0.1 } as const
+/** Differences below these are noise: a third longer, two paragraphs, two list items, a tenth of agreement, a twentieth of coverage. */
+const FLOORS = { length: 0.3, paragraphs: 2, items: 2, introduced: 0.5, agreement: 0.1, coverage: 0.05 } as const
+
+/**
+ * How much of what the other answers say each answer covers: of the distinct terms each other answer
+ * uses, the share this one uses too, pooled over the others (a term three others use counts three
+ * times). `shared[i][j]` is the number of distinct terms answers i and j share, `shared[i][i]` answer
+ * i's own number (similarity.ts's compareAnswers). A thorough answer touches the points the others
+ * make; one that agrees in wording but leaves points out covers less.
+ */
+export function vocabularyCoverage (shared: readonly (readonly number[])[]): number[] {
+  return shared.map((row, i) => {
+    let common = 0
+    let others = 0
+    for (let j = 0; j < row.length; j++) {
+      if (j === i) continue
+      common += row[j]
+      others += shared[j][j]
+    }
+    return others === 0 ? 0 : common / others
+  })
+}
+
+/** The standardised features of the answers to one question (one array per feature, an entry per answer). */
+export type OpenAnswerColumns = Record<keyof typeof OPEN_SIGNAL_WEIGHTS, number[]>
+
+/** Each feature standardised within the question, with its noise floor (what openAnswerSignals weighs). */
+export function openAnswerColumns (features: readonly FormFeatures[], agreement: readonly number[], coverage: readonly number[]): OpenAnswerColumns {
+  return {
+    length: standardise(features.map(f => f.length), FLOORS.length),
+    paragraphs: standardise(features.map(f => f.paragraphs), FLOORS.paragraphs),
+    items: standardise(features.map(f => f.items), FLOORS.items),
+    introduced: standardise(features.map(f => f.introduced), FLOORS.introduced),
+    agreement: standardise(agreement, FLOORS.agreement),
+    coverage: standardise(coverage, FLOORS.coverage)
+  }
+}
 
 /**
  * Each answer's standing among the answers to the same question, as a z-score: positive when its
- * form and agreement beat the others'. Alone it is weak evidence; averaged over many questions per
- * provider (src/trust/) it tells which provider writes the better answers.
+ * form, agreement and coverage (vocabularyCoverage) beat the others'. Alone it is weak evidence;
+ * averaged over many questions per provider (src/trust/) it tells which provider writes the better answers.
  */
-export function openAnswerSignals (features: readonly FormFeatures[], agreement: readonly number[]): number[] {
+export function openAnswerSignals (features: readonly FormFeatures[], agreement: readonly number[], coverage: readonly number[]): number[] {
   const w = OPEN_SIGNAL_WEIGHTS
-  const length = standardise(features.map(f => f.length), FLOORS.length)
-  const paragraphs = standardise(features.map(f => f.paragraphs), FLOORS.paragraphs)
-  const items = standardise(features.map(f => f.items), FLOORS.items)
-  const introduced = standardise(features.map(f => f.introduced), FLOORS.introduced)
-  const agree = standardise(agreement, FLOORS.agreement)
+  const c = openAnswerColumns(features, agreement, coverage)
   // Scaled so that an answer one spread above the others on every feature stands at about +1.
-  const total = w.length + w.paragraphs + w.items + w.introduced + w.agreement
+  const total = w.length + w.paragraphs + w.items + w.introduced + w.agreement + w.coverage
   return features.map((_, i) =>
-    (w.length * length[i] + w.paragraphs * paragraphs[i] + w.items * items[i] + w.introduced * introduced[i] + w.agreement * agree[i]) / (total / 2))
+    (w.length * c.length[i] + w.paragraphs * c.paragraphs[i] + w.items * c.items[i] + w.introduced * c.introduced[i] +
+      w.agreement * c.agreement[i] + w.coverage * c.coverage[i]) / (total / 2))
 }

@@ -12,6 +12,19 @@
  * formula, so each figure is the same to the last bit (tests/aggregator/analysis-once.test.ts).
  */
 export function similarityFromCounts (counts: readonly ReadonlyMap<string, number>[]): number[][] {
+  return compareAnswers(counts).cosine
+}
+
+/** What comparing the answers pairwise finds: their TF-IDF cosines and how many distinct terms each pair shares. */
+export interface AnswerComparison {
+  /** similarityFromCounts's matrix. */
+  cosine: number[][]
+  /** Distinct terms both answers use; the diagonal holds each answer's own number of distinct terms. */
+  shared: number[][]
+}
+
+/** The cosines of similarityFromCounts and, from the same pass over each pair, the terms the pair shares. */
+export function compareAnswers (counts: readonly ReadonlyMap<string, number>[]): AnswerComparison {
   const n = counts.length
   const numberOf = new Map<string, number>()
   /** Documents each term occurs in, by term number. */
@@ -53,6 +66,8 @@ export function similarityFromCounts (counts: readonly ReadonlyMap<string, numbe
   const weightOf = new Float64Array(df.length)
   const stampOf = new Int32Array(df.length)
   let stamp = 0
+  /** Terms the last pair compared shares. */
+  let common = 0
   /** The cosine of documents a and b: the smaller one's terms in its order (a's when they are as large). */
   const cosine = (a: number, b: number): number => {
     const [small, large] = terms[a].length <= terms[b].length ? [a, b] : [b, a]
@@ -66,21 +81,29 @@ export function similarityFromCounts (counts: readonly ReadonlyMap<string, numbe
     const smallTerms = terms[small]
     const smallWeights = weights[small]
     let dot = 0
+    common = 0
     for (let k = 0; k < smallTerms.length; k++) {
       const term = smallTerms[k]
-      if (stampOf[term] === stamp) dot += smallWeights[k] * weightOf[term]
+      if (stampOf[term] === stamp) {
+        dot += smallWeights[k] * weightOf[term]
+        common++
+      }
     }
     return Math.min(1, Math.max(0, dot))
   }
 
   const matrix = Array.from({ length: n }, () => new Array<number>(n).fill(0))
+  const shared = Array.from({ length: n }, () => new Array<number>(n).fill(0))
   for (let i = 0; i < n; i++) {
     matrix[i][i] = counts[i].size > 0 ? 1 : 0
+    shared[i][i] = counts[i].size
     for (let j = i + 1; j < n; j++) {
       const s = cosine(i, j)
       matrix[i][j] = s
       matrix[j][i] = s
+      shared[i][j] = common
+      shared[j][i] = common
     }
   }
-  return matrix
+  return { cosine: matrix, shared }
 }

@@ -9,6 +9,7 @@ import {
   CURVE_POINTS, baselines, cascadeCurve, type CascadePoint, offTopicRate, refusalReport, restrict, runFixed, runOnline, summarise, tenPercentFeedback, type RunSummary
 } from '../eval/run.js'
 import { pct } from '../eval/stats.js'
+import { hindsightFit } from '../eval/hindsight.js'
 
 /**
  * Ensembles of the AlpacaEval dev file's ten models (anonymous ids m1..m10 in file order): two of five
@@ -88,8 +89,8 @@ export function alpacaReport (): string {
   const lines = [
     `## AlpacaEval open questions (${questions.length} instructions; win rate = the judge's mean preference for the chosen answer over the reference)`,
     '',
-    '| ensemble | best single | random pick | best − random | oracle | longest | label-free online (even / odd half) | vs best | vs random | with 10 % feedback | vs best | confidence AUROC (even / odd) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|'
+    '| ensemble | best single | random pick | best − random | oracle | hindsight fit (all labels / other half) | longest | label-free online (even / odd half) | vs best | vs random | with 10 % feedback | vs best | confidence AUROC (even / odd) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|'
   ]
   const curves: string[] = []
   for (const members of ALPACA_ENSEMBLES) {
@@ -98,7 +99,8 @@ export function alpacaReport (): string {
     const base = baselines(subset)
     const online = summarise(runOnline(subset))
     const feedback = summarise(runOnline(subset, tenPercentFeedback(subset)))
-    lines.push(`| ${ids.join(',')} | ${pct(base.best)} | ${pct(base.random)} | ${points(base.best - base.random)} | ${pct(base.oracle)} | ${pct(base.longest)} | ${pct(online.score)} (${pct(online.even)} / ${pct(online.odd)}) | ${points(online.score - base.best)} | ${points(online.score - base.random)} | ${pct(feedback.score)} | ${points(feedback.score - base.best)} | ${online.auroc.toFixed(3)} (${online.aurocEven.toFixed(3)} / ${online.aurocOdd.toFixed(3)}) |`)
+    const hindsight = hindsightFit(subset)
+    lines.push(`| ${ids.join(',')} | ${pct(base.best)} | ${pct(base.random)} | ${points(base.best - base.random)} | ${pct(base.oracle)} | ${pct(hindsight.inSample)} / ${pct(hindsight.crossHalves)} | ${pct(base.longest)} | ${pct(online.score)} (${pct(online.even)} / ${pct(online.odd)}) | ${points(online.score - base.best)} | ${points(online.score - base.random)} | ${pct(feedback.score)} | ${points(feedback.score - base.best)} | ${online.auroc.toFixed(3)} (${online.aurocEven.toFixed(3)} / ${online.aurocOdd.toFixed(3)}) |`)
     curves.push(`- ${ids.join(',')}: label-free ${curve(online)}; with feedback ${curve(feedback)}`)
   }
   const offTopic = offTopicRate(questions)
@@ -109,6 +111,8 @@ export function alpacaReport (): string {
   const dearBetterEveryone = summarise(runOnline(dearBetter))
   return [
     ...lines,
+    '',
+    'Hindsight fit: a ridge regression of the judge\'s preference on the answers\' standardised form, agreement, coverage and provider, fitted on every label (or on the other half of the questions) and picking the answer it rates highest: a reference for what these signals could reach, not a method (the service has no labels).',
     '',
     'Cascade on m2, m3, m4, m8 (two cheap hosted models and two dearer API models, list prices):',
     '',

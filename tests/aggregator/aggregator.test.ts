@@ -15,13 +15,15 @@ import { canonicalNumber, extractFinalAnswer, numbersIn, parseNumber, parseValue
 import { aggregate, buildSynthesisPrompt, expectedAnswer, TOTAL_WEIGHTS } from '../../src/aggregator/index.js'
 import { detectRefusal } from '../../src/aggregator/refusal.js'
 import { arithmeticErrors, priorScore, qualityScore, relevanceScore } from '../../src/aggregator/scores.js'
-import { similarityFromCounts } from '../../src/aggregator/similarity.js'
+import { compareAnswers, similarityFromCounts } from '../../src/aggregator/similarity.js'
+import { formFeatures, openAnswerSignals, vocabularyCoverage } from '../../src/aggregator/open-answer.js'
 import { checkSolution, MAX_RESULTS, MAX_SCAN_CHARS } from '../../src/aggregator/solution-check.js'
 import { foldAccents, contentTokens as reference, stem, wordCount } from '../../src/aggregator/text.js'
 import type { CandidateInput, Decision } from '../../src/aggregator/types.js'
 import { parseArgs, parseInputLine, run } from '../../src/cli/aggregate.js'
 import { loadAlpaca, loadGsm8k, loadRefusals } from '../../src/eval/datasets.js'
 import { baselines, refusalReport, restrict, runOnline, summarise, tenPercentFeedback } from '../../src/eval/run.js'
+import { hindsightFit } from '../../src/eval/hindsight.js'
 import { auroc, bootstrapMean, mulberry32 } from '../../src/eval/stats.js'
 import { compiledModule, isolateData } from '../helper.js'
 import { DOCKER_ANSWERS, DOCKER_COMPANY, DOCKER_QUESTION, MATH_QUESTION, ok, solution, SOURDOUGH } from './answers.js'
@@ -499,6 +501,41 @@ t.test('correctness', async t => {
     }
   })
 
+  t.test('coverage: of two answers alike in form and wording, the one that covers the points the others make stands higher', async t => {
+    // Pairwise shared terms: a shares 4 of b's 6 terms and 4 of c's 5; d shares 1 with each.
+    const shared = [
+      [8, 4, 4, 1],
+      [4, 6, 3, 1],
+      [4, 3, 5, 1],
+      [1, 1, 1, 8]
+    ]
+    const coverage = vocabularyCoverage(shared)
+    t.equal(coverage[0], (4 + 4 + 1) / (6 + 5 + 8), 'the others\' terms it uses, over all of theirs')
+    t.equal(coverage[3], (1 + 1 + 1) / (8 + 6 + 5))
+    t.strictSame(vocabularyCoverage([[5]]), [0], 'a lone answer has nothing to cover')
+    t.strictSame(vocabularyCoverage([[0, 0], [0, 0]]), [0, 0], 'empty answers cover nothing and divide by nothing')
+
+    const question = 'How should a small team start with containers in the cloud?'
+    const others = [
+      'Start by writing a Dockerfile for each service, build small images, push them to a registry such as ECR, and run them on a managed service like ECS with Fargate so nobody manages servers.',
+      'Write a Dockerfile, keep images small, push them to a registry, and deploy on a managed orchestrator such as ECS on Fargate; add health checks and logs from day one.'
+    ]
+    const thorough = 'Begin with a Dockerfile per service and small images; push each image to a registry like ECR; deploy on ECS with Fargate so there are no servers to manage; add health checks and ship logs early.'
+    const narrow = 'Begin with a team workshop about culture and ownership; agree on naming and on a weekly review; pick one pilot project with a clear owner and a deadline, then celebrate small wins and share lessons widely.'
+    const counts = [...others, thorough, narrow].map(text => tokenCounts(text))
+    const compared = compareAnswers(counts)
+    const cover = vocabularyCoverage(compared.shared)
+    t.ok(cover[2] > cover[3], `the thorough answer covers more (${cover[2].toFixed(2)} vs ${cover[3].toFixed(2)})`)
+    // Same form and the same agreement for both: coverage alone separates them.
+    const form = formFeatures(thorough)
+    const signals = openAnswerSignals([form, form], [0.3, 0.3], [cover[2], cover[3]])
+    t.ok(signals[0] > signals[1], 'and stands higher with everything else equal')
+    t.strictSame(openAnswerSignals([form, form], [0.3, 0.3], [0.5, 0.5]), [0, 0], 'equal coverage: no standing from it')
+
+    const decision = aggregate(question, [ok('a', others[0]), ok('b', others[1]), ok('narrow', narrow), ok('thorough', thorough)], { strategy: 'auto' })
+    t.equal(decision.chosen?.provider, 'thorough', 'the thorough answer is chosen over the one beside the point')
+  })
+
   t.test('warnings name every provider that failed, timed out, was skipped or left out', async t => {
     const good = [
       'A VPC is a logically isolated network in the cloud: you choose its IP range, subnets, route tables and gateways.',
@@ -680,6 +717,20 @@ t.test('eval', async t => {
     const feedback = tenPercentFeedback(subset)
     const rated = subset.filter(q => feedback(q.id).length > 0).length
     t.ok(rated >= 30 && rated <= 39, `${rated} questions rated (10 %)`)
+  })
+
+  t.test('hindsight fit: bounded by the oracle, above a random pick, and honest about a dominant model', async t => {
+    const { questions } = loadAlpaca()
+    const dominated = restrict(questions, ['m1', 'm8', 'm9'])
+    const base = baselines(dominated)
+    const fit = hindsightFit(dominated)
+    t.ok(fit.inSample <= base.oracle && fit.crossHalves <= base.oracle, 'no pick beats picking the best answer every time')
+    t.ok(fit.crossHalves > base.random + 0.05, `fitted on the other half: ${fit.crossHalves.toFixed(3)} vs random ${base.random.toFixed(3)}`)
+    t.ok(fit.inSample >= fit.crossHalves, 'labels of the questions scored help')
+    // Scoring the answers by their grades instead of the fit would be the oracle; a fit that can only use
+    // the provider is at most the best single model on the questions it was fitted on.
+    const oneProvider = dominated.map(q => ({ ...q, candidates: q.candidates.filter(c => c.provider === 'm1') }))
+    t.equal(hindsightFit(oneProvider).inSample, baselines(oneProvider).best, 'with one candidate per question it is that candidate')
   })
 
   t.test('refusals: precision stays high on both models of the dev file', async t => {

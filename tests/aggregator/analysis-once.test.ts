@@ -3,7 +3,7 @@ import { analyseAnswer, contentTokens, tokenCounts } from '../../src/aggregator/
 import { contentTokens as reference, foldAccents, wordCount } from '../../src/aggregator/text.js'
 import { detectJunk } from '../../src/aggregator/junk.js'
 import { arithmeticErrors, qualityScore, relevanceScore } from '../../src/aggregator/scores.js'
-import { similarityFromCounts } from '../../src/aggregator/similarity.js'
+import { compareAnswers, similarityFromCounts } from '../../src/aggregator/similarity.js'
 import { extractFinalAnswer, numbersIn } from '../../src/aggregator/extract.js'
 import { formFeatures } from '../../src/aggregator/open-answer.js'
 import { loadAlpaca, loadGsm8k } from '../../src/eval/datasets.js'
@@ -165,6 +165,19 @@ t.test('the similarity is the plain TF-IDF cosine on Maps, to the last bit', asy
   }
   const sizes = [new Map([['a', 2], ['b', 1]]), new Map([['b', 3], ['a', 1]]), new Map(), new Map([['c', 1]])]
   t.strictSame(similarityFromCounts(sizes), plainMatrix(sizes), 'documents as large as each other, an empty one, a disjoint one')
+})
+
+t.test('the terms each pair of answers shares come from the same pass as their cosine', async t => {
+  const plainShared = (counts: readonly Map<string, number>[]): number[][] =>
+    counts.map((a, i) => counts.map((b, j) => i === j ? a.size : [...a.keys()].filter(term => b.has(term)).length))
+  for (const q of [...loadAlpaca().questions.slice(0, 30), ...loadGsm8k().slice(0, 30)]) {
+    const counts = q.candidates.map(c => tokenCounts(c.text))
+    const compared = compareAnswers(counts)
+    t.strictSame(compared.shared, plainShared(counts), q.id)
+    t.strictSame(compared.cosine, similarityFromCounts(counts), `${q.id}: the cosines are similarityFromCounts's`)
+  }
+  const sizes = [new Map([['a', 2], ['b', 1]]), new Map([['b', 3], ['a', 1]]), new Map(), new Map([['c', 1]])]
+  t.strictSame(compareAnswers(sizes).shared, [[2, 2, 0, 0], [2, 2, 0, 0], [0, 0, 0, 0], [0, 0, 0, 1]])
 })
 
 t.test('quality reads the same sentences when the text is lower-cased once', async t => {
