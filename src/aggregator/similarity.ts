@@ -81,14 +81,16 @@ export function compareAnswers (counts: readonly ReadonlyMap<string, number>[]):
     const smallTerms = terms[small]
     const smallWeights = weights[small]
     let dot = 0
-    common = 0
+    // Counted in a local and stored once: the closure's own variable would be written to memory on every term.
+    let both = 0
     for (let k = 0; k < smallTerms.length; k++) {
       const term = smallTerms[k]
       if (stampOf[term] === stamp) {
         dot += smallWeights[k] * weightOf[term]
-        common++
+        both++
       }
     }
+    common = both
     return Math.min(1, Math.max(0, dot))
   }
 
