@@ -13,12 +13,10 @@ export const BUNDLE = join('dist', 'server.mjs')
 
 /**
  * Packages left to Node's own loading, each for a reason the bundle cannot keep:
- * - @fastify/swagger-ui and @fastify/static find their files (the Swagger UI page, its logo) relative to
- *   their own modules;
  * - pino starts its transports as worker threads from files of pino and thread-stream;
  * - ioredis is imported only when REDIS_URL is set (src/plugins/redis.ts), and need not be loaded otherwise.
  */
-export const EXTERNAL = ['@fastify/swagger-ui', '@fastify/static', 'pino', 'thread-stream', 'ioredis']
+export const EXTERNAL = ['pino', 'thread-stream', 'ioredis']
 
 /** esbuild's options for the bundle of src/server.ts, written to `outfile` (absolute, or relative to `root`). */
 export function bundleOptions (outfile = BUNDLE) {
