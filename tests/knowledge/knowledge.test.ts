@@ -413,6 +413,15 @@ t.test('everyday-words', async t => {
     t.notOk(retrieve(base, 'is hashicorp nomad simpler than ecs for running a handful of containers').covered, 'one naming a product is not')
   })
 
+  t.test('a name the answering section writes in a sentence with the rest of the question is answered there', async t => {
+    const desktop = retrieve(base, 'pq o docker desktop no windows precisa do wsl')
+    t.ok(desktop.covered, 'the section says why Docker Desktop runs a VM through WSL 2')
+    t.equal(desktop.hits[0]?.path, 'knowledge/pt/vms-vs-containers.md')
+    const listed = retrieve(base, 'como usar step functions pra orquestrar varias lambdas')
+    t.notOk(listed.covered, 'a name only listed among targets is not explained')
+    t.same(listed.untreated, ['Step Functions'])
+  })
+
   t.test('an everyday word the notes never use does not refuse a question they answer', async t => {
     for (const [question, topic] of [
       ['api gateway ou load balancer, qual pesa menos no bolso pra uma api pequena?', 'api-gateway'],
