@@ -93,6 +93,8 @@ if (chromiumPath !== undefined) {
     t.equal(await page.locator('#provider-cards > .provider-card').count(), 3, 'the current answer shows its three cards')
 
     await page.locator('#thread > .turn').first().locator('.turn-providers > summary').click()
+    // The cards are built by the disclosure's toggle event, which the browser fires after the click returns.
+    await page.locator('#thread > .turn').first().locator('.provider-card').first().waitFor({ timeout: 5000 })
     t.equal(await page.locator('#thread > .turn').first().locator('.provider-card').count(), 3, 'an earlier answer\'s cards open on demand')
     await page.screenshot({ path: artifactPath('conversation-desktop.png'), fullPage: true })
     t.same(open.errors, [], 'no script error')
