@@ -16,12 +16,12 @@ let lexicon: Record<Lang, ReadonlySet<string>> | undefined
  * Dictionary words that are also the names of software or cloud services a student may ask about
  * ("is hashicorp nomad simpler than ecs", "ship 50tb with a snowball"): the dictionary's rarer words
  * count as everyday language, these do not. The ten thousand most frequent words decide for the
- * commonest ones ("vault", "spark", "shield"): those are everyday whatever else they name.
+ * commonest ones ("vault", "shield"): those are everyday whatever else they name.
  */
 const PRODUCT_WORDS: ReadonlySet<string> = new Set(`
 snowball snowcone outposts wavelength nomad consul packer puppet chef helm envoy squid varnish hive prefect
 celery sentry cortex flux harness drone tomcat jetty tilt rook harbor quay rancher calico flannel weave pulsar
-beanstalk lightsail greengrass amplify chime
+beanstalk lightsail greengrass amplify chime spark swarm flask vagrant mongoose gulp grunt
 `.split(/\s+/).filter(w => w !== ''))
 
 // Built at the first question that has a word the notes lack, not at start-up.

@@ -406,7 +406,7 @@ t.test('everyday-words', async t => {
 
   t.test('the English dictionary adds rarer everyday words, but not the products named by dictionary words', async t => {
     for (const word of ['hiccup', 'chores', 'hiccups']) t.ok(isEverydayWord(word, 'en'), `${word} is everyday English`)
-    for (const word of ['nomad', 'snowball', 'helm', 'consul']) t.notOk(isEverydayWord(word, 'en'), `${word} names a product`)
+    for (const word of ['nomad', 'snowball', 'helm', 'consul', 'spark']) t.notOk(isEverydayWord(word, 'en'), `${word} names a product`)
     t.notOk(isEverydayWord('hiccup', 'pt'), 'the English dictionary says nothing of Portuguese')
     const hiccup = retrieve(base, 'db had a hiccup and ALL my containers got restarted at once, my health endpoint queries postgres, related?')
     t.ok(hiccup.covered, 'a covered question with a dictionary word in it is answered')
