@@ -96,5 +96,20 @@ function writtenInNotes (base: KnowledgeBase, identifier: string): boolean {
 
 /** The question with what was typed as one word (a phrase of the notes, a pasted identifier) written as its words. */
 export function spellOutTypedTerms (base: KnowledgeBase, typed: string): string {
-  return spellOutIdentifiers(base, spaceJoinedWords(base, typed))
+  return versionedNames(base, spellOutIdentifiers(base, spaceJoinedWords(base, typed)))
+}
+
+/**
+ * The question with each word the notes lack, which they write only with a version or a width after it
+ * ("arm" where they say "ARM64"), written as they write it: the student names the same thing without its
+ * number. Only when the notes write a single such form: "graviton" beside "graviton2" and "graviton3"
+ * would have to choose.
+ */
+export function versionedNames (base: KnowledgeBase, raw: string): string {
+  return raw.replace(/(?<![\p{L}\p{N}])\p{L}{3,}(?![\p{L}\p{N}])/gu, token => {
+    if (LANGS.some(lang => analyzerFor(lang).terms(token).some(term => base.index.knows(term, true)))) return token
+    const folded = foldText(token)
+    const forms = new Set(notesProse(base).match(new RegExp(` ${folded}\\d+ `, 'g')) ?? [])
+    return forms.size === 1 ? [...forms][0].trim() : token
+  })
 }

@@ -413,6 +413,14 @@ t.test('everyday-words', async t => {
     t.notOk(retrieve(base, 'is hashicorp nomad simpler than ecs for running a handful of containers').covered, 'one naming a product is not')
   })
 
+  t.test('a name typed without the version the notes write after it is that name', async t => {
+    const arm = retrieve(base, 'vc sabe se fargate spot funciona com arm?')
+    t.ok(arm.covered, '"arm" is the notes\' "ARM64"')
+    t.equal(arm.hits[0]?.path, 'knowledge/pt/spot-capacity.md')
+    t.match(arm.hits[0]?.text ?? '', /ARM64/, 'and the passage that says it leads')
+    t.notOk(retrieve(base, 'how do i use datadog to monitor ecs').covered, 'a name with no such form stays unknown')
+  })
+
   t.test('a name the answering section writes in a sentence with the rest of the question is answered there', async t => {
     const desktop = retrieve(base, 'pq o docker desktop no windows precisa do wsl')
     t.ok(desktop.covered, 'the section says why Docker Desktop runs a VM through WSL 2')
