@@ -493,66 +493,61 @@ function analyzed (passage: Passage): AnalyzedPassage {
 const ASKED_BESIDE = 0.5
 
 /**
- * Names of the question that one of the answering section's own attached questions asks about in
- * much the same words: the notes say that section answers it.
+ * Names of the question that the answering section itself says it answers, in either of two ways:
+ * - one of its own attached questions asks about the name in much the same words (their other words
+ *   share ASKED_BESIDE by Dice with the question's);
+ * - a sentence of its text, in the question's language, holds the name and at least ASKED_BESIDE of the
+ *   question's other words: that sentence says something of the name in the question's own context
+ *   ("contêineres Linux precisam de kernel Linux, e é por isso que o Docker Desktop no Windows e no macOS
+ *   executa uma pequena VM Linux (no Windows, via WSL 2)" for "pq o docker desktop no windows precisa do
+ *   wsl"), where a list that only names it beside others ("os enviam a alvos como Lambda, SQS ou Step
+ *   Functions") shares few of the question's words ("como usar step functions pra orquestrar varias
+ *   lambdas" stays not covered). On the labelled sets the sentences answered one more covered question in
+ *   each of four development parts and one held-out third, and missed no not-covered question.
+ * A name is looked for as a run of terms, in order and with repeats (analyzed().each keeps each term once).
  */
-function askedBeside (base: KnowledgeBase, lead: RankedHit, names: readonly string[], queryTerms: readonly string[], lang: Lang): Set<string> {
+function answeredInLead (base: KnowledgeBase, lead: RankedHit, names: readonly string[], queryTerms: readonly string[], lang: Lang): Set<string> {
   const out = new Set<string>()
   const passage = base.index.passages.find(p => p.path === lead.path && p.heading === lead.heading && p.kind === lead.kind)
   if (passage === undefined || names.length === 0) return out
   const analyzer = analyzerFor(lang)
-  // In order and with repeats: the name is looked for as a run of terms (analyzed().each keeps each term once).
   const attached = passage.questions.map(q => analyzer.analyze(q))
+  const sentences = passage.lang === lang ? sentenceTerms(passage) : []
+  // The vendor's name is in half the questions and says nothing about what is asked.
+  const besides = (terms: readonly string[], nameTerms: readonly string[]): string[] => [...new Set(terms.filter(t => !nameTerms.includes(t) && !VENDOR.test(t)))]
   for (const name of names) {
     const nameTerms = analyzer.analyze(name)
     if (nameTerms.length === 0) continue
     const joined = ` ${nameTerms.join(' ')} `
-    // The vendor's name is in half the questions and says nothing about what is asked.
-    const rest = [...new Set(queryTerms.filter(t => !nameTerms.includes(t) && !VENDOR.test(t)))]
-    for (const terms of attached) {
-      if (!` ${terms.join(' ')} `.includes(joined)) continue
-      const others = [...new Set(terms.filter(t => !nameTerms.includes(t) && !VENDOR.test(t)))]
-      if (rest.length === 0 ? others.length === 0 : dice(others, rest) >= ASKED_BESIDE) {
-        out.add(name)
-        break
-      }
-    }
+    const holds = (terms: readonly string[]): boolean => ` ${terms.join(' ')} `.includes(joined)
+    const rest = besides(queryTerms, nameTerms)
+    const asked = attached.some(terms => {
+      if (!holds(terms)) return false
+      const others = besides(terms, nameTerms)
+      return rest.length === 0 ? others.length === 0 : dice(others, rest) >= ASKED_BESIDE
+    })
+    const written = rest.length > 0 && sentences.some(terms => {
+      if (!holds(terms)) return false
+      const words = new Set(terms)
+      return rest.filter(t => words.has(t)).length / rest.length >= ASKED_BESIDE
+    })
+    if (asked || written) out.add(name)
   }
   return out
 }
 
-/**
- * Names of the question that the answering section writes in a sentence holding at least half of the
- * question's other words (ASKED_BESIDE, as for its attached questions): that sentence says something of
- * the name in the question's own context ("contêineres Linux precisam de kernel Linux, e é por isso que o
- * Docker Desktop no Windows e no macOS executa uma pequena VM Linux (no Windows, via WSL 2)" for "pq o
- * docker desktop no windows precisa do wsl"), where a list that only names it beside others ("os enviam a
- * alvos como Lambda, SQS ou Step Functions") shares few of the question's words ("como usar step
- * functions pra orquestrar varias lambdas" stays not covered). On the labelled sets: one covered question
- * refused fewer in each of four development parts and one held-out third, no not-covered question missed.
- */
-function writtenBeside (base: KnowledgeBase, lead: RankedHit, names: readonly string[], queryTerms: readonly string[], lang: Lang): Set<string> {
-  const out = new Set<string>()
-  const passage = base.index.passages.find(p => p.path === lead.path && p.heading === lead.heading && p.kind === lead.kind)
-  if (passage === undefined || names.length === 0 || passage.lang !== lang) return out
-  const analyzer = analyzerFor(lang)
-  // Sentences of the running text: a name and the words that go with it are said together.
-  const sentences = passage.text.split(/(?<=[.!?])\s+|\n+/).map(sentence => analyzer.analyze(sentence))
-  for (const name of names) {
-    const nameTerms = analyzer.analyze(name)
-    if (nameTerms.length === 0) continue
-    const rest = [...new Set(queryTerms.filter(t => !nameTerms.includes(t) && !VENDOR.test(t)))]
-    if (rest.length === 0) continue
-    for (const terms of sentences) {
-      if (!` ${terms.join(' ')} `.includes(` ${nameTerms.join(' ')} `)) continue
-      const words = new Set(terms)
-      if (rest.filter(t => words.has(t)).length / rest.length >= ASKED_BESIDE) {
-        out.add(name)
-        break
-      }
-    }
+// Each passage's sentences as terms, analysed at the first question whose lead it is.
+const SENTENCES = new WeakMap<Passage, string[][]>()
+
+/** The passage's running text cut into sentences (a name and the words that go with it are said together), each as its terms. */
+function sentenceTerms (passage: Passage): string[][] {
+  let sentences = SENTENCES.get(passage)
+  if (sentences === undefined) {
+    const analyzer = analyzerFor(passage.lang)
+    sentences = passage.text.split(/(?<=[.!?])\s+|\n+/).map(sentence => analyzer.analyze(sentence))
+    SENTENCES.set(passage, sentences)
   }
-  return out
+  return sentences
 }
 
 /** Consecutive content terms of a text, as "a b" (function words are already gone, so "error budget" stays a pair). */
@@ -866,8 +861,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // A name that one of the answering section's own attached questions asks about, in much the same
     // words, is one the notes say that section answers ("o docker no meu notebook windows pede wsl 2
     // ligado, pq" for "instalei docker no windows e ele pediu pra ativar wsl 2").
-    const answered = askedBeside(base, lead, untreated, queryTerms, lang)
-    for (const name of writtenBeside(base, lead, untreated, queryTerms, lang)) answered.add(name)
+    const answered = answeredInLead(base, lead, untreated, queryTerms, lang)
     for (let i = untreated.length - 1; i >= 0; i--) if (answered.has(untreated[i])) untreated.splice(i, 1)
     // An unknown word written as a plain word of the sentence, neither introduced as a service
     // ("o X", "with X", "AWS X") nor one of the things compared, is how the student phrases the
