@@ -92,6 +92,8 @@ export interface Asked {
   elapsedMs: number
   /** When the ask was sent, for slack(): the stub's timings of its requests fall after it too. */
   mark: Mark
+  /** When the ask was sent, on the `performance.now()` clock the stubs stamp their requests with. */
+  startedAt: number
   candidate: (id: string) => Candidate
 }
 
@@ -106,6 +108,7 @@ export async function ask (app: FastifyInstance, payload: Record<string, unknown
     body,
     elapsedMs,
     mark: since,
+    startedAt: started,
     candidate: id => {
       const found = body.candidates?.find(c => c.provider === id)
       if (found === undefined) throw new Error(`no candidate for ${id}: ${res.body}`)
