@@ -20,6 +20,9 @@ const ASKS_OPEN = /^(?:(?:hi|hello|hey|ola|oi)[,!.]?\s+)?(?:how (?:do|does|did|c
 // A question about a quantity in a text with figures ("... what is her profit?", "how high can he lift it, in feet?").
 const WORD_PROBLEM = /\b(?:what(?:'s| is| was| are| were| will| would)?|how (?:high|tall|heavy|old|big|fast)|find|calculate|determine|qual|quanto|calcule|determine)\b/
 
+// "What is the difference between …" asks for an explanation, unless the sentences before it give figures: then it asks how far apart two of them end up.
+const ASKS_DIFFERENCE = /^(?:what is the difference|qual (?:e )?a diferenca)\b/
+
 function numbersIn (text: string): number {
   return text.match(/\d+(?:[.,]\d+)?/g)?.length ?? 0
 }
@@ -31,6 +34,8 @@ export function expectedAnswer (question: string): ExpectedAnswer {
   // The last sentence carries the request in word problems ("... How much does she make every day?").
   const sentences = folded.split(/(?<=[.!?])\s+/).filter(s => s !== '')
   const ask = sentences.findLast(s => s.endsWith('?')) ?? sentences[sentences.length - 1] ?? ''
+  const context = sentences.slice(0, sentences.lastIndexOf(ask)).join(' ')
+  if (ASKS_DIFFERENCE.test(ask) && (context.match(/\b\d+(?:[.,]\d+)?\b/g)?.length ?? 0) >= 2) return 'number'
   if (ASKS_OPEN.test(ask)) return 'open'
   if (ASKS_NUMBER.test(ask) || (WORD_PROBLEM.test(ask) && numbersIn(folded) >= 2)) return 'number'
   if (ASKS_YES_NO.test(ask)) return 'yesno'

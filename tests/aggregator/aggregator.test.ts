@@ -427,6 +427,19 @@ t.test('correctness', async t => {
     t.equal(vote.answerType, 'free')
   })
 
+  t.test('"what is the difference between" asks for a number after figures, for an explanation otherwise', async t => {
+    const problem = 'Xavier was 4 feet tall and grew 3 inches. Cole was 50 inches tall and grew 2 inches. What is the difference between Cole and Xavier\'s height now?'
+    t.equal(expectedAnswer(problem), 'number')
+    t.equal(expectedAnswer('Ana tem 12 anos e Bia tem 7. Qual é a diferença entre as idades delas?'), 'number')
+    for (const concept of ['What is the difference between IaaS and PaaS?', 'What is the difference between t3.micro and t3.large instances?', 'Qual a diferença entre S3 e EBS?']) {
+      t.equal(expectedAnswer(concept), 'open', concept)
+    }
+    const answers = ['Xavier is 48 + 3 = 51 inches, Cole 52, so 1 inch.\nA: 1', 'Cole is 52 inches and Xavier 51 inches: the difference is 1.\nA: 1', 'Xavier grew to 4 + 3 = 7 feet, Cole to 52 inches, 52 - 7 = 45.\nA: 45']
+    const decision = aggregate(problem, answers.map((text, i) => ok(`m${i}`, text)), { strategy: 'auto' })
+    t.equal(decision.answerType, 'short')
+    t.equal(decision.normalized, '1')
+  })
+
   t.test('a list question whose answers end with different counts is not voted on', async t => {
     const answers = [
       'The main AWS compute services are:\n- Amazon EC2: virtual machines\n- AWS Lambda: functions\n- Amazon ECS and EKS: containers\n- AWS Fargate: serverless containers\nThat is 5 services.',
