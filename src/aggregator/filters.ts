@@ -23,7 +23,7 @@ export interface WorkingCandidate {
   total: number
   /** Weight in votes and weighted agreement: prior × (0.5 + 0.5·quality). */
   voteWeight: number
-  /** Why it was filtered, in plain words, where the reason needs more than its name ('junk'). */
+  /** Why it was filtered, in plain words, where the reason needs more than its name ('junk', some 'empty'). */
   why?: string
 }
 
@@ -49,6 +49,7 @@ export function applyHardFilters (candidate: WorkingCandidate, expected: Expecte
     return
   }
   if (input.text.trim() === '') {
+    if (input.finishReason === 'length') candidate.why ??= 'its reply was cut off before any answer'
     addFlag(candidate, 'empty')
     remove(candidate, 'empty')
     return

@@ -14,6 +14,7 @@ import { LOW_COVERAGE_CAP, SINGLE_SOURCE_CAP, evidenceOf, freeTextConfidence, le
 import { checkSolution } from './solution-check.js'
 import { formFeatures, openAnswerSignals, vocabularyCoverage } from './open-answer.js'
 import { expectedAnswer } from './question-type.js'
+import { separateReasoning } from './reasoning.js'
 import { describeLeftOut } from './warnings.js'
 
 export type { AggregateOptions, CandidateInput, CandidateVerdict, Decision, LearningSignal, ProviderReliability, Strategy } from './types.js'
@@ -51,8 +52,12 @@ const EVIDENCE_SELECTION = 0.5
  */
 export const ANSWER_CLASSES = 10
 
-function working (input: CandidateInput, index: number): WorkingCandidate {
+function working (recorded: CandidateInput, index: number): WorkingCandidate {
+  // The providers set a reasoning model's thinking aside as they read; replies recorded elsewhere may still hold it.
+  const { answer, reasoning } = separateReasoning(recorded.text)
+  const input = reasoning === null ? recorded : { ...recorded, text: answer }
   return {
+    ...(reasoning !== null && answer.trim() === '' ? { why: 'its reply holds only the model\'s reasoning, no answer after it' } : {}),
     index,
     input,
     flags: [],

@@ -49,6 +49,10 @@ export function describeLeftOut (candidates: readonly WorkingCandidate[]): strin
       out.push(`${provider} was left out: its reply is ${candidate.why ?? 'not an answer'}.`)
       continue
     }
+    if (candidate.filtered === 'empty' && candidate.why !== undefined) {
+      out.push(`${provider} was left out: ${candidate.why}.`)
+      continue
+    }
     const reason = FILTER_WORDS[candidate.filtered] ?? `was left out (${candidate.filtered})`
     out.push(`${provider} ${reason}.`)
   }

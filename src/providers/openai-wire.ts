@@ -1,5 +1,7 @@
 // Reading the OpenAI chat-completions wire format, shared by the OpenAI and Hugging Face adapters.
+import { separateReasoning } from '../aggregator/reasoning.js'
 import { BoundedText, limitCompletion } from './answer-limit.js'
+import { ReasoningFilter } from './reasoning-filter.js'
 import { safeIdentifier, scrubSecrets } from './secret-scrubber.js'
 import { ProviderError, type Completion, type FinishReason, type Usage } from './types.js'
 
@@ -68,7 +70,8 @@ export function completionFromResponse (response: WireResponse, fallbackModel: s
   const text = message.content ?? message.refusal ?? ''
   if (typeof text !== 'string') throw new ProviderError('invalid_response', 'message content is not text')
   return limitCompletion({
-    text: scrubSecrets(text),
+    // A reasoning model's thinking written into the content is not its answer (src/aggregator/reasoning.ts).
+    text: scrubSecrets(separateReasoning(text).answer),
     finishReason: mapFinishReason(choice.finish_reason),
     usage: mapUsage(response.usage),
     model: replyModel(response.model, fallbackModel)
@@ -77,10 +80,12 @@ export function completionFromResponse (response: WireResponse, fallbackModel: s
 
 /**
  * Collects a streamed answer chunk by chunk, up to the answer limit (`full` says when to stop reading);
- * `finish()` refuses an answer whose stream never said it was done.
+ * `finish()` refuses an answer whose stream never said it was done. Thinking the reply opens with is set
+ * aside as it streams (ReasoningFilter); a closing tag alone, seen only once it comes, is dealt with at the end.
  */
 export class ChunkAccumulator {
   readonly #text: BoundedText
+  readonly #reasoning = new ReasoningFilter()
   #finish: string | undefined
   #choices = false
   #usage: WireUsage | undefined
@@ -108,13 +113,15 @@ export class ChunkAccumulator {
     if (typeof choice.finish_reason === 'string' && choice.finish_reason !== '') this.#finish = choice.finish_reason
     const delta = choice.delta?.content
     if (typeof delta !== 'string' || delta === '') return ''
-    return this.#text.append(delta)
+    return this.#text.append(this.#reasoning.push(delta))
   }
 
   finish (fallbackModel: string): Completion {
     const model = replyModel(this.#model, fallbackModel)
+    // A reply that is nothing but the start of a tag ("<") was held back, never shown as a token; it is still the answer.
+    this.#text.append(this.#reasoning.flush())
     if (this.#text.full) {
-      return { text: scrubSecrets(this.#text.text), finishReason: 'length', usage: mapUsage(this.#usage), model, cutAt: this.#text.maxChars }
+      return { text: scrubSecrets(separateReasoning(this.#text.text).answer), finishReason: 'length', usage: mapUsage(this.#usage), model, cutAt: this.#text.maxChars }
     }
     if (this.#finish === undefined) {
       // A stream that never carried a choice held no answer at all, as a whole reply without choices.
@@ -122,7 +129,7 @@ export class ChunkAccumulator {
       throw new ProviderError('truncated', 'stream ended before a finish reason')
     }
     return {
-      text: scrubSecrets(this.#text.text),
+      text: scrubSecrets(separateReasoning(this.#text.text).answer),
       finishReason: mapFinishReason(this.#finish),
       usage: mapUsage(this.#usage),
       model

@@ -427,6 +427,28 @@ t.test('correctness', async t => {
     t.equal(vote.answerType, 'free')
   })
 
+  t.test('a reasoning model\'s thinking in a recorded reply is not its answer', async t => {
+    const question = 'Janet has 16 eggs, eats 3 and bakes with 4. She sells the rest at $2 each. How much does she make?'
+    const thinking = '<think>\nShe has 16 eggs. Maybe 16 * 2 = 32? No: 16 - 3 - 4 = 9 are left, and 9 * 2 = 18. ' + 'Let me double-check every step once more. '.repeat(40) + '\n</think>\n\n'
+    const decision = aggregate(question, [
+      ok('r1', thinking + 'She sells 9 eggs for $2 each.\nA: 18'),
+      ok('m2', '16 - 3 - 4 = 9 eggs, 9 * 2 = 18 dollars.\nA: 18'),
+      ok('m3', '16 - 4 = 12, 12 * 2 = 24.\nA: 24'),
+      ok('cut', '<think>\nShe has 16 eggs and ' + 'keeps thinking '.repeat(30), { finishReason: 'length' })
+    ], { strategy: 'auto' })
+    t.equal(decision.normalized, '18')
+    t.equal(decision.candidates.find(c => c.provider === 'r1')?.extracted, '18', 'the answer after the thinking is read, not the 32 inside it')
+    t.notMatch(decision.answer, /think|double-check/)
+    t.equal(decision.candidates.find(c => c.provider === 'cut')?.filtered, 'empty')
+    t.ok(decision.warnings.includes('cut was left out: its reply holds only the model\'s reasoning, no answer after it.'), decision.warnings.join(' | '))
+
+    const open = aggregate('Explain what a container is.', [
+      ok('r1', thinking.replace(/eggs?/g, 'containers') + 'A container packages an application with its dependencies and shares the host kernel.'),
+      ok('m2', 'A container is a lightweight, isolated process that bundles an application with its libraries and shares the host operating system kernel.')
+    ], { strategy: 'auto' })
+    t.notMatch(open.answer, /think|double-check/, 'the long thinking does not make its reply the longest, most thorough answer')
+  })
+
   t.test('"what is the difference between" asks for a number after figures, for an explanation otherwise', async t => {
     const problem = 'Xavier was 4 feet tall and grew 3 inches. Cole was 50 inches tall and grew 2 inches. What is the difference between Cole and Xavier\'s height now?'
     t.equal(expectedAnswer(problem), 'number')

@@ -280,3 +280,65 @@ export function providerSuite (t: Test, target: SuiteTarget): void {
     })
   })
 }
+
+/**
+ * Reasoning models behind OpenAI-compatible endpoints (Ollama, vLLM, Groq, OpenRouter) write their thinking into
+ * the content between <think> tags: the adapter returns, and streams, the answer after it.
+ */
+export function thinkingInContentSuite (t: Test, target: Pick<SuiteTarget, 'start' | 'provider'>): void {
+  let stub: StubServer
+  t.before(async () => { stub = await target.start() })
+  t.beforeEach(() => { stub.reset() })
+  t.teardown(async () => { await stub.close() })
+  const THOUGHT = '<think>\nThe student asks what a container is. Mention namespaces and cgroups, 42 of them.\n</think>\n\n'
+  const ANSWER = 'Containers share the host kernel.'
+
+  t.test('a whole reply: the thinking is set aside', async t => {
+    stub.setBehaviour({ text: THOUGHT + ANSWER })
+    const completion = await target.provider(stub).complete(QUESTION, never())
+    t.equal(completion.text, ANSWER)
+    t.equal(completion.finishReason, 'stop')
+  })
+
+  t.test('a stream: no token of the thinking is passed on, and the answer is whole', async t => {
+    stub.setBehaviour({ text: THOUGHT + ANSWER })
+    const pieces: string[] = []
+    const completion = await target.provider(stub).stream!(QUESTION, never(), { onToken: piece => pieces.push(piece) })
+    t.equal(completion.text, ANSWER)
+    t.equal(pieces.join(''), ANSWER, `tokens: ${JSON.stringify(pieces)}`)
+  })
+
+  t.test('thinking does not count against the answer limit', async t => {
+    stub.setBehaviour({ text: THOUGHT.repeat(3) + ANSWER })
+    const provider = target.provider(stub, { maxAnswerChars: ANSWER.length + 5 })
+    for (const completion of [await provider.complete(QUESTION, never()), await provider.stream!(QUESTION, never(), {})]) {
+      t.equal(completion.text, ANSWER)
+      t.equal(completion.finishReason, 'stop')
+      t.equal(completion.cutAt, undefined)
+    }
+  })
+
+  t.test('cut while thinking: no answer, and the finish reason says why', async t => {
+    stub.setBehaviour({ text: '<think>\nStill weighing namespaces against virtual machines', finishReason: 'length' })
+    const pieces: string[] = []
+    for (const completion of [await target.provider(stub).complete(QUESTION, never()), await target.provider(stub).stream!(QUESTION, never(), { onToken: piece => pieces.push(piece) })]) {
+      t.equal(completion.text, '')
+      t.equal(completion.finishReason, 'length')
+    }
+    t.same(pieces, [])
+  })
+
+  t.test('a closing tag alone (the chat template wrote the opening one) ends the thinking too', async t => {
+    stub.setBehaviour({ text: 'Okay, containers.\n</think>\n\n' + ANSWER })
+    for (const completion of [await target.provider(stub).complete(QUESTION, never()), await target.provider(stub).stream!(QUESTION, never(), {})]) {
+      t.equal(completion.text, ANSWER)
+    }
+  })
+
+  t.test('an answer that speaks of the tags is left whole', async t => {
+    const about = 'DeepSeek-R1 writes its reasoning between <think> and </think> before the answer.'
+    stub.setBehaviour({ text: about })
+    t.equal((await target.provider(stub).complete(QUESTION, never())).text, about)
+    t.equal((await target.provider(stub).stream!(QUESTION, never(), {})).text, about)
+  })
+}

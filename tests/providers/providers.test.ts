@@ -12,13 +12,14 @@ import { GeminiProvider } from '../../src/providers/gemini.js'
 import { HF_DEFAULT_MODEL, HuggingFaceProvider } from '../../src/providers/huggingface.js'
 import { loadProviders } from '../../src/providers/load-providers.js'
 import { OpenAIProvider } from '../../src/providers/openai.js'
+import { ReasoningFilter } from '../../src/providers/reasoning-filter.js'
 import { holdsSecret, registerSecrets, safeIdentifier, scrubFragments, scrubSecrets, StreamScrubber } from '../../src/providers/secret-scrubber.js'
 import { ProviderError, type ProviderSpec } from '../../src/providers/types.js'
 import { geminiErrorBody, startGeminiStub } from '../stubs/gemini-stub.js'
 import { HF_STUB_MODEL, startHFStub } from '../stubs/hf-stub.js'
 import { startOpenAIStub } from '../stubs/openai-stub.js'
 import { splitTokens, type StubServer } from '../stubs/stub-server.js'
-import { failure, providerSuite, QUESTION } from './provider-suite.js'
+import { failure, providerSuite, QUESTION, thinkingInContentSuite } from './provider-suite.js'
 
 t.test('answer-limit', async t => {
   // The pieces MAX_ANSWER_CHARS is built from: the byte bound on whole replies, cutting text, streamed text.
@@ -81,6 +82,43 @@ t.test('answer-limit', async t => {
     t.equal(notAnEventStream(new Headers({ 'content-type': 'text/event-stream; charset=utf-8' })), undefined)
     t.equal(notAnEventStream(new Headers({ 'content-type': 'text/html; charset=utf-8' }))?.errorClass, 'invalid_response')
     t.match(notAnEventStream(new Headers({ 'content-type': 'text/html' }))?.message, /not an event stream \(text\/html\)/)
+  })
+})
+
+t.test('reasoning filter', async t => {
+  /** Feeds the pieces in turn and returns what was passed on, piece by piece, with what the end released. */
+  function run (pieces: string[]): { out: string[], end: string, filter: ReasoningFilter } {
+    const filter = new ReasoningFilter()
+    const out = pieces.map(piece => filter.push(piece))
+    return { out, end: filter.flush(), filter }
+  }
+
+  t.test('tags split across pieces, in any case, are still found', async t => {
+    const { out, end, filter } = run(['  <Th', 'InK>first, ', 'the kernel</th', 'ink>', '\n\nCon', 'tainers share it.'])
+    t.same(out, ['', '', '', '', 'Con', 'tainers share it.'])
+    t.equal(end, '')
+    t.equal(filter.thought, true)
+    t.equal(filter.reasoningChars, 'first, the kernel'.length)
+  })
+
+  t.test('more than one block of thinking, then the answer', async t => {
+    t.equal(run(['<think>a</think>', '<thinking>b</thinking>\n', 'Answer']).out.join(''), 'Answer')
+  })
+
+  t.test('a reply without thinking passes at once, whitespace and all; one that starts like a tag is held only until it cannot be one', async t => {
+    t.same(run(['\n', 'Plain ', 'answer']).out, ['', '\nPlain ', 'answer'])
+    t.same(run(['<', 'div>', ' markup']).out, ['', '<div>', ' markup'])
+    const lone = run(['<thi'])
+    t.same(lone.out, [''])
+    t.equal(lone.end, '<thi', 'a reply that is only the start of a tag is still released at the end')
+  })
+
+  t.test('thinking is held a closing tag\'s length at a time, never whole', async t => {
+    const filter = new ReasoningFilter()
+    filter.push('<think>')
+    for (let i = 0; i < 1000; i++) t.equal(filter.push('thinking on and on '), '')
+    t.equal(filter.reasoningChars, 19_000 - '</think>'.length + 1)
+    t.equal(filter.push('</think>Done.'), 'Done.')
   })
 })
 
@@ -371,6 +409,10 @@ t.test('huggingface', async t => {
     rateLimitedRetryMs: 2000
   })
 
+  t.test('thinking written into the content', async t => {
+    thinkingInContentSuite(t, { start: startHFStub, provider: hf })
+  })
+
   t.test('Hugging Face specifics', async t => {
     const stub = await startHFStub()
     t.teardown(async () => { await stub.close() })
@@ -467,6 +509,10 @@ t.test('openai', async t => {
     sentKey: request => /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1],
     lengthFinish: 'length',
     rateLimitedRetryMs: 2000
+  })
+
+  t.test('thinking written into the content', async t => {
+    thinkingInContentSuite(t, { start: startOpenAIStub, provider: openai })
   })
 
   t.test('OpenAI specifics', async t => {
