@@ -132,12 +132,25 @@ function marked (value: ExtractedAnswer | null): ExtractedAnswer | null {
   return value
 }
 
+/**
+ * The LaTeX models write answers in, as plain text: \frac{3}{4} is 3/4, \text{ dollars} its words,
+ * 70{,}000 and \$ and \% what they print as, so that \boxed{\frac{1}{2}} holds one flat value.
+ */
+function plainLatex (text: string): string {
+  if (!text.includes('\\') && !text.includes('{,}')) return text
+  return text
+    .replace(/\\[dt]?frac\{\s*(-?\d+(?:\.\d+)?)\s*\}\{\s*(\d+)\s*\}/g, '$1/$2')
+    .replace(/\\(?:text|mathrm|textbf|mathbf)\{([^{}]*)\}/g, '$1')
+    .replace(/\{,\}/g, ',')
+    .replace(/\\([$%])/g, '$1')
+}
+
 /** The final short answer a candidate commits to, or null for free text. */
 export function extractFinalAnswer (text: string): ExtractedAnswer | null {
   const trimmed = text.trim()
   const long = trimmed.length > HEAD_CHARS + TAIL_CHARS
   // GSM8K-style calculator annotations (<<3*4=12>>) repeat numbers the prose already states.
-  const clean = (long ? trimmed.slice(-TAIL_CHARS) : trimmed).replace(/<<[^<>]*>>/g, '').trim()
+  const clean = plainLatex((long ? trimmed.slice(-TAIL_CHARS) : trimmed).replace(/<<[^<>]*>>/g, '')).trim()
   const head = long ? trimmed.slice(0, HEAD_CHARS) : clean
   if (clean === '') return null
   const lines = lastLines(clean, 3)

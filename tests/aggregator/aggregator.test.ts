@@ -842,6 +842,10 @@ t.test('extract', async t => {
       ['No. A security group is stateful, so return traffic is allowed automatically.', 'no', 'yesno'],
       ['Answer: true', 'yes', 'yesno'],
       ['\\boxed{42}', '42', 'number'],
+      ['The answer is \\(\\boxed{\\frac{1}{2}}\\).', '0.5', 'number'],
+      ['So each pays \\boxed{\\dfrac{3}{4}} of it.', '0.75', 'number'],
+      ['Total: \\boxed{70{,}000 \\text{ dollars}}', '70000', 'number'],
+      ['**Final answer: \\$1,500**', '1500', 'number'],
       ['Step one.\n#### 72', '72', 'number'],
       ['Answer: Amazon S3', 'amazon s3', 'phrase'],
       ['Final answer: the eu-west-1 region', 'eu-west-1 region', 'phrase']
