@@ -4,6 +4,7 @@ import type { CandidateInput, Flag } from './types.js'
 import type { ExtractedAnswer } from './extract.js'
 import { detectRefusal } from './refusal.js'
 import { detectJunk } from './junk.js'
+import { languageMarkers } from './text.js'
 import type { ExpectedAnswer } from './question-type.js'
 
 /** What the pipeline knows about one candidate while it decides. */
@@ -138,6 +139,40 @@ export function markTruncated (pool: readonly WorkingCandidate[]): void {
   const truncated = active.filter(c => c.flags.includes('truncated'))
   if (truncated.length > 0 && truncated.length < active.length) {
     for (const candidate of truncated) remove(candidate, 'truncated')
+  }
+}
+
+/** A question's language is plain from this lead of one language's words over the other's; an answer's from this lead and share. */
+const QUESTION_LANGUAGE_LEAD = 2
+const ANSWER_LANGUAGE_LEAD = 5
+const ANSWER_LANGUAGE_SHARE = 0.75
+
+/** A question that asks for a translation, or for an answer in a language it names, is answered in that one. */
+const NAMES_A_LANGUAGE = /\b(?:translat|tradu[zcç]|portugu|english|ingl[eê]s|spanish|espanhol|french|franc[eê]s|german|alem[aã]o|italian|italiano|japanese|japon[eê]s|chinese|chin[eê]s|language|idioma|l[ií]ngua)/i
+
+function languageOf (markers: { pt: number, en: number }, lead: number, share = 0.5): 'pt' | 'en' | null {
+  const total = markers.pt + markers.en
+  if (markers.pt - markers.en >= lead && markers.pt >= share * total) return 'pt'
+  if (markers.en - markers.pt >= lead && markers.en >= share * total) return 'en'
+  return null
+}
+
+/**
+ * An answer written in the other language than the question's (a small model answering a Portuguese
+ * question in English, though told not to) is left out while one in the student's language remains.
+ * Only where both languages are plain: a short or code-heavy answer, or a question of a few names, says too little.
+ */
+export function markWrongLanguage (pool: readonly WorkingCandidate[], question: string): void {
+  if (NAMES_A_LANGUAGE.test(question)) return
+  const asked = languageOf(languageMarkers(question), QUESTION_LANGUAGE_LEAD)
+  if (asked === null) return
+  const active = pool.filter(c => c.filtered === null)
+  const written = new Map(active.map(c => [c, languageOf(languageMarkers(c.input.text), ANSWER_LANGUAGE_LEAD, ANSWER_LANGUAGE_SHARE)]))
+  if (![...written.values()].includes(asked)) return
+  for (const [candidate, language] of written) {
+    if (language === null || language === asked) continue
+    addFlag(candidate, 'wrong_language')
+    remove(candidate, 'wrong_language')
   }
 }
 

@@ -3,7 +3,7 @@
 import type { AggregateOptions, CandidateInput, CandidateVerdict, Decision, LearningSignal, ProviderReliability, Strategy } from './types.js'
 import { extractFinalAnswer } from './extract.js'
 import {
-  addFlag, applyHardFilters, markDuplicates, markOffTopic, markOutliers, markTruncated, type WorkingCandidate
+  addFlag, applyHardFilters, markDuplicates, markOffTopic, markOutliers, markTruncated, markWrongLanguage, type WorkingCandidate
 } from './filters.js'
 import { NEUTRAL_CONSENSUS, priorScore, qualityScore, relevanceScore, totalScore } from './scores.js'
 import { compareAnswers } from './similarity.js'
@@ -163,6 +163,8 @@ export function aggregate (question: string, candidates: readonly CandidateInput
         : others.reduce((sum, c) => sum + similarity(candidate, c), 0) / others.length
     }
   }
+  // A number is a number in either language; a text in the wrong one is no answer for this student.
+  if (!short) markWrongLanguage(answered, question)
   markOffTopic(answered, questionTokens.size, textSimilarity)
   markTruncated(answered)
   scoreConsensus()

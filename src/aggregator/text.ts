@@ -67,6 +67,29 @@ const STOP_WORDS_PT = [
 
 const STOP_WORDS: ReadonlySet<string> = new Set([...STOP_WORDS_EN, ...STOP_WORDS_PT])
 
+/** Words only one of the two languages writes, and the chat spellings of Portuguese questions ("pq", "vc"). */
+const ONLY_EN: ReadonlySet<string> = new Set(STOP_WORDS_EN.filter(word => !STOP_WORDS_PT.includes(word)))
+const ONLY_PT: ReadonlySet<string> = new Set([...STOP_WORDS_PT.filter(word => !STOP_WORDS_EN.includes(word)),
+  'pq', 'vc', 'vcs', 'oq', 'qnd', 'q', 'pra', 'ta', 'tb', 'tbm', 'td', 'mt', 'mto', 'eh', 'funciona', 'diferenca'])
+/** Enough of a text to tell its language: a long answer says it in its first paragraphs. */
+const LANGUAGE_SAMPLE_WORDS = 300
+
+const NOT_PROSE = /```[^]*?(?:```|$)|`[^`\n]*`|\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\b/g
+
+/** How many of the text's first words only Portuguese writes, and only English. */
+export function languageMarkers (text: string): { pt: number, en: number } {
+  let pt = 0
+  let en = 0
+  const sample = text.length > LANGUAGE_SAMPLE_WORDS * 12 ? text.slice(0, LANGUAGE_SAMPLE_WORDS * 12) : text
+  // Addresses and code are in no one's language ("stackoverflow.com" is not the Portuguese "com").
+  const tokens = tokenize(sample.replace(NOT_PROSE, ' '))
+  for (let i = 0; i < tokens.length && i < LANGUAGE_SAMPLE_WORDS; i++) {
+    if (ONLY_PT.has(tokens[i])) pt++
+    else if (ONLY_EN.has(tokens[i])) en++
+  }
+  return { pt, en }
+}
+
 export function isStopWord (token: string): boolean {
   return STOP_WORDS.has(token)
 }

@@ -47,7 +47,7 @@ export interface Scores {
 }
 
 export type Flag = 'error' | 'empty' | 'refusal' | 'partial_refusal' | 'junk' | 'truncated' | 'off_topic' | 'outlier' |
-'duplicate' | 'disclaimer' | 'low_coverage' | 'skipped' | 'evidence' | 'supported' | 'contradicted'
+'duplicate' | 'disclaimer' | 'low_coverage' | 'skipped' | 'evidence' | 'supported' | 'contradicted' | 'wrong_language'
 
 export interface CandidateVerdict {
   provider: string

@@ -24,6 +24,7 @@ const FILTER_WORDS: Record<string, string> = {
   refusal: 'declined to answer',
   truncated: 'was left out: its answer was cut off and a complete one exists',
   off_topic: 'was left out: its answer addresses another question',
+  wrong_language: 'was left out: it answered in another language than the question\'s',
   outlier: 'was left out: its answer disagrees with all the others',
   duplicate: 'answered twice; the second answer was not counted',
   minority: 'answered, but most providers declined this question'

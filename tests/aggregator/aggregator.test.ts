@@ -427,6 +427,35 @@ t.test('correctness', async t => {
     t.equal(vote.answerType, 'free')
   })
 
+  t.test('an answer in the other language than the question\'s is left out while one in the student\'s remains', async t => {
+    const pt = [
+      'O Amazon ECS é o orquestrador de contêineres da AWS: você descreve a tarefa numa task definition e o serviço mantém o número de tarefas que você pediu, substituindo as que falham.',
+      'No ECS, uma task definition diz qual imagem rodar, com quanta CPU e memória; o serviço mantém as tarefas em execução e as registra no load balancer quando elas ficam saudáveis.'
+    ]
+    const en = 'Amazon ECS is the AWS container orchestrator: you describe your task in a task definition and the service keeps the number of tasks you asked for running, and it replaces the ones that fail.'
+    const decision = aggregate('como funciona o ecs da aws pra rodar meus containers?', [ok('m1', pt[0]!), ok('small', en), ok('m3', pt[1]!)], { strategy: 'auto' })
+    t.equal(decision.candidates.find(c => c.provider === 'small')?.filtered, 'wrong_language')
+    t.not(decision.chosen?.provider, 'small')
+    t.ok(decision.warnings.includes('small was left out: it answered in another language than the question\'s.'), decision.warnings.join(' | '))
+
+    const english = aggregate('How does Amazon ECS keep my containers running?', [ok('m1', en), ok('m2', pt[0]!)], { strategy: 'auto' })
+    t.equal(english.candidates.find(c => c.provider === 'm2')?.filtered, 'wrong_language', 'the other way round too')
+
+    for (const [question, why] of [
+      ['Translate into Portuguese: "ECS keeps the number of tasks you asked for running."', 'a translation is answered in the language it asks for'],
+      ['Explique em inglês como o ECS mantém as tarefas rodando', 'a question that names the language of its answer']
+    ] as const) {
+      const asked = aggregate(question, [ok('m1', en), ok('m2', pt[0]!)], { strategy: 'auto' })
+      t.same(asked.candidates.map(c => c.filtered), [null, null], why)
+    }
+    const nobody = aggregate('como funciona o ecs da aws pra rodar meus containers?', [ok('m1', en), ok('m2', en.replace('Amazon ECS', 'ECS'))], { strategy: 'auto' })
+    t.same(nobody.candidates.map(c => c.filtered), [null, null], 'with no answer in the student\'s language, the others are still an answer')
+    const code = aggregate('qual comando roda um container com o docker?', [ok('m1', 'Use o comando `docker run` com a imagem: ele cria e inicia o container, e o `-d` deixa rodando em segundo plano, o que é o mais comum.'), ok('m2', '```bash\ndocker run -d -p 8080:80 --name web nginx:latest\n```')], { strategy: 'auto' })
+    t.same(code.candidates.map(c => c.filtered), [null, null], 'code is in no language')
+    const number = aggregate('Quantas zonas de disponibilidade tem a região sa-east-1 hoje em dia?', [ok('m1', 'A região de São Paulo tem três zonas de disponibilidade.\nResposta: 3'), ok('m2', 'The São Paulo region has three Availability Zones, and each of them is one or more data centers.\nAnswer: 3')], { strategy: 'auto' })
+    t.same(number.candidates.map(c => c.filtered), [null, null], 'a number is a number in either language')
+  })
+
   t.test('a reasoning model\'s thinking in a recorded reply is not its answer', async t => {
     const question = 'Janet has 16 eggs, eats 3 and bakes with 4. She sells the rest at $2 each. How much does she make?'
     const thinking = '<think>\nShe has 16 eggs. Maybe 16 * 2 = 32? No: 16 - 3 - 4 = 9 are left, and 9 * 2 = 18. ' + 'Let me double-check every step once more. '.repeat(40) + '\n</think>\n\n'
