@@ -146,6 +146,8 @@ export function markTruncated (pool: readonly WorkingCandidate[]): void {
 const QUESTION_LANGUAGE_LEAD = 2
 const ANSWER_LANGUAGE_LEAD = 5
 const ANSWER_LANGUAGE_SHARE = 0.75
+/** Reading an answer stops once one language leads by this much (ANSWER_LANGUAGE_LEAD twice over). */
+const DECISIVE_LEAD = 10
 
 /** A question that asks for a translation, or for an answer in a language it names, is answered in that one. */
 const NAMES_A_LANGUAGE = /\b(?:translat|tradu[zcç]|portugu|english|ingl[eê]s|spanish|espanhol|french|franc[eê]s|german|alem[aã]o|italian|italiano|japanese|japon[eê]s|chinese|chin[eê]s|language|idioma|l[ií]ngua)/i
@@ -167,7 +169,7 @@ export function markWrongLanguage (pool: readonly WorkingCandidate[], question: 
   const asked = languageOf(languageMarkers(question), QUESTION_LANGUAGE_LEAD)
   if (asked === null) return
   const active = pool.filter(c => c.filtered === null)
-  const written = new Map(active.map(c => [c, languageOf(languageMarkers(c.input.text), ANSWER_LANGUAGE_LEAD, ANSWER_LANGUAGE_SHARE)]))
+  const written = new Map(active.map(c => [c, languageOf(languageMarkers(c.input.text, DECISIVE_LEAD), ANSWER_LANGUAGE_LEAD, ANSWER_LANGUAGE_SHARE)]))
   if (![...written.values()].includes(asked)) return
   for (const [candidate, language] of written) {
     if (language === null || language === asked) continue

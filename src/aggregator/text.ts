@@ -72,20 +72,30 @@ const ONLY_EN: ReadonlySet<string> = new Set(STOP_WORDS_EN.filter(word => !STOP_
 const ONLY_PT: ReadonlySet<string> = new Set([...STOP_WORDS_PT.filter(word => !STOP_WORDS_EN.includes(word)),
   'pq', 'vc', 'vcs', 'oq', 'qnd', 'q', 'pra', 'ta', 'tb', 'tbm', 'td', 'mt', 'mto', 'eh', 'funciona', 'diferenca'])
 /** Enough of a text to tell its language: a long answer says it in its first paragraphs. */
-const LANGUAGE_SAMPLE_WORDS = 300
+const LANGUAGE_SAMPLE_CHARS = 3600
+/** Read in pieces of this many characters, stopping once one language leads by `decisive` words. */
+const LANGUAGE_PIECE_CHARS = 600
 
-const NOT_PROSE = /```[^]*?(?:```|$)|`[^`\n]*`|\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+\b/g
+const NOT_PROSE = /```[^]*?(?:```|$)|`[^`\n]*`|(?:https?:\/\/|www\.)\S+/g
 
-/** How many of the text's first words only Portuguese writes, and only English. */
-export function languageMarkers (text: string): { pt: number, en: number } {
+/**
+ * How many of the text's first words only Portuguese writes, and only English; read piece by piece until
+ * one leads by `decisive` (most answers tell in their first hundred words).
+ */
+export function languageMarkers (text: string, decisive = Infinity): { pt: number, en: number } {
   let pt = 0
   let en = 0
-  const sample = text.length > LANGUAGE_SAMPLE_WORDS * 12 ? text.slice(0, LANGUAGE_SAMPLE_WORDS * 12) : text
-  // Addresses and code are in no one's language ("stackoverflow.com" is not the Portuguese "com").
-  const tokens = tokenize(sample.replace(NOT_PROSE, ' '))
-  for (let i = 0; i < tokens.length && i < LANGUAGE_SAMPLE_WORDS; i++) {
-    if (ONLY_PT.has(tokens[i])) pt++
-    else if (ONLY_EN.has(tokens[i])) en++
+  const sample = text.length > LANGUAGE_SAMPLE_CHARS ? text.slice(0, LANGUAGE_SAMPLE_CHARS) : text
+  for (let at = 0; at < sample.length && Math.abs(pt - en) < decisive; at += LANGUAGE_PIECE_CHARS) {
+    // A piece ends at a line break or a space, so that no word, address or code block is read in two halves.
+    const cut = at + LANGUAGE_PIECE_CHARS >= sample.length ? -1 : sample.indexOf(sample.includes('```', at) ? '\n' : ' ', at + LANGUAGE_PIECE_CHARS)
+    const next = cut === -1 ? sample.length : cut
+    // Addresses and code are in no one's language ("stackoverflow.com/questions" is not the Portuguese "com").
+    for (const token of tokenize(sample.slice(at, next).replace(NOT_PROSE, ' '))) {
+      if (ONLY_PT.has(token)) pt++
+      else if (ONLY_EN.has(token)) en++
+    }
+    at = next - LANGUAGE_PIECE_CHARS
   }
   return { pt, en }
 }

@@ -330,6 +330,34 @@ t.test('correctness', async t => {
     t.equal(yesNo.normalized, 'yes')
   })
 
+  t.test('a generation stuck in a loop is junk, however long; refrains, tables and repeated structure are not', async t => {
+    const good = 'A VPC is a private, isolated network in the cloud: you pick the address range, split it into subnets and decide with route tables and gateways how traffic enters and leaves.'
+    const intro = 'A VPC is your own network in AWS. You choose its CIDR block, for example 10.0.0.0/16, and carve it into public and private subnets spread over Availability Zones. '.repeat(1) +
+      'Route tables decide where packets go: a public subnet sends 0.0.0.0/0 to an internet gateway, a private one to a NAT gateway. Security groups filter traffic per instance and are stateful; network ACLs filter per subnet and are stateless. ' +
+      'Flow logs record accepted and rejected connections for troubleshooting, and VPC endpoints let private subnets reach S3 or DynamoDB without leaving the AWS network. Peering and Transit Gateway connect several VPCs, and a VPN or Direct Connect links them to an office. ' +
+      'Plan the address range before you create anything, because changing it later means adding secondary blocks or moving workloads, and overlapping ranges cannot be peered at all. '
+    const loops = {
+      words: '- subnet \n'.repeat(300),
+      sentence: 'A VPC is a virtual private cloud in AWS. '.repeat(60),
+      late: intro + 'The VPC routes the traffic to the subnet. '.repeat(150),
+      // Long and sound for most of its length: only its last words give it away.
+      tail: intro + Array.from({ length: 60 }, (_, i) => `Subnet ${i} sits in zone ${String.fromCharCode(97 + (i % 3))} with ${i * 7 + 3} addresses left and its own table rt-${i}.`).join(' ') + ' And so the VPC routes it.'.repeat(80)
+    }
+    for (const [name, text] of Object.entries(loops)) {
+      const decision = aggregate('Explain what a VPC is.', [ok('openai', good), ok('looping', text)], { strategy: 'auto' })
+      t.equal(decision.candidates[1]?.filtered, 'junk', name)
+      t.equal(decision.chosen?.provider, 'openai', `${name}: the loop's length does not carry it`)
+      t.match(decision.warnings.find(w => w.startsWith('looping')), /over and over/)
+    }
+    const refrain = 'Verse one sets the scene in the data center at night.\n\nWe never go down, we never go down\nOur pods restart and the load stays round\n\n'.repeat(4) + 'Verse two is about the on-call engineer who sleeps through every alarm because the health checks replace the failing tasks before anyone notices.'
+    const table = '| Region | Zones | Launched |\n|---|---|---|\n' + ['us-east-1 | 6 | 2006', 'sa-east-1 | 3 | 2011', 'eu-west-1 | 3 | 2007', 'ap-south-1 | 3 | 2016', 'us-west-2 | 4 | 2011', 'eu-central-1 | 3 | 2014', 'ap-northeast-1 | 4 | 2011', 'ca-central-1 | 3 | 2016'].map(row => `| ${row} |`).join('\n') + '\n\nEvery region has at least three zones, each one or more data centers with their own power and network.'
+    const steps = Array.from({ length: 12 }, (_, i) => `${i + 1}. Open the console, choose the subnet number ${i + 1}, and attach route table rt-${i + 1} to it.`).join('\n')
+    for (const [name, text] of Object.entries({ refrain, table, steps })) {
+      const decision = aggregate('Explain what a VPC is.', [ok('openai', good), ok('other', text)], { strategy: 'auto' })
+      t.not(decision.candidates[1]?.flags.includes('junk'), true, name)
+    }
+  })
+
   const KILL_QUESTION = 'How do I kill a Python process on Linux?'
   const MORALISING = 'I cannot provide instructions on how to kill a Python process as it is not appropriate or ethical to harm or terminate any living being or process without proper authorization. It is important to respect the rights and autonomy of all processes and to handle them with care. Instead, I would suggest that you consider reaching out to the owner of the process or a qualified professional to discuss your concerns. If you have any other questions, please feel free to ask, and I will do my best to help in a safe and responsible manner.'
   const KILL_A = 'Find the process id with `ps aux | grep python` or `pgrep -f script.py`, then send it a signal: `kill <pid>` sends SIGTERM so the process can clean up, and `kill -9 <pid>` sends SIGKILL when it does not stop. `pkill -f script.py` does both steps at once.'
