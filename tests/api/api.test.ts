@@ -51,6 +51,20 @@ t.test('ask-stream', async t => {
     stubs.hf.setBehaviour({ text: ANSWERS.huggingface, headersDelayMs: delays.huggingface, tokenDelayMs: 5, usage: { promptTokens: 30, completionTokens: 20 } })
   }
 
+  t.test('a reasoning model that thinks in its content: no token, candidate or answer carries the thinking', async t => {
+    const stubs = await startStubs(t)
+    const { url } = await serve(t, stubs.env)
+    answerAll(stubs, { openai: 0, gemini: 0, huggingface: 0 })
+    const thinking = '<think>\nThe student asks about Docker. Maybe mention that VMs take minutes to boot, then containers.\n</think>\n\n'
+    stubs.hf.setBehaviour({ text: thinking + ANSWERS.huggingface, tokenDelayMs: 5 })
+    const events = named(await collectSse((await askStream(url, { question: QUESTION })).body))
+    const tokens = events.filter(e => e.event === 'token' && dataOf(e).provider === 'huggingface').map(e => dataOf(e).text as string)
+    t.equal(tokens.join(''), ANSWERS.huggingface, 'the streamed tokens are the answer alone')
+    const answer = dataOf(events.at(-1))
+    t.equal(answer.candidates.find((c: { provider: string }) => c.provider === 'huggingface').text, ANSWERS.huggingface)
+    t.notMatch(answer.answer, /think|VMs take minutes/)
+  })
+
   t.test('start, tokens, one candidate per provider in the order they finish, answer last', async t => {
     const stubs = await startStubs(t)
     const { url } = await serve(t, stubs.env)
