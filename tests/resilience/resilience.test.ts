@@ -61,7 +61,8 @@ t.test('answer-limit', async t => {
 
   t.test('an answer past the limit but within the byte bound is kept up to the limit and marked truncated', async t => {
     const r = await rig(t, { MAX_ANSWER_CHARS: '1000' })
-    const long = 'Kubernetes schedules containers across a cluster of machines. '.repeat(40)
+    // Sentences that differ from one another: one sentence repeated would be a loop, which is junk.
+    const long = Array.from({ length: 40 }, (_, i) => `Node ${i + 1} of the cluster runs ${(i * 7) % 11 + 2} containers that Kubernetes placed there.`).join(' ')
     r.stub('openai').setBehaviour({ text: long })
     const res = await r.app.inject({ method: 'POST', url: '/api/ask', payload: { question: QUESTION } })
     const openai = candidateOf(res.json().candidates, 'openai')
