@@ -7,7 +7,7 @@
 /** The tags reasoning models open their thinking with (matched without regard to case). */
 export const REASONING_TAGS = ['think', 'thinking', 'reasoning'] as const
 
-const OPENING = /^\s*<(think|thinking|reasoning)>/i
+const OPENING = new RegExp(`^\\s*<(${REASONING_TAGS.join('|')})>`, 'i')
 /**
  * A closing tag with no opening one: chat templates that write `<think>` into the prompt leave only its
  * end in the reply, on a line of its own. One inside a sentence is an answer speaking of these models.

@@ -86,16 +86,17 @@ export function languageMarkers (text: string, decisive = Infinity): { pt: numbe
   let pt = 0
   let en = 0
   const sample = text.length > LANGUAGE_SAMPLE_CHARS ? text.slice(0, LANGUAGE_SAMPLE_CHARS) : text
-  for (let at = 0; at < sample.length && Math.abs(pt - en) < decisive; at += LANGUAGE_PIECE_CHARS) {
+  let at = 0
+  while (at < sample.length && Math.abs(pt - en) < decisive) {
     // A piece ends at a line break or a space, so that no word, address or code block is read in two halves.
     const cut = at + LANGUAGE_PIECE_CHARS >= sample.length ? -1 : sample.indexOf(sample.includes('```', at) ? '\n' : ' ', at + LANGUAGE_PIECE_CHARS)
-    const next = cut === -1 ? sample.length : cut
+    const end = cut === -1 ? sample.length : cut
     // Addresses and code are in no one's language ("stackoverflow.com/questions" is not the Portuguese "com").
-    for (const token of tokenize(sample.slice(at, next).replace(NOT_PROSE, ' '))) {
+    for (const token of tokenize(sample.slice(at, end).replace(NOT_PROSE, ' '))) {
       if (ONLY_PT.has(token)) pt++
       else if (ONLY_EN.has(token)) en++
     }
-    at = next - LANGUAGE_PIECE_CHARS
+    at = end
   }
   return { pt, en }
 }
