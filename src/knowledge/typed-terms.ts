@@ -6,6 +6,7 @@
 import { analyzerFor, foldText, LANGS } from './analyzer.js'
 import { isEverydayWord } from './everyday-words.js'
 import type { KnowledgeBase } from './knowledge-base.js'
+import { withinEdits } from './knowledge-index.js'
 
 // The notes' prose folded to lower-case words between single spaces, built at the first word that
 // may be a phrase typed without its spaces, and kept per index.
@@ -96,7 +97,46 @@ function writtenInNotes (base: KnowledgeBase, identifier: string): boolean {
 
 /** The question with what was typed as one word (a phrase of the notes, a pasted identifier) written as its words. */
 export function spellOutTypedTerms (base: KnowledgeBase, typed: string): string {
-  return versionedNames(base, spellOutIdentifiers(base, spaceJoinedWords(base, typed)))
+  return versionedNames(base, mistypedNames(base, spellOutIdentifiers(base, spaceJoinedWords(base, typed))))
+}
+
+// The words the notes name their topics with (titles, headings, keywords), folded, by first letter:
+// built at the first word that may be one of them mistyped, and kept per index.
+const NAMING_WORDS = new WeakMap<KnowledgeBase['index'], Map<string, string[]>>()
+
+function namingWords (base: KnowledgeBase): Map<string, string[]> {
+  let byFirst = NAMING_WORDS.get(base.index)
+  if (byFirst === undefined) {
+    byFirst = new Map()
+    const words = new Set<string>()
+    for (const p of base.index.passages) {
+      for (const word of foldText(`${p.title} ${p.heading} ${p.keywords.join(' ')}`).match(/[a-z]{5,}/g) ?? []) words.add(word)
+    }
+    for (const word of words) {
+      const list = byFirst.get(word[0])
+      if (list === undefined) byFirst.set(word[0], [word])
+      else list.push(word)
+    }
+    NAMING_WORDS.set(base.index, byFirst)
+  }
+  return byFirst
+}
+
+/**
+ * The question with each mistyped name of a topic written as the notes write it ("dokcer compose",
+ * "autoscalling", "terrafrom state"): a word that is no word of the notes, nor of everyday English or
+ * Portuguese, and is one slip (two in a word of nine letters or more) from exactly one word the notes
+ * name a topic, title or section with, its first letter kept (students rarely mistype that one). A name
+ * the notes lack is left as it is unless it is that close to one of theirs: "linkerd" is no heading word.
+ */
+export function mistypedNames (base: KnowledgeBase, raw: string): string {
+  return raw.replace(/(?<![\p{L}\p{N}])\p{L}{5,}(?![\p{L}\p{N}])/gu, token => {
+    const folded = foldText(token)
+    if (LANGS.some(lang => isEverydayWord(folded, lang) || analyzerFor(lang).terms(token).some(term => base.index.knows(term, true)))) return token
+    const slips = folded.length >= 9 ? 2 : 1
+    const near = (namingWords(base).get(folded[0]) ?? []).filter(word => word !== folded && withinEdits(folded, word, slips))
+    return near.length === 1 ? near[0] : token
+  })
 }
 
 /**

@@ -18,7 +18,7 @@ import { attachedQuestions, auroc, evaluate, excerptProblems, formatFigures, typ
 import { passingNames, passingNamesIn } from '../../src/knowledge/passing-names.js'
 import { costSubject, isCommonWord, phraseWords, questionType, readQuestion, smallTalk } from '../../src/knowledge/question.js'
 import { acronymShaped, dottedWords, portugueseShaped, retrieve, untreatedNames } from '../../src/knowledge/retrieval.js'
-import { joinedPhrase, spaceJoinedWords, spellOutIdentifiers } from '../../src/knowledge/typed-terms.js'
+import { joinedPhrase, mistypedNames, spaceJoinedWords, spellOutIdentifiers } from '../../src/knowledge/typed-terms.js'
 import { unwrittenFieldNames } from '../../src/knowledge/field-names.js'
 import { stemEn, stemPt } from '../../src/knowledge/stemmer.js'
 import { packageRoot } from '../../src/package-info.js'
@@ -245,6 +245,23 @@ t.test('coverage-names', async t => {
     t.equal(found.hits[0]?.path, 'knowledge/pt/dns.md')
     // Spaced out, a service the notes name only in passing is still not covered.
     t.same(retrieve(base, 'how do i chain my lambdas with stepfunctions').covered, false)
+  })
+
+  t.test('a mistyped name of a topic reads as the name; an everyday word and a name the notes lack stay as typed', async t => {
+    t.equal(mistypedNames(base, 'o que é dokcer compose'), 'o que é docker compose')
+    t.equal(mistypedNames(base, 'explain autoscalling pls'), 'explain autoscaling pls')
+    t.equal(mistypedNames(base, 'whats terrafrom state'), 'whats terraform state')
+    for (const typed of ['how do i set up linkerd on eks', 'is the inspector free', 'explain docker compose']) t.equal(mistypedNames(base, typed), typed, typed)
+    for (const [question, path] of [
+      ['o que é dokcer compose', 'knowledge/pt/docker-images-layers.md'],
+      ['explain autoscalling', 'knowledge/en/autoscaling.md'],
+      ['lamdba cold start takes forever why', 'knowledge/en/serverless-functions.md']
+    ] as const) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, true, question)
+      t.equal(found.hits[0]?.path, path, question)
+    }
+    t.equal(retrieve(base, 'how do i set up linkerd on eks').covered, false, 'a service mesh the notes do not treat stays not covered')
   })
 
   t.test('a proper name the Portuguese frequency list picked up, and a compound of two known words, are names', async t => {
