@@ -41,6 +41,8 @@ const TEXT_PHRASE = 0.5
 const COST_NAMED = 0.5
 /** Notes whose best passage scores under this share of the best note's are left out. */
 const NOTE_CUTOFF = 0.5
+/** A note's first keywords name its subject (see subjectMatch). */
+const SUBJECT_KEYWORDS = 2
 
 // Recap sections repeat the note in a few lines: a good second passage, rarely the one that answers.
 const RECAP = /^(key facts|para lembrar|para nao esquecer|resumo|summary)/
@@ -623,7 +625,7 @@ function phraseShare (heading: string, questionPairs: ReadonlySet<string>, lang:
  * whole ("Rotation"), so a short heading naming exactly what is asked is not outweighed by a long
  * one that repeats the note's topic.
  */
-function dice (headingTerms: string[], queryTerms: string[]): number {
+function dice (headingTerms: readonly string[], queryTerms: readonly string[]): number {
   if (headingTerms.length === 0 || queryTerms.length === 0) return 0
   const inQuery = headingTerms.filter(t => queryTerms.some(q => sameWord(q, t))).length
   const inHeading = queryTerms.filter(q => headingTerms.some(t => sameWord(q, t))).length
@@ -689,11 +691,15 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       analyzer.analyze(p.heading).some(h => !title.has(h) && [...query].some(q => !title.has(q) && sameWord(q, h))))
     const best = Math.max(...sections)
     const specific = [...query].filter(q => !title.has(q))
+    // "What is X" where X is the note's subject: its summary introduces X, unless a section is named X itself ("Internet gateway").
+    const introduces = type === 'definition' && !asksHow &&
+      !passages.some(p => p.kind === 'section' && dice([...new Set(analyzer.analyze(p.heading))], [...query]) === 1)
     passages.forEach((passage, i) => {
       const hit = found.find(h => h.path === path && h.heading === passage.heading && h.kind === passage.kind) ?? asHit(passage)
       const headingTerms = hit.kind === 'summary' ? [] : [...new Set(analyzer.analyze(hit.heading))].filter(t => !asksMore || !title.has(t))
       // A pricing heading names what a cost question asks, in whatever words ("cobrança" for "Preço por requisição").
-      const headingMatch = Math.max(dice(headingTerms, [...query]), type === 'cost' && COST_HEADING.test(foldText(hit.heading)) && hit.kind === 'section' ? COST_NAMED : 0)
+      const headingMatch = Math.max(dice(headingTerms, [...query]), type === 'cost' && COST_HEADING.test(foldText(hit.heading)) && hit.kind === 'section' ? COST_NAMED : 0,
+        hit.kind === 'summary' && introduces ? subjectMatch(passage, [...query], analyzer) : 0)
       const recap = hit.kind === 'section' && RECAP.test(foldText(hit.heading)) ? 0.6 : 1
       const section = best > 0 ? sections[i] / best : 0
       const headingPhrase = hit.kind === 'summary' ? 0 : phraseShare(hit.heading, questionPairs, lang)
@@ -709,6 +715,19 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
     })
   }
   return out.sort((a, b) => b.rank - a.rank)
+}
+
+/**
+ * How well "what is X" names the subject of the passage's note: its first keywords, which say what the
+ * note is about ("VPC, Amazon VPC" for the VPC note; the gateways note, whose "VPC endpoints" also says
+ * VPC, is about an internet gateway). The summary that introduces X answers what X is; a question that
+ * asks more than X ("what is a cloudwatch dashboard for") is answered by a section, and gets 0.
+ */
+function subjectMatch (passage: Passage, query: readonly string[], analyzer: ReturnType<typeof analyzerFor>): number {
+  return Math.max(0, ...passage.keywords.slice(0, SUBJECT_KEYWORDS).map(keyword => {
+    const terms = [...new Set(analyzer.analyze(keyword))]
+    return query.length > 0 && query.every(term => terms.includes(term)) ? dice(terms, query) : 0
+  }))
 }
 
 /** The BM25 strength of the passage's note: its own, or that of the note's best passage when it was found only by re-ranking. */

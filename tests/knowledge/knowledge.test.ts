@@ -247,6 +247,19 @@ t.test('coverage-names', async t => {
     t.same(retrieve(base, 'how do i chain my lambdas with stepfunctions').covered, false)
   })
 
+  t.test('"what is X" of a note\'s subject is introduced by its summary, unless a section is named X itself', async t => {
+    for (const [question, path, heading] of [
+      ['o que é vpc', 'knowledge/pt/vpc-subnets.md', 'Amazon VPC, sub-redes e tabelas de rotas'],
+      ['what is vpc', 'knowledge/en/vpc-subnets.md', 'Amazon VPC, subnets and route tables'],
+      ['what\'s an internet gateway for', 'knowledge/en/cloud-networking-gateways.md', 'Internet gateway'],
+      ['whats a cloudwatch dashboard for', 'knowledge/en/cloudwatch.md', 'Dashboards and Logs Insights']
+    ] as const) {
+      const lead = retrieve(base, question).hits[0]
+      t.equal(lead?.path, path, question)
+      t.equal(lead?.heading, heading, question)
+    }
+  })
+
   t.test('a mistyped name of a topic reads as the name; an everyday word and a name the notes lack stay as typed', async t => {
     t.equal(mistypedNames(base, 'o que é dokcer compose'), 'o que é docker compose')
     t.equal(mistypedNames(base, 'explain autoscalling pls'), 'explain autoscaling pls')
