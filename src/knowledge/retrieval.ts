@@ -147,6 +147,10 @@ function errorMessage (words: readonly string[]): boolean {
 
 // A parenthesis always opens or closes an aside ("my bare domain (example.com)"); a stop only before a space.
 const CLAUSE_BREAK = /[,.;:!?]+(?:\s|$)|[()]+/
+// Words that after a vendor say what kind of thing is meant, never which service ("whats the aws option",
+// "the amazon way", "an aws equivalent"): no service is called so.
+const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solution|solutions|offering|offerings|equivalent|alternative|alternatives|choice|choices|version|answer|approach|opcao|opcoes|jeito|forma|solucao|alternativa|equivalente)$/
+
 // Determiners and pronouns that open a verb's object.
 const OBJECT_AFTER_VERB = /^(some|the|a|an|my|your|our|their|its|it|them|us|me|any|all|that|this|these|those|another|every|each|both|o|os|as|um|uma|meu|minha|meus|minhas|seu|sua|nosso|nossa|isso|tudo|outro|outra|outros|outras|esse|essa|esses|essas|este|esta|estes|estas|todo|toda|todos|todas)$/
 
@@ -370,7 +374,10 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     // A word between a vendor and its object ("aws takes some", "a aws cobra o", "when amazon wants the
     // hardware back") is what the vendor does, whatever its form.
     const next = words[name.start + 1] ?? ''
-    if (name.vendor !== null && OBJECT_AFTER_VERB.test(next)) continue
+    if (name.vendor !== null && (OBJECT_AFTER_VERB.test(next) || KIND_OF_THING.test(name.words[0]))) continue
+    // "with almost no traffic", "using mostly spot": an everyday word in lower case after "with" or
+    // "using" goes on with the sentence; a tool is named ("with Vault") or is no everyday word.
+    if (name.named && name.vendor === null && name.words.length === 1 && name.typed[0] === name.words[0] && isEverydayWord(name.words[0], 'en')) continue
     // A run that carries on a name the notes write ("são paulo region", "aws data centers") is that name and its context.
     const before = name.start > 0 && !clauseStarts.has(name.start) && name.vendor === null ? analyzer.terms(words[name.start - 1])[0] : undefined
     if ((before !== undefined && pairs.has(`${before} ${terms[0]}`)) || (terms.length >= 2 && pairs.has(`${terms[0]} ${terms[1]}`) && name.vendor !== null)) continue

@@ -260,6 +260,17 @@ t.test('coverage-names', async t => {
     }
   })
 
+  t.test('after a vendor a kind of thing, and after "with" an everyday word, name no service; "AWS Backup" still does', async t => {
+    for (const question of ['which aws option gives my containers a shared file system', 'we run a nat gateway in each zone with almost no traffic, is that expensive']) {
+      const found = retrieve(base, question)
+      t.same(found.untreated, [], question)
+      t.equal(found.covered, true, question)
+    }
+    const backup = retrieve(base, 'how do i set up aws backup for my rds database')
+    t.same(backup.untreated, ['AWS backup'])
+    t.equal(backup.covered, false)
+  })
+
   t.test('a mistyped name of a topic reads as the name; an everyday word and a name the notes lack stay as typed', async t => {
     t.equal(mistypedNames(base, 'o que é dokcer compose'), 'o que é docker compose')
     t.equal(mistypedNames(base, 'explain autoscalling pls'), 'explain autoscaling pls')
