@@ -39,6 +39,8 @@ const TEXT = {
       ? `As notas do curso não tratam de ${list(unknown, 'nem')}, então não há uma resposta delas para dar.`
       : `As notas do curso (${topics} ${topics === 1 ? 'tema' : 'temas'}) não cobrem esta pergunta, então não há uma resposta delas para dar.`,
     related: (title: string, path: string) => `O tema mais próximo que elas cobrem é *${title}* (\`${path}\`).`,
+    missing: (names: string[]) => `As notas do curso não tratam de ${list(names, 'nem')}.`,
+    leadRest: (title: string) => `Sobre o resto da pergunta, segundo elas (*${title}*):`,
     greeting: 'Oi! Pode perguntar sobre computação em nuvem — por exemplo, "qual a diferença entre ECS e Fargate?" — que eu respondo com as notas do curso.',
     thanks: 'De nada! Se surgir outra dúvida sobre a disciplina, é só perguntar.'
   },
@@ -50,6 +52,8 @@ const TEXT = {
       ? `The course notes do not cover ${list(unknown, 'or')}, so there is no answer from them to give.`
       : `The course notes (${topics} ${topics === 1 ? 'topic' : 'topics'}) do not cover this question, so there is no answer from them to give.`,
     related: (title: string, path: string) => `The closest topic they do cover is *${title}* (\`${path}\`).`,
+    missing: (names: string[]) => `The course notes do not cover ${list(names, 'or')}.`,
+    leadRest: (title: string) => `On the rest of the question, according to them (*${title}*):`,
     greeting: 'Hi! Ask me anything about cloud computing — for example, "what is the difference between ECS and Fargate?" — and I will answer from the course notes.',
     thanks: 'You\'re welcome! If another question about the course comes up, just ask.'
   }
@@ -180,7 +184,9 @@ export class KnowledgeProvider implements Provider {
     if (shown.length === 0) return this.notCovered({ ...found, covered: false, confidence: Math.min(found.confidence, 0.05) })
     const passages = shown.map(({ hit }) => hit)
     const best = passages[0]
-    const parts = [best.lang === lang ? text.lead(best.title) : text.leadOther(best.title)]
+    const lead = best.lang !== lang ? text.leadOther(best.title) : found.setting.length > 0 ? text.leadRest(best.title) : text.lead(best.title)
+    // The question names something the notes lack as its setting: say so before what they do say.
+    const parts = [found.setting.length > 0 ? `${text.missing(found.setting)} ${lead}` : lead]
     for (const { hit, body } of shown) {
       const heading = hit.kind === 'summary' ? hit.title : hit.title === best.title ? hit.heading : `${hit.heading} (${hit.title})`
       parts.push(`**${heading}**\n\n${body}`)

@@ -110,6 +110,8 @@ export interface Retrieval {
   unknown: string[]
   /** Names in the question (as typed) whose words the notes use, but not together and not in the note that would answer: see untreatedNames. */
   untreated: string[]
+  /** The one name the notes lack that a question they answer mentions as its setting (see settingName); empty otherwise. */
+  setting: string[]
   covered: boolean
   /** Estimated chance (0..1) that the first passage answers the question. */
   confidence: number
@@ -782,6 +784,27 @@ function subjectHits (base: KnowledgeBase, question: Question, text: string, lan
   return found.length > 0 && found[0].strength >= STRONG ? found : null
 }
 
+/** Terms of a question besides the one name the notes lack, at least, for that name to be its setting rather than its subject. */
+const SETTING_REST_TERMS = 9
+/** Strength of the lead note's match, at least, for the rest of such a question to ask what it answers (STRONG is a clear match). */
+const SETTING_STRENGTH = 20
+/** Such an answer leaves the named thing unanswered: it is less sure to be what the student needs. */
+const SETTING_CONFIDENCE = 0.7
+
+/**
+ * The name the notes lack that a question mentions only as its setting: it is the question's one such
+ * name (an unknown word or an untreated name), and the question's other terms are many and match the lead
+ * note strongly, so the name is a small part of what is asked. Empty when there is none or more than one.
+ */
+function settingName (found: SearchHit[], lead: SearchHit, queryTerms: readonly string[], unknownTerms: readonly string[], untreated: readonly string[], lang: Lang): string[] {
+  const names = [...untreated, ...unknownTerms]
+  // A cloud vendor the notes do not treat ("Azure Front Door") is whose product the question asks about.
+  if (names.length !== 1 || VENDOR.test(foldText(names[0]))) return []
+  const named = new Set(analyzerFor(lang).analyze(names[0]))
+  const rest = queryTerms.filter(term => !named.has(term))
+  return rest.length >= SETTING_REST_TERMS && noteStrength(found, lead) >= SETTING_STRENGTH ? names : []
+}
+
 /** A question's other words, without the ones named, are this many at least when they ask something on their own. */
 const REST_TERMS = 2
 /** Share of those words the passage found must contain. */
@@ -908,19 +931,25 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       ? noteStrength(found, lead) >= STRONG
       : base.search(searchText, { lang, queryLang: question.lang, limit: CANDIDATES, perNote: 2, paraphrases: false })
         .some(hit => hit.path === lead.path && hit.strength >= STRONG))
-    const covered = untreated.length === 0 && namesATopic(base, queryTerms, unknown) && (unknownTerms.length === 0 ||
+    const answersAll = untreated.length === 0 && namesATopic(base, queryTerms, unknown) && (unknownTerms.length === 0 ||
       (plain && strong && (everyday || (noteMatched(found, lead) >= REST_MATCHED_PLAIN && queryTerms.length >= 3))))
+    // One name the notes lack in a long question whose other words strongly match a section is where the
+    // student is ("no wireshark vi o client hello...", "with nginx", "my bcrypt module crashes on alpine"):
+    // what they ask is what that section answers. The answer says the notes do not treat the name.
+    const setting = answersAll ? [] : settingName(found, lead, queryTerms, unknownTerms, untreated, lang)
+    const covered = answersAll || setting.length > 0
     return {
       question,
       hits: covered ? hits : [],
       closest: lead,
       unknown: unknownTerms,
       untreated,
+      setting,
       covered,
-      confidence: covered ? confidenceOf(found, ranked) : 0.05,
+      confidence: covered ? confidenceOf(found, ranked) * (setting.length > 0 ? SETTING_CONFIDENCE : 1) : 0.05,
       queryTerms,
       lang
     }
   }
-  return { question, hits: [], closest: null, unknown: unknownTerms, untreated: [], covered: false, confidence: 0.02, queryTerms: [], lang: question.lang }
+  return { question, hits: [], closest: null, unknown: unknownTerms, untreated: [], setting: [], covered: false, confidence: 0.02, queryTerms: [], lang: question.lang }
 }

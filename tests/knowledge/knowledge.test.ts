@@ -570,6 +570,34 @@ t.test('everyday-words', async t => {
     t.equal(found.covered, false)
     t.same(found.unknown, ['waypoint'])
   })
+
+  t.test('one name the notes lack in a long question they otherwise answer is its setting: answered, saying so', async t => {
+    const provider = new KnowledgeProvider(base)
+    const long = 'switched my node image to alpine and now bcrypt native module crashes on start, why and what do i use instead'
+    const found = retrieve(base, long)
+    t.equal(found.covered, true, 'the rest of the question asks what a section answers')
+    t.same(found.setting, ['bcrypt'])
+    t.match(found.hits[0]?.heading, /alpine/i)
+    const answer = provider.answer(long)
+    t.equal(answer.lowCoverage, false)
+    t.match(answer.text, /^The course notes do not cover \*\*bcrypt\*\*\. On the rest of the question, according to them \(\*Docker multi-stage builds\*\):/)
+    const plain = retrieve(base, 'why do native modules break on alpine images and which base image should i use instead')
+    t.ok(found.confidence < plain.confidence, 'less sure than the same question without the name')
+
+    const pt = provider.answer('no wireshark vi o client hello com a lista de cifras e o servidor escolhendo uma, oq acontece dai ate os dados http passarem?')
+    t.equal(pt.lowCoverage, false)
+    t.match(pt.text, /^As notas do curso não tratam de \*\*wireshark\*\*\. Sobre o resto da pergunta, segundo elas/)
+    t.match(pt.passages[0]?.heading, /handshake/i)
+
+    // A short question is about the name; so is one whose name is another cloud vendor's, however long.
+    for (const question of ['how do i scan my docker images with trivy in the ci pipeline?', 'How do I configure Azure Front Door to route traffic between two App Service backends?']) {
+      const refused = retrieve(base, question)
+      t.equal(refused.covered, false, question)
+      t.same(refused.setting, [], question)
+    }
+    const two = retrieve(base, 'my nginx sidecar logs every request to datadog and the fargate task keeps running out of memory after deploys, why')
+    t.same(two.setting, [], 'two names the notes lack are more than a setting')
+  })
 })
 
 t.test('excerpt', async t => {
