@@ -330,7 +330,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     typed.push(...tokenize(clause).filter(w => !/^\d+$/.test(w)))
   }
   const words = typed.map(w => foldText(w))
-  const quoted = dottedWords(raw)
+  const quoted = quotedTerms(raw)
   // A vendor's name introduces the name of its service ("aws app runner") and is no part of it;
   // a preposition opens a phrase, never a name ("deploy to aws without pasting keys"); a quoted
   // file or call ("o console.log") is code.
@@ -838,6 +838,26 @@ export function dottedWords (typed: string): Set<string> {
 }
 
 /**
+ * The words of what a question quotes between quotation marks, two words or more: a message a tool
+ * printed ("docker push dando 'no basic auth credentials'"), a phrase the student heard ("'roda igual
+ * em todo lugar'", "a 'distributed monolith'"). The student says what they saw or heard, not which
+ * product; a quoted single word may be a name and is left alone.
+ */
+export function quotedWords (typed: string): Set<string> {
+  const out = new Set<string>()
+  for (const match of typed.matchAll(/(?<=^|[\s(])['"“‘]([^'"“”‘’]+?)['"”’](?=$|[\s,.;:!?)])/gu)) {
+    const words = tokenize(foldText(match[1]))
+    if (words.length >= 2) for (const word of words) out.add(word)
+  }
+  return out
+}
+
+/** What the student quotes, as a file or call with its dots or as words between quotation marks: none of it names a product. */
+function quotedTerms (typed: string): Set<string> {
+  return new Set([...dottedWords(typed), ...quotedWords(typed)])
+}
+
+/**
  * Whether a question that has words no note uses still names a topic of the notes: one of its terms is
  * a word of a note's title, keywords or headings. "Como troco o pneu do carro sozinho?" shares only
  * everyday verbs with the notes ("troco", "sozinho"), which a student's question attached to some
@@ -894,7 +914,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // holds no "Gateway Load Balancer".
     // A file or a call the student quotes ("index.html", "console.log"), or an error message a tool
     // printed ("Too Many Requests"), names no product.
-    const quoted = dottedWords(typed)
+    const quoted = quotedTerms(typed)
     const passing: ReturnType<typeof passingNamesIn> = []
     for (const side of searchText.split(CONJUNCTION)) {
       for (const name of passingNamesIn(base.index, [...new Set(analyzerFor(lang).analyze(side, foreign))], lang)) {

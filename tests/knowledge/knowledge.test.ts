@@ -17,7 +17,7 @@ import { loadNotes, loadNotesSync, parseNote } from '../../src/knowledge/load-no
 import { attachedQuestions, auroc, evaluate, excerptProblems, formatFigures, type QuestionSet, split } from '../../src/knowledge/notes-eval.js'
 import { passingNames, passingNamesIn } from '../../src/knowledge/passing-names.js'
 import { costSubject, isCommonWord, phraseWords, questionType, readQuestion, smallTalk } from '../../src/knowledge/question.js'
-import { acronymShaped, dottedWords, portugueseShaped, retrieve, untreatedNames } from '../../src/knowledge/retrieval.js'
+import { acronymShaped, dottedWords, portugueseShaped, quotedWords, retrieve, untreatedNames } from '../../src/knowledge/retrieval.js'
 import { joinedPhrase, mistypedNames, spaceJoinedWords, spellOutIdentifiers } from '../../src/knowledge/typed-terms.js'
 import { unwrittenFieldNames } from '../../src/knowledge/field-names.js'
 import { stemEn, stemPt } from '../../src/knowledge/stemmer.js'
@@ -192,7 +192,7 @@ t.test('coverage-names', async t => {
       'any determiner opens the object of what the vendor does')
   })
 
-  t.test('what the student saw is no name: an error message, the capital of a sentence, a quoted file or call', async t => {
+  t.test('what the student saw is no name: an error message, the capital of a sentence, a quoted file, call or message', async t => {
     for (const question of [
       'meu container na task privada do ecs da timeout e depois CannotPullContainerError, falta nat?',
       'o container da api nao acha o banco no compose, so da connection refused',
@@ -200,7 +200,8 @@ t.test('coverage-names', async t => {
       'Migrando ECS para EKS, o custo fixo do orquestrador muda?',
       'my index.html stays stale on cloudfront for hours, what ttl should it have',
       'o console.log da minha api no fargate nao aparece no cloudwatch, como mando os logs pra la',
-      "o job de ci falhou baixando a imagem python com 'toomanyrequests' do docker hub"
+      "o job de ci falhou baixando a imagem python com 'toomanyrequests' do docker hub",
+      "docker push pro ecr dando 'no basic auth credentials', como faço o login? esse token expira?"
     ]) {
       const found = retrieve(base, question)
       t.equal(found.covered, true, question)
@@ -209,6 +210,8 @@ t.test('coverage-names', async t => {
     t.equal(retrieve(base, 'como ligo os flow logs da vpc pra ver o trafego').covered, false, 'English words that name something still do')
     t.same(retrieve(base, 'my sqs worker handles dupes, i need each order exactly once in order, which queue type').unknown, [], 'chat shorthand is no term')
     t.same([...dottedWords('rodei process.env no app.js (v3.11, ip 10.0.0.1)')].sort(), ['app', 'env', 'js', 'process'], 'versions and addresses have no words')
+    t.same([...quotedWords("docker dando 'no basic auth credentials', e o \"Fargate\"? don't 'care'")].sort(), ['auth', 'basic', 'credentials', 'no'], 'a quoted message, not a quoted name or an apostrophe')
+    t.same([...quotedWords('oq eh “elasticidade rapida” na definição')].sort(), ['elasticidade', 'rapida'], 'typographic quotation marks')
   })
 
   t.test('English words side by side in a Portuguese question are a term, not covered when the notes never write it', async t => {
