@@ -334,7 +334,10 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   // A vendor's name introduces the name of its service ("aws app runner") and is no part of it;
   // a preposition opens a phrase, never a name ("deploy to aws without pasting keys"); a quoted
   // file or call ("o console.log") is code.
-  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) &&
+  // A shorthand the reader spells out ("acm cert", "before it hits prod") stands for words the notes use: no
+  // name. A word the reader only adds synonyms to ("app") is itself a word, and may start one ("App Runner").
+  const shorthand = (w: string): boolean => isAbbreviation(w) && !expandAbbreviations(w).split(' ').includes(w)
+  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !shorthand(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) &&
     !analyzerFor('pt').isStopWord(w) && !analyzerFor('en').isStopWord(w)
   const runs: Array<{ words: string[], typed: string[], named: boolean, vendor: string | null, start: number }> = []
   let run: string[] = []

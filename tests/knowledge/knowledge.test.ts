@@ -574,6 +574,17 @@ t.test('everyday-words', async t => {
     t.same(found.unknown, ['waypoint'])
   })
 
+  t.test('a shorthand the reader spells out names nothing; a word it only adds synonyms to can start a name', async t => {
+    for (const question of ['my acm cert doesnt show up in the list when i attach it to cloudfront, i made it in sao paulo',
+      'how do i make the deploy job wait for the tests and have someone approve it before it hits prod?']) {
+      t.same(untreatedNames(base, question, retrieve(base, question).closest?.path ?? '', 'en'), [], question)
+      t.equal(retrieve(base, question).covered, true, question)
+    }
+    const runner = retrieve(base, 'how do i deploy my container with aws app runner instead of ecs?')
+    t.equal(runner.covered, false)
+    t.same(runner.untreated, ['app runner'])
+  })
+
   t.test('one name the notes lack in a long question they otherwise answer is its setting: answered, saying so', async t => {
     const provider = new KnowledgeProvider(base)
     const long = 'switched my node image to alpine and now bcrypt native module crashes on start, why and what do i use instead'
