@@ -13,6 +13,8 @@ const WORD = /[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*/gu
 // Where a clause, a list item or a table cell starts, a capital says nothing about the word; an
 // opening parenthesis continues the sentence ("(Helm charts, operators)").
 const CLAUSE_END = /[.!?:;=|]\s*$|(?:^|\n)\s*(?:[-*]|\d+\.)?\s*$|[“"]\s*$/
+// English writes the languages people speak with a capital ("costs a little more in Portuguese"): no product is called so.
+const SPOKEN_LANGUAGE = /^(english|portuguese|spanish|french|german|italian|chinese|japanese|korean|russian|arabic|hindi|dutch)$/
 /** A name this short ("OS", "ID", "TB") is more often an abbreviation a student types for something else. */
 const MIN_NAME_CHARS = 3
 /** Used in passing by at least this many topics, a name is the field's common vocabulary rather than a service. */
@@ -138,7 +140,7 @@ export function passingNames (index: KnowledgeIndex): PassingNames {
         const folded = foldText(run)
         if (folded.replace(/[^a-z0-9]/g, '').length < MIN_NAME_CHARS) continue
         // A run written in lower case elsewhere ("Keep" opening a tip) is no name.
-        if (!run.includes(' ') && lower.has(folded)) continue
+        if (!run.includes(' ') && (lower.has(folded) || SPOKEN_LANGUAGE.test(folded))) continue
         const terms = analyzer.analyze(run)
         if (terms.length === 0 || terms.every(t => /^\d+$/.test(t))) continue
         if (isTreated(terms)) continue

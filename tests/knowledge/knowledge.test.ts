@@ -343,6 +343,13 @@ t.test('coverage-names', async t => {
     }
   })
 
+  t.test('a language people speak, capitalised in the notes\' English, is no name', async t => {
+    const found = retrieve(base, 'why does my prompt cost more when i paste the same document in portuguese instead of english')
+    t.equal(found.covered, true)
+    t.same(found.untreated, [])
+    t.equal(found.hits[0]?.topic, 'llm-apis-tokens')
+  })
+
   t.test('phrasing that looked like a name: a quantity, the student\'s own AWS, an everyday Portuguese word in a pair', async t => {
     for (const [question, heading] of [
       ['how much do a million calls to a 256mb function running 300ms cost', 'Pricing per request and GB-second'],
