@@ -198,6 +198,8 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b(mak(e|es|ing) (stuff|things|shit|facts|answers) up|made (stuff|things) up|invent(s|ed|ing)?|inventa\w*|inventou|invencao)\b/g, '$& hallucination alucinacao'],
   // Going back to the version that worked is a rollback, however it is said.
   [/\b(flip(s|ped|ping)? (\w+ )?back|switch(es|ed|ing)? (\w+ )?back|undo|revert\w*|desfaz\w*|desfazer|volt\w* (pra|para|a) versao (anterior|antiga|velha))\b/g, '$& rollback'],
+  // The domain without "www" is what DNS calls the zone apex.
+  [/\b((bare|naked|root|apex) domains?|dominios? (raiz|nu|pelado|sem www)|raiz do dominio)\b/g, '$& apex zone apex'],
   // Following one request through the services it crosses is distributed tracing.
   [/\b(follow\w*|track\w*|trac(e|ing)|seguir|segue|rastre\w*|acompanh\w*) (a |an |one |uma |um |the |each |cada |o |a )?(single |unica |so )?(request|requisicao|chamada|call)s?\b/g, '$& trace tracing rastreamento']
 ]

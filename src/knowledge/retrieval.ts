@@ -337,7 +337,9 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   // A shorthand the reader spells out ("acm cert", "before it hits prod") stands for words the notes use: no
   // name. A word the reader only adds synonyms to ("app") is itself a word, and may start one ("App Runner").
   const shorthand = (w: string): boolean => isAbbreviation(w) && !expandAbbreviations(w).split(' ').includes(w)
-  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !shorthand(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) &&
+  // An everyday phrase for one of the notes' terms ("bare domain" for the zone apex) is that term.
+  const phrased = phraseWords(foldText(raw))
+  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !shorthand(w) && !phrased.has(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) &&
     !analyzerFor('pt').isStopWord(w) && !analyzerFor('en').isStopWord(w)
   const runs: Array<{ words: string[], typed: string[], named: boolean, vendor: string | null, start: number }> = []
   let run: string[] = []

@@ -343,6 +343,16 @@ t.test('coverage-names', async t => {
     }
   })
 
+  t.test('an everyday phrase for a term of the notes is that term: the bare domain is the zone apex', async t => {
+    for (const question of ['www works but i cant put a cname on the bare domain, what do i do?', 'meu dominio raiz nao aceita cname, e agora?']) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, true, question)
+      t.same(found.untreated, [], question)
+      t.equal(found.hits[0]?.topic, 'dns', question)
+      t.ok(found.queryTerms.includes('apex'), question)
+    }
+  })
+
   t.test('a language people speak, capitalised in the notes\' English, is no name', async t => {
     const found = retrieve(base, 'why does my prompt cost more when i paste the same document in portuguese instead of english')
     t.equal(found.covered, true)
