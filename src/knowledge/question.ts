@@ -302,6 +302,8 @@ const COMMON: ReadonlySet<string> = new Set([
   'querer', 'achar', 'pegar', 'botar', 'mexer', 'tentar', 'precisar', 'conseguir', 'deixar', 'ficar', 'olhar', 'ver',
   'falar', 'dizer', 'pensar', 'lembrar', 'esquecer', 'perder', 'ganhar', 'arrumar', 'consertar', 'resolver', 'sumir',
   'travar', 'bugar', 'zoar', 'quebrar',
+  // Kinds of file a student has ("um csv de 2gb no s3"): what is asked is what to do with it, never a product.
+  'csv', 'tsv', 'pdf', 'pdfs', 'xls', 'xlsx', 'txt', 'docx', 'zip', 'png', 'jpg', 'jpeg', 'gif', 'mp3', 'mp4',
   // Closed classes: Portuguese contractions of a preposition and a pronoun, English indefinite
   // pronouns and contractions typed without the apostrophe. They point at things, never name one.
   'nele', 'nela', 'neles', 'nelas', 'neste', 'nesta', 'nesse', 'nessa', 'nisso', 'nisto', 'naquele', 'naquela',

@@ -353,6 +353,14 @@ t.test('coverage-names', async t => {
     }
   })
 
+  t.test('a kind of file the student has is no product', async t => {
+    const found = retrieve(base, 'tenho um csv de 2gb no s3 e preciso mudar uma linha, tem como alterar so ela?')
+    t.equal(found.covered, true)
+    t.same(found.unknown, [])
+    t.equal(found.hits[0]?.topic, 'storage-types')
+    t.equal(retrieve(base, 'how do i query the csv files in my bucket with athena').covered, false, 'the tool asked about still is one')
+  })
+
   t.test('a language people speak, capitalised in the notes\' English, is no name', async t => {
     const found = retrieve(base, 'why does my prompt cost more when i paste the same document in portuguese instead of english')
     t.equal(found.covered, true)
