@@ -184,9 +184,9 @@ export class KnowledgeProvider implements Provider {
     if (shown.length === 0) return this.notCovered({ ...found, covered: false, confidence: Math.min(found.confidence, 0.05) })
     const passages = shown.map(({ hit }) => hit)
     const best = passages[0]
-    const lead = best.lang !== lang ? text.leadOther(best.title) : found.setting.length > 0 ? text.leadRest(best.title) : text.lead(best.title)
-    // The question names something the notes lack as its setting: say so before what they do say.
-    const parts = [found.setting.length > 0 ? `${text.missing(found.setting)} ${lead}` : lead]
+    const lead = best.lang !== lang ? text.leadOther(best.title) : found.notTreated.length > 0 ? text.leadRest(best.title) : text.lead(best.title)
+    // The question names something the notes do not treat: say so before what they do say.
+    const parts = [found.notTreated.length > 0 ? `${text.missing(found.notTreated)} ${lead}` : lead]
     for (const { hit, body } of shown) {
       const heading = hit.kind === 'summary' ? hit.title : hit.title === best.title ? hit.heading : `${hit.heading} (${hit.title})`
       parts.push(`**${heading}**\n\n${body}`)

@@ -110,8 +110,12 @@ export interface Retrieval {
   unknown: string[]
   /** Names in the question (as typed) whose words the notes use, but not together and not in the note that would answer: see untreatedNames. */
   untreated: string[]
-  /** The one name the notes lack that a question they answer mentions as its setting (see settingName); empty otherwise. */
-  setting: string[]
+  /**
+   * Names the question mentions that the notes do not treat, though they answer the rest of it: a name
+   * that is the question's setting (see settingName), or one the rest answers without (see restAnswers).
+   * The answer says so before what the notes say. Empty when the question is not covered.
+   */
+  notTreated: string[]
   covered: boolean
   /** Estimated chance (0..1) that the first passage answers the question. */
   confidence: number
@@ -371,7 +375,14 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   close()
   const inLead = (term: string): boolean => lead.has(term) || [...lead].some(w => sameWord(term, w))
   const out: string[] = []
-  for (const name of runs) {
+  for (const run of runs) {
+    // In a Portuguese question, everyday Portuguese after the first word of a name ("com log velho
+    // acumulando") is the sentence going on: services are named in English.
+    // Words the notes write together stay together.
+    const whole = run.words.map(w => analyzer.terms(w)[0])
+    const written = whole.every(t => t !== undefined) && whole.slice(1).every((t, i) => pairs.has(`${whole[i]} ${t}`))
+    const cut = lang === 'pt' && run.named && !written ? run.typed.findIndex((w, i) => i > 0 && !foreignToPortuguese(w)) : -1
+    const name = cut > 0 ? { ...run, words: run.words.slice(0, cut), typed: run.typed.slice(0, cut) } : run
     const terms = name.words.map(w => analyzer.terms(w)[0]).filter((t): t is string => t !== undefined)
     if (terms.length !== name.words.length) continue
     // The notes name every AWS service they explain with its vendor ("AWS Lambda", "Amazon S3"):
@@ -793,8 +804,8 @@ function subjectHits (base: KnowledgeBase, question: Question, text: string, lan
 const SETTING_REST_TERMS = 9
 /** Strength of the lead note's match, at least, for the rest of such a question to ask what it answers (STRONG is a clear match). */
 const SETTING_STRENGTH = 20
-/** Such an answer leaves the named thing unanswered: it is less sure to be what the student needs. */
-const SETTING_CONFIDENCE = 0.7
+/** An answer that leaves a named thing unanswered is less sure to be what the student needs. */
+const NOT_TREATED_CONFIDENCE = 0.7
 
 /**
  * The name the notes lack that a question mentions only as its setting: it is the question's one such
@@ -929,8 +940,12 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     }
     // A name of the field made of ordinary words that the notes never write ("App Runner", "sticky sessions") is read the same way.
     for (const name of unwrittenFieldNames(base, raw, lang)) if (!passing.some(p => p.spelled === name.spelled)) passing.push(name)
+    // When the rest does answer, the answer still says that the notes do not treat the name.
+    const aside: string[] = []
     if (passing.length > 0 && !restAnswers(base, searchText, passing.flatMap(name => name.terms), lang, question.lang)) {
       for (const { spelled } of passing) if (!untreated.some(name => foldText(name) === foldText(spelled))) untreated.push(spelled)
+    } else {
+      for (const { spelled } of passing) aside.push(spelled)
     }
     // A name that one of the answering section's own attached questions asks about, in much the same
     // words, is one the notes say that section answers ("o docker no meu notebook windows pede wsl 2
@@ -963,18 +978,20 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // what they ask is what that section answers. The answer says the notes do not treat the name.
     const setting = answersAll ? [] : settingName(found, lead, queryTerms, unknownTerms, untreated, lang)
     const covered = answersAll || setting.length > 0
+    const answeredAside = answeredInLead(base, lead, aside, queryTerms, lang)
+    const notTreated = covered ? [...setting, ...aside.filter(name => !answeredAside.has(name))] : []
     return {
       question,
       hits: covered ? hits : [],
       closest: lead,
       unknown: unknownTerms,
       untreated,
-      setting,
+      notTreated,
       covered,
-      confidence: covered ? confidenceOf(found, ranked) * (setting.length > 0 ? SETTING_CONFIDENCE : 1) : 0.05,
+      confidence: covered ? confidenceOf(found, ranked) * (notTreated.length > 0 ? NOT_TREATED_CONFIDENCE : 1) : 0.05,
       queryTerms,
       lang
     }
   }
-  return { question, hits: [], closest: null, unknown: unknownTerms, untreated: [], setting: [], covered: false, confidence: 0.02, queryTerms: [], lang: question.lang }
+  return { question, hits: [], closest: null, unknown: unknownTerms, untreated: [], notTreated: [], covered: false, confidence: 0.02, queryTerms: [], lang: question.lang }
 }

@@ -353,6 +353,14 @@ t.test('coverage-names', async t => {
     }
   })
 
+  t.test('everyday Portuguese after the first word of a name is the sentence going on', async t => {
+    const found = retrieve(base, 'a fatura do cloudwatch sobe todo mes mesmo com o trafego igual, tem a ver com log velho acumulando?')
+    t.equal(found.covered, true)
+    t.same(found.untreated, [])
+    const named = retrieve(base, 'da pra fazer deploy com elastic beanstalk em vez do ecs?')
+    t.same(named.notTreated, ['Elastic Beanstalk'], 'a name in English words is still one: the rest is answered, saying the notes do not treat it')
+  })
+
   t.test('a kind of file the student has is no product', async t => {
     const found = retrieve(base, 'tenho um csv de 2gb no s3 e preciso mudar uma linha, tem como alterar so ela?')
     t.equal(found.covered, true)
@@ -615,7 +623,7 @@ t.test('everyday-words', async t => {
     const long = 'switched my node image to alpine and now bcrypt native module crashes on start, why and what do i use instead'
     const found = retrieve(base, long)
     t.equal(found.covered, true, 'the rest of the question asks what a section answers')
-    t.same(found.setting, ['bcrypt'])
+    t.same(found.notTreated, ['bcrypt'])
     t.match(found.hits[0]?.heading, /alpine/i)
     const answer = provider.answer(long)
     t.equal(answer.lowCoverage, false)
@@ -632,10 +640,10 @@ t.test('everyday-words', async t => {
     for (const question of ['how do i scan my docker images with trivy in the ci pipeline?', 'How do I configure Azure Front Door to route traffic between two App Service backends?']) {
       const refused = retrieve(base, question)
       t.equal(refused.covered, false, question)
-      t.same(refused.setting, [], question)
+      t.same(refused.notTreated, [], question)
     }
     const two = retrieve(base, 'my nginx sidecar logs every request to datadog and the fargate task keeps running out of memory after deploys, why')
-    t.same(two.setting, [], 'two names the notes lack are more than a setting')
+    t.same(two.notTreated, [], 'two names the notes lack are more than a setting')
   })
 })
 
