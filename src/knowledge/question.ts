@@ -294,6 +294,8 @@ const COMMON: ReadonlySet<string> = new Set([
   'direto', 'certeza', 'verdade', 'cade', 'ne', 'tipo', 'ta', 'esta', 'estava', 'beleza', 'valeu',
   'lot', 'lots', 'bunch', 'tons', 'kind', 'sort', 'pretty', 'quite', 'literally', 'totally', 'somehow', 'anymore',
   'already', 'still', 'yet', 'always', 'never', 'sometimes', 'often', 'again', 'now', 'today', 'later', 'soon',
+  // English chat interjections and slang ("is this cert legit", "wtf is going on"): tone, never a term.
+  'legit', 'wtf', 'omg', 'yep', 'nope', 'ok', 'meh', 'hella', 'asap', 'fyi', 'ya', 'yall',
   // Judgements a student asks for about any topic: the topic is elsewhere in the question.
   'culpa', 'culpado', 'problema', 'problemas', 'erro', 'vantagem', 'desvantagem', 'desvantagens', 'pros', 'contras',
   'fault', 'blame', 'downside', 'downsides', 'upside', 'upsides', 'drawback', 'drawbacks', 'cons', 'tradeoff', 'tradeoffs',

@@ -361,6 +361,13 @@ t.test('coverage-names', async t => {
     t.same(named.notTreated, ['Elastic Beanstalk'], 'a name in English words is still one: the rest is answered, saying the notes do not treat it')
   })
 
+  t.test('chat slang is tone, not a term the notes lack', async t => {
+    const found = retrieve(base, 'browser says cert not trusted on my self hosted thing, how does a browser decide a cert is legit anyway')
+    t.equal(found.covered, true)
+    t.same(found.unknown, [])
+    t.equal(found.hits[0]?.topic, 'https-tls-certificates')
+  })
+
   t.test('a kind of file the student has is no product', async t => {
     const found = retrieve(base, 'tenho um csv de 2gb no s3 e preciso mudar uma linha, tem como alterar so ela?')
     t.equal(found.covered, true)
