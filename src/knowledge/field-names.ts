@@ -104,7 +104,7 @@ function fold (text: string): string {
 }
 
 /** A name the notes never write, with its index terms for each language's analyser (built once per set of notes). */
-interface UnwrittenName { spelled: string, terms: Record<Lang, string[]> }
+interface UnwrittenName { spelled: string, folded: string, terms: Record<Lang, string[]> }
 
 // Per set of notes: the names on the list that they never write, in any language, with either analyser's forms.
 const UNWRITTEN = new WeakMap<KnowledgeBase['index'], readonly UnwrittenName[]>()
@@ -120,6 +120,7 @@ function unwritten (base: KnowledgeBase): readonly UnwrittenName[] {
     })
     const withTerms = (name: FieldName): UnwrittenName => ({
       spelled: name.spelled,
+      folded: name.folded,
       terms: Object.fromEntries(LANGS.map(lang => [lang, analyzerFor(lang).analyze(name.folded)])) as Record<Lang, string[]>
     })
     const written = (name: UnwrittenName): boolean =>
@@ -136,11 +137,15 @@ function unwritten (base: KnowledgeBase): readonly UnwrittenName[] {
  */
 export function unwrittenFieldNames (base: KnowledgeBase, question: string, lang: Lang): Array<{ terms: string[], spelled: string }> {
   const asked = ` ${analyzerFor(lang).analyze(fold(question)).join(' ')} `
+  const typed = ` ${fold(question)} `
   const found: Array<{ terms: string[], spelled: string }> = []
   for (const name of unwritten(base)) {
     const terms = name.terms[lang]
     const joined = ` ${terms.join(' ')} `
     if (terms.length === 0 || !asked.includes(joined)) continue
+    // A name of several words that the analyser leaves one term of ("Q Developer" is "developer") must be
+    // typed whole: that one everyday word alone ("so that a developer can") names nothing.
+    if (terms.length === 1 && name.folded.includes(' ') && !typed.includes(` ${name.folded} `)) continue
     // The longest name wins: "Aurora Serverless" is one name, not two, and a plural is the same name.
     if (found.some(f => ` ${f.terms.join(' ')} `.includes(joined))) continue
     found.push({ terms, spelled: name.spelled })

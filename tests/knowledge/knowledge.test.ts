@@ -546,6 +546,8 @@ t.test('everyday-words', async t => {
     t.same(unwrittenFieldNames(base, 'is aws app runner a good fit for one container', 'en').map(n => n.spelled), ['App Runner'])
     t.same(unwrittenFieldNames(base, 'what is a transit gateway', 'en').map(n => n.spelled), ['Transit Gateway'], 'the longest name, once')
     t.same(unwrittenFieldNames(base, 'qual a diferenca entre blue green e canary', 'pt'), [], 'names the notes write are left to the notes')
+    t.same(unwrittenFieldNames(base, 'how do i use amazon q developer in vscode', 'en').map(n => n.spelled), ['Q Developer'])
+    t.same(unwrittenFieldNames(base, 'how do i let a developer read pods in one namespace', 'en'), [], 'a name the analyser leaves one everyday word of is typed whole')
     const sticky = retrieve(base, 'how do i turn on sticky sessions on my alb')
     t.equal(sticky.covered, false)
     t.same(sticky.untreated, ['sticky sessions'])
