@@ -15,6 +15,8 @@ const WORD = /[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*/gu
 const CLAUSE_END = /[.!?:;=|]\s*$|(?:^|\n)\s*(?:[-*]|\d+\.)?\s*$|[“"]\s*$/
 // English writes the languages people speak with a capital ("costs a little more in Portuguese"): no product is called so.
 const SPOKEN_LANGUAGE = /^(english|portuguese|spanish|french|german|italian|chinese|japanese|korean|russian|arabic|hindi|dutch)$/
+// Capitals in parentheses right after a word in lower case: the abbreviation of the words before it.
+const ABBREVIATION_DEFINED = /\p{Ll} \((\p{Lu}[\p{Lu}\d]+s?)\)/gu
 /** A name this short ("OS", "ID", "TB") is more often an abbreviation a student types for something else. */
 const MIN_NAME_CHARS = 3
 /** Used in passing by at least this many topics, a name is the field's common vocabulary rather than a service. */
@@ -109,6 +111,9 @@ export function passingNames (index: KnowledgeIndex): PassingNames {
       }
       if (passage.kind === 'section') addTreated(passage.heading)
       for (const match of passage.text.matchAll(/\*\*([^*\n]+)\*\*/g)) addTreated(match[1])
+      // An abbreviation in parentheses after the words it stands for ("interface de rede elástica (ENI)")
+      // is defined there, as a bold term is.
+      for (const match of passage.text.matchAll(ABBREVIATION_DEFINED)) addTreated(match[1])
     }
     const isTreated = (terms: string[]): boolean => {
       // One word is treated when any title, keyword or heading uses it ("standard", "patch").

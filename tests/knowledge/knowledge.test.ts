@@ -376,6 +376,13 @@ t.test('coverage-names', async t => {
     t.equal(retrieve(base, 'how do i query the csv files in my bucket with athena').covered, false, 'the tool asked about still is one')
   })
 
+  t.test('an abbreviation the notes define in parentheses after its words is no name mentioned in passing', async t => {
+    t.same(passingNamesIn(base.index, ['eni'], 'pt'), [], '"interface de rede elástica (ENI)"')
+    const found = retrieve(base, 'cada task do fargate aparece com uma ENI diferente no console da vpc, isso eh normal? achei q as tasks iam dividir a rede da maquina')
+    t.equal(found.covered, true)
+    t.same(found.untreated, [])
+  })
+
   t.test('a language people speak, capitalised in the notes\' English, is no name', async t => {
     const found = retrieve(base, 'why does my prompt cost more when i paste the same document in portuguese instead of english')
     t.equal(found.covered, true)
