@@ -1437,7 +1437,10 @@ t.test('paraphrases', async t => {
       ['why does the chatbot make stuff up sometimes', 'llm-apis-tokens', 'Hallucinations, grounding and ensembles'],
       ['a ia inventa resposta, pq isso?', 'llm-apis-tokens', 'Alucinações, grounding e ensembles'],
       ['how can i follow a request through all my services', 'observability', 'Traces and AWS X-Ray'],
-      ['meus logs ficam guardados pra sempre? da pra configurar pra apagar os antigos', 'cloudwatch', 'CloudWatch Logs: grupos de logs e retenção']
+      ['meus logs ficam guardados pra sempre? da pra configurar pra apagar os antigos', 'cloudwatch', 'CloudWatch Logs: grupos de logs e retenção'],
+      ['first request to my lambda after a quiet period takes like 3 sec, then its fast. how do i make that first one faster?', 'serverless-functions', 'Cold starts'],
+      ['a primeira requisicao depois de um tempo parada demora 3s na minha lambda', 'serverless-functions', 'Cold start (partida a frio)'],
+      ['our new version crashloops on ecs and the deployment keeps starting tasks. can ecs go back to the previous version on its own?', 'deployment-strategies', 'ECS deployment circuit breaker and rollback']
     ] as const) {
       const found = retrieve(base, question)
       t.ok(found.covered, `covered: ${question}`)
