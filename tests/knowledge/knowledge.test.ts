@@ -1440,7 +1440,9 @@ t.test('paraphrases', async t => {
       ['meus logs ficam guardados pra sempre? da pra configurar pra apagar os antigos', 'cloudwatch', 'CloudWatch Logs: grupos de logs e retenção'],
       ['first request to my lambda after a quiet period takes like 3 sec, then its fast. how do i make that first one faster?', 'serverless-functions', 'Cold starts'],
       ['a primeira requisicao depois de um tempo parada demora 3s na minha lambda', 'serverless-functions', 'Cold start (partida a frio)'],
-      ['our new version crashloops on ecs and the deployment keeps starting tasks. can ecs go back to the previous version on its own?', 'deployment-strategies', 'ECS deployment circuit breaker and rollback']
+      ['our new version crashloops on ecs and the deployment keeps starting tasks. can ecs go back to the previous version on its own?', 'deployment-strategies', 'ECS deployment circuit breaker and rollback'],
+      ['a mentor keeps pushing microservices from day one. what do we actually gain by staying with a monolith for now?', 'microservices-vs-monolith', 'Advantages of a monolith'],
+      ['plain ec2 or elastic beanstalk for our capstone? iaas gives more control, but whats the catch?', 'service-models', 'Trade-offs between service models']
     ] as const) {
       const found = retrieve(base, question)
       t.ok(found.covered, `covered: ${question}`)
