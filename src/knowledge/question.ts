@@ -170,6 +170,10 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(what do (we|i|you) (actually |really )?gain|(what|which) (are the )?(benefits?|upsides?|gains?)|o que (a gente |eu |nos )?(ganh\w*)|quais os ganhos|pontos? positivos?)\b/g, '$& advantages vantagens'],
   // A count that keeps rising and falling is scaling, whatever is counted.
   [/\b(adding and removing|add and remove|adds and removes|up and down|sobe e desce|subindo e descendo|aumenta e diminui|cria e (mata|destroi|remove))\b/g, '$& scaling escala cooldown'],
+  // "Quem chama quem", "who polls the queue": what invokes a function is its trigger.
+  [/\b(quem (chama|busca|le|puxa|invoca|aciona|dispara)\w*|who (calls|polls|pulls|reads|invokes|triggers|fetches)|polling)\b/g, '$& gatilho trigger evento event'],
+  // The provider letting a customer do something unsafe ("a aws deixou eu abrir a porta 22") is the shared responsibility model.
+  [/\b((a )?aws (deixa|deixou|permite|permitiu|aceita|aceitou|nao bloqueia|nao bloqueou|devia bloquear|deveria bloquear)|(aws|amazon) (lets|let|allows|allowed) (me|you|us)|(shouldn'?t|should|doesn'?t|didn'?t) (aws|amazon) (block|stop|prevent))\b/g, '$& responsabilidade compartilhada shared responsibility'],
   // "What can start a Lambda", "quais eventos disparam": what triggers it.
   [/\b(what|which|que|quais) (\w+ )?(can |could |pode |podem |do |does )?(start|starts|invoke|invokes|call|calls|trigger|triggers|run|runs|dispara\w*|aciona\w*|chama\w*|inicia\w*|executa\w*)\b/g, '$& gatilho trigger evento event'],
   // Being told by e-mail or a message when something happens is what an alarm or alert does.
@@ -206,6 +210,8 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b(first (request|call|invocation|hit)s? (after|is|are|was|takes?|took|gets?|being) \w*( \w+)? ?(slow|slower|long)?|after (a )?(quiet|idle|inactive) (period|spell|time|while)|primeira (requisicao|chamada|invocacao|execucao) (depois|apos|e|fica|demora|lenta)\w*|depois de (um tempo )?(parad[ao]|ociosa?|sem uso))\b/g, '$& cold start partida a frio'],
   // Going back to the version that worked, however it is said in English.
   [/\b(go(es|ing)?|went|roll(s|ed|ing)?) back to (the )?(previous|last|old|older|prior|earlier) (version|release|deploy\w*|one)\b/g, '$& rollback'],
+  // One request crossing several services ("a request passa por 4 servicos") is what tracing follows.
+  [/\b(requests?|requisic\w*|chamadas?) (\w+ )?(goes|go|passes|pass|crosses|hops|passa|passam|atravessa|percorre) (thru|through|across|por|pelos|pelas|entre) (\w+ )?(services|servicos|microservices|microsservicos)\b/g, '$& trace tracing rastreamento'],
   // Following one request through the services it crosses is distributed tracing.
   [/\b(follow\w*|track\w*|trac(e|ing)|seguir|segue|rastre\w*|acompanh\w*) (a |an |one |uma |um |the |each |cada |o |a )?(single |unica |so )?(request|requisicao|chamada|call)s?\b/g, '$& trace tracing rastreamento']
 ]

@@ -1442,7 +1442,10 @@ t.test('paraphrases', async t => {
       ['a primeira requisicao depois de um tempo parada demora 3s na minha lambda', 'serverless-functions', 'Cold start (partida a frio)'],
       ['our new version crashloops on ecs and the deployment keeps starting tasks. can ecs go back to the previous version on its own?', 'deployment-strategies', 'ECS deployment circuit breaker and rollback'],
       ['a mentor keeps pushing microservices from day one. what do we actually gain by staying with a monolith for now?', 'microservices-vs-monolith', 'Advantages of a monolith'],
-      ['plain ec2 or elastic beanstalk for our capstone? iaas gives more control, but whats the catch?', 'service-models', 'Trade-offs between service models']
+      ['plain ec2 or elastic beanstalk for our capstone? iaas gives more control, but whats the catch?', 'service-models', 'Trade-offs between service models'],
+      ['a request passa por 4 servicos e demora 3s no total, como descubro qual deles ta lento?', 'observability', 'Traces e AWS X-Ray'],
+      ['lambda lendo de uma fila sqs, quem chama quem? a lambda fica fazendo polling?', 'serverless-functions', 'Eventos e gatilhos'],
+      ['abri a porta 22 pra 0.0.0.0/0 e a aws deixou, ela nao deveria bloquear isso?', 'shared-responsibility', 'Erros comuns na responsabilidade compartilhada']
     ] as const) {
       const found = retrieve(base, question)
       t.ok(found.covered, `covered: ${question}`)
