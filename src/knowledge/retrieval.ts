@@ -960,7 +960,9 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // is enough, however few its words.
     // A foreign word after a Portuguese article ("configuro o traefik") is a name as well.
     const foreignNoun = question.lang === 'pt' && unknownTerms.some(word => !portugueseShaped(word) && afterArticle(raw, word))
-    const plain = !namesAService(raw, unknownTerms) && !foreignNoun && !comparesUnknown(raw, unknownTerms) && !unknownTerms.some(acronymShaped)
+    // An unknown word that opens the question ("trivy in github actions: ...", "jaeger pra tracing") is its subject.
+    const opens = firstWord !== undefined && unknownTerms.some(word => foldText(word) === foldText(firstWord))
+    const plain = !opens && !namesAService(raw, unknownTerms) && !foreignNoun && !comparesUnknown(raw, unknownTerms) && !unknownTerms.some(acronymShaped)
     // How strongly the note matches on its own text: the students' questions attached to it may
     // share the question's everyday words ("backups") without the note treating its unknown one.
     const everyday = question.lang === 'pt' && unknownTerms.every(word => portugueseShaped(word) && !afterArticle(raw, word))

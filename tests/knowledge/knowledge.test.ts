@@ -611,6 +611,16 @@ t.test('everyday-words', async t => {
     t.equal(verb.covered, true, 'a verb after the service still leaves the question to the section that answers')
   })
 
+  t.test('an unknown word that opens the question is its subject', async t => {
+    for (const [question, word] of [['trivy in github actions: how do i make the pipeline fail only on critical cves in the image?', 'trivy'], ['jaeger pra tracing distribuido, como sobe isso no ecs', 'jaeger']] as const) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, false, question)
+      t.same(found.unknown, [word], question)
+    }
+    const phrasing = retrieve(base, 'the frontend calls my api behind the load balancer, how often does the alb check if a target is healthy')
+    t.equal(phrasing.covered, true, 'elsewhere in the sentence it may be phrasing')
+  })
+
   t.test('a choice between an unknown thing and a known one is not covered, whatever the question type', async t => {
     const found = retrieve(base, 'should i use pulsar or sqs for my job queue')
     t.equal(found.covered, false)
