@@ -162,7 +162,7 @@ const OBJECT_AFTER_VERB = /^(some|the|a|an|my|your|our|their|its|it|them|us|me|a
 
 // Verbs of putting a tool to work: an unknown word they take as object ("como uso ansible", "coloco o
 // sonarqube no pipeline", "add trivy to my build") is the tool the question is about.
-const USE_VERB = /^(uso|usar|usa|utilizo|utilizar|instalo|instalar|instala|configuro|configurar|coloco|colocar|rodo|rodar|integro|integrar|use|run|add|adding|integrate|integrating)$/
+const USE_VERB = /^(uso|usar|usa|usam|usamos|usei|utilizo|utilizar|utilizam|instalo|instalar|instala|configuro|configurar|coloco|colocar|rodo|rodar|integro|integrar|use|uses|run|add|adding|integrate|integrating|configure|configuring)$/
 
 /** Whether an unknown word is named as the service or tool the question is about, not as a detail of it. */
 function namesAService (raw: string, unknown: string[]): boolean {

@@ -584,7 +584,9 @@ t.test('everyday-words', async t => {
   })
 
   t.test('an unknown word a verb of use takes as object is the tool asked about', async t => {
-    for (const [question, word] of [['como uso ansible pra configurar os servidores dps q o terraform cria', 'ansible'], ['como coloco o sonarqube no pipeline do github actions', 'sonarqube']] as const) {
+    for (const [question, word] of [['como uso ansible pra configurar os servidores dps q o terraform cria', 'ansible'], ['como coloco o sonarqube no pipeline do github actions', 'sonarqube'],
+      ['aqui eles usam circleci e nao github actions, como fica o deploy da imagem no ecs?', 'circleci'],
+      ['our team uses circleci instead of github actions, how does the deploy of the image to ecs look', 'circleci']] as const) {
       const found = retrieve(base, question)
       t.equal(found.covered, false, question)
       t.same(found.unknown, [word], question)
