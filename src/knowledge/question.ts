@@ -164,8 +164,10 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(caro|cara|caros|barato|barata|expensive|cheap|cheaper)\b/g, '$& custo cost'],
   [/\b(lento|lenta|demora|slow|slower)\b/g, '$& latencia latency'],
   [/\b(caiu|cai|derrubar|crash|crashes|goes down)\b/g, '$& falha failure'],
-  // The weak points of any choice are what the notes file under costs and pitfalls, or trade-offs.
-  [/\b(downsides?|drawbacks?|cons|(what'?s|whats|is there) the catch|desvantage\w*|contras|pontos? negativos?)\b/g, '$& pitfalls armadilhas trade-offs limitacoes'],
+  // The weak points of any choice are what the notes file under costs and pitfalls; the catch of a choice
+  // between options, under their trade-offs.
+  [/\b(downsides?|drawbacks?|cons|desvantage\w*|contras|pontos? negativos?)\b/g, '$& pitfalls armadilhas'],
+  [/\b(what'?s|whats|is there) the catch\b/g, '$& pitfalls armadilhas trade-offs limitacoes'],
   // What a choice gains is its advantages.
   [/\b(what do (we|i|you) (actually |really )?gain|(what|which) (are the )?(benefits?|upsides?|gains?)|o que (a gente |eu |nos )?(ganh\w*)|quais os ganhos|pontos? positivos?)\b/g, '$& advantages vantagens'],
   // A count that keeps rising and falling is scaling, whatever is counted.
