@@ -174,6 +174,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(adding and removing|add and remove|adds and removes|up and down|sobe e desce|subindo e descendo|aumenta e diminui|cria e (mata|destroi|remove))\b/g, '$& scaling escala cooldown'],
   // "Quem chama quem", "who polls the queue": what invokes a function is its trigger.
   [/\b(quem (chama|busca|le|puxa|invoca|aciona|dispara)\w*|who (calls|polls|pulls|reads|invokes|triggers|fetches)|polling)\b/g, '$& gatilho trigger evento event'],
+  // Sending each user to the region that answers them fastest is a routing policy of DNS.
+  [/\b((users?|clients?|customers?|visitors?) (\w+ )?(land|go|get sent|be sent|be routed|end up) (on|to|in) |(cliente|usuario)s? (\w+ )?(cair|cai|caia|caiam|ir|va|vao) (sozinhos? )?(na|no|pra|para|em) |responde mais rapido (pra|para) (ele|eles|o usuario|o cliente|cada))/g, '$& latency routing roteamento latencia geolocation'],
   // The provider letting a customer do something unsafe ("a aws deixou eu abrir a porta 22") is the shared responsibility model.
   [/\b((a )?aws (deixa|deixou|permite|permitiu|aceita|aceitou|nao bloqueia|nao bloqueou|devia bloquear|deveria bloquear)|(aws|amazon) (lets|let|allows|allowed) (me|you|us)|(shouldn'?t|should|doesn'?t|didn'?t) (aws|amazon) (block|stop|prevent))\b/g, '$& responsabilidade compartilhada shared responsibility'],
   // "What can start a Lambda", "quais eventos disparam": what triggers it.
