@@ -172,6 +172,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(what do (we|i|you) (actually |really )?gain|(what|which) (are the )?(benefits?|upsides?|gains?)|o que (a gente |eu |nos )?(ganh\w*)|quais os ganhos|pontos? positivos?)\b/g, '$& advantages vantagens'],
   // A count that keeps rising and falling is scaling, whatever is counted.
   [/\b(adding and removing|add and remove|adds and removes|up and down|sobe e desce|subindo e descendo|aumenta e diminui|cria e (mata|destroi|remove))\b/g, '$& scaling escala cooldown'],
+  // ...however the student tells it: "adding a task, then removing it", "sobe tarefa, desce tarefa", "num vai e vem".
+  [/\b((adding|adds|launching|starting|adicionando|adiciona|sobe|subindo|criando|cria) (\w+,? ){0,3}(then |and then |e depois |e |depois )?(removing|removes|killing|stopping|removendo|remove|desce|descendo|matando|mata)|vai e vem|back and forth|flapping|oscila\w*)\b/g, '$& scaling escala cooldown'],
   // "Quem chama quem", "who polls the queue": what invokes a function is its trigger.
   [/\b(quem (chama|busca|le|puxa|invoca|aciona|dispara)\w*|who (calls|polls|pulls|reads|invokes|triggers|fetches)|polling)\b/g, '$& gatilho trigger evento event'],
   // Sending each user to the region that answers them fastest is a routing policy of DNS.

@@ -1458,7 +1458,8 @@ t.test('paraphrases', async t => {
       ['a request passa por 4 servicos e demora 3s no total, como descubro qual deles ta lento?', 'observability', 'Traces e AWS X-Ray'],
       ['lambda lendo de uma fila sqs, quem chama quem? a lambda fica fazendo polling?', 'serverless-functions', 'Eventos e gatilhos'],
       ['abri a porta 22 pra 0.0.0.0/0 e a aws deixou, ela nao deveria bloquear isso?', 'shared-responsibility', 'Erros comuns na responsabilidade compartilhada'],
-      ['temos a api em sp e em virginia, da pra cada cliente cair sozinho na q responde mais rapido pra ele?', 'dns', 'Políticas de roteamento do Route 53']
+      ['temos a api em sp e em virginia, da pra cada cliente cair sozinho na q responde mais rapido pra ele?', 'dns', 'Políticas de roteamento do Route 53'],
+      ['meu servico fica sobe tarefa, desce tarefa, sobe de novo o tempo todo, parece doido. oq ta acontecendo', 'autoscaling', 'Cooldowns e armadilhas']
     ] as const) {
       const found = retrieve(base, question)
       t.ok(found.covered, `covered: ${question}`)
