@@ -209,13 +209,11 @@ const SYNONYMS: Array<[RegExp, string]> = [
   // A model that "makes things up" or "invents" an answer hallucinates.
   [/\b(mak(e|es|ing) (stuff|things|shit|facts|answers) up|made (stuff|things) up|invent(s|ed|ing)?|inventa\w*|inventou|invencao)\b/g, '$& hallucination alucinacao'],
   // Going back to the version that worked is a rollback, however it is said.
-  [/\b(flip(s|ped|ping)? (\w+ )?back|switch(es|ed|ing)? (\w+ )?back|undo|revert\w*|desfaz\w*|desfazer|volt\w* (pra|para|a) versao (anterior|antiga|velha))\b/g, '$& rollback'],
+  [/\b(flip(s|ped|ping)? (\w+ )?back|switch(es|ed|ing)? (\w+ )?back|(go(es|ing)?|went|roll(s|ed|ing)?) back to (the )?(previous|last|old|older|prior|earlier) (version|release|deploy\w*|one)|undo|revert\w*|desfaz\w*|desfazer|volt\w* (pra|para|a) versao (anterior|antiga|velha))\b/g, '$& rollback'],
   // The domain without "www" is what DNS calls the zone apex.
   [/\b((bare|naked|root|apex) domains?|dominios? (raiz|nu|pelado|sem www)|raiz do dominio)\b/g, '$& apex zone apex'],
   // The first request after a quiet spell being slow is a cold start.
   [/\b(first (request|call|invocation|hit)s? (after|is|are|was|takes?|took|gets?|being) \w*( \w+)? ?(slow|slower|long)?|after (a )?(quiet|idle|inactive) (period|spell|time|while)|primeira (requisicao|chamada|invocacao|execucao) (depois|apos|e|fica|demora|lenta)\w*|depois de (um tempo )?(parad[ao]|ociosa?|sem uso))\b/g, '$& cold start partida a frio'],
-  // Going back to the version that worked, however it is said in English.
-  [/\b(go(es|ing)?|went|roll(s|ed|ing)?) back to (the )?(previous|last|old|older|prior|earlier) (version|release|deploy\w*|one)\b/g, '$& rollback'],
   // One request crossing several services ("a request passa por 4 servicos") is what tracing follows.
   [/\b(requests?|requisic\w*|chamadas?) (\w+ )?(goes|go|passes|pass|crosses|hops|passa|passam|atravessa|percorre) (thru|through|across|por|pelos|pelas|entre) (\w+ )?(services|servicos|microservices|microsservicos)\b/g, '$& trace tracing rastreamento'],
   // Following one request through the services it crosses is distributed tracing.

@@ -337,7 +337,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   const quoted = quotedTerms(raw)
   // A vendor's name introduces the name of its service ("aws app runner") and is no part of it;
   // a preposition opens a phrase, never a name ("deploy to aws without pasting keys"); a quoted
-  // file or call ("o console.log") is code.
+  // file or call ("o console.log") is code, and a quoted message is what the student saw.
   // A shorthand the reader spells out ("acm cert", "before it hits prod") stands for words the notes use: no
   // name. A word the reader only adds synonyms to ("app") is itself a word, and may start one ("App Runner").
   const shorthand = (w: string): boolean => isAbbreviation(w) && !expandAbbreviations(w).split(' ').includes(w)
@@ -976,11 +976,11 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const answersAll = untreated.length === 0 && namesATopic(base, queryTerms, unknown) && (unknownTerms.length === 0 ||
       (plain && strong && (everyday || (noteMatched(found, lead) >= REST_MATCHED_PLAIN && queryTerms.length >= 3))))
     // One name the notes lack in a long question whose other words strongly match a section is where the
-    // student is ("no wireshark vi o client hello...", "with nginx", "my bcrypt module crashes on alpine"):
+    // student is ("no wireshark vi o client hello...", "my bcrypt module crashes on alpine"):
     // what they ask is what that section answers. The answer says the notes do not treat the name.
     const setting = answersAll ? [] : settingName(found, lead, queryTerms, unknownTerms, untreated, lang)
     const covered = answersAll || setting.length > 0
-    const answeredAside = answeredInLead(base, lead, aside, queryTerms, lang)
+    const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang) : new Set<string>()
     const notTreated = covered ? [...setting, ...aside.filter(name => !answeredAside.has(name))] : []
     return {
       question,
