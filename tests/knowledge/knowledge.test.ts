@@ -448,6 +448,9 @@ t.test('everyday-words', async t => {
     t.equal(questionType(readQuestion('what is a lambda trigger').text), 'definition')
     t.equal(questionType(readQuestion('que e um gatilho').text), 'definition')
     t.equal(questionType(readQuestion('what kubernetes?').text), 'definition', 'a bare "what X" still asks what X is')
+    for (const question of ['cdk e cloudformation sao coisas diferentes?', 'is cdk different from cloudformation']) {
+      t.equal(questionType(readQuestion(question).text), 'difference', question)
+    }
     const found = retrieve(base, 'what can invoke my lambda function')
     t.equal(found.hits[0]?.heading, 'Events and triggers')
   })
