@@ -178,6 +178,14 @@ export function markWrongLanguage (pool: readonly WorkingCandidate[], question: 
   }
 }
 
+/** The middle value (the mean of the two middle ones for an even count); 0 for none. */
+export function median (values: readonly number[]): number {
+  if (values.length === 0) return 0
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
 /** Far below the others' agreement: under this share of the median and this far beneath it. */
 const OUTLIER_RATIO = 0.5
 const OUTLIER_GAP = 0.1
@@ -185,17 +193,22 @@ const OUTLIER_GAP = 0.1
 /**
  * Flags answers whose consensus is far below the rest (needs three or more answers to say who is
  * the odd one out). Removed only for free text: for short answers dissent is what the vote counts.
+ * A free-text outlier that `saysMore` (it covers what the others say, and goes on) stays in: on open
+ * requests the best answer is often the one that agrees least, because it is the fullest, while one
+ * about something else covers little of the others.
  */
-export function markOutliers (pool: readonly WorkingCandidate[], removeThem: boolean): void {
+export function markOutliers (
+  pool: readonly WorkingCandidate[],
+  removeThem: boolean,
+  saysMore: (candidate: WorkingCandidate, active: readonly WorkingCandidate[]) => boolean = () => false
+): void {
   const active = pool.filter(c => c.filtered === null)
   if (active.length < 3) return
-  const sorted = active.map(c => c.consensus).sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  const median = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+  const middle = median(active.map(c => c.consensus))
   for (const candidate of active) {
-    if (candidate.consensus < OUTLIER_RATIO * median && candidate.consensus < median - OUTLIER_GAP) {
+    if (candidate.consensus < OUTLIER_RATIO * middle && candidate.consensus < middle - OUTLIER_GAP) {
       addFlag(candidate, 'outlier')
-      if (removeThem) remove(candidate, 'outlier')
+      if (removeThem && !saysMore(candidate, active)) remove(candidate, 'outlier')
     }
   }
 }

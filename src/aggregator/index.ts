@@ -3,7 +3,7 @@
 import type { AggregateOptions, CandidateInput, CandidateVerdict, Decision, LearningSignal, ProviderReliability, Strategy } from './types.js'
 import { extractFinalAnswer } from './extract.js'
 import {
-  addFlag, applyHardFilters, markDuplicates, markOffTopic, markOutliers, markTruncated, markWrongLanguage, type WorkingCandidate
+  addFlag, applyHardFilters, markDuplicates, markOffTopic, markOutliers, markTruncated, markWrongLanguage, median, type WorkingCandidate
 } from './filters.js'
 import { NEUTRAL_CONSENSUS, priorScore, qualityScore, relevanceScore, totalScore } from './scores.js'
 import { compareAnswers } from './similarity.js'
@@ -163,12 +163,19 @@ export function aggregate (question: string, candidates: readonly CandidateInput
         : others.reduce((sum, c) => sum + similarity(candidate, c), 0) / others.length
     }
   }
+  // Whether an answer covers at least as much of what the others say as they typically cover of each other.
+  const coversTheOthers = (candidate: WorkingCandidate, group: readonly WorkingCandidate[]): boolean => {
+    const at = group.map(c => position.get(c) as number)
+    const coverage = vocabularyCoverage(at.map(i => at.map(j => compared.shared[i][j])))
+    const own = coverage[group.indexOf(candidate)]
+    return own >= median(coverage.filter((_, i) => group[i] !== candidate))
+  }
   // A number is a number in either language; a text in the wrong one is no answer for this student.
   if (!short) markWrongLanguage(answered, question)
   markOffTopic(answered, questionTokens.size, textSimilarity)
   markTruncated(answered)
   scoreConsensus()
-  markOutliers(answered, !short)
+  markOutliers(answered, !short, coversTheOthers)
   scoreConsensus()
 
   // Agreement with the notes: a matching short answer or a similar text gains; a different short answer loses.

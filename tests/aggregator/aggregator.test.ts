@@ -26,7 +26,7 @@ import { baselines, refusalReport, restrict, runOnline, summarise, tenPercentFee
 import { hindsightFit } from '../../src/eval/hindsight.js'
 import { auroc, bootstrapMean, mulberry32 } from '../../src/eval/stats.js'
 import { compiledModule, isolateData } from '../helper.js'
-import { DOCKER_ANSWERS, DOCKER_COMPANY, DOCKER_QUESTION, MATH_QUESTION, ok, solution, SOURDOUGH } from './answers.js'
+import { DOCKER_ANSWERS, DOCKER_COMPANY, DOCKER_QUESTION, MATH_QUESTION, ok, POD_FULL, POD_ONE_LINERS, POD_QUESTION, solution, SOURDOUGH } from './answers.js'
 
 t.test('analysis', async t => {
   // The fast tokens feed similarity, relevance and off-topic decisions: any difference from text.ts's
@@ -1055,6 +1055,20 @@ t.test('filters', async t => {
     const kept = decision.candidates.filter(c => c.filtered === null)
     t.equal(kept.length, 3)
     t.ok(kept.every(c => c.scores.consensus > verdict.scores.consensus * 2))
+  })
+
+  t.test('a free-text outlier that covers what the others say and goes on is flagged but kept', async t => {
+    const decision = aggregate(POD_QUESTION, [...POD_ONE_LINERS.map((text, i) => ok(`p${i + 1}`, text)), ok('full', POD_FULL)], { strategy: 'auto' })
+    const full = decision.candidates[3]
+    t.same(full.flags, ['outlier'], 'it agrees least with the one-liners')
+    t.equal(full.filtered, null, 'but it is not left out: it says all they say')
+    t.notOk(decision.warnings.some(w => w.startsWith('full ')), 'and no warning calls it left out')
+    t.equal(decision.chosen?.provider, 'full', 'the fullest answer wins on its form and coverage')
+    // The off-topic kind of outlier (about the company, not the tool) still goes: it covers little of the others.
+    const company = aggregate(DOCKER_QUESTION, [
+      ok('openai', DOCKER_ANSWERS.openai), ok('gemini', DOCKER_ANSWERS.gemini), ok('hf', DOCKER_ANSWERS.huggingface), ok('ollama', DOCKER_COMPANY)
+    ], { strategy: 'auto' })
+    t.equal(company.candidates[3].filtered, 'outlier')
   })
 
   t.test('outliers among short answers are flagged but left to the vote', async t => {

@@ -13,6 +13,25 @@ export const SOURDOUGH = 'To bake a sourdough loaf, mix flour, water and salt wi
 
 export const DOCKER_COMPANY = 'Docker, Inc. was founded in 2013 and sells subscriptions; its desktop product has paid tiers for large businesses, a free personal plan, and the company is headquartered in Palo Alto, California, with offices in several countries.'
 
+/** Three one-line answers and a full one that says what they say and goes on: it agrees least because it says most. */
+export const POD_QUESTION = 'What is the smallest thing you can deploy in Kubernetes?'
+export const POD_ONE_LINERS = [
+  'The smallest deployable unit in Kubernetes is the pod.',
+  'In Kubernetes the smallest unit you can deploy is a pod.',
+  'A pod is the smallest deployable unit in Kubernetes.'
+]
+export const POD_FULL = `The smallest deployable unit in Kubernetes is the pod, not the container.
+
+A pod wraps one or more containers that are always scheduled together on the same node. They share one network namespace (a single IP address and port space, so they reach each other on localhost) and can mount the same volumes.
+
+In practice you rarely create pods by hand:
+- a Deployment keeps a set number of identical pods running through a ReplicaSet and rolls out new images gradually;
+- a StatefulSet gives each pod a stable name and its own persistent volume;
+- a DaemonSet runs one pod on every node, for log collectors and monitoring agents;
+- a Job runs pods to completion, and a CronJob does so on a schedule.
+
+Most pods hold a single container; a second one is added only when it must live beside the first, such as a sidecar proxy or a log shipper.`
+
 /** Unrelated answers to three different questions: no agreement at all. */
 export const DISAGREEING = {
   a: 'Amazon S3 stores objects in buckets with eleven nines of durability, lifecycle rules that move old objects to Glacier, and versioning to recover deleted files.',
