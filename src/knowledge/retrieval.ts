@@ -563,6 +563,27 @@ function answeredInLead (base: KnowledgeBase, lead: RankedHit, names: readonly s
   return out
 }
 
+/** Words of the question, besides a name, that a sentence of the notes must say with it to answer it. */
+const SAID_WITH_NAME = 2
+
+/** The section of the note at `path` with a sentence that names every one of `names`, word after word, with SAID_WITH_NAME of the question's other words. */
+function sectionSaying (base: KnowledgeBase, path: string, names: readonly string[], queryTerms: readonly string[], lang: Lang): Passage | null {
+  const analyzer = analyzerFor(lang)
+  const nameTerms = names.map(name => analyzer.analyze(name))
+  if (nameTerms.some(terms => terms.length === 0)) return null
+  const all = new Set(nameTerms.flat())
+  const rest = queryTerms.filter(t => !all.has(t) && !VENDOR.test(t))
+  for (const passage of base.index.passages) {
+    if (passage.path !== path || passage.lang !== lang) continue
+    for (const sentence of sentenceTerms(passage)) {
+      const joined = ` ${sentence.join(' ')} `
+      const words = new Set(sentence)
+      if (nameTerms.every(terms => joined.includes(` ${terms.join(' ')} `)) && rest.filter(t => words.has(t)).length >= SAID_WITH_NAME) return passage
+    }
+  }
+  return null
+}
+
 // Each passage's sentences as terms, analysed at the first question whose lead it is.
 const SENTENCES = new WeakMap<Passage, string[][]>()
 
@@ -909,7 +930,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const foreign = lang !== question.lang ? analyzerFor(question.lang).isStopWord : undefined
     const queryTerms = [...new Set(analyzerFor(lang).analyze(searchText, foreign))]
     const ranked = rerank(base, found, question, lang, queryTerms, subjectHits(base, question, searchText, lang) ?? found)
-    const lead = ranked[0]
+    let lead = ranked[0]
     const hits: RankedHit[] = []
     const perNote = new Map<string, number>()
     for (const hit of ranked) {
@@ -952,6 +973,23 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // ligado, pq" for "instalei docker no windows e ele pediu pra ativar wsl 2").
     const answered = answeredInLead(base, lead, untreated, queryTerms, lang)
     for (let i = untreated.length - 1; i >= 0; i--) if (answered.has(untreated[i])) untreated.splice(i, 1)
+    // Another section of the answering note may be the one that says it ("fargate spot roda arm64?" is
+    // answered among the note's key facts, not under the capacity strategies that lead): a sentence that
+    // names it together with SAID_WITH_NAME of the question's other words. That section leads.
+    if (untreated.length > 0) {
+      const saying = sectionSaying(base, lead.path, untreated, queryTerms, lang)
+      if (saying !== null) {
+        const same = (hit: RankedHit): boolean => hit.path === saying.path && hit.heading === saying.heading && hit.kind === saying.kind
+        const at = hits.findIndex(same)
+        const hit = at >= 0
+          ? hits.splice(at, 1)[0]
+          : ranked.find(same) ?? { ...lead, heading: saying.heading, kind: saying.kind, text: saying.text }
+        hits.unshift(hit)
+        if (hits.length > limit) hits.pop()
+        lead = hit
+        untreated.length = 0
+      }
+    }
     // An unknown word written as a plain word of the sentence, neither introduced as a service
     // ("o X", "with X", "AWS X") nor one of the things compared, is how the student phrases the
     // question when the rest of it clearly matches a section of one note.

@@ -667,6 +667,20 @@ t.test('everyday-words', async t => {
     const two = retrieve(base, 'my nginx sidecar logs every request to datadog and the fargate task keeps running out of memory after deploys, why')
     t.same(two.notTreated, [], 'two names the notes lack are more than a setting')
   })
+
+  t.test('a name another section of the answering note says, with the question\'s other words, is answered there', async t => {
+    const question = 'Minhas imagens são compiladas apenas para ARM64. Consigo economizar colocando essas tarefas no Fargate Spot?'
+    const found = retrieve(base, question)
+    t.equal(found.covered, true, 'the key facts say which architectures Fargate Spot takes')
+    t.same(found.untreated, [])
+    t.same(found.notTreated, [])
+    t.equal(found.hits[0]?.heading, 'Para não esquecer', 'the section that says it leads')
+    t.match(new KnowledgeProvider(base).answer(question).text, /ARM64/)
+    // The name's words must stand together in that sentence: "organised" says nothing of AWS Organizations.
+    const organizations = retrieve(base, 'aws organizations: how do i write an scp that stops student accounts from launching anything outside sa-east-1?')
+    t.equal(organizations.covered, false)
+    t.same(organizations.untreated, ['AWS organizations'])
+  })
 })
 
 t.test('excerpt', async t => {
