@@ -67,6 +67,8 @@ export interface ProviderReliability {
   quality: number
   /** What people's ratings say of it, −1 (always down) to 1 (always up); 0 without ratings. */
   feedback?: number
+  /** How many ratings that rests on (decayed as the rest of the record). */
+  ratings?: number
   /** Questions this rests on. */
   questions?: number
   /**

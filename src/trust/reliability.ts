@@ -144,6 +144,7 @@ export function reliabilityOf (trust: ProviderTrust | undefined): ProviderReliab
     quality: trust.openStanding / (trust.openSeen + PRIOR_QUESTIONS),
     // Recent ups minus downs over their number, shrunk by one pseudo-rating: one "up" is not a verdict.
     feedback: (trust.recentUp - trust.recentDown) / (trust.recentUp + trust.recentDown + 1),
+    ratings: trust.recentUp + trust.recentDown,
     questions: trust.questions,
     // A decayed count: three answers weigh a little under 3.
     ...(trust.shortWordsSeen >= TYPICAL_LENGTH_AFTER * DECAY ** TYPICAL_LENGTH_AFTER ? { typicalWords: Math.expm1(trust.shortLogWords / trust.shortWordsSeen) } : {})

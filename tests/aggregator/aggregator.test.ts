@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { contentTokens, tokenCounts } from '../../src/aggregator/analysis.js'
 import { votePosterior } from '../../src/aggregator/confidence.js'
 import { canonicalNumber, extractFinalAnswer, numbersIn, parseNumber, parseValue } from '../../src/aggregator/extract.js'
-import { aggregate, buildSynthesisPrompt, expectedAnswer, TOTAL_WEIGHTS } from '../../src/aggregator/index.js'
+import { aggregate, buildSynthesisPrompt, expectedAnswer, FEEDBACK_SELECTION_WEIGHT, RATINGS_TO_HALVE_RECORD, RELIABILITY_WEIGHT, TOTAL_WEIGHTS } from '../../src/aggregator/index.js'
 import { detectRefusal } from '../../src/aggregator/refusal.js'
 import { arithmeticErrors, priorScore, qualityScore, relevanceScore } from '../../src/aggregator/scores.js'
 import { compareAnswers, similarityFromCounts } from '../../src/aggregator/similarity.js'
@@ -1774,13 +1774,27 @@ t.test('strategies', async t => {
     t.equal(signals.find(s => s.provider === 'short')?.value, Math.min(...signals.map(s => s.value)), 'a one-liner stands lowest')
 
     // A provider that has written the better answers question after question is preferred over a
-    // better-looking answer this once: standing + 2 × quality.
+    // better-looking answer this once: standing + RELIABILITY_WEIGHT × quality.
     const runnerUp = signals.filter(s => s !== top && s.provider !== 'short').reduce((a, b) => (b.value > a.value ? b : a))
     const gap = top.value - runnerUp.value
-    const trusted = aggregate(DOCKER_QUESTION, candidates, { strategy: 'best', reliability: { [runnerUp.provider]: { accuracy: 0.6, quality: gap / 2 + 0.05 } } })
-    t.equal(trusted.chosen?.provider, runnerUp.provider, `quality ${gap / 2 + 0.05} closes a standing gap of ${gap}`)
-    const notEnough = aggregate(DOCKER_QUESTION, candidates, { strategy: 'best', reliability: { [runnerUp.provider]: { accuracy: 0.6, quality: gap / 2 - 0.05 } } })
+    const closing = gap / RELIABILITY_WEIGHT + 0.05
+    const trusted = aggregate(DOCKER_QUESTION, candidates, { strategy: 'best', reliability: { [runnerUp.provider]: { accuracy: 0.6, quality: closing } } })
+    t.equal(trusted.chosen?.provider, runnerUp.provider, `quality ${closing} closes a standing gap of ${gap}`)
+    const notEnough = aggregate(DOCKER_QUESTION, candidates, { strategy: 'best', reliability: { [runnerUp.provider]: { accuracy: 0.6, quality: gap / RELIABILITY_WEIGHT - 0.05 } } })
     t.equal(notEnough.chosen?.provider, top.provider)
+
+    // Ratings say who writes better; the label-free record only guesses it, so it counts less as they come in.
+    // With RATINGS_TO_HALVE_RECORD ratings the same record is worth half: no longer enough to close the gap.
+    const rated = aggregate(DOCKER_QUESTION, candidates, {
+      strategy: 'best',
+      reliability: { [runnerUp.provider]: { accuracy: 0.6, quality: closing, feedback: 0, ratings: RATINGS_TO_HALVE_RECORD } }
+    })
+    t.equal(rated.chosen?.provider, top.provider, 'the same record, once ratings exist, counts half')
+    const ratedUp = aggregate(DOCKER_QUESTION, candidates, {
+      strategy: 'best',
+      reliability: { [runnerUp.provider]: { accuracy: 0.6, quality: 0, feedback: gap / FEEDBACK_SELECTION_WEIGHT + 0.05, ratings: RATINGS_TO_HALVE_RECORD } }
+    })
+    t.equal(ratedUp.chosen?.provider, runnerUp.provider, 'while the ratings themselves keep their full weight')
   })
 
   t.test('best on short answers: the highest total', async t => {

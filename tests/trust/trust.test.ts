@@ -780,6 +780,12 @@ t.test('reliability', async t => {
     const upRated = learnFromFeedback(low, 'x', 'up', 'open')
     t.equal(aggregate(question, level, { strategy: 'auto', reliability: reliabilities(upRated) }).chosen?.provider, 'x', 'a person preferred x: that outweighs it')
     t.equal(accuracy(upRated, 'x'), PRIOR_ACCURACY, 'an open-answer rating says nothing about short-answer accuracy')
+    // How many ratings the record rests on is handed to the aggregator too (decayed like the rest): ratings
+    // take the place of the label-free record in the choice as they come in.
+    t.equal(reliabilityOf(upRated.providers.x).ratings, 1)
+    const decayed = learnFromDecision(learnFromFeedback(upRated, 'x', 'down', 'open'), signal('open', { x: 0 }))
+    t.ok(Math.abs((reliabilityOf(decayed.providers.x).ratings ?? 0) - 2 * DECAY) < 1e-9, 'two ratings, one question later')
+    t.equal(reliabilityOf(undefined).ratings ?? 0, 0)
 
     // A rating for a provider never seen creates its entry; learning did not count it as a question.
     const fresh = learnFromFeedback(emptyTrust(), 'new', 'down', 'open', 1234)
