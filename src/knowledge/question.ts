@@ -216,6 +216,8 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b(first (request|call|invocation|hit)s? (after|is|are|was|takes?|took|gets?|being) \w*( \w+)? ?(slow|slower|long)?|after (a )?(quiet|idle|inactive) (period|spell|time|while)|primeira (requisicao|chamada|invocacao|execucao) (depois|apos|e|fica|demora|lenta)\w*|depois de (um tempo )?(parad[ao]|ociosa?|sem uso))\b/g, '$& cold start partida a frio'],
   // One request crossing several services ("a request passa por 4 servicos") is what tracing follows.
   [/\b(requests?|requisic\w*|chamadas?) (\w+ )?(goes|go|passes|pass|crosses|hops|passa|passam|atravessa|percorre) (thru|through|across|por|pelos|pelas|entre) (\w+ )?(services|servicos|microservices|microsservicos)\b/g, '$& trace tracing rastreamento'],
+  // A heads-up before something happens is an alert.
+  [/\b(heads?[- ]up|give me a warning|um aviso antes|me avis\w* antes)\b/g, 'alarme alarm alerta alert'],
   // Following one request through the services it crosses is distributed tracing.
   [/\b(follow\w*|track\w*|trac(e|ing)|seguir|segue|rastre\w*|acompanh\w*) (a |an |one |uma |um |the |each |cada |o |a )?(single |unica |so )?(request|requisicao|chamada|call)s?\b/g, '$& trace tracing rastreamento']
 ]
@@ -289,6 +291,7 @@ const FILLERS: ReadonlySet<string> = new Set([
   'deal', 'stuff', 'guys', 'anyone', 'help', 'know', 'understand', 'confused', 'tried', 'trying',
   'wanna', 'gonna', 'kinda', 'basically', 'good', 'bad', 'easy', 'hard', 'simple', 'better', 'worse',
   'exactly', 'pls', 'plz', 'thanks', 'hey', 'hello', 'lol', 'lmao', 'haha', 'kkk', 'kkkk', 'rsrs',
+  'nah', 'yeah', 'yep', 'yup', 'nope', 'dunno', 'gotta', 'lemme', 'sorta',
   // The student's own situation: why they ask, never what.
   'tcc', 'facul', 'faculdade', 'aula', 'aulas', 'prova', 'provas', 'materia', 'disciplina', 'trabalho',
   'homework', 'assignment', 'exam', 'class', 'classes', 'teacher', 'professor',

@@ -137,6 +137,7 @@ const SUBJECT_BEFORE = /^(amazon|aws|azure|google|gcp|microsoft|hashicorp|oracle
 // "no", "in" and the like come before ordinary words too often ("stored in environment variables according").
 const NAME_BEFORE = /^(amazon|aws|azure|google|gcp|com|usando|with|using|via)$/
 const VENDOR = /^(amazon|aws|azure|google|gcp)$/
+const VENDOR_POSSESSIVE = /\b(amazon|aws|azure|google|gcp)['’]s\b/gi
 const VENDOR_SPELLED: Readonly<Record<string, string>> = { amazon: 'Amazon', aws: 'AWS', azure: 'Azure', google: 'Google', gcp: 'GCP' }
 const QUANTITY = /^\d+(?:[.,]\d+)?(?:[kmgtp]i?b|[kmgtp]bps|bps|ms|s|sec|secs|min|mins|h|hr|hrs|d|k|x|gbs?|tbs?|mbs?)$/
 const POSSESSIVE = /^(my|our|your|their|meu|minha|meus|minhas|nossa|nosso|sua|seu)$/
@@ -152,9 +153,13 @@ function errorMessage (words: readonly string[]): boolean {
 }
 
 // A parenthesis always opens or closes an aside ("my bare domain (example.com)"); a stop only before a space.
-const CLAUSE_BREAK = /[,.;:!?]+(?:\s|$)|[()]+/
+const CLAUSE_BREAK = /[,.;:!?]+(?:\s|$)|[()]+|(?<=\p{L})\/(?=\p{L})/u
 // Words that after a vendor say what kind of thing is meant, never which service ("whats the aws option",
 // "the amazon way", "an aws equivalent"): no service is called so.
+// Verbs whose subject the vendor is ("when aws predicts i'll cross it", "aws says only 251 are free"): the
+// word after the vendor says what it does, never which service.
+const VENDOR_DOES = /^(says|said|predicts|predicted|forecasts|charges|charged|bills|recommends|recommended|reserves|reserved|keeps|gives|guarantees|promises|claims|suggests|warns|shows|tells|lets|allows|expects|requires|handles|does|did|decides|decided|considers|counts|diz|disse|cobra|cobrou|recomenda|reserva|garante|promete|mostra|avisa|exige|considera|conta)$/
+
 const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solution|solutions|offering|offerings|equivalent|alternative|alternatives|choice|choices|version|answer|approach|opcao|opcoes|jeito|forma|solucao|alternativa|equivalente)$/
 
 // Determiners and pronouns that open a verb's object.
@@ -329,7 +334,8 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   // A name never runs across a comma or a full stop ("na aws, separado por serviço"): each clause is read apart.
   const typed: string[] = []
   const clauseStarts = new Set<number>()
-  for (const clause of raw.split(CLAUSE_BREAK)) {
+  // "AWS's ISO reports": a vendor's possessive says what the vendor has, never which of its services; it ends the vendor's phrase.
+  for (const clause of raw.replace(VENDOR_POSSESSIVE, '$1;').split(CLAUSE_BREAK)) {
     clauseStarts.add(typed.length)
     typed.push(...tokenize(clause).filter(w => !/^\d+$/.test(w)))
   }
@@ -392,7 +398,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     // A word between a vendor and its object ("aws takes some", "a aws cobra o", "when amazon wants the
     // hardware back") is what the vendor does, whatever its form.
     const next = words[name.start + 1] ?? ''
-    if (name.vendor !== null && (OBJECT_AFTER_VERB.test(next) || KIND_OF_THING.test(name.words[0]))) continue
+    if (name.vendor !== null && (OBJECT_AFTER_VERB.test(next) || KIND_OF_THING.test(name.words[0]) || VENDOR_DOES.test(name.words[0]))) continue
     // "with almost no traffic", "using mostly spot": an everyday word in lower case after "with" or
     // "using" goes on with the sentence; a tool is named ("with Vault") or is no everyday word.
     if (name.named && name.vendor === null && name.words.length === 1 && name.typed[0] === name.words[0] && isEverydayWord(name.words[0], 'en')) continue

@@ -668,6 +668,25 @@ t.test('everyday-words', async t => {
     t.same(two.notTreated, [], 'two names the notes lack are more than a setting')
   })
 
+  t.test('a vendor\'s possessive or a verb after it, words between slashes, a heads-up and chat words name nothing', async t => {
+    const cases: Array<[string, string]> = [
+      ['Where can I obtain AWS\'s ISO 27001 and SOC 2 audit reports for our university\'s compliance review?', 'a vendor\'s possessive is what it has, not a service'],
+      ['made a /24 subnet and aws says only 251 ips available, where did the other 5 go??', 'what the vendor says is no service'],
+      ['set up a 50 dollar budget but i want a heads up before i actually get there, like when aws predicts ill cross it. possible?', 'a heads-up is an alert, and what the vendor predicts no service'],
+      ['qual a diferenca do gitflow original com develop/release/hotfix pra essa versao com dev, staging e main q a disciplina usa?', 'words between slashes are alternatives, not one name'],
+      ['ok so i handed each partner company its own api key, is that enough to keep randos out of my endpoints or nah', 'chat words are no name']
+    ]
+    for (const [question, why] of cases) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, true, `${why}: ${question}`)
+      t.same(found.untreated, [], question)
+      t.same(found.unknown, [], question)
+    }
+    // The vendor before a service's own name still introduces it.
+    t.same(retrieve(base, 'how do i deploy my container with aws app runner instead of ecs?').untreated, ['app runner'])
+    t.equal(retrieve(base, 'aws organizations: how do i write an scp that stops student accounts from launching anything outside sa-east-1?').covered, false)
+  })
+
   t.test('a name another section of the answering note says, with the question\'s other words, is answered there', async t => {
     const question = 'Minhas imagens são compiladas apenas para ARM64. Consigo economizar colocando essas tarefas no Fargate Spot?'
     const found = retrieve(base, question)
