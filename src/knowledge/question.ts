@@ -169,7 +169,7 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(downsides?|drawbacks?|cons|desvantage\w*|contras|pontos? negativos?)\b/g, '$& pitfalls armadilhas'],
   [/\b(what'?s|whats|is there) the catch\b/g, '$& pitfalls armadilhas trade-offs limitacoes'],
   // What a choice gains is its advantages.
-  [/\b(what do (we|i|you) (actually |really )?gain|(what|which) (are the )?(benefits?|upsides?|gains?)|o que (a gente |eu |nos )?(ganh\w*)|quais os ganhos|pontos? positivos?)\b/g, '$& advantages vantagens'],
+  [/\b(what do (we|i|you) (actually |really )?gain|(what'?s|whats|which|what)( are| is)? (the )?(actual |real |main |big |biggest )?(benefits?|upsides?|gains?)|o que (a gente |eu |nos )?(ganh\w*)|quais os ganhos|pontos? positivos?)\b/g, '$& advantages vantagens'],
   // A count that keeps rising and falling is scaling, whatever is counted.
   [/\b(adding and removing|add and remove|adds and removes|up and down|sobe e desce|subindo e descendo|aumenta e diminui|cria e (mata|destroi|remove))\b/g, '$& scaling escala cooldown'],
   // ...however the student tells it: "adding a task, then removing it", "sobe tarefa, desce tarefa", "num vai e vem".
@@ -216,6 +216,8 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b(first (request|call|invocation|hit)s? (after|is|are|was|takes?|took|gets?|being) \w*( \w+)? ?(slow|slower|long)?|after (a )?(quiet|idle|inactive) (period|spell|time|while)|primeira (requisicao|chamada|invocacao|execucao) (depois|apos|e|fica|demora|lenta)\w*|depois de (um tempo )?(parad[ao]|ociosa?|sem uso))\b/g, '$& cold start partida a frio'],
   // One request crossing several services ("a request passa por 4 servicos") is what tracing follows.
   [/\b(requests?|requisic\w*|chamadas?) (\w+ )?(goes|go|passes|pass|crosses|hops|passa|passam|atravessa|percorre) (thru|through|across|por|pelos|pelas|entre) (\w+ )?(services|servicos|microservices|microsservicos)\b/g, '$& trace tracing rastreamento'],
+  // The side effect of a change is its trade-off.
+  [/\b(efeitos? colatera(l|is)|side[- ]effects?)\b/g, 'trade-offs desvantagens pitfalls armadilhas'],
   // A heads-up before something happens is an alert.
   [/\b(heads?[- ]up|give me a warning|um aviso antes|me avis\w* antes)\b/g, 'alarme alarm alerta alert'],
   // Following one request through the services it crosses is distributed tracing.

@@ -674,7 +674,8 @@ t.test('everyday-words', async t => {
       ['made a /24 subnet and aws says only 251 ips available, where did the other 5 go??', 'what the vendor says is no service'],
       ['set up a 50 dollar budget but i want a heads up before i actually get there, like when aws predicts ill cross it. possible?', 'a heads-up is an alert, and what the vendor predicts no service'],
       ['qual a diferenca do gitflow original com develop/release/hotfix pra essa versao com dev, staging e main q a disciplina usa?', 'words between slashes are alternatives, not one name'],
-      ['ok so i handed each partner company its own api key, is that enough to keep randos out of my endpoints or nah', 'chat words are no name']
+      ['ok so i handed each partner company its own api key, is that enough to keep randos out of my endpoints or nah', 'chat words are no name'],
+      ['Coloquei um TTL de um dia no catálogo e os alunos reclamam de preço desatualizado. Se eu reduzir para 30 segundos, qual é o efeito colateral?', 'a side effect is a trade-off']
     ]
     for (const [question, why] of cases) {
       const found = retrieve(base, question)
@@ -682,6 +683,11 @@ t.test('everyday-words', async t => {
       t.same(found.untreated, [], question)
       t.same(found.unknown, [], question)
     }
+    // "What's the actual benefit" asks for advantages: with them, a long question about Docker answers despite the app's framework.
+    const flask = retrieve(base, 'tbh why would i even bother with docker for a small flask app, whats the actual benefit over just pip installing on the server')
+    t.equal(flask.covered, true)
+    t.equal(flask.hits[0]?.heading, 'Why use Docker')
+    t.same(flask.notTreated, ['flask'], 'saying that the notes do not treat the framework')
     // The vendor before a service's own name still introduces it.
     t.same(retrieve(base, 'how do i deploy my container with aws app runner instead of ecs?').untreated, ['app runner'])
     t.equal(retrieve(base, 'aws organizations: how do i write an scp that stops student accounts from launching anything outside sa-east-1?').covered, false)
