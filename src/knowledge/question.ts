@@ -198,6 +198,10 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(traits?|features that make|requisitos|requirements to count|what makes (\w+ )?count)\b/g, '$& caracteristicas characteristics'],
   // A ping is a notification.
   [/\b(ping(ed|s)?|pingar|alert me|warn me)\b/g, '$& alarme alarm alerta alert'],
+  // Keeping the order things happened in is what a FIFO queue does.
+  [/\b((in|na|em) (the )?(exact |same |right |original |correct |strict )?(order|ordem)( (they|que|em que) (happened|arrived|came|were sent|aconteceram|chegaram))?|out of order|fora de ordem)\b/g, '$& fifo ordering ordem'],
+  // Doing a thing twice when it should happen once is what idempotency prevents.
+  [/\b(never twice|not twice|only once|exactly once|twice|duas vezes|so uma vez|uma vez so|(two|duplicate|duplicated|double) (orders|charges|payments|records|messages)|pedidos? duplicad\w*|(pedido|cobranca|pagamento|mensagem)s? (em dobro|duplicad\w*))\b/g, '$& idempotent idempotente duplicates duplicatas'],
   // Logs written as JSON are what the notes call structured logging.
   [/\b(logs? (em |in |as )?json|json logs?|logar (em )?json)\b/g, '$& log estruturado structured logging']
 ]

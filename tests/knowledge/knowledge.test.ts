@@ -688,6 +688,13 @@ t.test('everyday-words', async t => {
     t.equal(flask.covered, true)
     t.equal(flask.hits[0]?.heading, 'Why use Docker')
     t.same(flask.notTreated, ['flask'], 'saying that the notes do not treat the framework')
+    // Keeping order is what a FIFO queue does; a thing done twice is what idempotency prevents.
+    const leads: Array<[string, string]> = [
+      ['payments for the same user have to be processed in the exact order they happened and never twice, can a normal sqs queue do that?', 'Amazon SQS: standard vs FIFO queues'],
+      ['user hits checkout again after a timeout and we end up with two orders, how do apis usually stop that', 'Safe and idempotent methods'],
+      ['as mensagens chegam fora de ordem na fila do sqs, tem como garantir a ordem?', 'Amazon SQS: fila standard x FIFO']
+    ]
+    for (const [question, heading] of leads) t.equal(retrieve(base, question).hits[0]?.heading, heading, question)
     // The vendor before a service's own name still introduces it.
     t.same(retrieve(base, 'how do i deploy my container with aws app runner instead of ecs?').untreated, ['app runner'])
     t.equal(retrieve(base, 'aws organizations: how do i write an scp that stops student accounts from launching anything outside sa-east-1?').covered, false)
