@@ -152,15 +152,16 @@ function errorMessage (words: readonly string[]): boolean {
   return ERROR_WORD.test(words[words.length - 1] ?? '') || HTTP_REASON.test(words.join(' '))
 }
 
-// A parenthesis always opens or closes an aside ("my bare domain (example.com)"); a stop only before a space.
+// A parenthesis always opens or closes an aside ("my bare domain (example.com)"); a stop only before a space; a
+// slash between two words separates alternatives ("develop/release/hotfix").
 const CLAUSE_BREAK = /[,.;:!?]+(?:\s|$)|[()]+|(?<=\p{L})\/(?=\p{L})/u
 // Words that after a vendor say what kind of thing is meant, never which service ("whats the aws option",
 // "the amazon way", "an aws equivalent"): no service is called so.
+const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solution|solutions|offering|offerings|equivalent|alternative|alternatives|choice|choices|version|answer|approach|opcao|opcoes|jeito|forma|solucao|alternativa|equivalente)$/
+
 // Verbs whose subject the vendor is ("when aws predicts i'll cross it", "aws says only 251 are free"): the
 // word after the vendor says what it does, never which service.
 const VENDOR_DOES = /^(says|said|predicts|predicted|forecasts|charges|charged|bills|recommends|recommended|reserves|reserved|keeps|gives|guarantees|promises|claims|suggests|warns|shows|tells|lets|allows|expects|requires|handles|does|did|decides|decided|considers|counts|diz|disse|cobra|cobrou|recomenda|reserva|garante|promete|mostra|avisa|exige|considera|conta)$/
-
-const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solution|solutions|offering|offerings|equivalent|alternative|alternatives|choice|choices|version|answer|approach|opcao|opcoes|jeito|forma|solucao|alternativa|equivalente)$/
 
 // Determiners and pronouns that open a verb's object.
 const OBJECT_AFTER_VERB = /^(some|the|a|an|my|your|our|their|its|it|them|us|me|any|all|that|this|these|those|another|every|each|both|o|os|as|um|uma|meu|minha|meus|minhas|seu|sua|nosso|nossa|isso|tudo|outro|outra|outros|outras|esse|essa|esses|essas|este|esta|estes|estas|todo|toda|todos|todas)$/
