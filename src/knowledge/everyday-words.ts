@@ -21,7 +21,7 @@ let lexicon: Record<Lang, ReadonlySet<string>> | undefined
 const PRODUCT_WORDS: ReadonlySet<string> = new Set(`
 snowball snowcone outposts wavelength nomad consul packer puppet chef helm envoy squid varnish hive prefect
 celery sentry cortex flux harness drone tomcat jetty tilt rook harbor quay rancher calico flannel weave pulsar
-beanstalk lightsail greengrass amplify chime spark swarm flask vagrant mongoose gulp grunt
+beanstalk lightsail greengrass amplify chime spark swarm flask vagrant mongoose gulp grunt bedrock llama
 `.split(/\s+/).filter(w => w !== ''))
 
 // Built at the first question that has a word the notes lack, not at start-up.

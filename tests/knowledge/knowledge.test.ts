@@ -496,6 +496,11 @@ t.test('everyday-words', async t => {
     const hiccup = retrieve(base, 'db had a hiccup and ALL my containers got restarted at once, my health endpoint queries postgres, related?')
     t.ok(hiccup.covered, 'a covered question with a dictionary word in it is answered')
     t.notOk(retrieve(base, 'is hashicorp nomad simpler than ecs for running a handful of containers').covered, 'one naming a product is not')
+    // The model services and models a student of this course asks about, though the dictionary has their words.
+    for (const word of ['bedrock', 'llama']) t.notOk(isEverydayWord(word, 'en'), `${word} names a product`)
+    const bedrock = retrieve(base, 'can i fine tune a model on bedrock with our course pdfs, how much does it cost')
+    t.equal(bedrock.covered, false)
+    t.same(bedrock.unknown, ['bedrock'])
   })
 
   t.test('a name typed without the version the notes write after it is that name', async t => {
