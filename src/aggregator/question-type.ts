@@ -9,7 +9,7 @@ import { foldAccents } from './text.js'
 export type ExpectedAnswer = 'number' | 'option' | 'yesno' | 'open' | 'free'
 
 // Folded (lower case, no accents). "How many" / "quantos" ask for a count; "how much ... cost" for an amount.
-const ASKS_NUMBER = /\b(?:how (?:many|much|long|far|old|fast|often)|what (?:is|was|will be) the (?:total|sum|difference|product|number|amount|cost|price|value|percentage|average|area|perimeter|ratio|probability|result)|what percent(?:age)?|calculate|compute|how much (?:money|time|did|does|do|will|would|is|was|more|less)|quant[oa]s?\b|qual (?:e|foi|sera) o (?:total|valor|custo|preco|numero|resultado|percentual)|calcule|em quantos|por quantos)\b/
+const ASKS_NUMBER = /\b(?:how (?:many|much|long|far|old|fast|often)|what(?:'s|\u2019s| is| was| will be) the (?:total|sum|difference|product|number|amount|cost|price|value|percentage|average|area|perimeter|ratio|probability|result)|what percent(?:age)?|calculate|compute|how much (?:money|time|did|does|do|will|would|is|was|more|less)|quant[oa]s?\b|qual (?:e|foi|sera) o (?:total|valor|custo|preco|numero|resultado|percentual)|calcule|em quantos|por quantos)\b/
 // A question that lists lettered options ("A) ... B) ...") or says "which option".
 const ASKS_OPTION = /(?:^|\s)\(?[a-e][).]\s.*(?:^|\s)\(?[b-e][).]\s|\b(?:which (?:option|alternative|letter|choice)|qual (?:alternativa|opcao|letra))\b/s
 // Yes/no questions open with an auxiliary verb, or say so.
@@ -23,6 +23,9 @@ const WORD_PROBLEM = /\b(?:what(?:'s| is| was| are| were| will| would)?|how (?:h
 // "What is the difference between …" asks for an explanation, unless the sentences before it give figures: then it asks how far apart two of them end up.
 const ASKS_DIFFERENCE = /^(?:what is the difference|qual (?:e )?a diferenca)\b/
 
+// A sentence ends at . ! or ? before a space, except after a title or an abbreviation ("Mrs. Cruz", "vs. the other").
+const SENTENCE_BREAK = /(?<=[.!?])(?<!\b(?:mr|mrs|ms|dr|prof|sr|sra|st|vs|etc|e\.g|i\.e)\.)\s+/
+
 function numbersIn (text: string): number {
   return text.match(/\d+(?:[.,]\d+)?/g)?.length ?? 0
 }
@@ -32,7 +35,7 @@ export function expectedAnswer (question: string): ExpectedAnswer {
   const folded = foldAccents(question).trim()
   if (ASKS_OPTION.test(folded)) return 'option'
   // The last sentence carries the request in word problems ("... How much does she make every day?").
-  const sentences = folded.split(/(?<=[.!?])\s+/).filter(s => s !== '')
+  const sentences = folded.split(SENTENCE_BREAK).filter(s => s !== '')
   const ask = sentences.findLast(s => s.endsWith('?')) ?? sentences[sentences.length - 1] ?? ''
   const context = sentences.slice(0, sentences.lastIndexOf(ask)).join(' ')
   if (ASKS_DIFFERENCE.test(ask) && (context.match(/\b\d+(?:[.,]\d+)?\b/g)?.length ?? 0) >= 2) return 'number'

@@ -142,20 +142,23 @@ t.test('rules', async t => {
     t.notOk(bestWriter('cheap1', ['dear'], { ...writers(0), dear: { ...known(0.5), quality: 0, feedback: 0.5 } }), 'ratings count as well')
   })
 
-  t.test('free text: after the first round the better writer is asked first, whatever its price', async t => {
+  t.test('free text: the better writer is asked first, whatever its price', async t => {
     const writers: Record<string, ProviderReliability> = { cheap1: { ...known(0.5), quality: 0 }, cheap2: { ...known(0.5), quality: -0.2 }, dear: { ...known(0.6), quality: -0.5 }, other: { ...known(0.35), quality: 0.8 } }
     const dearer = Object.keys(COSTS).map(id => cascadeOption(id, id === 'other' ? 0.05 : COSTS[id], writers[id]))
-    t.same(cascadeRounds(dearer, 'open'), [['cheap1', 'cheap2'], ['other'], ['dear']], 'the cheaper dear provider writes worse and could not settle it: it comes last')
+    t.same(cascadeRounds(dearer, 'open'), [['other', 'cheap1'], ['cheap2'], ['dear']], 'the best writer and the cheapest first; the cheaper dear provider writes worse and could not settle it: it comes last')
     t.same(cascadeRounds(dearer, 'short'), [['cheap1', 'cheap2'], ['dear'], ['other']], 'for a short answer, cost and accuracy')
-    t.same(cascadeRounds(dearer.map(o => ({ ...o, openRecord: o.id === 'other' ? 0.8 : o.openRecord })), 'open')[0], ['cheap1', 'cheap2'], 'the first round is still the cheapest')
+    const cheapWriter = dearer.map(o => ({ ...o, openRecord: o.id === 'cheap2' ? 1 : o.openRecord }))
+    t.same(cascadeRounds(cheapWriter, 'open'), [['cheap2', 'cheap1'], ['other'], ['dear']], 'where a cheap provider writes best, the first round is the cheapest pair')
     t.equal(cascadeKind(DOCKER_QUESTION), 'open')
     t.equal(cascadeKind(MATH_QUESTION), 'short')
+    t.equal(cascadeKind('A company spends $15000 on advertising for a year, and then a third of that amount for another year.  What\'s the total amount the company spent?'), 'short', '"what\'s the total" asks for a number')
+    t.equal(cascadeKind('Mr. Jackson buys 4 packs of 12 glue sticks for 30 students. How many glue sticks are left over?'), 'short', 'a title\'s full stop does not end the sentence')
 
     const candidates = [ok('cheap1', DOCKER_ANSWERS.openai), ok('cheap2', DOCKER_ANSWERS.huggingface), { ...ok('dear', DOCKER_ANSWERS.gemini), costUsd: 0.01 }, { ...ok('other', DOCKER_ANSWERS.openai), costUsd: 0.05 }]
       .map(c => ({ ...c, costUsd: c.costUsd ?? 0.001 }))
     const result = runCascade(DOCKER_QUESTION, candidates, writers, undefined, 1)
-    t.same(result.consulted, ['cheap1', 'cheap2', 'other'], 'the best writer settles it; the cheaper, worse one is never asked')
-    t.ok(Math.abs(result.costUsd - 0.052) < 1e-12, `the cheap pair and the best writer: ${result.costUsd}`)
+    t.same(result.consulted, ['other', 'cheap1'], 'the best writer settles it; the cheaper, worse writers after it are never asked')
+    t.ok(Math.abs(result.costUsd - 0.051) < 1e-12, `the best writer and the cheapest: ${result.costUsd}`)
   })
 })
 
