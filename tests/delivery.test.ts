@@ -3,7 +3,8 @@
 // One part alone: npx tap --disable-coverage --grep='^docker$' tests/delivery.test.ts (the part's name is its former file's).
 import t from 'tap'
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { packageRoot } from '../src/package-info.js'
@@ -258,5 +259,33 @@ t.test('workflows', async t => {
     const name = /export const CONTAINER_NAME = '([^']+)'/.exec(stack)?.[1]
     t.ok(name)
     t.equal(deploy.jobs.deploy?.env?.CONTAINER_NAME, name)
+  })
+})
+
+t.test('bundle', async t => {
+  // The server's one-file bundle (scripts/bundle.mjs) is pure ASCII, so V8 keeps its source one byte per character.
+  const { asciiOnly, bundle } = await import(new URL('../scripts/bundle.mjs', import.meta.url).href) as {
+    asciiOnly: (code: string) => string
+    bundle: (esbuild: unknown, outfile: string) => Promise<string>
+  }
+
+  t.test('escapes say what the characters said', async t => {
+    const source = '/[\'’]s\\b/giu.test("It’s") && /[ãõç]/i.test("Ç") && "👋 — é".length === 6 // a comment ’'
+    const escaped = asciiOnly(source)
+    t.notOk(/[^\x00-\x7f]/.test(escaped), 'nothing above U+007F is left')
+    t.equal(escaped.length, source.length + 5 * 11, 'eleven UTF-16 units, each as \\uXXXX')
+    t.equal(new Function(`return ${escaped}`)(), true, 'patterns and strings match as they did')
+    t.equal(new Function(`return ${source}`)(), true)
+  })
+
+  t.test('the built bundle has no character above U+007F', async t => {
+    const scratch = mkdtempSync(join(tmpdir(), 'iscoolgpt-bundle-'))
+    t.teardown(() => rmSync(scratch, { recursive: true, force: true }))
+    const esbuild = await import('esbuild')
+    const file = await bundle(esbuild, join(scratch, 'server.mjs'))
+    const bytes = readFileSync(file)
+    t.ok(bytes.length > 1_000_000, `the server and its dependencies (${bytes.length} bytes)`)
+    t.equal(bytes.findIndex(b => b > 0x7f), -1, 'every byte is ASCII')
+    t.ok(existsSync(`${file}.map`), 'the source map is written beside it')
   })
 })
