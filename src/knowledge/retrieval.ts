@@ -202,6 +202,8 @@ const WORD_ONSET = /^(str|spr|scr|spl|squ|thr|shr|chr|phr|sch|sph)/
 
 /** Whether a word is spelled as an acronym is: no vowel, or three consonants no word starts with. */
 export function acronymShaped (typed: string): boolean {
+  // Written in capitals ("APM", "SLO"), it is an acronym whatever its letters.
+  if (/^\p{Lu}{3,}s?$/u.test(typed)) return true
   const folded = foldText(typed)
   if (!/^[a-z]+$/.test(folded) || folded.length < 3) return false
   return !/[aeiouy]/.test(folded) || (/^[^aeiouy]{3}/.test(folded) && !WORD_ONSET.test(folded))
@@ -233,6 +235,28 @@ function comparesUnknown (raw: string, unknown: string[]): boolean {
   return words.some((word, i) => folded.has(word) && (
     COMPARES.test(words[i - 1] ?? '') || COMPARES.test(words[i + 1] ?? '') ||
     words.slice(Math.max(0, i - 3), i).some(w => BETWEEN.test(w))))
+}
+
+// Markers that set one thing against another with the preferred one first ("Pulumi over Terraform", "App
+// Runner instead of ECS", "usar o nomad em vez do ecs").
+const PREFERRED_TO = /^(over|instead|rather|vez|inves|lugar)$/
+// Auxiliaries that open a question with its subject after them ("how does pulumi store", "can karpenter pick").
+const QUESTION_AUX = /^(does|do|did|can|could|will|would|should|is|are)$/
+const WH_WORD = /^(how|what|why|when|where|which|who)$/
+
+/**
+ * Whether an unknown word is what the question asks about, whatever else it says: a thing set against
+ * another ("the advantages of Pulumi over Terraform") or the subject of the question's own verb ("how does
+ * Pulumi manage its state", "does Karpenter pick the instance type"). Such a name is never the mere setting
+ * of a question (settingName): what the student wants to know is about it.
+ */
+function asksAbout (raw: string, unknown: string[]): boolean {
+  if (comparesUnknown(raw, unknown)) return true
+  const words = tokenize(foldText(raw))
+  const folded = new Set(unknown.map(word => foldText(word)))
+  return words.some((word, i) => folded.has(word) && (
+    PREFERRED_TO.test(words[i + 1] ?? '') ||
+    (QUESTION_AUX.test(words[i - 1] ?? '') && (i === 1 || WH_WORD.test(words[i - 2] ?? '')))))
 }
 
 /**
@@ -1007,7 +1031,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const foreignNoun = question.lang === 'pt' && unknownTerms.some(word => !portugueseShaped(word) && afterArticle(raw, word))
     // An unknown word that opens the question ("trivy in github actions: ...", "jaeger pra tracing") is its subject.
     const opens = firstWord !== undefined && unknownTerms.some(word => foldText(word) === foldText(firstWord))
-    const plain = !opens && !namesAService(raw, unknownTerms) && !foreignNoun && !comparesUnknown(raw, unknownTerms) && !unknownTerms.some(acronymShaped)
+    const about = asksAbout(raw, unknownTerms)
+    const plain = !opens && !namesAService(raw, unknownTerms) && !foreignNoun && !about && !unknownTerms.some(acronymShaped)
     // How strongly the note matches on its own text: the students' questions attached to it may
     // share the question's everyday words ("backups") without the note treating its unknown one.
     const everyday = question.lang === 'pt' && unknownTerms.every(word => portugueseShaped(word) && !afterArticle(raw, word))
@@ -1023,7 +1048,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // One name the notes lack in a long question whose other words strongly match a section is where the
     // student is ("no wireshark vi o client hello...", "my bcrypt module crashes on alpine"):
     // what they ask is what that section answers. The answer says the notes do not treat the name.
-    const setting = answersAll ? [] : settingName(found, lead, queryTerms, unknownTerms, untreated, lang)
+    const setting = answersAll || about ? [] : settingName(found, lead, queryTerms, unknownTerms, untreated, lang)
     const covered = answersAll || setting.length > 0
     const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang) : new Set<string>()
     const notTreated = covered ? [...setting, ...aside.filter(name => !answeredAside.has(name))] : []

@@ -628,6 +628,22 @@ t.test('everyday-words', async t => {
     t.same(found.unknown, ['pulsar'])
   })
 
+  t.test('an unknown thing preferred to another, the subject of the question, or an acronym in capitals is what is asked about', async t => {
+    for (const [question, word] of [
+      ['what do we gain by choosing Crossplane over CloudFormation to write our infrastructure as code in TypeScript', 'Crossplane'],
+      ['does Crossplane store its state in a file like terraform state or in the cluster', 'Crossplane'],
+      ['Como instrumentar minha API Node.js para enviar métricas e traces de APM?', 'APM'],
+      ['what metrics and traces should our Node.js API send to the APM', 'APM']
+    ] as const) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, false, question)
+      t.ok(found.unknown.includes(word), `${word}: ${question}`)
+      t.same(found.notTreated, [], 'not answered as the question\'s mere setting either')
+    }
+    const known = retrieve(base, 'configure an SLO alert on the p99 latency metric of my API in CloudWatch')
+    t.equal(known.covered, true, 'an acronym the notes use is theirs')
+  })
+
   t.test('an unknown word after a vendor other than AWS is that vendor\'s product', async t => {
     const found = retrieve(base, 'is hashicorp waypoint a good way to deploy my ecs services')
     t.equal(found.covered, false)
