@@ -21,7 +21,8 @@ let lexicon: Record<Lang, ReadonlySet<string>> | undefined
 const PRODUCT_WORDS: ReadonlySet<string> = new Set(`
 snowball snowcone outposts wavelength nomad consul packer puppet chef helm envoy squid varnish hive prefect
 celery sentry cortex flux harness drone tomcat jetty tilt rook harbor quay rancher calico flannel weave pulsar
-beanstalk lightsail greengrass amplify chime spark swarm flask vagrant mongoose gulp grunt bedrock llama
+beanstalk lightsail greengrass amplify chime spark swarm flask vagrant mongoose gulp grunt bedrock llama cosmos synapse
+spanner presto snowflake timescale cockroach
 `.split(/\s+/).filter(w => w !== ''))
 
 // Built at the first question that has a word the notes lack, not at start-up.
@@ -40,8 +41,31 @@ function words (): Record<Lang, ReadonlySet<string>> {
 export function isEverydayWord (folded: string, lang: Lang): boolean {
   const list = words()[lang]
   if (list.has(folded)) return true
-  // "resend", "refazer": doing an everyday thing again is as everyday.
+  // "resend", "refazer": doing an everyday thing again is as everyday; "preload": doing it beforehand as well.
   if (folded.length >= 6 && folded.startsWith('re') && isEverydayWord(folded.slice(2), lang)) return true
+  if (folded.length >= 6 && folded.startsWith('pre') && isEverydayWord(folded.slice(3), lang)) return true
+  if (lang === 'pt' && portugueseVerbForm(folded, list)) return true
   if (folded.length < 4 || !folded.endsWith('s')) return false
   return list.has(folded.slice(0, -1)) || (folded.endsWith('es') && list.has(folded.slice(0, -2)))
+}
+
+/**
+ * Endings of the forms of a Portuguese verb a student writes most (present, past, gerund, participle) and
+ * the infinitives they come from: the frequency list holds "dividir" and "derrubar", the student writes
+ * "a task divide o kernel", "o deploy derruba a api".
+ */
+const PT_VERB_FORMS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['ando', ['ar']], ['endo', ['er']], ['indo', ['ir']], ['ado', ['ar']], ['ido', ['er', 'ir']],
+  ['am', ['ar']], ['em', ['er', 'ir']], ['ou', ['ar']], ['eu', ['er']], ['iu', ['ir']], ['a', ['ar']], ['e', ['er', 'ir']]
+]
+
+/** Whether a folded word is a form of a Portuguese verb whose infinitive is in `list`. */
+function portugueseVerbForm (folded: string, list: ReadonlySet<string>): boolean {
+  if (folded.length < 5) return false
+  for (const [ending, infinitives] of PT_VERB_FORMS) {
+    if (!folded.endsWith(ending)) continue
+    const stem = folded.slice(0, -ending.length)
+    if (stem.length >= 3 && infinitives.some(infinitive => list.has(stem + infinitive))) return true
+  }
+  return false
 }

@@ -139,7 +139,7 @@ const NAME_BEFORE = /^(amazon|aws|azure|google|gcp|com|usando|with|using|via)$/
 const VENDOR = /^(amazon|aws|azure|google|gcp)$/
 const VENDOR_POSSESSIVE = /\b(amazon|aws|azure|google|gcp)['’]s\b/gi
 const VENDOR_SPELLED: Readonly<Record<string, string>> = { amazon: 'Amazon', aws: 'AWS', azure: 'Azure', google: 'Google', gcp: 'GCP' }
-const QUANTITY = /^\d+(?:[.,]\d+)?(?:[kmgtp]i?b|[kmgtp]bps|bps|ms|s|sec|secs|min|mins|h|hr|hrs|d|k|x|gbs?|tbs?|mbs?)$/
+const QUANTITY = /^\d+(?:[.,]\d+)?(?:[kmgtp]i?b|[kmgtp]bps|bps|ms|s|sec|secs|min|mins|h|hr|hrs|d|k|x|gbs?|tbs?|mbs?|am|pm)$/
 const POSSESSIVE = /^(my|our|your|their|meu|minha|meus|minhas|nossa|nosso|sua|seu)$/
 const PREPOSITION = /^(without|within|across|behind|beyond|toward|towards|against|among|despite|inside|outside|instead|sobre|apos|desde|durante|atraves|perante)$/
 // The last word of an error message as a program prints it.

@@ -489,6 +489,18 @@ t.test('everyday-words', async t => {
     }
   })
 
+  t.test('a verb form whose Portuguese infinitive is frequent, and an everyday word done beforehand, are everyday too', async t => {
+    for (const word of ['divide', 'derruba', 'compartilha', 'compartilhando', 'derrubou']) t.ok(isEverydayWord(word, 'pt'), `${word} is everyday Portuguese`)
+    for (const word of ['preload', 'prebuild']) t.ok(isEverydayWord(word, 'en'), `${word} is everyday English`)
+    for (const [word, lang] of [['divide', 'en'], ['presto', 'en'], ['kubecost', 'pt'], ['terraforma', 'pt']] as const) t.equal(isEverydayWord(word, lang), word === 'divide', `${word} (${lang})`)
+    const kernel = retrieve(base, 'no fargate a minha task divide o kernel com a task de outro cliente?')
+    t.equal(kernel.covered, true, 'a Portuguese verb between English terms names nothing')
+    t.same(kernel.untreated, [])
+    const morning = retrieve(base, 'classes start at 9am and the api falls over for a few minutes, can i add capacity before the cpu climbs?')
+    t.equal(morning.covered, true, 'a time of day is a quantity, not a name')
+    t.same(morning.unknown, [])
+  })
+
   t.test('the English dictionary adds rarer everyday words, but not the products named by dictionary words', async t => {
     for (const word of ['hiccup', 'chores', 'hiccups']) t.ok(isEverydayWord(word, 'en'), `${word} is everyday English`)
     for (const word of ['nomad', 'snowball', 'helm', 'consul', 'spark']) t.notOk(isEverydayWord(word, 'en'), `${word} names a product`)
@@ -497,7 +509,7 @@ t.test('everyday-words', async t => {
     t.ok(hiccup.covered, 'a covered question with a dictionary word in it is answered')
     t.notOk(retrieve(base, 'is hashicorp nomad simpler than ecs for running a handful of containers').covered, 'one naming a product is not')
     // The model services and models a student of this course asks about, though the dictionary has their words.
-    for (const word of ['bedrock', 'llama']) t.notOk(isEverydayWord(word, 'en'), `${word} names a product`)
+    for (const word of ['bedrock', 'llama', 'spanner', 'snowflake', 'cockroach']) t.notOk(isEverydayWord(word, 'en'), `${word} names a product`)
     const bedrock = retrieve(base, 'can i fine tune a model on bedrock with our course pdfs, how much does it cost')
     t.equal(bedrock.covered, false)
     t.same(bedrock.unknown, ['bedrock'])
