@@ -271,8 +271,15 @@ export function costSubject (text: string): string {
   return text.replace(/[\p{L}\p{N}]+/gu, word => COST_WORDS.has(word) ? ' ' : word).replace(/\s+/g, ' ').trim()
 }
 
+// "Why does my container ignore SIGTERM", "por que o meu deploy cai": the cause of what happens to the
+// student's own system, which the section that explains it answers, not the one that argues for a tool.
+const ASKS_CAUSE = /\b(?:why|por que|porque) (?:(?:does|do|did|is|are|was|were|would|will|can|could|does not|do not|doesn'?t|don'?t|didn'?t|isn'?t|aren'?t|won'?t|can'?t) )?(?:my|our|the|this|that|it|o meu|a minha|os meus|as minhas|meu|minha|meus|minhas|nosso|nossa|isso|ele|ela)\b/
+
 export function questionType (text: string): QuestionType {
-  for (const [type, pattern] of TYPES) if (pattern.test(text)) return type
+  for (const [type, pattern] of TYPES) {
+    if (type === 'why' && ASKS_CAUSE.test(text) && !/\b(?:vantage\w*|vale a pena|advantages?|benefits?|worth)\b/.test(text)) continue
+    if (pattern.test(text)) return type
+  }
   return 'other'
 }
 

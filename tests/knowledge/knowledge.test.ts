@@ -1683,6 +1683,11 @@ t.test('question', async t => {
     t.equal(questionType('how does a cdn work'), 'definition')
     t.not(questionType('what happens when the cache expires'), 'definition', '"what happens" asks for a consequence')
     t.not(questionType('o que acontece quando a task recebe sigterm'), 'definition')
+    for (const cause of ['why does my node container ignore sigterm', "why doesn't the alb see my targets", 'por que o meu deploy cai toda vez', 'por que a minha task nao sobe']) {
+      t.equal(questionType(cause), 'other', `the cause of what happens to the student's system is no argument for a tool: ${cause}`)
+    }
+    t.equal(questionType('why would i pick fargate'), 'why')
+    t.equal(questionType('why is my cache worth it'), 'why', 'a benefit asked for stays one')
   })
 
   t.test('greetings and thanks, and only them', async t => {
