@@ -1532,7 +1532,9 @@ t.test('paraphrases', async t => {
       ['lambda lendo de uma fila sqs, quem chama quem? a lambda fica fazendo polling?', 'serverless-functions', 'Eventos e gatilhos'],
       ['abri a porta 22 pra 0.0.0.0/0 e a aws deixou, ela nao deveria bloquear isso?', 'shared-responsibility', 'Erros comuns na responsabilidade compartilhada'],
       ['temos a api em sp e em virginia, da pra cada cliente cair sozinho na q responde mais rapido pra ele?', 'dns', 'Políticas de roteamento do Route 53'],
-      ['meu servico fica sobe tarefa, desce tarefa, sobe de novo o tempo todo, parece doido. oq ta acontecendo', 'autoscaling', 'Cooldowns e armadilhas']
+      ['meu servico fica sobe tarefa, desce tarefa, sobe de novo o tempo todo, parece doido. oq ta acontecendo', 'autoscaling', 'Cooldowns e armadilhas'],
+      ['how do i tie together every log line that belongs to one request', 'observability', 'Logs and structured logging'],
+      ['como juntar os logs de uma mesma requisicao entre os servicos?', 'observability', 'Logs e log estruturado']
     ] as const) {
       const found = retrieve(base, question)
       t.ok(found.covered, `covered: ${question}`)
