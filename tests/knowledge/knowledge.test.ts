@@ -1534,7 +1534,9 @@ t.test('paraphrases', async t => {
       ['temos a api em sp e em virginia, da pra cada cliente cair sozinho na q responde mais rapido pra ele?', 'dns', 'Políticas de roteamento do Route 53'],
       ['meu servico fica sobe tarefa, desce tarefa, sobe de novo o tempo todo, parece doido. oq ta acontecendo', 'autoscaling', 'Cooldowns e armadilhas'],
       ['how do i tie together every log line that belongs to one request', 'observability', 'Logs and structured logging'],
-      ['como juntar os logs de uma mesma requisicao entre os servicos?', 'observability', 'Logs e log estruturado']
+      ['como juntar os logs de uma mesma requisicao entre os servicos?', 'observability', 'Logs e log estruturado'],
+      // One sentence of the recap says most of what is asked: its fact.
+      ['da pra trocar o bloco cidr principal da vpc depois que ela foi criada?', 'vpc-subnets', 'Para lembrar']
     ] as const) {
       const found = retrieve(base, question)
       t.ok(found.covered, `covered: ${question}`)
