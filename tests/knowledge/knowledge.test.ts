@@ -1676,6 +1676,8 @@ t.test('question', async t => {
     t.equal(questionType('alb vs nlb'), 'difference')
     t.equal(questionType('terraform ou cloudformation, qual usar?'), 'difference')
     t.equal(questionType('quanto custa o nat gateway'), 'cost')
+    t.equal(questionType('o trafego entre zonas de disponibilidade e gratuito?'), 'cost', 'whether something is free asks what it costs')
+    t.equal(questionType('is traffic between two azs free of charge'), 'cost')
     t.equal(questionType('por que usar docker'), 'why')
     t.equal(questionType('how do i push an image to ecr'), 'howto')
     t.equal(questionType('what is a vpc'), 'definition')
