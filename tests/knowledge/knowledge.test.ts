@@ -1536,7 +1536,8 @@ t.test('paraphrases', async t => {
       ['how do i tie together every log line that belongs to one request', 'observability', 'Logs and structured logging'],
       ['como juntar os logs de uma mesma requisicao entre os servicos?', 'observability', 'Logs e log estruturado'],
       // One sentence of the recap says most of what is asked: its fact.
-      ['da pra trocar o bloco cidr principal da vpc depois que ela foi criada?', 'vpc-subnets', 'Para lembrar']
+      ['da pra trocar o bloco cidr principal da vpc depois que ela foi criada?', 'vpc-subnets', 'Para lembrar'],
+      ['how do i send my local image to the ecr registry', 'container-registries', 'Pushing and pulling images with Amazon ECR']
     ] as const) {
       const found = retrieve(base, question)
       t.ok(found.covered, `covered: ${question}`)
