@@ -170,6 +170,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(what'?s|whats|is there) the catch\b/g, '$& pitfalls armadilhas trade-offs limitacoes'],
   // What a choice gains is its advantages.
   [/\b(what do (we|i|you) (actually |really )?gain|(what'?s|whats|which|what)( are| is)? (the )?(actual |real |main |big |biggest )?(benefits?|upsides?|gains?)|o que (a gente |eu |nos )?(ganh\w*)|quais os ganhos|pontos? positivos?)\b/g, '$& advantages vantagens'],
+  // An old task that takes minutes to go away is waiting out the load balancer's deregistration delay.
+  [/\b(demora|demoram|leva|levam|takes?|taking) (\w+ ){0,5}(min|mins|minutos?|minutes?|minimo) (\w+ ){0,2}(pra|para|to) (parar|sair|morrer|desligar|stop|die|drain|go away|be removed|shut down)\b/g, '$& deregistration delay draining drenagem'],
   // Getting an image into a registry is pushing it; getting it out, pulling it.
   [/\b(get|put|send|upload|move|ship|mandar|mando|subir|subo|enviar|envio|colocar|coloco|jogar|jogo) (\w+ ){0,3}(in)?(to|pro|pra|para o|para a|no|na) (the |my |our |a |an |o |meu |nosso )?(ecr|registry|registro|docker hub|dockerhub)\b/g, '$& push'],
   // The logs of one request are tied together by the ID every line carries.

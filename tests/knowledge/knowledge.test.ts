@@ -1537,7 +1537,9 @@ t.test('paraphrases', async t => {
       ['como juntar os logs de uma mesma requisicao entre os servicos?', 'observability', 'Logs e log estruturado'],
       // One sentence of the recap says most of what is asked: its fact.
       ['da pra trocar o bloco cidr principal da vpc depois que ela foi criada?', 'vpc-subnets', 'Para lembrar'],
-      ['how do i send my local image to the ecr registry', 'container-registries', 'Pushing and pulling images with Amazon ECR']
+      ['how do i send my local image to the ecr registry', 'container-registries', 'Pushing and pulling images with Amazon ECR'],
+      // An old task that takes minutes to stop is waiting out the deregistration delay.
+      ['a task antiga demora uns 5 min pra parar quando faco deploy no ecs', 'health-checks-graceful-shutdown', 'Connection draining (drenagem de conexões)']
     ] as const) {
       const found = retrieve(base, question)
       t.ok(found.covered, `covered: ${question}`)
