@@ -170,6 +170,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(what'?s|whats|is there) the catch\b/g, '$& pitfalls armadilhas trade-offs limitacoes'],
   // What a choice gains is its advantages.
   [/\b(what do (we|i|you) (actually |really )?gain|(what'?s|whats|which|what)( are| is)? (the )?(actual |real |main |big |biggest )?(benefits?|upsides?|gains?)|o que (a gente |eu |nos )?(ganh\w*)|quais os ganhos|pontos? positivos?)\b/g, '$& advantages vantagens'],
+  // One event that must reach several services is fanned out through a topic.
+  [/\b(chegue|cheguem|chegar|entregar|entregue|mandar|mande|enviar|envie|deliver|delivered|send|sent|reach|reaches|go|goes) (\w+ ){0,3}(em|para|pra|a|to|into) (\d+|varios|varias|tres|duas|dois|multiple|several|many|all|every|todos os|todas as|two|three|each) (\w+ )?(servicos|services|consumers|consumidores|filas|queues|subscribers|assinantes|microsservicos|microservices|lambdas)\b/g, '$& fan-out sns topic topico'],
   // An old task that takes minutes to go away is waiting out the load balancer's deregistration delay.
   [/\b(demora|demoram|leva|levam|takes?|taking) (\w+ ){0,5}(min|mins|minutos?|minutes?|minimo) (\w+ ){0,2}(pra|para|to) (parar|sair|morrer|desligar|stop|die|drain|go away|be removed|shut down)\b/g, '$& deregistration delay draining drenagem'],
   // Getting an image into a registry is pushing it; getting it out, pulling it.

@@ -1538,6 +1538,8 @@ t.test('paraphrases', async t => {
       // One sentence of the recap says most of what is asked: its fact.
       ['da pra trocar o bloco cidr principal da vpc depois que ela foi criada?', 'vpc-subnets', 'Para lembrar'],
       ['how do i send my local image to the ecr registry', 'container-registries', 'Pushing and pulling images with Amazon ECR'],
+      // One event that must reach several services is fanned out through a topic.
+      ['quero q o evento de pagamento chegue em 3 servicos, cada um no seu ritmo', 'message-queues', 'Amazon SNS e Amazon EventBridge'],
       // An old task that takes minutes to stop is waiting out the deregistration delay.
       ['a task antiga demora uns 5 min pra parar quando faco deploy no ecs', 'health-checks-graceful-shutdown', 'Connection draining (drenagem de conexões)']
     ] as const) {
