@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ANSWER_CLASSES } from '../aggregator/index.js'
 import { CASCADE_SETTLED } from '../aggregator/cascade.js'
-import { loadAlpaca, loadGsm8k, loadRefusals } from '../eval/datasets.js'
+import { type GradedQuestion, loadAlpaca, loadGsm8k, loadRefusals } from '../eval/datasets.js'
 import {
   CURVE_POINTS, baselines, cascadeCurve, type CascadePoint, offTopicRate, refusalReport, restrict, runFixed, runOnline, summarise, tenPercentFeedback, type RunSummary
 } from '../eval/run.js'
@@ -122,11 +122,41 @@ export function alpacaReport (): string {
     '',
     ...cascadeTable(cascadeCurve(dearBetter, p => (ALPACA_PRICES[p] ?? 1) / 1e6, CASCADE_THRESHOLDS), dearBetterEveryone, 'open questions'),
     '',
+    ...cascadeSetsTable(questions),
+    '',
     'Learning curves (win rate over the first N questions):',
     ...curves,
     '',
     `Off-topic: ${offTopic.flagged} of ${offTopic.candidates} candidates flagged (${pct(offTopic.flagged / offTopic.candidates)}), every question aggregated with all ten answers; every one answers its instruction.`
   ].join('\n')
+}
+
+/**
+ * Ten sets of four AlpacaEval models, two cheap and two about ten times dearer by list price (the two
+ * above among them), each replayed with the cascade at its default threshold and with everyone asked:
+ * how the cascade fares whichever models are cheap and whichever write best.
+ */
+const CASCADE_SETS = [
+  ['m2', 'm3', 'm4', 'm8'], ['m1', 'm3', 'm4', 'm8'], ['m1', 'm3', 'm5', 'm6'], ['m1', 'm3', 'm9', 'm10'], ['m2', 'm3', 'm5', 'm10'],
+  ['m1', 'm2', 'm6', 'm8'], ['m1', 'm2', 'm4', 'm10'], ['m1', 'm3', 'm7', 'm9'], ['m2', 'm3', 'm6', 'm9'], ['m1', 'm2', 'm5', 'm7']
+] as const
+
+function cascadeSetsTable (questions: readonly GradedQuestion[]): string[] {
+  const rows = CASCADE_SETS.map(ids => {
+    const subset = restrict(questions, [...ids])
+    const everyone = summarise(runOnline(subset))
+    const [cascade] = cascadeCurve(subset, p => (ALPACA_PRICES[p] ?? 1) / 1e6, [CASCADE_SETTLED])
+    return { ids, everyone, cascade }
+  })
+  const mean = rows.reduce((sum, r) => sum + r.cascade.score - r.everyone.score, 0) / rows.length
+  return [
+    `Cascade at ${CASCADE_SETTLED} on ten sets of four models, two cheap and two about ten times dearer:`,
+    '',
+    '| set | asking everyone | cascade (even / odd) | vs asking everyone | cost vs asking everyone | providers asked |',
+    '|---|---|---|---|---|---|',
+    ...rows.map(r => `| ${r.ids.join(', ')} | ${pct(r.everyone.score)} | ${pct(r.cascade.score)} (${pct(r.cascade.even)} / ${pct(r.cascade.odd)}) | ${points2(r.cascade.score - r.everyone.score)} | ${pct(r.cascade.relativeCost)} | ${r.cascade.consulted.toFixed(2)} |`),
+    `| mean | | | ${points2(mean)} | | |`
+  ]
 }
 
 export function refusalsReport (): string {
