@@ -283,9 +283,12 @@ export function costSubject (text: string): string {
 // student's own system, which the section that explains it answers, not the one that argues for a tool.
 const ASKS_CAUSE = /\b(?:why|por que|porque) (?:(?:does|do|did|is|are|was|were|would|will|can|could|does not|do not|doesn'?t|don'?t|didn'?t|isn'?t|aren'?t|won'?t|can'?t) )?(?:my|our|the|this|that|it|o meu|a minha|os meus|as minhas|meu|minha|meus|minhas|nosso|nossa|isso|ele|ela)\b/
 
+// Unless the question names what a choice gains: "why is my cache worth it" still weighs a benefit.
+const ASKS_BENEFIT = /\b(?:vantage\w*|vale a pena|advantages?|benefits?|worth)\b/
+
 export function questionType (text: string): QuestionType {
   for (const [type, pattern] of TYPES) {
-    if (type === 'why' && ASKS_CAUSE.test(text) && !/\b(?:vantage\w*|vale a pena|advantages?|benefits?|worth)\b/.test(text)) continue
+    if (type === 'why' && ASKS_CAUSE.test(text) && !ASKS_BENEFIT.test(text)) continue
     if (pattern.test(text)) return type
   }
   return 'other'
