@@ -1,16 +1,26 @@
-// The server as one ES module, dist/server.mjs: what `npm start`, the image and the benchmark run.
+// The server as three files in dist/, what `npm start`, the image and the benchmark run:
 //   node scripts/bundle.mjs            (also the second step of `npm run build`)
+// - server.mjs, the entry (src/server.ts): reads the settings, then loads the application;
+// - app.cjs, the application (src/app.ts) and its dependencies as one CommonJS function expression, which
+//   the entry compiles with V8's code cache (src/startup/compiled-module.ts);
+// - write-code-cache.mjs, which writes that cache (app.cjs.cache) with the Node and the flags it runs with.
 // Starting from one file spares Node the resolution, reading and compiling of some thousand modules (fastify,
-// the three SDKs and their dependencies) one by one: that was two thirds of the start's CPU. The SDKs stay
-// in the bundle and are loaded at start, so the first ask does not wait for them.
+// the three SDKs and their dependencies) one by one: that was two thirds of the start's CPU; the code cache
+// spares most of the compiling of what is left. The SDKs stay in the bundle and are loaded at start, so the
+// first ask does not wait for them.
+import { createHash } from 'node:crypto'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
-/** Where the bundle goes, relative to the package root: package-info.ts finds package.json by walking up from it. */
+/** Where the entry goes, relative to the package root: package-info.ts finds package.json by walking up from it. */
 export const BUNDLE = join('dist', 'server.mjs')
+/** Beside the entry: the application and the script that writes its code cache. */
+export const APP_BUNDLE = 'app.cjs'
+export const CACHE_WRITER = 'write-code-cache.mjs'
 
 /**
  * Packages left to Node's own loading, each for a reason the bundle cannot keep:
@@ -19,25 +29,96 @@ export const BUNDLE = join('dist', 'server.mjs')
  */
 export const EXTERNAL = ['pino', 'thread-stream', 'ioredis']
 
-/** esbuild's options for the bundle of src/server.ts, written to `outfile` (absolute, or relative to `root`). */
-export function bundleOptions (outfile = BUNDLE) {
+/** What every part shares. */
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL,
+  // Names kept: error classes are told apart by name in logs and in the providers' error normalisation.
+  keepNames: true,
+  sourcemap: true,
+  legalComments: 'linked',
+  logLevel: 'error',
+  write: false
+}
+
+/** The ES module parts still call require() for Node's own modules (the CommonJS packages in them). */
+const esmBanner = { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" }
+
+/** The application as a CommonJS module, to be wrapped in a function expression (wrapModule). */
+function appOptions (outfile, modules) {
   return {
-    entryPoints: ['src/server.ts'],
-    absWorkingDir: root,
+    ...common,
+    // One module that is every module of src/ the entry imports (src/app.ts, the settings, ...).
+    stdin: { contents: modules.map(m => `export * from '${m}'`).join('\n'), resolveDir: join(root, 'src'), sourcefile: 'src/server-imports.ts', loader: 'ts' },
     outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: EXTERNAL,
-    // CommonJS packages in an ES module still call require() for Node's own modules.
-    banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
-    // Names kept: error classes are told apart by name in logs and in the providers' error normalisation.
-    keepNames: true,
-    sourcemap: true,
-    legalComments: 'linked',
-    logLevel: 'error'
+    format: 'cjs',
+    // import() becomes require(): Node 20 loses a vm.Script's dynamic-import hook when the script is
+    // compiled from cached data ("A dynamic import callback was not specified").
+    supported: { 'dynamic-import': false },
+    // The modules that find files beside themselves (package.json, the Swagger UI's static folder) read
+    // import.meta.url: in CommonJS it is the module's own file, dist/app.cjs.
+    banner: { js: "var __bundle_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__bundle_import_meta_url' }
   }
+}
+
+/** The function expression loadCompiledModule compiles: Node's CommonJS wrapper, written into the file. */
+function wrapModule (code) {
+  return `(function (exports, require, module, __filename, __dirname) {${code}\n})`
+}
+
+/** The modules of src/ that src/server.ts imports (static or dynamic), as it writes them: './app.js', ... */
+async function serverImports (esbuild) {
+  const found = new Set()
+  const record = {
+    name: 'server-imports',
+    setup (build) {
+      build.onResolve({ filter: /.*/ }, args => {
+        if (args.kind === 'entry-point') return undefined
+        if (args.path.startsWith('.')) found.add(args.path)
+        return { path: args.path, external: true }
+      })
+    }
+  }
+  await esbuild.build({ absWorkingDir: root, entryPoints: ['src/server.ts'], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'error', plugins: [record] })
+  return [...found]
+}
+
+/** The value names a module of src/ exports (its types are erased). */
+async function exportsOf (esbuild, module) {
+  const result = await esbuild.build({ absWorkingDir: root, entryPoints: [join('src', module.replace(/\.js$/, '.ts'))], bundle: false, format: 'esm', metafile: true, write: false, logLevel: 'error' })
+  return Object.values(result.metafile.outputs)[0].exports
+}
+
+/**
+ * Every module of src/ that src/server.ts imports comes from dist/app.cjs, loaded once through
+ * src/startup/app-bundle.ts: one instance of each module, compiled from the code cache.
+ */
+function fromAppBundle (modules, names) {
+  return {
+    name: 'app-bundle',
+    setup (build) {
+      const serverTs = join(root, 'src', 'server.ts')
+      build.onResolve({ filter: /^\./ }, args => (args.importer === serverTs && modules.includes(args.path) ? { path: 'app', namespace: 'app-bundle' } : undefined))
+      build.onLoad({ filter: /.*/, namespace: 'app-bundle' }, () => ({
+        contents: [
+          "import { loadBundledApp } from './startup/app-bundle.js'",
+          'const app = loadBundledApp().exports',
+          ...names.map(name => `export const ${name} = app.${name}`)
+        ].join('\n'),
+        resolveDir: join(root, 'src'),
+        loader: 'js'
+      }))
+    }
+  }
+}
+
+/** esbuild's options for one of the ES module entries, written to `outfile`, with the hash of the app.cjs built. */
+function entryOptions (entry, outfile, appHash, plugins = []) {
+  return { ...common, entryPoints: [entry], outfile, format: 'esm', banner: esmBanner, define: { APP_BUNDLE_HASH: JSON.stringify(appHash) }, plugins }
 }
 
 /**
@@ -56,24 +137,48 @@ export function asciiOnly (code) {
   return code.replace(/[^\x00-\x7f]/g, unit => `\\u${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
 }
 
-/** Builds the bundle with the esbuild module given (a dev dependency, loaded by the caller). */
-export async function bundle (esbuild, outfile = BUNDLE) {
-  const result = await esbuild.build({ ...bundleOptions(outfile), write: false })
+function writeOutputs (result, transform = code => code) {
   for (const file of result.outputFiles) {
     mkdirSync(dirname(file.path), { recursive: true })
-    writeFileSync(file.path, file.path.endsWith('.mjs') ? asciiOnly(file.text) : file.contents)
+    writeFileSync(file.path, /\.(mjs|cjs)$/.test(file.path) ? asciiOnly(transform(file.text)) : file.contents)
   }
-  return resolve(root, outfile)
+}
+
+/**
+ * Builds the three files with the esbuild module given (a dev dependency, loaded by the caller); `outfile`
+ * is the entry's path, the other two go beside it. Any code cache there is removed: it belongs to the
+ * build before (writeCodeCache makes the new one). Returns the entry's absolute path.
+ */
+export async function bundle (esbuild, outfile = BUNDLE) {
+  const entry = resolve(root, outfile)
+  const dir = dirname(entry)
+  const modules = await serverImports(esbuild)
+  const app = await esbuild.build(appOptions(join(dir, APP_BUNDLE), modules))
+  const appFile = app.outputFiles.find(f => f.path.endsWith('.cjs'))
+  const appHash = createHash('sha256').update(asciiOnly(wrapModule(appFile.text))).digest('hex')
+  writeOutputs(app, wrapModule)
+  rmSync(join(dir, `${APP_BUNDLE}.cache`), { force: true })
+  const names = (await Promise.all(modules.map(m => exportsOf(esbuild, m)))).flat()
+  writeOutputs(await esbuild.build(entryOptions('src/server.ts', entry, appHash, [fromAppBundle(modules, names)])))
+  writeOutputs(await esbuild.build(entryOptions('src/startup/write-code-cache.ts', join(dir, CACHE_WRITER), appHash)))
+  return entry
+}
+
+/** Writes dist/app.cjs.cache with this Node and the NODE_OPTIONS of the environment, as the service will start. */
+export function writeCodeCache (entry = resolve(root, BUNDLE)) {
+  execFileSync(process.execPath, [join(dirname(entry), CACHE_WRITER)], { stdio: ['ignore', 'ignore', 'inherit'] })
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   const esbuild = await import('esbuild')
   const started = performance.now()
+  let file
   try {
-    const file = await bundle(esbuild)
-    process.stderr.write(`bundled src/server.ts into ${file} in ${Math.round(performance.now() - started)} ms\n`)
+    file = await bundle(esbuild)
   } catch {
     // esbuild has printed each error with its file and line.
     process.exit(1)
   }
+  process.stderr.write(`bundled src/server.ts into ${file} and ${basename(APP_BUNDLE)} in ${Math.round(performance.now() - started)} ms\n`)
+  writeCodeCache(file)
 }

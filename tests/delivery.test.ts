@@ -3,9 +3,10 @@
 // One part alone: npx tap --disable-coverage --grep='^docker$' tests/delivery.test.ts (the part's name is its former file's).
 import t from 'tap'
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setFlagsFromString } from 'node:v8'
 import { parse } from 'yaml'
 import { packageRoot } from '../src/package-info.js'
 
@@ -65,8 +66,13 @@ t.test('docker', async t => {
     t.ok(has(/^EXPOSE 8080$/))
     t.ok(has(/^STOPSIGNAL SIGTERM$/))
     t.ok(has(/^HEALTHCHECK .*CMD \["\/nodejs\/bin\/node", "-e", ".*\/health'/), 'health check on /health with node (no shell in the image)')
-    t.ok(has(/^CMD \["dist\/server\.mjs"\]$/), 'the server runs as one bundled module')
-    t.notOk(has(/^RUN /), 'nothing runs in the runtime stage: it has no shell')
+    t.ok(has(/^CMD \["dist\/server\.mjs"\]$/), 'the server runs from its bundle')
+    const runs = lines.filter(l => l.startsWith('RUN'))
+    t.same(runs, ['RUN ["/nodejs/bin/node", "dist/write-code-cache.mjs"]'], 'the one RUN writes the code cache with this stage\'s Node and NODE_OPTIONS, in exec form (no shell)')
+    const env = lines.findIndex(l => /^ENV .*NODE_OPTIONS=/.test(l))
+    const run = lines.indexOf(runs[0] ?? '')
+    t.ok(env >= 0 && env < run, 'after NODE_OPTIONS is set, which the cache must be made with')
+    t.ok(lines.indexOf('USER 0') < run && lines.indexOf('USER nonroot') > run, 'as root, who owns /app; the service still runs as nonroot')
     t.match(dockerfile, /^ARG NODE_MAJOR=\d+$/m)
   })
 
@@ -278,14 +284,84 @@ t.test('bundle', async t => {
     t.equal(new Function(`return ${source}`)(), true)
   })
 
-  t.test('the built bundle has no character above U+007F', async t => {
-    const scratch = mkdtempSync(join(tmpdir(), 'iscoolgpt-bundle-'))
+  t.test('the built bundle has no character above U+007F, and starts from its code cache', async t => {
+    // Inside the package (dist/ is git-ignored): the bundle finds package.json by walking up from itself.
+    mkdirSync(join(packageRoot, 'dist'), { recursive: true })
+    const scratch = mkdtempSync(join(packageRoot, 'dist', 'bundle-test-'))
     t.teardown(() => rmSync(scratch, { recursive: true, force: true }))
     const esbuild = await import('esbuild')
     const file = await bundle(esbuild, join(scratch, 'server.mjs'))
-    const bytes = readFileSync(file)
-    t.ok(bytes.length > 1_000_000, `the server and its dependencies (${bytes.length} bytes)`)
-    t.equal(bytes.findIndex(b => b > 0x7f), -1, 'every byte is ASCII')
-    t.ok(existsSync(`${file}.map`), 'the source map is written beside it')
+    const app = readFileSync(join(scratch, 'app.cjs'))
+    t.ok(app.length > 1_000_000, `the application and its dependencies (${app.length} bytes)`)
+    for (const part of ['server.mjs', 'app.cjs', 'write-code-cache.mjs']) {
+      t.equal(readFileSync(join(scratch, part)).findIndex(b => b > 0x7f), -1, `every byte of ${part} is ASCII`)
+      t.ok(existsSync(join(scratch, `${part}.map`)), `the source map of ${part} is written beside it`)
+    }
+    t.ok(readFileSync(file).length < 100_000, 'the entry is a small shell: src/ comes from app.cjs')
+
+    const node = (...args: string[]): { status: number | null, stderr: string } => spawnSync(process.execPath, args, { encoding: 'utf8', env: { PATH: process.env.PATH } })
+    t.equal(node(join(scratch, 'write-code-cache.mjs'), '--check').status, 1, 'no cache before it is written')
+    const written = node(join(scratch, 'write-code-cache.mjs'))
+    t.equal(written.status, 0, written.stderr)
+    const check = node(join(scratch, 'write-code-cache.mjs'), '--check')
+    t.equal(check.status, 0, check.stderr)
+    t.match(check.stderr, /app\.cjs\.cache: used/)
+    t.match(node('--max-old-space-size=300', join(scratch, 'write-code-cache.mjs'), '--check').stderr, /: rejected/, 'V8 refuses a cache made with other flags')
+
+    // The settings are checked as before: a mistake is one line and exit 1.
+    const refused = spawnSync(process.execPath, [file], { encoding: 'utf8', env: { PATH: process.env.PATH, PORT: 'abc' } })
+    t.equal(refused.status, 1)
+    t.equal(refused.stderr.trim(), 'Invalid configuration: PORT must be an integer port between 0 and 65535 (got "abc")')
+    await bundle(esbuild, join(scratch, 'server.mjs'))
+    t.notOk(existsSync(join(scratch, 'app.cjs.cache')), 'a new build removes the cache of the one before')
   })
+})
+
+t.test('code cache', async t => {
+  // src/startup/compiled-module.ts on a small module of the same shape as dist/app.cjs.
+  const { codeCachePath, loadCompiledModule } = await import('../src/startup/compiled-module.js')
+  // Each load here is a start of its own: without this, V8 would take the second compile of the same
+  // source from the isolate's own cache and never read the file's.
+  setFlagsFromString('--no-compilation-cache')
+  const scratch = mkdtempSync(join(tmpdir(), 'iscoolgpt-code-cache-'))
+  t.teardown(() => rmSync(scratch, { recursive: true, force: true }))
+  const file = join(scratch, 'module.cjs')
+  writeFileSync(join(scratch, 'sibling.cjs'), 'module.exports = { twice: n => 2 * n }\n')
+  writeFileSync(file, "(function (exports, require, module, __filename, __dirname) {const { twice } = require('./sibling.cjs'); exports.answer = twice(21); exports.where = [__filename, __dirname]; exports.double = n => twice(n)\n})")
+  const cache = codeCachePath(file)
+  const header = (): string => readFileSync(cache).subarray(0, readFileSync(cache).indexOf(0x0a)).toString('latin1')
+
+  const first = loadCompiledModule(file, 'build-1')
+  t.same({ cache: first.cache, written: first.written }, { cache: 'missing', written: true }, 'the first start writes the cache')
+  t.equal(first.exports.answer, 42, 'the module ran, requiring beside itself')
+  t.same(first.exports.where, [file, scratch])
+  t.equal(header(), 'build-1', 'the cache names the build it was made from')
+
+  const second = loadCompiledModule(file, 'build-1')
+  t.same({ cache: second.cache, written: second.written }, { cache: 'used', written: false })
+  t.equal((second.exports.double as (n: number) => number)(5), 10, 'code from the cache runs')
+
+  const other = loadCompiledModule(file, 'build-2')
+  t.same({ cache: other.cache, written: other.written }, { cache: 'stale', written: true }, 'a cache from another build is never used, whatever its length')
+  t.equal(header(), 'build-2')
+
+  writeFileSync(cache, Buffer.concat([Buffer.from('build-2\n'), Buffer.alloc(64, 7)]))
+  const corrupt = loadCompiledModule(file, 'build-2')
+  t.same({ cache: corrupt.cache, written: corrupt.written }, { cache: 'rejected', written: true }, 'V8 refuses a damaged cache; a fresh one replaces it')
+  t.equal(corrupt.exports.answer, 42)
+  t.equal(loadCompiledModule(file, 'build-2').cache, 'used')
+
+  const checked = loadCompiledModule(file, 'build-3', { write: false })
+  t.same({ cache: checked.cache, written: checked.written }, { cache: 'stale', written: false }, 'write: false leaves the cache as it is')
+  t.equal(header(), 'build-2')
+  const refreshed = loadCompiledModule(file, 'build-2', { refresh: true })
+  t.same({ cache: refreshed.cache, written: refreshed.written }, { cache: 'missing', written: true }, 'refresh ignores a usable cache and writes a new one')
+
+  // Where the cache cannot be written (a read-only install), the module still loads and nothing is left behind.
+  rmSync(cache)
+  mkdirSync(cache)
+  const readOnly = loadCompiledModule(file, 'build-2')
+  t.same({ cache: readOnly.cache, written: readOnly.written }, { cache: 'missing', written: false })
+  t.equal(readOnly.exports.answer, 42)
+  t.same(readdirSync(scratch).sort(), ['module.cjs', 'module.cjs.cache', 'sibling.cjs'], 'no temporary file left')
 })
