@@ -1,8 +1,9 @@
 // The server as three files in dist/, what `npm start`, the image and the benchmark run:
 //   node scripts/bundle.mjs            (also the second step of `npm run build`)
-// - server.mjs, the entry (src/server.ts): reads the settings, then loads the application;
-// - app.cjs, the application (src/app.ts) and its dependencies as one CommonJS function expression, which
-//   the entry compiles with V8's code cache (src/startup/compiled-module.ts);
+// - server.mjs, the entry: src/server.ts (settings, listen, graceful shutdown), every module of src/ it
+//   imports taken from app.cjs;
+// - app.cjs, those modules (src/app.ts, the settings, ...) and their dependencies as one CommonJS function
+//   expression, which the entry compiles with V8's code cache (src/startup/compiled-module.ts);
 // - write-code-cache.mjs, which writes that cache (app.cjs.cache) with the Node and the flags it runs with.
 // Starting from one file spares Node the resolution, reading and compiling of some thousand modules (fastify,
 // the three SDKs and their dependencies) one by one: that was two thirds of the start's CPU; the code cache

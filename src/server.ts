@@ -39,6 +39,7 @@ const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && 
 let app: FastifyInstance
 try {
   // Imported only once the settings are valid: a mistake is reported at once, before the app's modules load.
+  // (The bundle loads every module of src/ at once, from dist/app.cjs and its code cache: scripts/bundle.mjs.)
   const { buildApp, loggerOptions } = await import('./app.js')
   app = await buildApp(config, {
     logger: loggerOptions(config, pretty ? { out: process.stdout, color: process.stdout.hasColors?.() ?? false } : undefined)
