@@ -39,14 +39,14 @@ export const RATEABLE_KEY = 'iscoolgpt:rateable:'
 export class TrustService {
   private state: TrustState = emptyTrust()
   private snapshot: Record<string, ProviderReliability> = {}
-  private readonly answers: LRUCache<string, RateableAnswer>
+  // Made at the first answer: its 10,000 slots are allocated up front, a megabyte an idle replica need not hold.
+  private answers: LRUCache<string, RateableAnswer> | null = null
   private refreshedAt = 0
   private refreshing: Promise<void> | null = null
   private readonly answerTtlS: number
 
   constructor (private readonly options: TrustServiceOptions) {
     this.answerTtlS = options.answerTtlS ?? 86_400
-    this.answers = new LRUCache({ max: 10_000, ttl: this.answerTtlS * 1000 })
   }
 
   async start (): Promise<void> {
@@ -103,6 +103,7 @@ export class TrustService {
 
   /** Makes an answer rateable under this id (a learned answer is remembered by learn; a cached one served again, here). */
   async remember (answerId: string, answer: RateableAnswer): Promise<void> {
+    this.answers ??= new LRUCache({ max: 10_000, ttl: this.answerTtlS * 1000 })
     this.answers.set(answerId, answer)
     const redis = this.options.redis?.()
     if (redis == null) return
@@ -111,7 +112,7 @@ export class TrustService {
 
   /** The answer an id names, while it can still be rated. */
   async answer (answerId: string): Promise<RateableAnswer | undefined> {
-    const local = this.answers.get(answerId)
+    const local = this.answers?.get(answerId)
     if (local !== undefined) return local
     const redis = this.options.redis?.()
     if (redis == null) return undefined

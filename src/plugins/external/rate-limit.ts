@@ -15,13 +15,16 @@ const NAMESPACE = 'iscoolgpt:rate-limit:'
 
 /** Fixed windows in this process: the store without Redis, and the fallback while Redis is unreachable. */
 class LocalWindows {
-  readonly #windows = new LRUCache<string, { count: number, resetAt: number }>({ max: 50000 })
+  // Made at the first request counted: its 50,000 slots are allocated up front, which a replica that
+  // is never asked (or counts in Redis) need not hold.
+  #windows: LRUCache<string, { count: number, resetAt: number }> | null = null
 
   incr (key: string, windowMs: number, now = Date.now()): Counted {
-    let entry = this.#windows.get(key)
+    const windows = this.#windows ??= new LRUCache({ max: 50000 })
+    let entry = windows.get(key)
     if (entry === undefined || entry.resetAt <= now) {
       entry = { count: 0, resetAt: now + windowMs }
-      this.#windows.set(key, entry)
+      windows.set(key, entry)
     }
     entry.count++
     return { current: entry.count, ttl: entry.resetAt - now }
