@@ -236,17 +236,30 @@ const COMPARES = /^(vs|versus|x|or|ou)$/
 const CONJUNCTION = /\b(?:vs|versus|x|or|ou|and|e)\b/
 const BETWEEN = /^(entre|between)$/
 
+// A comparative and what it is measured against ("splunk sai mais barato que o cloudwatch", "is Datadog
+// better than CloudWatch"): the thing before it is set against the other.
+const COMPARATIVE = /^(mais|menos|melhor|pior|more|less|better|worse|cheaper|faster|slower|easier|simpler)$/
+const THAN = /^(than|que|q|do)$/
+
 /**
- * Whether an unknown word is one of the things a question compares or chooses between ("msk or
- * sqs", "entre sqs e rabbitmq"): then the notes cannot answer it. An unknown word elsewhere in the question ("which one is easier
- * to learn", "is it just a checkbox") is how the student phrases it, not what is compared.
+ * Whether the words from `first` to `last` are one of the things a question compares or chooses between
+ * ("msk or sqs", "entre sqs e rabbitmq", "splunk sai mais barato q o cloudwatch"), one set against
+ * another with the preferred one first ("Pulumi over Terraform", "App Runner instead of ECS"), or the
+ * subject of the question's own verb ("how does Pulumi manage its state", "does Karpenter pick").
  */
-function comparesUnknown (raw: string, unknown: string[]): boolean {
-  const words = tokenize(foldText(raw))
-  const folded = new Set(unknown.map(word => foldText(word)))
-  return words.some((word, i) => folded.has(word) && (
-    COMPARES.test(words[i - 1] ?? '') || COMPARES.test(words[i + 1] ?? '') ||
-    words.slice(Math.max(0, i - 3), i).some(w => BETWEEN.test(w))))
+function askedAbout (words: readonly string[], first: number, last: number): boolean {
+  const before = words[first - 1] ?? ''
+  const after = words[last + 1] ?? ''
+  if (COMPARES.test(before) || COMPARES.test(after) || PREFERRED_TO.test(after)) return true
+  if (words.slice(Math.max(0, first - 3), first).some(w => BETWEEN.test(w))) return true
+  if (QUESTION_AUX.test(before) && (first === 1 || WH_WORD.test(words[first - 2] ?? ''))) return true
+  // "mais barato que o cloudwatch", not "more than 2gb": what it is measured against is a thing, not a quantity.
+  for (let k = last + 1; k <= last + 4 && k < words.length; k++) {
+    if (!COMPARATIVE.test(words[k])) continue
+    const than = words.slice(k + 1, k + 4).findIndex(w => THAN.test(w))
+    if (than >= 0 && !/\d/.test(words[k + 2 + than] ?? '0')) return true
+  }
+  return false
 }
 
 // Markers that set one thing against another with the preferred one first ("Pulumi over Terraform", "App
@@ -257,18 +270,22 @@ const QUESTION_AUX = /^(does|do|did|can|could|will|would|should|is|are)$/
 const WH_WORD = /^(how|what|why|when|where|which|who)$/
 
 /**
- * Whether an unknown word is what the question asks about, whatever else it says: a thing set against
- * another ("the advantages of Pulumi over Terraform") or the subject of the question's own verb ("how does
- * Pulumi manage its state", "does Karpenter pick the instance type"). Such a name is never the mere setting
- * of a question (settingName): what the student wants to know is about it.
+ * Whether a word the notes lack, or a name they do not treat, is what the question asks about, whatever
+ * else it says (askedAbout). Such a name is never the mere setting of a question (settingName): what the
+ * student wants to know is about it. A name is looked for without its vendor ("AWS App Runner" where the
+ * question also says "how does App Runner scale"). An unknown word elsewhere in the question ("which one
+ * is easier to learn", "is it just a checkbox") is how the student phrases it.
  */
-function asksAbout (raw: string, unknown: string[]): boolean {
-  if (comparesUnknown(raw, unknown)) return true
+function asksAbout (raw: string, unknown: readonly string[], names: readonly string[] = []): boolean {
   const words = tokenize(foldText(raw))
-  const folded = new Set(unknown.map(word => foldText(word)))
-  return words.some((word, i) => folded.has(word) && (
-    PREFERRED_TO.test(words[i + 1] ?? '') ||
-    (QUESTION_AUX.test(words[i - 1] ?? '') && (i === 1 || WH_WORD.test(words[i - 2] ?? '')))))
+  const spans = [...unknown.map(word => [foldText(word)]), ...names.map(name => tokenize(foldText(name)).filter(word => !VENDOR.test(word)))]
+  for (const span of spans) {
+    if (span.length === 0) continue
+    for (let i = 0; i + span.length <= words.length; i++) {
+      if (span.every((word, k) => words[i + k] === word) && askedAbout(words, i, i + span.length - 1)) return true
+    }
+  }
+  return false
 }
 
 /**
@@ -1048,7 +1065,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const foreignNoun = question.lang === 'pt' && unknownTerms.some(word => !portugueseShaped(word) && afterArticle(raw, word))
     // An unknown word that opens the question ("trivy in github actions: ...", "jaeger pra tracing") is its subject.
     const opens = firstWord !== undefined && unknownTerms.some(word => foldText(word) === foldText(firstWord))
-    const about = asksAbout(raw, unknownTerms)
+    const about = asksAbout(raw, unknownTerms, untreated)
     const plain = !opens && !namesAService(raw, unknownTerms) && !foreignNoun && !about && !unknownTerms.some(acronymShaped)
     // How strongly the note matches on its own text: the students' questions attached to it may
     // share the question's everyday words ("backups") without the note treating its unknown one.

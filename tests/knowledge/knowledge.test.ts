@@ -656,6 +656,21 @@ t.test('everyday-words', async t => {
     t.equal(known.covered, true, 'an acronym the notes use is theirs')
   })
 
+  t.test('a name the notes do not treat, compared, preferred or the subject, and an unknown thing measured against another are what is asked about', async t => {
+    const compared = retrieve(base, 'aws app runner or ecs on fargate for a small api, which costs less?')
+    t.equal(compared.covered, false, 'one side of a choice')
+    t.same(compared.untreated, ['app runner'])
+    const preferred = retrieve(base, 'we want to host the api on AWS App Runner instead of ECS with Fargate, how does App Runner scale it')
+    t.equal(preferred.covered, false, 'the subject of "how does", found without its vendor')
+    t.same(preferred.notTreated, [], 'not answered as the question\'s mere setting either')
+    const cheaper = retrieve(base, 'loki fica mais barato que cloudwatch logs pra reter os logs da api por 90 dias?')
+    t.equal(cheaper.covered, false, 'measured against something the notes treat')
+    t.same(cheaper.unknown, ['loki'])
+    const quantity = retrieve(base, 'my flask app takes more than 30 seconds to answer behind the alb and gets a 504')
+    t.equal(quantity.covered, true, '"more than 30 seconds" measures a quantity, not another thing')
+    t.same(quantity.unknown, ['flask'])
+  })
+
   t.test('an unknown word after a vendor other than AWS is that vendor\'s product', async t => {
     const found = retrieve(base, 'is hashicorp waypoint a good way to deploy my ecs services')
     t.equal(found.covered, false)
