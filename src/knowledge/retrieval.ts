@@ -320,8 +320,11 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
   const out: string[] = []
   const other: Lang = lang === 'pt' ? 'en' : 'pt'
   let before = ''
+  let first = true
   for (const token of tokenize(raw)) {
     const folded = foldText(token)
+    const opening = first
+    first = false
     const previous = before
     before = folded
     // Two characters are a name only after a vendor ("Amazon MQ") or when they mix a letter and a
@@ -334,7 +337,10 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
     const own = analyzerFor(lang).terms(token)
     const foreign = analyzerFor(other).terms(token)
     if (own.length === 0 && foreign.length === 0) continue
-    if (own.some(term => base.index.knows(term)) || foreign.some(term => base.index.knows(term, true))) continue
+    // A capitalised word inside the sentence is a name as the student spells it ("o Packer"): a name
+    // the notes lack is no typo of a word they have ("packet"), so only its exact form counts.
+    const named = !opening && /^\p{Lu}\p{Ll}+$/u.test(token)
+    if (own.some(term => base.index.knows(term, named)) || foreign.some(term => base.index.knows(term, true))) continue
     if (!out.includes(token)) out.push(token)
   }
   return out

@@ -17,7 +17,7 @@ import { loadNotes, loadNotesSync, parseNote } from '../../src/knowledge/load-no
 import { attachedQuestions, auroc, evaluate, excerptProblems, formatFigures, type QuestionSet, split } from '../../src/knowledge/notes-eval.js'
 import { passingNames, passingNamesIn } from '../../src/knowledge/passing-names.js'
 import { costSubject, isCommonWord, phraseWords, questionType, readQuestion, smallTalk } from '../../src/knowledge/question.js'
-import { acronymShaped, dottedWords, portugueseShaped, quotedWords, retrieve, untreatedNames } from '../../src/knowledge/retrieval.js'
+import { acronymShaped, dottedWords, portugueseShaped, quotedWords, retrieve, unknownWords, untreatedNames } from '../../src/knowledge/retrieval.js'
 import { joinedPhrase, mistypedNames, spaceJoinedWords, spellOutIdentifiers } from '../../src/knowledge/typed-terms.js'
 import { unwrittenFieldNames } from '../../src/knowledge/field-names.js'
 import { stemEn, stemPt } from '../../src/knowledge/stemmer.js'
@@ -669,6 +669,13 @@ t.test('everyday-words', async t => {
     const quantity = retrieve(base, 'my flask app takes more than 30 seconds to answer behind the alb and gets a 504')
     t.equal(quantity.covered, true, '"more than 30 seconds" measures a quantity, not another thing')
     t.same(quantity.unknown, ['flask'])
+  })
+
+  t.test('a capitalised word inside the sentence is a name: no typo of a word of the notes', async t => {
+    const named = 'Vale a pena usar o Packer pra gerar a imagem das instâncias do nosso Auto Scaling group?'
+    t.same(unknownWords(base, named, 'pt'), ['Packer'], 'not "packet" mistyped')
+    t.equal(retrieve(base, named).covered, false)
+    t.same(unknownWords(base, 'how do i see the dropped pakcets of my vpc', 'en'), [], 'a typo in lower case is still the word meant')
   })
 
   t.test('an unknown word after a vendor other than AWS is that vendor\'s product', async t => {
