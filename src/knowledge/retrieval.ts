@@ -395,9 +395,14 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   const typed: string[] = []
   const clauseStarts = new Set<number>()
   // "AWS's ISO reports": a vendor's possessive says what the vendor has, never which of its services; it ends the vendor's phrase.
+  // Words a number follows ("ISO 27001", "SOC 2"): a standard or a version, by the index of the word in `typed`.
+  const numbered = new Set<number>()
   for (const clause of raw.replace(VENDOR_POSSESSIVE, '$1;').split(CLAUSE_BREAK)) {
     clauseStarts.add(typed.length)
-    typed.push(...tokenize(clause).filter(w => !/^\d+$/.test(w)))
+    for (const token of tokenize(clause)) {
+      if (!/^\d+$/.test(token)) typed.push(token)
+      else if (typed.length > 0 && !clauseStarts.has(typed.length)) numbered.add(typed.length - 1)
+    }
   }
   const words = typed.map(w => foldText(w))
   const quoted = quotedTerms(raw)
@@ -459,6 +464,8 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     // hardware back") is what the vendor does, whatever its form.
     const next = words[name.start + 1] ?? ''
     if (name.vendor !== null && (OBJECT_AFTER_VERB.test(next) || KIND_OF_THING.test(name.words[0]) || VENDOR_DOES.test(name.words[0]))) continue
+    // "the aws iso 27001 reports": after a vendor, a word its number follows is a standard the vendor meets or a version, not a service.
+    if (name.vendor !== null && numbered.has(name.start)) continue
     // "with almost no traffic", "using mostly spot": an everyday word in lower case after "with" or
     // "using" goes on with the sentence; a tool is named ("with Vault") or is no everyday word.
     if (name.named && name.vendor === null && name.words.length === 1 && name.typed[0] === name.words[0] && isEverydayWord(name.words[0], 'en')) continue

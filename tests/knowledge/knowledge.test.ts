@@ -678,6 +678,13 @@ t.test('everyday-words', async t => {
     t.same(unknownWords(base, 'how do i see the dropped pakcets of my vpc', 'en'), [], 'a typo in lower case is still the word meant')
   })
 
+  t.test('after a vendor, a word its number follows is a standard or a version, not a service', async t => {
+    const question = 'can i download the aws iso 27001 certificate somewhere? my teacher wants it in the report'
+    t.same(untreatedNames(base, question, retrieve(base, question).closest?.path ?? '', 'en'), [])
+    t.equal(retrieve(base, question).covered, true)
+    t.same(untreatedNames(base, 'can aws backup copy my rds snapshots to another region', 'knowledge/en/databases.md', 'en'), ['AWS backup'], 'without a number it is still the name of a service')
+  })
+
   t.test('an unknown word after a vendor other than AWS is that vendor\'s product', async t => {
     const found = retrieve(base, 'is hashicorp waypoint a good way to deploy my ecs services')
     t.equal(found.covered, false)
