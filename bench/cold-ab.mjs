@@ -1,7 +1,8 @@
 // `node bench/cold-ab.mjs <entryA> <entryB> [starts]`: two server entries (dist/src/server.js, dist/server.mjs, ...)
 // started in turn, each to its first 200 from /health (polled every 5 ms): wall time, the CPU time the process had
 // used by then (/proc/<pid>/stat, which waiting for a core does not inflate) and VmRSS one second later; medians.
-// The providers are configured (at a closed port) as in the benchmark, so their SDKs load; KNOWLEDGE=off.
+// The providers are configured (at a closed port) as in the benchmark, so their SDKs load; KNOWLEDGE=off unless
+// KNOWLEDGE=on is set for the run (the course notes' index is then built before /health answers).
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -37,7 +38,7 @@ async function start (entry) {
   const child = spawn(process.execPath, [entry], {
     cwd: root,
     env: {
-      PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', KNOWLEDGE: 'off', RATE_LIMIT_MAX: '0',
+      PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', KNOWLEDGE: process.env.KNOWLEDGE ?? 'off', RATE_LIMIT_MAX: '0',
       OPENAI_API_KEY: 'bench', OPENAI_BASE_URL: `${closed}/v1`, GEMINI_API_KEY: 'bench', GEMINI_BASE_URL: closed, HF_TOKEN: 'bench', HF_BASE_URL: `${closed}/v1`
     },
     stdio: 'ignore'

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { basename, join, relative, sep } from 'node:path'
-import { parse as parseYaml } from 'yaml'
+import { parseFrontMatter } from './front-matter.js'
 import { LANGS, type Lang } from './analyzer.js'
 import { detectLanguage } from './language.js'
 
@@ -74,7 +74,7 @@ function readFrontMatter (source: string, path: string): { data: Record<string, 
   if (match === null) return { data: {}, body: source }
   let data: unknown
   try {
-    data = parseYaml(match[1])
+    data = parseFrontMatter(match[1])
   } catch (err) {
     throw new Error(`${path}: front matter is not valid YAML (${(err as Error).message})`, { cause: err })
   }

@@ -2,7 +2,7 @@
 import t from 'tap'
 import { spawnSync } from 'node:child_process'
 import { EventEmitter, once } from 'node:events'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isolateData } from '../helper.js'
@@ -14,6 +14,8 @@ import { KnowledgeIndex, splitCode } from '../../src/knowledge/knowledge-index.j
 import { groundingContext, KnowledgeProvider, MIN_STRENGTH } from '../../src/knowledge/knowledge-provider.js'
 import { detectLanguage } from '../../src/knowledge/language.js'
 import { loadNotes, loadNotesSync, parseNote } from '../../src/knowledge/load-notes.js'
+import { parseFrontMatter, readPlainFrontMatter } from '../../src/knowledge/front-matter.js'
+import { parse as parseYaml } from 'yaml'
 import { attachedQuestions, auroc, evaluate, excerptProblems, formatFigures, type QuestionSet, split } from '../../src/knowledge/notes-eval.js'
 import { passingNames, passingNamesIn } from '../../src/knowledge/passing-names.js'
 import { costSubject, isCommonWord, phraseWords, questionType, readQuestion, smallTalk } from '../../src/knowledge/question.js'
@@ -1250,6 +1252,46 @@ t.test('knowledge-provider', async t => {
     const none = await ask('how does mongodb sharding work')
     t.ok((clear.confidence ?? 0) >= 0.7, `clear answer ${String(clear.confidence)}`)
     t.ok((none.confidence ?? 1) <= 0.1, `not covered ${String(none.confidence)}`)
+  })
+})
+
+t.test('front-matter', async t => {
+  // The notes' YAML subset read line by line (src/knowledge/front-matter.ts) gives exactly what the yaml package gives.
+  t.test('every bundled note is read by the fast path, to the same value', async t => {
+    const dir = defaultKnowledgeDir()
+    let notes = 0
+    for (const lang of readdirSync(dir)) {
+      for (const file of readdirSync(join(dir, lang)).filter(name => name.endsWith('.md'))) {
+        const text = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(dir, lang, file), 'utf8'))?.[1]
+        if (text === undefined) continue
+        notes++
+        const fast = readPlainFrontMatter(text)
+        t.not(fast, null, `${lang}/${file} is in the subset`)
+        t.strictSame(fast, parseYaml(text), `${lang}/${file}`)
+      }
+    }
+    t.ok(notes >= 80, `${notes} notes`)
+  })
+
+  t.test('anything the subset does not say for sure goes to the yaml package', async t => {
+    for (const text of [
+      'title: Caching\nlang: true', // a boolean
+      'keywords: [TTL, 300, 1e3, .inf, null]', // numbers and null
+      "title: 'it''s'", // single quotes
+      'title: Redis # the cache', // a comment
+      'questions:\n  "Heading":\n    - plain item', // an unquoted item
+      'questions:\n  "Heading":\n    - "two\n      lines"', // a quoted text over two lines
+      'questions:\n  "Heading":\n    - "\\x41"', // an escape JSON lacks
+      'keywords:\n  - a\n  - b' // a block list at the top
+    ]) {
+      t.equal(readPlainFrontMatter(text), null, JSON.stringify(text))
+      t.strictSame(parseFrontMatter(text), parseYaml(text), `the same value: ${JSON.stringify(text)}`)
+    }
+    const quotedText = 'title: Filas\nquestions:\n  "Filas e \\"DLQ\\"":\n    - "o que é \\"visibility timeout\\"?"\n  "Vazia":\nkeywords: [SQS, .env, 12-factor, 429 Too Many Requests, dev/prod parity]'
+    t.strictSame(readPlainFrontMatter(quotedText), parseYaml(quotedText), 'escaped quotes, an empty list (null), texts that start with a digit or a dot')
+    t.strictSame(readPlainFrontMatter('questions:'), { questions: null }, 'an empty value is null, as in YAML')
+    t.throws(() => parseFrontMatter('title: A\ntitle: B'), 'a duplicate key is the yaml package\'s error to report')
+    t.throws(() => parseFrontMatter('title: a: b'), 'and so is a key inside a value')
   })
 })
 
