@@ -253,6 +253,7 @@ function askedAbout (words: readonly string[], first: number, last: number): boo
   if (COMPARES.test(before) || COMPARES.test(after) || PREFERRED_TO.test(after)) return true
   if (words.slice(Math.max(0, first - 3), first).some(w => BETWEEN.test(w))) return true
   if (QUESTION_AUX.test(before) && (first === 1 || WH_WORD.test(words[first - 2] ?? ''))) return true
+  if (adopting(words, first)) return true
   // "mais barato que o cloudwatch", not "more than 2gb": what it is measured against is a thing, not a quantity.
   for (let k = last + 1; k <= last + 4 && k < words.length; k++) {
     if (!COMPARATIVE.test(words[k])) continue
@@ -260,6 +261,18 @@ function askedAbout (words: readonly string[], first: number, last: number): boo
     if (than >= 0 && !/\d/.test(words[k + 2 + than] ?? '0')) return true
   }
   return false
+}
+
+// Whether to take a tool up ("should i install karpenter", "vale a pena usar o packer", "can we switch to
+// nomad"): the question asks about the tool.
+const ADOPT_VERB = /^(use|install|adopt|try|switch|move|migrate|usar|instalar|adotar|testar|migrar|trocar|mudar)$/
+const ADOPT_ASK = /^(should|shall|can|could|would|devo|devemos|deveria|deveriamos|posso|podemos|pena|compensa|vale|pra|para)$/
+
+function adopting (words: readonly string[], first: number): boolean {
+  let at = first - 1
+  if (ARTICLE.test(words[at] ?? '') || /^(to|pra|para|pro)$/.test(words[at] ?? '')) at--
+  if (!ADOPT_VERB.test(words[at] ?? '')) return false
+  return words.slice(Math.max(0, at - 3), at).some(word => ADOPT_ASK.test(word))
 }
 
 // Markers that set one thing against another with the preferred one first ("Pulumi over Terraform", "App

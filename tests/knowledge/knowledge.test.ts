@@ -673,6 +673,15 @@ t.test('everyday-words', async t => {
     t.same(quantity.unknown, ['flask'])
   })
 
+  t.test('whether to take an unknown tool up is a question about the tool; saying one is used is its setting', async t => {
+    const adopt = retrieve(base, 'my eks pods stay pending when traffic spikes, should we install karpenter to get new nodes faster?')
+    t.equal(adopt.covered, false)
+    t.same(adopt.unknown, ['karpenter'])
+    const used = retrieve(base, 'we use vite to build the frontend and the docker image is huge, how do multi-stage builds make it smaller')
+    t.equal(used.covered, true, 'a statement of what the student uses')
+    t.same(used.notTreated, ['vite'], 'the answer says the notes do not treat it')
+  })
+
   t.test('a capitalised word inside the sentence is a name: no typo of a word of the notes', async t => {
     const named = 'Vale a pena usar o Packer pra gerar a imagem das instâncias do nosso Auto Scaling group?'
     t.same(unknownWords(base, named, 'pt'), ['Packer'], 'not "packet" mistyped')
