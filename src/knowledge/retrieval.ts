@@ -264,15 +264,21 @@ function askedAbout (words: readonly string[], first: number, last: number): boo
 }
 
 // Whether to take a tool up ("should i install karpenter", "vale a pena usar o packer", "can we switch to
-// nomad"): the question asks about the tool.
+// nomad") or how to work it ("how do i use aws organizations…", "como configuro o X"): the question asks
+// about the tool. Saying which tool the student uses ("we use vite to build…") only sets the scene.
 const ADOPT_VERB = /^(use|install|adopt|try|switch|move|migrate|usar|instalar|adotar|testar|migrar|trocar|mudar)$/
 const ADOPT_ASK = /^(should|shall|can|could|would|devo|devemos|deveria|deveriamos|posso|podemos|pena|compensa|vale|pra|para)$/
+const HOW_TO_VERB = /^(use|install|configure|setup|deploy|run|usar|uso|instalar|instalo|configurar|configuro|rodar|rodo)$/
 
+/** Whether the thing starting at `first` is what the question asks to take up or how to work. */
 function adopting (words: readonly string[], first: number): boolean {
   let at = first - 1
+  if (VENDOR.test(words[at] ?? '')) at--
   if (ARTICLE.test(words[at] ?? '') || /^(to|pra|para|pro)$/.test(words[at] ?? '')) at--
-  if (!ADOPT_VERB.test(words[at] ?? '')) return false
-  return words.slice(Math.max(0, at - 3), at).some(word => ADOPT_ASK.test(word))
+  const within = (test: (word: string) => boolean, verb: number): boolean => words.slice(Math.max(0, verb - 3), verb).some(test)
+  if (words[at] === 'up' && words[at - 1] === 'set') return within(word => word === 'how' || word === 'como', at - 1)
+  if (HOW_TO_VERB.test(words[at] ?? '') && within(word => word === 'how' || word === 'como', at)) return true
+  return ADOPT_VERB.test(words[at] ?? '') && within(word => ADOPT_ASK.test(word), at)
 }
 
 // Markers that set one thing against another with the preferred one first ("Pulumi over Terraform", "App

@@ -673,10 +673,13 @@ t.test('everyday-words', async t => {
     t.same(quantity.unknown, ['flask'])
   })
 
-  t.test('whether to take an unknown tool up is a question about the tool; saying one is used is its setting', async t => {
+  t.test('whether to take an unknown tool up, or how to work it, is a question about the tool; saying one is used is its setting', async t => {
     const adopt = retrieve(base, 'my eks pods stay pending when traffic spikes, should we install karpenter to get new nodes faster?')
     t.equal(adopt.covered, false)
     t.same(adopt.unknown, ['karpenter'])
+    const howTo = retrieve(base, 'how do i use aws organizations to stop our student accounts from creating anything outside sa-east-1')
+    t.equal(howTo.covered, false, 'how to work a service the notes do not treat, named with its vendor')
+    t.same(howTo.notTreated, [])
     const used = retrieve(base, 'we use vite to build the frontend and the docker image is huge, how do multi-stage builds make it smaller')
     t.equal(used.covered, true, 'a statement of what the student uses')
     t.same(used.notTreated, ['vite'], 'the answer says the notes do not treat it')
