@@ -339,11 +339,8 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
   const out: string[] = []
   const other: Lang = lang === 'pt' ? 'en' : 'pt'
   let before = ''
-  let first = true
-  for (const token of tokenize(raw)) {
+  for (const [index, token] of tokenize(raw).entries()) {
     const folded = foldText(token)
-    const opening = first
-    first = false
     const previous = before
     before = folded
     // Two characters are a name only after a vendor ("Amazon MQ") or when they mix a letter and a
@@ -358,7 +355,7 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
     if (own.length === 0 && foreign.length === 0) continue
     // A capitalised word inside the sentence is a name as the student spells it ("o Packer"): a name
     // the notes lack is no typo of a word they have ("packet"), so only its exact form counts.
-    const named = !opening && /^\p{Lu}\p{Ll}+$/u.test(token)
+    const named = index > 0 && /^\p{Lu}\p{Ll}+$/u.test(token)
     if (own.some(term => base.index.knows(term, named)) || foreign.some(term => base.index.knows(term, true))) continue
     if (!out.includes(token)) out.push(token)
   }
@@ -413,9 +410,9 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   // A name never runs across a comma or a full stop ("na aws, separado por serviço"): each clause is read apart.
   const typed: string[] = []
   const clauseStarts = new Set<number>()
-  // "AWS's ISO reports": a vendor's possessive says what the vendor has, never which of its services; it ends the vendor's phrase.
   // Words a number follows ("ISO 27001", "SOC 2"): a standard or a version, by the index of the word in `typed`.
   const numbered = new Set<number>()
+  // "AWS's ISO reports": a vendor's possessive says what the vendor has, never which of its services; it ends the vendor's phrase.
   for (const clause of raw.replace(VENDOR_POSSESSIVE, '$1;').split(CLAUSE_BREAK)) {
     clauseStarts.add(typed.length)
     for (const token of tokenize(clause)) {
