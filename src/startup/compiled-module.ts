@@ -12,7 +12,7 @@
 // another build is never used, whatever its length. A missing or rejected cache costs nothing but the
 // time it saves; where the directory is writable a fresh one is written for the next start.
 
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { accessSync, constants, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import { Script } from 'node:vm'
@@ -52,11 +52,17 @@ function writeCache (file: string, sourceHash: string, script: Script): boolean 
   const target = codeCachePath(file)
   const temporary = `${target}.${process.pid}.tmp`
   try {
+    // A read-only install (the image's /app) is told before the cache is serialised for nothing.
+    accessSync(dirname(target), constants.W_OK)
+  } catch {
+    return false
+  }
+  try {
     writeFileSync(temporary, Buffer.concat([Buffer.from(`${sourceHash}\n`, 'latin1'), script.createCachedData()]))
     renameSync(temporary, target)
     return true
   } catch {
-    // A read-only install (the image's /app) keeps whatever cache it was built with.
+    // Whatever stops the write, the start goes on with the cache it had, or without one.
     rmSync(temporary, { force: true })
     return false
   }
