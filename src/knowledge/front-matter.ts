@@ -11,8 +11,8 @@ export function parseFrontMatter (text: string): unknown {
   return readPlainFrontMatter(text) ?? parseYaml(text)
 }
 
-// A plain scalar that would need more of the grammar: an indicator first, a comment or a key inside.
-const NOT_PLAIN_TEXT = /^[-?:,[\]{}#&*!|>'"%@`]|: |\s#|\s$|^$/
+// A plain scalar that would need more of the grammar: an indicator or a space first, a comment or a key inside.
+const NOT_PLAIN_TEXT = /^[-?:,[\]{}#&*!|>'"%@`\s]|: |\s#|\s$|^$/
 // One that YAML 1.2's core schema (the yaml package's) reads as a number, a boolean or null.
 const NOT_A_STRING = /^(?:[-+]?\d+|0o[0-7]+|0x[\da-f]+|[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:e[-+]?\d+)?|[-+]?\.inf|\.nan|true|false|null|~)$/i
 

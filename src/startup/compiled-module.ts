@@ -78,8 +78,9 @@ export interface LoadOptions {
 /**
  * Compiles and runs `file`, a CommonJS module written as one function expression
  * `(function (exports, require, module, __filename, __dirname) { ... })`, and returns its exports.
- * `sourceHash` names the build of `file` (the cache must come from it). The module must not use `import()`: Node 20 loses a script's dynamic-import
- * hook when the script comes from cached data (the bundle turns it into require()).
+ * `sourceHash` names the build of `file` (the cache must come from it). The module must not use
+ * `import()`: Node 20 loses a script's dynamic-import hook when the script comes from cached data (the
+ * bundle turns it into require()).
  */
 export function loadCompiledModule (file: string, sourceHash: string, { refresh = false, write = true }: LoadOptions = {}): CompiledModule {
   // Latin-1 reads the pure-ASCII bundle straight into a one-byte string (no UTF-8 decoding).

@@ -1290,6 +1290,7 @@ t.test('front-matter', async t => {
       'title: Caching\nlang: true', // a boolean
       'keywords: [TTL, 300, 1e3, .inf, null]', // numbers and null
       "title: 'it''s'", // single quotes
+      'title:  two spaces before the text', // YAML drops the extra space
       'title: Redis # the cache', // a comment
       'questions:\n  "Heading":\n    - plain item', // an unquoted item
       'questions:\n  "Heading":\n    - "two\n      lines"', // a quoted text over two lines
