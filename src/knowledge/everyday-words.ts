@@ -59,8 +59,13 @@ const PT_VERB_FORMS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['am', ['ar']], ['em', ['er', 'ir']], ['ou', ['ar']], ['eu', ['er']], ['iu', ['ir']], ['a', ['ar']], ['e', ['er', 'ir']]
 ]
 
+const FIRST_PERSON_INFINITIVES = ['ar', 'er', 'ir'] as const
+
 /** Whether a folded word is a form of a Portuguese verb whose infinitive is in `list`. */
 function portugueseVerbForm (folded: string, list: ReadonlySet<string>): boolean {
+  // "mexo", "pego": the first person of a short verb, four letters of which three are its stem. Longer words
+  // ending in "o" are left alone: "presto" is a query engine as much as a form of "prestar".
+  if (folded.length === 4 && folded.endsWith('o')) return FIRST_PERSON_INFINITIVES.some(end => list.has(folded.slice(0, 3) + end))
   if (folded.length < 5) return false
   for (const [ending, infinitives] of PT_VERB_FORMS) {
     if (!folded.endsWith(ending)) continue

@@ -17,6 +17,8 @@ const CLAUSE_END = /[.!?:;=|]\s*$|(?:^|\n)\s*(?:[-*]|\d+\.)?\s*$|[“"]\s*$/
 const SPOKEN_LANGUAGE = /^(english|portuguese|spanish|french|german|italian|chinese|japanese|korean|russian|arabic|hindi|dutch)$/
 // Capitals in parentheses right after a word in lower case: the abbreviation of the words before it.
 const ABBREVIATION_DEFINED = /\p{Ll} \((\p{Lu}[\p{Lu}\d]+s?)\)/gu
+/** An abbreviation in capitals with a plural "s" ("IPs", "AMIs"): the abbreviation is group 1. */
+const ACRONYM_PLURAL = /^(\p{Lu}[\p{Lu}\d]+)s$/u
 /** A name this short ("OS", "ID", "TB") is more often an abbreviation a student types for something else. */
 const MIN_NAME_CHARS = 3
 /** Used in passing by at least this many topics, a name is the field's common vocabulary rather than a service. */
@@ -133,7 +135,9 @@ export function passingNames (index: KnowledgeIndex): PassingNames {
       return reach[terms.length]
     }
     const out = new Set<string>()
+    // Topics are counted per name with its plural ("IP" and "IPs" together): `forms` holds the plurals met.
     const topicsOf = new Map<string, Set<string>>()
+    const forms = new Map<string, Set<string>>()
     // A name that a question attached to the passage asks about and nothing else ("whats snapstart",
     // beside "… or SnapStart where the runtime supports it") is one the passage answers: the notes say
     // so themselves. A name an attached question only mentions ("can an eventbridge rule send events to
@@ -143,23 +147,32 @@ export function passingNames (index: KnowledgeIndex): PassingNames {
       const asked = new Set(passage.questions.map(q => key(q)))
       for (const run of nameRuns(passage)) {
         const folded = foldText(run)
-        if (folded.replace(/[^a-z0-9]/g, '').length < MIN_NAME_CHARS) continue
+        // "IPs", "AMIs": an abbreviation's plural is the abbreviation, as short, treated or common as it is.
+        const singular = ACRONYM_PLURAL.exec(run)?.[1]
+        if (foldText(singular ?? run).replace(/[^a-z0-9]/g, '').length < MIN_NAME_CHARS) continue
         // A run written in lower case elsewhere ("Keep" opening a tip) is no name.
         if (!run.includes(' ') && (lower.has(folded) || SPOKEN_LANGUAGE.test(folded))) continue
         const terms = analyzer.analyze(run)
         if (terms.length === 0 || terms.every(t => /^\d+$/.test(t))) continue
-        if (isTreated(terms)) continue
+        const one = singular === undefined ? terms : analyzer.analyze(singular)
+        if (isTreated(terms) || (singular !== undefined && isTreated(one))) continue
         const k = terms.join(' ')
         if (asked.has(k)) askedAbout.add(k)
         out.add(k)
-        const topics = topicsOf.get(k) ?? new Set<string>()
-        topicsOf.set(k, topics.add(passage.topic))
+        const family = one.join(' ')
+        if (family !== k) forms.set(family, (forms.get(family) ?? new Set<string>()).add(k))
+        const topics = topicsOf.get(family) ?? new Set<string>()
+        topicsOf.set(family, topics.add(passage.topic))
         if (!spelled.has(`${lang}:${k}`)) spelled.set(`${lang}:${k}`, run)
       }
     }
     // A name that notes of several topics use ("IP", "URL", "HTML") is the field's common vocabulary,
     // which every note may take for granted; a service mentioned in passing turns up in one or two.
-    for (const [k, topics] of topicsOf) if (topics.size >= GENERAL_TOPICS) out.delete(k)
+    for (const [k, topics] of topicsOf) {
+      if (topics.size < GENERAL_TOPICS) continue
+      out.delete(k)
+      for (const form of forms.get(k) ?? []) out.delete(form)
+    }
     for (const k of askedAbout) out.delete(k)
     names.set(lang, out)
   }

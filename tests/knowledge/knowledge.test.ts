@@ -492,7 +492,10 @@ t.test('everyday-words', async t => {
   })
 
   t.test('a verb form whose Portuguese infinitive is frequent, and an everyday word done beforehand, are everyday too', async t => {
-    for (const word of ['divide', 'derruba', 'compartilha', 'compartilhando', 'derrubou']) t.ok(isEverydayWord(word, 'pt'), `${word} is everyday Portuguese`)
+    for (const word of ['divide', 'derruba', 'compartilha', 'compartilhando', 'derrubou', 'mexo', 'pego']) t.ok(isEverydayWord(word, 'pt'), `${word} is everyday Portuguese`)
+    // The first person is read only in four letters: longer, a word ending in "o" may be a product ("presto", "prestar").
+    for (const word of ['presto', 'argo']) t.notOk(isEverydayWord(word, 'pt'), `${word} is no everyday Portuguese`)
+    t.same(retrieve(base, 'mexo em qual parametro pra resposta do modelo variar menos?').unknown, [], '"mexo" is no term the notes lack')
     for (const word of ['preload', 'prebuild']) t.ok(isEverydayWord(word, 'en'), `${word} is everyday English`)
     for (const [word, lang] of [['divide', 'en'], ['presto', 'en'], ['kubecost', 'pt'], ['terraforma', 'pt']] as const) t.equal(isEverydayWord(word, lang), word === 'divide', `${word} (${lang})`)
     const kernel = retrieve(base, 'no fargate a minha task divide o kernel com a task de outro cliente?')
@@ -1705,6 +1708,31 @@ t.test('passing-names', async t => {
     t.notOk(names.includes('target'), '"Targets" is a heading word')
     const query = analyzerFor('en').analyze('how do I set up the Frobnicator Service')
     t.same(passingNamesIn(small.index, query, 'en').map(n => n.spelled), ['Frobnicator Service'], 'found in a question, spelled as the notes write it')
+  })
+
+  t.test('an abbreviation\'s plural ("IPs", "AMIs") is read as the abbreviation: too short, treated or common as it is', async t => {
+    const dir = mkdtempSync(join(tmpdir(), 'passing-'))
+    mkdirSync(join(dir, 'en'))
+    const note = (topic: string, keywords: string, sentence: string): string => [
+      '---', `title: ${topic}`, `topic: ${topic}`, 'lang: en', `keywords: [${keywords}]`, '---', '', `# ${topic}`, '', sentence, ''
+    ].join('\n')
+    // "IP" is two letters, as "OS" or "ID": too short to name a product, and so is its plural.
+    writeFileSync(join(dir, 'en', 'dns.md'), note('dns', 'dns', 'Several healthy IPs can be returned for one name.'))
+    // "AMI" is treated (a keyword): its plural, written only in passing, is treated too.
+    writeFileSync(join(dir, 'en', 'images.md'), note('images', 'AMI', 'Share the Frobnicator AMIs with the other account.'))
+    // "CDNs" in three topics: common vocabulary, and "CDN" with it.
+    for (const topic of ['web', 'video', 'static']) writeFileSync(join(dir, 'en', `${topic}.md`), note(topic, topic, `Big sites put CDNs in front; the Frobnicator uses a CDN for ${topic}.`))
+    // "ENIs" and "ENI" in one topic only: a passing name, found as the notes write it.
+    writeFileSync(join(dir, 'en', 'hosts.md'), note('hosts', 'hosts', 'The Zorblax attaches ENIs; each ENI has an address.'))
+    const small = createKnowledgeBase({ dir })
+    const found = (question: string): string[] => passingNamesIn(small.index, analyzerFor('en').analyze(question), 'en').map(n => n.spelled)
+    t.same(found('my pods keep getting new ips, how do other apps find them'), [], 'IPs: as short as IP')
+    t.same(found('how do i copy amis between regions'), [], 'AMIs: treated, as AMI is')
+    t.same(found('are cdns worth it'), [], 'CDNs: as common as CDN')
+    t.same(found('how many enis can one host take'), ['ENIs'], 'ENIs: as rare as ENI, still a passing name')
+    const pods = retrieve(base, 'my pods keep getting new ips every time they restart, how are other apps supposed to find them')
+    t.ok(pods.covered, `covered: the pods question (${pods.untreated.join(', ')})`)
+    t.equal(pods.hits[0]?.topic, 'kubernetes-basics')
   })
 
   t.test('a question about a name mentioned in passing is not covered, and the answer names it', async t => {
