@@ -182,6 +182,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(adding and removing|add and remove|adds and removes|up and down|sobe e desce|subindo e descendo|aumenta e diminui|cria e (mata|destroi|remove))\b/g, '$& scaling escala cooldown'],
   // ...however the student tells it: "adding a task, then removing it", "sobe tarefa, desce tarefa", "num vai e vem".
   [/\b((adding|adds|launching|starting|adicionando|adiciona|sobe|subindo|criando|cria) (\w+,? ){0,3}(then |and then |e depois |e |depois )?(removing|removes|killing|stopping|removendo|remove|desce|descendo|matando|mata)|vai e vem|back and forth|flapping|oscila\w*)\b/g, '$& scaling escala cooldown'],
+  // Scaling the number of tasks or instances, said in Portuguese ("escalar o numero de tasks"), is what the notes call auto scaling.
+  [/\b(escal(ar|a|am|o|ou|ando|onar|ona|onando)|escalonamento) (\w+ ){0,3}(tasks?|tarefas?|instancias?|containers?|conteineres|pods?|replicas?|servicos?)\b/g, '$& auto scaling'],
   // "Quem chama quem", "who polls the queue": what invokes a function is its trigger.
   [/\b(quem (chama|busca|le|puxa|invoca|aciona|dispara)\w*|who (calls|polls|pulls|reads|invokes|triggers|fetches)|polling)\b/g, '$& gatilho trigger evento event'],
   // Sending each user to the region that answers them fastest is a routing policy of DNS.
@@ -248,9 +250,14 @@ export function phraseWords (folded: string): Set<string> {
   return words
 }
 
+/** Spells out abbreviations, word by word, in folded text: the student's own words, written in full. */
+export function spellOutAbbreviations (folded: string): string {
+  return folded.replace(/[\p{L}\p{N}]+/gu, word => EXPANSIONS[word] ?? word)
+}
+
 /** Spells out abbreviations, word by word, in folded text, and adds the notes' words for a few common phrases. */
 export function expandAbbreviations (folded: string): string {
-  let text = folded.replace(/[\p{L}\p{N}]+/gu, word => EXPANSIONS[word] ?? word)
+  let text = spellOutAbbreviations(folded)
   for (const [pattern, replacement] of [...PHRASES, ...SYNONYMS]) text = text.replace(pattern, replacement)
   return text
 }

@@ -8,7 +8,7 @@ import { spellOutTypedTerms } from './typed-terms.js'
 import { isFieldName, unwrittenFieldNames } from './field-names.js'
 import { isEverydayWord } from './everyday-words.js'
 import { passingNamesIn } from './passing-names.js'
-import { costSubject, expandAbbreviations, isAbbreviation, isCommonWord, isFiller, phraseWords, readQuestion, type Question, type QuestionType } from './question.js'
+import { costSubject, expandAbbreviations, isAbbreviation, isCommonWord, isFiller, phraseWords, readQuestion, spellOutAbbreviations, type Question, type QuestionType } from './question.js'
 
 /**
  * Below this strength (see SearchHit.strength) the best passage only mentions the question's
@@ -915,8 +915,12 @@ function subjectHits (base: KnowledgeBase, question: Question, text: string, lan
   return found.length > 0 && found[0].strength >= STRONG ? found : null
 }
 
-/** Terms of a question besides the one name the notes lack, at least, for that name to be its setting rather than its subject. */
-const SETTING_REST_TERMS = 9
+/**
+ * Terms the student wrote besides the one name the notes lack, at least, for that name to be its setting rather
+ * than its subject. Counted without the words a phrase adds for the notes' term ("crashes" → "failure"):
+ * counted with them the bar stood at 9.
+ */
+const SETTING_REST_TERMS = 8
 /** Strength of the lead note's match, at least, for the rest of such a question to ask what it answers (STRONG is a clear match). */
 const SETTING_STRENGTH = 20
 /** An answer that leaves a named thing unanswered is less sure to be what the student needs. */
@@ -1111,7 +1115,9 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // One name the notes lack in a long question whose other words strongly match a section is where the
     // student is ("no wireshark vi o client hello...", "my bcrypt module crashes on alpine"):
     // what they ask is what that section answers. The answer says the notes do not treat the name.
-    const setting = answersAll || about ? [] : settingName(found, lead, queryTerms, unknownTerms, untreated, lang)
+    // The words a phrase adds for the notes' term ("escalar as tasks" → "auto scaling") help find the section; they are not more said.
+    const said = new Set(analyzerFor(lang).analyze(spellOutAbbreviations(foldText(raw)), foreign))
+    const setting = answersAll || about ? [] : settingName(found, lead, queryTerms.filter(term => said.has(term)), unknownTerms, untreated, lang)
     const covered = answersAll || setting.length > 0
     const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang) : new Set<string>()
     const notTreated = covered ? [...setting, ...aside.filter(name => !answeredAside.has(name))] : []

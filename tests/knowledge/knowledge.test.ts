@@ -745,6 +745,22 @@ t.test('everyday-words', async t => {
     }
     const two = retrieve(base, 'my nginx sidecar logs every request to datadog and the fargate task keeps running out of memory after deploys, why')
     t.same(two.notTreated, [], 'two names the notes lack are more than a setting')
+    // "escalar os pods" reads as "auto scaling" to find the section, but those words are not more the student said:
+    // seven of them besides the name are too few for it to be a mere setting.
+    const keda = retrieve(base, 'keda pra escalar os pods no k8s pelo tamanho da fila sqs, como configura?')
+    t.equal(keda.covered, false, 'the name is what the question is about')
+    t.same(keda.unknown, ['keda'])
+  })
+
+  t.test('scaling the number of tasks, said in Portuguese, is what the auto scaling notes answer', async t => {
+    for (const question of [
+      'quais metricas prontas da pra usar pra escalar o numero de tasks do servico no ecs sem criar metrica custom?',
+      'quais metricas ja vem prontas pra escalar o numero de tasks de um servico no ecs? so cpu?'
+    ]) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, true, question)
+      t.equal(found.hits[0]?.topic, 'autoscaling', question)
+    }
   })
 
   t.test('a vendor\'s possessive or a verb after it, words between slashes, a heads-up and chat words name nothing', async t => {
