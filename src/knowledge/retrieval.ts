@@ -253,7 +253,7 @@ function askedAbout (words: readonly string[], first: number, last: number): boo
   if (COMPARES.test(before) || COMPARES.test(after) || PREFERRED_TO.test(after)) return true
   if (words.slice(Math.max(0, first - 3), first).some(w => BETWEEN.test(w))) return true
   if (QUESTION_AUX.test(before) && (first === 1 || WH_WORD.test(words[first - 2] ?? ''))) return true
-  if (adopting(words, first)) return true
+  if (adopting(words, first) || defining(words, first)) return true
   // "mais barato que o cloudwatch", not "more than 2gb": what it is measured against is a thing, not a quantity.
   for (let k = last + 1; k <= last + 4 && k < words.length; k++) {
     if (!COMPARATIVE.test(words[k])) continue
@@ -281,6 +281,16 @@ function adopting (words: readonly string[], first: number): boolean {
   return ADOPT_VERB.test(words[at] ?? '') && within(word => ADOPT_ASK.test(word), at)
 }
 
+/** Whether the thing starting at `first` is what the question asks to define: "what is the saga pattern", "o que é o X", "whats X". */
+function defining (words: readonly string[], first: number): boolean {
+  let at = first - 1
+  if (ARTICLE.test(words[at] ?? '') || /^(the|a|an)$/.test(words[at] ?? '')) at--
+  if (words[at] === 'whats' || words[at] === "what's") return at === 0
+  if (!/^(is|are|e|sao)$/.test(words[at] ?? '')) return false
+  // At the start of the question: "what is X" asks what X is; "... and what is X for" is left to the rest.
+  return (words[at - 1] === 'what' && at === 1) || (words[at - 1] === 'que' && (at === 1 || (at === 2 && words[0] === 'o'))) || (words[at - 1] === 'oq' && at === 1)
+}
+
 // Markers that set one thing against another with the preferred one first ("Pulumi over Terraform", "App
 // Runner instead of ECS", "usar o nomad em vez do ecs").
 const PREFERRED_TO = /^(over|instead|rather|vez|inves|lugar)$/
@@ -296,12 +306,17 @@ const WH_WORD = /^(how|what|why|when|where|which|who)$/
  * is easier to learn", "is it just a checkbox") is how the student phrases it.
  */
 function asksAbout (raw: string, unknown: readonly string[], names: readonly string[] = []): boolean {
+  return anyWhere(raw, unknown, names, askedAbout)
+}
+
+/** Whether one of the words or names stands in the question where `test` says so (given its first and last word's index). */
+function anyWhere (raw: string, unknown: readonly string[], names: readonly string[], test: (words: readonly string[], first: number, last: number) => boolean): boolean {
   const words = tokenize(foldText(raw))
   const spans = [...unknown.map(word => [foldText(word)]), ...names.map(name => tokenize(foldText(name)).filter(word => !VENDOR.test(word)))]
   for (const span of spans) {
     if (span.length === 0) continue
     for (let i = 0; i + span.length <= words.length; i++) {
-      if (span.every((word, k) => words[i + k] === word) && askedAbout(words, i, i + span.length - 1)) return true
+      if (span.every((word, k) => words[i + k] === word) && test(words, i, i + span.length - 1)) return true
     }
   }
   return false
@@ -1061,7 +1076,9 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     for (const name of unwrittenFieldNames(base, raw, lang)) if (!passing.some(p => p.spelled === name.spelled)) passing.push(name)
     // When the rest does answer, the answer still says that the notes do not treat the name.
     const aside: string[] = []
-    if (passing.length > 0 && !restAnswers(base, searchText, passing.flatMap(name => name.terms), lang, question.lang)) {
+    // A name the question asks to define ("what is the saga pattern for …") is its subject however well the rest matches.
+    if (passing.length > 0 && (!restAnswers(base, searchText, passing.flatMap(name => name.terms), lang, question.lang) ||
+        anyWhere(raw, [], passing.map(name => name.spelled), defining))) {
       for (const { spelled } of passing) if (!untreated.some(name => foldText(name) === foldText(spelled))) untreated.push(spelled)
     } else {
       for (const { spelled } of passing) aside.push(spelled)

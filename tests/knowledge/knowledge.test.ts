@@ -1751,6 +1751,13 @@ t.test('passing-names', async t => {
     t.equal(pods.hits[0]?.topic, 'kubernetes-basics')
   })
 
+  t.test('a name the question asks to define is its subject, however well the rest matches a section', async t => {
+    const saga = retrieve(base, 'What is the saga pattern for keeping data consistent across microservices without distributed transactions?')
+    t.equal(saga.covered, false, 'what the saga pattern is, the notes do not say')
+    t.ok(saga.untreated.some(name => /saga/i.test(name)), `names the saga pattern: ${saga.untreated.join(', ')}`)
+    t.equal(saga.closest?.topic, 'microservices-vs-monolith', 'the related topic is still offered')
+  })
+
   t.test('a question about a name mentioned in passing is not covered, and the answer names it', async t => {
     for (const [question, name] of [
       ['como usar step functions pra orquestrar varias lambdas', 'Step Functions'],
