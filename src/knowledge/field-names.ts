@@ -80,7 +80,9 @@ const FIELD_NAMES: readonly string[] = [
   'site reliability engineering', 'blameless postmortem', 'software bill of materials', 'confidential computing',
   'data mesh', 'competing consumers', 'claim check pattern', 'transactional outbox', 'Protocol Buffers',
   'prompt injection', 'prompt caching', 'model distillation', 'speculative decoding', 'mixture of experts',
-  'chain of thought', 'few-shot prompting', 'vector search', 'semantic search', 'hybrid search', 'red teaming'
+  'chain of thought', 'few-shot prompting', 'vector search', 'semantic search', 'hybrid search', 'red teaming',
+  'connection pooling', 'connection pool', 'connection pools', 'optimistic locking', 'pessimistic locking', 'API versioning',
+  'sidecar pattern', 'database sharding', 'read-your-writes', 'materialized view', 'materialized views', 'retry storm'
 ]
 
 interface FieldName { spelled: string, folded: string }

@@ -576,6 +576,9 @@ t.test('everyday-words', async t => {
     t.same(sticky.untreated, ['sticky sessions'])
     const mesh = retrieve(base, 'how do i set up a service mesh')
     t.same([mesh.covered, mesh.untreated], [false, ['service mesh']])
+    // A technique of the field the notes never write, however well the question's other words match a section.
+    const pooling = retrieve(base, 'our node api opens a new db connection per request and postgres runs out of connections, how does connection pooling fix that')
+    t.same([pooling.covered, pooling.untreated], [false, ['connection pooling']])
     t.same(retrieve(base, 'is google cloud spanner paas or saas').untreated,
       ['Google cloud'], 'a vendor is spelled as its own name')
     // The notes list Google Cloud Run among their CaaS examples: the vendor before a name they write introduces that name.
