@@ -407,6 +407,9 @@ function noteTerms (base: KnowledgeBase): NoteTerms {
   return out
 }
 
+/** Kinds of thing whose name a Portuguese sentence writes after them: "o header X" is the header called X. */
+const INSTANCE_KIND = /^(header|headers|bucket|buckets|branch|tag|label|role|policy|table|tabela|field|campo|queue|topic|variavel|env|endpoint|secret)$/
+
 /** A word used by at most this many topics of the notes is specific enough to name what a question is about. */
 const RARE_TOPICS = 2
 
@@ -530,6 +533,9 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   if (lang === 'pt') {
     let borrowed: number[] = []
     const closeBorrowed = (): void => {
+      // Portuguese puts a thing's name after the kind of thing it is ("o header authorization", "a tabela users",
+      // "o bucket assets"): what follows names one of the student's own, not a product.
+      if (INSTANCE_KIND.test(words[borrowed[0]] ?? '')) borrowed = borrowed.slice(1)
       const terms = borrowed.map(i => analyzer.terms(words[i])[0])
       // An error message the student saw ("da connection refused", "falha com cannot pull container
       // error") is the symptom asked about, not a product: the rest of the question says what of.

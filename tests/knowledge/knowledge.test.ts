@@ -229,6 +229,10 @@ t.test('coverage-names', async t => {
       const found = retrieve(base, question)
       t.equal(found.covered, true, `${question}: a pair the notes write is theirs`)
     }
+    // After the kind of thing, Portuguese writes the student's own one's name: the header called Authorization.
+    const header = retrieve(base, 'o app ta logando o header authorization inteiro no json de log, algum problema nisso?')
+    t.same([header.covered, header.untreated], [true, []], 'o header authorization')
+    t.equal(header.hits[0]?.topic, 'observability')
   })
 
   t.test('two-character names after a vendor, and letter-digit names, are unknown words', async t => {
