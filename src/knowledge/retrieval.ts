@@ -938,8 +938,8 @@ function subjectHits (base: KnowledgeBase, question: Question, text: string, lan
 
 /**
  * Terms the student wrote besides the one name the notes lack, at least, for that name to be its setting rather
- * than its subject. Counted without the words a phrase adds for the notes' term ("crashes" → "failure"):
- * counted with them the bar stood at 9.
+ * than its subject. The words a phrase adds for the notes' term ("crashes" → "failure") are not counted; the bar
+ * was chosen on the labelled sets' development parts (docs/how-it-works.md).
  */
 const SETTING_REST_TERMS = 8
 /** Strength of the lead note's match, at least, for the rest of such a question to ask what it answers (STRONG is a clear match). */
@@ -1138,9 +1138,13 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // One name the notes lack in a long question whose other words strongly match a section is where the
     // student is ("no wireshark vi o client hello...", "my bcrypt module crashes on alpine"):
     // what they ask is what that section answers. The answer says the notes do not treat the name.
-    // The words a phrase adds for the notes' term ("escalar as tasks" → "auto scaling") help find the section; they are not more said.
-    const said = new Set(analyzerFor(lang).analyze(spellOutAbbreviations(foldText(raw)), foreign))
-    const setting = answersAll || about ? [] : settingName(found, lead, queryTerms.filter(term => said.has(term)), unknownTerms, untreated, lang)
+    // The words a phrase adds for the notes' term ("escalar as tasks" → "auto scaling") help find the section; the
+    // student did not write them, so they do not make the question longer.
+    const written = (terms: readonly string[]): string[] => {
+      const said = new Set(analyzerFor(lang).analyze(spellOutAbbreviations(foldText(raw)), foreign))
+      return terms.filter(term => said.has(term))
+    }
+    const setting = answersAll || about ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
     const covered = answersAll || setting.length > 0
     const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang) : new Set<string>()
     const notTreated = covered ? [...setting, ...aside.filter(name => !answeredAside.has(name))] : []
