@@ -1,5 +1,6 @@
 // The course notes' tests (loading, index, retrieval, coverage, excerpts, the provider, the labelled sets): one subtest per former file, in one process: tap starts each test file in a process of its own, and for a small file that start-up cost more than its tests. Run one alone: npx tap --disable-coverage --grep='^retrieval$' tests/knowledge/knowledge.test.ts
 import t from 'tap'
+import type { Test } from 'tap'
 import { spawnSync } from 'node:child_process'
 import { EventEmitter, once } from 'node:events'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -25,6 +26,17 @@ import { unwrittenFieldNames } from '../../src/knowledge/field-names.js'
 import { stemEn, stemPt } from '../../src/knowledge/stemmer.js'
 import { packageRoot } from '../../src/package-info.js'
 import type { Completion } from '../../src/providers/types.js'
+
+/**
+ * Retrieves `question`, then asserts whether it is covered and which of its words the notes lack (each with its own
+ * message, when given); returns what was retrieved for further assertions.
+ */
+function retrievedWithUnknown (t: Test, base: ReturnType<typeof createKnowledgeBase>, question: string, covered: boolean, unknown: string[], coveredMessage?: string, unknownMessage?: string): ReturnType<typeof retrieve> {
+  const found = retrieve(base, question)
+  t.equal(found.covered, covered, ...(coveredMessage === undefined ? [] : [coveredMessage]))
+  t.same(found.unknown, unknown, ...(unknownMessage === undefined ? [] : [unknownMessage]))
+  return found
+}
 
 t.test('analyzer', async t => {
   t.test('detectLanguage tells Portuguese from English', async t => {
@@ -151,9 +163,7 @@ t.test('coverage-names', async t => {
       ['como ligar varias vpcs com Transit Gateway', 'Transit Gateway'],
       ['what is aws app runner', 'app runner']
     ] as const) {
-      const found = retrieve(base, question)
-      t.equal(found.covered, false, question)
-      t.same(found.unknown, [], `${question}: every word occurs somewhere in the notes`)
+      const found = retrievedWithUnknown(t, base, question, false, [], question, `${question}: every word occurs somewhere in the notes`)
       t.same(found.untreated, [name], question)
       const answer = provider.answer(question)
       t.equal(answer.lowCoverage, true)
@@ -237,9 +247,7 @@ t.test('coverage-names', async t => {
 
   t.test('two-character names after a vendor, and letter-digit names, are unknown words', async t => {
     for (const [question, word] of [['qual a diferenca do amazon mq pro sqs', 'mq'], ['como faco teste de carga com k6 na minha api', 'k6']] as const) {
-      const found = retrieve(base, question)
-      t.equal(found.covered, false, question)
-      t.same(found.unknown, [word], question)
+      const found = retrievedWithUnknown(t, base, question, false, [word], question, question)
     }
   })
 
@@ -248,9 +256,7 @@ t.test('coverage-names', async t => {
     t.same(joinedPhrase(base, 'toomanyrequests'), ['too', 'many', 'requests'])
     for (const name of ['datadog', 'firebase', 'outposts', 'transitgateway']) t.equal(joinedPhrase(base, name), null, name)
     t.equal(spaceJoinedWords(base, 'minha apigateway da 429 toomanyrequests'), 'minha api gateway da 429 too many requests')
-    const found = retrieve(base, 'como mandar o usuario pro servidor do pais dele pelo route53')
-    t.equal(found.covered, true)
-    t.same(found.unknown, [])
+    const found = retrievedWithUnknown(t, base, 'como mandar o usuario pro servidor do pais dele pelo route53', true, [])
     t.equal(found.hits[0]?.path, 'knowledge/pt/dns.md')
     // Spaced out, a service the notes name only in passing is still not covered.
     t.same(retrieve(base, 'how do i chain my lambdas with stepfunctions').covered, false)
@@ -298,12 +304,8 @@ t.test('coverage-names', async t => {
   })
 
   t.test('a proper name the Portuguese frequency list picked up, and a compound of two known words, are names', async t => {
-    const jenkins = retrieve(base, 'jenkins pipeline declarativa com agente docker como faz')
-    t.equal(jenkins.covered, false, 'frequent in Portuguese text, absent from the English list, spelled as no Portuguese word')
-    t.same(jenkins.unknown, ['jenkins'])
-    const blog = retrieve(base, 'quanto custa hospedar meu blog estatico no s3')
-    t.equal(blog.covered, true, 'a loanword frequent in both languages is phrasing')
-    t.same(blog.unknown, [])
+    retrievedWithUnknown(t, base, 'jenkins pipeline declarativa com agente docker como faz', false, ['jenkins'], 'frequent in Portuguese text, absent from the English list, spelled as no Portuguese word')
+    retrievedWithUnknown(t, base, 'quanto custa hospedar meu blog estatico no s3', true, [], 'a loanword frequent in both languages is phrasing')
     t.equal(base.index.knows('statefulset'), false, '"set" after "stateful" is a word, not an ending')
     t.equal(retrieve(base, 'statefulset no k8s pra rodar postgres, vale a pena?').covered, false)
   })
@@ -311,18 +313,14 @@ t.test('coverage-names', async t => {
   t.test('an unknown word spelled as an acronym is a name, wherever it stands', async t => {
     for (const word of ['dnssec', 'mtls', 'hsts', 'sftp']) t.equal(acronymShaped(word), true, word)
     for (const word of ['overkill', 'strict', 'throttle', 'schema', 'halfway', 'ok']) t.equal(acronymShaped(word), false, word)
-    const found = retrieve(base, 'how do i enable dnssec on route 53')
-    t.equal(found.covered, false)
-    t.same(found.unknown, ['dnssec'])
+    const found = retrievedWithUnknown(t, base, 'how do i enable dnssec on route 53', false, ['dnssec'])
   })
 
   t.test('a pasted IAM action or error code reads as its words; a two-word service name stays a name', async t => {
     t.equal(spellOutIdentifiers(base, 'negando s3:DeleteObject'), 'negando s3: delete object')
     t.equal(spellOutIdentifiers(base, 'my task fails with CannotStartContainerError'), 'my task fails with cannot start container error')
     t.equal(spellOutIdentifiers(base, 'should i turn on GuardDuty'), 'should i turn on GuardDuty')
-    const pasted = retrieve(base, 'to tomando erro not authorized to perform sts:AssumeRoleWithWebIdentity no github actions, oq ta faltando')
-    t.equal(pasted.covered, true)
-    t.same(pasted.unknown, [])
+    retrievedWithUnknown(t, base, 'to tomando erro not authorized to perform sts:AssumeRoleWithWebIdentity no github actions, oq ta faltando', true, [])
     t.equal(retrieve(base, 'should i turn on GuardDuty for my account').covered, false)
   })
 
@@ -442,9 +440,7 @@ t.test('everyday-words', async t => {
 
   t.test('a term the notes lack still makes a question not covered, typed in lower case', async t => {
     for (const [question, term] of [['como configuro o karpenter no eks', 'karpenter'], ['how do i deploy with lightsail', 'lightsail']] as const) {
-      const found = retrieve(base, question)
-      t.equal(found.covered, false, question)
-      t.same(found.unknown, [term])
+      const found = retrievedWithUnknown(t, base, question, false, [term], question)
     }
   })
 
@@ -475,15 +471,11 @@ t.test('everyday-words', async t => {
     const phrased = retrieve(base, 'ecs or eks, which one is less of a headache for a small team')
     t.equal(phrased.covered, true, 'the unknown word phrases the question')
     t.match(phrased.hits[0]?.topic, /^(container-orchestration|kubernetes-basics)$/)
-    const compared = retrieve(base, 'qual a diferenca entre sqs e rabbitmq')
-    t.equal(compared.covered, false, 'the unknown word is one of the two compared')
-    t.same(compared.unknown, ['rabbitmq'])
+    retrievedWithUnknown(t, base, 'qual a diferenca entre sqs e rabbitmq', false, ['rabbitmq'], 'the unknown word is one of the two compared')
   })
 
   t.test('a look-alike word of the other language is no typo of a known one', async t => {
-    const found = retrieve(base, 'how do i query cloudwatch logs with athena')
-    t.equal(found.covered, false)
-    t.same(found.unknown, ['athena'], 'the Portuguese stem "athen" is one letter from "aten", but that is no English typo')
+    retrievedWithUnknown(t, base, 'how do i query cloudwatch logs with athena', false, ['athena'], undefined, 'the Portuguese stem "athen" is one letter from "aten", but that is no English typo')
   })
 
   t.test('the frequency lists tell everyday words from names, in each language', async t => {
@@ -505,9 +497,7 @@ t.test('everyday-words', async t => {
     const kernel = retrieve(base, 'no fargate a minha task divide o kernel com a task de outro cliente?')
     t.equal(kernel.covered, true, 'a Portuguese verb between English terms names nothing')
     t.same(kernel.untreated, [])
-    const morning = retrieve(base, 'classes start at 9am and the api falls over for a few minutes, can i add capacity before the cpu climbs?')
-    t.equal(morning.covered, true, 'a time of day is a quantity, not a name')
-    t.same(morning.unknown, [])
+    retrievedWithUnknown(t, base, 'classes start at 9am and the api falls over for a few minutes, can i add capacity before the cpu climbs?', true, [], 'a time of day is a quantity, not a name')
   })
 
   t.test('the English dictionary adds rarer everyday words, but not the products named by dictionary words', async t => {
@@ -519,9 +509,7 @@ t.test('everyday-words', async t => {
     t.notOk(retrieve(base, 'is hashicorp nomad simpler than ecs for running a handful of containers').covered, 'one naming a product is not')
     // The model services and models a student of this course asks about, though the dictionary has their words.
     for (const word of ['bedrock', 'llama', 'spanner', 'snowflake', 'cockroach']) t.notOk(isEverydayWord(word, 'en'), `${word} names a product`)
-    const bedrock = retrieve(base, 'can i fine tune a model on bedrock with our course pdfs, how much does it cost')
-    t.equal(bedrock.covered, false)
-    t.same(bedrock.unknown, ['bedrock'])
+    retrievedWithUnknown(t, base, 'can i fine tune a model on bedrock with our course pdfs, how much does it cost', false, ['bedrock'])
   })
 
   t.test('a name typed without the version the notes write after it is that name', async t => {
@@ -610,16 +598,12 @@ t.test('everyday-words', async t => {
     for (const [question, word] of [['como uso ansible pra configurar os servidores dps q o terraform cria', 'ansible'], ['como coloco o sonarqube no pipeline do github actions', 'sonarqube'],
       ['aqui eles usam circleci e nao github actions, como fica o deploy da imagem no ecs?', 'circleci'],
       ['our team uses circleci instead of github actions, how does the deploy of the image to ecs look', 'circleci']] as const) {
-      const found = retrieve(base, question)
-      t.equal(found.covered, false, question)
-      t.same(found.unknown, [word], question)
+      const found = retrievedWithUnknown(t, base, question, false, [word], question, question)
     }
   })
 
   t.test('an unknown word after "install" or "set up" is the tool asked about', async t => {
-    const tool = retrieve(base, 'how do i set up spinnaker to deploy my containers to ecs')
-    t.equal(tool.covered, false, 'the rest of the question matches ECS, but the notes do not treat the tool')
-    t.same(tool.unknown, ['spinnaker'])
+    retrievedWithUnknown(t, base, 'how do i set up spinnaker to deploy my containers to ecs', false, ['spinnaker'], 'the rest of the question matches ECS, but the notes do not treat the tool')
     const phrasing = retrieve(base, 'the frontend calls my api behind the load balancer, how often does the alb check if a target is healthy')
     t.equal(phrasing.covered, true, 'an unknown word elsewhere in the sentence is phrasing')
     t.match(phrasing.hits[0]?.heading, /health checks/i)
@@ -638,18 +622,14 @@ t.test('everyday-words', async t => {
 
   t.test('an unknown word that opens the question is its subject', async t => {
     for (const [question, word] of [['trivy in github actions: how do i make the pipeline fail only on critical cves in the image?', 'trivy'], ['jaeger pra tracing distribuido, como sobe isso no ecs', 'jaeger']] as const) {
-      const found = retrieve(base, question)
-      t.equal(found.covered, false, question)
-      t.same(found.unknown, [word], question)
+      const found = retrievedWithUnknown(t, base, question, false, [word], question, question)
     }
     const phrasing = retrieve(base, 'the frontend calls my api behind the load balancer, how often does the alb check if a target is healthy')
     t.equal(phrasing.covered, true, 'elsewhere in the sentence it may be phrasing')
   })
 
   t.test('a choice between an unknown thing and a known one is not covered, whatever the question type', async t => {
-    const found = retrieve(base, 'should i use pulsar or sqs for my job queue')
-    t.equal(found.covered, false)
-    t.same(found.unknown, ['pulsar'])
+    const found = retrievedWithUnknown(t, base, 'should i use pulsar or sqs for my job queue', false, ['pulsar'])
   })
 
   t.test('an unknown thing preferred to another, the subject of the question, or an acronym in capitals is what is asked about', async t => {
@@ -675,18 +655,12 @@ t.test('everyday-words', async t => {
     const preferred = retrieve(base, 'we want to host the api on AWS App Runner instead of ECS with Fargate, how does App Runner scale it')
     t.equal(preferred.covered, false, 'the subject of "how does", found without its vendor')
     t.same(preferred.notTreated, [], 'not answered as the question\'s mere setting either')
-    const cheaper = retrieve(base, 'loki fica mais barato que cloudwatch logs pra reter os logs da api por 90 dias?')
-    t.equal(cheaper.covered, false, 'measured against something the notes treat')
-    t.same(cheaper.unknown, ['loki'])
-    const quantity = retrieve(base, 'my flask app takes more than 30 seconds to answer behind the alb and gets a 504')
-    t.equal(quantity.covered, true, '"more than 30 seconds" measures a quantity, not another thing')
-    t.same(quantity.unknown, ['flask'])
+    retrievedWithUnknown(t, base, 'loki fica mais barato que cloudwatch logs pra reter os logs da api por 90 dias?', false, ['loki'], 'measured against something the notes treat')
+    retrievedWithUnknown(t, base, 'my flask app takes more than 30 seconds to answer behind the alb and gets a 504', true, ['flask'], '"more than 30 seconds" measures a quantity, not another thing')
   })
 
   t.test('whether to take an unknown tool up, or how to work it, is a question about the tool; saying one is used is its setting', async t => {
-    const adopt = retrieve(base, 'my eks pods stay pending when traffic spikes, should we install karpenter to get new nodes faster?')
-    t.equal(adopt.covered, false)
-    t.same(adopt.unknown, ['karpenter'])
+    retrievedWithUnknown(t, base, 'my eks pods stay pending when traffic spikes, should we install karpenter to get new nodes faster?', false, ['karpenter'])
     const howTo = retrieve(base, 'how do i use aws organizations to stop our student accounts from creating anything outside sa-east-1')
     t.equal(howTo.covered, false, 'how to work a service the notes do not treat, named with its vendor')
     t.same(howTo.notTreated, [])
@@ -710,9 +684,7 @@ t.test('everyday-words', async t => {
   })
 
   t.test('an unknown word after a vendor other than AWS is that vendor\'s product', async t => {
-    const found = retrieve(base, 'is hashicorp waypoint a good way to deploy my ecs services')
-    t.equal(found.covered, false)
-    t.same(found.unknown, ['waypoint'])
+    const found = retrievedWithUnknown(t, base, 'is hashicorp waypoint a good way to deploy my ecs services', false, ['waypoint'])
   })
 
   t.test('a shorthand the reader spells out names nothing; a word it only adds synonyms to can start a name', async t => {
@@ -754,9 +726,7 @@ t.test('everyday-words', async t => {
     t.same(two.notTreated, [], 'two names the notes lack are more than a setting')
     // "escalar os pods" reads as "auto scaling" to find the section, but those words are not more the student said:
     // seven of them besides the name are too few for it to be a mere setting.
-    const keda = retrieve(base, 'keda pra escalar os pods no k8s pelo tamanho da fila sqs, como configura?')
-    t.equal(keda.covered, false, 'the name is what the question is about')
-    t.same(keda.unknown, ['keda'])
+    retrievedWithUnknown(t, base, 'keda pra escalar os pods no k8s pelo tamanho da fila sqs, como configura?', false, ['keda'], 'the name is what the question is about')
   })
 
   t.test('scaling the number of tasks, said in Portuguese, is what the auto scaling notes answer', async t => {
