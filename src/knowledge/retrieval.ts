@@ -176,19 +176,22 @@ const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solutio
 const VENDOR_DOES = /^(says|said|predicts|predicted|forecasts|charges|charged|bills|recommends|recommended|reserves|reserved|keeps|gives|guarantees|promises|claims|suggests|warns|shows|tells|lets|allows|expects|requires|handles|does|did|decides|decided|considers|counts|diz|disse|cobra|cobrou|recomenda|reserva|garante|promete|mostra|avisa|exige|considera|conta)$/
 
 // Determiners and pronouns that open a verb's object.
-const OBJECT_AFTER_VERB = /^(some|the|a|an|my|your|our|their|its|it|them|us|me|any|all|that|this|these|those|another|every|each|both|o|os|as|um|uma|meu|minha|meus|minhas|seu|sua|nosso|nossa|isso|tudo|outro|outra|outros|outras|esse|essa|esses|essas|este|esta|estes|estas|todo|toda|todos|todas)$/
+const OBJECT_AFTER_VERB = /^(some|the|a|an|my|your|our|their|its|it|them|us|me|any|all|that|this|these|those|another|every|each|both|one|o|os|as|um|uma|meu|minha|meus|minhas|seu|sua|nosso|nossa|isso|tudo|outro|outra|outros|outras|esse|essa|esses|essas|este|esta|estes|estas|todo|toda|todos|todas)$/
 
 // Verbs of putting a tool to work: an unknown word they take as object ("como uso ansible", "coloco o
 // sonarqube no pipeline", "add trivy to my build") is the tool the question is about.
 const USE_VERB = /^(uso|usar|usa|usam|usamos|usei|utilizo|utilizar|utilizam|instalo|instalar|instala|configuro|configurar|coloco|colocar|rodo|rodar|integro|integrar|use|uses|run|add|adding|integrate|integrating|configure|configuring)$/
 
+/** A word between a vendor and an object is what the vendor does ("before aws yanks a spot box", "aws reclaims one"), not a service. */
+function verbOfVendor (words: readonly string[], i: number): boolean {
+  return i > 0 && VENDOR.test(words[i - 1]) && OBJECT_AFTER_VERB.test(words[i + 1] ?? '')
+}
+
 /** Whether an unknown word is named as the service or tool the question is about, not as a detail of it. */
 function namesAService (raw: string, unknown: string[]): boolean {
   const words = tokenize(foldText(raw))
   const folded = new Set(unknown.map(word => foldText(word)))
-  // A word between a vendor and an object is what the vendor does ("before aws yanks a spot box"), as in untreatedNames.
-  const verbOfVendor = (i: number): boolean => VENDOR.test(words[i - 1]) && OBJECT_AFTER_VERB.test(words[i + 1] ?? '')
-  return words.some((word, i) => folded.has(word) && i > 0 && !verbOfVendor(i) && (SUBJECT_BEFORE.test(words[i - 1]) || USE_VERB.test(words[i - 1]) ||
+  return words.some((word, i) => folded.has(word) && i > 0 && !verbOfVendor(words, i) && (SUBJECT_BEFORE.test(words[i - 1]) || USE_VERB.test(words[i - 1]) ||
     (i > 1 && ARTICLE.test(words[i - 1]) && USE_VERB.test(words[i - 2]))))
 }
 
@@ -334,8 +337,9 @@ function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, 
   const words = tokenize(foldText(raw))
   // Right after a vendor, a word names a service ("AWS Shield"); right after a service, a feature of
   // it when the two are a name of the field ("ECS Anywhere", "DynamoDB Streams"; field-names.ts).
-  // Otherwise an everyday word after a service is how the student says it ("ec2 boxes", "which sqs flavor").
-  if (words.some((word, i) => word === folded && i > 0 && (VENDOR.test(words[i - 1]) || isFieldName(`${words[i - 1]} ${word}`)))) return false
+  // Otherwise an everyday word after a service is how the student says it ("ec2 boxes", "which sqs flavor"),
+  // and so is a verb whose subject the vendor is ("before aws reclaims one").
+  if (words.some((word, i) => word === folded && i > 0 && ((VENDOR.test(words[i - 1]) && !verbOfVendor(words, i)) || isFieldName(`${words[i - 1]} ${word}`)))) return false
   if (!isEverydayWord(folded, lang)) return false
   if (lang !== 'pt' || portugueseShaped(typed)) return true
   // A word spelled as Portuguese words are not that is frequent in Portuguese text but not in
@@ -421,7 +425,7 @@ const RARE_TOPICS = 2
  * treated when its words never stand together in the notes and one of them, used by few topics,
  * is missing from the note that would answer.
  */
-export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: string, lang: Lang): string[] {
+export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: string, lang: Lang, leadSection: ReadonlySet<string> = new Set()): string[] {
   const { byPath, topics, pairs, named: topicWords } = noteTerms(base)
   const lead = byPath.get(leadPath) ?? new Set<string>()
   const analyzer = analyzerFor(lang)
@@ -540,7 +544,10 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
       // An error message the student saw ("da connection refused", "falha com cannot pull container
       // error") is the symptom asked about, not a product: the rest of the question says what of.
       const message = errorMessage(borrowed.map(i => words[i]))
-      if (borrowed.length >= 2 && !message && terms.every(t => t !== undefined) && !terms.slice(1).every((t, i) => pairs.has(`${terms[i]} ${t}`))) {
+      // Portuguese also puts what a thing is for after it ("client typescript" for a TypeScript client): words
+      // that the answering section itself uses, each of them, name what it treats in the student's order.
+      const described = terms.every(t => t !== undefined && leadSection.has(t))
+      if (borrowed.length >= 2 && !message && !described && terms.every(t => t !== undefined) && !terms.slice(1).every((t, i) => pairs.has(`${terms[i]} ${t}`))) {
         const name = borrowed.map(i => typed[i]).join(' ')
         if (!out.some(o => foldText(o).includes(foldText(name)))) out.push(name)
       }
@@ -1062,7 +1069,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // A name the notes lack is what the question is about ("configurar o SageMaker"), unless the
     // rest of the question alone clearly asks something a section answers ("guardar a chave da API
     // do Hugging Face num contêiner": keeping an API key, whoever issued it).
-    const untreated = untreatedNames(base, raw, lead.path, lang)
+    const leadPassage = base.index.passages.find(p => p.path === lead.path && p.heading === lead.heading && p.kind === lead.kind)
+    const untreated = untreatedNames(base, raw, lead.path, lang, leadPassage === undefined ? undefined : new Set([...analyzed(leadPassage).heading, ...analyzed(leadPassage).text]))
     // A name the notes mention only in passing ("targets such as Lambda, SQS or Step Functions")
     // is no more explained than an unknown one: the question is covered only when its other words
     // alone clearly ask what a section answers ("is Gmail SaaS or PaaS", "keep my API key out of Git").

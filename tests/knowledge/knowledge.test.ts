@@ -243,6 +243,10 @@ t.test('coverage-names', async t => {
     const header = retrieve(base, 'o app ta logando o header authorization inteiro no json de log, algum problema nisso?')
     t.same([header.covered, header.untreated], [true, []], 'o header authorization')
     t.equal(header.hits[0]?.topic, 'observability')
+    // What the thing is for comes after it too ("client typescript", a TypeScript client): the answering section uses both words.
+    const client = retrieve(base, 'da pra gerar client typescript automatico a partir do openapi do backend? oq é schema first')
+    t.same([client.covered, client.untreated], [true, []], 'client typescript')
+    t.equal(client.hits[0]?.heading, 'Clientes gerados e schema-first')
   })
 
   t.test('two-character names after a vendor, and letter-digit names, are unknown words', async t => {
@@ -590,6 +594,10 @@ t.test('everyday-words', async t => {
       t.same([found.covered, found.untreated], [true, []], question)
       t.equal(found.hits[0]?.topic !== undefined, true, question)
     }
+    // A dictionary verb the vendor does, before its object ("one"), is the student's wording, not an unknown service.
+    const reclaims = retrieve(base, 'Do I need to bid for Spot Instances, and how much warning do I get before AWS reclaims one?')
+    t.same([reclaims.covered, reclaims.unknown, reclaims.untreated], [true, [], []], 'before AWS reclaims one')
+    t.equal(reclaims.hits[0]?.topic, 'spot-capacity')
     // The guard is the notes' own pair: a vendor before a service they mention only in passing still names it.
     t.notOk(retrieve(base, 'how do i write a rule in aws waf to block an ip range').covered)
   })
