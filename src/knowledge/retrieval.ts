@@ -255,7 +255,9 @@ function askedAbout (words: readonly string[], first: number, last: number): boo
   const after = words[last + 1] ?? ''
   if (COMPARES.test(before) || COMPARES.test(after) || PREFERRED_TO.test(after)) return true
   if (words.slice(Math.max(0, first - 3), first).some(w => BETWEEN.test(w))) return true
-  if (QUESTION_AUX.test(before) && (first === 1 || WH_WORD.test(words[first - 2] ?? ''))) return true
+  // The vendor is no part of the name: "Is Amazon Lightsail cheaper…" asks about Lightsail.
+  const start = VENDOR.test(before) ? first - 1 : first
+  if (QUESTION_AUX.test(words[start - 1] ?? '') && (start === 1 || WH_WORD.test(words[start - 2] ?? ''))) return true
   if (adopting(words, first) || defining(words, first)) return true
   // "mais barato que o cloudwatch", not "more than 2gb": what it is measured against is a thing, not a quantity.
   for (let k = last + 1; k <= last + 4 && k < words.length; k++) {

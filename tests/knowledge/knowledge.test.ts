@@ -663,6 +663,7 @@ t.test('everyday-words', async t => {
     const preferred = retrieve(base, 'we want to host the api on AWS App Runner instead of ECS with Fargate, how does App Runner scale it')
     t.equal(preferred.covered, false, 'the subject of "how does", found without its vendor')
     t.same(preferred.notTreated, [], 'not answered as the question\'s mere setting either')
+    retrievedWithUnknown(t, base, 'Is Amazon Lightsail a cheaper way to host a small class project than ECS on Fargate?', false, ['Lightsail'], 'the subject of "is", after its vendor')
     retrievedWithUnknown(t, base, 'loki fica mais barato que cloudwatch logs pra reter os logs da api por 90 dias?', false, ['loki'], 'measured against something the notes treat')
     retrievedWithUnknown(t, base, 'my flask app takes more than 30 seconds to answer behind the alb and gets a 504', true, ['flask'], '"more than 30 seconds" measures a quantity, not another thing')
   })
