@@ -255,9 +255,7 @@ function askedAbout (words: readonly string[], first: number, last: number): boo
   const after = words[last + 1] ?? ''
   if (COMPARES.test(before) || COMPARES.test(after) || PREFERRED_TO.test(after)) return true
   if (words.slice(Math.max(0, first - 3), first).some(w => BETWEEN.test(w))) return true
-  // The vendor is no part of the name: "Is Amazon Lightsail cheaper…" asks about Lightsail.
-  const start = VENDOR.test(before) ? first - 1 : first
-  if (QUESTION_AUX.test(words[start - 1] ?? '') && (start === 1 || WH_WORD.test(words[start - 2] ?? ''))) return true
+  if (subjectOfQuestion(words, first)) return true
   if (adopting(words, first) || defining(words, first)) return true
   // "mais barato que o cloudwatch", not "more than 2gb": what it is measured against is a thing, not a quantity.
   for (let k = last + 1; k <= last + 4 && k < words.length; k++) {
@@ -267,6 +265,22 @@ function askedAbout (words: readonly string[], first: number, last: number): boo
   }
   return false
 }
+
+/**
+ * Whether the thing starting at `first` is the subject of the auxiliary that opens the question ("does
+ * karpenter pick", "how does the saga pattern handle", "Is Amazon Lightsail cheaper"): neither the
+ * article nor the vendor is part of the name. With `asked`, only after "how", "what" or "why": "how does X
+ * handle" asks how X works, where "is X PaaS or IaaS" and "where does X fit" may ask where the notes list it.
+ */
+function subjectOfQuestion (words: readonly string[], first: number, asked = false): boolean {
+  let start = first
+  if (VENDOR.test(words[start - 1] ?? '')) start--
+  if (/^(the|a|an|o|os|as|um|uma)$/.test(words[start - 1] ?? '')) start--
+  return QUESTION_AUX.test(words[start - 1] ?? '') && (asked ? HOW_IT_WORKS.test(words[start - 2] ?? '') : start === 1 || WH_WORD.test(words[start - 2] ?? ''))
+}
+
+// Question words that ask how a thing works or what it does ("how does the saga pattern handle"), not where it belongs ("where does Cloud Run fit").
+const HOW_IT_WORKS = /^(how|what|why)$/
 
 // Whether to take a tool up ("should i install karpenter", "vale a pena usar o packer", "can we switch to
 // nomad") or how to work it ("how do i use aws organizations…", "como configuro o X"): the question asks
@@ -1092,9 +1106,10 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     for (const name of unwrittenFieldNames(base, raw, lang)) if (!passing.some(p => p.spelled === name.spelled)) passing.push(name)
     // When the rest does answer, the answer still says that the notes do not treat the name.
     const aside: string[] = []
-    // A name the question asks to define ("what is the saga pattern for …") is its subject however well the rest matches.
+    // A name the question asks to define ("what is the saga pattern for …") or how it works ("how does the saga
+    // pattern handle …") is its subject however well the rest matches.
     if (passing.length > 0 && (!restAnswers(base, searchText, passing.flatMap(name => name.terms), lang, question.lang) ||
-        anyWhere(raw, [], passing.map(name => name.spelled), defining))) {
+        anyWhere(raw, [], passing.map(name => name.spelled), (words, first) => defining(words, first) || subjectOfQuestion(words, first, true)))) {
       for (const { spelled } of passing) if (!untreated.some(name => foldText(name) === foldText(spelled))) untreated.push(spelled)
     } else {
       for (const { spelled } of passing) aside.push(spelled)

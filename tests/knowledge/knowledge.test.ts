@@ -1737,11 +1737,16 @@ t.test('passing-names', async t => {
     t.equal(pods.hits[0]?.topic, 'kubernetes-basics')
   })
 
-  t.test('a name the question asks to define is its subject, however well the rest matches a section', async t => {
+  t.test('a name the question asks to define, or how it works, is its subject, however well the rest matches a section', async t => {
     const saga = retrieve(base, 'What is the saga pattern for keeping data consistent across microservices without distributed transactions?')
     t.equal(saga.covered, false, 'what the saga pattern is, the notes do not say')
     t.ok(saga.untreated.some(name => /saga/i.test(name)), `names the saga pattern: ${saga.untreated.join(', ')}`)
     t.equal(saga.closest?.topic, 'microservices-vs-monolith', 'the related topic is still offered')
+    const handles = retrieve(base, 'how does the saga pattern handle a transaction that spans a bunch of microservices')
+    t.equal(handles.covered, false, 'how the saga pattern works, the notes do not say')
+    t.ok(handles.untreated.some(name => /saga/i.test(name)), `names the saga pattern: ${handles.untreated.join(', ')}`)
+    // Where a name fits is what a list of examples answers.
+    t.ok(retrieve(base, 'Is Heroku an example of PaaS or IaaS, and where does Google Cloud Run fit?').covered, 'where does Google Cloud Run fit')
   })
 
   t.test('a question about a name mentioned in passing is not covered, and the answer names it', async t => {
