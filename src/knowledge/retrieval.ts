@@ -6,7 +6,7 @@ import type { KnowledgeBase } from './knowledge-base.js'
 import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
 import { spellOutTypedTerms } from './typed-terms.js'
 import { isFieldName, unwrittenFieldNames } from './field-names.js'
-import { isEverydayWord } from './everyday-words.js'
+import { isEverydayWord, isProductWord } from './everyday-words.js'
 import { passingNamesIn } from './passing-names.js'
 import { costSubject, expandAbbreviations, isAbbreviation, isCommonWord, isFiller, phraseWords, readQuestion, spellOutAbbreviations, type Question, type QuestionType } from './question.js'
 
@@ -390,7 +390,8 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
     if (own.length === 0 && foreign.length === 0) continue
     // A capitalised word inside the sentence is a name as the student spells it ("o Packer"): a name
     // the notes lack is no typo of a word they have ("packet"), so only its exact form counts.
-    const named = index > 0 && /^\p{Lu}\p{Ll}+$/u.test(token)
+    // A dictionary word that names a product ("with packer") is spelled right: no typo of a word of theirs either.
+    const named = (index > 0 && /^\p{Lu}\p{Ll}+$/u.test(token)) || isProductWord(folded)
     if (own.some(term => base.index.knows(term, named)) || foreign.some(term => base.index.knows(term, true))) continue
     if (!out.includes(token)) out.push(token)
   }

@@ -683,6 +683,10 @@ t.test('everyday-words', async t => {
     t.same(unknownWords(base, named, 'pt'), ['Packer'], 'not "packet" mistyped')
     t.equal(retrieve(base, named).covered, false)
     t.same(unknownWords(base, 'how do i see the dropped pakcets of my vpc', 'en'), [], 'a typo in lower case is still the word meant')
+    // A dictionary word that names a product is spelled right, capitalised or not.
+    const product = 'how to bake a custom ami with packer for my auto scaling group'
+    t.same(unknownWords(base, product, 'en'), ['packer'], 'lower-case "packer" is no typo either')
+    t.equal(retrieve(base, product).covered, false)
   })
 
   t.test('after a vendor, a word its number follows is a standard or a version, not a service', async t => {
