@@ -159,8 +159,10 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(quanto tempo|how long)\b/g, '$& retencao retention'],
   [/\b(quebrar|quebro|separar|split|break up|break)\b/g, '$& dividir split'],
   [/\b(menor|menores|smaller|shrink|diminuir|reduzir)\b/g, '$& tamanho size'],
-  // Not "Route 53", the DNS service's name.
-  [/\b(rotear|roteia|rotas?|route|routes|routing)\b(?! ?53)/g, '$& roteamento regras routing rules'],
+  // A route table is the subnet's list of routes, in either language; routing elsewhere ("rotear", "routing")
+  // is what rules decide. Not "Route 53", the DNS service's name.
+  [/\b(route tables?|tabelas? de rotas?)\b/g, '$& route table tabela de rotas'],
+  [/\b(rotear|roteia|rotas?|route|routes|routing)\b(?! ?(53|tables?\b))(?<!\btabelas? de rotas?)/g, '$& roteamento regras routing rules'],
   [/\b(caro|cara|caros|barato|barata|expensive|cheap|cheaper)\b/g, '$& custo cost'],
   [/\b(lento|lenta|demora|slow|slower)\b/g, '$& latencia latency'],
   [/\b(caiu|cai|derrubar|crash|crashes|goes down)\b/g, '$& falha failure'],

@@ -753,6 +753,13 @@ t.test('everyday-words', async t => {
     }
   })
 
+  t.test('a route table, said in English in a Portuguese question, is the subnet\'s table, not a routing policy of DNS', async t => {
+    const found = retrieve(base, 'quando duas rotas batem na route table qual delas ganha?')
+    t.equal(found.covered, true)
+    t.equal(found.hits[0]?.heading, 'Tabelas de rotas')
+    t.equal(retrieve(base, 'quero mandar cada usuario pra regiao mais perto, qual politica de roteamento do route 53 uso?').hits[0]?.topic, 'dns', 'routing, elsewhere, is still DNS routing')
+  })
+
   t.test('a vendor\'s possessive or a verb after it, words between slashes, a heads-up and chat words name nothing', async t => {
     const cases: Array<[string, string]> = [
       ['Where can I obtain AWS\'s ISO 27001 and SOC 2 audit reports for our university\'s compliance review?', 'a vendor\'s possessive is what it has, not a service'],
