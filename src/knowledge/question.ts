@@ -188,6 +188,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(escal(ar|a|am|o|ou|ando|onar|ona|onando)|escalonamento) (\w+ ){0,3}(tasks?|tarefas?|instancias?|containers?|conteineres|pods?|replicas?|servicos?)\b/g, '$& auto scaling'],
   // "Quem chama quem", "who polls the queue": what invokes a function is its trigger.
   [/\b(quem (chama|busca|le|puxa|invoca|aciona|dispara)\w*|who (calls|polls|pulls|reads|invokes|triggers|fetches)|polling)\b/g, '$& gatilho trigger evento event'],
+  // ...and so is whether a queue pushes its messages or is pulled from ("ela fica puxando ou a fila empurra pra ela").
+  [/\b((fila|queue|sqs) (empurra|empurrando|manda|pushes|pushing)|(puxa|puxando|pulls?|pulling|polls?) (\w+ ){0,3}(fila|queue|sqs)|fica (puxando|consultando))\b/g, '$& gatilho trigger event source mapping'],
   // Sending each user to the region that answers them fastest is a routing policy of DNS.
   [/\b((users?|clients?|customers?|visitors?) (\w+ )?(land|go|get sent|be sent|be routed|end up) (on|to|in) |(cliente|usuario)s? (\w+ )?(cair|cai|caia|caiam|ir|va|vao) (sozinhos? )?(na|no|pra|para|em) |responde mais rapido (pra|para) (ele|eles|o usuario|o cliente|cada))/g, '$& latency routing roteamento latencia geolocation'],
   // The provider letting a customer do something unsafe ("a aws deixou eu abrir a porta 22") is the shared responsibility model.

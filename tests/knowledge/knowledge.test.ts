@@ -753,6 +753,17 @@ t.test('everyday-words', async t => {
     }
   })
 
+  t.test('whether a queue pushes to a function or is pulled from is what invokes it: its event source mapping', async t => {
+    for (const question of [
+      'como faço a lambda ler msgs de uma fila sqs? ela fica puxando ou a fila empurra pra ela?',
+      'a lambda puxa as mensagens da fila sqs ou a fila manda pra ela?'
+    ]) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, true, question)
+      t.equal(found.hits[0]?.heading, 'Eventos e gatilhos', question)
+    }
+  })
+
   t.test('a route table, said in English in a Portuguese question, is the subnet\'s table, not a routing policy of DNS', async t => {
     const found = retrieve(base, 'quando duas rotas batem na route table qual delas ganha?')
     t.equal(found.covered, true)
