@@ -753,6 +753,12 @@ t.test('everyday-words', async t => {
     }
   })
 
+  t.test('what is kept between invocations is the warm execution environment, not what a cold start costs', async t => {
+    const found = retrieve(base, 'minha lambda recria tudo a cada chamada e ta lenta, tem jeito de reaproveitar as coisas entre invocações?')
+    t.equal(found.covered, true)
+    t.equal(found.hits[0]?.heading, 'Como o AWS Lambda funciona')
+  })
+
   t.test('whether a queue pushes to a function or is pulled from is what invokes it: its event source mapping', async t => {
     for (const question of [
       'como faço a lambda ler msgs de uma fila sqs? ela fica puxando ou a fila empurra pra ela?',
