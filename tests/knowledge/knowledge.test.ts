@@ -753,6 +753,17 @@ t.test('everyday-words', async t => {
     }
   })
 
+  t.test('an app split into services is a set of microservices, not the split of the shared responsibility model', async t => {
+    for (const question of [
+      'we split our app into services but we still have to deploy them all at once bc they share one db... did we mess up?',
+      'dividimos o sistema em 5 servicos mas todo deploy tem q subir todos juntos pq usam o mesmo banco, fizemos errado?'
+    ]) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, true, question)
+      t.equal(found.hits[0]?.topic, 'microservices-vs-monolith', question)
+    }
+  })
+
   t.test('what is kept between invocations is the warm execution environment, not what a cold start costs', async t => {
     const found = retrieve(base, 'minha lambda recria tudo a cada chamada e ta lenta, tem jeito de reaproveitar as coisas entre invocações?')
     t.equal(found.covered, true)
