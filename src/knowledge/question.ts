@@ -159,6 +159,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(quanto tempo|how long)\b/g, '$& retencao retention'],
   [/\b(quebrar|quebro|separar|split|break up|break)\b/g, '$& dividir split'],
   [/\b(menor|menores|smaller|shrink|diminuir|reduzir)\b/g, '$& tamanho size'],
+  // A secret in a Kubernetes question is the cluster's Secret object, kept beside the ConfigMap and only base64-encoded.
+  [/^(?=.*\b(kubernetes|k8s)\b)(?=.*\bsecrets?\b).*$/g, '$& configmap base64 objetos objects'],
   // An app split into several services is a set of microservices, whatever the student calls them.
   [/\b(split|splitting|broke|broken|break|breaking|quebr\w*|divid\w*|separ\w*) (\w+ ){0,5}(into|em) ((\d+|two|three|several|multiple|many|small|smaller|dois|duas|tres|varios|vari\w*|pequenos) )?(\w+ )?(services|servicos|apis|pieces|pedacos)\b/g, '$& microservices microsservicos'],
   // A route table is the subnet's list of routes, in either language; routing elsewhere ("rotear", "routing")

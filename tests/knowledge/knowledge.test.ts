@@ -753,6 +753,18 @@ t.test('everyday-words', async t => {
     }
   })
 
+  t.test('a secret in a Kubernetes question is the cluster\'s Secret object', async t => {
+    for (const question of [
+      'Are values stored in Kubernetes Secrets encrypted by default?',
+      'guardei a senha do banco num Secret do kubernetes, entao ja ta criptografada ne?'
+    ]) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, true, question)
+      t.equal(found.hits[0]?.topic, 'kubernetes-basics', question)
+    }
+    t.equal(retrieve(base, 'how do i rotate a secret in secrets manager').hits[0]?.topic, 'secrets-management', 'without Kubernetes, a secret is the secrets manager\'s')
+  })
+
   t.test('an app split into services is a set of microservices, not the split of the shared responsibility model', async t => {
     for (const question of [
       'we split our app into services but we still have to deploy them all at once bc they share one db... did we mess up?',
