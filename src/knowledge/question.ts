@@ -159,6 +159,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(quanto tempo|how long)\b/g, '$& retencao retention'],
   [/\b(quebrar|quebro|separar|split|break up|break)\b/g, '$& dividir split'],
   [/\b(menor|menores|smaller|shrink|diminuir|reduzir)\b/g, '$& tamanho size'],
+  // What falls to the student ("por minha conta", "on me") is the customer's part of a division of responsibility.
+  [/\b((fica|ficam|cai|caem) (por|na) (minha|nossa) conta|por (minha|nossa) conta|(is|falls|fall|stays) on (me|us)|(minha|nossa) (parte|responsabilidade|obrigacao)|obrigacao (da )?(minha|nossa)|(my|our) (part|job|responsibility|side)|(fica|ficam) (comigo|com a gente|com a nossa equipe))\b/g, '$& cliente customer'],
   // A secret in a Kubernetes question is the cluster's Secret object, kept beside the ConfigMap and only base64-encoded.
   [/^(?=.*\b(kubernetes|k8s)\b)(?=.*\bsecrets?\b).*$/g, '$& configmap base64 objetos objects'],
   // An app split into several services is a set of microservices, whatever the student calls them.

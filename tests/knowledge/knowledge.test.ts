@@ -753,6 +753,17 @@ t.test('everyday-words', async t => {
     }
   })
 
+  t.test('what falls to the student is the customer\'s part of the shared responsibility model', async t => {
+    for (const [question, heading] of [
+      ['oq fica por minha conta na seguranca qdo uso aws?', 'O que o cliente protege (segurança na nuvem)'],
+      ['what security stuff is on me when i use aws', 'What the customer secures (security in the cloud)']
+    ] as const) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, true, question)
+      t.equal(found.hits[0]?.heading, heading, question)
+    }
+  })
+
   t.test('a secret in a Kubernetes question is the cluster\'s Secret object', async t => {
     for (const question of [
       'Are values stored in Kubernetes Secrets encrypted by default?',
