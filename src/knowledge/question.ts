@@ -192,6 +192,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b((adding|adds|launching|starting|adicionando|adiciona|sobe|subindo|criando|cria) (\w+,? ){0,3}(then |and then |e depois |e |depois )?(removing|removes|killing|stopping|removendo|remove|desce|descendo|matando|mata)|vai e vem|back and forth|flapping|oscila\w*)\b/g, '$& scaling escala cooldown'],
   // Scaling the number of tasks or instances, said in Portuguese ("escalar o numero de tasks"), is what the notes call auto scaling.
   [/\b(escal(ar|a|am|o|ou|ando|onar|ona|onando)|escalonamento) (\w+ ){0,3}(tasks?|tarefas?|instancias?|containers?|conteineres|pods?|replicas?|servicos?)\b/g, '$& auto scaling'],
+  // A count of tasks or instances kept between two numbers, or that rises by itself, is auto scaling.
+  [/\b((between|entre) \d+ (and|e) \d+ (\w+ )?(copies|copias|tasks?|tarefas?|instances?|instancias?|containers?|replicas?)|(tasks?|tarefas?|instancias?|instances?|containers?|copias|copies|replicas?) (\w+ ){0,6}(subir|sobe|sobem|descer|desce|aumentar|aumenta|crescer|cresce|go up|goes up|grow|grows) (\w+ )?(sozinh\w*|automaticamente|on (its|their) own|by itself|by themselves|automatically))\b/g, '$& auto scaling'],
   // "Quem chama quem", "who polls the queue": what invokes a function is its trigger.
   [/\b(quem (chama|busca|le|puxa|invoca|aciona|dispara)\w*|who (calls|polls|pulls|reads|invokes|triggers|fetches)|polling)\b/g, '$& gatilho trigger evento event'],
   // What is kept from one invocation to the next is the warm execution environment, and what runs once in it, the code outside the handler.

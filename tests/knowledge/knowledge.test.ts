@@ -753,6 +753,12 @@ t.test('everyday-words', async t => {
     }
   })
 
+  t.test('a count of tasks kept between two numbers is auto scaling', async t => {
+    const found = retrieve(base, 'whats the cli to make ecs keep between 2 and 6 copies of my container depending on load')
+    t.equal(found.covered, true)
+    t.equal(found.hits[0]?.heading, 'ECS service auto scaling')
+  })
+
   t.test('what falls to the student is the customer\'s part of the shared responsibility model', async t => {
     for (const [question, heading] of [
       ['oq fica por minha conta na seguranca qdo uso aws?', 'O que o cliente protege (segurança na nuvem)'],
