@@ -25,12 +25,12 @@ beanstalk lightsail greengrass amplify chime spark swarm flask vagrant mongoose 
 spanner presto snowflake timescale cockroach
 `.split(/\s+/).filter(w => w !== ''))
 
-// Built at the first question that has a word the notes lack, not at start-up.
 /** Whether a folded word is one of the dictionary words that name software or a cloud service (PRODUCT_WORDS). */
 export function isProductWord (folded: string): boolean {
   return PRODUCT_WORDS.has(folded)
 }
 
+// Built at the first question that has a word the notes lack, not at start-up.
 function words (): Record<Lang, ReadonlySet<string>> {
   lexicon ??= {
     pt: new Set(EVERYDAY_PT.split(/\s+/).filter(w => w !== '')),
