@@ -38,6 +38,14 @@ function retrievedWithUnknown (t: Test, base: ReturnType<typeof createKnowledgeB
   return found
 }
 
+/** Retrieves `question` and asserts that it is covered and that its first section is in `where` (the note's topic, the section's heading, or both). */
+function answeredBy (t: Test, base: ReturnType<typeof createKnowledgeBase>, question: string, where: { topic?: string, heading?: string }): void {
+  const found = retrieve(base, question)
+  t.equal(found.covered, true, `${question}: covered`)
+  if (where.topic !== undefined) t.equal(found.hits[0]?.topic, where.topic, question)
+  if (where.heading !== undefined) t.equal(found.hits[0]?.heading, where.heading, question)
+}
+
 t.test('analyzer', async t => {
   t.test('detectLanguage tells Portuguese from English', async t => {
     const pt = [
@@ -742,79 +750,25 @@ t.test('everyday-words', async t => {
     retrievedWithUnknown(t, base, 'keda pra escalar os pods no k8s pelo tamanho da fila sqs, como configura?', false, ['keda'], 'the name is what the question is about')
   })
 
-  t.test('scaling the number of tasks, said in Portuguese, is what the auto scaling notes answer', async t => {
-    for (const question of [
-      'quais metricas prontas da pra usar pra escalar o numero de tasks do servico no ecs sem criar metrica custom?',
-      'quais metricas ja vem prontas pra escalar o numero de tasks de um servico no ecs? so cpu?'
-    ]) {
-      const found = retrieve(base, question)
-      t.equal(found.covered, true, question)
-      t.equal(found.hits[0]?.topic, 'autoscaling', question)
-    }
-  })
-
-  t.test('a count of tasks kept between two numbers is auto scaling', async t => {
-    const found = retrieve(base, 'whats the cli to make ecs keep between 2 and 6 copies of my container depending on load')
-    t.equal(found.covered, true)
-    t.equal(found.hits[0]?.heading, 'ECS service auto scaling')
-  })
-
-  t.test('what falls to the student is the customer\'s part of the shared responsibility model', async t => {
-    for (const [question, heading] of [
-      ['oq fica por minha conta na seguranca qdo uso aws?', 'O que o cliente protege (segurança na nuvem)'],
-      ['what security stuff is on me when i use aws', 'What the customer secures (security in the cloud)']
-    ] as const) {
-      const found = retrieve(base, question)
-      t.equal(found.covered, true, question)
-      t.equal(found.hits[0]?.heading, heading, question)
-    }
-  })
-
-  t.test('a secret in a Kubernetes question is the cluster\'s Secret object', async t => {
-    for (const question of [
-      'Are values stored in Kubernetes Secrets encrypted by default?',
-      'guardei a senha do banco num Secret do kubernetes, entao ja ta criptografada ne?'
-    ]) {
-      const found = retrieve(base, question)
-      t.equal(found.covered, true, question)
-      t.equal(found.hits[0]?.topic, 'kubernetes-basics', question)
-    }
-    t.equal(retrieve(base, 'how do i rotate a secret in secrets manager').hits[0]?.topic, 'secrets-management', 'without Kubernetes, a secret is the secrets manager\'s')
-  })
-
-  t.test('an app split into services is a set of microservices, not the split of the shared responsibility model', async t => {
-    for (const question of [
-      'we split our app into services but we still have to deploy them all at once bc they share one db... did we mess up?',
-      'dividimos o sistema em 5 servicos mas todo deploy tem q subir todos juntos pq usam o mesmo banco, fizemos errado?'
-    ]) {
-      const found = retrieve(base, question)
-      t.equal(found.covered, true, question)
-      t.equal(found.hits[0]?.topic, 'microservices-vs-monolith', question)
-    }
-  })
-
-  t.test('what is kept between invocations is the warm execution environment, not what a cold start costs', async t => {
-    const found = retrieve(base, 'minha lambda recria tudo a cada chamada e ta lenta, tem jeito de reaproveitar as coisas entre invocações?')
-    t.equal(found.covered, true)
-    t.equal(found.hits[0]?.heading, 'Como o AWS Lambda funciona')
-  })
-
-  t.test('whether a queue pushes to a function or is pulled from is what invokes it: its event source mapping', async t => {
-    for (const question of [
-      'como faço a lambda ler msgs de uma fila sqs? ela fica puxando ou a fila empurra pra ela?',
-      'a lambda puxa as mensagens da fila sqs ou a fila manda pra ela?'
-    ]) {
-      const found = retrieve(base, question)
-      t.equal(found.covered, true, question)
-      t.equal(found.hits[0]?.heading, 'Eventos e gatilhos', question)
-    }
-  })
-
-  t.test('a route table, said in English in a Portuguese question, is the subnet\'s table, not a routing policy of DNS', async t => {
-    const found = retrieve(base, 'quando duas rotas batem na route table qual delas ganha?')
-    t.equal(found.covered, true)
-    t.equal(found.hits[0]?.heading, 'Tabelas de rotas')
-    t.equal(retrieve(base, 'quero mandar cada usuario pra regiao mais perto, qual politica de roteamento do route 53 uso?').hits[0]?.topic, 'dns', 'routing, elsewhere, is still DNS routing')
+  t.test('the words students use for what the notes name lead to the section that names it', async t => {
+    const cases: Array<[string, { topic?: string, heading?: string }, string]> = [
+      ['quais metricas prontas da pra usar pra escalar o numero de tasks do servico no ecs sem criar metrica custom?', { topic: 'autoscaling' }, 'scaling the number of tasks, said in Portuguese'],
+      ['quais metricas ja vem prontas pra escalar o numero de tasks de um servico no ecs? so cpu?', { topic: 'autoscaling' }, 'scaling the number of tasks, said in Portuguese'],
+      ['whats the cli to make ecs keep between 2 and 6 copies of my container depending on load', { heading: 'ECS service auto scaling' }, 'a count kept between two numbers is auto scaling'],
+      ['oq fica por minha conta na seguranca qdo uso aws?', { heading: 'O que o cliente protege (segurança na nuvem)' }, 'what falls to the student is the customer\'s part'],
+      ['what security stuff is on me when i use aws', { heading: 'What the customer secures (security in the cloud)' }, 'what falls to the student is the customer\'s part'],
+      ['Are values stored in Kubernetes Secrets encrypted by default?', { topic: 'kubernetes-basics' }, 'a secret in a Kubernetes question is the cluster\'s Secret object'],
+      ['guardei a senha do banco num Secret do kubernetes, entao ja ta criptografada ne?', { topic: 'kubernetes-basics' }, 'a secret in a Kubernetes question is the cluster\'s Secret object'],
+      ['how do i rotate a secret in secrets manager', { topic: 'secrets-management' }, 'without Kubernetes, a secret is the secrets manager\'s'],
+      ['we split our app into services but we still have to deploy them all at once bc they share one db... did we mess up?', { topic: 'microservices-vs-monolith' }, 'an app split into services is a set of microservices, not the split of responsibility'],
+      ['dividimos o sistema em 5 servicos mas todo deploy tem q subir todos juntos pq usam o mesmo banco, fizemos errado?', { topic: 'microservices-vs-monolith' }, 'an app split into services is a set of microservices'],
+      ['minha lambda recria tudo a cada chamada e ta lenta, tem jeito de reaproveitar as coisas entre invocações?', { heading: 'Como o AWS Lambda funciona' }, 'what is kept between invocations is the warm environment, not what a cold start costs'],
+      ['como faço a lambda ler msgs de uma fila sqs? ela fica puxando ou a fila empurra pra ela?', { heading: 'Eventos e gatilhos' }, 'a queue that pushes or is pulled from is the function\'s event source mapping'],
+      ['a lambda puxa as mensagens da fila sqs ou a fila manda pra ela?', { heading: 'Eventos e gatilhos' }, 'a queue that pushes or is pulled from is the function\'s event source mapping'],
+      ['quando duas rotas batem na route table qual delas ganha?', { heading: 'Tabelas de rotas' }, 'a route table, in English in a Portuguese question, is the subnet\'s table'],
+      ['quero mandar cada usuario pra regiao mais perto, qual politica de roteamento do route 53 uso?', { topic: 'dns' }, 'routing, elsewhere, is still DNS routing']
+    ]
+    for (const [question, where, why] of cases) t.test(why, async t => answeredBy(t, base, question, where))
   })
 
   t.test('a vendor\'s possessive or a verb after it, words between slashes, a heads-up and chat words name nothing', async t => {
