@@ -293,7 +293,7 @@ const HOW_TO_VERB = /^(use|install|configure|setup|deploy|run|usar|uso|instalar|
 function adopting (words: readonly string[], first: number): boolean {
   let at = first - 1
   if (VENDOR.test(words[at] ?? '')) at--
-  if (ARTICLE.test(words[at] ?? '') || /^(to|pra|para|pro)$/.test(words[at] ?? '')) at--
+  if (ARTICLE.test(words[at] ?? '') || /^(the|an|to|pra|para|pro)$/.test(words[at] ?? '')) at--
   const within = (test: (word: string) => boolean, verb: number): boolean => words.slice(Math.max(0, verb - 3), verb).some(test)
   if (words[at] === 'up' && words[at - 1] === 'set') return within(word => word === 'how' || word === 'como', at - 1)
   if (HOW_TO_VERB.test(words[at] ?? '') && within(word => word === 'how' || word === 'como', at)) return true
@@ -1107,10 +1107,10 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     for (const name of unwrittenFieldNames(base, raw, lang)) if (!passing.some(p => p.spelled === name.spelled)) passing.push(name)
     // When the rest does answer, the answer still says that the notes do not treat the name.
     const aside: string[] = []
-    // A name the question asks to define ("what is the saga pattern for …") or how it works ("how does the saga
-    // pattern handle …") is its subject however well the rest matches.
+    // A name the question asks to define ("what is the saga pattern for …"), how it works ("how does the saga
+    // pattern handle …") or how to work it ("how do i install a helm chart") is its subject however well the rest matches.
     if (passing.length > 0 && (!restAnswers(base, searchText, passing.flatMap(name => name.terms), lang, question.lang) ||
-        anyWhere(raw, [], passing.map(name => name.spelled), (words, first) => defining(words, first) || subjectOfQuestion(words, first, true)))) {
+        anyWhere(raw, [], passing.map(name => name.spelled), (words, first) => defining(words, first) || subjectOfQuestion(words, first, true) || adopting(words, first)))) {
       for (const { spelled } of passing) if (!untreated.some(name => foldText(name) === foldText(spelled))) untreated.push(spelled)
     } else {
       for (const { spelled } of passing) aside.push(spelled)

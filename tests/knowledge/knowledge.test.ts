@@ -1776,6 +1776,9 @@ t.test('passing-names', async t => {
       ['como usar step functions pra orquestrar varias lambdas', 'Step Functions'],
       ['how do i turn on cloudtrail to audit api calls', 'CloudTrail'],
       ['how to set up a helm chart repository', 'Helm'],
+      // How to work it, asked of a name the notes mention only in passing, whatever the rest matches.
+      ['how do i install a helm chart on my eks cluster', 'Helm'],
+      ['how do i set up the horizontal pod autoscaler in kubernetes', 'horizontal pod autoscaler'],
       ['como criar regra no waf pra bloquear um ip', 'WAF']
     ] as const) {
       const found = retrieve(base, question)
