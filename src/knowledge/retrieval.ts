@@ -392,7 +392,10 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
     // the notes lack is no typo of a word they have ("packet"), so only its exact form counts.
     // A dictionary word that names a product ("with packer") is spelled right: no typo of a word of theirs either.
     const named = (index > 0 && /^\p{Lu}\p{Ll}+$/u.test(token)) || isProductWord(folded)
-    if (own.some(term => base.index.knows(term, named)) || foreign.some(term => base.index.knows(term, true))) continue
+    // A Portuguese typo keeps a Portuguese spelling: a word spelled as Portuguese words are not ("athena") is
+    // no slip of a Portuguese word of the notes ("atende").
+    const foreignSpelling = lang === 'pt' && !portugueseShaped(folded)
+    if (own.some(term => base.index.knows(term, named || foreignSpelling)) || foreign.some(term => base.index.knows(term, true))) continue
     if (!out.includes(token)) out.push(token)
   }
   return out

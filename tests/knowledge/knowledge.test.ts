@@ -691,6 +691,13 @@ t.test('everyday-words', async t => {
     t.same(unknownWords(base, named, 'pt'), ['Packer'], 'not "packet" mistyped')
     t.equal(retrieve(base, named).covered, false)
     t.same(unknownWords(base, 'how do i see the dropped pakcets of my vpc', 'en'), [], 'a typo in lower case is still the word meant')
+    // In a Portuguese question, a word spelled as Portuguese words are not is no slip of a Portuguese word ("athena", "atende").
+    const athena = 'como uso o athena pra consultar os logs q tao salvos no s3?'
+    t.same(unknownWords(base, athena, 'pt'), ['athena'])
+    t.equal(retrieve(base, athena).covered, false)
+    for (const typo of ['como configuro o autoscalling do ecs', 'oq e um pod no kubernets', 'como rodar o dokcer compose no meu pc']) {
+      t.same(retrieve(base, typo).unknown, [], `${typo}: the notes' word, mistyped`)
+    }
     // A dictionary word that names a product is spelled right, capitalised or not.
     const product = 'how to bake a custom ami with packer for my auto scaling group'
     t.same(unknownWords(base, product, 'en'), ['packer'], 'lower-case "packer" is no typo either')
