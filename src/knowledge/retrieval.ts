@@ -225,6 +225,8 @@ export function acronymShaped (typed: string): boolean {
 }
 
 const ARTICLE = /^(o|a|os|as|um|uma)$/
+// An article of either language: what comes after it starts the thing named ("the saga pattern", "o X").
+const ANY_ARTICLE = /^(the|a|an|o|os|as|um|uma)$/
 
 /** Whether a word follows an article: a noun, and an unknown noun is more often a name ("o istio") than a verb or adjective is. */
 function afterArticle (raw: string, typed: string): boolean {
@@ -275,7 +277,7 @@ function askedAbout (words: readonly string[], first: number, last: number): boo
 function subjectOfQuestion (words: readonly string[], first: number, asked = false): boolean {
   let start = first
   if (VENDOR.test(words[start - 1] ?? '')) start--
-  if (/^(the|a|an|o|os|as|um|uma)$/.test(words[start - 1] ?? '')) start--
+  if (ANY_ARTICLE.test(words[start - 1] ?? '')) start--
   return QUESTION_AUX.test(words[start - 1] ?? '') && (asked ? HOW_IT_WORKS.test(words[start - 2] ?? '') : start === 1 || WH_WORD.test(words[start - 2] ?? ''))
 }
 
@@ -293,7 +295,7 @@ const HOW_TO_VERB = /^(use|install|configure|setup|deploy|run|usar|uso|instalar|
 function adopting (words: readonly string[], first: number): boolean {
   let at = first - 1
   if (VENDOR.test(words[at] ?? '')) at--
-  if (ARTICLE.test(words[at] ?? '') || /^(the|an|to|pra|para|pro)$/.test(words[at] ?? '')) at--
+  if (ANY_ARTICLE.test(words[at] ?? '') || /^(to|pra|para|pro)$/.test(words[at] ?? '')) at--
   const within = (test: (word: string) => boolean, verb: number): boolean => words.slice(Math.max(0, verb - 3), verb).some(test)
   if (words[at] === 'up' && words[at - 1] === 'set') return within(word => word === 'how' || word === 'como', at - 1)
   if (HOW_TO_VERB.test(words[at] ?? '') && within(word => word === 'how' || word === 'como', at)) return true
@@ -303,7 +305,7 @@ function adopting (words: readonly string[], first: number): boolean {
 /** Whether the thing starting at `first` is what the question asks to define: "what is the saga pattern", "o que é o X", "whats X". */
 function defining (words: readonly string[], first: number): boolean {
   let at = first - 1
-  if (ARTICLE.test(words[at] ?? '') || /^(the|a|an)$/.test(words[at] ?? '')) at--
+  if (ANY_ARTICLE.test(words[at] ?? '')) at--
   if (words[at] === 'whats' || words[at] === "what's") return at === 0
   if (!/^(is|are|e|sao)$/.test(words[at] ?? '')) return false
   // At the start of the question: "what is X" asks what X is; "... and what is X for" is left to the rest.
