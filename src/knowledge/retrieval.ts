@@ -541,6 +541,8 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
       continue
     }
     if (terms.length >= 2 && terms.slice(1).every((t, i) => pairs.has(`${terms[i]} ${t}`))) continue
+    // "Worth" takes what follows as its complement ("worth keeping", "worth paying for"): a judgement, never a name.
+    if (!name.named && name.words[0] === 'worth') continue
     const missing = terms.filter(t => {
       const used = topics.get(t)
       return used !== undefined && used.size <= RARE_TOPICS && !inLead(t)

@@ -757,6 +757,12 @@ t.test('everyday-words', async t => {
     retrievedWithUnknown(t, base, 'keda pra escalar os pods no k8s pelo tamanho da fila sqs, como configura?', false, ['keda'], 'the name is what the question is about')
   })
 
+  t.test('"worth" and what follows it are a judgement, not a name the notes lack', async t => {
+    const found = retrieve(base, 'is my cache even worth keeping? how would i measure if its paying off')
+    t.same([found.covered, found.untreated], [true, []])
+    t.equal(found.hits[0]?.topic, 'caching')
+  })
+
   t.test('the words students use for what the notes name lead to the section that names it', async t => {
     const cases: Array<[string, { topic?: string, heading?: string }, string]> = [
       ['quais metricas prontas da pra usar pra escalar o numero de tasks do servico no ecs sem criar metrica custom?', { topic: 'autoscaling' }, 'scaling the number of tasks, said in Portuguese'],
