@@ -157,6 +157,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(patch|patches)\b/g, '$& atualizacao'],
   // Everyday words for what the notes name technically.
   [/\b(quanto tempo|how long)\b/g, '$& retencao retention'],
+  // ...and how long a CDN keeps a copy before it asks the origin again is its TTL (how long an invalidation takes is not).
+  [/^(?!.*\binvalid\w*)(?=.*\b(quanto tempo|how long)\b)(?=.*\b(cloudfront|cdns?|borda|edge)\b).*$/g, '$& ttl cache-control'],
   [/\b(quebrar|quebro|separar|split|break up|break)\b/g, '$& dividir split'],
   [/\b(menor|menores|smaller|shrink|diminuir|reduzir)\b/g, '$& tamanho size'],
   // What falls to the student ("por minha conta", "on me") is the customer's part of a division of responsibility.
@@ -165,6 +167,9 @@ const PHRASES: Array<[RegExp, string]> = [
   [/^(?=.*\b(kubernetes|k8s)\b)(?=.*\bsecrets?\b).*$/g, '$& configmap base64 objetos objects'],
   // An app split into several services is a set of microservices, whatever the student calls them.
   [/\b(split|splitting|broke|broken|break|breaking|quebr\w*|divid\w*|separ\w*) (\w+ ){0,5}(into|em) ((\d+|two|three|several|multiple|many|small|smaller|dois|duas|tres|varios|vari\w*|pequenos) )?(\w+ )?(services|servicos|apis|pieces|pedacos)\b/g, '$& microservices microsservicos'],
+  // Changing a VPC's range once it exists ("da pra aumentar o cidr", "do we have to rebuild the vpc") is
+  // settled by one fact: the primary block stays, secondary blocks can be added.
+  [/^(?=.*\bvpcs?\b)(?=.*(\b(cidr|faixa|range|bloco|block|ips?|enderecos|addresses)\b|\/\d\d\b))(?=.*\b(chang\w*|expand\w*|grow|enlarge|resiz\w*|increas\w*|rebuild\w*|recreat\w*|redo|mudar|muda|mudo|aumentar|aumenta|aumento|ampliar|amplia|alterar|altera|trocar|troco|recriar|recrio|refazer|refaco)\b).*$/g, '$& primary block changed later secondary blocks added bloco principal muda depois blocos secundarios adicionar'],
   // A route table is the subnet's list of routes, in either language; routing elsewhere ("rotear", "routing")
   // is what rules decide. Not "Route 53", the DNS service's name.
   [/\b(route tables?|tabelas? de rotas?)\b/g, '$& route table tabela de rotas'],

@@ -779,7 +779,11 @@ t.test('everyday-words', async t => {
       ['como faço a lambda ler msgs de uma fila sqs? ela fica puxando ou a fila empurra pra ela?', { heading: 'Eventos e gatilhos' }, 'a queue that pushes or is pulled from is the function\'s event source mapping'],
       ['a lambda puxa as mensagens da fila sqs ou a fila manda pra ela?', { heading: 'Eventos e gatilhos' }, 'a queue that pushes or is pulled from is the function\'s event source mapping'],
       ['quando duas rotas batem na route table qual delas ganha?', { heading: 'Tabelas de rotas' }, 'a route table, in English in a Portuguese question, is the subnet\'s table'],
-      ['quero mandar cada usuario pra regiao mais perto, qual politica de roteamento do route 53 uso?', { topic: 'dns' }, 'routing, elsewhere, is still DNS routing']
+      ['quero mandar cada usuario pra regiao mais perto, qual politica de roteamento do route 53 uso?', { topic: 'dns' }, 'routing, elsewhere, is still DNS routing'],
+      ['a faixa da minha vpc ficou pequena, consigo aumentar o cidr depois de criada?', { topic: 'vpc-subnets', heading: 'Para lembrar' }, 'changing a VPC\'s range once it exists is the fact the recap states'],
+      ['we gave our vpc a /26 and ran out of addresses, do we have to recreate it?', { topic: 'vpc-subnets', heading: 'Key facts to remember' }, 'changing a VPC\'s range once it exists is the fact the recap states'],
+      ['quanto tempo o cloudfront guarda uma imagem antes de ir buscar de novo no servidor de origem?', { heading: 'TTL e Cache-Control no CloudFront' }, 'how long a CDN keeps a copy is its TTL'],
+      ['how long will the edge servers serve the old copy of my page before checking the origin', { heading: 'TTL and Cache-Control' }, 'how long a CDN keeps a copy is its TTL']
     ]
     for (const [question, where, why] of cases) t.test(why, async t => answeredBy(t, base, question, where))
   })
