@@ -11,7 +11,8 @@ import type { KnowledgeBase } from './knowledge-base.js'
 /**
  * Multi-word names as they are usually written, AWS first, then Google Cloud, Azure, tools and
  * techniques. Single words are left out: a name of one word the notes lack is already an unknown word,
- * and one that is an everyday word ("Glue", "Shield") is caught after its vendor ("AWS Glue").
+ * and one that is an everyday word ("Glue", "Shield") is caught after its vendor ("AWS Glue"); the
+ * exceptions are the technique words below.
  */
 const FIELD_NAMES: readonly string[] = [
   // AWS services and features
@@ -82,7 +83,18 @@ const FIELD_NAMES: readonly string[] = [
   'prompt injection', 'prompt caching', 'model distillation', 'speculative decoding', 'mixture of experts',
   'chain of thought', 'few-shot prompting', 'vector search', 'semantic search', 'hybrid search', 'red teaming',
   'connection pooling', 'connection pool', 'connection pools', 'optimistic locking', 'pessimistic locking', 'API versioning',
-  'sidecar pattern', 'database sharding', 'read-your-writes', 'materialized view', 'materialized views', 'retry storm'
+  'sidecar pattern', 'database sharding', 'read-your-writes', 'materialized view', 'materialized views', 'retry storm',
+  'fine-tune', 'fine tune', 'jump box', 'jump host', 'jump server', 'bastion host', 'structured outputs', 'structured output',
+  'JSON mode', 'image signing', 'cursor pagination', 'offset pagination', 'keyset pagination', 'ajuste fino'
+]
+
+/**
+ * Techniques named by one word whose stem is that of an everyday word the notes use ("paginar" and
+ * "páginas", "pagination" and "pages"): the analyser reads them as words the notes know. They are
+ * compared as written, and count as names the notes do not write unless a note writes one of the forms.
+ */
+const TECHNIQUE_WORDS: ReadonlyArray<readonly string[]> = [
+  ['pagination', 'paginate', 'paginated', 'paginating', 'paginacao', 'paginar', 'paginada', 'paginado', 'paginadas', 'paginados', 'pagino', 'paginando']
 ]
 
 interface FieldName { spelled: string, folded: string }
@@ -106,13 +118,19 @@ function fold (text: string): string {
 }
 
 /** A name the notes never write, with its index terms for each language's analyser (built once per set of notes). */
-interface UnwrittenName { spelled: string, folded: string, terms: Record<Lang, string[]> }
+interface UnwrittenName {
+  spelled: string
+  folded: string
+  terms: Record<Lang, string[]>
+  /** Found only as typed, never by its index terms (a technique word: see TECHNIQUE_WORDS). */
+  typedOnly?: boolean
+}
 
 // Per set of notes: the names on the list that they never write, in any language, with either analyser's forms.
 const UNWRITTEN = new WeakMap<KnowledgeBase['index'], readonly UnwrittenName[]>()
 
 function unwritten (base: KnowledgeBase): readonly UnwrittenName[] {
-  let names = UNWRITTEN.get(base.index)
+  let names: readonly UnwrittenName[] | undefined = UNWRITTEN.get(base.index)
   if (names === undefined) {
     // Each clause apart: "in the cloud. Run it…" does not write "cloud run".
     const analysed = LANGS.map(lang => {
@@ -128,6 +146,11 @@ function unwritten (base: KnowledgeBase): readonly UnwrittenName[] {
     const written = (name: UnwrittenName): boolean =>
       LANGS.some((lang, i) => name.terms[lang].length > 0 && analysed[i].includes(` ${name.terms[lang].join(' ')} `))
     names = NAMES.map(withTerms).filter(name => !written(name))
+    const words = new Set(base.index.passages.flatMap(p => fold([p.title, ...p.keywords, p.heading, p.text].join(' ')).split(' ')))
+    for (const forms of TECHNIQUE_WORDS) {
+      if (forms.some(form => words.has(form))) continue
+      names = [...names, ...forms.map(form => ({ ...withTerms({ spelled: form, folded: form }), typedOnly: true }))]
+    }
     UNWRITTEN.set(base.index, names)
   }
   return names
@@ -144,13 +167,15 @@ export function unwrittenFieldNames (base: KnowledgeBase, question: string, lang
   for (const name of unwritten(base)) {
     const terms = name.terms[lang]
     const joined = ` ${terms.join(' ')} `
-    if (terms.length === 0 || !asked.includes(joined)) continue
+    if (terms.length === 0 || !(name.typedOnly === true ? typed.includes(` ${name.folded} `) : asked.includes(joined))) continue
     // A name of several words that the analyser leaves one term of ("Q Developer" is "developer") must be
     // typed whole: that one everyday word alone ("so that a developer can") names nothing.
     if (terms.length === 1 && name.folded.includes(' ') && !typed.includes(` ${name.folded} `)) continue
     // The longest name wins: "Aurora Serverless" is one name, not two, and a plural is the same name.
     if (found.some(f => ` ${f.terms.join(' ')} `.includes(joined))) continue
-    found.push({ terms, spelled: name.spelled })
+    // A technique word is named as the student wrote it ("paginação").
+    const spelled = name.typedOnly === true ? question.split(/[^\p{L}\p{N}]+/u).find(word => fold(word) === name.folded) ?? name.spelled : name.spelled
+    found.push({ terms, spelled })
   }
   return found
 }

@@ -521,7 +521,8 @@ t.test('everyday-words', async t => {
     t.notOk(retrieve(base, 'is hashicorp nomad simpler than ecs for running a handful of containers').covered, 'one naming a product is not')
     // The model services and models a student of this course asks about, though the dictionary has their words.
     for (const word of ['bedrock', 'llama', 'spanner', 'snowflake', 'cockroach']) t.notOk(isEverydayWord(word, 'en'), `${word} names a product`)
-    retrievedWithUnknown(t, base, 'can i fine tune a model on bedrock with our course pdfs, how much does it cost', false, ['bedrock'])
+    // "tune" after "fine" is the second word of a name of the field, no everyday word either.
+    retrievedWithUnknown(t, base, 'can i fine tune a model on bedrock with our course pdfs, how much does it cost', false, ['tune', 'bedrock'])
   })
 
   t.test('a name typed without the version the notes write after it is that name', async t => {
@@ -583,6 +584,13 @@ t.test('everyday-words', async t => {
     // A technique of the field the notes never write, however well the question's other words match a section.
     const pooling = retrieve(base, 'our node api opens a new db connection per request and postgres runs out of connections, how does connection pooling fix that')
     t.same([pooling.covered, pooling.untreated], [false, ['connection pooling']])
+    // One word of the field that shares its stem with an everyday word of the notes ("paginar", "página") is compared as written.
+    t.same(unwrittenFieldNames(base, 'como paginar o resultado de um GET na minha api', 'pt').map(n => n.spelled), ['paginar'])
+    t.same(unwrittenFieldNames(base, 'minha pagina demora pra carregar', 'pt'), [], 'the everyday word itself names nothing')
+    const pages = retrieve(base, 'como faco pra paginar a resposta de um GET q devolve milhares de itens na minha api rest?')
+    t.same([pages.covered, pages.untreated], [false, ['paginar']])
+    t.same(retrieve(base, 'how do i fine tune a model on our own course material').covered, false, 'fine-tuning, written as a verb')
+    t.same(retrieve(base, 'how do i set up a jump box so i can ssh into my private instances').untreated, ['SSH', 'jump box'])
     t.same(retrieve(base, 'is google cloud spanner paas or saas').untreated,
       ['Google cloud'], 'a vendor is spelled as its own name')
     // The notes list Google Cloud Run among their CaaS examples: the vendor before a name they write introduces that name.
@@ -1796,7 +1804,8 @@ t.test('passing-names', async t => {
       // How to work it, asked of a name the notes mention only in passing, whatever the rest matches.
       ['how do i install a helm chart on my eks cluster', 'Helm'],
       ['how do i set up the horizontal pod autoscaler in kubernetes', 'horizontal pod autoscaler'],
-      ['como criar regra no waf pra bloquear um ip', 'WAF']
+      ['como criar regra no waf pra bloquear um ip', 'WAF'],
+      ['como implementar paginação por cursor na minha API REST?', 'paginação']
     ] as const) {
       const found = retrieve(base, question)
       t.notOk(found.covered, `not covered: ${question}`)
