@@ -1155,7 +1155,11 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // An unknown word that opens the question ("trivy in github actions: ...", "jaeger pra tracing") is its subject.
     const opens = firstWord !== undefined && unknownTerms.some(word => foldText(word) === foldText(firstWord))
     const about = asksAbout(raw, unknownTerms, untreated)
-    const plain = !opens && !namesAService(raw, unknownTerms) && !foreignNoun && !about && !unknownTerms.some(acronymShaped)
+    // Capitalised inside the sentence ("enable Istio mutual TLS"), a word the notes lack is spelled as a name;
+    // a word of a name of the field ("Hugging Face") is read with that name, above.
+    const namedAbove = new Set(passing.flatMap(name => tokenize(foldText(name.spelled))))
+    const capitalisedInside = unknownTerms.some(word => /^\p{Lu}\p{Ll}/u.test(word) && foldText(word) !== foldText(firstWord ?? '') && !namedAbove.has(foldText(word)))
+    const plain = !opens && !namesAService(raw, unknownTerms) && !foreignNoun && !about && !unknownTerms.some(acronymShaped) && !capitalisedInside
     // How strongly the note matches on its own text: the students' questions attached to it may
     // share the question's everyday words ("backups") without the note treating its unknown one.
     const everyday = question.lang === 'pt' && unknownTerms.every(word => portugueseShaped(word) && !afterArticle(raw, word))

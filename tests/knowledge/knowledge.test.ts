@@ -765,6 +765,13 @@ t.test('everyday-words', async t => {
     retrievedWithUnknown(t, base, 'keda pra escalar os pods no k8s pelo tamanho da fila sqs, como configura?', false, ['keda'], 'the name is what the question is about')
   })
 
+  t.test('a word the notes lack, capitalised inside the sentence, is spelled as a name, never as plain phrasing', async t => {
+    retrievedWithUnknown(t, base, 'Como chamar os modelos do Google Vertex a partir de uma função Lambda?', false, ['Vertex'])
+    // Where the rest of the question asks what a section answers, the answer still says the notes do not treat it.
+    const bedrock = retrievedWithUnknown(t, base, 'Como invocar modelos de linguagem do Amazon Bedrock a partir de uma função Lambda em Python?', true, ['Bedrock'])
+    t.same(bedrock.notTreated, ['Bedrock'])
+  })
+
   t.test('"worth" and what follows it are a judgement, not a name the notes lack', async t => {
     const found = retrieve(base, 'is my cache even worth keeping? how would i measure if its paying off')
     t.same([found.covered, found.untreated], [true, []])
