@@ -526,9 +526,11 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     if (name.vendor !== null && (OBJECT_AFTER_VERB.test(next) || KIND_OF_THING.test(name.words[0]) || VENDOR_DOES.test(name.words[0]))) continue
     // "the aws iso 27001 reports": after a vendor, a word its number follows is a standard the vendor meets or a version, not a service.
     if (name.vendor !== null && numbered.has(name.start)) continue
-    // "with almost no traffic", "using mostly spot": an everyday word in lower case after "with" or
-    // "using" goes on with the sentence; a tool is named ("with Vault") or is no everyday word.
-    if (name.named && name.vendor === null && name.words.length === 1 && name.typed[0] === name.words[0] && isEverydayWord(name.words[0], 'en')) continue
+    // "with almost no traffic", "using mostly spot", "with constant heavy traffic": everyday words in lower
+    // case after "with" or "using" go on with the sentence; a tool is named ("with Vault") or is no everyday
+    // word. Two such words may still be a name the notes lack (see compound below).
+    const sentenceGoesOn = name.named && name.vendor === null && name.typed.every((w, i) => w === name.words[i] && isEverydayWord(w, 'en'))
+    if (sentenceGoesOn && name.words.length === 1) continue
     // A run that carries on a name the notes write ("são paulo region", "aws data centers") is that name and its context.
     const before = name.start > 0 && !clauseStarts.has(name.start) && name.vendor === null ? analyzer.terms(words[name.start - 1])[0] : undefined
     if ((before !== undefined && pairs.has(`${before} ${terms[0]}`)) || (terms.length >= 2 && pairs.has(`${terms[0]} ${terms[1]}`) && name.vendor !== null)) continue
@@ -554,7 +556,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     const compound = missing.every(t => topicWords.has(t)) && terms.some(t => !missing.includes(t) && inLead(t)) &&
       (lang !== 'pt' || name.typed.every(foreignToPortuguese)) &&
       !headIsPhrasing(name.words, terms, missing, lang, raw)
-    if (missing.length > 0 && (name.named || compound)) out.push(name.typed.join(' '))
+    if (missing.length > 0 && ((name.named && !sentenceGoesOn) || compound)) out.push(name.typed.join(' '))
   }
   // In a Portuguese question, English words side by side are an English term ("flow logs", "o s3
   // transfer acceleration deixa"); one the notes never write is a term they do not treat.

@@ -287,8 +287,9 @@ t.test('coverage-names', async t => {
     }
   })
 
-  t.test('after a vendor a kind of thing, and after "with" an everyday word, name no service; "AWS Backup" still does', async t => {
-    for (const question of ['which aws option gives my containers a shared file system', 'we run a nat gateway in each zone with almost no traffic, is that expensive']) {
+  t.test('after a vendor a kind of thing, and after "with" everyday words, name no service; "AWS Backup" still does', async t => {
+    for (const question of ['which aws option gives my containers a shared file system', 'we run a nat gateway in each zone with almost no traffic, is that expensive',
+      'for a service with steady heavy traffic all day, is an alb cheaper than api gateway?']) {
       const found = retrieve(base, question)
       t.same(found.untreated, [], question)
       t.equal(found.covered, true, question)
