@@ -398,6 +398,8 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
     // no slip of a Portuguese word of the notes ("atende").
     const foreignSpelling = lang === 'pt' && !portugueseShaped(folded)
     if (own.some(term => base.index.knows(term, named || foreignSpelling)) || foreign.some(term => base.index.knows(term, true))) continue
+    // A plural the analyser keeps whole ("ec2s", "albs") is the name the notes write in the singular.
+    if (/\ds$/.test(folded) && analyzerFor(lang).terms(folded.slice(0, -1)).some(term => base.index.knows(term, true))) continue
     if (!out.includes(token)) out.push(token)
   }
   return out

@@ -713,6 +713,11 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, product).covered, false)
   })
 
+  t.test('a plural the analyser keeps whole is the name the notes write in the singular', async t => {
+    t.same(unknownWords(base, 'will aws budgets shut down my ec2s when i go over', 'en'), [])
+    t.same(unknownWords(base, 'quantos s3s posso criar por conta', 'pt'), [])
+  })
+
   t.test('after a vendor, a word its number follows is a standard or a version, not a service', async t => {
     const question = 'can i download the aws iso 27001 certificate somewhere? my teacher wants it in the report'
     t.same(untreatedNames(base, question, retrieve(base, question).closest?.path ?? '', 'en'), [])
