@@ -170,6 +170,9 @@ const PHRASES: Array<[RegExp, string]> = [
   // Changing a VPC's range once it exists ("da pra aumentar o cidr", "do we have to rebuild the vpc") is
   // settled by one fact: the primary block stays, secondary blocks can be added.
   [/^(?=.*\bvpcs?\b)(?=.*(\b(cidr|faixa|range|bloco|block|ips?|enderecos|addresses)\b|\/\d\d\b))(?=.*\b(chang\w*|expand\w*|grow|enlarge|resiz\w*|increas\w*|rebuild\w*|recreat\w*|redo|mudar|muda|mudo|aumentar|aumenta|aumento|ampliar|amplia|alterar|altera|trocar|troco|recriar|recrio|refazer|refaco)\b).*$/g, '$& primary block changed later secondary blocks added bloco principal muda depois blocos secundarios adicionar'],
+  // A popular key that expires while many requests come in ("hottest key expires and hundreds of requests
+  // slam postgres") is a cache stampede, however the student says it.
+  [/^(?=.*\b(expires?|expired|expiring|expira|expirou|expiram|vence|venceu)\b)(?=.*\b(keys?|chaves?|cache|cacheada|cacheado)\b)(?=.*\b(hundreds|thousands|centenas|milhares|todo mundo|everyone|at once|de uma vez|ao mesmo tempo|same (time|instant|moment)|(many|all the|all) requests|(muitas|todas as) requisicoes)\b).*$/g, '$& cache stampede thundering herd'],
   // A route table is the subnet's list of routes, in either language; routing elsewhere ("rotear", "routing")
   // is what rules decide. Not "Route 53", the DNS service's name.
   [/\b(route tables?|tabelas? de rotas?)\b/g, '$& route table tabela de rotas'],
