@@ -173,6 +173,8 @@ const PHRASES: Array<[RegExp, string]> = [
   // A popular key that expires while many requests come in ("hottest key expires and hundreds of requests
   // slam postgres") is a cache stampede, however the student says it.
   [/^(?=.*\b(expires?|expired|expiring|expira|expirou|expiram|vence|venceu)\b)(?=.*\b(keys?|chaves?|cache|cacheada|cacheado)\b)(?=.*\b(hundreds|thousands|centenas|milhares|todo mundo|everyone|at once|de uma vez|ao mesmo tempo|same (time|instant|moment)|(many|all the|all) requests|(muitas|todas as) requisicoes)\b).*$/g, '$& cache stampede thundering herd'],
+  // A model that answers the same prompt differently each time, or should answer it alike, is set by its temperature.
+  [/^(?=.*\b(prompts?|perguntas?|questions?|llm|modelo|model|chatbot|bot|gpt)\b)(?=.*\b(respostas?|respond\w*|answer\w*|replies|reply|outputs?|saidas?)\b)(?=.*\b(mesm[ao]s?|same)\b)(?=.*\b(different|diferentes?|outra|another|varia\w*|muda\w*|parecid\w*|iguais|igual|consistent\w*|determinist\w*|random\w*|aleatori\w*)\b).*$/g, '$& temperatura temperature'],
   // A route table is the subnet's list of routes, in either language; routing elsewhere ("rotear", "routing")
   // is what rules decide. Not "Route 53", the DNS service's name.
   [/\b(route tables?|tabelas? de rotas?)\b/g, '$& route table tabela de rotas'],

@@ -806,7 +806,8 @@ t.test('everyday-words', async t => {
       ['quanto tempo o cloudfront guarda uma imagem antes de ir buscar de novo no servidor de origem?', { heading: 'TTL e Cache-Control no CloudFront' }, 'how long a CDN keeps a copy is its TTL'],
       ['how long will the edge servers serve the old copy of my page before checking the origin', { heading: 'TTL and Cache-Control' }, 'how long a CDN keeps a copy is its TTL'],
       ['a chave q todo mundo le expirou e milhares de requests foram direto pro postgres, como evito isso', { heading: 'Cache stampede (efeito manada)' }, 'a popular key expiring under many requests is a cache stampede'],
-      ['my cached session keys expire after 30 minutes, how do i make users log in again', { heading: 'TTL and invalidation' }, 'a key that expires, without many requests at once, is only its TTL']
+      ['my cached session keys expire after 30 minutes, how do i make users log in again', { heading: 'TTL and invalidation' }, 'a key that expires, without many requests at once, is only its TTL'],
+      ['o professor quer q o assistente de duvidas responda igual sempre q a mesma pergunta aparece, qual configuracao muda isso?', { heading: 'Temperatura e streaming' }, 'a model that should answer the same question alike is set by its temperature']
     ]
     for (const [question, where, why] of cases) t.test(why, async t => answeredBy(t, base, question, where))
   })
