@@ -153,6 +153,8 @@ export function smallTalk (text: string): { lang: Lang, kind: 'greeting' | 'than
 const PHRASES: Array<[RegExp, string]> = [
   [/\b(chaves? (da|de|do) api|api keys?|access keys?|chaves? de acesso|tokens? (da|de|do) api)\b/g, '$& segredo secret'],
   [/\b(senhas?|passwords?)\b/g, '$& segredo secret'],
+  // A status code in the plural ("getting 429s", "uns 503s") is that code.
+  [/\b([1-5]\d\d)s\b/g, '$1'],
   [/\bsistema operacional\b/g, '$& so'],
   [/\b(patch|patches)\b/g, '$& atualizacao'],
   // Everyday words for what the notes name technically.

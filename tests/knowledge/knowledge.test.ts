@@ -435,6 +435,7 @@ t.test('everyday-words', async t => {
     t.equal(readQuestion('qntas zonas tem numa regiao').text, 'quantas zonas tem numa regiao')
     t.equal(readQuestion('dps do deploy ta lento').text.startsWith('depois do deploy esta lento'), true)
     t.match(readQuestion('a msg volta pra fila toda hr').text, /mensagem .* hora/)
+    t.match(readQuestion('clients keep getting 429s from the api').text, /\b429\b/, 'a status code in the plural is that code')
   })
 
   t.test('colloquial questions the notes answer are not refused', async t => {
