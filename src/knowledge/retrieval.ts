@@ -1188,7 +1188,26 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const setting = answersAll || about ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
     const covered = answersAll || setting.length > 0
     const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang) : new Set<string>()
-    const notTreated = covered ? [...setting, ...aside.filter(name => !answeredAside.has(name))] : []
+    let asideLeft = aside.filter(name => !answeredAside.has(name))
+    // A name mentioned in passing that a sentence of another note found says together with the rest of the
+    // question ("da pra rodar task arm64 no fargate spot?", said among the Spot note's key facts while the
+    // FinOps note leads) is answered there: that section leads, and the answer does not say the notes lack it.
+    // (Within the lead's own note, a sentence that names it is mostly a list of examples.)
+    if (covered && asideLeft.length > 0) {
+      for (const path of new Set(hits.map(hit => hit.path).filter(path => path !== lead.path))) {
+        const saying = sectionSaying(base, path, asideLeft, queryTerms, lang)
+        if (saying === null) continue
+        const same = (hit: RankedHit): boolean => hit.path === saying.path && hit.heading === saying.heading && hit.kind === saying.kind
+        const at = hits.findIndex(same)
+        const hit = at >= 0 ? hits.splice(at, 1)[0] : ranked.find(same) ?? { ...lead, heading: saying.heading, kind: saying.kind, text: saying.text, path: saying.path, topic: saying.topic }
+        hits.unshift(hit)
+        if (hits.length > limit) hits.pop()
+        lead = hit
+        asideLeft = []
+        break
+      }
+    }
+    const notTreated = covered ? [...setting, ...asideLeft] : []
     return {
       question,
       hits: covered ? hits : [],

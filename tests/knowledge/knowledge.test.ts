@@ -542,6 +542,9 @@ t.test('everyday-words', async t => {
     const listed = retrieve(base, 'como usar step functions pra orquestrar varias lambdas')
     t.notOk(listed.covered, 'a name only listed among targets is not explained')
     t.same(listed.untreated, ['Step Functions'])
+    // Said in another note than the one that leads: that note's section leads, and nothing is said missing.
+    const arm = retrieve(base, 'da pra rodar container arm64 no fargate spot?')
+    t.same([arm.covered, arm.notTreated, arm.hits[0]?.path, arm.hits[0]?.heading], [true, [], 'knowledge/pt/spot-capacity.md', 'Para não esquecer'])
   })
 
   t.test('an everyday word the notes never use does not refuse a question they answer', async t => {
