@@ -207,7 +207,7 @@ const PHRASES: Array<[RegExp, string]> = [
   // A count of tasks or instances kept between two numbers, or that rises by itself, is auto scaling.
   [/\b((between|entre) \d+ (and|e) \d+ (\w+ )?(copies|copias|tasks?|tarefas?|instances?|instancias?|containers?|replicas?)|(tasks?|tarefas?|instancias?|instances?|containers?|copias|copies|replicas?) (\w+ ){0,6}(subir|sobe|sobem|descer|desce|aumentar|aumenta|crescer|cresce|go up|goes up|grow|grows) (\w+ )?(sozinh\w*|automaticamente|on (its|their) own|by itself|by themselves|automatically))\b/g, '$& auto scaling'],
   // What is kept from one invocation to the next is the warm execution environment, and what runs once in it, the code outside the handler.
-  [/\b((a cada|em cada|toda|every|each) (nova |new )?(invocacao|invocation)|(entre|between|across) (as |the )?(invocacoes|invocations))\b/g, '$& reaproveita reuse ambiente environment handler'],
+  [/\b((a cada|em cada|toda|every|each) (nova |new )?(invocacao|invocation)|(entre|between|across) (as |the )?(invocacoes|invocations))\b/g, '$& reaproveita reuse ambiente environment handler fora outside'],
   // "Quem chama quem", "who polls the queue": what invokes a function is its trigger.
   [/\b(quem (chama|busca|le|puxa|invoca|aciona|dispara)\w*|who (calls|polls|pulls|reads|invokes|triggers|fetches)|polling)\b/g, '$& gatilho trigger evento event'],
   // ...and so is whether a queue pushes its messages or is pulled from ("ela fica puxando ou a fila empurra pra ela").
