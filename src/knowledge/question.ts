@@ -123,6 +123,8 @@ const EXPANSIONS: Record<string, string> = {
   az: 'availability zone',
   azs: 'availability zones',
   iac: 'infrastructure as code',
+  igw: 'internet gateway',
+  igws: 'internet gateways',
   dynamo: 'dynamodb',
   gpt: 'llm',
   chatgpt: 'llm',
@@ -292,7 +294,7 @@ export function expandAbbreviations (folded: string): string {
 const TYPES: Array<[QuestionType, RegExp]> = [
   // A trade-off, and "when do I use X and when Y", weigh two things against each other as a comparison does.
   ['difference', /\b(diferenca|diferencas|difere|diferente|diferentes|different|comparar|comparacao|compara|versus|vs|difference|differences|differ|compare|comparison|mesma coisa|same thing|quando usar cada|when to use each|when (do|should) (i|you|we) use each|trade-?offs?|pros and cons|pros e contras)\b|\bquando (eu )?(uso|usar|usaria|escolho|escolher|pego) .+ e quando\b|\bwhen (do|should|would|to) (i |we |you )?(use|pick|choose) .+ and when\b|\b\w+ (x|ou|or) \w+[^?]*\b(qual|quais|which|what|quando|when)\b|^\s*\w+( \w+)? (x|ou|or) \w+( \w+)?\s*\??$|\b(qual|which) (e |is )?(melhor|better)\b/],
-  ['cost', /\b(quanto custa|custa|custo|custos|preco|precos|caro|cara|barato|barata|cobra|cobrado|cobranca|fatura|conta da aws|compensa|economizar|pagar|pagando|pago|pagaria|cost|costs|costing|price|prices|pricing|expensive|cheap|cheaper|bill|billing|charged|charge|charges|pay|paying|paid|save money|gratuit[oa]s?|gratis|de graca|for free|free of charge)\b/],
+  ['cost', /\b(quanto custa|custa|custo|custos|preco|precos|caro|cara|barato|barata|cobra|cobrado|cobranca|fatura|conta da aws|compensa|economizar|pagar|pagando|pago|pagaria|cost|costs|costing|price|prices|pricing|expensive|cheap|cheaper|bill|billed|billing|charged|charge|charges|pay|paying|paid|save money|gratuit[oa]s?|gratis|de graca|for free|free of charge)\b/],
   ['why', /\b(por que|porque|para que serve|pra que serve|vantagem|vantagens|vale a pena|why|advantage|advantages|benefit|benefits|worth it|worth)\b/],
   ['howto', /\b(como (eu )?(faco|fazer|configur\w*|cri\w+|coloc\w*|mont\w*|us\w+|deix\w*|apont\w*|redirecion\w*|limp\w*|evit\w*|escolh\w*|guard\w*|sub\w*|ligo|ligar|aument\w*|diminu\w*|instal\w*|mand\w*|envi\w*|rod\w*|escal\w*)|passo a passo|how (do|can|should) (i|we|you)|how to|steps to|example of|exemplo de|command to|comando para|comando pra)\b/],
   // "What triggers can start a Lambda", "que eventos disparam": a list of things, not what one thing is.

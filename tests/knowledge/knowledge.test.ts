@@ -436,6 +436,7 @@ t.test('everyday-words', async t => {
     t.equal(readQuestion('dps do deploy ta lento').text.startsWith('depois do deploy esta lento'), true)
     t.match(readQuestion('a msg volta pra fila toda hr').text, /mensagem .* hora/)
     t.match(readQuestion('clients keep getting 429s from the api').text, /\b429\b/, 'a status code in the plural is that code')
+    t.match(readQuestion('does the igw cost anything').text, /internet gateway/, 'IGW, written out')
   })
 
   t.test('colloquial questions the notes answer are not refused', async t => {
@@ -1882,6 +1883,7 @@ t.test('question', async t => {
     t.equal(questionType('quanto custa o nat gateway'), 'cost')
     t.equal(questionType('o trafego entre zonas de disponibilidade e gratuito?'), 'cost', 'whether something is free asks what it costs')
     t.equal(questionType('is traffic between two azs free of charge'), 'cost')
+    t.equal(questionType('is the internet gateway billed by the hour'), 'cost')
     t.equal(questionType('por que usar docker'), 'why')
     t.equal(questionType('how do i push an image to ecr'), 'howto')
     t.equal(questionType('what is a vpc'), 'definition')
