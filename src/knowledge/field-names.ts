@@ -85,16 +85,19 @@ const FIELD_NAMES: readonly string[] = [
   'connection pooling', 'connection pool', 'connection pools', 'optimistic locking', 'pessimistic locking', 'API versioning',
   'sidecar pattern', 'database sharding', 'read-your-writes', 'materialized view', 'materialized views', 'retry storm',
   'fine-tune', 'fine tune', 'jump box', 'jump host', 'jump server', 'bastion host', 'structured outputs', 'structured output',
-  'JSON mode', 'image signing', 'cursor pagination', 'offset pagination', 'keyset pagination', 'ajuste fino'
+  'JSON mode', 'image signing', 'cursor pagination', 'offset pagination', 'keyset pagination', 'ajuste fino',
+  'fault injection'
 ]
 
 /**
- * Techniques named by one word whose stem is that of an everyday word the notes use ("paginar" and
- * "páginas", "pagination" and "pages"): the analyser reads them as words the notes know. They are
- * compared as written, and count as names the notes do not write unless a note writes one of the forms.
+ * Techniques named by one word whose stem is, or is one slip from, that of a word the notes use ("paginar"
+ * and "páginas", "pagination" and "pages", "quantizing" and "quantity"): the analyser reads them as words
+ * the notes know. They are compared as written, and count as names the notes do not write unless a note
+ * writes one of the forms.
  */
 const TECHNIQUE_WORDS: ReadonlyArray<readonly string[]> = [
-  ['pagination', 'paginate', 'paginated', 'paginating', 'paginacao', 'paginar', 'paginada', 'paginado', 'paginadas', 'paginados', 'pagino', 'paginando']
+  ['pagination', 'paginate', 'paginated', 'paginating', 'paginacao', 'paginar', 'paginada', 'paginado', 'paginadas', 'paginados', 'pagino', 'paginando'],
+  ['quantization', 'quantize', 'quantized', 'quantizing', 'quantizacao', 'quantizar', 'quantizado', 'quantizada', 'quantizando']
 ]
 
 interface FieldName { spelled: string, folded: string }

@@ -596,6 +596,8 @@ t.test('everyday-words', async t => {
     const pages = retrieve(base, 'como faco pra paginar a resposta de um GET q devolve milhares de itens na minha api rest?')
     t.same([pages.covered, pages.untreated], [false, ['paginar']])
     t.same(retrieve(base, 'how do i fine tune a model on our own course material').covered, false, 'fine-tuning, written as a verb')
+    t.same(unwrittenFieldNames(base, 'will quantizing the model to 8 bit hurt its answers', 'en').map(n => n.spelled), ['quantizing'], 'one slip from "quantity"')
+    t.same(retrieve(base, 'whats a good fault injection test that stops random ecs tasks').untreated, ['fault injection'])
     t.same(retrieve(base, 'how do i set up a jump box so i can ssh into my private instances').untreated, ['SSH', 'jump box'])
     t.same(retrieve(base, 'is google cloud spanner paas or saas').untreated,
       ['Google cloud'], 'a vendor is spelled as its own name')
