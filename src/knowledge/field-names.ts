@@ -64,7 +64,7 @@ const FIELD_NAMES: readonly string[] = [
   'Red Hat OpenShift', 'Alibaba Cloud', 'Cloudflare Workers', 'Cloudflare Pages', 'GitHub Codespaces',
   'GitHub Container Registry', 'Bitbucket Pipelines', 'Sealed Secrets', 'External Secrets Operator',
   'Terraform Enterprise', 'Ansible Automation Platform', 'CDK for Terraform', 'OpenTelemetry Collector',
-  'Grafana Loki', 'Fluent Bit', 'Apache Kafka', 'Apache Airflow', 'Apache Spark', 'Apache Flink', 'Redis Sentinel',
+  'Grafana Loki', 'Fluent Bit', 'Apache Kafka', 'Apache Airflow', 'Apache Spark', 'Apache Flink', 'Redis Sentinel', 'Redis Streams',
   'MongoDB Atlas', 'Hugging Face', 'Triton Inference Server', 'Model Context Protocol',
   // Techniques and patterns
   'service mesh', 'chaos engineering', 'feature flags', 'feature flag', 'feature toggles', 'sticky sessions',

@@ -302,9 +302,10 @@ function adopting (words: readonly string[], first: number): boolean {
   return ADOPT_VERB.test(words[at] ?? '') && within(word => ADOPT_ASK.test(word), at)
 }
 
-/** Whether the thing starting at `first` is what the question asks to define: "what is the saga pattern", "o que é o X", "whats X". */
+/** Whether the thing starting at `first` is what the question asks to define: "what is the saga pattern", "o que é o X", "whats (aws) X". */
 function defining (words: readonly string[], first: number): boolean {
   let at = first - 1
+  if (VENDOR.test(words[at] ?? '')) at--
   if (ANY_ARTICLE.test(words[at] ?? '')) at--
   if (words[at] === 'whats' || words[at] === "what's") return at === 0
   if (!/^(is|are|e|sao)$/.test(words[at] ?? '')) return false

@@ -598,6 +598,10 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'how do i fine tune a model on our own course material').covered, false, 'fine-tuning, written as a verb')
     t.same(unwrittenFieldNames(base, 'will quantizing the model to 8 bit hurt its answers', 'en').map(n => n.spelled), ['quantizing'], 'one slip from "quantity"')
     t.same(retrieve(base, 'whats a good fault injection test that stops random ecs tasks').untreated, ['fault injection'])
+    t.same(retrieve(base, 'vale a pena usar redis streams como fila de jobs em vez do sqs?').untreated, ['Redis Streams'])
+    // What a name the notes mention only in passing is, asked after its vendor, is what the question is about.
+    const fis = retrieve(base, 'whats amazon fault injection service and can it shut down an az to test my multi az failover')
+    t.same([fis.covered, fis.untreated], [false, ['Fault Injection Service']])
     t.same(retrieve(base, 'how do i set up a jump box so i can ssh into my private instances').untreated, ['SSH', 'jump box'])
     t.same(retrieve(base, 'is google cloud spanner paas or saas').untreated,
       ['Google cloud'], 'a vendor is spelled as its own name')
