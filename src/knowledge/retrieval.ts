@@ -281,6 +281,10 @@ function subjectOfQuestion (words: readonly string[], first: number, asked = fal
   return QUESTION_AUX.test(words[start - 1] ?? '') && (asked ? HOW_IT_WORKS.test(words[start - 2] ?? '') : start === 1 || WH_WORD.test(words[start - 2] ?? ''))
 }
 
+// How "it" works or what "it" does, when the question names one thing the notes mention only in passing
+// ("anyone used aws elastic disaster recovery? how does it replicate"): that thing is what is asked.
+const ASKS_OF_IT = /\b(how|what) (does|do|did|can|could) (it|they)\b|\bcomo (ele|ela|eles|elas|isso) (funciona|funcionam|faz|fazem)\b/
+
 // Question words that ask how a thing works or what it does ("how does the saga pattern handle"), not where it belongs ("where does Cloud Run fit").
 const HOW_IT_WORKS = /^(how|what|why)$/
 
@@ -1122,7 +1126,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // A name the question asks to define ("what is the saga pattern for …"), how it works ("how does the saga
     // pattern handle …") or how to work it ("how do i install a helm chart") is its subject however well the rest matches.
     if (passing.length > 0 && (!restAnswers(base, searchText, passing.flatMap(name => name.terms), lang, question.lang) ||
-        anyWhere(raw, [], passing.map(name => name.spelled), (words, first) => defining(words, first) || subjectOfQuestion(words, first, true) || adopting(words, first)))) {
+        anyWhere(raw, [], passing.map(name => name.spelled), (words, first) => defining(words, first) || subjectOfQuestion(words, first, true) || adopting(words, first)) ||
+        (passing.length === 1 && ASKS_OF_IT.test(foldText(raw))))) {
       for (const { spelled } of passing) if (!untreated.some(name => foldText(name) === foldText(spelled))) untreated.push(spelled)
     } else {
       for (const { spelled } of passing) aside.push(spelled)
@@ -1159,7 +1164,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const foreignNoun = question.lang === 'pt' && unknownTerms.some(word => !portugueseShaped(word) && afterArticle(raw, word))
     // An unknown word that opens the question ("trivy in github actions: ...", "jaeger pra tracing") is its subject.
     const opens = firstWord !== undefined && unknownTerms.some(word => foldText(word) === foldText(firstWord))
-    const about = asksAbout(raw, unknownTerms, untreated)
+    const about = asksAbout(raw, unknownTerms, untreated) || (unknownTerms.length + untreated.length === 1 && ASKS_OF_IT.test(foldText(raw)))
     // Capitalised inside the sentence ("enable Istio mutual TLS"), a word the notes lack is spelled as a name;
     // a word of a name of the field ("Hugging Face") is read with that name, above.
     const namedAbove = new Set(passing.flatMap(name => tokenize(foldText(name.spelled))))

@@ -602,6 +602,9 @@ t.test('everyday-words', async t => {
     // What a name the notes mention only in passing is, asked after its vendor, is what the question is about.
     const fis = retrieve(base, 'whats amazon fault injection service and can it shut down an az to test my multi az failover')
     t.same([fis.covered, fis.untreated], [false, ['Fault Injection Service']])
+    // "How does it …" after one such name asks how that name works, however long the rest.
+    const drs = retrieve(base, 'has anyone tried aws elastic disaster recovery? how does it replicate our servers into a second region for failover')
+    t.same([drs.covered, drs.untreated], [false, ['Elastic Disaster Recovery']])
     t.same(retrieve(base, 'how do i set up a jump box so i can ssh into my private instances').untreated, ['SSH', 'jump box'])
     t.same(retrieve(base, 'is google cloud spanner paas or saas').untreated,
       ['Google cloud'], 'a vendor is spelled as its own name')
