@@ -403,7 +403,7 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
     // no slip of a Portuguese word of the notes ("atende").
     const foreignSpelling = lang === 'pt' && !portugueseShaped(folded)
     if (own.some(term => base.index.knows(term, named || foreignSpelling)) || foreign.some(term => base.index.knows(term, true))) continue
-    // A plural the analyser keeps whole ("ec2s", "albs") is the name the notes write in the singular.
+    // A plural the analyser keeps whole ("ec2s", "s3s") is the name the notes write in the singular.
     if (/\ds$/.test(folded) && analyzerFor(lang).terms(folded.slice(0, -1)).some(term => base.index.knows(term, true))) continue
     if (!out.includes(token)) out.push(token)
   }
@@ -1140,17 +1140,20 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // Another section of the answering note may be the one that says it ("fargate spot roda arm64?" is
     // answered among the note's key facts, not under the capacity strategies that lead): a sentence that
     // names it together with SAID_WITH_NAME of the question's other words. That section leads.
+    const leadWith = (saying: Passage): void => {
+      const same = (hit: RankedHit): boolean => hit.path === saying.path && hit.heading === saying.heading && hit.kind === saying.kind
+      const at = hits.findIndex(same)
+      const hit = at >= 0
+        ? hits.splice(at, 1)[0]
+        : ranked.find(same) ?? { ...lead, path: saying.path, topic: saying.topic, heading: saying.heading, kind: saying.kind, text: saying.text }
+      hits.unshift(hit)
+      if (hits.length > limit) hits.pop()
+      lead = hit
+    }
     if (untreated.length > 0) {
       const saying = sectionSaying(base, lead.path, untreated, queryTerms, lang)
       if (saying !== null) {
-        const same = (hit: RankedHit): boolean => hit.path === saying.path && hit.heading === saying.heading && hit.kind === saying.kind
-        const at = hits.findIndex(same)
-        const hit = at >= 0
-          ? hits.splice(at, 1)[0]
-          : ranked.find(same) ?? { ...lead, heading: saying.heading, kind: saying.kind, text: saying.text }
-        hits.unshift(hit)
-        if (hits.length > limit) hits.pop()
-        lead = hit
+        leadWith(saying)
         untreated.length = 0
       }
     }
@@ -1203,12 +1206,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       for (const path of new Set(hits.map(hit => hit.path).filter(path => path !== lead.path))) {
         const saying = sectionSaying(base, path, asideLeft, queryTerms, lang)
         if (saying === null) continue
-        const same = (hit: RankedHit): boolean => hit.path === saying.path && hit.heading === saying.heading && hit.kind === saying.kind
-        const at = hits.findIndex(same)
-        const hit = at >= 0 ? hits.splice(at, 1)[0] : ranked.find(same) ?? { ...lead, heading: saying.heading, kind: saying.kind, text: saying.text, path: saying.path, topic: saying.topic }
-        hits.unshift(hit)
-        if (hits.length > limit) hits.pop()
-        lead = hit
+        leadWith(saying)
         asideLeft = []
         break
       }
