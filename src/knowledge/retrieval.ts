@@ -1076,6 +1076,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   // they happen not to use ("dps", "deixei", "throwing") is not (see isCommonWord).
   const firstWord = tokenize(raw)[0]
   const phrased = phraseWords(foldText(raw))
+  // "How does it …": asked of the one name the notes do not treat, when the question has just one (see ASKS_OF_IT).
+  const asksOfIt = ASKS_OF_IT.test(foldText(raw))
   const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)) &&
     !everyday(base, raw, word, question.lang, word === firstWord))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
@@ -1127,7 +1129,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // pattern handle …") or how to work it ("how do i install a helm chart") is its subject however well the rest matches.
     if (passing.length > 0 && (!restAnswers(base, searchText, passing.flatMap(name => name.terms), lang, question.lang) ||
         anyWhere(raw, [], passing.map(name => name.spelled), (words, first) => defining(words, first) || subjectOfQuestion(words, first, true) || adopting(words, first)) ||
-        (passing.length === 1 && ASKS_OF_IT.test(foldText(raw))))) {
+        (passing.length === 1 && asksOfIt))) {
       for (const { spelled } of passing) if (!untreated.some(name => foldText(name) === foldText(spelled))) untreated.push(spelled)
     } else {
       for (const { spelled } of passing) aside.push(spelled)
@@ -1167,7 +1169,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const foreignNoun = question.lang === 'pt' && unknownTerms.some(word => !portugueseShaped(word) && afterArticle(raw, word))
     // An unknown word that opens the question ("trivy in github actions: ...", "jaeger pra tracing") is its subject.
     const opens = firstWord !== undefined && unknownTerms.some(word => foldText(word) === foldText(firstWord))
-    const about = asksAbout(raw, unknownTerms, untreated) || (unknownTerms.length + untreated.length === 1 && ASKS_OF_IT.test(foldText(raw)))
+    const about = asksAbout(raw, unknownTerms, untreated) || (unknownTerms.length + untreated.length === 1 && asksOfIt)
     // Capitalised inside the sentence ("enable Istio mutual TLS"), a word the notes lack is spelled as a name;
     // a word of a name of the field ("Hugging Face") is read with that name, above.
     const namedAbove = new Set(passing.flatMap(name => tokenize(foldText(name.spelled))))
