@@ -303,7 +303,25 @@ function adopting (words: readonly string[], first: number): boolean {
   const within = (test: (word: string) => boolean, verb: number): boolean => words.slice(Math.max(0, verb - 3), verb).some(test)
   if (words[at] === 'up' && words[at - 1] === 'set') return within(word => word === 'how' || word === 'como', at - 1)
   if (HOW_TO_VERB.test(words[at] ?? '') && within(word => word === 'how' || word === 'como', at)) return true
-  return ADOPT_VERB.test(words[at] ?? '') && within(word => ADOPT_ASK.test(word), at)
+  if (ADOPT_VERB.test(words[at] ?? '') && within(word => ADOPT_ASK.test(word), at)) return true
+  return switchingTo(words, first)
+}
+
+// What one thing is swapped for ("trocar minhas ec2 por instancias graviton", "replace nginx with envoy",
+// "switch our ec2s to graviton instances"): the thing taken up is what the question weighs.
+const SWITCH_VERB = /^(switch|switching|swap|replace|replacing|migrate|migrating|move|moving|trocar|troco|substituir|substituo|migrar|migro|mudar|mudo)$/
+const SWITCH_TO = /^(to|for|with|into|por|pelo|pela|pelos|pelas|pra|para|pro)$/
+
+/** Whether the thing starting at `first` is what something is swapped for: a swap verb, what it swaps, then "to"/"por" and the thing (a plain noun may come before it: "por instancias graviton"). */
+function switchingTo (words: readonly string[], first: number): boolean {
+  let at = first - 1
+  if (VENDOR.test(words[at] ?? '')) at--
+  if (ANY_ARTICLE.test(words[at] ?? '')) at--
+  if (!SWITCH_TO.test(words[at] ?? '')) {
+    at--
+    if (!SWITCH_TO.test(words[at] ?? '')) return false
+  }
+  return words.slice(Math.max(0, at - 4), at).some(word => SWITCH_VERB.test(word))
 }
 
 /** Whether the thing starting at `first` is what the question asks to define: "what is the saga pattern", "o que é o X", "whats (aws) X". */

@@ -707,6 +707,9 @@ t.test('everyday-words', async t => {
     const used = retrieve(base, 'we use vite to build the frontend and the docker image is huge, how do multi-stage builds make it smaller')
     t.equal(used.covered, true, 'a statement of what the student uses')
     t.same(used.notTreated, ['vite'], 'the answer says the notes do not treat it')
+    // What something is swapped for is taken up, a plain noun before it or not; a swap already made sets the scene.
+    retrievedWithUnknown(t, base, 'compensa trocar minhas ec2 por instancias graviton pra pagar menos? como migro a aplicacao', false, ['graviton'])
+    t.equal(retrieve(base, 'we switched to vite last month and the docker image is huge, how do multi-stage builds make it smaller').covered, true)
   })
 
   t.test('a capitalised word inside the sentence is a name: no typo of a word of the notes', async t => {
