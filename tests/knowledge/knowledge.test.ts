@@ -597,6 +597,10 @@ t.test('everyday-words', async t => {
     t.same([pages.covered, pages.untreated], [false, ['paginar']])
     t.same(retrieve(base, 'how do i fine tune a model on our own course material').covered, false, 'fine-tuning, written as a verb')
     t.same(unwrittenFieldNames(base, 'will quantizing the model to 8 bit hurt its answers', 'en').map(n => n.spelled), ['quantizing'], 'one slip from "quantity"')
+    // Training a model, in words that also read as everyday ones ("treino", "train").
+    const training = retrieve(base, 'como eu treino um modelo de linguagem com os documentos da minha empresa pra ele responder do nosso jeito?')
+    t.same([training.covered, training.untreated], [false, ['treino']])
+    t.same(retrieve(base, 'how do i train the model on our company data so it answers our way').covered, false)
     t.same(retrieve(base, 'whats a good fault injection test that stops random ecs tasks').untreated, ['fault injection'])
     t.same(retrieve(base, 'vale a pena usar redis streams como fila de jobs em vez do sqs?').untreated, ['Redis Streams'])
     // What a name the notes mention only in passing is, asked after its vendor, is what the question is about.
