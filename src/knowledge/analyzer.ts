@@ -45,6 +45,12 @@ const LOANWORDS: Readonly<Record<string, string>> = {
   becapes: 'backups'
 }
 
+// Words clipped in use, by the notes and by students ("Twelve-factor config", "the configuration"): one index term for both.
+const CLIPPED: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  en: { config: 'configuration', configs: 'configurations' },
+  pt: { config: 'configuracao', configs: 'configuracoes' }
+}
+
 // Small numbers spelled out ("one or three years", "doze fatores") and written as digits ("1 or 3
 // years", "12 factor") are one term. "One" and "um"/"uma" stay stop words: they are mostly articles.
 const NUMBER_WORDS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
@@ -57,7 +63,7 @@ function createAnalyzer (lang: Lang): Analyzer {
   const stem = lang === 'pt' ? stemPt : stemEn
 
   const single = (raw: string): string | null => {
-    const folded = LOANWORDS[raw] ?? NUMBER_WORDS[lang][raw] ?? raw
+    const folded = LOANWORDS[raw] ?? CLIPPED[lang][raw] ?? NUMBER_WORDS[lang][raw] ?? raw
     if (folded.length < 2 && !/\d/.test(folded)) return null
     if (stopWords.has(folded)) return null
     return stem(folded)

@@ -148,6 +148,13 @@ t.test('analyzer', async t => {
     t.same(analyzerFor('en').analyze('conteiner'), analyzerFor('en').analyze('container'))
   })
 
+  t.test('a clipped word meets the whole one: "config" is "configuration"', async t => {
+    t.same(analyzerFor('en').analyze('config configs'), analyzerFor('en').analyze('configuration configurations'))
+    t.same(analyzerFor('pt').analyze('config configs'), analyzerFor('pt').analyze('configuração configurações'))
+    const found = retrieve(createKnowledgeBase(), 'which quick test shows that the configuration of an app is really kept out of its code?')
+    t.equal(found.hits[0]?.heading, 'Config in the environment')
+  })
+
   t.test('small numbers are one term in words and in digits; list numbers are not indexed', async t => {
     t.same(analyzerFor('en').analyze('one or three years'), ['3', 'year'])
     t.same(analyzerFor('en').analyze('1 or 3 years'), ['1', '3', 'year'])
