@@ -67,10 +67,15 @@ export function stemPt (word: string): string {
   // imagem/imagens, nuvem/nuvens, token/tokens all meet at a final -n.
   if (w.endsWith('m') && isVowel(w[w.length - 2])) w = w.slice(0, -1) + 'n'
 
+  // A three-letter root with -ação ("rotação", "cotação", "relação") is too short to lose the ending, and cut
+  // at -ção it would be another word ("rota", "cota"): it keeps "ac", and so does its verb ("rotacionar").
+  if (w.length === 7 && w.endsWith('acao')) return w.slice(0, 3) + 'ac'
+
   w = ptEnding(w)
 
   const last = w[w.length - 1]
   if (w.length > 4 && (last === 'a' || last === 'e' || last === 'o')) w = w.slice(0, -1)
+  if (w.length === 8 && w.endsWith('acion')) return w.slice(0, 3) + 'ac'
   return w
 }
 

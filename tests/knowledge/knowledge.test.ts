@@ -103,6 +103,7 @@ t.test('analyzer', async t => {
       ['escalando', 'escalar'],
       ['região', 'regiões'],
       ['token', 'tokens'],
+      ['rotação', 'rotações', 'rotacionar', 'rotaciona', 'rotacionado'],
       ['docker']
     ]
     for (const group of groups) {
@@ -112,6 +113,9 @@ t.test('analyzer', async t => {
     t.equal(stemPt('docker'), 'docker', 'English loanwords keep their -er')
     t.equal(stemPt('usar'), 'usar', 'short words are left alone')
     t.equal(stemPt('ec2'), 'ec2')
+    t.not(stemPt('rotacao'), stemPt('rota'), 'a rotation is no route')
+    t.not(stemPt('cotacao'), stemPt('cota'), 'an exchange rate is no quota')
+    t.equal(stemPt('configuracao'), stemPt('configurar'), 'a longer root still loses its -ação')
   })
 
   t.test('stemEn maps the forms of a word to one key', async t => {
