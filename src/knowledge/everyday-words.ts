@@ -14,15 +14,15 @@ let lexicon: Record<Lang, ReadonlySet<string>> | undefined
 
 /**
  * Dictionary words that are also the names of software or cloud services a student may ask about
- * ("is hashicorp nomad simpler than ecs", "ship 50tb with a snowball"): the dictionary's rarer words
- * count as everyday language, these do not. The ten thousand most frequent words decide for the
- * commonest ones ("vault", "shield"): those are everyday whatever else they name.
+ * ("is hashicorp nomad simpler than ecs", "ship 50tb with a snowball", "is kong a decent api gateway"):
+ * the other words of both lists count as everyday language, these do not. The commonest words that name
+ * a service as well ("vault", "shield") are left off: they are everyday whatever else they name.
  */
 const PRODUCT_WORDS: ReadonlySet<string> = new Set(`
 snowball snowcone outposts wavelength nomad consul packer puppet chef helm envoy squid varnish hive prefect
 celery sentry cortex flux harness drone tomcat jetty tilt rook harbor quay rancher calico flannel weave pulsar
 beanstalk lightsail greengrass amplify chime spark swarm flask vagrant mongoose gulp grunt bedrock llama cosmos synapse
-spanner presto snowflake timescale cockroach
+spanner presto snowflake timescale cockroach postman kong
 `.split(/\s+/).filter(w => w !== ''))
 
 /** Whether a folded word is one of the dictionary words that name software or a cloud service (PRODUCT_WORDS). */
@@ -34,7 +34,7 @@ export function isProductWord (folded: string): boolean {
 function words (): Record<Lang, ReadonlySet<string>> {
   lexicon ??= {
     pt: new Set(EVERYDAY_PT.split(/\s+/).filter(w => w !== '')),
-    en: new Set([...EVERYDAY_EN.split(/\s+/), ...DICTIONARY_EN.split(/\s+/).filter(w => !PRODUCT_WORDS.has(w))].filter(w => w !== ''))
+    en: new Set([...EVERYDAY_EN.split(/\s+/), ...DICTIONARY_EN.split(/\s+/)].filter(w => w !== '' && !PRODUCT_WORDS.has(w)))
   }
   return lexicon
 }

@@ -743,6 +743,10 @@ t.test('everyday-words', async t => {
     const product = 'how to bake a custom ami with packer for my auto scaling group'
     t.same(unknownWords(base, product, 'en'), ['packer'], 'lower-case "packer" is no typo either')
     t.equal(retrieve(base, product).covered, false)
+    // Among the commonest words as well ("kong" of Hong Kong): a name of software is one.
+    const gateway = retrieve(base, 'is kong a good self hosted api gateway? how does it share rate limit counters between nodes')
+    t.same([gateway.covered, gateway.unknown], [false, ['kong']])
+    t.same(retrieve(base, 'how do i import my openapi file into postman and test the responses').unknown, ['postman'])
   })
 
   t.test('a plural the analyser keeps whole is the name the notes write in the singular', async t => {
