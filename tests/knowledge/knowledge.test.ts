@@ -877,6 +877,9 @@ t.test('everyday-words', async t => {
       ['as mensagens chegam fora de ordem na fila do sqs, tem como garantir a ordem?', 'Amazon SQS: fila standard x FIFO']
     ]
     for (const [question, heading] of leads) t.equal(retrieve(base, question).hits[0]?.heading, heading, question)
+    // "As duas coisas" points back at what the question named: no number 2 to match "tipo 1 e tipo 2".
+    t.equal(retrieve(base, 'por que falam que sem virtualizacao a nuvem nao existiria? como as duas coisas se relacionam').hits[0]?.heading, 'Por que a virtualização viabiliza a nuvem')
+    t.equal(retrieve(base, 'which of the two is cheaper for a small team, ecs or eks?').covered, true)
     // The vendor before a service's own name still introduces it.
     t.same(retrieve(base, 'how do i deploy my container with aws app runner instead of ecs?').untreated, ['app runner'])
     t.equal(retrieve(base, 'aws organizations: how do i write an scp that stops student accounts from launching anything outside sa-east-1?').covered, false)
