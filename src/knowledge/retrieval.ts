@@ -293,7 +293,7 @@ const HOW_IT_WORKS = /^(how|what|why)$/
 // about the tool. Saying which tool the student uses ("we use vite to build…") only sets the scene.
 const ADOPT_VERB = /^(use|install|adopt|try|switch|move|migrate|usar|instalar|adotar|testar|migrar|trocar|mudar)$/
 const ADOPT_ASK = /^(should|shall|can|could|would|devo|devemos|deveria|deveriamos|posso|podemos|pena|compensa|vale|pra|para)$/
-const HOW_TO_VERB = /^(use|install|configure|setup|deploy|run|implement|usar|uso|instalar|instalo|configurar|configuro|rodar|rodo|implementar|implemento)$/
+const HOW_TO_VERB = /^(use|install|configure|setup|deploy|run|implement|add|integrate|usar|uso|instalar|instalo|configurar|configuro|rodar|rodo|implementar|implemento|adicionar|adiciono|integrar|integro)$/
 
 /** Whether the thing starting at `first` is what the question asks to take up or how to work. */
 function adopting (words: readonly string[], first: number): boolean {

@@ -725,6 +725,10 @@ t.test('everyday-words', async t => {
     // What something is swapped for is taken up, a plain noun before it or not; a swap already made sets the scene.
     retrievedWithUnknown(t, base, 'compensa trocar minhas ec2 por instancias graviton pra pagar menos? como migro a aplicacao', false, ['graviton'])
     t.equal(retrieve(base, 'we switched to vite last month and the docker image is huge, how do multi-stage builds make it smaller').covered, true)
+    // How to add a tool to the pipeline asks how to work it; adding the student's own app to an image does not.
+    retrievedWithUnknown(t, base, 'how can we add snyk to the ci pipeline so the build breaks on high severity vulnerabilities in our image', false, ['snyk'])
+    retrievedWithUnknown(t, base, 'como adiciono o sonarqube no meu pipeline do github actions pra barrar codigo ruim', false, ['sonarqube'])
+    retrievedWithUnknown(t, base, 'how do i add my flask app to a docker image without it getting huge', true, ['flask'])
   })
 
   t.test('a capitalised word inside the sentence is a name: no typo of a word of the notes', async t => {
