@@ -277,6 +277,8 @@ function askedAbout (words: readonly string[], first: number, last: number): boo
 function subjectOfQuestion (words: readonly string[], first: number, asked = false): boolean {
   let start = first
   if (VENDOR.test(words[start - 1] ?? '')) start--
+  // Portuguese asks how a thing works with no auxiliary: "como o traefik descobre os containers".
+  if (/^(o|a|os|as)$/.test(words[start - 1] ?? '') && words[start - 2] === 'como' && (start === 2 || words[start - 3] === 'e')) return true
   if (ANY_ARTICLE.test(words[start - 1] ?? '')) start--
   return QUESTION_AUX.test(words[start - 1] ?? '') && (asked ? HOW_IT_WORKS.test(words[start - 2] ?? '') : start === 1 || WH_WORD.test(words[start - 2] ?? ''))
 }

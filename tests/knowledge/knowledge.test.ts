@@ -729,6 +729,9 @@ t.test('everyday-words', async t => {
     retrievedWithUnknown(t, base, 'how can we add snyk to the ci pipeline so the build breaks on high severity vulnerabilities in our image', false, ['snyk'])
     retrievedWithUnknown(t, base, 'como adiciono o sonarqube no meu pipeline do github actions pra barrar codigo ruim', false, ['sonarqube'])
     retrievedWithUnknown(t, base, 'how do i add my flask app to a docker image without it getting huge', true, ['flask'])
+    // "Como o X descobre …" asks how X works, as "how does X discover …" does.
+    retrievedWithUnknown(t, base, 'como o consul descobre os servicos no meu cluster ecs', false, ['consul'])
+    t.equal(retrieve(base, 'como o lambda escala quando chegam muitas requisicoes').covered, true, 'a service the notes treat')
   })
 
   t.test('a capitalised word inside the sentence is a name: no typo of a word of the notes', async t => {
