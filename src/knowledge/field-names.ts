@@ -98,6 +98,8 @@ const FIELD_NAMES: readonly string[] = [
 const TECHNIQUE_WORDS: ReadonlyArray<readonly string[]> = [
   ['pagination', 'paginate', 'paginated', 'paginating', 'paginacao', 'paginar', 'paginada', 'paginado', 'paginadas', 'paginados', 'pagino', 'paginando'],
   ['quantization', 'quantize', 'quantized', 'quantizing', 'quantizacao', 'quantizar', 'quantizado', 'quantizada', 'quantizando'],
+  // Salting a password before hashing it: "salting" also reads as an everyday word.
+  ['salt', 'salts', 'salted', 'salting'],
   // Training a model: "treino" also reads as an everyday word of Portuguese, and "train" as one of English.
   ['train', 'trains', 'trained', 'training', 'treinar', 'treino', 'treina', 'treinam', 'treinamos', 'treinado', 'treinada', 'treinados', 'treinadas', 'treinando', 'treinamento']
 ]

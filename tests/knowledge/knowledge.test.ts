@@ -612,6 +612,7 @@ t.test('everyday-words', async t => {
     const training = retrieve(base, 'como eu treino um modelo de linguagem com os documentos da minha empresa pra ele responder do nosso jeito?')
     t.same([training.covered, training.untreated], [false, ['treino']])
     t.same(retrieve(base, 'how do i train the model on our company data so it answers our way').covered, false)
+    t.same(retrieve(base, 'should the passwords of our users be salted before we hash them, and where do we keep the salt').covered, false, 'salting a password')
     t.same(retrieve(base, 'whats a good fault injection test that stops random ecs tasks').untreated, ['fault injection'])
     t.same(retrieve(base, 'vale a pena usar redis streams como fila de jobs em vez do sqs?').untreated, ['Redis Streams'])
     // What a name the notes mention only in passing is, asked after its vendor, is what the question is about.
