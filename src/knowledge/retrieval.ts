@@ -63,7 +63,7 @@ const COMPARISON_HEADING = /\b(vs|x|versus|compar\w*|diferen\w*|differ\w*|at a g
 const GENERIC_COMPARISON = /^(quando usar cada|when to use each)|\b(at a glance|lado a lado)$/
 const WHY_HEADING = /\b(why|por que|advantages?|vantage\w*|benefits?|worth|vale a pena|when|quando)\b/
 const COST_HEADING = /\b(costs?|pric\w*|billing|bill|custos?|preco\w*|faturamento|savings|gb-second|gb-segundo)\b/
-const COST_TEXT = /\b(us\$|per hour|por hora|per month|por mes|per million|por milhao|charged|cobra\w*)\b/
+const COST_TEXT = /\b(us\$|per hour|hourly|por hora|per month|por mes|per million|por milhao|charged|billed|cobra\w*)\b/
 // How a thing works is what a "what is" or "how does it work" question asks for.
 const EXPLAIN_HEADING = /^(como (funciona|funcionam)|how (a |an |the )?\S+( \S+){0,4} works?$|o que (e|sao)|what (is|are))\b/
 /** The words with which a question asks how something works (see EXPLAIN_HEADING). */

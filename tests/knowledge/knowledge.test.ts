@@ -885,6 +885,8 @@ t.test('everyday-words', async t => {
       ['as mensagens chegam fora de ordem na fila do sqs, tem como garantir a ordem?', 'Amazon SQS: fila standard x FIFO']
     ]
     for (const [question, heading] of leads) t.equal(retrieve(base, question).hits[0]?.heading, heading, question)
+    // A section whose text says what is billed ("no hourly charge", "billed") prices what a cost question asks.
+    t.equal(retrieve(base, 'does an internet gateway charge per hour, and why does my instance need a public ip to use it').hits[0]?.heading, 'Internet gateway')
     // "As duas coisas" points back at what the question named: no number 2 to match "tipo 1 e tipo 2".
     t.equal(retrieve(base, 'por que falam que sem virtualizacao a nuvem nao existiria? como as duas coisas se relacionam').hits[0]?.heading, 'Por que a virtualização viabiliza a nuvem')
     t.equal(retrieve(base, 'which of the two is cheaper for a small team, ecs or eks?').covered, true)
