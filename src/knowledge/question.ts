@@ -172,6 +172,9 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b((fica|ficam|cai|caem) (por|na) (minha|nossa) conta|por (minha|nossa) conta|(is|falls|fall|stays) on (me|us)|(minha|nossa) (parte|responsabilidade|obrigacao)|obrigacao (da )?(minha|nossa)|(my|our) (part|job|responsibility|side)|(fica|ficam) (comigo|com a gente|com a nossa equipe))\b/g, '$& cliente customer'],
   // A secret in a Kubernetes question is the cluster's Secret object, kept beside the ConfigMap and only base64-encoded.
   [/^(?=.*\b(kubernetes|k8s)\b)(?=.*\bsecrets?\b).*$/g, '$& configmap base64 objetos objects'],
+  // Whether a security group lets the response back out is what its being stateful answers (a network ACL's
+  // section says that it must be allowed: "return traffic", "the responses").
+  [/^(?=.*\bsecurity groups?\b)(?!.*\b(nacls?|network acls?|acls?)\b)(?=.*\b(respostas?|responses?|return|retorno|outbound|saida)\b).*$/g, '$& stateful'],
   // An app split into several services is a set of microservices, whatever the student calls them.
   [/\b(split|splitting|broke|broken|break|breaking|quebr\w*|divid\w*|separ\w*) (\w+ ){0,5}(into|em) ((\d+|two|three|several|multiple|many|small|smaller|dois|duas|tres|varios|vari\w*|pequenos) )?(\w+ )?(services|servicos|apis|pieces|pedacos)\b/g, '$& microservices microsservicos'],
   // Changing a VPC's range once it exists ("da pra aumentar o cidr", "do we have to rebuild the vpc") is
