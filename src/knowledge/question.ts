@@ -168,8 +168,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/^(?!.*\binvalid\w*)(?=.*\b(quanto tempo|how long)\b)(?=.*\b(cloudfront|cdns?|borda|edge)\b).*$/g, '$& ttl cache-control'],
   [/\b(quebrar|quebro|separar|split|break up|break)\b/g, '$& dividir split'],
   [/\b(menor|menores|smaller|shrink|diminuir|reduzir)\b/g, '$& tamanho size'],
-  // What falls to the student ("por minha conta", "on me") is the customer's part of a division of responsibility.
-  [/\b((fica|ficam|cai|caem) (por|na) (minha|nossa) conta|por (minha|nossa) conta|(is|falls|fall|stays) on (me|us)|(minha|nossa) (parte|responsabilidade|obrigacao)|obrigacao (da )?(minha|nossa)|(my|our) (part|job|responsibility|side)|(fica|ficam) (comigo|com a gente|com a nossa equipe))\b/g, '$& cliente customer'],
+  // What falls to the student ("por minha conta", "on me", "aws or me?") is the customer's part of a division of responsibility.
+  [/\b((fica|ficam|cai|caem) (por|na) (minha|nossa) conta|por (minha|nossa) conta|(is|falls|fall|stays) on (me|us)|(minha|nossa) (parte|responsabilidade|obrigacao)|obrigacao (da )?(minha|nossa)|(my|our) (part|job|responsibility|side)|(fica|ficam) (comigo|com a gente|com a nossa equipe)|(is|falls) (that|it|this) on (me|us)|(aws|amazon) (or|ou) (me|us|eu|nos|a gente))\b/g, '$& cliente customer'],
   // A secret in a Kubernetes question is the cluster's Secret object, kept beside the ConfigMap and only base64-encoded.
   [/^(?=.*\b(kubernetes|k8s)\b)(?=.*\bsecrets?\b).*$/g, '$& configmap base64 objetos objects'],
   // Whether a security group lets the response back out is what its being stateful answers (a network ACL's

@@ -890,6 +890,10 @@ t.test('everyday-words', async t => {
     // Whether the response gets back out of a security group is what its being stateful answers; asked of a network ACL, its own section.
     t.equal(retrieve(base, 'if my security group allows port 80 in, do responses need an outbound rule to get back?').hits[0]?.heading, 'How security groups work')
     t.equal(retrieve(base, 'my nacl allows 443 inbound, do i need an outbound rule for the responses too?').hits[0]?.heading, 'How network ACLs work')
+    // "AWS or us?", "is it on us": who does what is the division of responsibility.
+    for (const question of ['with rds who applies the engine patches, aws or us?', 'if we use rds does aws patch the database engine or is it on us']) {
+      t.equal(retrieve(base, question).hits[0]?.heading, 'How the split shifts with IaaS, PaaS and SaaS', question)
+    }
     // "As duas coisas" points back at what the question named: no number 2 to match "tipo 1 e tipo 2".
     t.equal(retrieve(base, 'por que falam que sem virtualizacao a nuvem nao existiria? como as duas coisas se relacionam').hits[0]?.heading, 'Por que a virtualização viabiliza a nuvem')
     t.equal(retrieve(base, 'which of the two is cheaper for a small team, ecs or eks?').covered, true)
