@@ -897,6 +897,9 @@ t.test('everyday-words', async t => {
     // Sending each user to the Region nearest them is a DNS routing policy; going to a Region in the console is not.
     t.equal(retrieve(base, 'como mando os usuarios pra regiao mais rapida pra eles e pro backup quando a principal cai?').hits[0]?.heading, 'Políticas de roteamento do Route 53')
     t.equal(retrieve(base, 'pq tenho q ir pra us-east-1 pra ver o custo se meus recursos tao em outra regiao').hits[0]?.heading, 'Alarmes de faturamento no CloudWatch')
+    // A 429 from a model's API is the provider's rate limit; from API Gateway, its throttling.
+    t.equal(retrieve(base, 'o modelo da openai ta devolvendo 429 qnd a turma toda usa o bot, como trato isso no codigo?').hits[0]?.heading, 'Preço e limites de taxa')
+    t.equal(retrieve(base, 'api gateway keeps returning 429 to one of our clients').hits[0]?.heading, 'Throttling in API Gateway')
     // "As duas coisas" points back at what the question named: no number 2 to match "tipo 1 e tipo 2".
     t.equal(retrieve(base, 'por que falam que sem virtualizacao a nuvem nao existiria? como as duas coisas se relacionam').hits[0]?.heading, 'Por que a virtualização viabiliza a nuvem')
     t.equal(retrieve(base, 'which of the two is cheaper for a small team, ecs or eks?').covered, true)
