@@ -172,6 +172,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b((fica|ficam|cai|caem) (por|na) (minha|nossa) conta|por (minha|nossa) conta|(is|falls|fall|stays) on (me|us)|(minha|nossa) (parte|responsabilidade|obrigacao)|obrigacao (da )?(minha|nossa)|(my|our) (part|job|responsibility|side)|(fica|ficam) (comigo|com a gente|com a nossa equipe)|(is|falls) (that|it|this) on (me|us)|(aws|amazon) (or|ou) (me|us|eu|nos|a gente))\b/g, '$& cliente customer'],
   // A secret in a Kubernetes question is the cluster's Secret object, kept beside the ConfigMap and only base64-encoded.
   [/^(?=.*\b(kubernetes|k8s)\b)(?=.*\bsecrets?\b).*$/g, '$& configmap base64 objetos objects'],
+  // One policy allowing and another denying the same thing is settled by IAM's rule that an explicit deny wins.
+  [/^(?=.*\b(policy|policies|politica|politicas)\b)(?=.*\b(allow|allows|allowing|libera|liberando|permite|permitindo)\b)(?=.*\b(deny|denies|denying|nega|negando)\b).*$/g, '$& iam effect explicit explicito'],
   // A 429 from a model's API is its provider's rate limit, not an API gateway's throttling.
   [/^(?=.*\b429s?\b)(?=.*\b(llm|llms|openai|anthropic|gemini|model|models|modelo|modelos)\b).*$/g, '$& rate limits tokens per minute limites de taxa tokens por minuto'],
   // Sending each user to a Region by where they are ("brazilian users to sao paulo", "pra regiao mais rapida pra ele")

@@ -900,6 +900,8 @@ t.test('everyday-words', async t => {
     // A 429 from a model's API is the provider's rate limit; from API Gateway, its throttling.
     t.equal(retrieve(base, 'o modelo da openai ta devolvendo 429 qnd a turma toda usa o bot, como trato isso no codigo?').hits[0]?.heading, 'Preço e limites de taxa')
     t.equal(retrieve(base, 'api gateway keeps returning 429 to one of our clients').hits[0]?.heading, 'Throttling in API Gateway')
+    // An allow in one policy and a deny in another are settled by IAM's explicit deny, not by a network ACL's rule order.
+    t.equal(retrieve(base, 'coloquei allow pro dynamo numa policy mas tem deny em outra e ainda ta bloqueado, qual vale?').hits[0]?.heading, 'Políticas IAM em JSON')
     // "As duas coisas" points back at what the question named: no number 2 to match "tipo 1 e tipo 2".
     t.equal(retrieve(base, 'por que falam que sem virtualizacao a nuvem nao existiria? como as duas coisas se relacionam').hits[0]?.heading, 'Por que a virtualização viabiliza a nuvem')
     t.equal(retrieve(base, 'which of the two is cheaper for a small team, ecs or eks?').covered, true)
