@@ -157,8 +157,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(senhas?|passwords?)\b/g, '$& segredo secret'],
   // A status code in the plural ("getting 429s", "uns 503s") is that code.
   [/\b([1-5]\d\d)s\b/g, '$1'],
-  // "The two" that points back at what the question named ("qual a relação entre as duas coisas", "how do the two
-  // differ?") counts nothing: left as the number 2, it would match "tipo 2" or "2 AZs".
+  // "The two" that points back at what the question named ("qual a relação entre as duas coisas", "which of the
+  // two things?", "os dois se …") counts nothing: left as the number 2, it would match "tipo 2" or "2 AZs".
   [/\b(the|these|those|os|as|esses|essas|estes|estas) (two|dois|duas)(?= (things|coisas|ones|se)\b| *[?!.,;:]| *$)/g, '$1'],
   [/\bsistema operacional\b/g, '$& so'],
   [/\b(patch|patches)\b/g, '$& atualizacao'],
