@@ -176,6 +176,9 @@ const PHRASES: Array<[RegExp, string]> = [
   [/^(?=.*\b(policy|policies|politica|politicas)\b)(?=.*\b(allow|allows|allowing|libera|liberando|permite|permitindo)\b)(?=.*\b(deny|denies|denying|nega|negando)\b).*$/g, '$& iam effect explicit explicito'],
   // A message handled twice because its job runs long came back when its visibility timeout ran out.
   [/^(?=.*\b(sqs|queue|queues|fila|filas)\b)(?=.*\b(twice|again|duas vezes|de novo|duplicad[oa]s?|duplicates?|duplicated)\b)(?=.*\b(takes?|took|long|longer|slow|demora|demoram|demorou|lento|lenta|minutes?|minutos?|mins?)\b).*$/g, '$& visibility timeout visibilidade'],
+  // The account's root user, however it is named ("usando o root pra tudo", "access key pro usuario root"); a
+  // container that runs "as root" is another matter.
+  [/\b((o|the|my|meu|minha|a) (conta |usuario |user |account )?root|root (user|account|usuario|conta)|(usuario|conta|login) (do |da )?root)\b(?! (domain|dominio))/g, '$& usuario root root user mfa'],
   // A 429 from a model's API is its provider's rate limit, not an API gateway's throttling.
   [/^(?=.*\b429s?\b)(?=.*\b(llm|llms|openai|anthropic|gemini|model|models|modelo|modelos)\b).*$/g, '$& rate limits tokens per minute limites de taxa tokens por minuto'],
   // Sending each user to a Region by where they are ("brazilian users to sao paulo", "pra regiao mais rapida pra ele")

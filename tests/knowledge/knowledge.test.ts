@@ -904,6 +904,9 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'coloquei allow pro dynamo numa policy mas tem deny em outra e ainda ta bloqueado, qual vale?').hits[0]?.heading, 'Políticas IAM em JSON')
     // A message handled twice because its job runs long came back at the end of its visibility timeout.
     t.equal(retrieve(base, 'meu worker da fila sqs demora uns 5 minutos por mensagem e algumas sao processadas duas vezes, pq?').hits[0]?.heading, 'Visibility timeout e dead-letter queue')
+    // The account's root user, however it is named; a container running as root is the Dockerfile's matter.
+    t.equal(retrieve(base, 'da pra criar access key pro usuario root e usar no terminal?').hits[0]?.heading, 'Usuário root e MFA')
+    t.equal(retrieve(base, 'meu container roda como root por padrao, como tiro isso no dockerfile').hits[0]?.heading, 'Instruções comuns do Dockerfile')
     // "As duas coisas" points back at what the question named: no number 2 to match "tipo 1 e tipo 2".
     t.equal(retrieve(base, 'por que falam que sem virtualizacao a nuvem nao existiria? como as duas coisas se relacionam').hits[0]?.heading, 'Por que a virtualização viabiliza a nuvem')
     t.equal(retrieve(base, 'which of the two is cheaper for a small team, ecs or eks?').covered, true)
