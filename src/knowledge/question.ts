@@ -179,6 +179,8 @@ const PHRASES: Array<[RegExp, string]> = [
   // The account's root user, however it is named ("usando o root pra tudo", "access key pro usuario root"); a
   // container that runs "as root" is another matter.
   [/\b((o|the|my|meu|minha|a) (conta |usuario |user |account )?root|root (user|account|usuario|conta)|(usuario|conta|login) (do |da )?root)\b(?! (domain|dominio))/g, '$& usuario root root user mfa'],
+  // A role without a password or keys of its own works through the temporary credentials of whoever assumes it.
+  [/^(?=.*\broles?\b)(?=.*\b(passwords?|senhas?|access keys?|chaves? de acesso)\b).*$/g, '$& temporary credentials credenciais temporarias assume'],
   // A 429 from a model's API is its provider's rate limit, not an API gateway's throttling.
   [/^(?=.*\b429s?\b)(?=.*\b(llm|llms|openai|anthropic|gemini|model|models|modelo|modelos)\b).*$/g, '$& rate limits tokens per minute limites de taxa tokens por minuto'],
   // Sending each user to a Region by where they are ("brazilian users to sao paulo", "pra regiao mais rapida pra ele")

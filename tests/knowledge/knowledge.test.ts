@@ -907,6 +907,8 @@ t.test('everyday-words', async t => {
     // The account's root user, however it is named; a container running as root is the Dockerfile's matter.
     t.equal(retrieve(base, 'da pra criar access key pro usuario root e usar no terminal?').hits[0]?.heading, 'Usuário root e MFA')
     t.equal(retrieve(base, 'meu container roda como root por padrao, como tiro isso no dockerfile').hits[0]?.heading, 'Instruções comuns do Dockerfile')
+    // A role with no password of its own is used through the temporary credentials of whoever assumes it.
+    t.equal(retrieve(base, 'if a role has no password how does anything log in with it').hits[0]?.heading, 'Users, groups and roles')
     // "As duas coisas" points back at what the question named: no number 2 to match "tipo 1 e tipo 2".
     t.equal(retrieve(base, 'por que falam que sem virtualizacao a nuvem nao existiria? como as duas coisas se relacionam').hits[0]?.heading, 'Por que a virtualização viabiliza a nuvem')
     t.equal(retrieve(base, 'which of the two is cheaper for a small team, ecs or eks?').covered, true)
