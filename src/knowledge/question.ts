@@ -177,8 +177,8 @@ const PHRASES: Array<[RegExp, string]> = [
   // A message handled twice because its job runs long came back when its visibility timeout ran out.
   [/^(?=.*\b(sqs|queue|queues|fila|filas)\b)(?=.*\b(twice|again|duas vezes|de novo|duplicad[oa]s?|duplicates?|duplicated)\b)(?=.*\b(takes?|took|long|longer|slow|demora|demoram|demorou|lento|lenta|minutes?|minutos?|mins?)\b).*$/g, '$& visibility timeout visibilidade'],
   // The account's root user, however it is named ("usando o root pra tudo", "access key pro usuario root"); a
-  // container that runs "as root" is another matter.
-  [/\b((o|the|my|meu|minha|a) (conta |usuario |user |account )?root|root (user|account|usuario|conta)|(usuario|conta|login) (do |da )?root)\b(?! (domain|dominio))/g, '$& usuario root root user mfa'],
+  // container that runs "as root", a root volume or a root certificate is another matter.
+  [/\b(root (user|account|usuario|conta|login)|(usuario|conta|login) (do |da )?root|(o|the) root(?= (pra|para|for|to|no|na|in|e|and)\b| *[?!.,;]| *$))\b/g, '$& usuario root root user mfa'],
   // A role without a password or keys of its own works through the temporary credentials of whoever assumes it.
   [/^(?=.*\broles?\b)(?=.*\b(passwords?|senhas?|access keys?|chaves? de acesso)\b).*$/g, '$& temporary credentials credenciais temporarias assume'],
   // A 429 from a model's API is its provider's rate limit, not an API gateway's throttling.

@@ -907,6 +907,7 @@ t.test('everyday-words', async t => {
     // The account's root user, however it is named; a container running as root is the Dockerfile's matter.
     t.equal(retrieve(base, 'da pra criar access key pro usuario root e usar no terminal?').hits[0]?.heading, 'Usuário root e MFA')
     t.equal(retrieve(base, 'meu container roda como root por padrao, como tiro isso no dockerfile').hits[0]?.heading, 'Instruções comuns do Dockerfile')
+    t.equal(retrieve(base, 'the root volume of my ec2 is full').hits[0]?.heading, 'Block storage: Amazon EBS', 'a root volume')
     // A role with no password of its own is used through the temporary credentials of whoever assumes it.
     t.equal(retrieve(base, 'if a role has no password how does anything log in with it').hits[0]?.heading, 'Users, groups and roles')
     // "As duas coisas" points back at what the question named: no number 2 to match "tipo 1 e tipo 2".
