@@ -179,8 +179,9 @@ const PHRASES: Array<[RegExp, string]> = [
   // The account's root user, however it is named ("usando o root pra tudo", "access key pro usuario root"); a
   // container that runs "as root", a root volume or a root certificate is another matter.
   [/\b(root (user|account|usuario|conta|login)|(usuario|conta|login) (do |da )?root|(o|the) root(?= (pra|para|for|to|no|na|in|e|and)\b| *[?!.,;]| *$))\b/g, '$& usuario root root user mfa'],
-  // A role without a password or keys of its own works through the temporary credentials of whoever assumes it.
-  [/^(?=.*\broles?\b)(?=.*\b(passwords?|senhas?|access keys?|chaves? de acesso)\b).*$/g, '$& temporary credentials credenciais temporarias assume'],
+  // A role without a password or keys of its own works through the temporary credentials of whoever assumes it
+  // (whether a role has one asks that; the password of a database role is a secret to keep).
+  [/\broles?\b(\s\S+){0,4}\s(has|have|had|tem|sem|without)\s(\S+\s){0,2}(passwords?|senhas?|access keys?|chaves? de acesso)\b/g, '$& temporary credentials credenciais temporarias assume'],
   // A 429 from a model's API is its provider's rate limit, not an API gateway's throttling.
   [/^(?=.*\b429s?\b)(?=.*\b(llm|llms|openai|anthropic|gemini|model|models|modelo|modelos)\b).*$/g, '$& rate limits tokens per minute limites de taxa tokens por minuto'],
   // Sending each user to a Region by where they are ("brazilian users to sao paulo", "pra regiao mais rapida pra ele")

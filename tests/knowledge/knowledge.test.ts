@@ -910,6 +910,7 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'the root volume of my ec2 is full').hits[0]?.heading, 'Block storage: Amazon EBS', 'a root volume')
     // A role with no password of its own is used through the temporary credentials of whoever assumes it.
     t.equal(retrieve(base, 'if a role has no password how does anything log in with it').hits[0]?.heading, 'Users, groups and roles')
+    t.equal(retrieve(base, 'where do i keep the password of the postgres role my app uses').hits[0]?.heading, 'Injecting secrets into ECS tasks', 'a database role\'s password is a secret')
     // "As duas coisas" points back at what the question named: no number 2 to match "tipo 1 e tipo 2".
     t.equal(retrieve(base, 'por que falam que sem virtualizacao a nuvem nao existiria? como as duas coisas se relacionam').hits[0]?.heading, 'Por que a virtualização viabiliza a nuvem')
     t.equal(retrieve(base, 'which of the two is cheaper for a small team, ecs or eks?').covered, true)
