@@ -904,6 +904,7 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'coloquei allow pro dynamo numa policy mas tem deny em outra e ainda ta bloqueado, qual vale?').hits[0]?.heading, 'Políticas IAM em JSON')
     // A message handled twice because its job runs long came back at the end of its visibility timeout.
     t.equal(retrieve(base, 'meu worker da fila sqs demora uns 5 minutos por mensagem e algumas sao processadas duas vezes, pq?').hits[0]?.heading, 'Visibility timeout e dead-letter queue')
+    t.equal(retrieve(base, 'how long does sqs keep a message if nobody reads it, can i read it again later?').hits[0]?.heading, 'Amazon SQS: standard vs FIFO queues', 'how long it is kept is its retention')
     // The account's root user, however it is named; a container running as root is the Dockerfile's matter.
     t.equal(retrieve(base, 'da pra criar access key pro usuario root e usar no terminal?').hits[0]?.heading, 'Usuário root e MFA')
     t.equal(retrieve(base, 'meu container roda como root por padrao, como tiro isso no dockerfile').hits[0]?.heading, 'Instruções comuns do Dockerfile')
