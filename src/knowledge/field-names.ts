@@ -86,7 +86,7 @@ const FIELD_NAMES: readonly string[] = [
   'sidecar pattern', 'database sharding', 'read-your-writes', 'materialized view', 'materialized views', 'retry storm',
   'fine-tune', 'fine tune', 'jump box', 'jump host', 'jump server', 'bastion host', 'structured outputs', 'structured output',
   'JSON mode', 'image signing', 'cursor pagination', 'offset pagination', 'keyset pagination', 'ajuste fino',
-  'fault injection'
+  'fault injection', 'load testing', 'fuzzy search', 'bot protection'
 ]
 
 /**
@@ -161,6 +161,12 @@ function unwritten (base: KnowledgeBase): readonly UnwrittenName[] {
     UNWRITTEN.set(base.index, names)
   }
   return names
+}
+
+/** Whether a name on the list is one the notes never write (see described-techniques.ts). */
+export function isUnwrittenFieldName (base: KnowledgeBase, name: string): boolean {
+  const folded = fold(name)
+  return unwritten(base).some(unwrittenName => unwrittenName.folded === folded)
 }
 
 /**

@@ -5,7 +5,8 @@ import { analyzerFor, foldText, tokenize, type Lang } from './analyzer.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
 import { spellOutTypedTerms } from './typed-terms.js'
-import { isFieldName, unwrittenFieldNames } from './field-names.js'
+import { describedTechniques } from './described-techniques.js'
+import { isFieldName, isUnwrittenFieldName, unwrittenFieldNames } from './field-names.js'
 import { isEverydayWord, isProductWord } from './everyday-words.js'
 import { passingNamesIn } from './passing-names.js'
 import { costSubject, expandAbbreviations, isAbbreviation, isCommonWord, isFiller, phraseWords, readQuestion, spellOutAbbreviations, type Question, type QuestionType } from './question.js'
@@ -1143,6 +1144,12 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     }
     // A name of the field made of ordinary words that the notes never write ("App Runner", "sticky sessions") is read the same way.
     for (const name of unwrittenFieldNames(base, raw, lang)) if (!passing.some(p => p.spelled === name.spelled)) passing.push(name)
+    // ...and so is one the student describes without its name ("kill random servers in production on purpose"):
+    // the words that describe it stand for the name.
+    for (const technique of describedTechniques(spellOutAbbreviations(foldText(raw)))) {
+      if (passing.some(p => p.spelled === technique.name) || !isUnwrittenFieldName(base, technique.name)) continue
+      passing.push({ spelled: technique.name, terms: [...new Set(analyzerFor(lang).analyze(technique.words.join(' ')))] })
+    }
     // When the rest does answer, the answer still says that the notes do not treat the name.
     const aside: string[] = []
     // A name the question asks to define ("what is the saga pattern for …"), how it works ("how does the saga
