@@ -262,6 +262,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b((in|na|em) (the )?(exact |same |right |original |correct |strict )?(order|ordem)( (they|que|em que) (happened|arrived|came|were sent|aconteceram|chegaram))?|out of order|fora de ordem)\b/g, '$& fifo ordering ordem'],
   // Doing a thing twice when it should happen once is what idempotency prevents.
   [/\b(never twice|not twice|only once|exactly once|twice|duas vezes|so uma vez|uma vez so|(two|duplicate|duplicated|double) (orders|charges|payments|records|messages)|pedidos? duplicad\w*|(pedido|cobranca|pagamento|mensagem)s? (em dobro|duplicad\w*))\b/g, '$& idempotent idempotente duplicates duplicatas'],
+  // A pod's own address changes whenever it is recreated: what stays put in front of pods is a Service.
+  [/^(?=.*\bpods?\b)(?=.*\b(ips?|address|addresses|endereco|enderecos)\b).*$/g, '$& service stable address endereco estavel'],
   // Logs written as JSON are what the notes call structured logging.
   [/\b(logs? (em |in |as )?json|json logs?|logar (em )?json)\b/g, '$& log estruturado structured logging']
 ]
@@ -277,7 +279,7 @@ const SYNONYMS: Array<[RegExp, string]> = [
   // The domain without "www" is what DNS calls the zone apex.
   [/\b((bare|naked|root|apex) domains?|dominios? (raiz|nu|pelado|sem www)|raiz do dominio)\b/g, '$& apex zone apex'],
   // The first request after a quiet spell being slow is a cold start.
-  [/\b(first (request|call|invocation|hit)s? (after|is|are|was|takes?|took|gets?|being) \w*( \w+)? ?(slow|slower|long)?|after (a )?(quiet|idle|inactive) (period|spell|time|while)|primeira (requisicao|chamada|invocacao|execucao) (depois|apos|e|fica|demora|lenta)\w*|depois de (um tempo )?(parad[ao]|ociosa?|sem uso))\b/g, '$& cold start partida a frio'],
+  [/\b(first (request|call|invocation|hit)s?( (to|on|of|into|for) (my |the |our |a )?\w+)? (after|is|are|was|takes?|took|gets?|being) \w*( \w+)? ?(slow|slower|long)?|after (a )?(quiet|idle|inactive) (period|spell|time|while)|primeira (requisicao|chamada|invocacao|execucao) (depois|apos|e|fica|demora|lenta)\w*|depois de (um tempo )?(parad[ao]|ociosa?|sem uso))\b/g, '$& cold start partida a frio'],
   // One request crossing several services ("a request passa por 4 servicos") is what tracing follows.
   [/\b(requests?|requisic\w*|chamadas?) (\w+ )?(goes|go|passes|pass|crosses|hops|passa|passam|atravessa|percorre) (thru|through|across|por|pelos|pelas|entre) (\w+ )?(services|servicos|microservices|microsservicos)\b/g, '$& trace tracing rastreamento'],
   // The side effect of a change is its trade-off.
@@ -375,7 +377,8 @@ const FILLERS: ReadonlySet<string> = new Set([
   'nah', 'yeah', 'yep', 'yup', 'nope', 'dunno', 'gotta', 'lemme', 'sorta',
   // The student's own situation: why they ask, never what.
   'tcc', 'facul', 'faculdade', 'aula', 'aulas', 'prova', 'provas', 'materia', 'disciplina', 'trabalho',
-  'homework', 'assignment', 'exam', 'class', 'classes', 'teacher', 'professor',
+  'homework', 'assignment', 'exam', 'class', 'classes', 'teacher', 'professor', 'capstone', 'thesis', 'tese',
+  'monografia', 'bootcamp', 'hackathon', 'semester', 'semestre', 'coursework', 'midterm', 'internship', 'estagiario',
   // Size and degree: how a student describes a problem ("way too big"), never what it is about.
   'big', 'bigger', 'huge', 'large', 'small', 'tiny', 'grande', 'grandes', 'enorme', 'pequeno', 'pequena',
   'demais', 'bastante', 'way', 'really', 'super'

@@ -1776,6 +1776,15 @@ t.test('paraphrases', async t => {
   // without making a question about something the notes lack look covered.
   const base = createKnowledgeBase()
 
+  t.test('a pod reached by its own address, a slow first call to a named function, a capstone project', async t => {
+    const lead = (question: string): string | undefined => retrieve(base, question).hits[0]?.heading
+    t.equal(lead('the frontend calls the backend pod straight by its ip and it stops working each time the pod is recreated, what do i point it at'), 'Kubernetes objects: pods, deployments and services')
+    t.equal(lead('o front chama o pod do backend direto pelo ip e quebra toda vez q o pod e recriado, aponto pra onde'), 'Objetos do Kubernetes: pods, deployments e services')
+    t.equal(lead('first call to my api takes ages then the rest are fast'), 'Cold starts')
+    const capstone = retrieve(base, 'for my capstone, how do i keep the database password out of the docker image')
+    t.same([capstone.covered, capstone.unknown], [true, []], 'the student\'s own project names no topic')
+  })
+
   t.test('colloquial synonyms add the notes\' term and count as known words', async t => {
     t.match(readQuestion('why does the chatbot make stuff up').text, /hallucination/)
     t.match(readQuestion('a ia inventa resposta').text, /alucinacao/)
