@@ -264,6 +264,11 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(never twice|not twice|only once|exactly once|twice|duas vezes|so uma vez|uma vez so|(two|duplicate|duplicated|double) (orders|charges|payments|records|messages)|pedidos? duplicad\w*|(pedido|cobranca|pagamento|mensagem)s? (em dobro|duplicad\w*))\b/g, '$& idempotent idempotente duplicates duplicatas'],
   // A pod's own address changes whenever it is recreated: what stays put in front of pods is a Service.
   [/^(?=.*\bpods?\b)(?=.*\b(ips?|address|addresses|endereco|enderecos)\b).*$/g, '$& service stable address endereco estavel'],
+  // Searching the lines of a log for something ("a query pra achar as linhas com ERROR", "grep my logs") is what Logs Insights does.
+  [/^(?=.*\b(query|queries|consulta|consultas|consultar|grep|search|searching|pesquisar|pesquiso|buscar|busco|filtrar|filtro)\b)(?=.*\blogs?\b).*$/g, '$& logs insights'],
+  // Whether and how a function takes messages from a queue ("o lambda consegue ler de uma fila sqs sozinho") is its
+  // trigger, the queue's event source mapping; what then happens to a message (read twice, sent to the DLQ) is the queue's.
+  [/^(?!.*\b(twice|again|duas vezes|de novo|dlq|dead|duplic\w*|visibility|visibilidade|fifo|order|ordem|perd\w*|lost|timeout|retry|retent\w*)\b)(?=.*\b(lambdas?|functions?|funcao|funcoes)\b(\s\S+){0,4}\s(le|ler|leia|read|reads|consume|consumes|consumir|consome|pega|pegar|pull|pulls|picks?|gets?)\b(\s\S+){0,5}\s(sqs|fila|filas|queue|queues)\b).*$/g, '$& gatilho trigger event source mapping'],
   // Logs written as JSON are what the notes call structured logging.
   [/\b(logs? (em |in |as )?json|json logs?|logar (em )?json)\b/g, '$& log estruturado structured logging']
 ]

@@ -1785,6 +1785,13 @@ t.test('paraphrases', async t => {
     t.same([capstone.covered, capstone.unknown], [true, []], 'the student\'s own project names no topic')
   })
 
+  t.test('searching a log is Logs Insights; a function that takes messages from a queue is triggered by it', async t => {
+    const lead = (question: string): string | undefined => retrieve(base, question).hits[0]?.heading
+    t.equal(lead('como faco uma query pra achar so as linhas de ERROR nos logs do meu servico no ecs'), 'Dashboards e Logs Insights')
+    t.equal(lead('a lambda consegue ler as mensagens da fila sozinha ou preciso de um servidor buscando'), 'Eventos e gatilhos')
+    t.equal(lead('minha lambda le da fila sqs e as mensagens vao pra dlq'), 'Visibility timeout e dead-letter queue', 'what happens to the message is the queue\'s')
+  })
+
   t.test('colloquial synonyms add the notes\' term and count as known words', async t => {
     t.match(readQuestion('why does the chatbot make stuff up').text, /hallucination/)
     t.match(readQuestion('a ia inventa resposta').text, /alucinacao/)
