@@ -20,7 +20,7 @@ export interface DescribedTechnique {
  */
 interface Description { name: string, all: RegExp[] }
 
-const BREAK = /\b(kill\w*|break|breaks|breaking|broke|crash(es|ing)?|take down|taking down|shut(ting)? down|terminat\w*|derrub\w*|quebr\w*|matar|mata|matando|desligar|desliga|desligando|injet\w* falhas?|inject\w* (failures?|faults?))\b/
+const BREAK = /\b(kill\w*|break|breaks|breaking|broke|crash(es|ing)?|take down|taking down|shut(ting)? down|(switch|turn|power)(es|s|ed|ing)? off|terminat\w*|derrub\w*|quebr\w*|matar|mata|matando|desligar|desliga|desligando|injet\w* falhas?|inject\w* (failures?|faults?))\b/
 const ON_PURPOSE = /\b(on purpose|deliberate(ly)?|intentional(ly)?|purposely|de proposito|propositalmente|intencionalmente|a proposito)\b/
 const IN_PRODUCTION = /\b(production|prod|producao|live|servers?|servidores?|instances?|instancias?|system|sistema|services?|servicos?)\b/
 const MANY = '(thousands?|milhares|hundreds|centenas|lots|tons|many|muitos|muitas|varios|varias|\\d[\\d.,]*k?|mil)'
@@ -48,10 +48,16 @@ const DESCRIPTIONS: readonly Description[] = [
   // Talking a model out of its instructions.
   { name: 'prompt injection', all: [/\bignor\w* (all |todas |the |as |os |suas |your |previous |prior |above |anteriores )*(instructions|instrucoes|regras|rules)\b/] },
   { name: 'prompt injection', all: [/\b(vazar|vaze|vazou|vaza|leak\w*|reveal\w*|revelar|revele|expor|extrair|extract\w*) (\w+ ){0,3}(system prompt|prompt (de |do )?sistema|hidden prompt|prompt oculto|instrucoes (do sistema|internas|escondidas))\b/] },
+  // The passwords of an application's users kept so that a leak reveals none (a database's own password is a secret).
+  { name: 'password hashing', all: [/\b((users?'?|usuarios|clientes|customers'?) (\w+ )?(passwords|senhas)|(passwords|senhas) (of|dos|das|de) (\w+ )?(users|usuarios|clientes|customers))\b/, /\b(stor\w*|sav\w*|keep|kept|guard\w*|salv\w*|armazen\w*|grav\w*|leak\w*|vaz\w*|hash\w*|plain ?text|texto (puro|plano))\b/] },
+  // Undoing what one service did when the next fails, with no transaction spanning them.
+  { name: 'saga pattern', all: [/\b(undo|undoing|desfaz\w*|revert\w*|compensat\w*|compens(ar|a|o)|roll(ing)? back)\b/, /\b(transactions?|transac(ao|oes))\b/, /\b(services?|servicos?|microservices?|microsservicos?)\b/] },
+  // Writing to the database and publishing the message together, so that a crash between them loses neither.
+  { name: 'transactional outbox', all: [/\b(sav\w*|writ\w*|wrote|salv\w*|grav\w*|insert\w*|commit\w*) (\w+ ){0,4}(database|db|banco|table|tabela) (\w+ ){0,3}(and|e|&) (\w+ ){0,3}(publish\w*|public\w*|send\w*|sent|envi\w*|mand\w*|emit\w*) (\w+ ){0,4}(messages?|msgs?|mensage\w*|events?|eventos?)\b/] },
   // A model made to answer in JSON that follows a schema.
   { name: 'structured outputs', all: [/\b((valid|valido|valida|well[- ]formed|parseable|always|only|sempre|somente|apenas|strict) (\w+ ){0,2}json|json (\w+ ){0,3}(schema|que (siga|bata|obedeca)|that (matches|follows)))\b/, MODEL] },
   // A long list returned a part at a time.
-  { name: 'pagination', all: [/\b((in|em|por) (pages|paginas)|page by page|pagina por pagina|(one|um) (page|pagina|pedaco|chunk|bloco) (at a time|de cada vez|por vez))\b/, LISTING] },
+  { name: 'pagination', all: [/\b((in|em|por) (pages|paginas|chunks|pedacos|blocos)( (of|de) \d+)?|page by page|pagina por pagina|(one|um) (page|pagina|pedaco|chunk|bloco) (at a time|de cada vez|por vez))\b/, LISTING] },
   // Proof that an image comes from the pipeline and was not changed.
   { name: 'image signing', all: [/\b(sign|signs|signed|signing|assin(o|a|ar|am|amos|ando|ei|ou|ado|ada|ados|adas|atura|aturas)) (\w+ ){0,3}(images?|imagens|containers?|conteineres|artifacts?|artefatos?)\b/] },
   // A browser or app sending a file straight to a bucket, not through the backend.

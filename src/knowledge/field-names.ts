@@ -86,7 +86,7 @@ const FIELD_NAMES: readonly string[] = [
   'sidecar pattern', 'database sharding', 'read-your-writes', 'materialized view', 'materialized views', 'retry storm',
   'fine-tune', 'fine tune', 'jump box', 'jump host', 'jump server', 'bastion host', 'structured outputs', 'structured output',
   'JSON mode', 'image signing', 'cursor pagination', 'offset pagination', 'keyset pagination', 'ajuste fino',
-  'fault injection', 'load testing', 'fuzzy search', 'bot protection'
+  'fault injection', 'load testing', 'fuzzy search', 'bot protection', 'password hashing'
 ]
 
 /**

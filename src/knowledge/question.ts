@@ -40,6 +40,10 @@ const EXPANSIONS: Record<string, string> = {
   qtas: 'quantas',
   qts: 'quantos',
   dps: 'depois',
+  // A TypeScript project's words ("so the final image has no tsc and devDeps").
+  tsc: 'typescript compiler',
+  devdeps: 'devdependencies dev dependencies',
+  devdependencies: 'devdependencies dev dependencies',
   dpois: 'depois',
   agr: 'agora',
   hj: 'hoje',
@@ -269,6 +273,9 @@ const PHRASES: Array<[RegExp, string]> = [
   // Whether and how a function takes messages from a queue ("o lambda consegue ler de uma fila sqs sozinho") is its
   // trigger, the queue's event source mapping; what then happens to a message (read twice, sent to the DLQ) is the queue's.
   [/^(?!.*\b(twice|again|duas vezes|de novo|dlq|dead|duplic\w*|visibility|visibilidade|fifo|order|ordem|perd\w*|lost|timeout|retry|retent\w*)\b)(?=.*\b(lambdas?|functions?|funcao|funcoes)\b(\s\S+){0,4}\s(le|ler|leia|read|reads|consume|consumes|consumir|consome|pega|pegar|pull|pulls|picks?|gets?)\b(\s\S+){0,5}\s(sqs|fila|filas|queue|queues)\b).*$/g, '$& gatilho trigger event source mapping'],
+  // A user's session kept in one process's memory is lost when the service scales out and another copy answers:
+  // processes keep no state.
+  [/^(?=.*\b(sessions?|sessao|sessoes|login|logins)\b)(?=.*\b(memory|memoria|in-memory|ram)\b)(?=.*\b(scal\w*|escal\w*|tasks|tarefas|instances|instancias|replicas|containers|pods)\b).*$/g, '$& stateless sem estado processos processes'],
   // Logs written as JSON are what the notes call structured logging.
   [/\b(logs? (em |in |as )?json|json logs?|logar (em )?json)\b/g, '$& log estruturado structured logging']
 ]

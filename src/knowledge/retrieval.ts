@@ -1148,7 +1148,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // the words that describe it stand for the name.
     for (const technique of describedTechniques(spellOutAbbreviations(foldText(raw)))) {
       if (passing.some(p => p.spelled === technique.name) || !isUnwrittenFieldName(base, technique.name)) continue
-      passing.push({ spelled: technique.name, terms: [...new Set(analyzerFor(lang).analyze(technique.words.join(' ')))] })
+      // Read as the question's text reads them: the notes' words a phrase adds for them ("passwords": "secret") go too.
+      passing.push({ spelled: technique.name, terms: [...new Set(analyzerFor(lang).analyze(expandAbbreviations(technique.words.join(' '))))] })
     }
     // When the rest does answer, the answer still says that the notes do not treat the name.
     const aside: string[] = []

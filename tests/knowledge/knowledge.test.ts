@@ -599,6 +599,13 @@ t.test('everyday-words', async t => {
     t.same(names('how do i get to a shell on my instance without opening ssh to the world'), ['Session Manager'])
     t.same(names('replay a copy of the real requests against the new version before switching'), ['traffic mirroring'])
     t.same(names('keep each change to an order as an event and rebuild the order from them'), ['event sourcing'])
+    t.same(names('we turn off instances in prod on purpose every friday to see if anything breaks'), ['chaos engineering'])
+    t.same(names('the endpoint returns 40k records, can i send them in chunks of 100'), ['pagination'])
+    t.same(names('lambda reads the queue in batches of 10'), [], 'batches of work are no pages of a list')
+    t.same(names('how do we keep our customers passwords in mysql so a leak does not expose them'), ['password hashing'])
+    t.same(names('where do i keep the database password for my app'), [], 'the database\'s own password is a secret')
+    t.same(names('if the shipping service fails after billing succeeded, how do i undo the charge without a transaction across services'), ['saga pattern'])
+    t.same(names('eu salvo o pedido no banco e depois publico um evento na fila, e se cair no meio'), ['transactional outbox'])
     const purpose = describedTechniques(foldText('kill servers in production on purpose'))[0]
     t.same(purpose.words, ['on', 'purpose', 'kill', 'servers'], 'the words that describe it, from every pattern')
   })
@@ -1790,6 +1797,13 @@ t.test('paraphrases', async t => {
     t.equal(lead('como faco uma query pra achar so as linhas de ERROR nos logs do meu servico no ecs'), 'Dashboards e Logs Insights')
     t.equal(lead('a lambda consegue ler as mensagens da fila sozinha ou preciso de um servidor buscando'), 'Eventos e gatilhos')
     t.equal(lead('minha lambda le da fila sqs e as mensagens vao pra dlq'), 'Visibility timeout e dead-letter queue', 'what happens to the message is the queue\'s')
+  })
+
+  t.test('a session kept in memory across scaled copies is the stateless processes; a TypeScript build\'s words are known', async t => {
+    const lead = (question: string): string | undefined => retrieve(base, question).hits[0]?.heading
+    t.equal(lead('my express app keeps the login session in memory and since we went to 3 tasks people get logged out'), 'Stateless processes')
+    const build = retrieve(base, 'can my final docker image skip tsc and all the devDeps and keep only the compiled js')
+    t.same([build.covered, build.unknown], [true, []])
   })
 
   t.test('colloquial synonyms add the notes\' term and count as known words', async t => {
