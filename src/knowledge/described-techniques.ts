@@ -63,7 +63,7 @@ const DESCRIPTIONS: readonly Description[] = [
   // A browser or app sending a file straight to a bucket, not through the backend.
   { name: 'Presigned URL', all: [/\b(upload\w*|enviar|envia|envio|subir|sobe|mandar|manda)\b(\s\S+){0,6}\s(direct\w*|diretamente|direto|straight)\b(\s\S+){0,4}\s(s3|bucket)\b/, BROWSER] },
   // A shell on a private instance with no SSH port open.
-  { name: 'Session Manager', all: [/\b(without|sem) (\w+ ){0,2}(opening|open|abrir|abrindo|liberar|liberando|expor|exposing|expose) (a |the |o |a )?(ssh|port 22|porta 22)\b/] },
+  { name: 'Session Manager', all: [/\b(without|sem) (\w+ ){0,2}(opening|open|abrir|abrindo|liberar|liberando|expor|exposing|expose) (a |the |o )?(ssh|port 22|porta 22)\b/] },
   // Every change kept as an event, the state rebuilt from them.
   { name: 'event sourcing', all: [/\b(every|each|cada|toda|todas as|all) (\w+ ){0,2}(changes?|mudancas?|alteracoes|alteracao|modificac\w*) (\w+ ){0,4}(as|como) (an? |um |uns )?(events?|eventos?)\b/] },
   // A copy of real traffic sent to a new version whose answers nobody sees.

@@ -40,10 +40,6 @@ const EXPANSIONS: Record<string, string> = {
   qtas: 'quantas',
   qts: 'quantos',
   dps: 'depois',
-  // A TypeScript project's words ("so the final image has no tsc and devDeps").
-  tsc: 'typescript compiler',
-  devdeps: 'devdependencies dev dependencies',
-  devdependencies: 'devdependencies dev dependencies',
   dpois: 'depois',
   agr: 'agora',
   hj: 'hoje',
@@ -136,7 +132,11 @@ const EXPANSIONS: Record<string, string> = {
   app: 'app application aplicacao',
   apps: 'apps applications aplicacoes',
   max: 'maximum maximo limit',
-  min: 'minimum minimo'
+  min: 'minimum minimo',
+  // A TypeScript project's words ("so the final image has no tsc and devDeps").
+  tsc: 'typescript compiler',
+  devdeps: 'devdependencies dev dependencies',
+  devdependencies: 'devdependencies dev dependencies'
 }
 
 const GREETINGS: Array<{ lang: Lang, kind: 'greeting' | 'thanks', pattern: RegExp }> = [
