@@ -188,6 +188,29 @@ function verbOfVendor (words: readonly string[], i: number): boolean {
   return i > 0 && VENDOR.test(words[i - 1]) && OBJECT_AFTER_VERB.test(words[i + 1] ?? '')
 }
 
+// "using Terraform", "com o Packer", "with the Pulumi CLI": what the work is done with. A bare "com"/"with"
+// is as often a detail of the setting ("uma ec2 com nginx") and counts only before an article.
+const USING = /^(using|via|usando|utilizando)$/
+const WITH = /^(with|com)$/
+
+/**
+ * Whether an unknown word is named as the tool a task is done with ("criar uma AMI com o Packer",
+ * "deploy it using Pulumi") or as the owner of what is asked about ("Cloudflare's proxy"): the question
+ * is about that tool's way of doing it, not a setting around a question the notes answer.
+ */
+function toolOrOwner (raw: string, unknown: string): boolean {
+  const words = tokenize(foldText(raw))
+  const name = foldText(unknown)
+  return words.some((word, i) => word === name && ((i > 0 && USING.test(words[i - 1])) ||
+    (i > 1 && ANY_ARTICLE.test(words[i - 1]) && (WITH.test(words[i - 2]) || USING.test(words[i - 2]))))) || possessive(raw, name)
+}
+
+/** "Cloudflare's": the word, in the question as typed, with a possessive "'s" (which tokenize drops). */
+function possessive (raw: string, folded: string): boolean {
+  for (const match of foldText(raw).matchAll(/([\p{L}\p{N}-]+)['’]s\b/gu)) if (match[1] === folded) return true
+  return false
+}
+
 /** Whether an unknown word is named as the service or tool the question is about, not as a detail of it. */
 function namesAService (raw: string, unknown: string[]): boolean {
   const words = tokenize(foldText(raw))
@@ -1224,7 +1247,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       const said = new Set(analyzerFor(lang).analyze(spellOutAbbreviations(foldText(raw)), foreign))
       return terms.filter(term => said.has(term))
     }
-    const setting = answersAll || about ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
+    const setting = answersAll || about || unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
     const covered = answersAll || setting.length > 0
     const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang) : new Set<string>()
     let asideLeft = aside.filter(name => !answeredAside.has(name))

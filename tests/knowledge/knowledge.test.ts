@@ -855,6 +855,18 @@ t.test('everyday-words', async t => {
       t.equal(refused.covered, false, question)
       t.same(refused.notTreated, [], question)
     }
+    // The tool the task is done with ("using Packer", "com o Packer") or whose product is asked about ("Cloudflare's CDN")
+    // is what the question is about, however long the rest; a bare "com" is a detail of the setting ("numa ec2 com nginx").
+    for (const question of [
+      'how do I build a custom AMI for the launch template of my Auto Scaling group using Packer, step by step?',
+      'montei a imagem das instancias do meu auto scaling group com o Packer, como faco o launch template usar a versao nova da AMI?',
+      "can I put Cloudflare's CDN in front of my Application Load Balancer and keep TLS encrypted all the way to the targets?"
+    ]) {
+      const tool = retrieve(base, question)
+      t.same([tool.covered, tool.notTreated], [false, []], question)
+    }
+    const detail = retrieve(base, 'quero usar o certificado gratis do acm direto numa ec2 com nginx, da? ou so em servico integrado?')
+    t.same([detail.covered, detail.notTreated], [true, ['nginx']])
     const two = retrieve(base, 'my nginx sidecar logs every request to datadog and the fargate task keeps running out of memory after deploys, why')
     t.same(two.notTreated, [], 'two names the notes lack are more than a setting')
     // "escalar os pods" reads as "auto scaling" to find the section, but those words are not more the student said:
