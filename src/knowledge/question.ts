@@ -135,6 +135,9 @@ const EXPANSIONS: Record<string, string> = {
   min: 'minimum minimo',
   // A TypeScript project's words ("so the final image has no tsc and devDeps").
   tsc: 'typescript compiler',
+  // "tired of guessing perms": permissions.
+  perm: 'permission',
+  perms: 'permissions',
   devdeps: 'devdependencies dev dependencies',
   devdependencies: 'devdependencies dev dependencies'
 }
@@ -159,6 +162,8 @@ export function smallTalk (text: string): { lang: Lang, kind: 'greeting' | 'than
 const PHRASES: Array<[RegExp, string]> = [
   [/\b(chaves? (da|de|do) api|api keys?|access keys?|chaves? de acesso|tokens? (da|de|do) api)\b/g, '$& segredo secret'],
   [/\b(senhas?|passwords?)\b/g, '$& segredo secret'],
+  // The English name of a read replica in a Portuguese question.
+  [/\bread replicas?\b/g, '$& replicas de leitura'],
   // A status code in the plural ("getting 429s", "uns 503s") is that code.
   [/\b([1-5]\d\d)s\b/g, '$1'],
   // "The two" that points back at what the question named ("qual a relação entre as duas coisas", "which of the
@@ -296,6 +301,9 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b(requests?|requisic\w*|chamadas?) (\w+ )?(goes|go|passes|pass|crosses|hops|passa|passam|atravessa|percorre) (thru|through|across|por|pelos|pelas|entre) (\w+ )?(services|servicos|microservices|microsservicos)\b/g, '$& trace tracing rastreamento'],
   // The side effect of a change is its trade-off.
   [/\b(efeitos? colatera(l|is)|side[- ]effects?)\b/g, 'trade-offs desvantagens pitfalls armadilhas'],
+  // A policy kept tight, only the permissions needed, is least privilege.
+  [/\b(tight(er|en|ening)?|minimal|narrow(er)?|enxut\w*|minim[ao]s?|restrit\w*) (iam )?(polic(y|ies)|perm(ission)?s?|politicas?|permiss(ao|oes))\b/g, '$& least privilege minimo privilegio'],
+  [/\b(politicas?|permiss(ao|oes)) (bem |mais )?(enxut\w*|minim[ao]s|restrit\w*|apertad\w*)\b/g, '$& least privilege minimo privilegio'],
   // A heads-up before something happens is an alert.
   [/\b(heads?[- ]up|give me a warning|um aviso antes|me avis\w* antes)\b/g, 'alarme alarm alerta alert'],
   // Following one request through the services it crosses is distributed tracing.
@@ -316,7 +324,8 @@ export function phraseWords (folded: string): Set<string> {
 
 /** Spells out abbreviations, word by word, in folded text: the student's own words, written in full. */
 export function spellOutAbbreviations (folded: string): string {
-  return folded.replace(/[\p{L}\p{N}]+/gu, word => EXPANSIONS[word] ?? word)
+  // After a number, "min" is minutes ("takes ~25 min"), not the minimum it is on its own ("min instances").
+  return folded.replace(/\b(\d+(?:[.,]\d+)?) ?mins?\b/g, '$1 minutes minutos').replace(/[\p{L}\p{N}]+/gu, word => EXPANSIONS[word] ?? word)
 }
 
 /** Spells out abbreviations, word by word, in folded text, and adds the notes' words for a few common phrases. */
@@ -391,6 +400,7 @@ const FILLERS: ReadonlySet<string> = new Set([
   'tcc', 'facul', 'faculdade', 'aula', 'aulas', 'prova', 'provas', 'materia', 'disciplina', 'trabalho',
   'homework', 'assignment', 'exam', 'class', 'classes', 'teacher', 'professor', 'capstone', 'thesis', 'tese',
   'monografia', 'bootcamp', 'hackathon', 'semester', 'semestre', 'coursework', 'midterm', 'internship', 'estagiario',
+  'slide', 'slides', 'apostila', 'lecture', 'lectures', 'quiz',
   // Size and degree: how a student describes a problem ("way too big"), never what it is about.
   'big', 'bigger', 'huge', 'large', 'small', 'tiny', 'grande', 'grandes', 'enorme', 'pequeno', 'pequena',
   'demais', 'bastante', 'way', 'really', 'super'
@@ -419,6 +429,8 @@ const COMMON: ReadonlySet<string> = new Set([
   'querer', 'achar', 'pegar', 'botar', 'mexer', 'tentar', 'precisar', 'conseguir', 'deixar', 'ficar', 'olhar', 'ver',
   'falar', 'dizer', 'pensar', 'lembrar', 'esquecer', 'perder', 'ganhar', 'arrumar', 'consertar', 'resolver', 'sumir',
   'travar', 'bugar', 'zoar', 'quebrar',
+  // Chores a student compares the task to ("quero fazer uma faxina na conta"): how, never what.
+  'faxina', 'cleanup', 'declutter',
   // Kinds of file a student has ("um csv de 2gb no s3"): what is asked is what to do with it, never a product.
   'csv', 'tsv', 'pdf', 'pdfs', 'xls', 'xlsx', 'txt', 'docx', 'zip', 'png', 'jpg', 'jpeg', 'gif', 'mp3', 'mp4',
   // Closed classes: Portuguese contractions of a preposition and a pronoun, English indefinite

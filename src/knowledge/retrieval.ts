@@ -335,6 +335,8 @@ function adopting (words: readonly string[], first: number): boolean {
 
 // What one thing is swapped for ("trocar minhas ec2 por instancias graviton", "replace nginx with envoy",
 // "switch our ec2s to graviton instances"): the thing taken up is what the question weighs.
+// Verbs whose "to" leads to where something goes ("upgrade to X", "deploy it to X"), not to an infinitive.
+const TOWARDS_VERB = /^(go|goes|going|went|gone|switched|migrated|moved|add|adds|added|push|pushes|pushed|deploy|deploys|deployed|upgrade|upgraded|port|ported|send|sends|sent|point|points|pointed|connect|connected|compare|compared|similar|equivalent|next|due|up|back|from|according|close|access|attach|attached|listen|talk|write|writes|log|logs|stream|streams|ship|ships|export|exports|forward|forwards|redirect|redirects|route|routes)$/
 const SWITCH_VERB = /^(switch|switching|swap|replace|replacing|migrate|migrating|move|moving|trocar|troco|substituir|substituo|migrar|migro|mudar|mudo)$/
 const SWITCH_TO = /^(to|for|with|into|por|pelo|pela|pelos|pelas|pra|para|pro)$/
 
@@ -407,6 +409,10 @@ function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, 
   // Otherwise an everyday word after a service is how the student says it ("ec2 boxes", "which sqs flavor"),
   // and so is a verb whose subject the vendor is ("before aws reclaims one").
   if (words.some((word, i) => word === folded && i > 0 && ((VENDOR.test(words[i - 1]) && !verbOfVendor(words, i)) || isFieldName(`${words[i - 1]} ${word}`)))) return false
+  // Between an infinitive's "to" and its object ("need to transcode a video", "how to dedupe the rows") a word is a
+  // verb; after a verb of going somewhere, "to" leads to a place or a product ("switch to Pulumi", "add it to Jenkins").
+  if (lang === 'en' && words.some((word, i) => word === folded && i > 1 && words[i - 1] === 'to' && OBJECT_AFTER_VERB.test(words[i + 1] ?? '') &&
+    !SWITCH_VERB.test(words[i - 2]) && !TOWARDS_VERB.test(words[i - 2]) && !OBJECT_AFTER_VERB.test(words[i - 2]))) return true
   if (!isEverydayWord(folded, lang)) return false
   if (lang !== 'pt' || portugueseShaped(typed)) return true
   // A word spelled as Portuguese words are not that is frequent in Portuguese text but not in
@@ -456,6 +462,18 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
 
 // Each note's terms (every field, both analysers' forms are in the note's own language) and each
 // term's pairs with the next term, built at the first coverage check and kept per index.
+const ENGLISH_TEXT = new WeakMap<KnowledgeBase['index'], string>()
+
+/** Whether the English notes write these folded words side by side, as typed or with a plural "s" ("read replicas"). */
+function writtenInEnglish (base: KnowledgeBase, words: readonly string[]): boolean {
+  let text = ENGLISH_TEXT.get(base.index)
+  if (text === undefined) {
+    text = base.index.passages.filter(p => p.lang === 'en').map(p => tokenize(foldText(`${p.heading} . ${p.keywords.join(' , ')} . ${p.text}`)).join(' ')).join(' \n ')
+    ENGLISH_TEXT.set(base.index, text)
+  }
+  return new RegExp(`(?:^| )${words.join(' ')}(?:e?s)?(?= |$)`, 'm').test(text)
+}
+
 interface NoteTerms { byPath: Map<string, Set<string>>, topics: Map<string, Set<string>>, pairs: Set<string>, named: Set<string> }
 const NOTE_TERMS = new WeakMap<KnowledgeBase['index'], NoteTerms>()
 
@@ -624,7 +642,9 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
       // Portuguese also puts what a thing is for after it ("client typescript" for a TypeScript client): words
       // that the answering section itself uses, each of them, name what it treats in the student's order.
       const described = terms.every(t => t !== undefined && leadSection.has(t))
-      if (borrowed.length >= 2 && !message && !described && terms.every(t => t !== undefined) && !terms.slice(1).every((t, i) => pairs.has(`${terms[i]} ${t}`))) {
+      // The English words are an English term: one the English notes write as it is typed ("read replica") is treated there.
+      if (borrowed.length >= 2 && !message && !described && terms.every(t => t !== undefined) && !terms.slice(1).every((t, i) => pairs.has(`${terms[i]} ${t}`)) &&
+        !writtenInEnglish(base, borrowed.map(i => words[i]))) {
         const name = borrowed.map(i => typed[i]).join(' ')
         if (!out.some(o => foldText(o).includes(foldText(name)))) out.push(name)
       }

@@ -443,6 +443,28 @@ t.test('everyday-words', async t => {
     t.notOk(isCommonWord('throwing', 'pt'), 'the English -ing shape is not read in a Portuguese question')
   })
 
+  t.test('words of the student\'s situation and chores, minutes after a number, perms', async t => {
+    for (const word of ['slide', 'slides', 'lecture', 'faxina', 'cleanup']) t.ok(isCommonWord(word, 'pt'), `${word} is everyday language`)
+    t.match(readQuestion('my job runs for 20 min, is that ok on lambda').text, /\b20 minutes minutos\b/, 'after a number, "min" is minutes')
+    t.match(readQuestion('set min instances to 2').text, /\bminimum\b/, 'on its own, the minimum')
+    t.match(readQuestion('guessing perms forever').text, /\bpermissions\b/)
+    for (const question of ['how do i get a tight iam policy for my lambda', 'quero politicas bem enxutas pros meus usuarios']) {
+      t.match(readQuestion(question).text, /least privilege minimo privilegio/, question)
+    }
+    t.match(readQuestion('read replicas no rds servem pra que').text, /replicas de leitura/, 'the English name in a Portuguese question')
+    const found = retrieve(base, 'a gente tem read replicas no rds, elas ajudam se a zona principal cair?')
+    t.same([found.covered, found.untreated, found.hits[0]?.topic], [true, [], 'databases'], 'a term the English notes write is no name they lack')
+    const slide = retrieve(base, 'vi no slide que na nuvem a gente troca capex por opex, oq isso quer dizer?')
+    t.same([slide.covered, slide.notTreated], [true, []], 'a slide is where the student saw it, not a product the notes lack')
+  })
+
+  t.test('between an infinitive\'s "to" and its object, a word the notes lack is a verb', async t => {
+    const verb = retrieve(base, 'i need to transcode a video that runs about 40 mins, will a lambda function manage it?')
+    t.same([verb.covered, verb.unknown, verb.hits[0]?.topic], [true, [], 'serverless-functions'])
+    // After a verb of going somewhere, "to" leads to a product.
+    t.same(retrieve(base, 'can I ship my logs to datadog the same way I do with cloudwatch').unknown, ['datadog'])
+  })
+
   t.test('chat abbreviations are written out', async t => {
     t.equal(readQuestion('qntas zonas tem numa regiao').text, 'quantas zonas tem numa regiao')
     t.equal(readQuestion('dps do deploy ta lento').text.startsWith('depois do deploy esta lento'), true)
