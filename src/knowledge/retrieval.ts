@@ -915,6 +915,16 @@ function asHit (passage: Passage): SearchHit {
  * weighed by the question's type (a difference favours comparisons and tables, a cost question
  * pricing sections, and so on).
  */
+/**
+ * Whether the passage at `at` is the only one of its note whose text writes one of the terms, and no
+ * heading of the note names anything asked (a section named for it explains it better).
+ */
+function onlyHere (passages: readonly Passage[], at: number, terms: readonly string[], asked: readonly string[]): boolean {
+  if (passages.some(p => asked.some(term => analyzed(p).heading.includes(term)))) return false
+  const own = analyzed(passages[at]).text
+  return terms.some(term => own.includes(term) && passages.every((p, i) => i === at || !analyzed(p).text.includes(term)))
+}
+
 function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, lang: Lang, queryTerms: readonly string[], noteHits: SearchHit[] = found): RankedHit[] {
   const analyzer = analyzerFor(lang)
   const type = question.type
@@ -973,7 +983,8 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       // recap's sentence that says half of it is the fact asked for ("the VPC's CIDR cannot be changed after
       // it is created"), and the recap no longer yields to the section that only explains the topic.
       const sentence = specific.length < SENTENCE_TERMS ? 0 : Math.max(0, ...sentenceTerms(passage).map(terms => specific.filter(q => terms.includes(q)).length / specific.length))
-      const recapSays = recap < 1 && sentence >= RECAP_SAYS ? 1 / recap : 1
+      // So does a recap that is the one passage of its note to write a word of the question ("HSTS", said only among the key facts).
+      const recapSays = recap < 1 && (sentence >= RECAP_SAYS || onlyHere(passages, i, specific, [...query])) ? 1 / recap : 1
       const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * (1 + HEADING_PHRASE * headingPhrase) * (1 + TEXT_PHRASE * textPhrase) *
         (1 + QUESTION_MATCH * questionMatch) * (1 + SENTENCE_MATCH * sentence) * typeFactor(type, hit, headingMatch, headingPhrase, asksHow) * recap * recapSays * yields
       out.push({ ...hit, rank, headingMatch, headingPhrase, questionMatch })
