@@ -162,6 +162,8 @@ export function smallTalk (text: string): { lang: Lang, kind: 'greeting' | 'than
 const PHRASES: Array<[RegExp, string]> = [
   [/\b(chaves? (da|de|do) api|api keys?|access keys?|chaves? de acesso|tokens? (da|de|do) api)\b/g, '$& segredo secret'],
   [/\b(senhas?|passwords?)\b/g, '$& segredo secret'],
+  // A minute is the 60 seconds a default is written in ("cut off after exactly one minute": a 60-second timeout).
+  [/\b(um|1|one|a) (minuto|minute)\b/g, '$& 60 segundos seconds'],
   // The English name of a read replica in a Portuguese question.
   [/\bread replicas?\b/g, '$& replicas de leitura'],
   // A status code in the plural ("getting 429s", "uns 503s") is that code.
