@@ -231,6 +231,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(demora|demoram|leva|levam|takes?|taking) (\w+ ){0,5}(min|mins|minutos?|minutes?|minimo) (\w+ ){0,2}(pra|para|to) (parar|sair|morrer|desligar|stop|die|drain|go away|be removed|shut down)\b/g, '$& deregistration delay draining drenagem'],
   // Getting an image into a registry is pushing it; getting it out, pulling it.
   [/\b(get|put|send|upload|move|ship|mandar|mando|subir|subo|enviar|envio|colocar|coloco|jogar|jogo) (\w+ ){0,3}(in)?(to|pro|pra|para o|para a|no|na) (the |my |our |a |an |o |meu |nosso )?(ecr|registry|registro|docker hub|dockerhub)\b/g, '$& push'],
+  // Services that can only be released together, one dragging the others along, are a distributed monolith.
+  [/\b(releas\w*|deploy\w*|lancamento|versao) (of|de) (one|um|uma) (\w+ ){0,3}(drags?|pulls?|forces?|takes?|leva|arrasta|obriga)\w* (\w+ ){0,3}(others|other ones|outros|outras|all|todos|todas)\b|\b(deploy\w*|releas\w*|ship\w*|subir|sobem|subimos) (\w+ ){0,3}(together|all at once|at the same time|juntos|juntas|tudo junto|ao mesmo tempo)\b/g, '$& deployed together distributed monolith'],
   // The logs of one request are tied together by the ID every line carries.
   [/\b(tie|ties|tied|group|stitch|juntar|agrupar|ligar) (\w+ ){0,4}(together|juntos?|juntas?)\b|\b(belongs? to|de uma mesma|da mesma|of the same) (one |a |uma? )?(request|requisicao|pedido)\b/g, '$& request id links id requisicao liga'],
   // A count that keeps rising and falling is scaling, whatever is counted.

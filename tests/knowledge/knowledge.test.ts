@@ -930,6 +930,7 @@ t.test('everyday-words', async t => {
       ['quero mandar cada usuario pra regiao mais perto, qual politica de roteamento do route 53 uso?', { topic: 'dns' }, 'routing, elsewhere, is still DNS routing'],
       ['a faixa da minha vpc ficou pequena, consigo aumentar o cidr depois de criada?', { topic: 'vpc-subnets', heading: 'Para lembrar' }, 'changing a VPC\'s range once it exists is the fact the recap states'],
       ['we gave our vpc a /26 and ran out of addresses, do we have to recreate it?', { topic: 'vpc-subnets', heading: 'Key facts to remember' }, 'changing a VPC\'s range once it exists is the fact the recap states'],
+      ['we have microservices but a release of one always drags the others along since they write to one postgres schema, is that normal?', { topic: 'microservices-vs-monolith', heading: 'Costs and pitfalls of microservices' }, 'services released only together are a distributed monolith'],
       ['uploads grandes caem depois de 1 minuto passando pelo alb, pq?', { topic: 'load-balancers', heading: 'Custos e armadilhas dos balanceadores de carga' }, 'a minute is the 60 seconds of the idle timeout'],
       ['hsts: should my site enable it?', { topic: 'https-tls-certificates', heading: 'Key facts to remember' }, 'a recap that alone in its note says what is asked (HSTS) answers it'],
       ['quanto tempo o cloudfront guarda uma imagem antes de ir buscar de novo no servidor de origem?', { heading: 'TTL e Cache-Control no CloudFront' }, 'how long a CDN keeps a copy is its TTL'],
