@@ -916,6 +916,19 @@ function asHit (passage: Passage): SearchHit {
  * pricing sections, and so on).
  */
 /**
+ * How much a comparison heading names what the question compares. The note's topic ("API Gateway" in the API
+ * Gateway note) is on both sides of many comparisons: "API Gateway vs Application Load Balancer" compares what
+ * a question about the gateway's own two kinds does not ask about. Only when the heading holds nothing but the
+ * topic's words ("Terraform vs CloudFormation" in a note titled with both) do they count; and in a note whose
+ * topic is itself a comparison ("VMs vs containers") the caller does not ask.
+ */
+function comparedMatch (headingTerms: readonly string[], title: ReadonlySet<string>, query: ReadonlySet<string>, headingMatch: number): number {
+  const compared = headingTerms.filter(t => !title.has(t) && !COMPARISON_HEADING.test(t))
+  if (compared.length === 0) return headingMatch
+  return compared.some(t => [...query].some(q => sameWord(q, t))) ? headingMatch : 0
+}
+
+/**
  * Whether the passage at `at` is the only one of its note whose text writes one of the terms, and no
  * heading of the note names anything asked (a section named for it explains it better).
  */
@@ -986,7 +999,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       // So does a recap that is the one passage of its note to write a word of the question ("HSTS", said only among the key facts).
       const recapSays = recap < 1 && (sentence >= RECAP_SAYS || onlyHere(passages, i, specific, [...query])) ? 1 / recap : 1
       const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * (1 + HEADING_PHRASE * headingPhrase) * (1 + TEXT_PHRASE * textPhrase) *
-        (1 + QUESTION_MATCH * questionMatch) * (1 + SENTENCE_MATCH * sentence) * typeFactor(type, hit, headingMatch, headingPhrase, asksHow) * recap * recapSays * yields
+        (1 + QUESTION_MATCH * questionMatch) * (1 + SENTENCE_MATCH * sentence) * typeFactor(type, hit, type === 'difference' && !COMPARISON_HEADING.test(foldText(passages[0].title)) ? comparedMatch(headingTerms, title, query, headingMatch) : headingMatch, headingPhrase, asksHow) * recap * recapSays * yields
       out.push({ ...hit, rank, headingMatch, headingPhrase, questionMatch })
     })
   }
