@@ -74,7 +74,7 @@ const ASKS_HOW = /\b(como (funciona|funcionam)|how (does|do) .+ work|how .+ work
 const HOWTO_HEADING = /\b(example|exemplo|how to|como (fazer|criar|configurar)|injecting|injetando|pushing|enviando|applying|aplicando|designing|preparar)\b/
 
 /** How much the question's type favours a passage (1 = neutral). */
-function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number, headingPhrase: number, asksHow = false): number {
+function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number, headingPhrase: number, asksHow = false, namedWhole = false): number {
   const heading = hit.kind === 'summary' ? '' : foldText(hit.heading)
   // The summary introduces the whole note: the answer to "what is", seldom to anything more specific.
   const summary = hit.kind === 'summary' ? SUMMARY_PENALTY : 0
@@ -87,7 +87,8 @@ function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number, h
     case 'why':
       return 1 + (WHY_HEADING.test(heading) ? 0.25 : 0) - summary
     case 'cost':
-      return 1 + (COST_HEADING.test(heading) ? 0.3 : COST_TEXT.test(foldText(hit.text)) ? 0.1 : 0) - summary
+      // A section named for the very thing asked about that states its price is that thing's pricing section.
+      return 1 + (COST_HEADING.test(heading) || (namedWhole && COST_TEXT.test(foldText(hit.text))) ? 0.3 : COST_TEXT.test(foldText(hit.text)) ? 0.1 : 0) - summary
     case 'howto':
       return 1 + (HOWTO_HEADING.test(heading) ? 0.15 : 0) + (hasCode ? 0.15 : 0) - summary
     case 'definition':
@@ -979,7 +980,11 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       !passages.some(p => p.kind === 'section' && dice([...new Set(analyzer.analyze(p.heading))], [...query]) === 1)
     passages.forEach((passage, i) => {
       const hit = found.find(h => h.path === path && h.heading === passage.heading && h.kind === passage.kind) ?? asHit(passage)
-      const headingTerms = hit.kind === 'summary' ? [] : [...new Set(analyzer.analyze(hit.heading))].filter(t => !asksMore || !title.has(t))
+      // ...unless the heading is, whole, a name the question writes ("internet gateway cobra por hora?" and the
+      // section "Internet gateway" of the note on internet and NAT gateways): that section prices what is asked.
+      const wholeHeading = hit.kind === 'summary' ? [] : analyzer.analyze(hit.heading)
+      const namedWhole = asksMore && wholeHeading.length >= 2 && termPairs(wholeHeading).every(pair => askedPairs.includes(pair))
+      const headingTerms = hit.kind === 'summary' ? [] : [...new Set(wholeHeading)].filter(t => !asksMore || namedWhole || !title.has(t))
       // A pricing heading names what a cost question asks, in whatever words ("cobrança" for "Preço por requisição").
       const headingMatch = Math.max(dice(headingTerms, [...query]), type === 'cost' && COST_HEADING.test(foldText(hit.heading)) && hit.kind === 'section' ? COST_NAMED : 0,
         hit.kind === 'summary' && introduces ? subjectMatch(passage, [...query], analyzer) : 0)
@@ -999,7 +1004,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       // So does a recap that is the one passage of its note to write a word of the question ("HSTS", said only among the key facts).
       const recapSays = recap < 1 && (sentence >= RECAP_SAYS || onlyHere(passages, i, specific, [...query])) ? 1 / recap : 1
       const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * (1 + HEADING_PHRASE * headingPhrase) * (1 + TEXT_PHRASE * textPhrase) *
-        (1 + QUESTION_MATCH * questionMatch) * (1 + SENTENCE_MATCH * sentence) * typeFactor(type, hit, type === 'difference' && !COMPARISON_HEADING.test(foldText(passages[0].title)) ? comparedMatch(headingTerms, title, query, headingMatch) : headingMatch, headingPhrase, asksHow) * recap * recapSays * yields
+        (1 + QUESTION_MATCH * questionMatch) * (1 + SENTENCE_MATCH * sentence) * typeFactor(type, hit, type === 'difference' && !COMPARISON_HEADING.test(foldText(passages[0].title)) ? comparedMatch(headingTerms, title, query, headingMatch) : headingMatch, headingPhrase, asksHow, namedWhole) * recap * recapSays * yields
       out.push({ ...hit, rank, headingMatch, headingPhrase, questionMatch })
     })
   }
