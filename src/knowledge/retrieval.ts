@@ -911,12 +911,6 @@ function asHit (passage: Passage): SearchHit {
 }
 
 /**
- * Orders the passages of the notes that BM25 found: the note by its best passage's score, then
- * the section by how much of what sets it apart from its sibling sections the question asks about,
- * weighed by the question's type (a difference favours comparisons and tables, a cost question
- * pricing sections, and so on).
- */
-/**
  * How much a comparison heading names what the question compares. The note's topic ("API Gateway" in the API
  * Gateway note) is on both sides of many comparisons: "API Gateway vs Application Load Balancer" compares what
  * a question about the gateway's own two kinds does not ask about. Only when the heading holds nothing but the
@@ -939,6 +933,12 @@ function onlyHere (passages: readonly Passage[], at: number, terms: readonly str
   return terms.some(term => own.includes(term) && passages.every((p, i) => i === at || !analyzed(p).text.includes(term)))
 }
 
+/**
+ * Orders the passages of the notes that BM25 found: the note by its best passage's score, then
+ * the section by how much of what sets it apart from its sibling sections the question asks about,
+ * weighed by the question's type (a difference favours comparisons and tables, a cost question
+ * pricing sections, and so on).
+ */
 function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, lang: Lang, queryTerms: readonly string[], noteHits: SearchHit[] = found): RankedHit[] {
   const analyzer = analyzerFor(lang)
   const type = question.type
