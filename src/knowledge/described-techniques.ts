@@ -40,6 +40,7 @@ const DESCRIPTIONS: readonly Description[] = [
   // Connections to a database shared between requests or functions instead of one each.
   { name: 'connection pooling', all: [/\b(share|sharing|shared|reuse|reusing|reutiliz\w*|compartilh\w*|reaproveit\w*) (\w+ ){0,3}(connections?|conexoes|conexao)\b/, DATABASE] },
   { name: 'connection pooling', all: [/\b(too many|so many|way too many|muitas|demais|excesso de|tantas) (\w+ ){0,2}(open |abertas )?(connections|conexoes)\b/, DATABASE] },
+  { name: 'connection pooling', all: [/\b(pool|pools|pooled|pooling|poolar) (\w+ ){0,2}(connections?|conexoes|conexao)\b|\bmax_connections\b/, DATABASE] },
   // Finding what a user searches for despite typos or from part of a name.
   { name: 'fuzzy search', all: [/\b(typos?|erros? de digitacao|digit\w* errado|escrev\w* errado|misspell\w*|misspelt|spelling mistakes?|erros? de ortografia)\b/, SEARCH] },
   { name: 'fuzzy search', all: [/\b(typing|type|digitando|digitar|digita) (only |just |so |somente |apenas )?(part|parte|pedaco|the first letters|as primeiras letras)\b/] },
