@@ -334,10 +334,11 @@ function adopting (words: readonly string[], first: number): boolean {
   return switchingTo(words, first)
 }
 
-// What one thing is swapped for ("trocar minhas ec2 por instancias graviton", "replace nginx with envoy",
-// "switch our ec2s to graviton instances"): the thing taken up is what the question weighs.
 // Verbs whose "to" leads to where something goes ("upgrade to X", "deploy it to X"), not to an infinitive.
 const TOWARDS_VERB = /^(go|goes|going|went|gone|switched|migrated|moved|add|adds|added|push|pushes|pushed|deploy|deploys|deployed|upgrade|upgraded|port|ported|send|sends|sent|point|points|pointed|connect|connected|compare|compared|similar|equivalent|next|due|up|back|from|according|close|access|attach|attached|listen|talk|write|writes|log|logs|stream|streams|ship|ships|export|exports|forward|forwards|redirect|redirects|route|routes)$/
+
+// What one thing is swapped for ("trocar minhas ec2 por instancias graviton", "replace nginx with envoy",
+// "switch our ec2s to graviton instances"): the thing taken up is what the question weighs.
 const SWITCH_VERB = /^(switch|switching|swap|replace|replacing|migrate|migrating|move|moving|trocar|troco|substituir|substituo|migrar|migro|mudar|mudo)$/
 const SWITCH_TO = /^(to|for|with|into|por|pelo|pela|pelos|pelas|pra|para|pro)$/
 
@@ -461,8 +462,6 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
   return out
 }
 
-// Each note's terms (every field, both analysers' forms are in the note's own language) and each
-// term's pairs with the next term, built at the first coverage check and kept per index.
 const ENGLISH_TEXT = new WeakMap<KnowledgeBase['index'], string>()
 
 /** Whether the English notes write these folded words side by side, as typed or with a plural "s" ("read replicas"). */
@@ -475,6 +474,8 @@ function writtenInEnglish (base: KnowledgeBase, words: readonly string[]): boole
   return new RegExp(`(?:^| )${words.join(' ')}(?:e?s)?(?= |$)`, 'm').test(text)
 }
 
+// Each note's terms (every field, both analysers' forms are in the note's own language) and each
+// term's pairs with the next term, built at the first coverage check and kept per index.
 interface NoteTerms { byPath: Map<string, Set<string>>, topics: Map<string, Set<string>>, pairs: Set<string>, named: Set<string> }
 const NOTE_TERMS = new WeakMap<KnowledgeBase['index'], NoteTerms>()
 
