@@ -139,7 +139,9 @@ const EXPANSIONS: Record<string, string> = {
   perm: 'permission',
   perms: 'permissions',
   devdeps: 'devdependencies dev dependencies',
-  devdependencies: 'devdependencies dev dependencies'
+  devdependencies: 'devdependencies dev dependencies',
+  qro: 'quero',
+  qria: 'queria'
 }
 
 const GREETINGS: Array<{ lang: Lang, kind: 'greeting' | 'thanks', pattern: RegExp }> = [
@@ -407,7 +409,14 @@ const FILLERS: ReadonlySet<string> = new Set([
   'slide', 'slides', 'apostila', 'lecture', 'lectures', 'quiz',
   // Size and degree: how a student describes a problem ("way too big"), never what it is about.
   'big', 'bigger', 'huge', 'large', 'small', 'tiny', 'grande', 'grandes', 'enorme', 'pequeno', 'pequena',
-  'demais', 'bastante', 'way', 'really', 'super'
+  'demais', 'bastante', 'way', 'really', 'super',
+  // Days and months say when the student's traffic comes ("every Monday at 8 a.m."), never what is asked;
+  // English writes them with a capital, which would otherwise read as a product's name.
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays',
+  'january', 'february', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'segunda-feira', 'terca-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira', 'sabado', 'sabados', 'domingo', 'domingos',
+  'janeiro', 'fevereiro', 'marco', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'
 ])
 
 export function isFiller (folded: string): boolean {

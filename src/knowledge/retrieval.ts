@@ -626,7 +626,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     // In a Portuguese question, a word of everyday Portuguese ("login principal") makes the pair a phrase, not a borrowed name.
     const compound = missing.every(t => topicWords.has(t)) && terms.some(t => !missing.includes(t) && inLead(t)) &&
       (lang !== 'pt' || name.typed.every(foreignToPortuguese)) &&
-      !headIsPhrasing(name.words, terms, missing, lang, raw)
+      !headIsPhrasing(name.words, terms, missing, lang, raw) && !subjectAndVerb(name.typed, lang)
     if (missing.length > 0 && ((name.named && !sentenceGoesOn) || compound)) out.push(name.typed.join(' '))
   }
   // In a Portuguese question, English words side by side are an English term ("flow logs", "o s3
@@ -675,6 +675,14 @@ function headIsPhrasing (words: readonly string[], terms: readonly string[], mis
   const folded = foldText(raw)
   if (['@', '/'].some(joint => folded.includes(`${words[0]}${joint}${words[1]}`))) return false
   return isEverydayWord(words[1], lang) || isEverydayWord(words[1], lang === 'pt' ? 'en' : 'pt')
+}
+
+/**
+ * Whether two English words are a subject and its verb in the past ("all the pods restarted at once"),
+ * not a compound name: a name the notes lack ends in a noun ("transit gateway"), never in what happened.
+ */
+function subjectAndVerb (typed: readonly string[], lang: Lang): boolean {
+  return lang === 'en' && typed.length === 2 && /ed$/.test(typed[1]) && isEverydayWord(foldText(typed[1]), 'en')
 }
 
 /** A word a Portuguese sentence borrows: not everyday Portuguese, and English or not spelled as Portuguese is. */

@@ -458,6 +458,17 @@ t.test('everyday-words', async t => {
     t.same([slide.covered, slide.notTreated], [true, []], 'a slide is where the student saw it, not a product the notes lack')
   })
 
+  t.test('days and months say when, a subject and its verb in the past are no name, "qro" is quero', async t => {
+    const monday = retrieve(base, 'Our lecture platform gets a rush of traffic every Monday at 8 a.m. Can capacity be raised ahead of time instead of waiting for CPU to climb?')
+    t.same([monday.covered, monday.unknown, monday.hits[0]?.topic], [true, [], 'autoscaling'], 'a weekday is no product the notes lack')
+    t.same(unknownWords(base, 'o trafego dobra toda Segunda-feira de manha e no Sabado cai, escalo antes?', 'pt'), [], 'nor in Portuguese, capitalised or not')
+    const restarted = retrieve(base, 'my liveness endpoint pings the database and when the db got slow all the pods restarted at once')
+    t.same([restarted.covered, restarted.untreated], [true, []], '"pods restarted" is what happened, not a compound name')
+    t.same(untreatedNames(base, 'how to set up a transit gateway between vpcs', 'knowledge/en/cloud-networking-gateways.md', 'en'), ['transit gateway'], 'a compound ending in a noun is still a name')
+    t.equal(readQuestion('qro mandar api.meusite.com pra um target group').text.startsWith('quero mandar'), true)
+    t.same(retrieve(base, 'qro mandar api.meusite.com pra um target group e www pra outro usando o mesmo alb').unknown, [])
+  })
+
   t.test('between an infinitive\'s "to" and its object, a word the notes lack is a verb', async t => {
     const verb = retrieve(base, 'i need to transcode a video that runs about 40 mins, will a lambda function manage it?')
     t.same([verb.covered, verb.unknown, verb.hits[0]?.topic], [true, [], 'serverless-functions'])
