@@ -313,6 +313,8 @@ const SYNONYMS: Array<[RegExp, string]> = [
   // A heads-up before something happens is an alert.
   [/\b(heads?[- ]up|give me a warning|um aviso antes|me avis\w* antes)\b/g, 'alarme alarm alerta alert'],
   // Following one request through the services it crosses is distributed tracing.
+  // Appending to a file or editing a piece of it is changing an object in place, which object storage does not do.
+  [/\b(append\w*|(edit\w*|alter\w*|modif\w*) (so |only |just )?(um pedaco|uma parte|uma linha|um trecho|part|a part|a piece|one line|a line|a few lines|algumas linhas)|in place)\b/g, '$& replaced as a whole edited in place substituido por inteiro'],
   [/\b(follow\w*|track\w*|trac(e|ing)|seguir|segue|rastre\w*|acompanh\w*) (a |an |one |uma |um |the |each |cada |o |a )?(single |unica |so )?(request|requisicao|chamada|call)s?\b/g, '$& trace tracing rastreamento']
 ]
 

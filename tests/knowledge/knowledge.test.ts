@@ -469,6 +469,14 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'qro mandar api.meusite.com pra um target group e www pra outro usando o mesmo alb').unknown, [])
   })
 
+  t.test('appending to a file or editing a piece of it is changing an object in place', async t => {
+    for (const question of ['no s3 da pra editar so um pedaco do arquivo, tipo dar append num log?', 'can my lambda append a line to a log file that sits in s3?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.unknown, found.hits[0]?.topic], [true, [], 'storage-types'], question)
+    }
+    t.notMatch(readQuestion('why does changing one line rebuild every step after it').text, /in place/, 'a changed line of a Dockerfile is no object edited in place')
+  })
+
   t.test('between an infinitive\'s "to" and its object, a word the notes lack is a verb', async t => {
     const verb = retrieve(base, 'i need to transcode a video that runs about 40 mins, will a lambda function manage it?')
     t.same([verb.covered, verb.unknown, verb.hits[0]?.topic], [true, [], 'serverless-functions'])
