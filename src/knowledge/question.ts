@@ -333,7 +333,9 @@ export function phraseWords (folded: string): Set<string> {
 /** Spells out abbreviations, word by word, in folded text: the student's own words, written in full. */
 export function spellOutAbbreviations (folded: string): string {
   // After a number, "min" is minutes ("takes ~25 min"), not the minimum it is on its own ("min instances").
-  return folded.replace(/\b(\d+(?:[.,]\d+)?) ?mins?\b/g, '$1 minutes minutos').replace(/[\p{L}\p{N}]+/gu, word => EXPANSIONS[word] ?? word)
+  // After a dot, a word is a file's name or extension or a call (".env", "process.env"), never chat shorthand.
+  return folded.replace(/\b(\d+(?:[.,]\d+)?) ?mins?\b/g, '$1 minutes minutos')
+    .replace(/[\p{L}\p{N}]+/gu, (word, at: number, text: string) => (text[at - 1] === '.' ? word : EXPANSIONS[word] ?? word))
 }
 
 /** Spells out abbreviations, word by word, in folded text, and adds the notes' words for a few common phrases. */

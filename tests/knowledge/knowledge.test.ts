@@ -484,6 +484,12 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'can I ship my logs to datadog the same way I do with cloudwatch').unknown, ['datadog'])
   })
 
+  t.test('after a dot a word is a file or a call, not shorthand', async t => {
+    t.match(readQuestion('meu arquivo .env foi parar dentro da imagem docker, como evito isso').text, /\.env\b/)
+    t.match(readQuestion('where do i keep my env vars').text, /\benvironment\b/, 'on its own, "env" is still the environment')
+    t.equal(retrieve(base, 'meu arquivo .env foi parar dentro da imagem docker, como evito isso').hits[0]?.heading, 'O cache de camadas do Docker', 'the section that says to list .env in .dockerignore')
+  })
+
   t.test('chat abbreviations are written out', async t => {
     t.equal(readQuestion('qntas zonas tem numa regiao').text, 'quantas zonas tem numa regiao')
     t.equal(readQuestion('dps do deploy ta lento').text.startsWith('depois do deploy esta lento'), true)
