@@ -685,6 +685,12 @@ function subjectAndVerb (typed: readonly string[], lang: Lang): boolean {
   return lang === 'en' && typed.length === 2 && /ed$/.test(typed[1]) && isEverydayWord(foldText(typed[1]), 'en')
 }
 
+/** Whether a number comes right before the words in the question ("pedi 2 vcpu", "3 AZs"): what is counted, a quantity's unit. */
+function counted (raw: string, words: readonly string[]): boolean {
+  const typed = tokenize(foldText(raw))
+  return typed.some((word, i) => i > 0 && /^\d+(?:[.,]\d+)?$/.test(typed[i - 1]) && words.every((w, k) => typed[i + k] === w))
+}
+
 /** A word a Portuguese sentence borrows: not everyday Portuguese, and English or not spelled as Portuguese is. */
 function foreignToPortuguese (typed: string): boolean {
   const folded = foldText(typed)
@@ -1214,13 +1220,13 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // A name is read within the words of one side of a comparison: "api gateway ou load balancer"
     // holds no "Gateway Load Balancer".
     // A file or a call the student quotes ("index.html", "console.log"), or an error message a tool
-    // printed ("Too Many Requests"), names no product.
+    // printed ("Too Many Requests"), names no product; nor does a count ("pedi 2 vcpu"): it says how much.
     const quoted = quotedTerms(typed)
     const passing: ReturnType<typeof passingNamesIn> = []
     for (const side of searchText.split(CONJUNCTION)) {
       for (const name of passingNamesIn(base.index, [...new Set(analyzerFor(lang).analyze(side, foreign))], lang)) {
         const words = tokenize(foldText(name.spelled))
-        if (!passing.some(p => p.spelled === name.spelled) && !words.every(word => quoted.has(word)) && !errorMessage(words)) passing.push(name)
+        if (!passing.some(p => p.spelled === name.spelled) && !words.every(word => quoted.has(word)) && !errorMessage(words) && !counted(raw, words)) passing.push(name)
       }
     }
     // A name of the field made of ordinary words that the notes never write ("App Runner", "sticky sessions") is read the same way.

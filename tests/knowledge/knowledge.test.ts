@@ -484,6 +484,11 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'can I ship my logs to datadog the same way I do with cloudwatch').unknown, ['datadog'])
   })
 
+  t.test('a name mentioned in passing that a number counts is a quantity, not the subject', async t => {
+    const sized = retrieve(base, 'como descubro se minhas tarefas ecs tao grandes demais? pedi 2 vcpu e uso tipo 10%')
+    t.same([sized.covered, sized.untreated], [true, []])
+  })
+
   t.test('after a dot a word is a file or a call, not shorthand', async t => {
     t.match(readQuestion('meu arquivo .env foi parar dentro da imagem docker, como evito isso').text, /\.env\b/)
     t.match(readQuestion('where do i keep my env vars').text, /\benvironment\b/, 'on its own, "env" is still the environment')
