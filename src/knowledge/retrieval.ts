@@ -170,8 +170,8 @@ function errorMessage (words: readonly string[]): boolean {
 // slash between two words separates alternatives ("develop/release/hotfix").
 const CLAUSE_BREAK = /[,.;:!?]+(?:\s|$)|[()]+|(?<=\p{L})\/(?=\p{L})/u
 // Words that after a vendor say what kind of thing is meant, never which service ("whats the aws option",
-// "the amazon way", "an aws equivalent"): no service is called so.
-const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solution|solutions|offering|offerings|equivalent|alternative|alternatives|choice|choices|version|answer|approach|opcao|opcoes|jeito|forma|solucao|alternativa|equivalente)$/
+// "the amazon way", "an aws equivalent", "which AWS store"): no service is called so.
+const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solution|solutions|offering|offerings|equivalent|alternative|alternatives|choice|choices|version|answer|approach|store|stores|tool|tools|feature|features|product|products|opcao|opcoes|jeito|forma|solucao|alternativa|equivalente|ferramenta|ferramentas|produto|produtos)$/
 
 // Verbs whose subject the vendor is ("when aws predicts i'll cross it", "aws says only 251 are free"): the
 // word after the vendor says what it does, never which service.
@@ -339,6 +339,7 @@ const TOWARDS_VERB = /^(go|goes|going|went|gone|switched|migrated|moved|add|adds
 
 // What one thing is swapped for ("trocar minhas ec2 por instancias graviton", "replace nginx with envoy",
 // "switch our ec2s to graviton instances"): the thing taken up is what the question weighs.
+const RELATIVE = /^(that|which|who)$/
 const SWITCH_VERB = /^(switch|switching|swap|replace|replacing|migrate|migrating|move|moving|trocar|troco|substituir|substituo|migrar|migro|mudar|mudo)$/
 const SWITCH_TO = /^(to|for|with|into|por|pelo|pela|pelos|pelas|pra|para|pro)$/
 
@@ -415,6 +416,8 @@ function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, 
   // verb; after a verb of going somewhere, "to" leads to a place or a product ("switch to Pulumi", "add it to Jenkins").
   if (lang === 'en' && words.some((word, i) => word === folded && i > 1 && words[i - 1] === 'to' && OBJECT_AFTER_VERB.test(words[i + 1] ?? '') &&
     !SWITCH_VERB.test(words[i - 2]) && !TOWARDS_VERB.test(words[i - 2]) && !OBJECT_AFTER_VERB.test(words[i - 2]))) return true
+  // After "that", "which" or "who", a word in lower case ending in -s is the relative clause's verb ("a lambda that transcodes videos").
+  if (lang === 'en' && typed === folded && /[^s]s$/.test(folded) && words.some((word, i) => word === folded && i > 0 && RELATIVE.test(words[i - 1]))) return true
   if (!isEverydayWord(folded, lang)) return false
   if (lang !== 'pt' || portugueseShaped(typed)) return true
   // A word spelled as Portuguese words are not that is frequent in Portuguese text but not in
@@ -455,11 +458,21 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
     // no slip of a Portuguese word of the notes ("atende").
     const foreignSpelling = lang === 'pt' && !portugueseShaped(folded)
     if (own.some(term => base.index.knows(term, named || foreignSpelling)) || foreign.some(term => base.index.knows(term, true))) continue
+    // A Portuguese diminutive ("o cadeadinho do navegador") is the word it is made from.
+    if (lang === 'pt' && token === token.toLowerCase() && diminutiveOf(folded).some(word => analyzerFor('pt').terms(word).some(term => base.index.knows(term, true)))) continue
     // A plural the analyser keeps whole ("ec2s", "s3s") is the name the notes write in the singular.
     if (/\ds$/.test(folded) && analyzerFor(lang).terms(folded.slice(0, -1)).some(term => base.index.knows(term, true))) continue
     if (!out.includes(token)) out.push(token)
   }
   return out
+}
+
+/** The words a Portuguese diminutive may come from ("cadeadinho": cadeado; "servidorzinho": servidor; "mesinha": mesa). */
+function diminutiveOf (folded: string): string[] {
+  const match = /^(.{3,}?)(z?)inh([oa])(s?)$/.exec(folded)
+  if (match === null) return []
+  const [, stem, z, vowel, plural] = match
+  return z === 'z' ? [stem + plural] : [stem + vowel + plural, stem + (vowel === 'o' ? 'a' : 'o') + plural]
 }
 
 const ENGLISH_TEXT = new WeakMap<KnowledgeBase['index'], string>()

@@ -484,6 +484,17 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'can I ship my logs to datadog the same way I do with cloudwatch').unknown, ['datadog'])
   })
 
+  t.test('a relative clause\'s verb, a kind of thing after a vendor, a Portuguese diminutive', async t => {
+    const verb = retrieve(base, 'lambda that transcodes videos always dies at exactly the 15 minute mark')
+    t.same([verb.covered, verb.unknown, verb.hits[0]?.topic], [true, [], 'serverless-functions'], 'after "that", -s in lower case is a verb')
+    t.same(unknownWords(base, 'the pipeline that Jenkins runs for my lambda', 'en'), ['Jenkins'], 'a capitalised name after "that" is still a name')
+    const store = retrieve(base, 'Our RDS password must change automatically every 30 days. Which AWS store does that without us writing the logic, and roughly what does it cost per secret?')
+    t.same([store.covered, store.untreated, store.hits[0]?.topic], [true, [], 'secrets-management'], '"which AWS store" names no service')
+    const lock = retrieve(base, 'o cadeadinho no navegador quer dizer q o site é confiavel e honesto?')
+    t.same([lock.covered, lock.unknown, lock.hits[0]?.topic], [true, [], 'https-tls-certificates'], 'cadeadinho is the padlock, cadeado')
+    t.same(unknownWords(base, 'configurei o Kubinho no cluster', 'pt'), ['Kubinho'], 'a capitalised name ending in -inho is still a name')
+  })
+
   t.test('a name mentioned in passing that a number counts is a quantity, not the subject', async t => {
     const sized = retrieve(base, 'como descubro se minhas tarefas ecs tao grandes demais? pedi 2 vcpu e uso tipo 10%')
     t.same([sized.covered, sized.untreated], [true, []])
