@@ -469,6 +469,14 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'qro mandar api.meusite.com pra um target group e www pra outro usando o mesmo alb').unknown, [])
   })
 
+  t.test('capacity added before a rush at a known time is scheduled scaling', async t => {
+    for (const question of ['About 200 students log in to our lab platform at 8 a.m. every Monday. Is there a way to add capacity before that rush instead of waiting for CPU to climb?',
+      'Our lecture platform gets a rush of traffic every Monday at 8 a.m. Can capacity be raised ahead of time instead of waiting for CPU to climb?']) {
+      t.equal(retrieve(base, question).hits[0]?.heading, 'Target tracking vs step scaling', question)
+    }
+    t.notMatch(readQuestion('cheat sheet for scaling before the exam').text, /scheduled/, 'scaling learnt before an exam is no schedule')
+  })
+
   t.test('appending to a file or editing a piece of it is changing an object in place', async t => {
     for (const question of ['no s3 da pra editar so um pedaco do arquivo, tipo dar append num log?', 'can my lambda append a line to a log file that sits in s3?']) {
       const found = retrieve(base, question)
