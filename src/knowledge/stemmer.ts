@@ -40,6 +40,9 @@ function ptEnding (w: string): string {
         cut(w, 'ado', 4) ?? cut(w, 'ido', 4) ?? w
     case 'a':
       return cut(w, 'ada', 4) ?? cut(w, 'ida', 4) ?? w
+    case 'u':
+      // The preterite a student tells what happened in ("configurou", "renomeou"), as the infinitive the notes write.
+      return cut(w, 'ou', 4) ?? w
     case 'r':
       // No -er: in these notes it ends far more English loanwords (docker, container, cluster,
       // server) than Portuguese verbs, and stripping it made "docker" a prefix of "dockerfile".

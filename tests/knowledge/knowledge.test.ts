@@ -105,6 +105,9 @@ t.test('analyzer', async t => {
       ['região', 'regiões'],
       ['token', 'tokens'],
       ['rotação', 'rotações', 'rotacionar', 'rotaciona', 'rotacionado'],
+      // The preterite a student tells what happened in.
+      ['renomeou', 'renomear', 'renomeado'],
+      ['deletou', 'deletar'],
       ['docker']
     ]
     for (const group of groups) {
