@@ -472,6 +472,11 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'qro mandar api.meusite.com pra um target group e www pra outro usando o mesmo alb').unknown, [])
   })
 
+  t.test('a model that gives the same answer every time is what its temperature sets', async t => {
+    t.equal(retrieve(base, 'for grading i need the chatbot to give basically the same answer every run, what param do i turn down').hits[0]?.heading, 'Temperature and streaming')
+    t.equal(retrieve(base, 'preciso q o bot de sempre a mesma resposta pra mesma pergunta, oq eu mudo').hits[0]?.heading, 'Temperatura e streaming', 'in Portuguese, the Portuguese section')
+  })
+
   t.test('capacity added before a rush at a known time is scheduled scaling', async t => {
     for (const question of ['About 200 students log in to our lab platform at 8 a.m. every Monday. Is there a way to add capacity before that rush instead of waiting for CPU to climb?',
       'Our lecture platform gets a rush of traffic every Monday at 8 a.m. Can capacity be raised ahead of time instead of waiting for CPU to climb?']) {
