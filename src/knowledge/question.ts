@@ -312,7 +312,6 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b(politicas?|permiss(ao|oes)) (bem |mais )?(enxut\w*|minim[ao]s|restrit\w*|apertad\w*)\b/g, '$& least privilege minimo privilegio'],
   // A heads-up before something happens is an alert.
   [/\b(heads?[- ]up|give me a warning|um aviso antes|me avis\w* antes)\b/g, 'alarme alarm alerta alert'],
-  // Following one request through the services it crosses is distributed tracing.
   // A model that gives the same answer every time is one whose answers are repeatable: what its temperature sets.
   [/\b((the )?same (answer|output|response|reply)s? (every|each) (time|run|call)|(always|consistently) (gives?|returns?) the same (answer|output|response)|deterministic( answers| output)?|less random)\b/g, '$& repeatable temperature'],
   [/\b((a |as )?mesma resposta (toda|em toda|sempre|cada)|sempre a mesma resposta|respostas? deterministic[ao]s?)\b/g, '$& repetiveis temperatura'],
@@ -320,6 +319,7 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b((add|adding|raise|raising|increase|increasing|aument\w*|subir) (\w+ ){0,2}(capacity|capacidade|tasks|tarefas|instances|instancias) (\w+ ){0,2}(before|ahead of|antes d[aoe]s?)|(capacity|capacidade) (\w+ ){0,3}(ahead of time|in advance|com antecedencia)|(scale|escalar) (out |up )?(ahead of time|in advance|com antecedencia)|(every|toda|todo) (monday|tuesday|wednesday|thursday|friday|morning|day|week|segunda|terca|quarta|quinta|sexta|manha|dia|semana)\w* (at|as|a) \d+)\b/g, '$& scheduled scaling known times horarios conhecidos'],
   // Appending to a file or editing a piece of it is changing an object in place, which object storage does not do.
   [/\b(append\w*|(edit\w*|alter\w*|modif\w*) (so |only |just )?(um pedaco|uma parte|uma linha|um trecho|part|a part|a piece|one line|a line|a few lines|algumas linhas)|in place)\b/g, '$& replaced as a whole edited in place substituido por inteiro'],
+  // Following one request through the services it crosses is distributed tracing.
   [/\b(follow\w*|track\w*|trac(e|ing)|seguir|segue|rastre\w*|acompanh\w*) (a |an |one |uma |um |the |each |cada |o |a )?(single |unica |so )?(request|requisicao|chamada|call)s?\b/g, '$& trace tracing rastreamento']
 ]
 

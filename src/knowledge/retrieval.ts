@@ -337,9 +337,11 @@ function adopting (words: readonly string[], first: number): boolean {
 // Verbs whose "to" leads to where something goes ("upgrade to X", "deploy it to X"), not to an infinitive.
 const TOWARDS_VERB = /^(go|goes|going|went|gone|switched|migrated|moved|add|adds|added|push|pushes|pushed|deploy|deploys|deployed|upgrade|upgraded|port|ported|send|sends|sent|point|points|pointed|connect|connected|compare|compared|similar|equivalent|next|due|up|back|from|according|close|access|attach|attached|listen|talk|write|writes|log|logs|stream|streams|ship|ships|export|exports|forward|forwards|redirect|redirects|route|routes)$/
 
+// Relative pronouns: the word after one opens the clause that says what its noun does ("a lambda that transcodes videos").
+const RELATIVE = /^(that|which|who)$/
+
 // What one thing is swapped for ("trocar minhas ec2 por instancias graviton", "replace nginx with envoy",
 // "switch our ec2s to graviton instances"): the thing taken up is what the question weighs.
-const RELATIVE = /^(that|which|who)$/
 const SWITCH_VERB = /^(switch|switching|swap|replace|replacing|migrate|migrating|move|moving|trocar|troco|substituir|substituo|migrar|migro|mudar|mudo)$/
 const SWITCH_TO = /^(to|for|with|into|por|pelo|pela|pelos|pelas|pra|para|pro)$/
 
