@@ -808,6 +808,28 @@ function answeredInLead (base: KnowledgeBase, lead: RankedHit, names: readonly s
   return out
 }
 
+/**
+ * Whether `names` (two or more) are each written in a sentence of the lead section, and those sentences say
+ * one of the question's other words: the section lists them, and the question asks which of its kinds each is.
+ */
+function listedInLead (base: KnowledgeBase, lead: RankedHit, names: readonly string[], queryTerms: readonly string[], lang: Lang): boolean {
+  if (names.length < 2) return false
+  const passage = base.index.passages.find(p => p.path === lead.path && p.heading === lead.heading && p.kind === lead.kind)
+  if (passage === undefined || passage.lang !== lang) return false
+  const analyzer = analyzerFor(lang)
+  const nameTerms = names.map(name => analyzer.analyze(name))
+  if (nameTerms.some(terms => terms.length === 0)) return false
+  const all = new Set(nameTerms.flat())
+  const rest = queryTerms.filter(t => !all.has(t) && !VENDOR.test(t))
+  const holding = new Set<string[]>()
+  for (const terms of nameTerms) {
+    const sentence = sentenceTerms(passage).find(sentence => ` ${sentence.join(' ')} `.includes(` ${terms.join(' ')} `))
+    if (sentence === undefined) return false
+    holding.add(sentence)
+  }
+  return [...holding].some(sentence => rest.some(t => sentence.includes(t)))
+}
+
 /** Words of the question, besides a name, that a sentence of the notes must say with it to answer it. */
 const SAID_WITH_NAME = 2
 
@@ -1268,7 +1290,11 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // words, is one the notes say that section answers ("o docker no meu notebook windows pede wsl 2
     // ligado, pq" for "instalei docker no windows e ele pediu pra ativar wsl 2").
     const answered = answeredInLead(base, lead, untreated, queryTerms, lang)
-    for (let i = untreated.length - 1; i >= 0; i--) if (answered.has(untreated[i])) untreated.splice(i, 1)
+    // Several names that the answering section lists as its examples ("Gmail, Microsoft 365, Salesforce"), asked
+    // about with a word of the lines that list them ("zoom, salesforce e azure functions: qual as-a-service?"),
+    // ask where each belongs: the section answers that, for all of them together.
+    const listed = listedInLead(base, lead, untreated, queryTerms, lang)
+    for (let i = untreated.length - 1; i >= 0; i--) if (listed || answered.has(untreated[i])) untreated.splice(i, 1)
     // Another section of the answering note may be the one that says it ("fargate spot roda arm64?" is
     // answered among the note's key facts, not under the capacity strategies that lead): a sentence that
     // names it together with SAID_WITH_NAME of the question's other words. That section leads.

@@ -516,6 +516,16 @@ t.test('everyday-words', async t => {
     t.same([sized.covered, sized.untreated], [true, []])
   })
 
+  t.test('names the answering section lists, asked where each belongs, are answered by the list', async t => {
+    for (const question of ['quick check: zoom, salesforce and azure functions, which as-a-service is each one?', 'o gmail seria saas ne? e o elastic beanstalk entra onde?',
+      'gmail e microsoft 365 sao saas ne? e o heroku fica onde?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.untreated, found.hits[0]?.topic], [true, [], 'service-models'], question)
+    }
+    const pricing = retrieve(base, 'zoom and salesforce, which one has cheaper seats for a class of 30')
+    t.same([pricing.covered, pricing.untreated], [false, ['Zoom', 'Salesforce']], 'the list says nothing of their prices')
+  })
+
   t.test('after a dot a word is a file or a call, not shorthand', async t => {
     t.match(readQuestion('meu arquivo .env foi parar dentro da imagem docker, como evito isso').text, /\.env\b/)
     t.match(readQuestion('where do i keep my env vars').text, /\benvironment\b/, 'on its own, "env" is still the environment')
