@@ -425,7 +425,21 @@ const FILLERS: ReadonlySet<string> = new Set([
   'mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays',
   'january', 'february', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'segunda-feira', 'terca-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira', 'sabado', 'sabados', 'domingo', 'domingos',
-  'janeiro', 'fevereiro', 'marco', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'
+  'janeiro', 'fevereiro', 'marco', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro',
+  // Places say where the student's users or servers are ("um usuário em Manaus", "customers in Tokyo"), never
+  // what is asked; written with a capital, they too would read as a product's name. Only names that are no
+  // everyday word ("Natal", "Vitória" and "Porto" are one as well).
+  'manaus', 'belem', 'macapa', 'teresina', 'fortaleza', 'maceio', 'aracaju', 'brasilia', 'goiania', 'cuiaba', 'curitiba',
+  'florianopolis', 'campinas', 'guarulhos', 'niteroi', 'londrina', 'joinville', 'uberlandia', 'sorocaba', 'ribeirao', 'blumenau',
+  'amazonas', 'amapa', 'roraima', 'rondonia', 'tocantins', 'maranhao', 'piaui', 'ceara', 'paraiba', 'pernambuco', 'alagoas',
+  'sergipe', 'bahia', 'goias', 'parana', 'nordeste', 'sudeste',
+  'tokyo', 'toquio', 'osaka', 'seoul', 'seul', 'singapore', 'singapura', 'sydney', 'mumbai', 'bombaim', 'frankfurt', 'london',
+  'londres', 'paris', 'dublin', 'stockholm', 'estocolmo', 'milan', 'milao', 'madrid', 'lisbon', 'lisboa', 'berlin', 'berlim',
+  'toronto', 'montreal', 'bogota', 'santiago', 'montevideo', 'oregon', 'ohio', 'california', 'texas', 'chicago', 'seattle',
+  'miami', 'jakarta', 'bahrain', 'dubai', 'johannesburg',
+  'portugal', 'argentina', 'chile', 'colombia', 'peru', 'uruguay', 'paraguay', 'japan', 'japao', 'china', 'india', 'germany',
+  'alemanha', 'france', 'franca', 'spain', 'espanha', 'italy', 'italia', 'ireland', 'irlanda', 'canada', 'australia', 'korea',
+  'coreia', 'europe', 'asia', 'angola', 'mocambique'
 ])
 
 export function isFiller (folded: string): boolean {

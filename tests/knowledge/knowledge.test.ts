@@ -516,6 +516,13 @@ t.test('everyday-words', async t => {
     t.same([sized.covered, sized.untreated], [true, []])
   })
 
+  t.test('a place says where the users are, not what is asked', async t => {
+    const city = retrieve(base, 'aluno em Fortaleza abre o site e demora pra carregar as imagens, o cloudfront ajuda nisso?')
+    t.same([city.covered, city.unknown, city.hits[0]?.topic], [true, [], 'cdn'], 'Fortaleza is where the student is')
+    t.same(unknownWords(base, 'our customers in Tokyo see slow page loads from our region, would a cdn help', 'en'), [], 'Tokyo, capitalised, is no product')
+    t.same(unknownWords(base, 'our customers in Tokyo go through Kong before the API', 'en'), ['Kong'], 'a product named beside a place is still unknown')
+  })
+
   t.test('names the answering section lists, asked where each belongs, are answered by the list', async t => {
     for (const question of ['quick check: zoom, salesforce and azure functions, which as-a-service is each one?', 'o gmail seria saas ne? e o elastic beanstalk entra onde?',
       'gmail e microsoft 365 sao saas ne? e o heroku fica onde?']) {
