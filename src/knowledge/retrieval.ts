@@ -171,7 +171,7 @@ function errorMessage (words: readonly string[]): boolean {
 const CLAUSE_BREAK = /[,.;:!?]+(?:\s|$)|[()]+|(?<=\p{L})\/(?=\p{L})/u
 // Words that after a vendor say what kind of thing is meant, never which service ("whats the aws option",
 // "the amazon way", "an aws equivalent", "which AWS store"): no service is called so.
-const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solution|solutions|offering|offerings|equivalent|alternative|alternatives|choice|choices|version|answer|approach|store|stores|tool|tools|feature|features|product|products|opcao|opcoes|jeito|forma|solucao|alternativa|equivalente|ferramenta|ferramentas|produto|produtos)$/
+const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solution|solutions|offering|offerings|equivalent|alternative|alternatives|choice|choices|version|answer|approach|store|stores|tool|tools|feature|features|product|products|pattern|patterns|opcao|opcoes|jeito|forma|solucao|alternativa|equivalente|ferramenta|ferramentas|produto|produtos|padrao|padroes)$/
 
 // Verbs whose subject the vendor is ("when aws predicts i'll cross it", "aws says only 251 are free"): the
 // word after the vendor says what it does, never which service.

@@ -516,6 +516,13 @@ t.test('everyday-words', async t => {
     t.same([sized.covered, sized.untreated], [true, []])
   })
 
+  t.test('every consumer getting its own copy is fan-out; "which AWS pattern" names no service', async t => {
+    const copies = retrieve(base, 'a new signup must reach the welcome mailer, the crm sync and the audit trail, and those services all need their own copy. which AWS pattern is that?')
+    t.same([copies.covered, copies.untreated, copies.hits[0]?.heading], [true, [], 'Amazon SNS and Amazon EventBridge'], 'fan-out of a topic to several queues')
+    t.match(readQuestion('os servicos de estoque e de nota fiscal precisam receber uma copia do pedido').text, /fan-out/, 'in Portuguese too')
+    t.notMatch(readQuestion('each developer needs their own copy of the repo').text, /fan-out/, 'a copy of a repository is no message')
+  })
+
   t.test('a place says where the users are, not what is asked', async t => {
     const city = retrieve(base, 'aluno em Fortaleza abre o site e demora pra carregar as imagens, o cloudfront ajuda nisso?')
     t.same([city.covered, city.unknown, city.hits[0]?.topic], [true, [], 'cdn'], 'Fortaleza is where the student is')
