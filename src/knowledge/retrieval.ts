@@ -181,8 +181,9 @@ const VENDOR_DOES = /^(says|said|predicts|predicted|forecasts|charges|charged|bi
 const OBJECT_AFTER_VERB = /^(some|the|a|an|my|your|our|their|its|it|them|us|me|any|all|that|this|these|those|another|every|each|both|one|o|os|as|um|uma|meu|minha|meus|minhas|seu|sua|nosso|nossa|isso|tudo|outro|outra|outros|outras|esse|essa|esses|essas|este|esta|estes|estas|todo|toda|todos|todas)$/
 
 // Verbs of putting a tool to work: an unknown word they take as object ("como uso ansible", "coloco o
-// sonarqube no pipeline", "add trivy to my build") is the tool the question is about.
-const USE_VERB = /^(uso|usar|usa|usam|usamos|usei|utilizo|utilizar|utilizam|instalo|instalar|instala|configuro|configurar|coloco|colocar|rodo|rodar|integro|integrar|use|uses|run|add|adding|integrate|integrating|configure|configuring)$/
+// sonarqube no pipeline", "add trivy to my build") is the tool the question is about; so is one made or let
+// to do something ("make snyk block the pipeline", "como faço o checkov barrar").
+const USE_VERB = /^(uso|usar|usa|usam|usamos|usei|utilizo|utilizar|utilizam|instalo|instalar|instala|configuro|configurar|coloco|colocar|rodo|rodar|integro|integrar|use|uses|run|add|adding|integrate|integrating|configure|configuring|make|makes|making|let|fazer|faco|faz)$/
 
 /** A word between a vendor and an object is what the vendor does ("before aws yanks a spot box", "aws reclaims one"), not a service. */
 function verbOfVendor (words: readonly string[], i: number): boolean {

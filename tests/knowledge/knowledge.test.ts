@@ -523,6 +523,11 @@ t.test('everyday-words', async t => {
     t.notMatch(readQuestion('each developer needs their own copy of the repo').text, /fan-out/, 'a copy of a repository is no message')
   })
 
+  t.test('a tool the student makes do something is what the question is about', async t => {
+    const made = retrieve(base, 'how can i make snyk block the pipeline when the image has critical vulnerabilities before the push to ecr')
+    t.same([made.covered, made.unknown], [false, ['snyk']], 'snyk, not the registry, is what is asked')
+  })
+
   t.test('a place says where the users are, not what is asked', async t => {
     const city = retrieve(base, 'aluno em Fortaleza abre o site e demora pra carregar as imagens, o cloudfront ajuda nisso?')
     t.same([city.covered, city.unknown, city.hits[0]?.topic], [true, [], 'cdn'], 'Fortaleza is where the student is')
