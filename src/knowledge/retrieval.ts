@@ -963,6 +963,48 @@ function asHit (passage: Passage): SearchHit {
   return { path, topic, lang, title, heading, text, kind, score: 0, strength: 0, matched: 0, terms: [] }
 }
 
+/** A section headed by the other side of a comparison the question takes one side of keeps this share of its rank (0.55 to 0.8 scored alike on the labelled sets). */
+const OTHER_SIDE = 0.7
+
+// Each note's comparisons, by its first passage, drawn at the first question that ranks its sections.
+const SIDES = new WeakMap<Passage, string[][][]>()
+
+/**
+ * The sides of the comparisons the note's headings draw ("Security groups vs network ACLs at a glance": the
+ * security groups, the network ACLs), each as the terms that only it has.
+ */
+function comparedSides (passages: readonly Passage[], analyzer: ReturnType<typeof analyzerFor>): string[][][] {
+  const known = SIDES.get(passages[0])
+  if (known !== undefined) return known
+  const out: string[][][] = []
+  for (const passage of passages) {
+    if (passage.kind !== 'section') continue
+    const parts = foldText(passage.heading).replace(/\s(at a glance|lado a lado|side by side)$/, '').split(/\s(?:vs|versus|x)\s/)
+    if (parts.length < 2) continue
+    const sides = parts.map(part => [...new Set(analyzer.analyze(part))])
+    const own = sides.map((side, i) => side.filter(t => sides.every((other, j) => j === i || !other.includes(t))))
+    if (own.every(side => side.length > 0)) out.push(own)
+  }
+  SIDES.set(passages[0], out)
+  return out
+}
+
+/**
+ * Whether a section's heading names another side of a comparison the note draws than the one the question
+ * takes ("preciso liberar a saída no security group?" and "How network ACLs work"): it answers for the other.
+ */
+function otherSide (headingTerms: readonly string[], query: ReadonlySet<string>, comparisons: readonly string[][][]): boolean {
+  // A side is named by most of its terms ("execution role" in "Task role x execution role no ECS").
+  const has = (terms: readonly string[], side: readonly string[]): boolean => side.filter(t => terms.includes(t)).length * 2 >= side.length
+  // A word that holds a side's term ("nacl" for "ACLs") mentions that side.
+  const none = (terms: Iterable<string>, side: readonly string[]): boolean => ![...terms].some(t => side.some(s => t === s || (s.length >= 3 && t.includes(s))))
+  return comparisons.some(sides => {
+    const asked = sides.filter(side => has([...query], side))
+    if (asked.length !== 1 || sides.some(side => side !== asked[0] && !none(query, side))) return false
+    return sides.some(side => side !== asked[0] && has(headingTerms, side)) && none(headingTerms, asked[0])
+  })
+}
+
 /**
  * How much a comparison heading names what the question compares. The note's topic ("API Gateway" in the API
  * Gateway note) is on both sides of many comparisons: "API Gateway vs Application Load Balancer" compares what
@@ -1028,6 +1070,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       analyzer.analyze(p.heading).some(h => !title.has(h) && [...query].some(q => !title.has(q) && sameWord(q, h))))
     const best = Math.max(...sections)
     const specific = [...query].filter(q => !title.has(q))
+    const comparisons = comparedSides(passages, analyzer)
     // "What is X" where X is the note's subject: its summary introduces X, unless a section is named X itself ("Internet gateway").
     const introduces = type === 'definition' && !asksHow &&
       !passages.some(p => p.kind === 'section' && dice([...new Set(analyzer.analyze(p.heading))], [...query]) === 1)
@@ -1042,6 +1085,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       const headingMatch = Math.max(dice(headingTerms, [...query]), type === 'cost' && COST_HEADING.test(foldText(hit.heading)) && hit.kind === 'section' ? COST_NAMED : 0,
         hit.kind === 'summary' && introduces ? subjectMatch(passage, [...query], analyzer) : 0)
       const recap = hit.kind === 'section' && RECAP.test(foldText(hit.heading)) ? 0.6 : 1
+      const side = comparisons.length > 0 && hit.kind === 'section' && otherSide(analyzed(passage).heading, query, comparisons) ? OTHER_SIDE : 1
       const section = best > 0 ? sections[i] / best : 0
       const headingPhrase = hit.kind === 'summary' ? 0 : phraseShare(hit.heading, questionPairs, lang)
       const yields = namedSection && hit.kind === 'summary' ? 1 - SUMMARY_PENALTY : 1
@@ -1057,7 +1101,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       // So does a recap that is the one passage of its note to write a word of the question ("HSTS", said only among the key facts).
       const recapSays = recap < 1 && (sentence >= RECAP_SAYS || onlyHere(passages, i, specific, [...query])) ? 1 / recap : 1
       const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * (1 + HEADING_PHRASE * headingPhrase) * (1 + TEXT_PHRASE * textPhrase) *
-        (1 + QUESTION_MATCH * questionMatch) * (1 + SENTENCE_MATCH * sentence) * typeFactor(type, hit, type === 'difference' && !COMPARISON_HEADING.test(foldText(passages[0].title)) ? comparedMatch(headingTerms, title, query, headingMatch) : headingMatch, headingPhrase, asksHow, namedWhole) * recap * recapSays * yields
+        (1 + QUESTION_MATCH * questionMatch) * (1 + SENTENCE_MATCH * sentence) * typeFactor(type, hit, type === 'difference' && !COMPARISON_HEADING.test(foldText(passages[0].title)) ? comparedMatch(headingTerms, title, query, headingMatch) : headingMatch, headingPhrase, asksHow, namedWhole) * recap * recapSays * yields * side
       out.push({ ...hit, rank, headingMatch, headingPhrase, questionMatch })
     })
   }

@@ -523,6 +523,13 @@ t.test('everyday-words', async t => {
     t.notMatch(readQuestion('each developer needs their own copy of the repo').text, /fan-out/, 'a copy of a repository is no message')
   })
 
+  t.test('a section headed by the other side of a comparison the question takes one side of yields', async t => {
+    t.equal(retrieve(base, 'liberei entrada na porta 8080 no security group, preciso criar regra de saida pra resposta voltar pro cliente?').hits[0]?.heading,
+      'Como funcionam os security groups', 'asked of a security group: the section on security groups, not the one on network ACLs')
+    t.equal(retrieve(base, 'my network acl allows inbound 443, do i need an outbound rule for the replies?').hits[0]?.heading,
+      'How network ACLs work', 'asked of a network ACL: its own section still leads')
+  })
+
   t.test('a tool the student makes do something is what the question is about', async t => {
     const made = retrieve(base, 'how can i make snyk block the pipeline when the image has critical vulnerabilities before the push to ecr')
     t.same([made.covered, made.unknown], [false, ['snyk']], 'snyk, not the registry, is what is asked')
