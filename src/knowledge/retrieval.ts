@@ -317,11 +317,11 @@ const ASKS_OF_IT = /\b(how|what) (does|do|did|can|could) (it|they)\b|\bcomo (ele
 const HOW_IT_WORKS = /^(how|what|why)$/
 
 // Whether to take a tool up ("should i install karpenter", "vale a pena usar o packer", "can we switch to
-// nomad") or how to work it ("how do i use aws organizations…", "como configuro o X"): the question asks
+// nomad") or how to work it ("how do i use aws organizations…", "como configuro o X", "how do i enable GuardDuty"): the question asks
 // about the tool. Saying which tool the student uses ("we use vite to build…") only sets the scene.
 const ADOPT_VERB = /^(use|install|adopt|try|switch|move|migrate|usar|instalar|adotar|testar|migrar|trocar|mudar)$/
 const ADOPT_ASK = /^(should|shall|can|could|would|devo|devemos|deveria|deveriamos|posso|podemos|pena|compensa|vale|pra|para)$/
-const HOW_TO_VERB = /^(use|install|configure|setup|deploy|run|implement|add|integrate|usar|uso|instalar|instalo|configurar|configuro|rodar|rodo|implementar|implemento|adicionar|adiciono|integrar|integro)$/
+const HOW_TO_VERB = /^(use|install|configure|setup|deploy|run|implement|add|integrate|usar|uso|instalar|instalo|configurar|configuro|rodar|rodo|implementar|implemento|adicionar|adiciono|integrar|integro|enable|activate|ativar|ativo|habilitar|habilito)$/
 
 /** Whether the thing starting at `first` is what the question asks to take up or how to work. */
 function adopting (words: readonly string[], first: number): boolean {

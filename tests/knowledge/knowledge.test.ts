@@ -523,6 +523,12 @@ t.test('everyday-words', async t => {
     t.notMatch(readQuestion('each developer needs their own copy of the repo').text, /fan-out/, 'a copy of a repository is no message')
   })
 
+  t.test('a service the question asks how to enable is what it is about', async t => {
+    for (const question of ['how do i enable GuardDuty so it flags a security group open to 0.0.0.0/0 on port 22', 'how do i enable AWS Config so it detects security groups with port 22 open to the world']) {
+      t.equal(retrieve(base, question).covered, false, question)
+    }
+  })
+
   t.test('a section headed by the other side of a comparison the question takes one side of yields', async t => {
     t.equal(retrieve(base, 'liberei entrada na porta 8080 no security group, preciso criar regra de saida pra resposta voltar pro cliente?').hits[0]?.heading,
       'Como funcionam os security groups', 'asked of a security group: the section on security groups, not the one on network ACLs')
