@@ -303,8 +303,9 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b((bare|naked|root|apex) domains?|dominios? (raiz|nu|pelado|sem www)|raiz do dominio)\b/g, '$& apex zone apex'],
   // The first request after a quiet spell being slow is a cold start.
   [/\b(first (request|call|invocation|hit)s?( (to|on|of|into|for) (my |the |our |a )?\w+)? (after|is|are|was|takes?|took|gets?|being) \w*( \w+)? ?(slow|slower|long)?|after (a )?(quiet|idle|inactive) (period|spell|time|while)|primeira (requisicao|chamada|invocacao|execucao) (depois|apos|e|fica|demora|lenta)\w*|depois de (um tempo )?(parad[ao]|ociosa?|sem uso))\b/g, '$& cold start partida a frio'],
-  // One request crossing several services ("a request passa por 4 servicos") is what tracing follows.
-  [/\b(requests?|requisic\w*|chamadas?) (\w+ )?(goes|go|passes|pass|crosses|hops|passa|passam|atravessa|percorre) (thru|through|across|por|pelos|pelas|entre) (\w+ )?(services|servicos|microservices|microsservicos)\b/g, '$& trace tracing rastreamento'],
+  // One request crossing several services ("a request passa por 4 servicos", "goes through our gateway, two
+  // services and a database") is what tracing follows.
+  [/\b(requests?|requisic\w*|chamadas?) (\w+ )?(goes|go|passes|pass|crosses|hops|passa|passam|atravessa|percorre) (thru|through|across|por|pelos|pelas|entre) ([\w-]+,? ){0,4}(services|servicos|microservices|microsservicos)\b/g, '$& trace tracing rastreamento'],
   // The side effect of a change is its trade-off.
   [/\b(efeitos? colatera(l|is)|side[- ]effects?)\b/g, 'trade-offs desvantagens pitfalls armadilhas'],
   // A policy kept tight, only the permissions needed, is least privilege.

@@ -1970,6 +1970,7 @@ t.test('paraphrases', async t => {
       ['a mentor keeps pushing microservices from day one. what do we actually gain by staying with a monolith for now?', 'microservices-vs-monolith', 'Advantages of a monolith'],
       ['plain ec2 or elastic beanstalk for our capstone? iaas gives more control, but whats the catch?', 'service-models', 'Trade-offs between service models'],
       ['a request passa por 4 servicos e demora 3s no total, como descubro qual deles ta lento?', 'observability', 'Traces e AWS X-Ray'],
+      ['a single request goes through our gateway, three services and a cache. how do we see which step eats the time?', 'observability', 'Traces and AWS X-Ray'],
       ['lambda lendo de uma fila sqs, quem chama quem? a lambda fica fazendo polling?', 'serverless-functions', 'Eventos e gatilhos'],
       ['abri a porta 22 pra 0.0.0.0/0 e a aws deixou, ela nao deveria bloquear isso?', 'shared-responsibility', 'Erros comuns na responsabilidade compartilhada'],
       ['temos a api em sp e em virginia, da pra cada cliente cair sozinho na q responde mais rapido pra ele?', 'dns', 'Políticas de roteamento do Route 53'],
