@@ -306,6 +306,8 @@ const SYNONYMS: Array<[RegExp, string]> = [
   // One request crossing several services ("a request passa por 4 servicos", "goes through our gateway, two
   // services and a database") is what tracing follows.
   [/\b(requests?|requisic\w*|chamadas?) (\w+ )?(goes|go|passes|pass|crosses|hops|passa|passam|atravessa|percorre) (thru|through|across|por|pelos|pelas|entre) ([\w-]+,? ){0,4}(services|servicos|microservices|microsservicos)\b/g, '$& trace tracing rastreamento'],
+  // A process killed before it finishes its work when its task stops met the SIGKILL that ends the stop timeout.
+  [/\b((is|are|gets?|got|being|was|were) killed (before|early|too soon|mid)|killed before (it|they|the \w+) (finish|finishes|finished|completes?|is done)|(e|eh|foi|fica|sendo|acaba sendo) (mort[oa]s?|encerrad[oa]s?) (antes|no meio|cedo demais)|(mata|matam|matou) (\w+ )?(antes de terminar|no meio))\b/g, '$& sigkill stoptimeout'],
   // The side effect of a change is its trade-off.
   [/\b(efeitos? colatera(l|is)|side[- ]effects?)\b/g, 'trade-offs desvantagens pitfalls armadilhas'],
   // A policy kept tight, only the permissions needed, is least privilege.

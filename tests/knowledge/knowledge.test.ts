@@ -1971,6 +1971,8 @@ t.test('paraphrases', async t => {
       ['plain ec2 or elastic beanstalk for our capstone? iaas gives more control, but whats the catch?', 'service-models', 'Trade-offs between service models'],
       ['a request passa por 4 servicos e demora 3s no total, como descubro qual deles ta lento?', 'observability', 'Traces e AWS X-Ray'],
       ['a single request goes through our gateway, three services and a cache. how do we see which step eats the time?', 'observability', 'Traces and AWS X-Ray'],
+      // A process killed before it finishes when its task stops met the SIGKILL at the end of the stop timeout.
+      ['meu worker no ecs precisa de uns 90s pra fechar o lote qdo a task para, mas é morto antes, tem como dar mais tempo?', 'health-checks-graceful-shutdown', 'Desligamento gracioso com SIGTERM'],
       ['lambda lendo de uma fila sqs, quem chama quem? a lambda fica fazendo polling?', 'serverless-functions', 'Eventos e gatilhos'],
       ['abri a porta 22 pra 0.0.0.0/0 e a aws deixou, ela nao deveria bloquear isso?', 'shared-responsibility', 'Erros comuns na responsabilidade compartilhada'],
       ['temos a api em sp e em virginia, da pra cada cliente cair sozinho na q responde mais rapido pra ele?', 'dns', 'Políticas de roteamento do Route 53'],
