@@ -1971,6 +1971,8 @@ t.test('paraphrases', async t => {
       ['plain ec2 or elastic beanstalk for our capstone? iaas gives more control, but whats the catch?', 'service-models', 'Trade-offs between service models'],
       ['a request passa por 4 servicos e demora 3s no total, como descubro qual deles ta lento?', 'observability', 'Traces e AWS X-Ray'],
       ['a single request goes through our gateway, three services and a cache. how do we see which step eats the time?', 'observability', 'Traces and AWS X-Ray'],
+      // Far more memory given than used is a resource to right-size.
+      ['cada task tem 2gb de memoria e fica em uns 300mb o dia inteiro, como economizo', 'finops-cost-optimization', 'Redimensionamento (right-sizing)'],
       // A process killed before it finishes when its task stops met the SIGKILL at the end of the stop timeout.
       ['meu worker no ecs precisa de uns 90s pra fechar o lote qdo a task para, mas é morto antes, tem como dar mais tempo?', 'health-checks-graceful-shutdown', 'Desligamento gracioso com SIGTERM'],
       ['lambda lendo de uma fila sqs, quem chama quem? a lambda fica fazendo polling?', 'serverless-functions', 'Eventos e gatilhos'],
