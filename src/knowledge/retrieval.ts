@@ -765,6 +765,11 @@ function analyzed (passage: Passage): AnalyzedPassage {
  */
 const ASKED_BESIDE = 0.5
 
+/** The passage of the notes that a hit was found in. */
+function passageOf (base: KnowledgeBase, hit: SearchHit): Passage | undefined {
+  return base.index.passages.find(p => p.path === hit.path && p.heading === hit.heading && p.kind === hit.kind)
+}
+
 /**
  * Names of the question that the answering section itself says it answers, in either of two ways:
  * - one of its own attached questions asks about the name in much the same words (their other words
@@ -781,7 +786,7 @@ const ASKED_BESIDE = 0.5
  */
 function answeredInLead (base: KnowledgeBase, lead: RankedHit, names: readonly string[], queryTerms: readonly string[], lang: Lang): Set<string> {
   const out = new Set<string>()
-  const passage = base.index.passages.find(p => p.path === lead.path && p.heading === lead.heading && p.kind === lead.kind)
+  const passage = passageOf(base, lead)
   if (passage === undefined || names.length === 0) return out
   const analyzer = analyzerFor(lang)
   const attached = passage.questions.map(q => analyzer.analyze(q))
@@ -815,7 +820,7 @@ function answeredInLead (base: KnowledgeBase, lead: RankedHit, names: readonly s
  */
 function listedInLead (base: KnowledgeBase, lead: RankedHit, names: readonly string[], queryTerms: readonly string[], lang: Lang): boolean {
   if (names.length < 2) return false
-  const passage = base.index.passages.find(p => p.path === lead.path && p.heading === lead.heading && p.kind === lead.kind)
+  const passage = passageOf(base, lead)
   if (passage === undefined || passage.lang !== lang) return false
   const analyzer = analyzerFor(lang)
   const nameTerms = names.map(name => analyzer.analyze(name))
@@ -1294,7 +1299,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // A name the notes lack is what the question is about ("configurar o SageMaker"), unless the
     // rest of the question alone clearly asks something a section answers ("guardar a chave da API
     // do Hugging Face num contêiner": keeping an API key, whoever issued it).
-    const leadPassage = base.index.passages.find(p => p.path === lead.path && p.heading === lead.heading && p.kind === lead.kind)
+    const leadPassage = passageOf(base, lead)
     const untreated = untreatedNames(base, raw, lead.path, lang, leadPassage === undefined ? undefined : new Set([...analyzed(leadPassage).heading, ...analyzed(leadPassage).text]))
     // A name the notes mention only in passing ("targets such as Lambda, SQS or Step Functions")
     // is no more explained than an unknown one: the question is covered only when its other words
