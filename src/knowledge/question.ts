@@ -310,6 +310,8 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b((is|are|gets?|got|being|was|were) killed (before|early|too soon|mid)|killed before (it|they|the \w+) (finish|finishes|finished|completes?|is done)|(e|eh|foi|fica|sendo|acaba sendo) (mort[oa]s?|encerrad[oa]s?) (antes|no meio|cedo demais)|(mata|matam|matou) (\w+ )?(antes de terminar|no meio))\b/g, '$& sigkill stoptimeout'],
   // Far more memory or CPU given than used ("4gb de ram e usam uns 600mb", "2 vcpu but use 10%") is a resource to right-size.
   [/\b\d+(\.\d+)? ?(gb|mb|gib|mib|vcpus?|cpus?)\b[^.?!]{0,40}?\b(but |mas |and |e )?(only |just |so |mal )?(use|uses|using|used|usa|usam|usando|uso|utiliza\w*|sits? at|fica em|ficam em) (only |just |so |about |around |like |uns |umas |tipo |cerca de |no maximo )?\d+(\.\d+)? ?(%|gb|mb|gib|mib)/g, '$& right-sizing'],
+  // Moving all the traffic to the new version at once, with the old one kept to go back to, is blue/green.
+  [/\b((switch|swap|flip|move|cut over|trocar|troca|mudar|muda|virar|vira|passar|jogar) (\w+ ){0,3}(everything|all( the)? traffic|all users|tudo|todo o trafego|todos os usuarios) (\w+ ){0,4}(at once|in one go|all at once|de uma vez|de uma so vez|de vez))\b/g, '$& blue/green'],
   // The side effect of a change is its trade-off.
   [/\b(efeitos? colatera(l|is)|side[- ]effects?)\b/g, 'trade-offs desvantagens pitfalls armadilhas'],
   // A policy kept tight, only the permissions needed, is least privilege.

@@ -1971,6 +1971,9 @@ t.test('paraphrases', async t => {
       ['plain ec2 or elastic beanstalk for our capstone? iaas gives more control, but whats the catch?', 'service-models', 'Trade-offs between service models'],
       ['a request passa por 4 servicos e demora 3s no total, como descubro qual deles ta lento?', 'observability', 'Traces e AWS X-Ray'],
       ['a single request goes through our gateway, three services and a cache. how do we see which step eats the time?', 'observability', 'Traces and AWS X-Ray'],
+      // All the traffic moved to the new version at once, the old one kept to go back to, is blue/green.
+      ['quero passar tudo de uma vez pra versao nova e se der ruim voltar na hora, qual estrategia uso? sai mais caro?', 'deployment-strategies', 'Deploy blue/green'],
+      ['we want to move everything to the new version at once and go back right away if it fails, which strategy, does it cost more?', 'deployment-strategies', 'Blue/green deployment'],
       // Far more memory given than used is a resource to right-size.
       ['cada task tem 2gb de memoria e fica em uns 300mb o dia inteiro, como economizo', 'finops-cost-optimization', 'Redimensionamento (right-sizing)'],
       // A process killed before it finishes when its task stops met the SIGKILL at the end of the stop timeout.
