@@ -952,7 +952,8 @@ function dice (headingTerms: readonly string[], queryTerms: readonly string[]): 
 }
 
 // What follows these is what the question sets its subject against, not what it asks about.
-const CONTRAST = /\b(over|instead of|rather than|em vez de|ao inves de|no lugar de)\b(.*)$/
+// "Que vantagens o monólito tem sobre microsserviços": "sobre" is "over" only after "tem".
+const CONTRAST = /\b(over|instead of|rather than|em vez de|ao inves de|no lugar de|tem sobre|teria sobre)\b(.*)$/
 
 /** Terms of what a preference question contrasts its subject with ("X over Y", "X em vez de Y"), when it names a subject first. */
 function contrastTerms (text: string, lang: Lang): string[] {
@@ -1045,6 +1046,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
   // In "why pick a monolith over microservices" the monolith is what is asked about; a heading
   // about microservices answers the opposite question.
   const contrast = new Set(contrastTerms(question.text, lang))
+  const subject = contrast.size > 0 ? new Set(analyzer.analyze(question.text.slice(0, CONTRAST.exec(question.text)?.index ?? 0))) : new Set<string>()
   // "Como funciona" asks how the subject works only when the question is an explanation: in
   // "como funciona a cobrança do Lambda" it frames a cost question and names no section.
   const form = type === 'definition' ? new Set<string>() : new Set(EXPLAIN_WORDS.flatMap(w => analyzer.terms(w)))
@@ -1076,6 +1078,10 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
     const best = Math.max(...sections)
     const specific = [...query].filter(q => !title.has(q))
     const comparisons = comparedSides(passages, analyzer)
+    // Sibling headings that differ by the side they take ("Vantagens do monólito", "Vantagens dos microsserviços"):
+    // the one naming the contrasted side, and less of what the question asks about than another does, answers for that side.
+    const subjectNamed = (p: Passage): number => analyzed(p).heading.filter(t => subject.has(t)).length
+    const mostSubject = Math.max(0, ...passages.filter(p => p.kind === 'section').map(subjectNamed))
     // "What is X" where X is the note's subject: its summary introduces X, unless a section is named X itself ("Internet gateway").
     const introduces = type === 'definition' && !asksHow &&
       !passages.some(p => p.kind === 'section' && dice([...new Set(analyzer.analyze(p.heading))], [...query]) === 1)
@@ -1090,7 +1096,8 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       const headingMatch = Math.max(dice(headingTerms, [...query]), type === 'cost' && COST_HEADING.test(foldText(hit.heading)) && hit.kind === 'section' ? COST_NAMED : 0,
         hit.kind === 'summary' && introduces ? subjectMatch(passage, [...query], analyzer) : 0)
       const recap = hit.kind === 'section' && RECAP.test(foldText(hit.heading)) ? 0.6 : 1
-      const side = comparisons.length > 0 && hit.kind === 'section' && otherSide(analyzed(passage).heading, query, comparisons) ? OTHER_SIDE : 1
+      const contrasted = hit.kind === 'section' && analyzed(passage).heading.some(t => contrast.has(t)) && subjectNamed(passage) < mostSubject
+      const side = (comparisons.length > 0 && hit.kind === 'section' && otherSide(analyzed(passage).heading, query, comparisons)) || contrasted ? OTHER_SIDE : 1
       const section = best > 0 ? sections[i] / best : 0
       const headingPhrase = hit.kind === 'summary' ? 0 : phraseShare(hit.heading, questionPairs, lang)
       const yields = namedSection && hit.kind === 'summary' ? 1 - SUMMARY_PENALTY : 1

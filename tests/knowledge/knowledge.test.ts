@@ -536,6 +536,13 @@ t.test('everyday-words', async t => {
       'How network ACLs work', 'asked of a network ACL: its own section still leads')
   })
 
+  t.test('a sibling section headed by the side the question sets its subject against yields', async t => {
+    t.equal(retrieve(base, 'Quais vantagens um monólito tem sobre microsserviços para uma equipe pequena?').hits[0]?.heading,
+      'Vantagens do monólito', 'the monolith is asked about, over microservices')
+    t.equal(retrieve(base, 'que vantagens os microsserviços têm sobre um monólito numa empresa com muitas equipes?').hits[0]?.heading,
+      'Vantagens dos microsserviços', 'the other way round, the other section')
+  })
+
   t.test('a tool the student makes do something is what the question is about', async t => {
     const made = retrieve(base, 'how can i make snyk block the pipeline when the image has critical vulnerabilities before the push to ecr')
     t.same([made.covered, made.unknown], [false, ['snyk']], 'snyk, not the registry, is what is asked')
