@@ -330,7 +330,11 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b((services|consumers|workers|subscribers|queues|systems|apps|microservices|lambdas|functions) (each|all) (\w+ ){0,2}(needs?|gets?|receives?|wants?|should get|must get|ha(s|ve) to get) (its|their|a) (own )?cop(y|ies)|each (service|consumer|worker|subscriber|queue|system|app|microservice|lambda|function) (\w+ ){0,2}(needs?|gets?|receives?|wants?|should get|must get|has to get) (its|their|a) (own )?cop(y|ies)|(own|separate) cop(y|ies) of (each|every|the) (event|message|order)s?)\b/g, '$& fan-out every event'],
   [/\b(cada (servico|consumidor|sistema|fila|microsservico|lambda|funcao|app) (\w+ ){0,2}(recebe|receber|precisa|tem que receber|quer) (de )?(a |uma )?(sua |propria )?copia|(servicos|consumidores|sistemas|filas|microsservicos) (\w+ ){0,6}(precisam|querem|tem que|devem) (\w+ ){0,2}(receber )?(a |uma )?(sua |propria )?copia)\b/g, '$& fan-out cada evento'],
   // Following one request through the services it crosses is distributed tracing.
-  [/\b(follow\w*|track\w*|trac(e|ing)|seguir|segue|rastre\w*|acompanh\w*) (a |an |one |uma |um |the |each |cada |o |a )?(single |unica |so )?(request|requisicao|chamada|call)s?\b/g, '$& trace tracing rastreamento']
+  [/\b(follow\w*|track\w*|trac(e|ing)|seguir|segue|rastre\w*|acompanh\w*) (a |an |one |uma |um |the |each |cada |o |a )?(single |unica |so )?(request|requisicao|chamada|call)s?\b/g, '$& trace tracing rastreamento'],
+  // Counting a pattern of the logs as a metric ("a count of ERROR lines in my logs as a cloudwatch metric") is what a metric filter does.
+  [/\b(logs?|log lines|linhas( de log)?)\b[^?.!]{0,50}\b(as|into|in|como|em|numa?|virar|vira|viram) (a |an |uma |um )?(cloudwatch |custom |personalizada )?(metric|metrica)s?\b|\b(metric|metrica)s? (from|out of|de|a partir d[aoe]s?) (the |my |our |os |meus |nossos )?(app |container |aplicacao )?(logs?|log lines|linhas de log)\b/g, '$& metric filter'],
+  // Several machines reading and writing one folder need a file system they all mount, which is EFS.
+  [/\b((two|2|several|multiple|many|all|both|duas|varias|muitas|todas|as) (\w+ ){0,2}(instances|servers|tasks|containers|machines|instancias|servidores|tarefas|conteineres|maquinas)|(share|sharing|shared|compartilh\w*)) [^?.!]{0,60}\b(same|shared|one|a single|common|mesm[ao]|uma so|um so|compartilhad[ao]|comum) (\w+ )?(folder|directory|dir|disk|drive|volume|pasta|diretorio|disco|files|arquivos)\b/g, '$& shared file system efs']
 ]
 
 /**

@@ -1280,7 +1280,9 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const phrased = phraseWords(foldText(raw))
   // "How does it …": asked of the one name the notes do not treat, when the question has just one (see ASKS_OF_IT).
   const asksOfIt = ASKS_OF_IT.test(foldText(raw))
-  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)) &&
+  // "My JavaScript and CSS files" are files of a kind: the format is no product the notes lack.
+  const fileKinds = fileKindWords(foldText(raw))
+  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) &&
     !everyday(base, raw, word, question.lang, word === firstWord))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
@@ -1441,4 +1443,27 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     }
   }
   return { question, hits: [], closest: null, unknown: unknownTerms, untreated: [], notTreated: [], covered: false, confidence: 0.02, queryTerms: [], lang: question.lang }
+}
+
+/** Words that say what kind of file the student means ("my JavaScript and CSS files", "arquivos YAML"): a format, no product. */
+function fileKindWords (folded: string): Set<string> {
+  const words = tokenize(folded)
+  const out = new Set<string>()
+  const joins = new Set(['and', 'or', 'e', 'ou'])
+  words.forEach((word, i) => {
+    if (word === 'file' || word === 'files') {
+      for (let j = i - 1; j >= 0; j -= 2) {
+        out.add(words[j])
+        if (!joins.has(words[j - 1] ?? '')) break
+      }
+    } else if (word === 'arquivo' || word === 'arquivos') {
+      let j = i + 1
+      if (words[j] === 'de') j++
+      for (; j < words.length; j += 2) {
+        out.add(words[j])
+        if (!joins.has(words[j + 1] ?? '')) break
+      }
+    }
+  })
+  return out
 }

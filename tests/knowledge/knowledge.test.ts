@@ -543,6 +543,26 @@ t.test('everyday-words', async t => {
       'Vantagens dos microsserviços', 'the other way round, the other section')
   })
 
+  t.test('files of a kind name no product', async t => {
+    for (const question of ['after every release i invalidate the JavaScript and CSS files on cloudfront, is there a smarter way', 'os arquivos JavaScript e CSS ficam velhos no cloudfront depois do deploy, como resolvo?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.unknown, found.hits[0]?.topic], [true, [], 'cdn'], question)
+    }
+    t.same(retrieve(base, 'can Athena query the CSV files my app drops in s3').unknown, ['Athena'], 'a product that reads the files is still unknown')
+  })
+
+  t.test('a pattern of the logs counted as a metric is a metric filter', async t => {
+    t.equal(retrieve(base, 'i want the number of timeout lines in my container logs as a metric in cloudwatch').hits[0]?.heading, 'CloudWatch metrics')
+    t.equal(retrieve(base, 'quero a contagem de linhas ERROR dos logs do container como metrica no cloudwatch').hits[0]?.heading, 'Métricas do CloudWatch')
+    t.notMatch(readQuestion('my logs in cloudwatch show a metric error').text, /metric filter/, 'logs and a metric side by side are not enough')
+  })
+
+  t.test('several machines writing one folder need a shared file system', async t => {
+    t.equal(retrieve(base, 'two ec2 instances need to read and write the same uploads folder, ebs or something else?').hits[0]?.heading, 'File storage: Amazon EFS')
+    t.match(readQuestion('duas instancias precisam ler e gravar na mesma pasta de uploads').text, /shared file system efs/, 'in Portuguese too')
+    t.notMatch(readQuestion('i keep my photos in the same folder as my code').text, /efs/, 'one folder alone is no sharing')
+  })
+
   t.test('a tool the student makes do something is what the question is about', async t => {
     const made = retrieve(base, 'how can i make snyk block the pipeline when the image has critical vulnerabilities before the push to ecr')
     t.same([made.covered, made.unknown], [false, ['snyk']], 'snyk, not the registry, is what is asked')
