@@ -190,9 +190,10 @@ function verbOfVendor (words: readonly string[], i: number): boolean {
   return i > 0 && VENDOR.test(words[i - 1]) && OBJECT_AFTER_VERB.test(words[i + 1] ?? '')
 }
 
-// "using Terraform", "com o Packer", "with the Pulumi CLI": what the work is done with. A bare "com"/"with"
-// is as often a detail of the setting ("uma ec2 com nginx") and counts only before an article.
-const USING = /^(using|via|usando|utilizando)$/
+// "using Terraform", "com o Packer", "with the Pulumi CLI", "calling a model through Amazon Bedrock": what the
+// work is done with. A bare "com"/"with" is as often a detail of the setting ("uma ec2 com nginx") and counts only
+// before an article.
+const USING = /^(using|via|usando|utilizando|through|thru|atraves)$/
 const WITH = /^(with|com)$/
 
 /**
@@ -203,7 +204,7 @@ const WITH = /^(with|com)$/
 function toolOrOwner (raw: string, unknown: string): boolean {
   const words = tokenize(foldText(raw))
   const name = foldText(unknown)
-  return words.some((word, i) => word === name && ((i > 0 && USING.test(words[i - 1])) ||
+  return words.some((word, i) => word === name && ((i > 0 && USING.test(words[i - 1])) || (i > 1 && VENDOR.test(words[i - 1]) && USING.test(words[i - 2])) ||
     (i > 1 && ANY_ARTICLE.test(words[i - 1]) && (WITH.test(words[i - 2]) || USING.test(words[i - 2]))))) || possessive(raw, name)
 }
 

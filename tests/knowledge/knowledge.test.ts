@@ -563,6 +563,11 @@ t.test('everyday-words', async t => {
     t.notMatch(readQuestion('i keep my photos in the same folder as my code').text, /efs/, 'one folder alone is no sharing')
   })
 
+  t.test('what a call goes through is the tool the question is about', async t => {
+    const found = retrieve(base, 'how much does calling a model through amazon bedrock cost compared with calling the provider api directly')
+    t.same([found.covered, found.unknown], [false, ['bedrock']], 'Bedrock, not the model provider, is what is priced')
+  })
+
   t.test('a tool the student makes do something is what the question is about', async t => {
     const made = retrieve(base, 'how can i make snyk block the pipeline when the image has critical vulnerabilities before the push to ecr')
     t.same([made.covered, made.unknown], [false, ['snyk']], 'snyk, not the registry, is what is asked')
