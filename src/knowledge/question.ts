@@ -334,7 +334,14 @@ const SYNONYMS: Array<[RegExp, string]> = [
   // Counting a pattern of the logs as a metric ("a count of ERROR lines in my logs as a cloudwatch metric") is what a metric filter does.
   [/\b(logs?|log lines|linhas( de log)?)\b[^?.!]{0,50}\b(as|into|in|como|em|numa?|virar|vira|viram) (a |an |uma |um )?(cloudwatch |custom |personalizada )?(metric|metrica)s?\b|\b(metric|metrica)s? (from|out of|de|a partir d[aoe]s?) (the |my |our |os |meus |nossos )?(app |container |aplicacao )?(logs?|log lines|linhas de log)\b/g, '$& metric filter'],
   // Several machines reading and writing one folder need a file system they all mount, which is EFS.
-  [/\b((two|2|several|multiple|many|all|both|duas|varias|muitas|todas|as) (\w+ ){0,2}(instances|servers|tasks|containers|machines|instancias|servidores|tarefas|conteineres|maquinas)|(share|sharing|shared|compartilh\w*)) [^?.!]{0,60}\b(same|shared|one|a single|common|mesm[ao]|uma so|um so|compartilhad[ao]|comum) (\w+ )?(folder|directory|dir|disk|drive|volume|pasta|diretorio|disco|files|arquivos)\b/g, '$& shared file system efs']
+  [/\b((two|2|several|multiple|many|all|both|duas|varias|muitas|todas|as) (\w+ ){0,2}(instances|servers|tasks|containers|machines|instancias|servidores|tarefas|conteineres|maquinas)|(share|sharing|shared|compartilh\w*)) [^?.!]{0,60}\b(same|shared|one|a single|common|mesm[ao]|uma so|um so|compartilhad[ao]|comum) (\w+ )?(folder|directory|dir|disk|drive|volume|pasta|diretorio|disco|files|arquivos)\b/g, '$& shared file system efs'],
+  // CPU or memory left over in what runs ("tarefas com cpu e memória sobrando") is a resource to right-size.
+  [/\b(cpu|cpus|vcpu|vcpus|memoria|memory|ram)\b[^?.!]{0,30}\b(sobrando|sobra|sobram|ociosa|ociosas|idle|spare|left over|unused|nao usad[oa]s?|desperdi\w*|wasted|wasting|over-?provisioned|superdimensionad\w*)\b|\b(sobrando|sobra|sobram|spare|unused|wasted|wasting|desperdi\w*) (de |of )?(cpu|vcpu|memoria|memory|ram)\b/g, '$& right-sizing redimensionamento'],
+  // What the student expected AWS to block ("a aws não devia ter bloqueado?") is what it does not prevent.
+  [/\b(bloquead[oa]s?|bloquear|bloqueia|bloqueou|barrad[oa]s?|barrar|barrou)\b/g, '$& impedir impede'],
+  // What the teacher keeps saying only frames the question, and what a thing looks like in practice asks for an example.
+  [/\b((my|our|the|o|a|meu|minha|nosso|nossa) )?(prof|professor|professora|teacher|instructor)( \w+)? (keeps|kept|always|vive|sempre|fica|ficou) (saying|says|talking about|mentioning|falando( de| sobre| em)?|dizendo|repetindo|mencionando)\b/g, ' '],
+  [/\bwhat (does|would|will) (that|it|this) (actually |really )?look like( in practice)?\b/g, ' example exemplo ']
 ]
 
 /**

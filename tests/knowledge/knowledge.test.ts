@@ -568,6 +568,24 @@ t.test('everyday-words', async t => {
     t.same([found.covered, found.unknown], [false, ['bedrock']], 'Bedrock, not the model provider, is what is priced')
   })
 
+  t.test('cpu or memory left over is a resource to right-size', async t => {
+    t.equal(retrieve(base, 'como sei se as tasks do meu servico ecs tem memoria sobrando?').hits[0]?.heading, 'Redimensionamento (right-sizing)')
+    t.match(readQuestion('our containers have lots of unused memory').text, /right-sizing/, 'in English too')
+    t.notMatch(readQuestion('da pra usar capacidade sobrando com desconto').text, /right-sizing/, 'spare capacity sold cheaply is Spot, not an oversized task')
+  })
+
+  t.test('what the student expected AWS to block is what it does not prevent', async t => {
+    for (const question of ['subi um bucket publico por engano, a aws nao deveria ter bloqueado isso sozinha?', 'meu bucket ficou publico sem querer, por que a aws nao barrou?']) {
+      t.equal(retrieve(base, question).hits[0]?.heading, 'Erros comuns na responsabilidade compartilhada', question)
+    }
+  })
+
+  t.test('what the teacher keeps saying frames the question', async t => {
+    const found = retrieve(base, 'my prof keeps saying multi-cloud and hybrid, what does that look like in practice')
+    t.same([found.covered, found.hits[0]?.heading], [true, 'Deployment models: public, private, hybrid'])
+    t.notMatch(readQuestion('o professor vive falando de nuvem hibrida, como seria isso').text, /professor|falando/, 'in Portuguese too')
+  })
+
   t.test('a tool the student makes do something is what the question is about', async t => {
     const made = retrieve(base, 'how can i make snyk block the pipeline when the image has critical vulnerabilities before the push to ecr')
     t.same([made.covered, made.unknown], [false, ['snyk']], 'snyk, not the registry, is what is asked')
