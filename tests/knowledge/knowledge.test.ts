@@ -560,6 +560,8 @@ t.test('everyday-words', async t => {
   t.test('several machines writing one folder need a shared file system', async t => {
     t.equal(retrieve(base, 'two ec2 instances need to read and write the same uploads folder, ebs or something else?').hits[0]?.heading, 'File storage: Amazon EFS')
     t.match(readQuestion('duas instancias precisam ler e gravar na mesma pasta de uploads').text, /shared file system efs/, 'in Portuguese too')
+    t.equal(retrieve(base, 'our blog runs on two ec2 boxes in separate azs and images uploaded on one never appear on the other, is there some shared disk on aws').hits[0]?.heading, 'File storage: Amazon EFS', 'a shared disk, asked for by name')
+    t.match(readQuestion('tem disco compartilhado na aws?').text, /efs/, 'in Portuguese too')
     t.notMatch(readQuestion('i keep my photos in the same folder as my code').text, /efs/, 'one folder alone is no sharing')
   })
 
