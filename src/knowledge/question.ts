@@ -342,7 +342,13 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b(bloquead[oa]s?|bloquear|bloqueia|bloqueou|barrad[oa]s?|barrar|barrou)\b/g, '$& impedir impede'],
   // What the teacher keeps saying only frames the question, and what a thing looks like in practice asks for an example.
   [/\b((my|our|the|o|a|meu|minha|nosso|nossa) )?(prof|professor|professora|teacher|instructor)( \w+)? (keeps|kept|always|vive|sempre|fica|ficou) (saying|says|talking about|mentioning|falando( de| sobre| em)?|dizendo|repetindo|mencionando)\b/g, ' '],
-  [/\bwhat (does|would|will) (that|it|this) (actually |really )?look like( in practice)?\b/g, ' example exemplo ']
+  [/\bwhat (does|would|will) (that|it|this) (actually |really )?look like( in practice)?\b/g, ' example exemplo '],
+  // A health check that calls the database, and tasks restarted when the database slowed, is a liveness check doing a readiness check's job.
+  [/^(?=.*\b(health|healthcheck|health-check|saude|healthz)\b)(?=.*\b(restart\w*|reinici\w*|recicl\w*|kill\w*|replac\w*|substitu\w*|derrub\w*)\b)(?=.*\b(database|db|banco|rds|postgres\w*|mysql|redis|dependenc\w*|dependency|external api|api externa)\b).*$/g, '$& liveness readiness'],
+  // TLS between the service and its database or cache inside the VPC is encryption in transit, not the load balancer's HTTPS.
+  [/^(?=.*\b(tls|https|ssl|criptograf\w*|encrypt\w*)\b)(?=.*\b(inside the vpc|within the vpc|dentro da vpc|na vpc|internal|interna|interno|between (the )?services|entre (os )?servicos|(to|with|and) (the )?(db|database|rds|redis)|(com|pro|pra|para) o (banco|rds|redis)|o banco e o redis)\b).*$/g, '$& encryption in transit criptografia em transito'],
+  // An answer that appears bit by bit as it is generated ("aparecer aos poucos igual no chatgpt") is streamed.
+  [/\b(aos poucos|pouco a pouco|palavra por palavra|word by word|token by token|token a token|bit by bit|as (it'?s|its|they'?re) (being )?(generated|written|typed)|enquanto (e )?(gera|gerada|escreve)|like chatgpt does|igual (no|ao) chatgpt|while it types|letra por letra)\b/g, '$& streaming']
 ]
 
 /**

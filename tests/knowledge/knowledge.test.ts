@@ -588,6 +588,22 @@ t.test('everyday-words', async t => {
     t.notMatch(readQuestion('o professor vive falando de nuvem hibrida, como seria isso').text, /professor|falando/, 'in Portuguese too')
   })
 
+  t.test('a health check that calls the database and restarts every task is a liveness check', async t => {
+    t.equal(retrieve(base, 'my healthcheck queries mysql and when the db was slow the orchestrator killed all the containers together, how should it be done').hits[0]?.heading, 'Liveness vs readiness')
+    t.match(readQuestion('o healthcheck consulta o postgres e o ecs reiniciou todas as tasks').text, /liveness readiness/, 'in Portuguese too')
+    t.notMatch(readQuestion('my tasks go unhealthy whenever the database gets slow').text, /liveness/, 'tasks marked unhealthy, none restarted: the load balancer\'s check')
+  })
+
+  t.test('tls to the database inside the vpc is encryption in transit', async t => {
+    t.equal(retrieve(base, 'do i need tls between my fargate service and the database inside the vpc or is the https on the alb enough').hits[0]?.heading, 'Encryption in transit')
+    t.equal(retrieve(base, 'preciso de tls dentro da vpc pro app falar com o rds?').hits[0]?.heading, 'Criptografia em trânsito')
+  })
+
+  t.test('an answer that appears bit by bit is streamed', async t => {
+    const found = retrieve(base, 'da pra fazer o texto do assistente ir aparecendo aos poucos na tela?')
+    t.same([found.covered, found.hits[0]?.heading], [true, 'Temperatura e streaming'])
+  })
+
   t.test('a tool the student makes do something is what the question is about', async t => {
     const made = retrieve(base, 'how can i make snyk block the pipeline when the image has critical vulnerabilities before the push to ecr')
     t.same([made.covered, made.unknown], [false, ['snyk']], 'snyk, not the registry, is what is asked')
