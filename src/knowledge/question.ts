@@ -348,7 +348,11 @@ const SYNONYMS: Array<[RegExp, string]> = [
   // TLS between the service and its database or cache inside the VPC is encryption in transit, not the load balancer's HTTPS.
   [/^(?=.*\b(tls|https|ssl|criptograf\w*|encrypt\w*)\b)(?=.*\b(inside the vpc|within the vpc|dentro da vpc|na vpc|internal|interna|interno|between (the )?services|entre (os )?servicos|(to|with|and) (the )?(db|database|rds|redis)|(com|pro|pra|para) o (banco|rds|redis)|o banco e o redis)\b).*$/g, '$& encryption in transit criptografia em transito'],
   // An answer that appears bit by bit as it is generated ("aparecer aos poucos igual no chatgpt") is streamed.
-  [/\b(aos poucos|pouco a pouco|palavra por palavra|word by word|token by token|token a token|bit by bit|as (it'?s|its|they'?re) (being )?(generated|written|typed)|enquanto (e )?(gera|gerada|escreve)|like chatgpt does|igual (no|ao) chatgpt|while it types|letra por letra)\b/g, '$& streaming']
+  [/\b(aos poucos|pouco a pouco|palavra por palavra|word by word|token by token|token a token|bit by bit|as (it'?s|its|they'?re) (being )?(generated|written|typed)|enquanto (e )?(gera|gerada|escreve)|like chatgpt does|igual (no|ao) chatgpt|while it types|letra por letra)\b/g, '$& streaming'],
+  // A service whose task count goes up and down in a loop ("2 -> 4 -> 2 -> 4 tasks", "fighting itself") flaps, which cooldowns prevent.
+  [/^(?=.*\b(tasks?|tarefas?|instances?|instancias?|scal\w*|escal\w*|capacity|capacidade|autoscal\w*|containers?|conteineres?)\b)(?=.*(\b(\d+) ?(->|→|>|to|pra|para) ?(\d+) ?(->|→|>|to|pra|para) ?\3\b|\b(up and down|sobe e desce|subindo e descendo|oscil\w*|flapping|flaps|fighting itself|brigando com ele mesmo|back and forth|vai e volta)\b)).*$/g, '$& flap cooldown'],
+  // A secret changed while the app still sees the old one: running tasks keep the value read when they started.
+  [/^(?=.*\b(secrets? manager|secrets?|segredos?|parameter store|ssm)\b)(?=.*\b(changed|updated|rotated|mudei|mudou|troquei|trocou|atualizei|atualizou|alterei|alterou|rotacionei|rotacionou)\b)(?=.*\b(still|ainda|continua\w*|redeploy\w*|restart\w*|reinici\w*)\b).*$/g, '$& running tasks keep old value new tasks launched tarefas em execucao valor antigo novas tarefas']
 ]
 
 /**

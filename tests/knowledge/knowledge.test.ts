@@ -604,6 +604,17 @@ t.test('everyday-words', async t => {
     t.same([found.covered, found.hits[0]?.heading], [true, 'Temperatura e streaming'])
   })
 
+  t.test('a task count going up and down in a loop flaps', async t => {
+    t.equal(retrieve(base, 'the asg goes 2 to 5 to 2 to 5 instances every ten minutes, is my policy wrong').hits[0]?.heading, 'Cooldowns and pitfalls')
+    t.notMatch(readQuestion('we went from 2 to 5 instances last week').text, /flap/, 'one step up is no loop')
+  })
+
+  t.test('a secret changed while the running app still has the old one was read when the task started', async t => {
+    t.equal(retrieve(base, 'updated the api key value in secrets manager this morning but the app still gets 401 from the provider, do i have to redeploy something').hits[0]?.heading, 'Injecting secrets into ECS tasks')
+    t.equal(retrieve(base, 'atualizei a chave no secrets manager faz uma hora e os logs ainda mostram 401, tenho que fazer deploy de novo?').hits[0]?.heading, 'Injetando segredos em tarefas ECS')
+    t.notMatch(readQuestion('with openid connect do i still have to rotate aws secrets').text, /old value/, 'a rotation still to do is no change already made')
+  })
+
   t.test('a tool the student makes do something is what the question is about', async t => {
     const made = retrieve(base, 'how can i make snyk block the pipeline when the image has critical vulnerabilities before the push to ecr')
     t.same([made.covered, made.unknown], [false, ['snyk']], 'snyk, not the registry, is what is asked')
