@@ -956,13 +956,16 @@ function dice (headingTerms: readonly string[], queryTerms: readonly string[]): 
 // "Que vantagens o monólito tem sobre microsserviços": "sobre" is "over" only after "tem".
 const CONTRAST = /\b(over|instead of|rather than|em vez de|ao inves de|no lugar de|tem sobre|teria sobre)\b(.*)$/
 
-/** Terms of what a preference question contrasts its subject with ("X over Y", "X em vez de Y"), when it names a subject first. */
-function contrastTerms (text: string, lang: Lang): string[] {
+/**
+ * The terms of a preference question's subject and of what it contrasts the subject with ("X over Y", "X em vez
+ * de Y"), when it names a subject first; none otherwise.
+ */
+function contrastOf (text: string, lang: Lang): { subject: string[], contrast: string[] } {
   const match = CONTRAST.exec(text)
-  if (match === null) return []
+  if (match === null) return { subject: [], contrast: [] }
   const before = analyzerFor(lang).analyze(text.slice(0, match.index))
   const after = analyzerFor(lang).analyze(match[2])
-  return before.length > 0 ? after.filter(t => !before.includes(t)) : []
+  return before.length > 0 ? { subject: before, contrast: after.filter(t => !before.includes(t)) } : { subject: [], contrast: [] }
 }
 
 function asHit (passage: Passage): SearchHit {
@@ -1046,8 +1049,9 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
   const type = question.type
   // In "why pick a monolith over microservices" the monolith is what is asked about; a heading
   // about microservices answers the opposite question.
-  const contrast = new Set(contrastTerms(question.text, lang))
-  const subject = contrast.size > 0 ? new Set(analyzer.analyze(question.text.slice(0, CONTRAST.exec(question.text)?.index ?? 0))) : new Set<string>()
+  const contrasted = contrastOf(question.text, lang)
+  const contrast = new Set(contrasted.contrast)
+  const subject = new Set(contrasted.subject)
   // "Como funciona" asks how the subject works only when the question is an explanation: in
   // "como funciona a cobrança do Lambda" it frames a cost question and names no section.
   const form = type === 'definition' ? new Set<string>() : new Set(EXPLAIN_WORDS.flatMap(w => analyzer.terms(w)))
@@ -1097,8 +1101,8 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       const headingMatch = Math.max(dice(headingTerms, [...query]), type === 'cost' && COST_HEADING.test(foldText(hit.heading)) && hit.kind === 'section' ? COST_NAMED : 0,
         hit.kind === 'summary' && introduces ? subjectMatch(passage, [...query], analyzer) : 0)
       const recap = hit.kind === 'section' && RECAP.test(foldText(hit.heading)) ? 0.6 : 1
-      const contrasted = hit.kind === 'section' && analyzed(passage).heading.some(t => contrast.has(t)) && subjectNamed(passage) < mostSubject
-      const side = (comparisons.length > 0 && hit.kind === 'section' && otherSide(analyzed(passage).heading, query, comparisons)) || contrasted ? OTHER_SIDE : 1
+      const forContrasted = hit.kind === 'section' && analyzed(passage).heading.some(t => contrast.has(t)) && subjectNamed(passage) < mostSubject
+      const side = (comparisons.length > 0 && hit.kind === 'section' && otherSide(analyzed(passage).heading, query, comparisons)) || forContrasted ? OTHER_SIDE : 1
       const section = best > 0 ? sections[i] / best : 0
       const headingPhrase = hit.kind === 'summary' ? 0 : phraseShare(hit.heading, questionPairs, lang)
       const yields = namedSection && hit.kind === 'summary' ? 1 - SUMMARY_PENALTY : 1
