@@ -352,7 +352,9 @@ const SYNONYMS: Array<[RegExp, string]> = [
   // A service whose task count goes up and down in a loop ("2 -> 4 -> 2 -> 4 tasks", "fighting itself") flaps, which cooldowns prevent.
   [/^(?=.*\b(tasks?|tarefas?|instances?|instancias?|scal\w*|escal\w*|capacity|capacidade|autoscal\w*|containers?|conteineres?)\b)(?=.*(\b(\d+) ?(->|→|>|to|pra|para) ?(\d+) ?(->|→|>|to|pra|para) ?\3\b|\b(up and down|sobe e desce|subindo e descendo|oscil\w*|flapping|flaps|fighting itself|brigando com ele mesmo|back and forth|vai e volta)\b)).*$/g, '$& flap cooldown'],
   // A secret changed while the app still sees the old one: running tasks keep the value read when they started.
-  [/^(?=.*\b(secrets? manager|secrets?|segredos?|parameter store|ssm)\b)(?=.*\b(changed|updated|rotated|mudei|mudou|troquei|trocou|atualizei|atualizou|alterei|alterou|rotacionei|rotacionou)\b)(?=.*\b(still|ainda|continua\w*|redeploy\w*|restart\w*|reinici\w*)\b).*$/g, '$& running tasks keep old value new tasks launched tarefas em execucao valor antigo novas tarefas']
+  [/^(?=.*\b(secrets? manager|secrets?|segredos?|parameter store|ssm)\b)(?=.*\b(changed|updated|rotated|mudei|mudou|troquei|trocou|atualizei|atualizou|alterei|alterou|rotacionei|rotacionou)\b)(?=.*\b(still|ainda|continua\w*|redeploy\w*|restart\w*|reinici\w*)\b).*$/g, '$& running tasks keep old value new tasks launched tarefas em execucao valor antigo novas tarefas'],
+  // Everything in one Availability Zone ("subi tudo numa az só pra economizar") asks what more than one would give.
+  [/\b(so (uma|1) availability zone|(uma|1|numa|em uma) availability zone (so|apenas)|single[- ](az|availability zone)|(only )?one availability zone|only one availability zone|a single availability zone)\b/g, '$& mais de uma zona de disponibilidade multiple availability zones']
 ]
 
 /**

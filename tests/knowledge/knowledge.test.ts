@@ -615,6 +615,13 @@ t.test('everyday-words', async t => {
     t.notMatch(readQuestion('with openid connect do i still have to rotate aws secrets').text, /old value/, 'a rotation still to do is no change already made')
   })
 
+  t.test('everything in one availability zone asks what more than one would give', async t => {
+    for (const question of ['coloquei tudo numa az so pra economizar, da problema?', 'rodo tudo em uma az apenas pra economizar, ta errado?']) {
+      t.equal(retrieve(base, question).hits[0]?.heading, 'Por que usar mais de uma zona de disponibilidade', question)
+    }
+    t.notMatch(readQuestion('quantas az tem em sao paulo?').text, /mais de uma zona/, 'counting the zones is another question')
+  })
+
   t.test('a tool the student makes do something is what the question is about', async t => {
     const made = retrieve(base, 'how can i make snyk block the pipeline when the image has critical vulnerabilities before the push to ecr')
     t.same([made.covered, made.unknown], [false, ['snyk']], 'snyk, not the registry, is what is asked')
