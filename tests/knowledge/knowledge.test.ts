@@ -622,6 +622,11 @@ t.test('everyday-words', async t => {
     t.notMatch(readQuestion('quantas az tem em sao paulo?').text, /mais de uma zona/, 'counting the zones is another question')
   })
 
+  t.test('pointing the service back to an earlier revision is a rollback', async t => {
+    t.equal(retrieve(base, 'a task definition nova quebrou tudo, como aponto o servico de volta pra revisao anterior?').hits[0]?.heading, 'Circuit breaker do ECS e rollback')
+    t.equal(retrieve(base, 'the new task definition revision broke prod, how do i point the service back to revision 12').hits[0]?.heading, 'ECS deployment circuit breaker and rollback')
+  })
+
   t.test('a tool the student makes do something is what the question is about', async t => {
     const made = retrieve(base, 'how can i make snyk block the pipeline when the image has critical vulnerabilities before the push to ecr')
     t.same([made.covered, made.unknown], [false, ['snyk']], 'snyk, not the registry, is what is asked')
