@@ -1086,7 +1086,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
     // Sibling headings that differ by the side they take ("Vantagens do monólito", "Vantagens dos microsserviços"):
     // the one naming the contrasted side, and less of what the question asks about than another does, answers for that side.
     const subjectNamed = (p: Passage): number => analyzed(p).heading.filter(t => subject.has(t)).length
-    const mostSubject = Math.max(0, ...passages.filter(p => p.kind === 'section').map(subjectNamed))
+    const mostSubject = contrast.size === 0 ? 0 : Math.max(0, ...passages.filter(p => p.kind === 'section').map(subjectNamed))
     // "What is X" where X is the note's subject: its summary introduces X, unless a section is named X itself ("Internet gateway").
     const introduces = type === 'definition' && !asksHow &&
       !passages.some(p => p.kind === 'section' && dice([...new Set(analyzer.analyze(p.heading))], [...query]) === 1)
@@ -1101,7 +1101,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       const headingMatch = Math.max(dice(headingTerms, [...query]), type === 'cost' && COST_HEADING.test(foldText(hit.heading)) && hit.kind === 'section' ? COST_NAMED : 0,
         hit.kind === 'summary' && introduces ? subjectMatch(passage, [...query], analyzer) : 0)
       const recap = hit.kind === 'section' && RECAP.test(foldText(hit.heading)) ? 0.6 : 1
-      const forContrasted = hit.kind === 'section' && analyzed(passage).heading.some(t => contrast.has(t)) && subjectNamed(passage) < mostSubject
+      const forContrasted = contrast.size > 0 && hit.kind === 'section' && analyzed(passage).heading.some(t => contrast.has(t)) && subjectNamed(passage) < mostSubject
       const side = (comparisons.length > 0 && hit.kind === 'section' && otherSide(analyzed(passage).heading, query, comparisons)) || forContrasted ? OTHER_SIDE : 1
       const section = best > 0 ? sections[i] / best : 0
       const headingPhrase = hit.kind === 'summary' ? 0 : phraseShare(hit.heading, questionPairs, lang)
@@ -1286,7 +1286,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   // "How does it …": asked of the one name the notes do not treat, when the question has just one (see ASKS_OF_IT).
   const asksOfIt = ASKS_OF_IT.test(foldText(raw))
   // "My JavaScript and CSS files" are files of a kind: the format is no product the notes lack.
-  const fileKinds = fileKindWords(foldText(raw))
+  const fileKinds = unknown.length === 0 ? new Set<string>() : fileKindWords(foldText(raw))
   const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) &&
     !everyday(base, raw, word, question.lang, word === firstWord))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
