@@ -7,6 +7,7 @@ import { lateness, runQueueWaitMs } from '../support/timer-lateness.js'
 import { startStubs, type Stubs } from '../stub-env.js'
 import type { BuildOptions } from '../../src/app.js'
 import type { RecordedRequest, StubServer } from '../stubs/stub-server.js'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 export const QUESTION = 'What is the advantage of using Docker containers?'
 
@@ -120,6 +121,15 @@ export async function ask (app: FastifyInstance, payload: Record<string, unknown
 /** Milliseconds between consecutive requests' arrivals at a stub. */
 export function gaps (requests: RecordedRequest[]): number[] {
   return requests.slice(1).map((r, i) => r.receivedAt - requests[i]!.receivedAt)
+}
+
+/**
+ * How many requests the stub has recorded once `expected` have arrived or `withinMs` has passed. The answer can come
+ * back before the stub has got to an attempt the client already gave up on, when one event loop runs both.
+ */
+export async function attemptsSeen (stub: StubServer, expected: number, withinMs = 2000): Promise<number> {
+  await Promise.race([stub.waitForRequests(expected), sleep(withinMs)])
+  return stub.requests.length
 }
 
 /** Milliseconds from each request's arrival to the end of its exchange (how long the attempt held the connection). */

@@ -19,6 +19,12 @@ export interface RecordedRequest {
   closedAt?: number
   /** True when the client went away before the response was complete (an abort closing the socket). */
   clientAborted?: boolean
+  /**
+   * True when the client went away before the stub had read the body: on a busy machine the stub can get to a request
+   * only after the caller's limit has passed. Such a request has no body and its `receivedAt` says when the stub got to
+   * it, not when it was sent, so how long it was held is unknown.
+   */
+  abandonedUnread?: boolean
 }
 
 export interface StubUsage {
@@ -211,10 +217,25 @@ export async function startStubServer (protocol: WireProtocol): Promise<StubServ
     return {}
   }
 
+  function wakeArrivals (): void {
+    const waiting = arrivals
+    arrivals = []
+    for (const wake of waiting) wake()
+  }
+
   async function handle (req: IncomingMessage, res: ServerResponse): Promise<void> {
     const receivedAt = performance.now()
-    const raw = await readBody(req)
     const url = new URL(req.url ?? '/', 'http://stub.invalid')
+    let raw: string
+    try {
+      raw = await readBody(req)
+    } catch {
+      // Still an attempt the client made: recorded, so a test counting attempts sees it.
+      requests.push({ method: req.method ?? 'GET', path: url.pathname + url.search, headers: req.headers, body: undefined, receivedAt, closedAt: performance.now(), clientAborted: true, abandonedUnread: true })
+      wakeArrivals()
+      res.destroy()
+      return
+    }
     const recorded: RecordedRequest = {
       method: req.method ?? 'GET',
       path: url.pathname + url.search,
@@ -229,9 +250,7 @@ export async function startStubServer (protocol: WireProtocol): Promise<StubServ
       recorded.clientAborted = !res.writableFinished && !destroyedByStub.has(res)
       ended.abort()
     })
-    const waiting = arrivals
-    arrivals = []
-    for (const wake of waiting) wake()
+    wakeArrivals()
 
     const route = protocol.route(recorded.method, url, recorded.body)
     const faultHeader = req.headers['x-stub-fault']
