@@ -41,6 +41,10 @@ const FIELD_NAMES: readonly string[] = [
   'CloudWatch RUM', 'Contributor Insights', 'Lambda Insights', 'Serverless Application Model', 'Lambda SnapStart',
   'Lambda@Edge', 'Event Source Mapping', 'Amazon MQ', 'EKS Anywhere', 'ECS Service Connect', 'SageMaker Studio',
   'Bedrock Agents', 'Bedrock Guardrails', 'CloudTrail Lake', 'Patch Manager',
+  'Batch Operations', 'Flow Logs', 'Object Lambda', 'Access Points', 'Multi-Region Access Points', 'Express One Zone',
+  'Lambda Destinations', 'Instance Scheduler', 'Instance Connect', 'Run Command', 'State Manager', 'Incident Manager',
+  'Resource Groups', 'Enhanced Networking', 'Capacity Blocks', 'Instance Refresh', 'Lifecycle Hooks',
+  'Health Dashboard', 'Cost and Usage Report', 'Service Quotas', 'Config Rules',
   // Google Cloud
   'Cloud Run', 'App Engine', 'Compute Engine', 'Kubernetes Engine', 'Pub/Sub', 'Cloud Build', 'Cloud Armor',
   'Cloud Spanner', 'Vertex AI',

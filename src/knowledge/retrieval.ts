@@ -198,13 +198,15 @@ const WITH = /^(with|com)$/
 
 /**
  * Whether an unknown word is named as the tool a task is done with ("criar uma AMI com o Packer",
- * "deploy it using Pulumi") or as the owner of what is asked about ("Cloudflare's proxy"): the question
- * is about that tool's way of doing it, not a setting around a question the notes answer.
+ * "deploy it using Pulumi", "sign the images with cosign") or as the owner of what is asked about
+ * ("Cloudflare's proxy"): the question is about that tool's way of doing it, not a setting around a
+ * question the notes answer. A bare "com" is left out: it more often says what a machine runs ("uma
+ * ec2 com nginx").
  */
 function toolOrOwner (raw: string, unknown: string): boolean {
   const words = tokenize(foldText(raw))
   const name = foldText(unknown)
-  return words.some((word, i) => word === name && ((i > 0 && USING.test(words[i - 1])) || (i > 1 && VENDOR.test(words[i - 1]) && USING.test(words[i - 2])) ||
+  return words.some((word, i) => word === name && ((i > 0 && USING.test(words[i - 1])) || (i > 0 && words[i - 1] === 'with') || (i > 1 && VENDOR.test(words[i - 1]) && USING.test(words[i - 2])) ||
     (i > 1 && ANY_ARTICLE.test(words[i - 1]) && (WITH.test(words[i - 2]) || USING.test(words[i - 2]))))) || possessive(raw, name)
 }
 
@@ -306,6 +308,8 @@ function subjectOfQuestion (words: readonly string[], first: number, asked = fal
   if (VENDOR.test(words[start - 1] ?? '')) start--
   // Portuguese asks how a thing works with no auxiliary: "como o traefik descobre os containers".
   if (/^(o|a|os|as)$/.test(words[start - 1] ?? '') && words[start - 2] === 'como' && (start === 2 || words[start - 3] === 'e')) return true
+  // ...and with "como funciona(m)" before the article: "como funcionam as Global Tables".
+  if (/^(o|a|os|as)$/.test(words[start - 1] ?? '') && /^funcionam?$/.test(words[start - 2] ?? '') && words[start - 3] === 'como' && (start === 3 || words[start - 4] === 'e')) return true
   if (ANY_ARTICLE.test(words[start - 1] ?? '')) start--
   return QUESTION_AUX.test(words[start - 1] ?? '') && (asked ? HOW_IT_WORKS.test(words[start - 2] ?? '') : start === 1 || WH_WORD.test(words[start - 2] ?? ''))
 }
@@ -391,11 +395,16 @@ function asksAbout (raw: string, unknown: readonly string[], names: readonly str
 /** Whether one of the words or names stands in the question where `test` says so (given its first and last word's index). */
 function anyWhere (raw: string, unknown: readonly string[], names: readonly string[], test: (words: readonly string[], first: number, last: number) => boolean): boolean {
   const words = tokenize(foldText(raw))
+  const typed = tokenize(raw)
   const spans = [...unknown.map(word => [foldText(word)]), ...names.map(name => tokenize(foldText(name)).filter(word => !VENDOR.test(word)))]
   for (const span of spans) {
     if (span.length === 0) continue
     for (let i = 0; i + span.length <= words.length; i++) {
-      if (span.every((word, k) => words[i + k] === word) && test(words, i, i + span.length - 1)) return true
+      if (!span.every((word, k) => words[i + k] === word)) continue
+      if (test(words, i, i + span.length - 1)) return true
+      // A name may follow the product it belongs to ("as DynamoDB Global Tables", "set up S3 Batch Operations"):
+      // written as a name itself (a capital inside it, or a digit), it is read as part of the name.
+      if (i > 0 && typed.length === words.length && /\d|.\p{Lu}/u.test(typed[i - 1]) && test(words, i - 1, i + span.length - 1)) return true
     }
   }
   return false

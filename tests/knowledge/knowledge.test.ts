@@ -570,6 +570,20 @@ t.test('everyday-words', async t => {
     t.same([found.covered, found.unknown], [false, ['bedrock']], 'Bedrock, not the model provider, is what is priced')
   })
 
+  t.test('the tool a task is done with is what the question asks about', async t => {
+    const skopeo = retrieve(base, 'How do I copy our container images with skopeo before we push them to ECR, and check their tags at deploy time?')
+    t.same([skopeo.covered, skopeo.unknown], [false, ['skopeo']], 'copying images "with skopeo" asks how skopeo does it')
+    const nginx = retrieve(base, 'quero por o certificado gratis do acm direto numa ec2 com nginx, pode ou so nos servicos integrados?')
+    t.same([nginx.covered, nginx.hits[0]?.heading], [true, 'AWS Certificate Manager (ACM)'], 'an instance "com nginx" says what the machine runs')
+  })
+
+  t.test('a feature named after its product is what the question asks about', async t => {
+    const tables = retrieve(base, 'Como funcionam as DynamoDB Global Tables para replicar dados entre regiões?')
+    t.same([tables.covered, tables.untreated], [false, ['Global Tables']], 'how the feature of DynamoDB works is asked, not how Regions work')
+    const flowLogs = retrieve(base, 'how do I set up VPC Flow Logs to see the traffic my security group rejected')
+    t.same([flowLogs.covered, flowLogs.untreated], [false, ['Flow Logs']], 'a name of ordinary words the notes never write')
+  })
+
   t.test('cpu or memory left over is a resource to right-size', async t => {
     t.equal(retrieve(base, 'como sei se as tasks do meu servico ecs tem memoria sobrando?').hits[0]?.heading, 'Redimensionamento (right-sizing)')
     t.match(readQuestion('our containers have lots of unused memory').text, /right-sizing/, 'in English too')
