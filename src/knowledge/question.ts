@@ -503,6 +503,8 @@ const COMMON: ReadonlySet<string> = new Set([
   'faxina', 'cleanup', 'declutter',
   // Kinds of file a student has ("um csv de 2gb no s3"): what is asked is what to do with it, never a product.
   'csv', 'tsv', 'pdf', 'pdfs', 'xls', 'xlsx', 'txt', 'docx', 'zip', 'png', 'jpg', 'jpeg', 'gif', 'mp3', 'mp4',
+  // Kinds of system a student builds ("um erp pequeno pra loja", "our crm"): what it is, not a product.
+  'erp', 'crm', 'cms', 'mvp',
   // Closed classes: Portuguese contractions of a preposition and a pronoun, English indefinite
   // pronouns and contractions typed without the apostrophe. They point at things, never name one.
   'nele', 'nela', 'neles', 'nelas', 'neste', 'nesta', 'nesse', 'nessa', 'nisso', 'nisto', 'naquele', 'naquela',
@@ -514,10 +516,10 @@ const COMMON: ReadonlySet<string> = new Set([
   'theyll', 'theyve'
 ])
 
-// Conjugated verbs and adverbs by their endings: "deixei", "comecou", "rodando", "throwing", "suddenly" are
+// Conjugated verbs and adverbs by their endings: "deixei", "comecou", "barrava", "rodando", "throwing", "suddenly" are
 // words of a sentence, not the names of services or tools, which are nouns ("Karpenter", "Kinesis").
 // Infinitives ("gravar") and plain nouns are left out: too many names end the same way.
-const PT_INFLECTED = /(ei|ou|iu|amos|aram|eram|iram|avam|ando|endo|indo|asse|esse|isse|aria|eria|iria|amente)$/
+const PT_INFLECTED = /(ei|ou|iu|amos|aram|eram|iram|ava|avam|ando|endo|indo|asse|esse|isse|aria|eria|iria|amente)$/
 const EN_INFLECTED = /(ing|ed|ly)$/
 
 /**

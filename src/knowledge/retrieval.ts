@@ -156,6 +156,8 @@ const VENDOR_SPELLED: Readonly<Record<string, string>> = { amazon: 'Amazon', aws
 const QUANTITY = /^\d+(?:[.,]\d+)?(?:[kmgtp]i?b|[kmgtp]bps|bps|ms|s|sec|secs|min|mins|h|hr|hrs|d|k|x|gbs?|tbs?|mbs?|am|pm)$/
 const POSSESSIVE = /^(my|our|your|their|meu|minha|meus|minhas|nossa|nosso|sua|seu)$/
 const PREPOSITION = /^(without|within|across|behind|beyond|toward|towards|against|among|despite|inside|outside|instead|sobre|apos|desde|durante|atraves|perante)$/
+// The code of a system error a program printed ("ECONNREFUSED", "ETIMEDOUT", "ENOENT"): what went wrong, never a product.
+const ERRNO = /^E[A-Z]{4,11}$/
 // The last word of an error message as a program prints it.
 const ERROR_WORD = /^(error|errors|exception|denied|failed|failure|refused|timeout|exceeded|unavailable|forbidden|unauthorized)$/
 // The reason phrases of HTTP's error statuses, which tools print as their message ("toomanyrequests").
@@ -432,7 +434,8 @@ function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, 
   // After "that", "which" or "who", a word in lower case ending in -s is the relative clause's verb ("a lambda that transcodes videos").
   if (lang === 'en' && typed === folded && /[^s]s$/.test(folded) && words.some((word, i) => word === folded && i > 0 && RELATIVE.test(words[i - 1]))) return true
   if (!isEverydayWord(folded, lang)) return false
-  if (lang !== 'pt' || portugueseShaped(typed)) return true
+  // The capital of the question's first word is the sentence's, not a name's ("Abri a porta 22 …").
+  if (lang !== 'pt' || portugueseShaped(first ? typed.charAt(0).toLowerCase() + typed.slice(1) : typed)) return true
   // A word spelled as Portuguese words are not that is frequent in Portuguese text but not in
   // English is a proper name the Portuguese list picked up ("jenkins", "facebook"): the English
   // words Portuguese borrows ("show", "site", "backup") are frequent in both.
@@ -1296,7 +1299,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const asksOfIt = ASKS_OF_IT.test(foldText(raw))
   // "My JavaScript and CSS files" are files of a kind: the format is no product the notes lack.
   const fileKinds = unknown.length === 0 ? new Set<string>() : fileKindWords(foldText(raw))
-  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) &&
+  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) && !ERRNO.test(word) &&
     !everyday(base, raw, word, question.lang, word === firstWord))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.

@@ -584,6 +584,17 @@ t.test('everyday-words', async t => {
     t.same([flowLogs.covered, flowLogs.untreated], [false, ['Flow Logs']], 'a name of ordinary words the notes never write')
   })
 
+  t.test('words of the sentence that are no product', async t => {
+    const errno = retrieve(base, 'my lambda in the vpc fails with ETIMEDOUT every time it calls the rds database, what is missing')
+    t.same([errno.covered, errno.unknown], [true, []], 'a system error\'s code is what went wrong')
+    const crm = retrieve(base, 'vou montar um crm simples pra igreja do meu bairro com cadastro e historico, dynamodb ou rds?')
+    t.same([crm.covered, crm.unknown], [true, []], 'the kind of system the student builds')
+    const opened = retrieve(base, 'Abri a porta do banco pra internet toda achando que a AWS bloqueava ataques maliciosos. A culpa é de quem?')
+    t.ok(opened.covered && !opened.unknown.includes('Abri'), 'the first word\'s capital is the sentence\'s')
+    const blocked = retrieve(base, 'Subi um bucket publico achando que a AWS barrava acessos indevidos, de quem é a culpa?')
+    t.same([blocked.covered, blocked.hits[0]?.heading], [true, 'Erros comuns na responsabilidade compartilhada'], 'what "a AWS barrava" is a verb of, not a service')
+  })
+
   t.test('cpu or memory left over is a resource to right-size', async t => {
     t.equal(retrieve(base, 'como sei se as tasks do meu servico ecs tem memoria sobrando?').hits[0]?.heading, 'Redimensionamento (right-sizing)')
     t.match(readQuestion('our containers have lots of unused memory').text, /right-sizing/, 'in English too')
