@@ -90,7 +90,9 @@ const FIELD_NAMES: readonly string[] = [
   'sidecar pattern', 'database sharding', 'read-your-writes', 'materialized view', 'materialized views', 'retry storm',
   'fine-tune', 'fine tune', 'jump box', 'jump host', 'jump server', 'bastion host', 'structured outputs', 'structured output',
   'JSON mode', 'image signing', 'cursor pagination', 'offset pagination', 'keyset pagination', 'ajuste fino',
-  'fault injection', 'load testing', 'fuzzy search', 'bot protection', 'password hashing'
+  'fault injection', 'load testing', 'fuzzy search', 'bot protection', 'password hashing',
+  'SQL injection', 'injeção de SQL', 'cross-site scripting', 'penetration testing', 'pen testing', 'teste de intrusão',
+  'threat modeling', 'modelagem de ameaças', 'secret scanning', 'code signing'
 ]
 
 /**

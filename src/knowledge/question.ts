@@ -141,7 +141,11 @@ const EXPANSIONS: Record<string, string> = {
   devdeps: 'devdependencies dev dependencies',
   devdependencies: 'devdependencies dev dependencies',
   qro: 'quero',
-  qria: 'queria'
+  qria: 'queria',
+  // A student's Mac is the macOS the notes name ("docker on my macbook runs a vm").
+  macbook: 'macos',
+  macbooks: 'macos',
+  imac: 'macos'
 }
 
 const GREETINGS: Array<{ lang: Lang, kind: 'greeting' | 'thanks', pattern: RegExp }> = [
@@ -505,6 +509,8 @@ const COMMON: ReadonlySet<string> = new Set([
   'csv', 'tsv', 'pdf', 'pdfs', 'xls', 'xlsx', 'txt', 'docx', 'zip', 'png', 'jpg', 'jpeg', 'gif', 'mp3', 'mp4',
   // Kinds of system a student builds ("um erp pequeno pra loja", "our crm"): what it is, not a product.
   'erp', 'crm', 'cms', 'mvp',
+  // The student's own devices ("testing the api from my iphone"): where they work, never what the notes should treat.
+  'iphone', 'ipad', 'chromebook', 'thinkpad',
   // Closed classes: Portuguese contractions of a preposition and a pronoun, English indefinite
   // pronouns and contractions typed without the apostrophe. They point at things, never name one.
   'nele', 'nela', 'neles', 'nelas', 'neste', 'nesta', 'nesse', 'nessa', 'nisso', 'nisto', 'naquele', 'naquela',

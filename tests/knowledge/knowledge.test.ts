@@ -595,6 +595,18 @@ t.test('everyday-words', async t => {
     t.same([blocked.covered, blocked.hits[0]?.heading], [true, 'Erros comuns na responsabilidade compartilhada'], 'what "a AWS barrava" is a verb of, not a service')
   })
 
+  t.test('an attack named by ordinary words is a technique the notes do not treat', async t => {
+    const found = retrieve(base, 'how do i stop sql injection in my express api that builds its queries by gluing strings together')
+    t.same([found.covered, found.untreated], [false, ['SQL injection']])
+  })
+
+  t.test('a student\'s own devices: a Mac is the macOS the notes name, an iPad no product', async t => {
+    const found = retrieve(base, 'why is there a linux vm running on my macbook as soon as i start docker')
+    t.same([found.covered, found.unknown, found.hits[0]?.heading], [true, [], 'Trade-offs and pitfalls of containers'])
+    const ipad = retrieve(base, 'meu ipad ainda mostra a versao velha do site depois do deploy, é cache do cloudfront?')
+    t.same([ipad.covered, ipad.notTreated], [true, []], 'the device the student looks from is no product the notes lack')
+  })
+
   t.test('cpu or memory left over is a resource to right-size', async t => {
     t.equal(retrieve(base, 'como sei se as tasks do meu servico ecs tem memoria sobrando?').hits[0]?.heading, 'Redimensionamento (right-sizing)')
     t.match(readQuestion('our containers have lots of unused memory').text, /right-sizing/, 'in English too')
