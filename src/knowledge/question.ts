@@ -299,6 +299,10 @@ const PHRASES: Array<[RegExp, string]> = [
 // phrases above, the words they match count as known (see phraseWords): a student who says a
 // model "inventa" asks about hallucinations, not about something the notes lack.
 const SYNONYMS: Array<[RegExp, string]> = [
+  // What was forgotten and left running ("recursos esquecidos", "instances we forgot about") is what the notes call idle.
+  [/\b(recursos?|resources?|coisas|stuff|things|instancias|instances|volumes|servers?|servidores|maquinas|ambientes|environments)\b[^?.!]{0,30}\b(esquecid[oa]s?|forgotten|forgot|left (on|running)|abandonad[oa]s?|abandoned|largad[oa]s?|orphan(ed)?s?)\b|\b(esquecid[oa]s?|forgotten|abandoned|orphaned) (recursos?|resources?|instancias|instances|volumes|servers?|servidores|ambientes|environments)\b/g, '$& idle ociosos'],
+  // That storage "never loses anything" is its durability, which the notes set apart from keeping a deleted file.
+  [/\b(nada se perde|nunca (se )?perde (nada|dados?|arquivos?|objetos?)|nao perde nada|never los(e|es) (anything|data|files?|objects?|a (file|byte|thing))|nothing (is|gets|ever gets) lost|onze noves|eleven nines|11 (noves|nines))\b/g, '$& durabilidade durability'],
   // A model that "makes things up" or "invents" an answer hallucinates.
   [/\b(mak(e|es|ing) (stuff|things|shit|facts|answers) up|made (stuff|things) up|invent(s|ed|ing)?|inventa\w*|inventou|invencao)\b/g, '$& hallucination alucinacao'],
   // Going back to the version that worked is a rollback, however it is said ("aponta o serviço de volta para a revisão 41").

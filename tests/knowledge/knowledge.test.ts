@@ -607,6 +607,16 @@ t.test('everyday-words', async t => {
     t.same([ipad.covered, ipad.notTreated], [true, []], 'the device the student looks from is no product the notes lack')
   })
 
+  t.test('what was forgotten and keeps billing is an idle resource', async t => {
+    t.equal(retrieve(base, 'que recursos esquecidos continuam cobrando na fatura sem a turma perceber?').hits[0]?.heading, 'Tags e recursos ociosos')
+    t.equal(retrieve(base, 'which forgotten resources keep billing us without anyone noticing?').hits[0]?.heading, 'Tagging and idle resources', 'in English too')
+  })
+
+  t.test('storage that never loses anything is asked about its durability', async t => {
+    t.equal(retrieve(base, 'o s3 nao perde nada nunca, entao se eu apagar um arquivo sem querer da pra recuperar?').hits[0]?.heading, 'Durabilidade não é disponibilidade')
+    t.notMatch(readQuestion('never lose your temper with the pipeline').text, /durability/, 'losing something else is no storage')
+  })
+
   t.test('cpu or memory left over is a resource to right-size', async t => {
     t.equal(retrieve(base, 'como sei se as tasks do meu servico ecs tem memoria sobrando?').hits[0]?.heading, 'Redimensionamento (right-sizing)')
     t.match(readQuestion('our containers have lots of unused memory').text, /right-sizing/, 'in English too')
