@@ -299,6 +299,8 @@ const PHRASES: Array<[RegExp, string]> = [
 // phrases above, the words they match count as known (see phraseWords): a student who says a
 // model "inventa" asks about hallucinations, not about something the notes lack.
 const SYNONYMS: Array<[RegExp, string]> = [
+  // A Portuguese question keeps the English "error budget"; the Portuguese notes say "orçamento de erros" (no AWS Budgets).
+  [/\berror budgets?\b/g, '$& orcamento de erros'],
   // What was forgotten and left running ("recursos esquecidos", "instances we forgot about") is what the notes call idle.
   [/\b(recursos?|resources?|coisas|stuff|things|instancias|instances|volumes|servers?|servidores|maquinas|ambientes|environments)\b[^?.!]{0,30}\b(esquecid[oa]s?|forgotten|forgot|left (on|running)|abandonad[oa]s?|abandoned|largad[oa]s?|orphan(ed)?s?)\b|\b(esquecid[oa]s?|forgotten|abandoned|orphaned) (recursos?|resources?|instancias|instances|volumes|servers?|servidores|ambientes|environments)\b/g, '$& idle ociosos'],
   // That storage "never loses anything" is its durability, which the notes set apart from keeping a deleted file.

@@ -617,6 +617,10 @@ t.test('everyday-words', async t => {
     t.notMatch(readQuestion('never lose your temper with the pipeline').text, /durability/, 'losing something else is no storage')
   })
 
+  t.test('the English "error budget" in a Portuguese question is the notes\' "orçamento de erros"', async t => {
+    t.equal(retrieve(base, 'o que seria esse error budget e como ele ajuda a decidir alertas?').hits[0]?.heading, 'SLI, SLO e orçamento de erros')
+  })
+
   t.test('cpu or memory left over is a resource to right-size', async t => {
     t.equal(retrieve(base, 'como sei se as tasks do meu servico ecs tem memoria sobrando?').hits[0]?.heading, 'Redimensionamento (right-sizing)')
     t.match(readQuestion('our containers have lots of unused memory').text, /right-sizing/, 'in English too')
