@@ -190,7 +190,7 @@ const PHRASES: Array<[RegExp, string]> = [
   // A secret in a Kubernetes question is the cluster's Secret object, kept beside the ConfigMap and only base64-encoded.
   [/^(?=.*\b(kubernetes|k8s)\b)(?=.*\bsecrets?\b).*$/g, '$& configmap base64 objetos objects'],
   // One policy allowing and another denying the same thing is settled by IAM's rule that an explicit deny wins.
-  [/^(?=.*\b(policy|policies|politica|politicas)\b)(?=.*\b(allow|allows|allowing|libera|liberando|permite|permitindo)\b)(?=.*\b(deny|denies|denying|nega|negando)\b).*$/g, '$& iam effect explicit explicito'],
+  [/^(?=.*\b(policy|policies|politica|politicas)\b)(?=.*\b(allow|allowed|libero|liberei|liberou|permito|permiti|permitiu|allows|allowing|libera|liberando|permite|permitindo)\b)(?=.*\b(deny|denied|nego|neguei|negou|bloqueio|bloqueei|denies|denying|nega|negando)\b).*$/g, '$& iam effect explicit explicito'],
   // A message handled twice because its job runs long came back when its visibility timeout ran out ("how long" it is
   // kept is its retention).
   [/^(?=.*\b(sqs|queue|queues|fila|filas)\b)(?=.*\b(twice|again|duas vezes|de novo|duplicad[oa]s?|duplicates?|duplicated)\b)(?=.*\b(takes?|took|slow|demora|demoram|demorou|lento|lenta|minutes?|minutos?|mins?)\b).*$/g, '$& visibility timeout visibilidade'],
@@ -299,6 +299,8 @@ const PHRASES: Array<[RegExp, string]> = [
 // phrases above, the words they match count as known (see phraseWords): a student who says a
 // model "inventa" asks about hallucinations, not about something the notes lack.
 const SYNONYMS: Array<[RegExp, string]> = [
+  // Purging a CDN's cache ("should i purge it after every deploy") is what CloudFront calls an invalidation.
+  [/\b(purge|purges|purged|purging|purgar|purga|purgo|(clear|flush|bust|limpar|limpo|limpa) (the |o )?cache)\b/g, '$& invalidation invalidacao'],
   // A Portuguese question keeps the English "error budget"; the Portuguese notes say "orçamento de erros" (no AWS Budgets).
   [/\berror budgets?\b/g, '$& orcamento de erros'],
   // What was forgotten and left running ("recursos esquecidos", "instances we forgot about") is what the notes call idle.

@@ -621,6 +621,16 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'o que seria esse error budget e como ele ajuda a decidir alertas?').hits[0]?.heading, 'SLI, SLO e orçamento de erros')
   })
 
+  t.test('purging a CDN\'s cache is an invalidation', async t => {
+    t.equal(retrieve(base, 'every time we push a new build cloudfront keeps serving the old main.js for hours, should i purge it after every deploy or is there a smarter way').hits[0]?.heading, 'Invalidations')
+    t.match(readQuestion('precisa purgar o cache do cloudfront toda vez?').text, /invalidacao/, 'in Portuguese too')
+    t.notMatch(readQuestion('purchase a savings plan').text, /invalidation/, 'a word that only begins the same way')
+  })
+
+  t.test('allowing in one policy and denying in another, in the first person', async t => {
+    t.equal(retrieve(base, 'numa policy eu libero dynamodb:* e em outra nego dynamodb:DeleteItem, qual das duas ganha?').hits[0]?.heading, 'Políticas IAM em JSON')
+  })
+
   t.test('cpu or memory left over is a resource to right-size', async t => {
     t.equal(retrieve(base, 'como sei se as tasks do meu servico ecs tem memoria sobrando?').hits[0]?.heading, 'Redimensionamento (right-sizing)')
     t.match(readQuestion('our containers have lots of unused memory').text, /right-sizing/, 'in English too')
