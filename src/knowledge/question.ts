@@ -299,6 +299,8 @@ const PHRASES: Array<[RegExp, string]> = [
 // phrases above, the words they match count as known (see phraseWords): a student who says a
 // model "inventa" asks about hallucinations, not about something the notes lack.
 const SYNONYMS: Array<[RegExp, string]> = [
+  // "The mean" of a latency is its average, which the notes say hides the slow tail (percentiles). "What does it mean" is no average.
+  [/\b(the|a|our|my|its|their) mean\b(?! (by|that|to|for|it|you|we|i)\b)|\bmean (response|latency|time|value|request)s?\b/g, '$& average'],
   // Purging a CDN's cache ("should i purge it after every deploy") is what CloudFront calls an invalidation.
   [/\b(purge|purges|purged|purging|purgar|purga|purgo|(clear|flush|bust|limpar|limpo|limpa) (the |o )?cache)\b/g, '$& invalidation invalidacao'],
   // A Portuguese question keeps the English "error budget"; the Portuguese notes say "orçamento de erros" (no AWS Budgets).

@@ -158,6 +158,9 @@ const POSSESSIVE = /^(my|our|your|their|meu|minha|meus|minhas|nossa|nosso|sua|se
 const PREPOSITION = /^(without|within|across|behind|beyond|toward|towards|against|among|despite|inside|outside|instead|sobre|apos|desde|durante|atraves|perante)$/
 // The code of a system error a program printed ("ECONNREFUSED", "ETIMEDOUT", "ENOENT"): what went wrong, never a product.
 const ERRNO = /^E[A-Z]{4,11}$/
+// The name of an AWS managed policy ("AmazonS3FullAccess", "AdministratorAccess"): a set of permissions the notes' IAM
+// sections explain, never a product they lack.
+const MANAGED_POLICY = /^(?:(?:Amazon|AWS)[A-Za-z0-9]*(?:Access|Policy|Role)|AdministratorAccess|PowerUserAccess|ReadOnlyAccess|ViewOnlyAccess)$/
 // The last word of an error message as a program prints it.
 const ERROR_WORD = /^(error|errors|exception|denied|failed|failure|refused|timeout|exceeded|unavailable|forbidden|unauthorized)$/
 // The reason phrases of HTTP's error statuses, which tools print as their message ("toomanyrequests").
@@ -1299,7 +1302,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const asksOfIt = ASKS_OF_IT.test(foldText(raw))
   // "My JavaScript and CSS files" are files of a kind: the format is no product the notes lack.
   const fileKinds = unknown.length === 0 ? new Set<string>() : fileKindWords(foldText(raw))
-  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) && !ERRNO.test(word) &&
+  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) && !ERRNO.test(word) && !MANAGED_POLICY.test(word) &&
     !everyday(base, raw, word, question.lang, word === firstWord))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.

@@ -631,6 +631,18 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'numa policy eu libero dynamodb:* e em outra nego dynamodb:DeleteItem, qual das duas ganha?').hits[0]?.heading, 'Políticas IAM em JSON')
   })
 
+  t.test('a managed policy\'s name is a set of permissions, not a product', async t => {
+    const found = retrieve(base, 'a teammate\'s role has AmazonS3FullAccess plus a custom statement with Effect Deny on deleting objects. can they still delete stuff from the bucket?')
+    t.same([found.covered, found.unknown, found.hits[0]?.heading], [true, [], 'IAM policies in JSON'])
+    t.same(retrieve(base, 'minha role tem AdministratorAccess, isso é ruim?').unknown, [], 'in Portuguese too')
+  })
+
+  t.test('the mean of a latency is the average the notes say hides the slow tail', async t => {
+    t.equal(retrieve(base, 'grafana shows mean response 120ms, yet a handful of requests take 5s and people complain. why is the mean misleading here').closest?.heading, 'Percentiles: p50, p95, p99')
+    t.match(readQuestion('our mean response time is 120ms').text, /average/)
+    t.notMatch(readQuestion('what does a 502 mean for my alb').text, /average/, '"what does it mean" is no average')
+  })
+
   t.test('cpu or memory left over is a resource to right-size', async t => {
     t.equal(retrieve(base, 'como sei se as tasks do meu servico ecs tem memoria sobrando?').hits[0]?.heading, 'Redimensionamento (right-sizing)')
     t.match(readQuestion('our containers have lots of unused memory').text, /right-sizing/, 'in English too')
