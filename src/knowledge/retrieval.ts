@@ -639,6 +639,8 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     if ((before !== undefined && pairs.has(`${before} ${terms[0]}`)) || (terms.length >= 2 && pairs.has(`${terms[0]} ${terms[1]}`) && name.vendor !== null)) continue
     // In a Portuguese question, words of everyday Portuguese after a vendor ("a aws ainda ganha") are the sentence going on: services are named in English.
     if (lang === 'pt' && name.named && name.typed.every(w => !foreignToPortuguese(w))) continue
+    // ...and so is a Portuguese verb right after it ("na aws configurar security group é trabalho meu?"): the student's task, not "AWS Configurar".
+    if (lang === 'pt' && name.vendor !== null && ((/(ar|er|ir)$/.test(name.words[0]) && isEverydayWord(name.words[0], 'pt')) || (name.words[0].endsWith('ar') && portugueseShaped(name.typed[0])))) continue
     if (name.vendor !== null && topics.has(terms[0]) && !isCommonWord(name.typed[0], lang) && !analyzer.isStopWord(name.words[0]) &&
       !['aws', 'amazon'].some(v => pairs.has(`${v} ${terms[0]}`))) {
       // The run may go on into the rest of the sentence ("aws backup guarda snapshot"): the service's name is its first word.

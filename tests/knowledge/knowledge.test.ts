@@ -643,6 +643,11 @@ t.test('everyday-words', async t => {
     t.notMatch(readQuestion('what does a 502 mean for my alb').text, /average/, '"what does it mean" is no average')
   })
 
+  t.test('a Portuguese verb after the vendor is the student\'s task, not a service', async t => {
+    const found = retrieve(base, 'na aws configurar security group e criptografar meus dados é trabalho meu ou da amazon?')
+    t.same([found.covered, found.untreated, found.hits[0]?.heading], [true, [], 'O que o cliente protege (segurança na nuvem)'])
+  })
+
   t.test('cpu or memory left over is a resource to right-size', async t => {
     t.equal(retrieve(base, 'como sei se as tasks do meu servico ecs tem memoria sobrando?').hits[0]?.heading, 'Redimensionamento (right-sizing)')
     t.match(readQuestion('our containers have lots of unused memory').text, /right-sizing/, 'in English too')
