@@ -301,8 +301,10 @@ const PHRASES: Array<[RegExp, string]> = [
 const SYNONYMS: Array<[RegExp, string]> = [
   // "The mean" of a latency is its average, which the notes say hides the slow tail (percentiles). "What does it mean" is no average.
   [/\b(the|a|our|my|its|their) mean\b(?! (by|that|to|for|it|you|we|i)\b)|\bmean (response|latency|time|value|request)s?\b/g, '$& average'],
-  // Purging a CDN's cache ("should i purge it after every deploy") is what CloudFront calls an invalidation.
-  [/\b(purge|purges|purged|purging|purgar|purga|purgo|(clear|flush|bust|limpar|limpo|limpa) (the |o )?cache)\b/g, '$& invalidation invalidacao'],
+  // Purging a CDN's cache ("should i purge it after every deploy") is what CloudFront calls an invalidation; clearing a
+  // cache is one only when the question is about the CDN ("limpar o cache do redis" is not).
+  [/\b(purge|purges|purged|purging|purgar|purga|purgo)\b/g, '$& invalidation invalidacao'],
+  [/^(?=.*\b(cloudfront|cdn)\b)(?=.*\b(clear|flush|bust|limpar|limpo|limpa) (the |o |do )?cache\b).*$/g, '$& invalidation invalidacao'],
   // A Portuguese question keeps the English "error budget"; the Portuguese notes say "orçamento de erros" (no AWS Budgets).
   [/\berror budgets?\b/g, '$& orcamento de erros'],
   // What was forgotten and left running ("recursos esquecidos", "instances we forgot about") is what the notes call idle.

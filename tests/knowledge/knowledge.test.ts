@@ -625,6 +625,8 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'every time we push a new build cloudfront keeps serving the old main.js for hours, should i purge it after every deploy or is there a smarter way').hits[0]?.heading, 'Invalidations')
     t.match(readQuestion('precisa purgar o cache do cloudfront toda vez?').text, /invalidacao/, 'in Portuguese too')
     t.notMatch(readQuestion('purchase a savings plan').text, /invalidation/, 'a word that only begins the same way')
+    t.match(readQuestion('do i have to clear the cache on cloudfront after each deploy?').text, /invalidation/, 'clearing the CDN\'s cache')
+    t.notMatch(readQuestion('como limpar o cache do redis depois do deploy?').text, /invalidacao/, 'clearing another cache is no invalidation')
   })
 
   t.test('allowing in one policy and denying in another, in the first person', async t => {
