@@ -400,7 +400,8 @@ function asksAbout (raw: string, unknown: readonly string[], names: readonly str
 /** Whether one of the words or names stands in the question where `test` says so (given its first and last word's index). */
 function anyWhere (raw: string, unknown: readonly string[], names: readonly string[], test: (words: readonly string[], first: number, last: number) => boolean): boolean {
   const words = tokenize(foldText(raw))
-  const typed = tokenize(raw)
+  // The words as typed, for their capitals: read only when a name stands after another word.
+  let typed: string[] | undefined
   const spans = [...unknown.map(word => [foldText(word)]), ...names.map(name => tokenize(foldText(name)).filter(word => !VENDOR.test(word)))]
   for (const span of spans) {
     if (span.length === 0) continue
@@ -409,7 +410,9 @@ function anyWhere (raw: string, unknown: readonly string[], names: readonly stri
       if (test(words, i, i + span.length - 1)) return true
       // A name may follow the product it belongs to ("as DynamoDB Global Tables", "set up S3 Batch Operations"):
       // written as a name itself (a capital inside it, or a digit), it is read as part of the name.
-      if (i > 0 && typed.length === words.length && /\d|.\p{Lu}/u.test(typed[i - 1]) && test(words, i - 1, i + span.length - 1)) return true
+      if (i === 0) continue
+      typed ??= tokenize(raw)
+      if (typed.length === words.length && /\d|.\p{Lu}/u.test(typed[i - 1]) && test(words, i - 1, i + span.length - 1)) return true
     }
   }
   return false
