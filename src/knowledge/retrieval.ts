@@ -857,6 +857,25 @@ function listedInLead (base: KnowledgeBase, lead: RankedHit, names: readonly str
   return [...holding].some(sentence => rest.some(t => sentence.includes(t)))
 }
 
+/**
+ * The question's words, besides `names`, that the lead section writes as the name of an example: capitalised,
+ * no everyday word, and no word of a title, keyword or heading of any note ("Gmail" is an example of SaaS;
+ * "Lambda" or "EKS" is a service the notes treat, and a question about it is no question about examples).
+ */
+function examplesLeadWrites (base: KnowledgeBase, lead: RankedHit, raw: string, names: readonly string[]): string[] {
+  const passage = passageOf(base, lead)
+  if (passage === undefined) return []
+  const written = new Set<string>()
+  for (const match of passage.text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu)) {
+    const folded = foldText(match[0])
+    if (folded.length >= 3 && !VENDOR.test(folded) && !isEverydayWord(folded, 'en') && !isEverydayWord(folded, 'pt')) written.add(folded)
+  }
+  const named = new Set(names.flatMap(name => tokenize(foldText(name))))
+  const topicWords = noteTerms(base).named
+  const treated = (word: string): boolean => [...analyzerFor('en').terms(word), ...analyzerFor('pt').terms(word)].some(term => topicWords.has(term))
+  return [...new Set(tokenize(foldText(raw)).filter(word => written.has(word) && !named.has(word) && !treated(word)))]
+}
+
 /** Words of the question, besides a name, that a sentence of the notes must say with it to answer it. */
 const SAID_WITH_NAME = 2
 
@@ -1377,7 +1396,13 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // Several names that the answering section lists as its examples ("Gmail, Microsoft 365, Salesforce"), asked
     // about with a word of the lines that list them ("zoom, salesforce e azure functions: qual as-a-service?"),
     // ask where each belongs: the section answers that, for all of them together.
-    const listed = listedInLead(base, lead, untreated, queryTerms, lang)
+    // One such name asked about beside another example of the same lines that the notes never treat
+    // ("gmail, elastic beanstalk e azure functions: qual modelo?") is asked the same, unless the question
+    // asks what it is, how it works or how to set it up ("how do i install a helm chart on my eks cluster").
+    const examples = untreated.length === 1 && !anyWhere(raw, [], untreated, (words, first) => defining(words, first) || subjectOfQuestion(words, first, true) || adopting(words, first))
+      ? [...untreated, ...examplesLeadWrites(base, lead, raw, untreated)]
+      : untreated
+    const listed = listedInLead(base, lead, examples, queryTerms, lang)
     for (let i = untreated.length - 1; i >= 0; i--) if (listed || answered.has(untreated[i])) untreated.splice(i, 1)
     // Another section of the answering note may be the one that says it ("fargate spot roda arm64?" is
     // answered among the note's key facts, not under the capacity strategies that lead): a sentence that
@@ -1440,6 +1465,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const covered = answersAll || setting.length > 0
     const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang) : new Set<string>()
     let asideLeft = aside.filter(name => !answeredAside.has(name))
+    // Names the answering section lists together, asked where each belongs, are answered there: the answer says nothing of lacking them.
+    if (covered && asideLeft.length >= 2 && listedInLead(base, lead, asideLeft, queryTerms, lang)) asideLeft = []
     // A name mentioned in passing that a sentence of another note found says together with the rest of the
     // question ("da pra rodar task arm64 no fargate spot?", said among the Spot note's key facts while the
     // FinOps note leads) is answered there: that section leads, and the answer does not say the notes lack it.

@@ -725,6 +725,11 @@ t.test('everyday-words', async t => {
       const found = retrieve(base, question)
       t.same([found.covered, found.untreated, found.hits[0]?.topic], [true, [], 'service-models'], question)
     }
+    // One name the notes only list, asked beside another of the list's examples: the answer says nothing of lacking either.
+    const beside = retrieve(base, 'gmail, elastic beanstalk e azure functions se encaixam em qual modelo de servico cada um?')
+    t.same([beside.covered, beside.untreated, beside.notTreated, beside.hits[0]?.heading], [true, [], [], 'Exemplos de cada modelo de serviço'])
+    const install = retrieve(base, 'how do i install a helm chart on my eks cluster')
+    t.same([install.covered, install.untreated], [false, ['Helm']], 'EKS is a service the notes treat, and installing Helm is asked')
     const pricing = retrieve(base, 'zoom and salesforce, which one has cheaper seats for a class of 30')
     t.same([pricing.covered, pricing.untreated], [false, ['Zoom', 'Salesforce']], 'the list says nothing of their prices')
   })
