@@ -1325,7 +1325,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   // "How does it …": asked of the one name the notes do not treat, when the question has just one (see ASKS_OF_IT).
   const asksOfIt = ASKS_OF_IT.test(foldText(raw))
   // "My JavaScript and CSS files" are files of a kind: the format is no product the notes lack.
-  const fileKinds = unknown.length === 0 ? new Set<string>() : fileKindWords(foldText(raw))
+  const fileKinds = fileKindWords(foldText(raw))
   const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) && !ERRNO.test(word) && !MANAGED_POLICY.test(word) &&
     !everyday(base, raw, word, question.lang, word === firstWord))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
@@ -1360,13 +1360,13 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // A name is read within the words of one side of a comparison: "api gateway ou load balancer"
     // holds no "Gateway Load Balancer".
     // A file or a call the student quotes ("index.html", "console.log"), or an error message a tool
-    // printed ("Too Many Requests"), names no product; nor does a count ("pedi 2 vcpu"): it says how much.
+    // printed ("Too Many Requests"), names no product; nor does a count ("pedi 2 vcpu"): it says how much; nor a format of files ("HTML pages").
     const quoted = quotedTerms(typed)
     const passing: ReturnType<typeof passingNamesIn> = []
     for (const side of searchText.split(CONJUNCTION)) {
       for (const name of passingNamesIn(base.index, [...new Set(analyzerFor(lang).analyze(side, foreign))], lang)) {
         const words = tokenize(foldText(name.spelled))
-        if (!passing.some(p => p.spelled === name.spelled) && !words.every(word => quoted.has(word)) && !errorMessage(words) && !counted(raw, words)) passing.push(name)
+        if (!passing.some(p => p.spelled === name.spelled) && !words.every(word => quoted.has(word)) && !errorMessage(words) && !counted(raw, words) && !words.every(word => fileKinds.has(word))) passing.push(name)
       }
     }
     // A name of the field made of ordinary words that the notes never write ("App Runner", "sticky sessions") is read the same way.
@@ -1497,18 +1497,25 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   return { question, hits: [], closest: null, unknown: unknownTerms, untreated: [], notTreated: [], covered: false, confidence: 0.02, queryTerms: [], lang: question.lang }
 }
 
+/**
+ * Nouns for what a site is built from, after the format that says which kind ("my JavaScript files",
+ * "fingerprinted JavaScript bundles", "HTML pages"), and in Portuguese before it ("arquivos YAML").
+ */
+const FILE_NOUNS = new Set(['file', 'files', 'bundle', 'bundles', 'asset', 'assets', 'page', 'pages'])
+const ARQUIVO_NOUNS = new Set(['arquivo', 'arquivos', 'bundle', 'bundles'])
+
 /** Words that say what kind of file the student means ("my JavaScript and CSS files", "arquivos YAML"): a format, no product. */
 function fileKindWords (folded: string): Set<string> {
   const words = tokenize(folded)
   const out = new Set<string>()
   const joins = new Set(['and', 'or', 'e', 'ou'])
   words.forEach((word, i) => {
-    if (word === 'file' || word === 'files') {
+    if (FILE_NOUNS.has(word)) {
       for (let j = i - 1; j >= 0; j -= 2) {
         out.add(words[j])
         if (!joins.has(words[j - 1] ?? '')) break
       }
-    } else if (word === 'arquivo' || word === 'arquivos') {
+    } else if (ARQUIVO_NOUNS.has(word)) {
       let j = i + 1
       if (words[j] === 'de') j++
       for (; j < words.length; j += 2) {

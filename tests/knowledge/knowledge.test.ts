@@ -549,6 +549,8 @@ t.test('everyday-words', async t => {
       t.same([found.covered, found.unknown, found.hits[0]?.topic], [true, [], 'cdn'], question)
     }
     t.same(retrieve(base, 'can Athena query the CSV files my app drops in s3').unknown, ['Athena'], 'a product that reads the files is still unknown')
+    const bundles = retrieve(base, 'how long should cloudfront cache our hashed JavaScript bundles compared with the HTML pages')
+    t.same([bundles.covered, bundles.unknown, bundles.notTreated, bundles.hits[0]?.topic], [true, [], [], 'cdn'], 'bundles and pages are files of a kind too')
   })
 
   t.test('a pattern of the logs counted as a metric is a metric filter', async t => {
