@@ -876,6 +876,38 @@ function examplesLeadWrites (base: KnowledgeBase, lead: RankedHit, raw: string, 
   return [...new Set(tokenize(foldText(raw)).filter(word => written.has(word) && !named.has(word) && !treated(word)))]
 }
 
+/** The sides the note's title compares ("Microsserviços ou monólito"), each as its terms; none when it compares nothing. */
+function titleSides (passage: Passage): string[][] {
+  const analyzer = analyzerFor(passage.lang)
+  const parts = foldText(passage.title).split(/\s(?:vs|versus|x|ou|or)\s/)
+  return parts.length < 2 ? [] : parts.map(part => [...new Set(analyzer.analyze(part))])
+}
+
+/**
+ * Whether a sibling section's heading differs from this one's by one word each, the two sides the note's title
+ * compares ("Vantagens do monólito" beside "Vantagens dos microsserviços" in "Microsserviços ou monólito"),
+ * and the question names the sibling's side but not this one's ("as vantagens de manter um monólito"): the
+ * sibling answers it. Headings that differ otherwise ("The Docker layer cache", "How Docker image layers
+ * work") treat two aspects of one thing, not two sides.
+ */
+function siblingAsked (passages: readonly Passage[], passage: Passage, query: ReadonlySet<string>): boolean {
+  const compared = titleSides(passage)
+  if (compared.length < 2) return false
+  const own = [...new Set(analyzed(passage).heading)]
+  const asked = (terms: readonly string[]): boolean => terms.some(t => [...query].some(q => sameWord(q, t)))
+  const onSides = (mine: string, theirs: string): boolean =>
+    compared.some((a, i) => a.some(t => sameWord(t, mine)) && compared.some((b, j) => j !== i && b.some(t => sameWord(t, theirs))))
+  return passages.some(other => {
+    if (other === passage || other.kind !== 'section') return false
+    const theirs = [...new Set(analyzed(other).heading)]
+    const shared = own.filter(t => theirs.includes(t))
+    const mine = own.filter(t => !theirs.includes(t))
+    const sides = theirs.filter(t => !own.includes(t))
+    return shared.length >= 1 && mine.length === 1 && sides.length === 1 && onSides(mine[0], sides[0]) &&
+      asked(shared) && asked(sides) && !asked(mine)
+  })
+}
+
 /** Words of the question, besides a name, that a sentence of the notes must say with it to answer it. */
 const SAID_WITH_NAME = 2
 
@@ -1141,7 +1173,8 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
         hit.kind === 'summary' && introduces ? subjectMatch(passage, [...query], analyzer) : 0)
       const recap = hit.kind === 'section' && RECAP.test(foldText(hit.heading)) ? 0.6 : 1
       const forContrasted = contrast.size > 0 && hit.kind === 'section' && analyzed(passage).heading.some(t => contrast.has(t)) && subjectNamed(passage) < mostSubject
-      const side = (comparisons.length > 0 && hit.kind === 'section' && otherSide(analyzed(passage).heading, query, comparisons)) || forContrasted ? OTHER_SIDE : 1
+      const forSibling = hit.kind === 'section' && siblingAsked(passages, passage, query)
+      const side = (comparisons.length > 0 && hit.kind === 'section' && otherSide(analyzed(passage).heading, query, comparisons)) || forContrasted || forSibling ? OTHER_SIDE : 1
       const section = best > 0 ? sections[i] / best : 0
       const headingPhrase = hit.kind === 'summary' ? 0 : phraseShare(hit.heading, questionPairs, lang)
       const yields = namedSection && hit.kind === 'summary' ? 1 - SUMMARY_PENALTY : 1

@@ -541,6 +541,10 @@ t.test('everyday-words', async t => {
       'Vantagens do monólito', 'the monolith is asked about, over microservices')
     t.equal(retrieve(base, 'que vantagens os microsserviços têm sobre um monólito numa empresa com muitas equipes?').hits[0]?.heading,
       'Vantagens dos microsserviços', 'the other way round, the other section')
+    t.equal(retrieve(base, 'quais as vantagens de ficar com um monolito se o time tem so quatro pessoas?').hits[0]?.heading,
+      'Vantagens do monólito', 'one side named alone: its sibling heading answers')
+    t.equal(retrieve(base, 'what are the advantages of staying with a monolith when the team is only four people?').hits[0]?.heading,
+      'Advantages of a monolith', 'the same in English')
   })
 
   t.test('files of a kind name no product', async t => {
