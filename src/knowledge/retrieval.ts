@@ -262,6 +262,10 @@ const ARTICLE = /^(o|a|os|as|um|uma)$/
 // An article of either language: what comes after it starts the thing named ("the saga pattern", "o X").
 const ANY_ARTICLE = /^(the|a|an|o|os|as|um|uma)$/
 
+// Endings only Portuguese nouns have ("prontuários", "reclamações", "cadastramento", "mensalidade"):
+// such a word after an article is a thing of the student's world, not a product's name.
+const PORTUGUESE_SUFFIX = /(arios?|arias?|coes|cao|mentos?|dades?|eiros?|eiras?)$/
+
 /** Whether a word follows an article: a noun, and an unknown noun is more often a name ("o istio") than a verb or adjective is. */
 function afterArticle (raw: string, typed: string): boolean {
   const words = tokenize(foldText(raw))
@@ -1475,7 +1479,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const plain = !opens && !namesAService(raw, unknownTerms) && !foreignNoun && !about && !unknownTerms.some(acronymShaped) && !capitalisedInside
     // How strongly the note matches on its own text: the students' questions attached to it may
     // share the question's everyday words ("backups") without the note treating its unknown one.
-    const everyday = question.lang === 'pt' && unknownTerms.every(word => portugueseShaped(word) && !afterArticle(raw, word))
+    const everyday = question.lang === 'pt' && unknownTerms.every(word => portugueseShaped(word) && (!afterArticle(raw, word) || PORTUGUESE_SUFFIX.test(foldText(word))))
     // Words spelled as everyday Portuguese ("fico", "sobra") are phrasing, not names: the students'
     // questions may carry such a question. Any other unknown word may be a name the note lacks
     // ("ransomware" next to "backups"), so the note's own text must match strongly.

@@ -718,6 +718,12 @@ t.test('everyday-words', async t => {
     t.same([made.covered, made.unknown], [false, ['snyk']], 'snyk, not the registry, is what is asked')
   })
 
+  t.test('a noun with a Portuguese ending is the student\'s world, even after an article', async t => {
+    const records = retrieve(base, 'a dona da clinica exige q os prontuarios nao saiam do pais e ainda quer pagar o minimo possivel, como eu peso essas duas coisas pra escolher a regiao?')
+    t.same([records.covered, records.hits[0]?.heading], [true, 'Como escolher a Região da AWS'], 'medical records are what must stay in the country')
+    t.same(retrieve(base, 'como configuro o grafana pra mostrar a latencia p99?').covered, false, 'a product after an article is still a name')
+  })
+
   t.test('a place says where the users are, not what is asked', async t => {
     const city = retrieve(base, 'aluno em Fortaleza abre o site e demora pra carregar as imagens, o cloudfront ajuda nisso?')
     t.same([city.covered, city.unknown, city.hits[0]?.topic], [true, [], 'cdn'], 'Fortaleza is where the student is')
