@@ -34,7 +34,7 @@ export const EN_STOP_WORDS: ReadonlySet<string> = new Set([
   'our', 'ours', 'out', 'over', 'own', 'please', 'same', 'she', 'should', 'so', 'some', 'such',
   'than', 'that', 'the', 'their', 'them', 'then', 'there', 'these', 'they', 'this', 'those',
   'through', 'to', 'too', 'under', 'until', 'up', 'us', 'very', 'was', 'we', 'were', 'what',
-  'whats', 'when', 'where', 'which', 'while', 'who', 'whom', 'why', 'will', 'with', 'would', 'you',
+  'whats', 'when', 'where', 'which', 'while', 'who', 'whom', 'whose', 'why', 'will', 'with', 'would', 'you',
   'your', 'yours', 'yourself', 'actually', 'anyway', 'bother', 'explain', 'explained', 'mean',
   'means', 'meaning', 'tell', 'thing', 'things', 'way', 'really', 'someone', 'something', 'll',
   'dont', 'doesnt', 'isnt', 'arent', 'cant', 'wont', 'im', 'ive', 'youre', 'lets', 'use', 'uses',

@@ -724,6 +724,13 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'como configuro o grafana pra mostrar a latencia p99?').covered, false, 'a product after an article is still a name')
   })
 
+  t.test('"whose" is a function word, no part of a name', async t => {
+    const thief = retrieve(base, 'if a thief breaks into an aws datacenter whose fault is it? and where can i read their iso reports')
+    t.same(thief.untreated.filter(name => /whose/i.test(name)), [], 'no "datacenter whose fault"')
+    const physical = retrieve(base, 'if someone physically breaks into an aws datacenter whose problem is it? and where can i get their iso / soc reports')
+    t.same([physical.covered, physical.hits[0]?.topic], [true, 'shared-responsibility'])
+  })
+
   t.test('a place says where the users are, not what is asked', async t => {
     const city = retrieve(base, 'aluno em Fortaleza abre o site e demora pra carregar as imagens, o cloudfront ajuda nisso?')
     t.same([city.covered, city.unknown, city.hits[0]?.topic], [true, [], 'cdn'], 'Fortaleza is where the student is')
