@@ -1363,7 +1363,9 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const asksOfIt = ASKS_OF_IT.test(foldText(raw))
   // "My JavaScript and CSS files" are files of a kind: the format is no product the notes lack.
   const fileKinds = fileKindWords(foldText(raw))
-  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) && !ERRNO.test(word) && !MANAGED_POLICY.test(word) &&
+  // "task arm64 (graviton)": a word in parentheses after a known one says which, not what about (see glossWords).
+  const glossed = glossWords(raw, unknown)
+  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) && !glossed.has(foldText(word)) && !ERRNO.test(word) && !MANAGED_POLICY.test(word) &&
     !everyday(base, raw, word, question.lang, word === firstWord))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
@@ -1532,6 +1534,23 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     }
   }
   return { question, hits: [], closest: null, unknown: unknownTerms, untreated: [], notTreated: [], covered: false, confidence: 0.02, queryTerms: [], lang: question.lang }
+}
+
+/**
+ * Words a question puts in parentheses right after a word the notes know, one or two of them ("task arm64
+ * (graviton)", "my native module (bcrypt)"): a gloss saying which one the student means, not the subject.
+ */
+function glossWords (raw: string, unknown: readonly string[]): Set<string> {
+  const lacking = new Set(unknown.map(word => foldText(word)))
+  const out = new Set<string>()
+  for (const match of raw.matchAll(/([\p{L}\p{N}-]+)\s*\(([^()]+)\)/gu)) {
+    const inside = tokenize(match[2])
+    if (inside.length === 0 || inside.length > 2 || lacking.has(foldText(match[1]))) continue
+    // An acronym in parentheses is the short name of the phrase before it ("DynamoDB Accelerator (DAX)"), its subject.
+    if (inside.some(word => /^\p{Lu}{2,}/u.test(word))) continue
+    for (const word of inside) out.add(foldText(word))
+  }
+  return out
 }
 
 /**

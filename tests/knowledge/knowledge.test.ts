@@ -731,6 +731,13 @@ t.test('everyday-words', async t => {
     t.same([physical.covered, physical.hits[0]?.topic], [true, 'shared-responsibility'])
   })
 
+  t.test('a word in parentheses after a known one says which, not what about', async t => {
+    const arm = retrieve(base, 'fargate spot aceita task arm64 (graviton) ou so roda x86?')
+    t.same([arm.covered, arm.unknown, arm.hits[0]?.topic], [true, [], 'spot-capacity'])
+    const dax = retrieve(base, 'What is the difference between DynamoDB Accelerator (DAX) and ElastiCache for caching DynamoDB reads?')
+    t.same([dax.covered, dax.unknown], [false, ['DAX']], 'an acronym in parentheses is the short name of what is asked about')
+  })
+
   t.test('a place says where the users are, not what is asked', async t => {
     const city = retrieve(base, 'aluno em Fortaleza abre o site e demora pra carregar as imagens, o cloudfront ajuda nisso?')
     t.same([city.covered, city.unknown, city.hits[0]?.topic], [true, [], 'cdn'], 'Fortaleza is where the student is')
