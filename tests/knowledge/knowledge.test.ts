@@ -738,6 +738,12 @@ t.test('everyday-words', async t => {
     t.same([dax.covered, dax.unknown], [false, ['DAX']], 'an acronym in parentheses is the short name of what is asked about')
   })
 
+  t.test('a field written as code is the student\'s data, a call written so is a framework\'s', async t => {
+    const field = retrieve(base, 'my dynamodb table has orderId as key but now i must find orders by customerEmail and the scan is slow and expensive, what did i do wrong')
+    t.same([field.covered, field.unknown, field.hits[0]?.topic], [true, [], 'databases'])
+    t.same(retrieve(base, 'why does my react useEffect fire twice when the page loads').covered, false, 'a hook names the framework the notes lack')
+  })
+
   t.test('a place says where the users are, not what is asked', async t => {
     const city = retrieve(base, 'aluno em Fortaleza abre o site e demora pra carregar as imagens, o cloudfront ajuda nisso?')
     t.same([city.covered, city.unknown, city.hits[0]?.topic], [true, [], 'cdn'], 'Fortaleza is where the student is')
