@@ -1364,7 +1364,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const phrased = phraseWords(foldText(raw))
   // "How does it …": asked of the one name the notes do not treat, when the question has just one (see ASKS_OF_IT).
   const asksOfIt = ASKS_OF_IT.test(foldText(raw))
-  // "My JavaScript and CSS files" are files of a kind: the format is no product the notes lack.
+  // "My JavaScript and CSS files", "HTML pages" are files of a kind: the format is no product the notes lack.
   const fileKinds = fileKindWords(foldText(raw))
   // "task arm64 (graviton)": a word in parentheses after a known one says which, not what about (see glossWords).
   const glossed = glossWords(raw, unknown)
@@ -1402,7 +1402,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // A name is read within the words of one side of a comparison: "api gateway ou load balancer"
     // holds no "Gateway Load Balancer".
     // A file or a call the student quotes ("index.html", "console.log"), or an error message a tool
-    // printed ("Too Many Requests"), names no product; nor does a count ("pedi 2 vcpu"): it says how much; nor a format of files ("HTML pages").
+    // printed ("Too Many Requests"), names no product; nor does a count ("pedi 2 vcpu"): it says how
+    // much; nor the format of a kind of file ("HTML pages").
     const quoted = quotedTerms(typed)
     const passing: ReturnType<typeof passingNamesIn> = []
     for (const side of searchText.split(CONJUNCTION)) {
