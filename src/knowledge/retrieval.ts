@@ -897,8 +897,7 @@ function titleSides (passage: Passage): string[][] {
  * sibling answers it. Headings that differ otherwise ("The Docker layer cache", "How Docker image layers
  * work") treat two aspects of one thing, not two sides.
  */
-function siblingAsked (passages: readonly Passage[], passage: Passage, query: ReadonlySet<string>): boolean {
-  const compared = titleSides(passage)
+function siblingAsked (passages: readonly Passage[], passage: Passage, query: ReadonlySet<string>, compared: readonly string[][]): boolean {
   if (compared.length < 2) return false
   const own = [...new Set(analyzed(passage).heading)]
   const asked = (terms: readonly string[]): boolean => terms.some(t => [...query].some(q => sameWord(q, t)))
@@ -1161,6 +1160,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
     const best = Math.max(...sections)
     const specific = [...query].filter(q => !title.has(q))
     const comparisons = comparedSides(passages, analyzer)
+    const titleCompares = titleSides(passages[0])
     // Sibling headings that differ by the side they take ("Vantagens do monólito", "Vantagens dos microsserviços"):
     // the one naming the contrasted side, and less of what the question asks about than another does, answers for that side.
     const subjectNamed = (p: Passage): number => analyzed(p).heading.filter(t => subject.has(t)).length
@@ -1180,7 +1180,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
         hit.kind === 'summary' && introduces ? subjectMatch(passage, [...query], analyzer) : 0)
       const recap = hit.kind === 'section' && RECAP.test(foldText(hit.heading)) ? 0.6 : 1
       const forContrasted = contrast.size > 0 && hit.kind === 'section' && analyzed(passage).heading.some(t => contrast.has(t)) && subjectNamed(passage) < mostSubject
-      const forSibling = hit.kind === 'section' && siblingAsked(passages, passage, query)
+      const forSibling = hit.kind === 'section' && siblingAsked(passages, passage, query, titleCompares)
       const side = (comparisons.length > 0 && hit.kind === 'section' && otherSide(analyzed(passage).heading, query, comparisons)) || forContrasted || forSibling ? OTHER_SIDE : 1
       const section = best > 0 ? sections[i] / best : 0
       const headingPhrase = hit.kind === 'summary' ? 0 : phraseShare(hit.heading, questionPairs, lang)
