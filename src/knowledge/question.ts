@@ -517,6 +517,8 @@ const COMMON: ReadonlySet<string> = new Set([
   'travar', 'bugar', 'zoar', 'quebrar',
   // Chores a student compares the task to ("quero fazer uma faxina na conta"): how, never what.
   'faxina', 'cleanup', 'declutter',
+  // English compounds the dictionaries write apart or with a hyphen, typed as one word ("some gateway cutoff"): everyday all the same.
+  'cutoff', 'cutoffs', 'cutover', 'rollout', 'rollouts', 'handoff', 'walkthrough', 'workaround', 'workarounds', 'logout',
   // Kinds of file a student has ("um csv de 2gb no s3"): what is asked is what to do with it, never a product.
   'csv', 'tsv', 'pdf', 'pdfs', 'xls', 'xlsx', 'txt', 'docx', 'zip', 'png', 'jpg', 'jpeg', 'gif', 'mp3', 'mp4',
   // Kinds of system a student builds ("um erp pequeno pra loja", "our crm"): what it is, not a product.

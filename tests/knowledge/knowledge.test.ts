@@ -744,6 +744,11 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'why does my react useEffect fire twice when the page loads').covered, false, 'a hook names the framework the notes lack')
   })
 
+  t.test('an English compound typed as one word is an everyday word', async t => {
+    const cutoff = retrieve(base, 'my lambda behind api gateway needs 45 seconds and the client gets a 504, is that a gateway cutoff i can raise')
+    t.same([cutoff.covered, cutoff.unknown, cutoff.hits[0]?.topic], [true, [], 'api-gateway'])
+  })
+
   t.test('a place says where the users are, not what is asked', async t => {
     const city = retrieve(base, 'aluno em Fortaleza abre o site e demora pra carregar as imagens, o cloudfront ajuda nisso?')
     t.same([city.covered, city.unknown, city.hits[0]?.topic], [true, [], 'cdn'], 'Fortaleza is where the student is')
