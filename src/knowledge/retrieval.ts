@@ -163,7 +163,12 @@ const ERRNO = /^E[A-Z]{4,11}$/
 const MANAGED_POLICY = /^(?:(?:Amazon|AWS)[A-Za-z0-9]*(?:Access|Policy|Role)|AdministratorAccess|PowerUserAccess|ReadOnlyAccess|ViewOnlyAccess)$/
 // A field of a record as code writes it ("userId", "createdAt", "orderStatus"): the student's own data, never a
 // product. A call written so ("useEffect", "setState") is another matter: it names a framework's function.
-const FIELD_NAME = /^[a-z]{2,}(?:[A-Z][a-z0-9]+)*(?:Id|Ids|At|Name|Key|Count|Date|Time|Type|Email|Code|Status)$/
+const RECORD_FIELD = /^[a-z]{2,}(?:[A-Z][a-z0-9]+)*(?:Id|Ids|At|Name|Key|Count|Date|Time|Type|Email|Code|Status)$/
+/** Whether a word the notes lack is spelled as one of the things above, which name no product: an error's code, a managed policy, a record's field. */
+function spelledAsNoProduct (word: string): boolean {
+  return ERRNO.test(word) || MANAGED_POLICY.test(word) || RECORD_FIELD.test(word)
+}
+
 // The last word of an error message as a program prints it.
 const ERROR_WORD = /^(error|errors|exception|denied|failed|failure|refused|timeout|exceeded|unavailable|forbidden|unauthorized)$/
 // The reason phrases of HTTP's error statuses, which tools print as their message ("toomanyrequests").
@@ -1368,7 +1373,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const fileKinds = fileKindWords(foldText(raw))
   // "task arm64 (graviton)": a word in parentheses after a known one says which, not what about (see glossWords).
   const glossed = glossWords(raw, unknown)
-  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) && !glossed.has(foldText(word)) && !ERRNO.test(word) && !MANAGED_POLICY.test(word) && !FIELD_NAME.test(word) &&
+  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) && !glossed.has(foldText(word)) && !spelledAsNoProduct(word) &&
     !everyday(base, raw, word, question.lang, word === firstWord))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
