@@ -25,6 +25,18 @@ beanstalk lightsail greengrass amplify chime spark swarm flask vagrant mongoose 
 spanner presto snowflake timescale cockroach postman kong
 `.split(/\s+/).filter(w => w !== ''))
 
+/**
+ * A programmer's everyday words, which a general dictionary lacks: what went wrong ("native bindings segfault"),
+ * where things are ("a subfolder of the monorepo") and the parts of a program's screens ("the navbar"). They say how
+ * a student describes the situation, never a product or a service the notes should treat. Words that are a topic of
+ * their own ("webhook", "regex", "mutex") are left off: a question may be about them.
+ */
+const DEVELOPER_WORDS: ReadonlySet<string> = new Set(`
+segfault stacktrace coredump crashloop bugfix hotfix typo checksum timestamp
+codebase monorepo subfolder subdirectory filesystem localhost hostname username toolchain boilerplate linter dataset teardown
+frontend backend dropdown checkbox sidebar navbar tooltip popup autocomplete screenshot inbox stdout stderr stdin plaintext hardcoded
+`.split(/\s+/).filter(w => w !== ''))
+
 /** Whether a folded word is one of the dictionary words that name software or a cloud service (PRODUCT_WORDS). */
 export function isProductWord (folded: string): boolean {
   return PRODUCT_WORDS.has(folded)
@@ -34,7 +46,7 @@ export function isProductWord (folded: string): boolean {
 function words (): Record<Lang, ReadonlySet<string>> {
   lexicon ??= {
     pt: new Set(EVERYDAY_PT.split(/\s+/).filter(w => w !== '')),
-    en: new Set([...EVERYDAY_EN.split(/\s+/), ...DICTIONARY_EN.split(/\s+/)].filter(w => w !== '' && !PRODUCT_WORDS.has(w)))
+    en: new Set([...EVERYDAY_EN.split(/\s+/), ...DICTIONARY_EN.split(/\s+/), ...DEVELOPER_WORDS].filter(w => w !== '' && !PRODUCT_WORDS.has(w)))
   }
   return lexicon
 }

@@ -139,6 +139,8 @@ const EXPANSIONS: Record<string, string> = {
   perm: 'permission',
   perms: 'permissions',
   devdeps: 'devdependencies dev dependencies',
+  // "only the dist and the prod deps in the final image": a project's dependencies.
+  deps: 'dependencies dependencias',
   devdependencies: 'devdependencies dev dependencies',
   qro: 'quero',
   qria: 'queria',

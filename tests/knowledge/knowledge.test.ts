@@ -749,6 +749,13 @@ t.test('everyday-words', async t => {
     t.same([cutoff.covered, cutoff.unknown, cutoff.hits[0]?.topic], [true, [], 'api-gateway'])
   })
 
+  t.test('a programmer\'s everyday words and shorthand describe the situation, not a product', async t => {
+    const segfault = retrieve(base, 'the app segfaults after i moved the container to an alpine base, is musl the reason')
+    t.same([segfault.covered, segfault.unknown, segfault.notTreated, segfault.hits[0]?.topic], [true, [], [], 'multi-stage-builds'], 'the answer does not say the notes lack "segfaults"')
+    const deps = retrieve(base, 'meu dockerfile leva as deps de dev pra imagem final, como deixo so as de producao?')
+    t.same([deps.covered, deps.unknown, deps.hits[0]?.topic], [true, [], 'multi-stage-builds'], '"deps" are the dependencies')
+  })
+
   t.test('a place says where the users are, not what is asked', async t => {
     const city = retrieve(base, 'aluno em Fortaleza abre o site e demora pra carregar as imagens, o cloudfront ajuda nisso?')
     t.same([city.covered, city.unknown, city.hits[0]?.topic], [true, [], 'cdn'], 'Fortaleza is where the student is')
