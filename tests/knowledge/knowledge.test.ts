@@ -756,6 +756,18 @@ t.test('everyday-words', async t => {
     t.same([deps.covered, deps.unknown, deps.hits[0]?.topic], [true, [], 'multi-stage-builds'], '"deps" are the dependencies')
   })
 
+  t.test('a name the section\'s questions ask about, beside questions that ask the rest, is the section\'s', async t => {
+    const ssh = retrieve(base, 'if i leave ssh open to the whole internet on my instance, will aws block it for me?')
+    t.same([ssh.covered, ssh.untreated, ssh.hits[0]?.heading], [true, [], 'Common mistakes under the shared responsibility model'])
+    const accelerator = retrieve(base, 'what is global accelerator and why would i need it')
+    t.same([accelerator.covered, accelerator.untreated], [false, ['Global Accelerator']], 'asked what it is, the name is the subject')
+  })
+
+  t.test('a name the question writes twice is its subject, not where the student is', async t => {
+    const gitlab = retrieve(base, 'our team uses gitlab ci instead of github actions, how do i configure oidc for the gitlab runners to assume an aws role')
+    t.same([gitlab.covered, gitlab.unknown], [false, ['gitlab']])
+  })
+
   t.test('a place says where the users are, not what is asked', async t => {
     const city = retrieve(base, 'aluno em Fortaleza abre o site e demora pra carregar as imagens, o cloudfront ajuda nisso?')
     t.same([city.covered, city.unknown, city.hits[0]?.topic], [true, [], 'cdn'], 'Fortaleza is where the student is')
