@@ -46,11 +46,22 @@ export function joinedPhrase (base: KnowledgeBase, folded: string): string[] | n
 
 /** The question with each unknown word that is a phrase of the notes typed without its spaces written with them. */
 export function spaceJoinedWords (base: KnowledgeBase, raw: string): string {
-  return raw.replace(/[\p{L}\p{N}]{6,}/gu, token => {
+  return raw.replace(/[\p{L}\p{N}]{4,}/gu, token => {
     const folded = foldText(token)
     if (LANGS.some(lang => analyzerFor(lang).terms(token).some(term => base.index.knows(term, true)))) return token
+    if (folded.length < 6) return versionTyped(base, folded)?.join(' ') ?? token
     return joinedPhrase(base, folded)?.join(' ') ?? token
   })
+}
+
+/**
+ * A short name and its version typed as one word ("wsl2" for "WSL 2", "http2" for "HTTP/2"), as the notes
+ * write them apart; null for anything else.
+ */
+function versionTyped (base: KnowledgeBase, folded: string): string[] | null {
+  const match = /^([a-z]{2,})(\d{1,2})$/.exec(folded)
+  if (match === null) return null
+  return notesProse(base).includes(` ${match[1]} ${match[2]} `) ? [match[1], match[2]] : null
 }
 
 // An identifier made of words: an IAM action after its service ("s3:DeleteObject",

@@ -287,6 +287,11 @@ t.test('coverage-names', async t => {
     t.equal(found.hits[0]?.path, 'knowledge/pt/dns.md')
     // Spaced out, a service the notes name only in passing is still not covered.
     t.same(retrieve(base, 'how do i chain my lambdas with stepfunctions').covered, false)
+    // A short name and its version typed together, as the notes write them apart ("WSL 2").
+    t.equal(spaceJoinedWords(base, 'docker desktop wants wsl2 turned on'), 'docker desktop wants wsl 2 turned on')
+    t.equal(spaceJoinedWords(base, 'is http3 on by default'), 'is http3 on by default', 'a version the notes never write stays as typed')
+    const wsl = retrieve(base, 'docker desktop on my windows pc wants wsl2 turned on, why does it need that')
+    t.same([wsl.covered, wsl.unknown], [true, []])
   })
 
   t.test('"what is X" of a note\'s subject is introduced by its summary, unless a section is named X itself', async t => {
