@@ -773,6 +773,11 @@ t.test('everyday-words', async t => {
     t.same([gitlab.covered, gitlab.unknown], [false, ['gitlab']])
   })
 
+  t.test('a word the notes lack spelled as everyday Portuguese needs the rest to match only as a topic does', async t => {
+    const club = retrieve(base, 'o site da atletica roda num servidor la em virginia e a galera daqui reclama q as fotos demoram muito pra aparecer, como uma cdn mudaria isso?')
+    t.same([club.covered, club.hits[0]?.topic], [true, 'cdn'])
+  })
+
   t.test('a place says where the users are, not what is asked', async t => {
     const city = retrieve(base, 'aluno em Fortaleza abre o site e demora pra carregar as imagens, o cloudfront ajuda nisso?')
     t.same([city.covered, city.unknown, city.hits[0]?.topic], [true, [], 'cdn'], 'Fortaleza is where the student is')
