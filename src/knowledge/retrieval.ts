@@ -182,9 +182,12 @@ const ERROR_WORD = /^(error|errors|exception|denied|failed|failure|refused|timeo
 // The reason phrases of HTTP's error statuses, which tools print as their message ("toomanyrequests").
 const HTTP_REASON = /\b(bad request|not found|method not allowed|not acceptable|request timeout|payload too large|too many requests|internal server error|not implemented|bad gateway|service unavailable|gateway timeout)$/
 
-/** Whether words the student typed are an error message a program printed, not the name of a product. */
+// The first word of a status a console shows while something waits ("pending validation", "pending acceptance").
+const STATUS_START = /^pending$/
+
+/** Whether words the student typed are an error message or a status a program printed, not the name of a product. */
 function errorMessage (words: readonly string[]): boolean {
-  return ERROR_WORD.test(words[words.length - 1] ?? '') || HTTP_REASON.test(words.join(' '))
+  return ERROR_WORD.test(words[words.length - 1] ?? '') || HTTP_REASON.test(words.join(' ')) || STATUS_START.test(words[0] ?? '')
 }
 
 // A parenthesis always opens or closes an aside ("my bare domain (example.com)"); a stop only before a space; a

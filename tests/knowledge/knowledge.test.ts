@@ -778,6 +778,13 @@ t.test('everyday-words', async t => {
     t.same([club.covered, club.hits[0]?.topic], [true, 'cdn'])
   })
 
+  t.test('a status the console shows is what the student saw, not a product', async t => {
+    const pending = retrieve(base, 'o certificado do acm ficou em pending validation desde ontem, meu dominio ta no registro.br e nao no route 53, consigo validar assim?')
+    t.same([pending.covered, pending.notTreated, pending.hits[0]?.topic], [true, [], 'https-tls-certificates'], 'the answer does not say the notes lack "pending validation"')
+    const elsewhere = retrieve(base, 'meu certificado do acm ta travado em pending validation e o dns fica no cloudflare, como valido?')
+    t.same([elsewhere.covered, elsewhere.hits[0]?.topic], [true, 'https-tls-certificates'])
+  })
+
   t.test('a place says where the users are, not what is asked', async t => {
     const city = retrieve(base, 'aluno em Fortaleza abre o site e demora pra carregar as imagens, o cloudfront ajuda nisso?')
     t.same([city.covered, city.unknown, city.hits[0]?.topic], [true, [], 'cdn'], 'Fortaleza is where the student is')
