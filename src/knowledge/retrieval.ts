@@ -304,10 +304,18 @@ const COMPARATIVE = /^(mais|menos|melhor|pior|more|less|better|worse|cheaper|fas
 const THAN = /^(than|que|q|do)$/
 
 /**
+ * Verbs that bring up something the student has only heard of ("someone mentioned athena", "me indicaram o
+ * kubecost"): what follows is what they want to know about. Plain "said" ("o prof falou algo de …") is left out:
+ * it reports what was said about a topic, often one the notes treat.
+ */
+const HEARD_OF = /^(mentioned|mentions|recommended|recommends|suggested|suggests|heard|ouvi|ouvimos|indicaram|indicou|recomendaram|recomendou|sugeriram|sugeriu|mencionou|mencionaram)$/
+
+/**
  * Whether the words from `first` to `last` are one of the things a question compares or chooses between
  * ("msk or sqs", "entre sqs e rabbitmq", "splunk sai mais barato q o cloudwatch"), one set against
  * another with the preferred one first ("Pulumi over Terraform", "App Runner instead of ECS"), or the
- * subject of the question's own verb ("how does Pulumi manage its state", "does Karpenter pick").
+ * subject of the question's own verb ("how does Pulumi manage its state", "does Karpenter pick"), or brought up as
+ * something the student has heard of (HEARD_OF).
  */
 function askedAbout (words: readonly string[], first: number, last: number): boolean {
   const before = words[first - 1] ?? ''
@@ -316,6 +324,7 @@ function askedAbout (words: readonly string[], first: number, last: number): boo
   if (words.slice(Math.max(0, first - 3), first).some(w => BETWEEN.test(w))) return true
   if (subjectOfQuestion(words, first)) return true
   if (adopting(words, first) || defining(words, first)) return true
+  if (words.slice(Math.max(0, first - 3), first).some(w => HEARD_OF.test(w))) return true
   // "mais barato que o cloudwatch", not "more than 2gb": what it is measured against is a thing, not a quantity.
   for (let k = last + 1; k <= last + 4 && k < words.length; k++) {
     if (!COMPARATIVE.test(words[k])) continue

@@ -785,6 +785,13 @@ t.test('everyday-words', async t => {
     t.same([elsewhere.covered, elsewhere.hits[0]?.topic], [true, 'https-tls-certificates'])
   })
 
+  t.test('a name the student has heard of is what they ask about, not their setting', async t => {
+    const heard = retrieve(base, 'how would i query the csv access logs sitting in my s3 bucket with plain sql without loading them into a database first? someone mentioned athena')
+    t.same([heard.covered, heard.unknown], [false, ['athena']])
+    const said = retrieve(base, 'tenho que pagar pelo internet gateway? o professor falou de cobrança por ip publico tambem')
+    t.same([said.covered, said.hits[0]?.topic], [true, 'cloud-networking-gateways'], 'what the teacher said is about a topic the notes treat')
+  })
+
   t.test('a place says where the users are, not what is asked', async t => {
     const city = retrieve(base, 'aluno em Fortaleza abre o site e demora pra carregar as imagens, o cloudfront ajuda nisso?')
     t.same([city.covered, city.unknown, city.hits[0]?.topic], [true, [], 'cdn'], 'Fortaleza is where the student is')
