@@ -314,9 +314,11 @@ const HEARD_OF = /^(mentioned|mentions|recommended|recommends|suggested|suggests
  * Whether the words from `first` to `last` are one of the things a question compares or chooses between
  * ("msk or sqs", "entre sqs e rabbitmq", "splunk sai mais barato q o cloudwatch"), one set against
  * another with the preferred one first ("Pulumi over Terraform", "App Runner instead of ECS"), or the
- * subject of the question's own verb ("how does Pulumi manage its state", "does Karpenter pick"), or brought up as
- * something the student has heard of (HEARD_OF).
+ * subject of the question's own verb ("how does Pulumi manage its state", "does Karpenter pick"), asked whether it
+ * is the remedy ("would rds proxy fix that"), or brought up as something the student has heard of (HEARD_OF).
  */
+// "would rds proxy fix that", "o X resolveria isso?": the thing asked whether it is the remedy is what the question is about.
+const REMEDY = /^(fix|fixes|help|helps|solve|solves|resolve|resolves|work|prevent|avoid|reduce|handle|ajuda|ajudaria|resolveria|evita|evitaria|funciona|funcionaria|serve|serviria)$/
 function askedAbout (words: readonly string[], first: number, last: number): boolean {
   const before = words[first - 1] ?? ''
   const after = words[last + 1] ?? ''
@@ -325,6 +327,7 @@ function askedAbout (words: readonly string[], first: number, last: number): boo
   if (subjectOfQuestion(words, first)) return true
   if (adopting(words, first) || defining(words, first)) return true
   if (words.slice(Math.max(0, first - 3), first).some(w => HEARD_OF.test(w))) return true
+  if (REMEDY.test(after) && (QUESTION_AUX.test(before) || (ANY_ARTICLE.test(before) && QUESTION_AUX.test(words[first - 2] ?? '')))) return true
   // "mais barato que o cloudwatch", not "more than 2gb": what it is measured against is a thing, not a quantity.
   for (let k = last + 1; k <= last + 4 && k < words.length; k++) {
     if (!COMPARATIVE.test(words[k])) continue

@@ -792,6 +792,11 @@ t.test('everyday-words', async t => {
     t.same([said.covered, said.hits[0]?.topic], [true, 'cloud-networking-gateways'], 'what the teacher said is about a topic the notes treat')
   })
 
+  t.test('a name asked whether it is the remedy is what the question is about', async t => {
+    const proxy = retrieve(base, 'my lambda functions open a new postgres connection per invocation and rds runs out of connections at peak, would rds proxy fix it')
+    t.same([proxy.covered, proxy.untreated], [false, ['RDS Proxy']])
+  })
+
   t.test('a place says where the users are, not what is asked', async t => {
     const city = retrieve(base, 'aluno em Fortaleza abre o site e demora pra carregar as imagens, o cloudfront ajuda nisso?')
     t.same([city.covered, city.unknown, city.hits[0]?.topic], [true, [], 'cdn'], 'Fortaleza is where the student is')
