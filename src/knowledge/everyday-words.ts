@@ -27,14 +27,16 @@ spanner presto snowflake timescale cockroach postman kong
 
 /**
  * A programmer's everyday words, which a general dictionary lacks: what went wrong ("native bindings segfault"),
- * where things are ("a subfolder of the monorepo") and the parts of a program's screens ("the navbar"). They say how
- * a student describes the situation, never a product or a service the notes should treat. Words that are a topic of
- * their own ("webhook", "regex", "mutex") are left off: a question may be about them.
+ * where things are ("a subfolder of the monorepo"), the parts of a program's screens ("the navbar") and the people
+ * around them ("a coworker mentioned it"). They say how a student describes the situation, never a product or a
+ * service the notes should treat. Words that are a topic of their own ("webhook", "regex", "mutex") are left off: a
+ * question may be about them.
  */
 const DEVELOPER_WORDS: ReadonlySet<string> = new Set(`
 segfault stacktrace coredump crashloop bugfix hotfix typo checksum timestamp
 codebase monorepo subfolder subdirectory filesystem localhost hostname username toolchain boilerplate linter dataset teardown
 frontend backend dropdown checkbox sidebar navbar tooltip popup autocomplete screenshot inbox stdout stderr stdin plaintext hardcoded
+coworker
 `.split(/\s+/).filter(w => w !== ''))
 
 /** Whether a folded word is one of the dictionary words that name software or a cloud service (PRODUCT_WORDS). */
