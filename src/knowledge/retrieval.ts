@@ -310,6 +310,9 @@ const THAN = /^(than|que|q|do)$/
  */
 const HEARD_OF = /^(mentioned|mentions|recommended|recommends|suggested|suggests|heard|ouvi|ouvimos|indicaram|indicou|recomendaram|recomendou|sugeriram|sugeriu|mencionou|mencionaram)$/
 
+// "would rds proxy fix that", "o X resolveria isso?": the thing asked whether it is the remedy is what the question is about.
+const REMEDY = /^(fix|fixes|help|helps|solve|solves|resolve|resolves|work|prevent|avoid|reduce|handle|ajuda|ajudaria|resolveria|evita|evitaria|funciona|funcionaria|serve|serviria)$/
+
 /**
  * Whether the words from `first` to `last` are one of the things a question compares or chooses between
  * ("msk or sqs", "entre sqs e rabbitmq", "splunk sai mais barato q o cloudwatch"), one set against
@@ -317,8 +320,6 @@ const HEARD_OF = /^(mentioned|mentions|recommended|recommends|suggested|suggests
  * subject of the question's own verb ("how does Pulumi manage its state", "does Karpenter pick"), asked whether it
  * is the remedy ("would rds proxy fix that"), or brought up as something the student has heard of (HEARD_OF).
  */
-// "would rds proxy fix that", "o X resolveria isso?": the thing asked whether it is the remedy is what the question is about.
-const REMEDY = /^(fix|fixes|help|helps|solve|solves|resolve|resolves|work|prevent|avoid|reduce|handle|ajuda|ajudaria|resolveria|evita|evitaria|funciona|funcionaria|serve|serviria)$/
 function askedAbout (words: readonly string[], first: number, last: number): boolean {
   const before = words[first - 1] ?? ''
   const after = words[last + 1] ?? ''
@@ -1552,7 +1553,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       return terms.filter(term => said.has(term))
     }
     // A name the question writes twice ("we use gitlab ci …, how do i set up the gitlab runners") is what it is about, not where the student is.
-    const repeated = unknownTerms.some(word => tokenize(foldText(raw)).filter(w => w === foldText(word)).length >= 2)
+    const rawWords = tokenize(foldText(raw))
+    const repeated = unknownTerms.some(word => rawWords.filter(w => w === foldText(word)).length >= 2)
     const setting = answersAll || about || repeated || unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
     const covered = answersAll || setting.length > 0
     const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang, raw, unknownTerms) : new Set<string>()

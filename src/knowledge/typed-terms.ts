@@ -44,12 +44,18 @@ export function joinedPhrase (base: KnowledgeBase, folded: string): string[] | n
   return candidates.find(parts => prose.includes(` ${parts.join(' ')} `)) ?? null
 }
 
+// A short name and its version typed together ("wsl2", "http2").
+const VERSION_TYPED = /^([a-z]{2,})(\d{1,2})$/
+
 /** The question with each unknown word that is a phrase of the notes typed without its spaces written with them. */
 export function spaceJoinedWords (base: KnowledgeBase, raw: string): string {
   return raw.replace(/[\p{L}\p{N}]{4,}/gu, token => {
     const folded = foldText(token)
+    // Below six characters only a name and its version can be two words typed as one.
+    const short = folded.length < 6
+    if (short && !VERSION_TYPED.test(folded)) return token
     if (LANGS.some(lang => analyzerFor(lang).terms(token).some(term => base.index.knows(term, true)))) return token
-    if (folded.length < 6) return versionTyped(base, folded)?.join(' ') ?? token
+    if (short) return versionTyped(base, folded)?.join(' ') ?? token
     return joinedPhrase(base, folded)?.join(' ') ?? token
   })
 }
@@ -59,7 +65,7 @@ export function spaceJoinedWords (base: KnowledgeBase, raw: string): string {
  * write them apart; null for anything else.
  */
 function versionTyped (base: KnowledgeBase, folded: string): string[] | null {
-  const match = /^([a-z]{2,})(\d{1,2})$/.exec(folded)
+  const match = VERSION_TYPED.exec(folded)
   if (match === null) return null
   return notesProse(base).includes(` ${match[1]} ${match[2]} `) ? [match[1], match[2]] : null
 }
