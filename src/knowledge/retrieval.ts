@@ -172,6 +172,17 @@ const MANAGED_POLICY = /^(?:(?:Amazon|AWS)[A-Za-z0-9]*(?:Access|Policy|Role)|Adm
 // A field of a record as code writes it ("userId", "createdAt", "orderStatus"): the student's own data, never a
 // product. A call written so ("useEffect", "setState") is another matter: it names a framework's function.
 const RECORD_FIELD = /^[a-z]{2,}(?:[A-Z][a-z0-9]+)*(?:Id|Ids|At|Name|Key|Count|Date|Time|Type|Email|Code|Status)$/
+// An instance type as AWS writes it, family and size ("m5.2xlarge", "db.t3.micro"), right after the machine it sizes
+// ("nossa instancia rds m5.2xlarge", "my ec2 t3.large"): the student's own machine, never a product the notes lack.
+const INSTANCE_TYPE = /\b((?:instance|instances|instancia|instancias|ec2|rds|maquina|machine|server|servidor)\s+)(?:db\.)?([a-z]{1,4}\d[a-z0-9-]*)\.(nano|micro|small|medium|\d*x?large|metal)\b/g
+
+/** The words of the instance types the question gives its own machines ("m5", "2xlarge"). */
+function instanceTypeWords (folded: string): Set<string> {
+  const out = new Set<string>()
+  for (const match of folded.matchAll(INSTANCE_TYPE)) for (const word of [match[2], ...tokenize(match[3])]) out.add(word)
+  return out
+}
+
 /** Whether a word the notes lack is spelled as one of the things above, which name no product: an error's code, a managed policy, a record's field. */
 function spelledAsNoProduct (word: string): boolean {
   return ERRNO.test(word) || MANAGED_POLICY.test(word) || RECORD_FIELD.test(word)
@@ -1416,7 +1427,9 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const fileKinds = fileKindWords(foldText(raw))
   // "task arm64 (graviton)": a word in parentheses after a known one says which, not what about (see glossWords).
   const glossed = glossWords(raw, unknown)
-  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) && !glossed.has(foldText(word)) && !spelledAsNoProduct(word) &&
+  // "minha instancia rds m5.2xlarge": the size of the student's own machine (see INSTANCE_TYPE).
+  const sized = instanceTypeWords(foldText(raw))
+  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) && !glossed.has(foldText(word)) && !sized.has(foldText(word)) && !spelledAsNoProduct(word) &&
     !everyday(base, raw, word, question.lang, word === firstWord))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.

@@ -799,6 +799,12 @@ t.test('everyday-words', async t => {
     t.same([proxy.covered, proxy.untreated], [false, ['RDS Proxy']])
   })
 
+  t.test('an instance type after the machine it sizes is the student\'s own machine', async t => {
+    const sized = retrieve(base, 'minha instancia ec2 t3.xlarge passa o dia com 5% de cpu, como escolho um tamanho menor sem risco?')
+    t.same([sized.covered, sized.unknown, sized.hits[0]?.topic], [true, [], 'finops-cost-optimization'])
+    t.same(retrieve(base, 'should i move from m5.large to m6g.large').covered, false, 'instance families compared are what is asked')
+  })
+
   t.test('a place says where the users are, not what is asked', async t => {
     const city = retrieve(base, 'aluno em Fortaleza abre o site e demora pra carregar as imagens, o cloudfront ajuda nisso?')
     t.same([city.covered, city.unknown, city.hits[0]?.topic], [true, [], 'cdn'], 'Fortaleza is where the student is')
