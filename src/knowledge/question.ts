@@ -90,6 +90,7 @@ const EXPANSIONS: Record<string, string> = {
   tb: 'tambem',
   tbm: 'tambem',
   msm: 'mesmo',
+  dnv: 'de novo',
   td: 'tudo',
   tds: 'todos',
   q: 'que',

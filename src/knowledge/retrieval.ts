@@ -162,6 +162,10 @@ const VENDOR = /^(amazon|aws|azure|google|gcp)$/
 const VENDOR_POSSESSIVE = /\b(amazon|aws|azure|google|gcp)['’]s\b/gi
 const VENDOR_SPELLED: Readonly<Record<string, string>> = { amazon: 'Amazon', aws: 'AWS', azure: 'Azure', google: 'Google', gcp: 'GCP' }
 const QUANTITY = /^\d+(?:[.,]\d+)?(?:[kmgtp]i?b|[kmgtp]bps|bps|ms|s|sec|secs|min|mins|h|hr|hrs|d|k|x|gbs?|tbs?|mbs?|am|pm)$/
+/** An availability zone as AWS writes it, region and letter ("us-east-1a", "sa-east-1b"). */
+const ZONE_ID = /\b[a-z]{2}(?:-gov)?-[a-z]+-\d[a-f]\b/
+/** A zone's number and letter alone ("na 1b"), as students shorten the other zones of a region they have named. */
+const ZONE_SUFFIX = /^\d[a-f]$/
 const POSSESSIVE = /^(my|our|your|their|meu|minha|meus|minhas|nossa|nosso|sua|seu)$/
 const PREPOSITION = /^(without|within|across|behind|beyond|toward|towards|against|among|despite|inside|outside|instead|sobre|apos|desde|durante|atraves|perante)$/
 // The code of a system error a program printed ("ECONNREFUSED", "ETIMEDOUT", "ENOENT"): what went wrong, never a product.
@@ -504,6 +508,8 @@ function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, 
 export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt'): string[] {
   const out: string[] = []
   const other: Lang = lang === 'pt' ? 'en' : 'pt'
+  // Beside a zone written in full ("sa-east-1a"), "1b" is the other zone of the same region.
+  const zoneNamed = ZONE_ID.test(foldText(raw))
   let before = ''
   for (const [index, token] of tokenize(raw).entries()) {
     const folded = foldText(token)
@@ -514,6 +520,7 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
     const short = folded.length === 2 && (VENDOR.test(previous) || (/\d/.test(folded) && /[a-z]/.test(folded)))
     // A number with its unit ("512mb", "200ms", "50tb") is a quantity, not a name.
     if (QUANTITY.test(folded)) continue
+    if (zoneNamed && ZONE_SUFFIX.test(folded)) continue
     if ((folded.length < 3 && !short) || /^\d+$/.test(folded) || isAbbreviation(folded) || isFiller(folded)) continue
     if (analyzerFor('pt').isStopWord(folded) || analyzerFor('en').isStopWord(folded)) continue
     const own = analyzerFor(lang).terms(token)
@@ -1400,14 +1407,23 @@ function quotedTerms (typed: string): Set<string> {
 
 /**
  * Whether a question that has words no note uses still names a topic of the notes: one of its terms is
- * a word of a note's title, keywords or headings. "Como troco o pneu do carro sozinho?" shares only
- * everyday verbs with the notes ("troco", "sozinho"), which a student's question attached to some
- * section may contain, while its subject ("pneu", "carro") is nowhere in them.
+ * a word of a note's title, keywords or headings, or it writes as code a field the notes explain in
+ * words ("finish_reason"). "Como troco o pneu do carro sozinho?" shares only everyday verbs with the
+ * notes ("troco", "sozinho"), which a student's question attached to some section may contain, while
+ * its subject ("pneu", "carro") is nowhere in them.
  */
-function namesATopic (base: KnowledgeBase, queryTerms: readonly string[], unknown: readonly string[]): boolean {
+function namesATopic (base: KnowledgeBase, queryTerms: readonly string[], unknown: readonly string[], raw: string): boolean {
   if (unknown.length === 0) return true
-  const { named } = noteTerms(base)
-  return queryTerms.some(term => named.has(term))
+  const { named, pairs } = noteTerms(base)
+  if (queryTerms.some(term => named.has(term))) return true
+  // A field written as code whose words a note writes side by side, in that order, is a thing the notes explain.
+  for (const match of foldText(raw).matchAll(/\b[a-z0-9]+(?:_[a-z0-9]+)+\b/g)) {
+    for (const lang of ['en', 'pt'] as const) {
+      const terms = analyzerFor(lang).analyze(match[0].replaceAll('_', ' '))
+      if (terms.length >= 2 && terms.every((term, i) => i === 0 || pairs.has(`${terms[i - 1]} ${term}`))) return true
+    }
+  }
+  return false
 }
 
 export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveOptions = {}): Retrieval {
@@ -1554,7 +1570,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       ? noteStrength(found, lead) >= EVERYDAY_STRONG
       : base.search(searchText, { lang, queryLang: question.lang, limit: CANDIDATES, perNote: 2, paraphrases: false })
         .some(hit => hit.path === lead.path && hit.strength >= STRONG))
-    const answersAll = untreated.length === 0 && namesATopic(base, queryTerms, unknown) && (unknownTerms.length === 0 ||
+    const answersAll = untreated.length === 0 && namesATopic(base, queryTerms, unknown, raw) && (unknownTerms.length === 0 ||
       (plain && strong && (everyday || (noteMatched(found, lead) >= REST_MATCHED_PLAIN && queryTerms.length >= 3))))
     // One name the notes lack in a long question whose other words strongly match a section is where the
     // student is ("no wireshark vi o client hello...", "my bcrypt module crashes on alpine"):

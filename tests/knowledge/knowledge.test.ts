@@ -805,6 +805,23 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'should i move from m5.large to m6g.large').covered, false, 'instance families compared are what is asked')
   })
 
+  t.test('beside a zone written in full, a number and a letter are another zone of its region', async t => {
+    const zone = retrieve(base, 'criei o volume ebs em us-east-1a e a instancia ficou na 1c, da pra anexar direto?')
+    t.same([zone.covered, zone.unknown, zone.hits[0]?.topic], [true, [], 'regions-availability-zones'])
+    t.same(unknownWords(base, 'o llama 1b roda bem numa lambda?', 'pt').includes('1b'), true, 'with no zone named, "1b" may be a name')
+  })
+
+  t.test('a field written as code whose words the notes write side by side names their topic', async t => {
+    const field = retrieve(base, 'bot answers stop midway and the response says finish_reason length, whats up')
+    t.same([field.covered, field.hits[0]?.topic], [true, 'llm-apis-tokens'])
+    t.same(retrieve(base, 'bot answers stop midway and the response says reason_finish length, whats up').covered, false, 'words the notes never write in that order')
+  })
+
+  t.test('"dnv" is chat shorthand for "de novo"', async t => {
+    const again = retrieve(base, 'tenho q subir o arquivo todo dnv pro s3 ou da pra mudar so um pedaco dele?')
+    t.same([again.covered, again.unknown, again.hits[0]?.topic], [true, [], 'storage-types'])
+  })
+
   t.test('a place says where the users are, not what is asked', async t => {
     const city = retrieve(base, 'aluno em Fortaleza abre o site e demora pra carregar as imagens, o cloudfront ajuda nisso?')
     t.same([city.covered, city.unknown, city.hits[0]?.topic], [true, [], 'cdn'], 'Fortaleza is where the student is')
