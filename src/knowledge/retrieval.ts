@@ -1345,7 +1345,9 @@ const NOT_TREATED_CONFIDENCE = 0.7
  * note strongly, so the name is a small part of what is asked. Empty when there is none or more than one.
  */
 function settingName (found: SearchHit[], lead: SearchHit, queryTerms: readonly string[], unknownTerms: readonly string[], untreated: readonly string[], lang: Lang): string[] {
-  const names = [...untreated, ...unknownTerms]
+  // The unknown word of a name read whole ("apt" of "apt update") is that name, not a second one.
+  const inNames = new Set(untreated.flatMap(name => tokenize(foldText(name))))
+  const names = [...untreated, ...unknownTerms.filter(word => !inNames.has(foldText(word)))]
   // A cloud vendor the notes do not treat ("Azure Front Door") is whose product the question asks about.
   if (names.length !== 1 || VENDOR.test(foldText(names[0]))) return []
   const named = new Set(analyzerFor(lang).analyze(names[0]))

@@ -817,6 +817,13 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'bot answers stop midway and the response says reason_finish length, whats up').covered, false, 'words the notes never write in that order')
   })
 
+  t.test('the unknown word of a name read whole is that one name, which may be where the student is', async t => {
+    const apt = retrieve(base, 'minha ec2 na subrede privada nao consegue rodar apt update pra baixar pacotes da internet, o que esta faltando na configuracao da rede?')
+    t.same([apt.covered, apt.notTreated, apt.hits[0]?.topic], [true, ['apt update'], 'cloud-networking-gateways'])
+    const mobile = retrieve(base, 'o app mobile do nosso grupo recebe 429 do api gateway no pico e tenta de novo na mesma hora, em loop, piorando tudo. qual o jeito certo de repetir?')
+    t.same([mobile.covered, mobile.notTreated, mobile.hits[0]?.topic], [true, ['app mobile'], 'api-gateway'])
+  })
+
   t.test('"dnv" is chat shorthand for "de novo"', async t => {
     const again = retrieve(base, 'tenho q subir o arquivo todo dnv pro s3 ou da pra mudar so um pedaco dele?')
     t.same([again.covered, again.unknown, again.hits[0]?.topic], [true, [], 'storage-types'])
