@@ -787,6 +787,8 @@ function foreignToPortuguese (typed: string): boolean {
   const folded = foldText(typed)
   // Shorthand for a function word ("qnd", "pq") is Portuguese; shorthand for a term ("app", "prod") may be borrowed.
   if (isAbbreviation(folded) && analyzerFor('pt').analyze(expandAbbreviations(folded)).length === 0) return false
+  // A word joined by a hyphen ("recém-criado", "pós-venda") is as foreign as its parts.
+  if (/^[\p{L}]+(?:-[\p{L}]+)+$/u.test(typed)) return typed.split('-').some(part => foreignToPortuguese(part))
   return !/\d/.test(folded) && !isEverydayWord(folded, 'pt') && (isEverydayWord(folded, 'en') || !portugueseShaped(typed))
 }
 

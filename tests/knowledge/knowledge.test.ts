@@ -824,6 +824,12 @@ t.test('everyday-words', async t => {
     t.same([mobile.covered, mobile.notTreated, mobile.hits[0]?.topic], [true, ['app mobile'], 'api-gateway'])
   })
 
+  t.test('a Portuguese word joined by a hyphen after an English term is the sentence going on, not a longer name', async t => {
+    const fresh = retrieve(base, 'meu security group recém-criado deixa sair tráfego pra internet ou bloqueia tudo por padrão?')
+    t.same([fresh.covered, fresh.untreated, fresh.hits[0]?.topic], [true, [], 'security-groups-nacls'])
+    t.same(retrieve(base, 'o security group cross-account funciona entre duas contas?').untreated, ['security group cross-account'], 'English words joined by a hyphen are still borrowed')
+  })
+
   t.test('"dnv" is chat shorthand for "de novo"', async t => {
     const again = retrieve(base, 'tenho q subir o arquivo todo dnv pro s3 ou da pra mudar so um pedaco dele?')
     t.same([again.covered, again.unknown, again.hits[0]?.topic], [true, [], 'storage-types'])
