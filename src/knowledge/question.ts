@@ -81,6 +81,8 @@ const EXPANSIONS: Record<string, string> = {
   tmrw: 'tomorrow',
   tmr: 'tomorrow',
   dupe: 'duplicate',
+  distro: 'distribution',
+  distros: 'distributions',
   dupes: 'duplicates',
   smth: 'something',
   sth: 'something',

@@ -1404,9 +1404,23 @@ export function quotedWords (typed: string): Set<string> {
   return out
 }
 
-/** What the student quotes, as a file or call with its dots or as words between quotation marks: none of it names a product. */
+/**
+ * The words of something pinned to a version or a branch with "@" ("actions/checkout@v4",
+ * "minha-action@main", "lodash@4.17"): a reference in the student's code, never a product the notes lack.
+ * An e-mail address ("aluno@faculdade.edu") is not one: what follows its "@" has a dot and a word.
+ */
+export function pinnedWords (typed: string): Set<string> {
+  const out = new Set<string>()
+  for (const match of typed.matchAll(/(?<![\p{L}\p{N}@])([\p{L}\p{N}_./-]+)@([\p{L}\p{N}_.-]+)/gu)) {
+    if (/^[a-z][a-z-]*\.[a-z]{2,}/i.test(match[2])) continue
+    for (const word of tokenize(foldText(`${match[1]} ${match[2]}`))) out.add(word)
+  }
+  return out
+}
+
+/** What the student quotes, as a file or call with its dots, pinned with "@" or as words between quotation marks: none of it names a product. */
 function quotedTerms (typed: string): Set<string> {
-  return new Set([...dottedWords(typed), ...quotedWords(typed)])
+  return new Set([...dottedWords(typed), ...quotedWords(typed), ...pinnedWords(typed)])
 }
 
 /**

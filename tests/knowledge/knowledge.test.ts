@@ -20,7 +20,7 @@ import { parse as parseYaml } from 'yaml'
 import { attachedQuestions, auroc, evaluate, excerptProblems, formatFigures, type QuestionSet, split } from '../../src/knowledge/notes-eval.js'
 import { passingNames, passingNamesIn } from '../../src/knowledge/passing-names.js'
 import { costSubject, isCommonWord, phraseWords, questionType, readQuestion, smallTalk } from '../../src/knowledge/question.js'
-import { acronymShaped, dottedWords, portugueseShaped, quotedWords, retrieve, unknownWords, untreatedNames } from '../../src/knowledge/retrieval.js'
+import { acronymShaped, dottedWords, pinnedWords, portugueseShaped, quotedWords, retrieve, unknownWords, untreatedNames } from '../../src/knowledge/retrieval.js'
 import { joinedPhrase, mistypedNames, spaceJoinedWords, spellOutIdentifiers } from '../../src/knowledge/typed-terms.js'
 import { describedTechniques } from '../../src/knowledge/described-techniques.js'
 import { unwrittenFieldNames } from '../../src/knowledge/field-names.js'
@@ -247,6 +247,9 @@ t.test('coverage-names', async t => {
     t.same([...dottedWords('rodei process.env no app.js (v3.11, ip 10.0.0.1)')].sort(), ['app', 'env', 'js', 'process'], 'versions and addresses have no words')
     t.same([...quotedWords("docker dando 'no basic auth credentials', e o \"Fargate\"? don't 'care'")].sort(), ['auth', 'basic', 'credentials', 'no'], 'a quoted message, not a quoted name or an apostrophe')
     t.same([...quotedWords('oq eh “elasticidade rapida” na definição')].sort(), ['elasticidade', 'rapida'], 'typographic quotation marks')
+    t.same([...pinnedWords('uses: actions/checkout@v4 e minha-action@main; manda pro aluno@faculdade.edu.br')].sort(), ['actions', 'checkout', 'main', 'minha-action', 'v4'], 'a reference pinned with "@", not an e-mail address')
+    const pinned = retrieve(base, 'no workflow uso uses: minha-action@main, devo fixar numa versao?')
+    t.same([pinned.covered, pinned.untreated, pinned.hits[0]?.topic], [true, [], 'ci-cd-gitflow'], 'an action pinned to a branch is the student\'s code')
   })
 
   t.test('English words side by side in a Portuguese question are a term, not covered when the notes never write it', async t => {
@@ -828,6 +831,13 @@ t.test('everyday-words', async t => {
     const fresh = retrieve(base, 'meu security group recém-criado deixa sair tráfego pra internet ou bloqueia tudo por padrão?')
     t.same([fresh.covered, fresh.untreated, fresh.hits[0]?.topic], [true, [], 'security-groups-nacls'])
     t.same(retrieve(base, 'o security group cross-account funciona entre duas contas?').untreated, ['security group cross-account'], 'English words joined by a hyphen are still borrowed')
+  })
+
+  t.test('"distro" is chat shorthand for a distribution; "multiplayer" an everyday word', async t => {
+    const distro = retrieve(base, 'a single cloudfront distro serving the react app from s3 and /api/* from the alb, how do i route each path')
+    t.same([distro.covered, distro.untreated, distro.hits[0]?.topic], [true, [], 'cdn'])
+    const game = retrieve(base, 'our multiplayer game backend speaks udp and wants a static ip, can an alb handle it?')
+    t.same([game.covered, game.unknown, game.hits[0]?.topic], [true, [], 'load-balancers'])
   })
 
   t.test('"dnv" is chat shorthand for "de novo"', async t => {
