@@ -85,7 +85,8 @@ export function stemPt (word: string): string {
 function enEnding (w: string): string {
   switch (w[w.length - 1]) {
     case 'n':
-      return cut(w, 'ization', 4) ?? cut(w, 'isation', 4) ?? cut(w, 'ation', 3, 'at') ?? w
+      // "notification" meets "notify" (and "certification" no longer meets "certificate", as "-ation" alone would have it).
+      return cut(w, 'ification', 3, 'ify') ?? cut(w, 'ization', 4) ?? cut(w, 'isation', 4) ?? cut(w, 'ation', 3, 'at') ?? w
     case 'y':
       return cut(w, 'ability', 3, 'abl') ?? cut(w, 'ibility', 3, 'ibl') ?? cut(w, 'ity', 4) ?? cut(w, 'ly', 4) ?? w
     case 't':

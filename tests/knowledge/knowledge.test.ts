@@ -138,7 +138,10 @@ t.test('analyzer', async t => {
       ['containerised', 'containerising', 'containerisation', 'containerized', 'container'],
       ['optimise', 'optimised', 'optimizing', 'optimization'],
       ['advise', 'advised'],
-      ['resize', 'resized']
+      ['resize', 'resized'],
+      // A noun in -ification meets its verb in -ify.
+      ['notification', 'notifications', 'notify', 'notifies'],
+      ['verification', 'verify']
     ]
     for (const group of groups) {
       const keys = new Set(group.map(w => stemEn(w)))
@@ -147,6 +150,7 @@ t.test('analyzer', async t => {
     t.equal(stemEn('container'), 'container')
     t.equal(stemEn('status'), 'status', '-us is not a plural')
     t.equal(stemEn('http2'), 'http2')
+    t.not(stemEn('certification'), stemEn('certificate'), 'a certification exam is no TLS certificate')
   })
 
   t.test('a loanword spelled the Portuguese way meets its English spelling', async t => {
@@ -838,6 +842,10 @@ t.test('everyday-words', async t => {
     t.same([distro.covered, distro.untreated, distro.hits[0]?.topic], [true, [], 'cdn'])
     const game = retrieve(base, 'our multiplayer game backend speaks udp and wants a static ip, can an alb handle it?')
     t.same([game.covered, game.unknown, game.hits[0]?.topic], [true, [], 'load-balancers'])
+  })
+
+  t.test('an AWS certification is no TLS certificate', async t => {
+    t.equal(retrieve(base, 'which aws certification should i aim for first as a beginner in cloud?').covered, false)
   })
 
   t.test('"dnv" is chat shorthand for "de novo"', async t => {
