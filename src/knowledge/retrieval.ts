@@ -339,6 +339,8 @@ function askedAbout (words: readonly string[], first: number, last: number): boo
   const before = words[first - 1] ?? ''
   const after = words[last + 1] ?? ''
   if (COMPARES.test(before) || COMPARES.test(after) || PREFERRED_TO.test(after)) return true
+  // ...and with the rest of its name between ("gitlab ci instead of github actions", "o nomad da hashicorp em vez do ecs").
+  if (words.slice(last + 2, last + 4).some((word, k) => INSTEAD.test(word) || (word === 'vez' && words[last + 1 + k] === 'em') || (word === 'inves' && words[last + 1 + k] === 'ao'))) return true
   if (words.slice(Math.max(0, first - 3), first).some(w => BETWEEN.test(w))) return true
   if (subjectOfQuestion(words, first)) return true
   if (adopting(words, first) || defining(words, first)) return true
@@ -433,6 +435,8 @@ function defining (words: readonly string[], first: number): boolean {
 // Markers that set one thing against another with the preferred one first ("Pulumi over Terraform", "App
 // Runner instead of ECS", "usar o nomad em vez do ecs").
 const PREFERRED_TO = /^(over|instead|rather|vez|inves|lugar)$/
+// The markers that set the preferred thing first however many words its name takes ("over" also says where or when).
+const INSTEAD = /^(instead|rather)$/
 // Auxiliaries that open a question with its subject after them ("how does pulumi store", "can karpenter pick").
 const QUESTION_AUX = /^(does|do|did|can|could|will|would|should|is|are)$/
 const WH_WORD = /^(how|what|why|when|where|which|who)$/

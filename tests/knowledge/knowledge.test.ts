@@ -848,6 +848,11 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'which aws certification should i aim for first as a beginner in cloud?').covered, false)
   })
 
+  t.test('a name set before "instead of" is what is asked, however many words it takes', async t => {
+    const instead = retrieve(base, 'can i push my image to ecr and deploy to ecs from gitlab ci instead of github actions?')
+    t.same([instead.covered, instead.unknown], [false, ['gitlab']])
+  })
+
   t.test('"dnv" is chat shorthand for "de novo"', async t => {
     const again = retrieve(base, 'tenho q subir o arquivo todo dnv pro s3 ou da pra mudar so um pedaco dele?')
     t.same([again.covered, again.unknown, again.hits[0]?.topic], [true, [], 'storage-types'])
