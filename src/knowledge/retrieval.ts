@@ -1606,7 +1606,10 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // A name the question writes twice ("we use gitlab ci …, how do i set up the gitlab runners") is what it is about, not where the student is.
     const rawWords = tokenize(foldText(raw))
     const repeated = unknownTerms.some(word => rawWords.filter(w => w === foldText(word)).length >= 2)
-    const setting = answersAll || about || repeated || unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
+    // A name the question opens with, after its article ("o guardduty detecta …", "the X …"), is what it is about.
+    const [w0, w1] = rawWords
+    const opensAfterArticle = w0 !== undefined && w1 !== undefined && /^(o|a|the)$/.test(w0) && unknownTerms.some(word => foldText(word) === w1 && !(question.lang === 'pt' && (portugueseShaped(word) || PORTUGUESE_SUFFIX.test(w1))))
+    const setting = answersAll || about || repeated || opensAfterArticle || unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
     const covered = answersAll || setting.length > 0
     const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang, raw, unknownTerms) : new Set<string>()
     let asideLeft = aside.filter(name => !answeredAside.has(name))

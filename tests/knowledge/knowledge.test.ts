@@ -853,6 +853,12 @@ t.test('everyday-words', async t => {
     t.same([instead.covered, instead.unknown], [false, ['gitlab']])
   })
 
+  t.test('a name the question opens with, after its article, is what it asks about, not the student\'s setting', async t => {
+    t.equal(retrieve(base, 'o guardduty detecta mineracao de cripto em instancias comprometidas da turma? quanto custa ativar na conta?').covered, false)
+    const office = retrieve(base, 'a coordenacao pediu o relatorio SOC 2 / ISO 27001 da aws pro trabalho, onde eu baixo isso?')
+    t.same([office.covered, office.hits[0]?.topic], [true, 'shared-responsibility'], 'a word with a Portuguese ending is the student\'s world')
+  })
+
   t.test('"dnv" is chat shorthand for "de novo"', async t => {
     const again = retrieve(base, 'tenho q subir o arquivo todo dnv pro s3 ou da pra mudar so um pedaco dele?')
     t.same([again.covered, again.unknown, again.hits[0]?.topic], [true, [], 'storage-types'])
