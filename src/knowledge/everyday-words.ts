@@ -39,6 +39,11 @@ frontend backend dropdown checkbox sidebar navbar tooltip popup autocomplete scr
 coworker multiplayer
 `.split(/\s+/).filter(w => w !== ''))
 
+/** Whether a folded word is one of a programmer's everyday words that a general dictionary lacks (DEVELOPER_WORDS). */
+export function isDeveloperWord (folded: string): boolean {
+  return DEVELOPER_WORDS.has(folded)
+}
+
 /** Whether a folded word is one of the dictionary words that name software or a cloud service (PRODUCT_WORDS). */
 export function isProductWord (folded: string): boolean {
   return PRODUCT_WORDS.has(folded)

@@ -7,7 +7,7 @@ import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
 import { spellOutTypedTerms } from './typed-terms.js'
 import { describedTechniques } from './described-techniques.js'
 import { isFieldName, isUnwrittenFieldName, unwrittenFieldNames } from './field-names.js'
-import { isEverydayWord, isProductWord } from './everyday-words.js'
+import { isDeveloperWord, isEverydayWord, isProductWord } from './everyday-words.js'
 import { passingNamesIn } from './passing-names.js'
 import { costSubject, expandAbbreviations, isAbbreviation, isCommonWord, isFiller, phraseWords, readQuestion, spellOutAbbreviations, type Question, type QuestionType } from './question.js'
 
@@ -494,6 +494,8 @@ function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, 
     !SWITCH_VERB.test(words[i - 2]) && !TOWARDS_VERB.test(words[i - 2]) && !OBJECT_AFTER_VERB.test(words[i - 2]))) return true
   // After "that", "which" or "who", a word in lower case ending in -s is the relative clause's verb ("a lambda that transcodes videos").
   if (lang === 'en' && typed === folded && /[^s]s$/.test(folded) && words.some((word, i) => word === folded && i > 0 && RELATIVE.test(words[i - 1]))) return true
+  // A programmer's everyday word ("crashloop", "stacktrace") is phrasing in a Portuguese sentence as in an English one.
+  if (lang === 'pt' && isDeveloperWord(folded)) return true
   if (!isEverydayWord(folded, lang)) return false
   // The capital of the question's first word is the sentence's, not a name's ("Abri a porta 22 …").
   if (lang !== 'pt' || portugueseShaped(first ? typed.charAt(0).toLowerCase() + typed.slice(1) : typed)) return true
@@ -598,7 +600,7 @@ function noteTerms (base: KnowledgeBase): NoteTerms {
 }
 
 /** Kinds of thing whose name a Portuguese sentence writes after them: "o header X" is the header called X. */
-const INSTANCE_KIND = /^(header|headers|bucket|buckets|branch|tag|label|role|policy|table|tabela|field|campo|queue|topic|variavel|env|endpoint|secret)$/
+const INSTANCE_KIND = /^(header|headers|bucket|buckets|branch|branches|tag|tags|label|labels|role|roles|policy|policies|table|tables|tabela|tabelas|field|fields|campo|campos|queue|queues|topic|topics|variavel|variaveis|env|envs|endpoint|endpoints|secret|secrets)$/
 
 /** A word used by at most this many topics of the notes is specific enough to name what a question is about. */
 const RARE_TOPICS = 2

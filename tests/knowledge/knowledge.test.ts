@@ -859,6 +859,16 @@ t.test('everyday-words', async t => {
     t.same([office.covered, office.hits[0]?.topic], [true, 'shared-responsibility'], 'a word with a Portuguese ending is the student\'s world')
   })
 
+  t.test('a programmer\'s everyday word is phrasing in a Portuguese question too', async t => {
+    const pod = retrieve(base, 'o pod fica em crashloop direto, qual comando do kubectl mostra os logs e os eventos dele?')
+    t.same([pod.covered, pod.unknown, pod.hits[0]?.topic], [true, [], 'kubernetes-basics'])
+  })
+
+  t.test('after a kind of thing in the plural, English words are the student\'s own things of that kind', async t => {
+    const labels = retrieve(base, 'no secrets manager aparecem as labels AWSCURRENT e AWSPREVIOUS, pra q servem qdo a senha troca?')
+    t.same([labels.covered, labels.untreated, labels.hits[0]?.topic], [true, [], 'secrets-management'])
+  })
+
   t.test('"dnv" is chat shorthand for "de novo"', async t => {
     const again = retrieve(base, 'tenho q subir o arquivo todo dnv pro s3 ou da pra mudar so um pedaco dele?')
     t.same([again.covered, again.unknown, again.hits[0]?.topic], [true, [], 'storage-types'])
