@@ -36,7 +36,7 @@ const DEVELOPER_WORDS: ReadonlySet<string> = new Set(`
 segfault stacktrace coredump crashloop bugfix hotfix typo checksum timestamp
 codebase monorepo subfolder subdirectory filesystem localhost hostname username toolchain boilerplate linter dataset teardown
 frontend backend dropdown checkbox sidebar navbar tooltip popup autocomplete screenshot inbox stdout stderr stdin plaintext hardcoded
-coworker multiplayer
+coworker groupmate multiplayer
 `.split(/\s+/).filter(w => w !== ''))
 
 /** Whether a folded word is one of a programmer's everyday words that a general dictionary lacks (DEVELOPER_WORDS). */

@@ -182,6 +182,7 @@ export function isUnwrittenFieldName (base: KnowledgeBase, name: string): boolea
 export function unwrittenFieldNames (base: KnowledgeBase, question: string, lang: Lang): Array<{ terms: string[], spelled: string }> {
   const asked = ` ${analyzerFor(lang).analyze(fold(question)).join(' ')} `
   const typed = ` ${fold(question)} `
+  const typedWords = typed.split(/[^\p{L}\p{N}]+/u)
   const found: Array<{ terms: string[], spelled: string }> = []
   for (const name of unwritten(base)) {
     const terms = name.terms[lang]
@@ -190,6 +191,8 @@ export function unwrittenFieldNames (base: KnowledgeBase, question: string, lang
     // A name of several words that the analyser leaves one term of ("Q Developer" is "developer") must be
     // typed whole: that one everyday word alone ("so that a developer can") names nothing.
     if (terms.length === 1 && name.folded.includes(' ') && !typed.includes(` ${name.folded} `)) continue
+    // Each word of a name of several words is typed as itself or its plural: "a containerised app" holds no "Container Apps".
+    if (name.folded.includes(' ') && !name.folded.split(' ').every(word => typedWords.some(t => [t, `${t}s`, `${t}es`, t.replace(/y$/, 'ies')].includes(word) || [`${word}s`, `${word}es`, word.replace(/y$/, 'ies')].includes(t)))) continue
     // The longest name wins: "Aurora Serverless" is one name, not two, and a plural is the same name.
     if (found.some(f => ` ${f.terms.join(' ')} `.includes(joined))) continue
     // A technique word is named as the student wrote it ("paginação").

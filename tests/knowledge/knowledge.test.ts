@@ -869,6 +869,17 @@ t.test('everyday-words', async t => {
     t.same([labels.covered, labels.untreated, labels.hits[0]?.topic], [true, [], 'secrets-management'])
   })
 
+  t.test('a name of the field of several words is typed word for word: "a containerised app" holds no "Container Apps"', async t => {
+    const app = retrieve(base, 'our containerised app needs different settings in staging and in production, where should those values live?')
+    t.same([app.covered, app.untreated, app.notTreated, app.hits[0]?.topic], [true, [], [], 'twelve-factor-app'])
+    t.same(retrieve(base, 'is azure container apps like fargate?').untreated.includes('Container Apps'), true, 'typed as the name, it still is one')
+    t.same(retrieve(base, 'How do I write an AWS Organizations service control policy that forbids creating resources outside sa-east-1?').covered, false, 'a plural name typed in the singular')
+  })
+
+  t.test('"groupmate" is an everyday word', async t => {
+    t.same(retrieve(base, 'my groupmate pushed our terraform state file into git so everyone can share it, is that bad? whats the usual way').unknown, [])
+  })
+
   t.test('"dnv" is chat shorthand for "de novo"', async t => {
     const again = retrieve(base, 'tenho q subir o arquivo todo dnv pro s3 ou da pra mudar so um pedaco dele?')
     t.same([again.covered, again.unknown, again.hits[0]?.topic], [true, [], 'storage-types'])
