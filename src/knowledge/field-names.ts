@@ -179,6 +179,12 @@ export function isUnwrittenFieldName (base: KnowledgeBase, name: string): boolea
  * The field's names that the question mentions and the notes never write, each with its index terms in
  * `lang`. Question and names are compared as index terms, so "sticky session" finds "sticky sessions".
  */
+/** Whether two folded words are one word, or one is the other's plural ("app" / "apps", "policy" / "policies"). */
+function sameOrPlural (a: string, b: string): boolean {
+  const plurals = (word: string): string[] => [`${word}s`, `${word}es`, word.replace(/y$/, 'ies')]
+  return a === b || plurals(a).includes(b) || plurals(b).includes(a)
+}
+
 export function unwrittenFieldNames (base: KnowledgeBase, question: string, lang: Lang): Array<{ terms: string[], spelled: string }> {
   const asked = ` ${analyzerFor(lang).analyze(fold(question)).join(' ')} `
   const typed = ` ${fold(question)} `
@@ -192,7 +198,7 @@ export function unwrittenFieldNames (base: KnowledgeBase, question: string, lang
     // typed whole: that one everyday word alone ("so that a developer can") names nothing.
     if (terms.length === 1 && name.folded.includes(' ') && !typed.includes(` ${name.folded} `)) continue
     // Each word of a name of several words is typed as itself or its plural: "a containerised app" holds no "Container Apps".
-    if (name.folded.includes(' ') && !name.folded.split(' ').every(word => typedWords.some(t => [t, `${t}s`, `${t}es`, t.replace(/y$/, 'ies')].includes(word) || [`${word}s`, `${word}es`, word.replace(/y$/, 'ies')].includes(t)))) continue
+    if (name.folded.includes(' ') && !name.folded.split(' ').every(word => typedWords.some(typedWord => sameOrPlural(typedWord, word)))) continue
     // The longest name wins: "Aurora Serverless" is one name, not two, and a plural is the same name.
     if (found.some(f => ` ${f.terms.join(' ')} `.includes(joined))) continue
     // A technique word is named as the student wrote it ("paginação").

@@ -1609,8 +1609,9 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const rawWords = tokenize(foldText(raw))
     const repeated = unknownTerms.some(word => rawWords.filter(w => w === foldText(word)).length >= 2)
     // A name the question opens with, after its article ("o guardduty detecta …", "the X …"), is what it is about.
-    const [w0, w1] = rawWords
-    const opensAfterArticle = w0 !== undefined && w1 !== undefined && /^(o|a|the)$/.test(w0) && unknownTerms.some(word => foldText(word) === w1 && !(question.lang === 'pt' && (portugueseShaped(word) || PORTUGUESE_SUFFIX.test(w1))))
+    const [opening, opened] = rawWords
+    const opensAfterArticle = opening !== undefined && opened !== undefined && /^(o|a|the)$/.test(opening) &&
+      unknownTerms.some(word => foldText(word) === opened && !(question.lang === 'pt' && (portugueseShaped(word) || PORTUGUESE_SUFFIX.test(opened))))
     const setting = answersAll || about || repeated || opensAfterArticle || unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
     const covered = answersAll || setting.length > 0
     const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang, raw, unknownTerms) : new Set<string>()
