@@ -22,7 +22,16 @@ const PRODUCT_WORDS: ReadonlySet<string> = new Set(`
 snowball snowcone outposts wavelength nomad consul packer puppet chef helm envoy squid varnish hive prefect
 celery sentry cortex flux harness drone tomcat jetty tilt rook harbor quay rancher calico flannel weave pulsar
 beanstalk lightsail greengrass amplify chime spark swarm flask vagrant mongoose gulp grunt bedrock llama cosmos synapse
-spanner presto snowflake timescale cockroach postman kong
+spanner presto snowflake timescale cockroach postman kong rust ruby swift elixir dart
+`.split(/\s+/).filter(w => w !== ''))
+
+/**
+ * Dictionary words that, in a programmer's question, are the operations of a tool the notes do not teach:
+ * git's history rewriting ("git rebase vs merge", "squash my last 5 commits"). Read as everyday words
+ * ("base" again, a vegetable), they would let the question pass for one about branching strategies.
+ */
+const TOOL_OPERATIONS: ReadonlySet<string> = new Set(`
+rebase rebased rebasing squash squashed squashing stash stashed stashing bisect
 `.split(/\s+/).filter(w => w !== ''))
 
 /**
@@ -63,6 +72,7 @@ function words (): Record<Lang, ReadonlySet<string>> {
  * plural or third person of one ("boxes", "pastes" → "box", "paste") or with "re" in front.
  */
 export function isEverydayWord (folded: string, lang: Lang): boolean {
+  if (TOOL_OPERATIONS.has(folded)) return false
   const list = words()[lang]
   if (list.has(folded)) return true
   // "resend", "refazer": doing an everyday thing again is as everyday; "preload": doing it beforehand as well.

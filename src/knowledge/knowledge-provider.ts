@@ -39,6 +39,7 @@ const TEXT = {
       ? `As notas do curso não tratam de ${list(unknown, 'nem')}, então não há uma resposta delas para dar.`
       : `As notas do curso (${topics} ${topics === 1 ? 'tema' : 'temas'}) não cobrem esta pergunta, então não há uma resposta delas para dar.`,
     related: (title: string, path: string) => `O tema mais próximo que elas cobrem é *${title}* (\`${path}\`).`,
+    courseLogistics: 'Prazos, notas, frequência e as demais regras da disciplina não estão nas notas do curso, que tratam do conteúdo: quem responde é o professor ou a página da disciplina.',
     missing: (names: string[]) => `As notas do curso não tratam de ${list(names, 'nem')}.`,
     leadRest: (title: string) => `Sobre o resto da pergunta, segundo elas (*${title}*):`,
     greeting: 'Oi! Pode perguntar sobre computação em nuvem — por exemplo, "qual a diferença entre ECS e Fargate?" — que eu respondo com as notas do curso.',
@@ -52,6 +53,7 @@ const TEXT = {
       ? `The course notes do not cover ${list(unknown, 'or')}, so there is no answer from them to give.`
       : `The course notes (${topics} ${topics === 1 ? 'topic' : 'topics'}) do not cover this question, so there is no answer from them to give.`,
     related: (title: string, path: string) => `The closest topic they do cover is *${title}* (\`${path}\`).`,
+    courseLogistics: 'Deadlines, grades, attendance and the other rules of the course are not in the course notes, which teach the subject: your teacher or the course page can answer that.',
     missing: (names: string[]) => `The course notes do not cover ${list(names, 'or')}.`,
     leadRest: (title: string) => `On the rest of the question, according to them (*${title}*):`,
     greeting: 'Hi! Ask me anything about cloud computing — for example, "what is the difference between ECS and Fargate?" — and I will answer from the course notes.',
@@ -139,6 +141,8 @@ export class KnowledgeProvider implements Provider {
   private notCovered (found: Retrieval): KnowledgeAnswer {
     const lang = found.question.lang
     const text = TEXT[lang]
+    // The course's own rules are for its staff to say: neither the notes nor a language model know them.
+    if (found.courseLogistics) return { text: text.courseLogistics, lang, sources: [], lowCoverage: true, confidence: found.confidence, passages: [] }
     // Near a course topic (the rest of the question matches a note), the words the notes lack are
     // what they do not cover, and the note matched is the related topic they do cover. Far from
     // every topic, naming the question's own ordinary words ("won", "Cup") would say nothing.

@@ -280,8 +280,11 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(lock(ing|ed)? in|commit(ting)? to|sign(ing)? up for|fidelidade|contrato|me comprometer|compromet\w*)\b/g, '$& compromisso commitment'],
   // The traits that make something count as something are its characteristics.
   [/\b(traits?|features that make|requisitos|requirements to count|what makes (\w+ )?count)\b/g, '$& caracteristicas characteristics'],
-  // A ping is a notification.
-  [/\b(ping(ed|s)?|pingar|alert me|warn me)\b/g, '$& alarme alarm alerta alert'],
+  // A ping sent to a person is a notification ("ping me when the bill passes $50", "get pinged"); a ping of a
+  // database or an endpoint is a check that it answers ("my /health endpoint pings the db").
+  [/\b(ping(ed|s|ing)? (me|us|you|them|the team|everyone|someone)|(get|gets|got|getting|be|being) pinged|me ping\w*|alert me|warn me)\b/g, '$& alarme alarm alerta alert'],
+  // A machine bigger or smaller than its load needs is sized wrong: right-sizing is what fixes it.
+  [/\b(superdimensionad\w*|subdimensionad\w*|over-?provisioned|under-?provisioned|oversized|undersized)\b/g, '$& right-sizing redimensionamento'],
   // Keeping the order things happened in is what a FIFO queue does.
   [/\b((in|na|em) (the )?(exact |same |right |original |correct |strict )?(order|ordem)( (they|que|em que) (happened|arrived|came|were sent|aconteceram|chegaram))?|out of order|fora de ordem)\b/g, '$& fifo ordering ordem'],
   // Doing a thing twice when it should happen once is what idempotency prevents.
@@ -444,8 +447,17 @@ export function questionType (text: string): QuestionType {
   return 'other'
 }
 
+/**
+ * A passage between quotation marks: a message a tool printed, a phrase the student heard. The marks open
+ * after a space or a parenthesis and close before one or before punctuation, so the apostrophes of "don't"
+ * and "it's" open nothing.
+ */
+export const QUOTED_PASSAGE = /(?<=^|[\s(])['"\u201c\u2018]([^'"\u201c\u201d\u2018\u2019]+?)['"\u201d\u2019](?=$|[\s,.;:!?)])/gu
+
 export function readQuestion (raw: string): Question {
-  const lang = detectLanguage(raw)
+  // An error message the student pastes is in the tool's language, not theirs ("build falhando com
+  // 'toomanyrequests: You have reached your pull rate limit'"): what they write around it says which.
+  const lang = detectLanguage(raw.replace(QUOTED_PASSAGE, ' '), detectLanguage(raw))
   // "SO" (sistema operacional) and "OS" are abbreviations only when written in capitals or, in
   // English, where "os" is no Portuguese article.
   const spelled = raw.replace(/\bSO\b/g, 'sistema operacional').replace(/\bOS\b/g, 'operating system')

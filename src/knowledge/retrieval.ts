@@ -9,7 +9,7 @@ import { describedTechniques } from './described-techniques.js'
 import { isFieldName, isUnwrittenFieldName, unwrittenFieldNames } from './field-names.js'
 import { isDeveloperWord, isEverydayWord, isProductWord } from './everyday-words.js'
 import { passingNamesIn } from './passing-names.js'
-import { costSubject, expandAbbreviations, isAbbreviation, isCommonWord, isFiller, phraseWords, readQuestion, spellOutAbbreviations, type Question, type QuestionType } from './question.js'
+import { costSubject, expandAbbreviations, isAbbreviation, isCommonWord, isFiller, phraseWords, QUOTED_PASSAGE, readQuestion, spellOutAbbreviations, type Question, type QuestionType } from './question.js'
 
 /**
  * Below this strength (see SearchHit.strength) the best passage only mentions the question's
@@ -145,6 +145,8 @@ export interface Retrieval {
   queryTerms: string[]
   /** Language of the passages found (the question's own, unless only the other one's notes cover it). */
   lang: Lang
+  /** Whether it asks what only the course's staff can say (its deadlines, grades, hours: see COURSE_LOGISTICS); never covered. */
+  courseLogistics: boolean
 }
 
 export interface RetrieveOptions {
@@ -371,6 +373,24 @@ function subjectOfQuestion (words: readonly string[], first: number, asked = fal
   if (ANY_ARTICLE.test(words[start - 1] ?? '')) start--
   return QUESTION_AUX.test(words[start - 1] ?? '') && (asked ? HOW_IT_WORKS.test(words[start - 2] ?? '') : start === 1 || WH_WORD.test(words[start - 2] ?? ''))
 }
+
+/**
+ * What only the course's own staff can say: its grades, deadlines, hours and enrolment ("qual a nota minima
+ * pra passar na disciplina", "when is the deadline for the final project", "quantas horas de atividade
+ * complementar preciso"). The notes teach the subject, not the course's rules, however many of the
+ * question's words they use ("nuvem", "project", "atividade").
+ */
+const COURSE_LOGISTICS = new RegExp([
+  String.raw`\b(minimum|passing|final) (grade|score|mark)\b`, String.raw`\bpass (the|this) (class|course|subject|exam)\b`,
+  String.raw`\b(when is|whens|when s|when are|what day is|what date is) (the )?(deadline|due date|exam|midterm|final exam|test|presentation)s?\b`,
+  String.raw`\b(ask|asking|request|requesting) (for )?an? (deadline )?extension\b`,
+  String.raw`\bdeadline (for|of) (the )?(\w+ ){0,3}(submission|assignment|project|homework|report)\b`,
+  String.raw`\bhow many (absences|credit hours)\b`,
+  String.raw`\bnota (minima|final|de corte|pra passar|para passar)\b`, String.raw`\bpassar (na|nessa|em) (disciplina|materia|cadeira|prova)\b`,
+  String.raw`\b(prazo|data) (de|da|pra|para a) entrega (do|da|de) (trabalho|projeto|tcc|atividade|relatorio|lista)\b`, String.raw`\bhoras (de )?(atividades? )?complementar(es)?\b`,
+  String.raw`\bquantas faltas\b`, String.raw`\bquando (e|eh|vai ser|sera) a (prova|p1|p2|apresentacao|entrega)\b`,
+  String.raw`\b(rematricula|trancar (a )?(matricula|disciplina|materia))\b`
+].join('|'))
 
 // How "it" works or what "it" does, when the question names one thing the notes mention only in passing
 // ("anyone used aws elastic disaster recovery? how does it replicate"): that thing is what is asked.
@@ -1403,7 +1423,7 @@ export function dottedWords (typed: string): Set<string> {
  */
 export function quotedWords (typed: string): Set<string> {
   const out = new Set<string>()
-  for (const match of typed.matchAll(/(?<=^|[\s(])['"“‘]([^'"“”‘’]+?)['"”’](?=$|[\s,.;:!?)])/gu)) {
+  for (const match of typed.matchAll(QUOTED_PASSAGE)) {
     const words = tokenize(foldText(match[1]))
     if (words.length >= 2) for (const word of words) out.add(word)
   }
@@ -1457,6 +1477,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const limit = options.limit ?? 3
   const minStrength = options.minStrength ?? MIN_STRENGTH
   const unknown = unknownWords(base, raw, question.lang)
+  const courseLogistics = COURSE_LOGISTICS.test(foldText(raw))
   // Only an unknown term is evidence that the notes do not treat the question; an everyday word
   // they happen not to use ("dps", "deixei", "throwing") is not (see isCommonWord).
   const firstWord = tokenize(raw)[0]
@@ -1613,7 +1634,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const opensAfterArticle = opening !== undefined && opened !== undefined && /^(o|a|the)$/.test(opening) &&
       unknownTerms.some(word => foldText(word) === opened && !(question.lang === 'pt' && (portugueseShaped(word) || PORTUGUESE_SUFFIX.test(opened))))
     const setting = answersAll || about || repeated || opensAfterArticle || unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
-    const covered = answersAll || setting.length > 0
+    const covered = (answersAll || setting.length > 0) && !courseLogistics
     const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang, raw, unknownTerms) : new Set<string>()
     let asideLeft = aside.filter(name => !answeredAside.has(name))
     // Names the answering section lists together, asked where each belongs, are answered there: the answer says nothing of lacking them.
@@ -1642,10 +1663,11 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       covered,
       confidence: covered ? confidenceOf(found, ranked) * (notTreated.length > 0 ? NOT_TREATED_CONFIDENCE : 1) : 0.05,
       queryTerms,
-      lang
+      lang,
+      courseLogistics
     }
   }
-  return { question, hits: [], closest: null, unknown: unknownTerms, untreated: [], notTreated: [], covered: false, confidence: 0.02, queryTerms: [], lang: question.lang }
+  return { question, hits: [], closest: null, unknown: unknownTerms, untreated: [], notTreated: [], covered: false, confidence: 0.02, queryTerms: [], lang: question.lang, courseLogistics }
 }
 
 /**

@@ -844,6 +844,49 @@ t.test('everyday-words', async t => {
     t.same([game.covered, game.unknown, game.hits[0]?.topic], [true, [], 'load-balancers'])
   })
 
+  t.test('git\'s history rewriting is an operation the notes do not teach, not everyday "base" or a vegetable', async t => {
+    const rebase = retrieve(base, 'git rebase or git merge to bring main into my branch?')
+    t.same([rebase.covered, rebase.unknown], [false, ['rebase']])
+    const squash = retrieve(base, 'how can i squash the three commits of my branch into one')
+    t.same([squash.covered, squash.unknown], [false, ['squash']])
+  })
+
+  t.test('a programming language named by a dictionary word is a name', async t => {
+    const ruby = retrieve(base, 'ruby or elixir for a lambda function that has to start fast?')
+    t.same([ruby.covered, ruby.unknown], [false, ['ruby', 'elixir']])
+  })
+
+  t.test('a pasted error message does not set the language of the question around it', async t => {
+    const question = 'o build falha com \'you have reached your pull rate limit, you may increase the limit by authenticating and upgrading\' no docker hub, como evito?'
+    t.equal(readQuestion(question).lang, 'pt')
+    t.equal(readQuestion('it\'s failing and I don\'t know why, the log says "erro ao conectar"').lang, 'en', 'apostrophes open no quotation')
+  })
+
+  t.test('a ping of a database checks it answers; a ping to a person notifies', async t => {
+    t.same(retrieve(base, 'is it a good idea for my liveness endpoint to ping redis and the database?').hits[0]?.topic, 'health-checks-graceful-shutdown')
+    t.same(retrieve(base, 'can aws ping me the moment my spend goes over 20 dollars?').hits[0]?.topic, 'budgets-billing')
+  })
+
+  t.test('a machine sized wrong for its load is a question of right-sizing', async t => {
+    const sized = retrieve(base, 'minhas tarefas do ecs parecem superdimensionadas, o que devo mudar?')
+    t.same([sized.hits[0]?.topic, sized.hits[0]?.heading], ['finops-cost-optimization', 'Redimensionamento (right-sizing)'])
+    const oversized = retrieve(base, 'our ecs tasks look oversized, how do we check?')
+    t.same([oversized.hits[0]?.topic, oversized.hits[0]?.heading], ['finops-cost-optimization', 'Right-sizing'])
+  })
+
+  t.test('the course\'s own deadlines and grades are for its staff to say', async t => {
+    const provider = new KnowledgeProvider(base)
+    for (const question of ['qual a nota minima pra passar na disciplina de computacao em nuvem?', 'when is the deadline for the cloud project submission?', 'quantas horas complementares eu preciso?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.courseLogistics], [false, true], question)
+      const answer = provider.answer(question)
+      t.equal(answer.lowCoverage, true)
+      t.match(answer.text, found.question.lang === 'pt' ? /professor ou a página da disciplina/ : /your teacher or the course page/)
+    }
+    const credits = retrieve(base, 'how many credits does a new aws account get?')
+    t.same([credits.covered, credits.courseLogistics], [true, false], 'AWS credits are no course credits')
+  })
+
   t.test('an AWS certification is no TLS certificate', async t => {
     t.equal(retrieve(base, 'which aws certification should i aim for first as a beginner in cloud?').covered, false)
   })
