@@ -266,8 +266,12 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b((a )?aws (deixa|deixou|permite|permitiu|aceita|aceitou|nao bloqueia|nao bloqueou|devia bloquear|deveria bloquear)|(aws|amazon) (lets|let|allows|allowed) (me|you|us)|(shouldn'?t|should|doesn'?t|didn'?t) (aws|amazon) (block|stop|prevent))\b/g, '$& responsabilidade compartilhada shared responsibility'],
   // "What can start a Lambda", "quais eventos disparam": what triggers it.
   [/\b(what|which|que|quais) (\w+ )?(can |could |pode |podem |do |does )?(start|starts|invoke|invokes|call|calls|trigger|triggers|run|runs|dispara\w*|aciona\w*|chama\w*|inicia\w*|executa\w*)\b/g, '$& gatilho trigger evento event'],
-  // Being told by e-mail or a message when something happens is what an alarm or alert does.
-  [/\b(e-?mails?|notify|notified|notifica\w*|avis\w*|me mand\w*|send me)\b/g, '$& alarme alarm alerta alert'],
+  // Being told by e-mail or a message when something happens is what an alarm or alert does; an e-mail address the
+  // application keeps ("atualizar o email do aluno") is data, and says nothing of alarms.
+  [/\b((by|via|an|por|um|pelo|per) e-?mails?|e-?mail (me|us|the team)|(get|gets|got|receive|receives|received|send|sends|sent|mand\w*|receb\w*|envi\w*) (an |um |me um |o )?e-?mails?|notify|notified|notifica\w*|avis\w*|me mand\w*|send me)\b/g, '$& alarme alarm alerta alert'],
+  // "Three nines", "quatro noves": an availability, written in the notes as its figure (99.9 %), whether a
+  // year's downtime (high availability) or a month's error budget (SLOs) is asked of it.
+  [/\b((two|three|four|five|2|3|4|5) nines|(dois|tres|quatro|cinco|2|3|4|5) noves)\b/g, '$& 99.9 99,9'],
   // How long a request takes is its latency, whatever a student calls it.
   [/\b(response times?|tempos? de resposta|time to respond|demora (pra|para) responder)\b/g, '$& latencia latency'],
   // Being down is an outage; how long a system may stay down is a recovery objective.

@@ -389,8 +389,17 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\bnota (minima|final|de corte|pra passar|para passar)\b`, String.raw`\bpassar (na|nessa|em) (disciplina|materia|cadeira|prova)\b`,
   String.raw`\b(prazo|data) (de|da|pra|para a) entrega (do|da|de) (trabalho|projeto|tcc|atividade|relatorio|lista)\b`, String.raw`\bhoras (de )?(atividades? )?complementar(es)?\b`,
   String.raw`\bquantas faltas\b`, String.raw`\bquando (e|eh|vai ser|sera) a (prova|p1|p2|apresentacao|entrega)\b`,
-  String.raw`\b(rematricula|trancar (a )?(matricula|disciplina|materia))\b`
+  String.raw`\b(rematricula|trancar (a )?(matricula|disciplina|materia))\b`,
+  String.raw`\bwhen (is|s|are) (the |my |our )?(\w+ ){0,2}(project|assignment|homework|report|essay|lab|exam)s? due\b`, String.raw`\b(syllabus|ementa da disciplina)\b`
 ].join('|'))
+
+/**
+ * The certifications of a cloud vendor or of Kubernetes ("AWS Solutions Architect Associate", "Cloud
+ * Practitioner", "AZ-900", "CKA"): which one to take, and whether it is worth it, is a question of careers the
+ * notes do not treat, whatever cloud words come with it. A provider's audit certifications (ISO, SOC) are not
+ * among them: what AWS certifies of its own data centres is shared responsibility.
+ */
+const CERTIFICATION = /\b(solutions? architect (associate|professional)|(aws )?cloud practitioner|sysops administrator|developer associate|devops engineer professional|az-?9\d\d|az-?[1-5]\d\d|ckad?|cks|certified kubernetes \w+|professional cloud architect|associate cloud engineer)\b/
 
 // How "it" works or what "it" does, when the question names one thing the notes mention only in passing
 // ("anyone used aws elastic disaster recovery? how does it replicate"): that thing is what is asked.
@@ -1478,6 +1487,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const minStrength = options.minStrength ?? MIN_STRENGTH
   const unknown = unknownWords(base, raw, question.lang)
   const courseLogistics = COURSE_LOGISTICS.test(foldText(raw))
+  const certification = CERTIFICATION.exec(foldText(raw))?.[0] ?? null
   // Only an unknown term is evidence that the notes do not treat the question; an everyday word
   // they happen not to use ("dps", "deixei", "throwing") is not (see isCommonWord).
   const firstWord = tokenize(raw)[0]
@@ -1634,7 +1644,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const opensAfterArticle = opening !== undefined && opened !== undefined && /^(o|a|the)$/.test(opening) &&
       unknownTerms.some(word => foldText(word) === opened && !(question.lang === 'pt' && (portugueseShaped(word) || PORTUGUESE_SUFFIX.test(opened))))
     const setting = answersAll || about || repeated || opensAfterArticle || unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
-    const covered = (answersAll || setting.length > 0) && !courseLogistics
+    if (certification !== null && !untreated.some(name => foldText(name) === certification)) untreated.push(certification)
+    const covered = (answersAll || setting.length > 0) && !courseLogistics && certification === null
     const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang, raw, unknownTerms) : new Set<string>()
     let asideLeft = aside.filter(name => !answeredAside.has(name))
     // Names the answering section lists together, asked where each belongs, are answered there: the answer says nothing of lacking them.

@@ -885,6 +885,28 @@ t.test('everyday-words', async t => {
     }
     const credits = retrieve(base, 'how many credits does a new aws account get?')
     t.same([credits.covered, credits.courseLogistics], [true, false], 'AWS credits are no course credits')
+    const due = retrieve(base, 'when is the lambda lab due? the syllabus and the slides disagree')
+    t.same([due.covered, due.courseLogistics], [false, true], 'when a piece of work is due, or what the syllabus says')
+  })
+
+  t.test('which vendor certification to take is a question of careers', async t => {
+    const provider = new KnowledgeProvider(base)
+    const question = 'should i do the cloud practitioner before the solutions architect associate, or go straight to the second?'
+    const found = retrieve(base, question)
+    t.same([found.covered, found.untreated.includes('cloud practitioner')], [false, true])
+    t.match(provider.answer(question).text, /\*\*cloud practitioner\*\*/, 'the answer names the certification the notes do not treat')
+    t.equal(retrieve(base, 'vale a pena tirar a az-900 antes de alguma certificacao da aws?').covered, false)
+    t.equal(retrieve(base, 'where does aws publish its iso and soc audit certifications for the data centres?').covered, true, 'a provider\'s audit certifications are shared responsibility')
+  })
+
+  t.test('an e-mail address the application keeps is data; an e-mail sent is a notification', async t => {
+    t.same(retrieve(base, 'so quero trocar o email do aluno, PATCH /alunos/3 ou PUT?').hits[0]?.topic, 'rest-openapi')
+    t.same(retrieve(base, 'quero receber um email quando a conta da aws passar de 50 dolares').hits[0]?.topic, 'budgets-billing')
+  })
+
+  t.test('"three nines" is the 99.9 % of the notes, a year of downtime or a month of error budget', async t => {
+    t.same(retrieve(base, 'quanto tempo de downtime por ano cabe em quatro noves?').hits[0]?.topic, 'high-availability-disaster-recovery')
+    t.same(retrieve(base, 'our slo is three nines per month and we were down 25 minutes already, how much budget is left').hits[0]?.topic, 'observability')
   })
 
   t.test('an AWS certification is no TLS certificate', async t => {
