@@ -390,7 +390,9 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(prazo|data) (de|da|pra|para a) entrega (do|da|de) (trabalho|projeto|tcc|atividade|relatorio|lista)\b`, String.raw`\bhoras (de )?(atividades? )?complementar(es)?\b`,
   String.raw`\bquantas faltas\b`, String.raw`\bquando (e|eh|vai ser|sera) a (prova|p1|p2|apresentacao|entrega)\b`,
   String.raw`\b(rematricula|trancar (a )?(matricula|disciplina|materia))\b`,
-  String.raw`\bwhen (is|s|are) (the |my |our )?(\w+ ){0,2}(project|assignment|homework|report|essay|lab|exam)s? due\b`, String.raw`\b(syllabus|ementa da disciplina)\b`
+  String.raw`\bwhen (is|s|are) (the |my |our )?(\w+ ){0,2}(project|assignment|homework|report|essay|lab|exam)s? due\b`, String.raw`\b(syllabus|ementa da disciplina)\b`,
+  String.raw`\b(get|getting|got) an extension (on|for)\b`, String.raw`\bhow many credits (is|are|does|do) (the|this|our|my) (\w+ ){0,3}(course|class|subject|module)\b`,
+  String.raw`\bcounts? towards? (the |my |a )?(\w+ )?(minor|major|degree)\b`
 ].join('|'))
 
 /**
@@ -1352,16 +1354,30 @@ function confidenceOf (found: SearchHit[], hits: RankedHit[]): number {
 }
 
 /**
- * For a cost question, the passages found by its subject alone ("Lambda" in "cobrança do Lambda",
- * "NAT gateway" in "NAT gateway é caro?"): the note about the subject prices it, while the words
- * of cost alone would pick the billing note. Null when the subject alone finds nothing strong
- * to answer on its own (in "which service is costing me the most", cost is the subject).
+ * The passages found by what the question asks about, when some of its words would pull elsewhere: for a
+ * cost question, its subject alone ("Lambda" in "cobrança do Lambda", "NAT gateway" in "NAT gateway é
+ * caro?"): the note about the subject prices it, while the words of cost alone would pick the billing note.
+ * Null when the subject alone finds nothing strong to answer on its own (in "which service is costing me the
+ * most", cost is the subject). For a question naming availability zones, see withoutZones.
  */
 function subjectHits (base: KnowledgeBase, question: Question, text: string, lang: Lang): SearchHit[] | null {
-  if (question.type !== 'cost') return null
+  if (question.type !== 'cost') return ZONE_ID.test(text) ? withoutZones(base, question, text, lang) : null
   const subject = costSubject(text)
   if (subject === text) return null
   const found = base.search(subject, { lang, queryLang: question.lang, limit: CANDIDATES, perNote: 2 })
+  return found.length > 0 && found[0].strength >= STRONG ? found : null
+}
+
+/**
+ * For a question that names availability zones ("um volume EBS criado em sa-east-1a pode ser anexado a uma
+ * instância em sa-east-1b?"), the passages found by the rest of it: the zones say where the student's things are,
+ * and the regions note, which writes every zone's name, would otherwise lead whatever was asked of them. Null
+ * when the rest finds nothing strong on its own ("qual a diferença entre sa-east-1a e sa-east-1b?": the zones are
+ * the subject).
+ */
+function withoutZones (base: KnowledgeBase, question: Question, text: string, lang: Lang): SearchHit[] | null {
+  const rest = text.replace(new RegExp(ZONE_ID.source, 'g'), ' ').split(/\s+/).filter(word => !ZONE_SUFFIX.test(word)).join(' ')
+  const found = base.search(rest, { lang, queryLang: question.lang, limit: CANDIDATES, perNote: 2 })
   return found.length > 0 && found[0].strength >= STRONG ? found : null
 }
 

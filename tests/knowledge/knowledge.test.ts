@@ -814,7 +814,7 @@ t.test('everyday-words', async t => {
 
   t.test('beside a zone written in full, a number and a letter are another zone of its region', async t => {
     const zone = retrieve(base, 'criei o volume ebs em us-east-1a e a instancia ficou na 1c, da pra anexar direto?')
-    t.same([zone.covered, zone.unknown, zone.hits[0]?.topic], [true, [], 'regions-availability-zones'])
+    t.same([zone.covered, zone.unknown, zone.hits[0]?.topic], [true, [], 'storage-types'], 'answered where EBS volumes are, the zones being where they sit')
     t.same(unknownWords(base, 'o llama 1b roda bem numa lambda?', 'pt').includes('1b'), true, 'with no zone named, "1b" may be a name')
   })
 
@@ -887,6 +887,15 @@ t.test('everyday-words', async t => {
     t.same([credits.covered, credits.courseLogistics], [true, false], 'AWS credits are no course credits')
     const due = retrieve(base, 'when is the lambda lab due? the syllabus and the slides disagree')
     t.same([due.covered, due.courseLogistics], [false, true], 'when a piece of work is due, or what the syllabus says')
+    for (const question of ['who do i talk to about getting an extension on the lab deadline?', 'how many credits is this cloud course worth, and does it count toward the data science minor?']) {
+      t.same([retrieve(base, question).covered, retrieve(base, question).courseLogistics], [false, true], question)
+    }
+  })
+
+  t.test('availability zones say where the student\'s things are, unless they are what is asked', async t => {
+    const volume = retrieve(base, 'um volume ebs criado em us-east-1a pode ser usado por uma instancia em us-east-1c?')
+    t.same([volume.hits[0]?.topic, volume.hits[0]?.heading], ['storage-types', 'Armazenamento em bloco: Amazon EBS'])
+    t.same(retrieve(base, 'qual a diferença entre sa-east-1a e sa-east-1b?').hits[0]?.topic, 'regions-availability-zones')
   })
 
   t.test('which vendor certification to take is a question of careers', async t => {
