@@ -390,7 +390,7 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(prazo|data) (de|da|pra|para a) entrega (do|da|de) (trabalho|projeto|tcc|atividade|relatorio|lista)\b`, String.raw`\bhoras (de )?(atividades? )?complementar(es)?\b`,
   String.raw`\bquantas faltas\b`, String.raw`\bquando (e|eh|vai ser|sera) a (prova|p1|p2|apresentacao|entrega)\b`,
   String.raw`\b(rematricula|trancar (a )?(matricula|disciplina|materia))\b`,
-  String.raw`\bwhen (is|s|are) (the |my |our )?(\w+ ){0,2}(project|assignment|homework|report|essay|lab|exam)s? due\b`, String.raw`\b(syllabus|ementa da disciplina)\b`,
+  String.raw`\bwhen (is|s|are) (the |my |our )?(\w+ ){0,2}(project|assignment|homework|report|essay|lab|exam)s? due\b`,
   String.raw`\b(get|getting|got) an extension (on|for)\b`, String.raw`\bhow many credits (is|are|does|do) (the|this|our|my) (\w+ ){0,3}(course|class|subject|module)\b`,
   String.raw`\bcounts? towards? (the |my |a )?(\w+ )?(minor|major|degree)\b`
 ].join('|'))
