@@ -392,8 +392,15 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(rematricula|trancar (a )?(matricula|disciplina|materia))\b`,
   String.raw`\bwhen (is|s|are) (the |my |our )?(\w+ ){0,2}(project|assignment|homework|report|essay|lab|exam)s? due\b`,
   String.raw`\b(get|getting|got) an extension (on|for)\b`, String.raw`\bhow many credits (is|are|does|do) (the|this|our|my) (\w+ ){0,3}(course|class|subject|module)\b`,
-  String.raw`\bcounts? towards? (the |my |a )?(\w+ )?(minor|major|degree)\b`
+  String.raw`\bcounts? towards? (the |my |a )?(\w+ )?(minor|major|degree)\b`,
+  String.raw`\btrancamento\b`, String.raw`\bperiodo de (matricula|rematricula|trancamento|provas)\b`
 ].join('|'))
+
+/**
+ * How to get a job or an internship in the field ("como conseguir estagio em cloud sem experiencia", "how do i land a
+ * cloud internship"): a question of careers, which the notes do not treat however many cloud words come with it.
+ */
+const CAREER = /\b(conseguir|consigo|arrumar|achar|get|land|find|getting|landing|finding) (um |uma |an? |my first |meu primeiro |uma primeira |o primeiro |a primeira )?(estagio|internship|emprego|job|vaga)\b/
 
 /**
  * The certifications of a cloud vendor or of Kubernetes ("AWS Solutions Architect Associate", "Cloud
@@ -1661,7 +1668,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       unknownTerms.some(word => foldText(word) === opened && !(question.lang === 'pt' && (portugueseShaped(word) || PORTUGUESE_SUFFIX.test(opened))))
     const setting = answersAll || about || repeated || opensAfterArticle || unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
     if (certification !== null && !untreated.some(name => foldText(name) === certification)) untreated.push(certification)
-    const covered = (answersAll || setting.length > 0) && !courseLogistics && certification === null
+    const covered = (answersAll || setting.length > 0) && !courseLogistics && certification === null && !CAREER.test(foldText(raw))
     const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang, raw, unknownTerms) : new Set<string>()
     let asideLeft = aside.filter(name => !answeredAside.has(name))
     // Names the answering section lists together, asked where each belongs, are answered there: the answer says nothing of lacking them.

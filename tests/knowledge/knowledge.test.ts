@@ -889,7 +889,7 @@ t.test('everyday-words', async t => {
     t.same([due.covered, due.courseLogistics], [false, true], 'when a piece of work is due')
     const stages = retrieve(base, 'our syllabus lists continuous delivery and continuous deployment as two stages, where is the line between them?')
     t.same([stages.covered, stages.courseLogistics], [true, false], 'the syllabus as where the student read of a topic')
-    for (const question of ['who do i talk to about getting an extension on the lab deadline?', 'how many credits is this cloud course worth, and does it count toward the data science minor?']) {
+    for (const question of ['quando abre o periodo de trancamento?', 'who do i talk to about getting an extension on the lab deadline?', 'how many credits is this cloud course worth, and does it count toward the data science minor?']) {
       t.same([retrieve(base, question).covered, retrieve(base, question).courseLogistics], [false, true], question)
     }
   })
@@ -898,6 +898,12 @@ t.test('everyday-words', async t => {
     const volume = retrieve(base, 'um volume ebs criado em us-east-1a pode ser usado por uma instancia em us-east-1c?')
     t.same([volume.hits[0]?.topic, volume.hits[0]?.heading], ['storage-types', 'Armazenamento em bloco: Amazon EBS'])
     t.same(retrieve(base, 'qual a diferença entre sa-east-1a e sa-east-1b?').hits[0]?.topic, 'regions-availability-zones')
+  })
+
+  t.test('how to land a job or an internship is a question of careers', async t => {
+    t.equal(retrieve(base, 'como consigo um estagio em cloud sem experiencia? so fiz esse curso').covered, false)
+    t.equal(retrieve(base, 'any tips to land an internship in devops with just this course?').covered, false)
+    t.equal(retrieve(base, 'no meu estagio a gente usa ecs com fargate, o que é uma task definition?').covered, true, 'an internship the student already has is where they are')
   })
 
   t.test('which vendor certification to take is a question of careers', async t => {
