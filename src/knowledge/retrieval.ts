@@ -298,9 +298,9 @@ const ARTICLE = /^(o|a|os|as|um|uma)$/
 // An article of either language: what comes after it starts the thing named ("the saga pattern", "o X").
 const ANY_ARTICLE = /^(the|a|an|o|os|as|um|uma)$/
 
-// Endings only Portuguese nouns have ("prontuários", "reclamações", "cadastramento", "mensalidade"):
+// Endings only Portuguese nouns have ("prontuários", "reclamações", "cadastramento", "mensalidade", "lentidão", "certeza"):
 // such a word after an article is a thing of the student's world, not a product's name.
-const PORTUGUESE_SUFFIX = /(arios?|arias?|coes|cao|mentos?|dades?|eiros?|eiras?)$/
+const PORTUGUESE_SUFFIX = /(arios?|arias?|coes|cao|mentos?|dades?|eiros?|eiras?|idao|idoes|ezas?)$/
 
 /** Whether a word follows an article: a noun, and an unknown noun is more often a name ("o istio") than a verb or adjective is. */
 function afterArticle (raw: string, typed: string): boolean {

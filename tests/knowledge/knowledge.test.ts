@@ -900,6 +900,11 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'qual a diferença entre sa-east-1a e sa-east-1b?').hits[0]?.topic, 'regions-availability-zones')
   })
 
+  t.test('a Portuguese noun in "-idão" or "-eza" is the student\'s own word, even after its article', async t => {
+    const slow = retrieve(base, 'como acompanho uma requisição por varios serviços até achar onde está a lentidão?')
+    t.same([slow.covered, slow.hits[0]?.topic], [true, 'observability'])
+  })
+
   t.test('how to land a job or an internship is a question of careers', async t => {
     t.equal(retrieve(base, 'como consigo um estagio em cloud sem experiencia? so fiz esse curso').covered, false)
     t.equal(retrieve(base, 'any tips to land an internship in devops with just this course?').covered, false)
