@@ -166,6 +166,8 @@ const VENDOR_SPELLED: Readonly<Record<string, string>> = { amazon: 'Amazon', aws
 const QUANTITY = /^\d+(?:[.,]\d+)?(?:[kmgtp]i?b|[kmgtp]bps|bps|ms|s|sec|secs|min|mins|h|hr|hrs|d|k|x|gbs?|tbs?|mbs?|am|pm)$/
 /** An availability zone as AWS writes it, region and letter ("us-east-1a", "sa-east-1b"). */
 const ZONE_ID = /\b[a-z]{2}(?:-gov)?-[a-z]+-\d[a-f]\b/
+/** Every zone a text names, to take them out of it. */
+const ZONE_IDS = new RegExp(ZONE_ID.source, 'g')
 /** A zone's number and letter alone ("na 1b"), as students shorten the other zones of a region they have named. */
 const ZONE_SUFFIX = /^\d[a-f]$/
 const POSSESSIVE = /^(my|our|your|their|meu|minha|meus|minhas|nossa|nosso|sua|seu)$/
@@ -381,19 +383,20 @@ function subjectOfQuestion (words: readonly string[], first: number, asked = fal
  * question's words they use ("nuvem", "project", "atividade").
  */
 const COURSE_LOGISTICS = new RegExp([
+  // English: grades and passing, deadlines and extensions, credits and attendance.
   String.raw`\b(minimum|passing|final) (grade|score|mark)\b`, String.raw`\bpass (the|this) (class|course|subject|exam)\b`,
   String.raw`\b(when is|whens|when s|when are|what day is|what date is) (the )?(deadline|due date|exam|midterm|final exam|test|presentation)s?\b`,
-  String.raw`\b(ask|asking|request|requesting) (for )?an? (deadline )?extension\b`,
-  String.raw`\bdeadline (for|of) (the )?(\w+ ){0,3}(submission|assignment|project|homework|report)\b`,
-  String.raw`\bhow many (absences|credit hours)\b`,
-  String.raw`\bnota (minima|final|de corte|pra passar|para passar)\b`, String.raw`\bpassar (na|nessa|em) (disciplina|materia|cadeira|prova)\b`,
-  String.raw`\b(prazo|data) (de|da|pra|para a) entrega (do|da|de) (trabalho|projeto|tcc|atividade|relatorio|lista)\b`, String.raw`\bhoras (de )?(atividades? )?complementar(es)?\b`,
-  String.raw`\bquantas faltas\b`, String.raw`\bquando (e|eh|vai ser|sera) a (prova|p1|p2|apresentacao|entrega)\b`,
-  String.raw`\b(rematricula|trancar (a )?(matricula|disciplina|materia))\b`,
   String.raw`\bwhen (is|s|are) (the |my |our )?(\w+ ){0,2}(project|assignment|homework|report|essay|lab|exam)s? due\b`,
-  String.raw`\b(get|getting|got) an extension (on|for)\b`, String.raw`\bhow many credits (is|are|does|do) (the|this|our|my) (\w+ ){0,3}(course|class|subject|module)\b`,
+  String.raw`\bdeadline (for|of) (the )?(\w+ ){0,3}(submission|assignment|project|homework|report)\b`,
+  String.raw`\b(ask|asking|request|requesting) (for )?an? (deadline )?extension\b`, String.raw`\b(get|getting|got) an extension (on|for)\b`,
+  String.raw`\bhow many (absences|credit hours)\b`, String.raw`\bhow many credits (is|are|does|do) (the|this|our|my) (\w+ ){0,3}(course|class|subject|module)\b`,
   String.raw`\bcounts? towards? (the |my |a )?(\w+ )?(minor|major|degree)\b`,
-  String.raw`\btrancamento\b`, String.raw`\bperiodo de (matricula|rematricula|trancamento|provas)\b`
+  // Portuguese: the same, and enrolment ("rematrícula", "trancamento").
+  String.raw`\bnota (minima|final|de corte|pra passar|para passar)\b`, String.raw`\bpassar (na|nessa|em) (disciplina|materia|cadeira|prova)\b`,
+  String.raw`\b(prazo|data) (de|da|pra|para a) entrega (do|da|de) (trabalho|projeto|tcc|atividade|relatorio|lista)\b`,
+  String.raw`\bquando (e|eh|vai ser|sera) a (prova|p1|p2|apresentacao|entrega)\b`,
+  String.raw`\bhoras (de )?(atividades? )?complementar(es)?\b`, String.raw`\bquantas faltas\b`,
+  String.raw`\b(rematricula|trancamento|trancar (a )?(matricula|disciplina|materia))\b`, String.raw`\bperiodo de (matricula|rematricula|trancamento|provas)\b`
 ].join('|'))
 
 /**
@@ -1383,7 +1386,7 @@ function subjectHits (base: KnowledgeBase, question: Question, text: string, lan
  * the subject).
  */
 function withoutZones (base: KnowledgeBase, question: Question, text: string, lang: Lang): SearchHit[] | null {
-  const rest = text.replace(new RegExp(ZONE_ID.source, 'g'), ' ').split(/\s+/).filter(word => !ZONE_SUFFIX.test(word)).join(' ')
+  const rest = text.replace(ZONE_IDS, ' ').split(/\s+/).filter(word => !ZONE_SUFFIX.test(word)).join(' ')
   const found = base.search(rest, { lang, queryLang: question.lang, limit: CANDIDATES, perNote: 2 })
   return found.length > 0 && found[0].strength >= STRONG ? found : null
 }
@@ -1509,8 +1512,11 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const limit = options.limit ?? 3
   const minStrength = options.minStrength ?? MIN_STRENGTH
   const unknown = unknownWords(base, raw, question.lang)
-  const courseLogistics = COURSE_LOGISTICS.test(foldText(raw))
-  const certification = CERTIFICATION.exec(foldText(raw))?.[0] ?? null
+  // What the notes never answer, whatever words they share with it: the course's own rules, and careers.
+  const folded = foldText(raw)
+  const courseLogistics = COURSE_LOGISTICS.test(folded)
+  const certification = CERTIFICATION.exec(folded)?.[0] ?? null
+  const career = CAREER.test(folded)
   // Only an unknown term is evidence that the notes do not treat the question; an everyday word
   // they happen not to use ("dps", "deixei", "throwing") is not (see isCommonWord).
   const firstWord = tokenize(raw)[0]
@@ -1668,7 +1674,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       unknownTerms.some(word => foldText(word) === opened && !(question.lang === 'pt' && (portugueseShaped(word) || PORTUGUESE_SUFFIX.test(opened))))
     const setting = answersAll || about || repeated || opensAfterArticle || unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
     if (certification !== null && !untreated.some(name => foldText(name) === certification)) untreated.push(certification)
-    const covered = (answersAll || setting.length > 0) && !courseLogistics && certification === null && !CAREER.test(foldText(raw))
+    const covered = (answersAll || setting.length > 0) && !courseLogistics && certification === null && !career
     const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang, raw, unknownTerms) : new Set<string>()
     let asideLeft = aside.filter(name => !answeredAside.has(name))
     // Names the answering section lists together, asked where each belongs, are answered there: the answer says nothing of lacking them.
