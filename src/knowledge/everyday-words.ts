@@ -13,17 +13,24 @@ import { DICTIONARY_EN } from './english-dictionary-data.js'
 let lexicon: Record<Lang, ReadonlySet<string>> | undefined
 
 /**
+ * JavaScript frameworks named by a word and ".js" ("next.js", "nest.js", "vue.js"), which students also type as one
+ * word ("nextjs"). Node.js, which the notes treat, is not among them.
+ */
+export const JS_FRAMEWORKS: readonly string[] = ['next', 'nuxt', 'nest', 'vue', 'ember', 'three', 'd3', 'svelte', 'solid', 'alpine', 'meteor']
+
+/**
  * Dictionary words that are also the names of software or cloud services a student may ask about
  * ("is hashicorp nomad simpler than ecs", "ship 50tb with a snowball", "is kong a decent api gateway"):
  * the other words of both lists count as everyday language, these do not. The commonest words that name
- * a service as well ("vault", "shield") are left off: they are everyday whatever else they name.
+ * a service as well ("vault", "shield") are left off: they are everyday whatever else they name. The JavaScript
+ * frameworks typed as one word ("nextjs") are names too.
  */
 const PRODUCT_WORDS: ReadonlySet<string> = new Set(`
 snowball snowcone outposts wavelength nomad consul packer puppet chef helm envoy squid varnish hive prefect
 celery sentry cortex flux harness drone tomcat jetty tilt rook harbor quay rancher calico flannel weave pulsar
 beanstalk lightsail greengrass amplify chime spark swarm flask vagrant mongoose gulp grunt bedrock llama cosmos synapse
 spanner presto snowflake timescale cockroach postman kong rust ruby swift elixir dart
-`.split(/\s+/).filter(w => w !== ''))
+`.split(/\s+/).filter(w => w !== '').concat(JS_FRAMEWORKS.map(name => `${name}js`)))
 
 /**
  * Dictionary words that, in a programmer's question, are the operations of a tool the notes do not teach:

@@ -4,7 +4,7 @@
 // question with such words written as the words they stand for, which the rest of retrieval reads.
 
 import { analyzerFor, foldText, LANGS } from './analyzer.js'
-import { isEverydayWord } from './everyday-words.js'
+import { isEverydayWord, JS_FRAMEWORKS } from './everyday-words.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { withinEdits } from './knowledge-index.js'
 
@@ -112,9 +112,21 @@ function writtenInNotes (base: KnowledgeBase, identifier: string): boolean {
   })
 }
 
+/**
+ * JavaScript frameworks named by an everyday word and ".js" ("next.js", "nest.js", "vue.js"): read as the words
+ * of a file ("next", "js"), they would name nothing, while the student names a framework the notes do not treat.
+ * Written as one word ("nextjs") they are that name. Node.js, which the notes treat, is not among them, nor is a
+ * file of the student's ("main.js", "app.3f9a1c.js").
+ */
+const JS_FRAMEWORK = new RegExp(`\\b(${JS_FRAMEWORKS.join('|')})\\.js\\b`, 'gi')
+
+function frameworkNames (typed: string): string {
+  return typed.replace(JS_FRAMEWORK, (_, name: string) => `${name}js`)
+}
+
 /** The question with what was typed as one word (a phrase of the notes, a pasted identifier) written as its words. */
 export function spellOutTypedTerms (base: KnowledgeBase, typed: string): string {
-  return versionedNames(base, mistypedNames(base, spellOutIdentifiers(base, spaceJoinedWords(base, typed))))
+  return frameworkNames(versionedNames(base, mistypedNames(base, spellOutIdentifiers(base, spaceJoinedWords(base, typed)))))
 }
 
 // The words the notes name their topics with (titles, headings, keywords), folded, by first letter:

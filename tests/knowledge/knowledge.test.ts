@@ -851,6 +851,13 @@ t.test('everyday-words', async t => {
     t.same([squash.covered, squash.unknown], [false, ['squash']])
   })
 
+  t.test('a JavaScript framework named by a word and ".js" is a name; Node.js and the student\'s files are not', async t => {
+    const next = retrieve(base, 'next.js app router or pages router for a new project?')
+    t.same([next.covered, next.unknown.includes('nextjs')], [false, true])
+    t.equal(retrieve(base, 'my Node.js container ignores SIGTERM, why?').covered, true)
+    t.equal(retrieve(base, 'meu bundle se chama app.3f9a1c.js, com hash no nome. posso mandar cache de 1 ano no cloudfront?').covered, true)
+  })
+
   t.test('a programming language named by a dictionary word is a name', async t => {
     const ruby = retrieve(base, 'ruby or elixir for a lambda function that has to start fast?')
     t.same([ruby.covered, ruby.unknown], [false, ['ruby', 'elixir']])
