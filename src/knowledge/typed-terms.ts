@@ -113,10 +113,9 @@ function writtenInNotes (base: KnowledgeBase, identifier: string): boolean {
 }
 
 /**
- * JavaScript frameworks named by an everyday word and ".js" ("next.js", "nest.js", "vue.js"): read as the words
- * of a file ("next", "js"), they would name nothing, while the student names a framework the notes do not treat.
- * Written as one word ("nextjs") they are that name. Node.js, which the notes treat, is not among them, nor is a
- * file of the student's ("main.js", "app.3f9a1c.js").
+ * A framework of JS_FRAMEWORKS typed with ".js" ("next.js") is written as one word ("nextjs"), the name the product
+ * words hold: read as the words of a file ("next", "js"), it would name nothing. A file of the student's ("main.js",
+ * "app.3f9a1c.js") is left as it is.
  */
 const JS_FRAMEWORK = new RegExp(`\\b(${JS_FRAMEWORKS.join('|')})\\.js\\b`, 'gi')
 
