@@ -43,8 +43,8 @@ rebase rebased rebasing squash squashed squashing stash stashed stashing bisect
 
 /**
  * A programmer's everyday words, which a general dictionary lacks: what went wrong ("native bindings segfault"),
- * where things are ("a subfolder of the monorepo"), the parts of a program's screens ("the navbar") and the people
- * around them ("a coworker mentioned it"). They say how a student describes the situation, never a product or a
+ * where things are ("a subfolder of the monorepo"), the parts of a program's screens ("the navbar"), the browser they
+ * look through ("o chrome diz que o certificado é inválido") and the people around them ("a coworker mentioned it"). They say how a student describes the situation, never a product or a
  * service the notes should treat. Words that are a topic of their own ("webhook", "regex", "mutex") are left off: a
  * question may be about them.
  */
@@ -53,6 +53,7 @@ segfault stacktrace coredump crashloop bugfix hotfix typo checksum timestamp
 codebase monorepo subfolder subdirectory filesystem localhost hostname username toolchain boilerplate linter dataset teardown
 frontend backend dropdown checkbox sidebar navbar tooltip popup autocomplete screenshot inbox stdout stderr stdin plaintext hardcoded
 coworker groupmate multiplayer
+chrome firefox safari devtools
 `.split(/\s+/).filter(w => w !== ''))
 
 /** Whether a folded word is one of a programmer's everyday words that a general dictionary lacks (DEVELOPER_WORDS). */
@@ -86,6 +87,11 @@ export function isEverydayWord (folded: string, lang: Lang): boolean {
   if (folded.length >= 6 && folded.startsWith('re') && isEverydayWord(folded.slice(2), lang)) return true
   if (folded.length >= 6 && folded.startsWith('pre') && isEverydayWord(folded.slice(3), lang)) return true
   if (lang === 'pt' && portugueseVerbForm(folded, list)) return true
+  // "parcialmente", "rapidamente": an adverb made of an everyday adjective, in either gender, is as everyday.
+  if (lang === 'pt' && folded.length >= 9 && folded.endsWith('mente')) {
+    const adjective = folded.slice(0, -5)
+    if (list.has(adjective) || (adjective.endsWith('a') && list.has(`${adjective.slice(0, -1)}o`))) return true
+  }
   if (folded.length < 4 || !folded.endsWith('s')) return false
   return list.has(folded.slice(0, -1)) || (folded.endsWith('es') && list.has(folded.slice(0, -2)))
 }

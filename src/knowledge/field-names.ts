@@ -110,6 +110,17 @@ const TECHNIQUE_WORDS: ReadonlyArray<readonly string[]> = [
   ['train', 'trains', 'trained', 'training', 'treinar', 'treino', 'treina', 'treinam', 'treinamos', 'treinado', 'treinada', 'treinados', 'treinadas', 'treinando', 'treinamento']
 ]
 
+/**
+ * Portuguese "treinar" is also to practise: with nothing after it in its clause ("rodar k8s local no notebook pra
+ * treinar?") it trains no model, which is always named ("treinar um modelo", "treinando a rede").
+ */
+const PRACTISING = new Set(['treinar', 'treinando'])
+
+/** Whether a word of the question, as folded, has nothing after it in its clause. */
+function endsClause (question: string, folded: string): boolean {
+  return new RegExp(`(?:^|[^a-z0-9])${folded}\\s*(?:[.,;:!?)]|$)`, 'm').test(foldText(question))
+}
+
 interface FieldName { spelled: string, folded: string }
 
 // Where a clause ends in the notes' text: a name never runs across one.
@@ -201,6 +212,7 @@ export function unwrittenFieldNames (base: KnowledgeBase, question: string, lang
     if (name.folded.includes(' ') && !name.folded.split(' ').every(word => typedWords.some(typedWord => sameOrPlural(typedWord, word)))) continue
     // The longest name wins: "Aurora Serverless" is one name, not two, and a plural is the same name.
     if (found.some(f => ` ${f.terms.join(' ')} `.includes(joined))) continue
+    if (name.typedOnly === true && PRACTISING.has(name.folded) && endsClause(question, name.folded)) continue
     // A technique word is named as the student wrote it ("paginação").
     const spelled = name.typedOnly === true ? question.split(/[^\p{L}\p{N}]+/u).find(word => fold(word) === name.folded) ?? name.spelled : name.spelled
     found.push({ terms, spelled })

@@ -956,6 +956,9 @@ t.test('everyday-words', async t => {
   t.test('a programmer\'s everyday word is phrasing in a Portuguese question too', async t => {
     const pod = retrieve(base, 'o pod fica em crashloop direto, qual comando do kubectl mostra os logs e os eventos dele?')
     t.same([pod.covered, pod.unknown, pod.hits[0]?.topic], [true, [], 'kubernetes-basics'])
+    // ...and so is the browser the student looks through.
+    const browser = retrieve(base, 'o que faz um certificado ser aceito pelo chrome? a cadeia, o nome, a validade?')
+    t.same([browser.covered, browser.unknown, browser.hits[0]?.topic], [true, [], 'https-tls-certificates'])
   })
 
   t.test('after a kind of thing in the plural, English words are the student\'s own things of that kind', async t => {
@@ -1084,6 +1087,11 @@ t.test('everyday-words', async t => {
     for (const word of ['presto', 'argo']) t.notOk(isEverydayWord(word, 'pt'), `${word} is no everyday Portuguese`)
     t.same(retrieve(base, 'mexo em qual parametro pra resposta do modelo variar menos?').unknown, [], '"mexo" is no term the notes lack')
     for (const word of ['preload', 'prebuild']) t.ok(isEverydayWord(word, 'en'), `${word} is everyday English`)
+    // An adverb made of an everyday adjective, in either gender.
+    for (const word of ['parcialmente', 'rapidamente', 'automaticamente']) t.ok(isEverydayWord(word, 'pt'), `${word} is everyday Portuguese`)
+    t.notOk(isEverydayWord('kubementemente', 'pt'), 'no adjective before "-mente"')
+    const partly = retrieve(base, 'preciso ir adicionando linhas num arquivo de log que ta no s3, tem como alterar o objeto parcialmente ou tem q reenviar inteiro?')
+    t.same([partly.covered, partly.unknown], [true, []])
     for (const [word, lang] of [['divide', 'en'], ['presto', 'en'], ['kubecost', 'pt'], ['terraforma', 'pt']] as const) t.equal(isEverydayWord(word, lang), word === 'divide', `${word} (${lang})`)
     const kernel = retrieve(base, 'no fargate a minha task divide o kernel com a task de outro cliente?')
     t.equal(kernel.covered, true, 'a Portuguese verb between English terms names nothing')
@@ -1226,6 +1234,10 @@ t.test('everyday-words', async t => {
     const training = retrieve(base, 'como eu treino um modelo de linguagem com os documentos da minha empresa pra ele responder do nosso jeito?')
     t.same([training.covered, training.untreated], [false, ['treino']])
     t.same(retrieve(base, 'how do i train the model on our company data so it answers our way').covered, false)
+    // "Treinar" with nothing after it in its clause is to practise: no model is named.
+    const practise = retrieve(base, 'tem como rodar um kubernetes local no notebook pra treinar?')
+    t.same([practise.covered, practise.untreated], [true, []])
+    t.same(retrieve(base, 'tem como treinar um modelo no notebook?').untreated, ['treinar'], 'a model is trained')
     t.same(retrieve(base, 'should the passwords of our users be salted before we hash them, and where do we keep the salt').covered, false, 'salting a password')
     t.same(retrieve(base, 'whats a good fault injection test that stops random ecs tasks').untreated, ['fault injection'])
     t.same(retrieve(base, 'vale a pena usar redis streams como fila de jobs em vez do sqs?').untreated, ['Redis Streams'])
