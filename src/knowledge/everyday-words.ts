@@ -51,8 +51,8 @@ rebase rebased rebasing squash squashed squashing stash stashed stashing bisect
 const DEVELOPER_WORDS: ReadonlySet<string> = new Set(`
 segfault stacktrace coredump crashloop bugfix hotfix typo checksum timestamp
 codebase monorepo subfolder subdirectory filesystem localhost hostname username toolchain boilerplate linter dataset teardown
-frontend backend dropdown checkbox sidebar navbar tooltip popup autocomplete screenshot inbox stdout stderr stdin plaintext hardcoded
-coworker groupmate multiplayer
+frontend backend dropdown checkbox sidebar navbar tooltip popup spinner autocomplete screenshot inbox stdout stderr stdin plaintext hardcoded
+coworker groupmate multiplayer cto ceo
 chrome firefox safari devtools
 `.split(/\s+/).filter(w => w !== ''))
 
@@ -87,6 +87,11 @@ export function isEverydayWord (folded: string, lang: Lang): boolean {
   if (folded.length >= 6 && folded.startsWith('re') && isEverydayWord(folded.slice(2), lang)) return true
   if (folded.length >= 6 && folded.startsWith('pre') && isEverydayWord(folded.slice(3), lang)) return true
   if (lang === 'pt' && portugueseVerbForm(folded, list)) return true
+  // "desativar", "desinstalei": undoing an everyday thing is as everyday.
+  if (lang === 'pt' && folded.length >= 7 && folded.startsWith('des') && isEverydayWord(folded.slice(3), lang)) return true
+  // "avaliador", "orientadora": who does an everyday thing, named after the verb or its noun ("avaliar", "orientação").
+  const agent = lang === 'pt' ? /^(\w{3,}[aei])(dor|dora|dores|doras)$/.exec(folded) : null
+  if (agent !== null && (list.has(`${agent[1]}r`) || list.has(`${agent[1]}cao`))) return true
   // "parcialmente", "rapidamente": an adverb made of an everyday adjective, in either gender, is as everyday.
   if (lang === 'pt' && folded.length >= 9 && folded.endsWith('mente')) {
     const adjective = folded.slice(0, -5)

@@ -340,6 +340,9 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b\d+(\.\d+)? ?(gb|mb|gib|mib|vcpus?|cpus?)\b[^.?!]{0,40}?\b(but |mas |and |e )?(only |just |so |mal )?(use|uses|using|used|usa|usam|usando|uso|utiliza\w*|sits? at|fica em|ficam em) (only |just |so |about |around |like |uns |umas |tipo |cerca de |no maximo )?\d+(\.\d+)? ?(%|gb|mb|gib|mib)/g, '$& right-sizing'],
   // Moving all the traffic to the new version at once, with the old one kept to go back to, is blue/green.
   [/\b((switch|swap|flip|move|cut over|trocar|troca|mudar|muda|virar|vira|passar|jogar) (\w+ ){0,3}(everything|all( the)? traffic|all users|tudo|todo o trafego|todos os usuarios) (\w+ ){0,4}(at once|in one go|all at once|de uma vez|de uma so vez|de vez))\b/g, '$& blue/green'],
+  // A subnet that offers five addresses fewer than its size ("251 free addresses", "11 instead of 16", "contei 256",
+  // "isnt a /28 16 addresses?") shows the addresses AWS reserves in every subnet.
+  [/^(?=.*\b(subnets?|sub-?redes?|cidr|vpc|addresses|ips|enderecos)\b).*?\b((251|123|59|27|11) (\w+ ){0,2}(addresses|ips|enderecos|hosts)|(instead of|rather than|not|em vez de|e nao|counted|contei|conto) (256|128|64|32|16)( (addresses|ips|enderecos))?|(isnt|is not|nao e|nao eh|nao sao) (a |uma )?\/2\d (\w+ )?(256|128|64|32|16))\b.*$/g, '$& reserved reservados'],
   // The side effect of a change is its trade-off.
   [/\b(efeitos? colatera(l|is)|side[- ]effects?)\b/g, 'trade-offs desvantagens pitfalls armadilhas'],
   // A policy kept tight, only the permissions needed, is least privilege.

@@ -174,6 +174,9 @@ const POSSESSIVE = /^(my|our|your|their|meu|minha|meus|minhas|nossa|nosso|sua|se
 const PREPOSITION = /^(without|within|across|behind|beyond|toward|towards|against|among|despite|inside|outside|instead|sobre|apos|desde|durante|atraves|perante)$/
 // The code of a system error a program printed ("ECONNREFUSED", "ETIMEDOUT", "ENOENT"): what went wrong, never a product.
 const ERRNO = /^E[A-Z]{4,11}$/
+// The state Kubernetes or a container runtime gives a container that failed ("OOMKilled", "CrashLoopBackOff",
+// "ImagePullBackOff", "ErrImagePull", "Evicted" written so): what happened to it, never a product.
+const CONTAINER_STATE = /^(OOMKilled|CrashLoopBackOff|ImagePullBackOff|ErrImagePull|CreateContainerConfigError|CreateContainerError|RunContainerError|ContainerCreating|Evicted)$/
 // The name of an AWS managed policy ("AmazonS3FullAccess", "AdministratorAccess"): a set of permissions the notes' IAM
 // sections explain, never a product they lack.
 const MANAGED_POLICY = /^(?:(?:Amazon|AWS)[A-Za-z0-9]*(?:Access|Policy|Role)|AdministratorAccess|PowerUserAccess|ReadOnlyAccess|ViewOnlyAccess)$/
@@ -191,9 +194,9 @@ function instanceTypeWords (folded: string): Set<string> {
   return out
 }
 
-/** Whether a word the notes lack is spelled as one of the things above, which name no product: an error's code, a managed policy, a record's field. */
+/** Whether a word the notes lack is spelled as one of the things above, which name no product: an error's code, a container's state, a managed policy, a record's field. */
 function spelledAsNoProduct (word: string): boolean {
-  return ERRNO.test(word) || MANAGED_POLICY.test(word) || RECORD_FIELD.test(word)
+  return ERRNO.test(word) || CONTAINER_STATE.test(word) || MANAGED_POLICY.test(word) || RECORD_FIELD.test(word)
 }
 
 // The last word of an error message as a program prints it.
@@ -214,7 +217,7 @@ function errorMessage (words: readonly string[]): boolean {
 const CLAUSE_BREAK = /[,.;:!?]+(?:\s|$)|[()]+|(?<=\p{L})\/(?=\p{L})/u
 // Words that after a vendor say what kind of thing is meant, never which service ("whats the aws option",
 // "the amazon way", "an aws equivalent", "which AWS store"): no service is called so.
-const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solution|solutions|offering|offerings|equivalent|alternative|alternatives|choice|choices|version|answer|approach|store|stores|tool|tools|feature|features|product|products|pattern|patterns|opcao|opcoes|jeito|forma|solucao|alternativa|equivalente|ferramenta|ferramentas|produto|produtos|padrao|padroes)$/
+const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solution|solutions|offering|offerings|equivalent|alternative|alternatives|choice|choices|version|answer|approach|store|stores|tool|tools|feature|features|product|products|pattern|patterns|terms|terminology|lingo|jargon|world|opcao|opcoes|jeito|forma|solucao|alternativa|equivalente|ferramenta|ferramentas|produto|produtos|padrao|padroes)$/
 
 // Verbs whose subject the vendor is ("when aws predicts i'll cross it", "aws says only 251 are free"): the
 // word after the vendor says what it does, never which service.
@@ -401,9 +404,28 @@ const COURSE_LOGISTICS = new RegExp([
 
 /**
  * How to get a job or an internship in the field ("como conseguir estagio em cloud sem experiencia", "how do i land a
- * cloud internship"): a question of careers, which the notes do not treat however many cloud words come with it.
+ * cloud internship"), what it pays ("a realistic salary for a junior devops engineer", "ask my manager for a raise")
+ * and which degree to take next ("vale a pena fazer pos"): questions of careers, which the notes do not treat however
+ * many cloud words come with them.
  */
-const CAREER = /\b(conseguir|consigo|arrumar|achar|get|land|find|getting|landing|finding) (um |uma |an? |my first |meu primeiro |uma primeira |o primeiro |a primeira )?(estagio|internship|emprego|job|vaga)\b/
+const CAREER = new RegExp([
+  String.raw`\b(conseguir|consigo|arrumar|achar|get|land|find|getting|landing|finding) (um |uma |an? |my first |meu primeiro |uma primeira |o primeiro |a primeira )?(estagio|internship|emprego|job|vaga)\b`,
+  String.raw`\b(salary|salaries|salario|salarios)\b`, String.raw`\b(ask|asking) (\w+ ){0,3}for an? (raise|promotion)\b`,
+  String.raw`\bfazer (uma )?(pos|pos-graduacao|pos graduacao|especializacao|mestrado|mba)\b`
+].join('|'))
+
+/**
+ * How to study, revise or keep calm before an exam or a presentation ("flashcards or practice exams the night before
+ * the final", "tips to stay focused when studying", "dica pra nao travar na hora de apresentar"): study skills, which
+ * the notes do not teach, whatever course words come with them. What to revise is another matter: "vpc and subnets
+ * flashcards", "scaling policies before a job interview" ask for the notes' key facts.
+ */
+const STUDY_SKILLS = new RegExp([
+  String.raw`\b(procrastinat\w*|procrastin\w*|pomodoro)\b`, String.raw`\bstay(ing)? focused\b`,
+  String.raw`\b(study|studying|revision) (plan|tips|habits|schedule|routine|techniques?)\b`, String.raw`\b(plano|cronograma|rotina) de estudos?\b`,
+  String.raw`\bpractice (exams?|tests?)\b`, String.raw`\bthe night before the (final|exam|midterm|test)\b`,
+  String.raw`\bnao travar na hora de apresentar\b`
+].join('|'))
 
 /**
  * The certifications of a cloud vendor or of Kubernetes ("AWS Solutions Architect Associate", "Cloud
@@ -640,6 +662,10 @@ function noteTerms (base: KnowledgeBase): NoteTerms {
   return out
 }
 
+// An error's name as a program prints it (spelled out by then: "resource initialization error", up to three words), a
+// colon, and its message up to the end of the sentence.
+const PRINTED_ERROR = /(?:\b[a-z]+ ){0,3}\b(?:error|exception):[^.!?\n]*/gi
+
 /** Kinds of thing whose name a Portuguese sentence writes after them: "o header X" is the header called X. */
 const INSTANCE_KIND = /^(header|headers|bucket|buckets|branch|branches|tag|tags|label|labels|role|roles|policy|policies|table|tables|tabela|tabelas|field|fields|campo|campos|queue|queues|topic|topics|variavel|variaveis|env|envs|endpoint|endpoints|secret|secrets)$/
 
@@ -664,7 +690,9 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   // Words a number follows ("ISO 27001", "SOC 2"): a standard or a version, by the index of the word in `typed`.
   const numbered = new Set<number>()
   // "AWS's ISO reports": a vendor's possessive says what the vendor has, never which of its services; it ends the vendor's phrase.
-  for (const clause of raw.replace(VENDOR_POSSESSIVE, '$1;').split(CLAUSE_BREAK)) {
+  // A message a program printed after its error's name ("ResourceInitializationError: unable to pull secrets or
+  // registry auth") is what the student saw, not a name they wrote: it is left out, as a quoted message is.
+  for (const clause of raw.replace(PRINTED_ERROR, ';').replace(VENDOR_POSSESSIVE, '$1;').split(CLAUSE_BREAK)) {
     clauseStarts.add(typed.length)
     for (const token of tokenize(clause)) {
       if (!/^\d+$/.test(token)) typed.push(token)
@@ -1505,6 +1533,14 @@ function namesATopic (base: KnowledgeBase, queryTerms: readonly string[], unknow
   return false
 }
 
+// The first word of each sentence after the first: after a full stop, a question or an exclamation mark and a space.
+const SENTENCE_OPENER = /[.?!]\s+(\p{L}[\p{L}\p{N}]*)/gu
+
+/** The words, as typed, that open a sentence of the question other than its first. */
+function sentenceOpeners (raw: string): Set<string> {
+  return new Set([...raw.matchAll(SENTENCE_OPENER)].map(match => match[1]))
+}
+
 export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveOptions = {}): Retrieval {
   // "route53", "s3:DeleteObject": what the student typed as one word reads as its words from here on.
   const raw = spellOutTypedTerms(base, typed)
@@ -1512,14 +1548,17 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const limit = options.limit ?? 3
   const minStrength = options.minStrength ?? MIN_STRENGTH
   const unknown = unknownWords(base, raw, question.lang)
-  // What the notes never answer, whatever words they share with it: the course's own rules, and careers.
+  // What the notes never answer, whatever words they share with it: the course's own rules, careers and study skills.
   const folded = foldText(raw)
   const courseLogistics = COURSE_LOGISTICS.test(folded)
   const certification = CERTIFICATION.exec(folded)?.[0] ?? null
-  const career = CAREER.test(folded)
+  const career = CAREER.test(folded) || STUDY_SKILLS.test(folded)
   // Only an unknown term is evidence that the notes do not treat the question; an everyday word
   // they happen not to use ("dps", "deixei", "throwing") is not (see isCommonWord).
   const firstWord = tokenize(raw)[0]
+  // A sentence after the first one opens with a capital too ("… como o EKS faz? Estamos decidindo"): the capital is
+  // the sentence's, as the first word's is, not a name's.
+  const opensSentence = (word: string): boolean => word === firstWord || sentenceOpeners(raw).has(word)
   const phrased = phraseWords(foldText(raw))
   // "How does it …": asked of the one name the notes do not treat, when the question has just one (see ASKS_OF_IT).
   const asksOfIt = ASKS_OF_IT.test(foldText(raw))
@@ -1529,8 +1568,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const glossed = glossWords(raw, unknown)
   // "minha instancia rds m5.2xlarge": the size of the student's own machine (see INSTANCE_TYPE).
   const sized = instanceTypeWords(foldText(raw))
-  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, word === firstWord) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) && !glossed.has(foldText(word)) && !sized.has(foldText(word)) && !spelledAsNoProduct(word) &&
-    !everyday(base, raw, word, question.lang, word === firstWord))
+  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, opensSentence(word)) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) && !glossed.has(foldText(word)) && !sized.has(foldText(word)) && !spelledAsNoProduct(word) &&
+    !everyday(base, raw, word, question.lang, opensSentence(word)))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
   const unknownFolded = new Set(unknown.map(word => foldText(word)))

@@ -397,6 +397,14 @@ t.test('coverage-names', async t => {
     }
   })
 
+  t.test('a subnet that offers five addresses fewer than its size shows the addresses AWS reserves', async t => {
+    for (const [question, heading] of [
+      ['made a /28 for the database subnet and the console shows 11 free addresses instead of 16, where did the others go?', 'Subnets and Availability Zones'],
+      ['criei uma sub-rede /24 e o console mostra 251 enderecos livres, nao era 256?', 'Sub-redes e zonas de disponibilidade']
+    ]) t.equal(retrieve(base, question).hits[0]?.heading, heading, question)
+    t.equal(retrieve(base, 'how many addresses does a /24 give me?').hits[0]?.heading, 'CIDR blocks: the address range of a VPC', 'the size of a block alone is its CIDR')
+  })
+
   t.test('everyday Portuguese after the first word of a name is the sentence going on', async t => {
     const found = retrieve(base, 'a fatura do cloudwatch sobe todo mes mesmo com o trafego igual, tem a ver com log velho acumulando?')
     t.equal(found.covered, true)
@@ -655,6 +663,21 @@ t.test('everyday-words', async t => {
     const found = retrieve(base, 'a teammate\'s role has AmazonS3FullAccess plus a custom statement with Effect Deny on deleting objects. can they still delete stuff from the bucket?')
     t.same([found.covered, found.unknown, found.hits[0]?.heading], [true, [], 'IAM policies in JSON'])
     t.same(retrieve(base, 'minha role tem AdministratorAccess, isso é ruim?').unknown, [], 'in Portuguese too')
+  })
+
+  t.test('the state a failed container is given is what happened to it, not a product', async t => {
+    const killed = retrieve(base, 'our pods keep getting OOMKilled, what linux feature limits the memory a container can use?')
+    t.same([killed.covered, killed.unknown, killed.hits[0]?.topic], [true, [], 'vms-vs-containers'])
+  })
+
+  t.test('the message a program printed after its error\'s name names nothing the student asks about', async t => {
+    const printed = retrieve(base, 'minha task no ecs nao sobe: ResourceInitializationError: unable to pull secrets or registry auth. qual role precisa ler o segredo?')
+    t.same([printed.covered, printed.untreated], [true, []])
+  })
+
+  t.test('"in AWS terms" says whose words, not which service', async t => {
+    const terms = retrieve(base, 'stateful vs stateless firewall in aws terms, which one is the security group and which the network acl?')
+    t.same([terms.covered, terms.untreated], [true, []])
   })
 
   t.test('the mean of a latency is the average the notes say hides the slow tail', async t => {
@@ -918,6 +941,16 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'no meu estagio a gente usa ecs com fargate, o que é uma task definition?').covered, true, 'an internship the student already has is where they are')
   })
 
+  t.test('what a job pays and which degree to take next are questions of careers; how to study is a question of study skills', async t => {
+    t.equal(retrieve(base, 'whats the salary of a junior cloud engineer working with aws and kubernetes?').covered, false)
+    t.equal(retrieve(base, 'how do i ask my team lead for a raise after a year running our ecs deploys?').covered, false)
+    t.equal(retrieve(base, 'vale a pena fazer mestrado em computacao em nuvem ou focar no trabalho com aws?').covered, false)
+    t.equal(retrieve(base, 'practice exams or re-reading my notes on load balancers, what works better the night before the final?').covered, false)
+    t.equal(retrieve(base, 'how do i stop procrastinating on the lab about vpcs and subnets? i keep putting it off').covered, false)
+    t.equal(retrieve(base, 'flashcards pra prova: security group vs nacl, qual é stateful?').covered, true, 'what to revise is what the notes teach')
+    t.equal(retrieve(base, 'our lambda gets killed at 15 min, can we raise that limit?').covered, true, 'raising a limit is no pay rise')
+  })
+
   t.test('which vendor certification to take is a question of careers', async t => {
     const provider = new KnowledgeProvider(base)
     const question = 'should i do the cloud practitioner before the solutions architect associate, or go straight to the second?'
@@ -953,10 +986,19 @@ t.test('everyday-words', async t => {
     t.same([office.covered, office.hits[0]?.topic], [true, 'shared-responsibility'], 'a word with a Portuguese ending is the student\'s world')
   })
 
+  t.test('the capital of a word that opens a later sentence is the sentence\'s, not a name\'s', async t => {
+    const later = retrieve(base, 'O ECS cobra pelo plano de controle, como o EKS faz? Estamos decidindo entre os dois.')
+    t.same([later.covered, later.unknown], [true, []])
+    t.same(retrieve(base, 'which is cheaper for our api? Kubecost says ecs on fargate.').unknown, ['Kubecost'], 'a name the notes lack is still one')
+  })
+
   t.test('a programmer\'s everyday word is phrasing in a Portuguese question too', async t => {
     const pod = retrieve(base, 'o pod fica em crashloop direto, qual comando do kubectl mostra os logs e os eventos dele?')
     t.same([pod.covered, pod.unknown, pod.hits[0]?.topic], [true, [], 'kubernetes-basics'])
-    // ...and so is the browser the student looks through.
+    // ...and so are the parts of a screen, the people around the student and the browser they look through.
+    const spinner = retrieve(base, 'o app fica com um spinner rodando 20s ate a resposta do modelo chegar inteira, tem como mostrar os tokens aos poucos?')
+    t.same([spinner.covered, spinner.unknown], [true, []])
+    t.same(retrieve(base, 'o cto quer saber se compensa usar spot nas tasks do fargate').unknown, [])
     const browser = retrieve(base, 'o que faz um certificado ser aceito pelo chrome? a cadeia, o nome, a validade?')
     t.same([browser.covered, browser.unknown, browser.hits[0]?.topic], [true, [], 'https-tls-certificates'])
   })
@@ -1087,6 +1129,9 @@ t.test('everyday-words', async t => {
     for (const word of ['presto', 'argo']) t.notOk(isEverydayWord(word, 'pt'), `${word} is no everyday Portuguese`)
     t.same(retrieve(base, 'mexo em qual parametro pra resposta do modelo variar menos?').unknown, [], '"mexo" is no term the notes lack')
     for (const word of ['preload', 'prebuild']) t.ok(isEverydayWord(word, 'en'), `${word} is everyday English`)
+    // Undoing an everyday thing, and who does it.
+    for (const word of ['desativar', 'desinstalar', 'avaliador', 'orientadora']) t.ok(isEverydayWord(word, 'pt'), `${word} is everyday Portuguese`)
+    t.same(retrieve(base, 'o avaliador pediu pra desativar o TLS 1.0 no load balancer, pq isso importa?').unknown, [])
     // An adverb made of an everyday adjective, in either gender.
     for (const word of ['parcialmente', 'rapidamente', 'automaticamente']) t.ok(isEverydayWord(word, 'pt'), `${word} is everyday Portuguese`)
     t.notOk(isEverydayWord('kubementemente', 'pt'), 'no adjective before "-mente"')
