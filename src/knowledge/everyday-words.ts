@@ -44,15 +44,17 @@ rebase rebased rebasing squash squashed squashing stash stashed stashing bisect
 /**
  * A programmer's everyday words, which a general dictionary lacks: what went wrong ("native bindings segfault"),
  * where things are ("a subfolder of the monorepo"), the parts of a program's screens ("the navbar"), the browser they
- * look through ("o chrome diz que o certificado é inválido") and the people around them ("a coworker mentioned it"). They say how a student describes the situation, never a product or a
- * service the notes should treat. Words that are a topic of their own ("webhook", "regex", "mutex") are left off: a
- * question may be about them.
+ * look through ("o chrome diz que o certificado é inválido"), the network commands they check things with ("peguei o
+ * ip do ALB com nslookup") and the people around them ("a coworker mentioned it"). They say how a student describes
+ * the situation, never a product or a service the notes should treat. Words that are a topic of their own
+ * ("webhook", "regex", "mutex") are left off: a question may be about them.
  */
 const DEVELOPER_WORDS: ReadonlySet<string> = new Set(`
 segfault stacktrace coredump crashloop bugfix hotfix typo checksum timestamp
 codebase monorepo subfolder subdirectory filesystem localhost hostname username toolchain boilerplate linter dataset teardown
 frontend backend dropdown checkbox sidebar navbar tooltip popup spinner autocomplete screenshot inbox stdout stderr stdin plaintext hardcoded
 coworker groupmate multiplayer cto ceo
+nslookup traceroute netstat telnet wget
 chrome firefox safari devtools
 `.split(/\s+/).filter(w => w !== ''))
 

@@ -92,7 +92,8 @@ const FIELD_NAMES: readonly string[] = [
   'JSON mode', 'image signing', 'cursor pagination', 'offset pagination', 'keyset pagination', 'ajuste fino',
   'fault injection', 'load testing', 'fuzzy search', 'bot protection', 'password hashing',
   'SQL injection', 'injeção de SQL', 'cross-site scripting', 'penetration testing', 'pen testing', 'teste de intrusão',
-  'threat modeling', 'modelagem de ameaças', 'secret scanning', 'code signing'
+  'threat modeling', 'modelagem de ameaças', 'secret scanning', 'code signing', 'refresh token', 'refresh tokens',
+  'GitHub Student Developer Pack', 'Student Developer Pack', 'GitHub Student Pack', 'student pack'
 ]
 
 /**

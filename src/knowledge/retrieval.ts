@@ -174,6 +174,11 @@ const POSSESSIVE = /^(my|our|your|their|meu|minha|meus|minhas|nossa|nosso|sua|se
 const PREPOSITION = /^(without|within|across|behind|beyond|toward|towards|against|among|despite|inside|outside|instead|sobre|apos|desde|durante|atraves|perante)$/
 // The code of a system error a program printed ("ECONNREFUSED", "ETIMEDOUT", "ENOENT"): what went wrong, never a product.
 const ERRNO = /^E[A-Z]{4,11}$/
+// An action of a cloud API as its SDK and IAM write it, a verb and its object in one word ("PutItem", "GetItem",
+// "InvokeModel", "DescribeInstances"): a call the student's code makes, never a product.
+const API_ACTION = /^(Get|Put|Delete|Update|List|Describe|Create|BatchGet|BatchWrite|Send|Receive|Publish|Invoke|Start|Stop|Run|Attach|Detach|Assume|Decrypt|Encrypt|Generate|Tag|Untag)(?:[A-Z][a-z0-9]+)+$/
+// A currency's code after an amount ("47 USD", "R$ 200" is a symbol): how much, never a product.
+const CURRENCY = /^(USD|BRL|EUR|GBP|usd|brl|eur|gbp)$/
 // The state Kubernetes or a container runtime gives a container that failed ("OOMKilled", "CrashLoopBackOff",
 // "ImagePullBackOff", "ErrImagePull", "Evicted" written so): what happened to it, never a product.
 const CONTAINER_STATE = /^(OOMKilled|CrashLoopBackOff|ImagePullBackOff|ErrImagePull|CreateContainerConfigError|CreateContainerError|RunContainerError|ContainerCreating|Evicted)$/
@@ -184,8 +189,9 @@ const MANAGED_POLICY = /^(?:(?:Amazon|AWS)[A-Za-z0-9]*(?:Access|Policy|Role)|Adm
 // product. A call written so ("useEffect", "setState") is another matter: it names a framework's function.
 const RECORD_FIELD = /^[a-z]{2,}(?:[A-Z][a-z0-9]+)*(?:Id|Ids|At|Name|Key|Count|Date|Time|Type|Email|Code|Status)$/
 // An instance type as AWS writes it, family and size ("m5.2xlarge", "db.t3.micro"), right after the machine it sizes
-// ("nossa instancia rds m5.2xlarge", "my ec2 t3.large"): the student's own machine, never a product the notes lack.
-const INSTANCE_TYPE = /\b((?:instance|instances|instancia|instancias|ec2|rds|maquina|machine|server|servidor)\s+)(?:db\.)?([a-z]{1,4}\d[a-z0-9-]*)\.(nano|micro|small|medium|\d*x?large|metal)\b/g
+// ("nossa instancia rds m5.2xlarge", "my ec2 t3.large", "our rds is a db.m5.2xlarge"): the student's own machine, never a
+// product the notes lack.
+const INSTANCE_TYPE = /\b((?:instance|instances|instancia|instancias|ec2|rds|maquina|machine|server|servidor)\s+(?:(?:is|are|was|e|eh|a|an|um|uma|of|de|type|tipo)\s+){0,2})(?:db\.)?([a-z]{1,4}\d[a-z0-9-]*)\.(nano|micro|small|medium|\d*x?large|metal)\b/g
 
 /** The words of the instance types the question gives its own machines ("m5", "2xlarge"). */
 function instanceTypeWords (folded: string): Set<string> {
@@ -194,9 +200,9 @@ function instanceTypeWords (folded: string): Set<string> {
   return out
 }
 
-/** Whether a word the notes lack is spelled as one of the things above, which name no product: an error's code, a container's state, a managed policy, a record's field. */
+/** Whether a word the notes lack is spelled as one of the things above, which name no product: an error's code, a currency, an API's action, a container's state, a managed policy, a record's field. */
 function spelledAsNoProduct (word: string): boolean {
-  return ERRNO.test(word) || CONTAINER_STATE.test(word) || MANAGED_POLICY.test(word) || RECORD_FIELD.test(word)
+  return ERRNO.test(word) || CURRENCY.test(word) || API_ACTION.test(word) || CONTAINER_STATE.test(word) || MANAGED_POLICY.test(word) || RECORD_FIELD.test(word)
 }
 
 // The last word of an error message as a program prints it.
@@ -662,6 +668,10 @@ function noteTerms (base: KnowledgeBase): NoteTerms {
   return out
 }
 
+// A command line typed for a CLI, with its options ("aws cloudwatch put-metric-alarm --namespace AWS/Billing --region
+// sa-east-1"): the student's command, whose words name no service beyond the ones the question names elsewhere.
+const CLI_COMMAND = /\b(?:aws|kubectl|docker|terraform|gcloud|az|helm|eksctl|sam|cdk|git|npm)\s+[a-z0-9][\w-]*(?:\s+[a-z0-9][\w-]*)?(?:\s+--?[a-z][\w-]*(?:[ =](?!-)\S+)?)+/gi
+
 // An error's name as a program prints it (spelled out by then: "resource initialization error", up to three words), a
 // colon, and its message up to the end of the sentence.
 const PRINTED_ERROR = /(?:\b[a-z]+ ){0,3}\b(?:error|exception):[^.!?\n]*/gi
@@ -691,8 +701,9 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   const numbered = new Set<number>()
   // "AWS's ISO reports": a vendor's possessive says what the vendor has, never which of its services; it ends the vendor's phrase.
   // A message a program printed after its error's name ("ResourceInitializationError: unable to pull secrets or
-  // registry auth") is what the student saw, not a name they wrote: it is left out, as a quoted message is.
-  for (const clause of raw.replace(PRINTED_ERROR, ';').replace(VENDOR_POSSESSIVE, '$1;').split(CLAUSE_BREAK)) {
+  // registry auth") is what the student saw, not a name they wrote, and a command line is what they typed: both are
+  // left out, as a quoted message is.
+  for (const clause of raw.replace(CLI_COMMAND, ';').replace(PRINTED_ERROR, ';').replace(VENDOR_POSSESSIVE, '$1;').split(CLAUSE_BREAK)) {
     clauseStarts.add(typed.length)
     for (const token of tokenize(clause)) {
       if (!/^\d+$/.test(token)) typed.push(token)
@@ -1507,6 +1518,22 @@ export function pinnedWords (typed: string): Set<string> {
   return out
 }
 
+/**
+ * The words of what the student pasted between backticks, two words or more: a log line, an error, a command
+ * ("`OCI runtime exec failed: exec failed ...`", "`(task 9f2c...) failed ELB health checks`"). Only the words that
+ * appear nowhere else in the question are returned: what the student saw names no product unless they name it
+ * themselves ("local docker postgres keeps saying `FATAL: password authentication failed`"). One word between
+ * backticks may be a name and is left alone.
+ */
+function pastedOnlyWords (typed: string): Set<string> {
+  const out = new Set<string>()
+  const pasted = [...typed.matchAll(/`([^`\n]+)`/g)].map(match => tokenize(foldText(match[1]))).filter(words => words.length >= 2)
+  if (pasted.length === 0) return out
+  const outside = new Set(tokenize(foldText(typed.replace(/`[^`\n]+`/g, ' '))))
+  for (const words of pasted) for (const word of words) if (!outside.has(word)) out.add(word)
+  return out
+}
+
 /** What the student quotes, as a file or call with its dots, pinned with "@" or as words between quotation marks: none of it names a product. */
 function quotedTerms (typed: string): Set<string> {
   return new Set([...dottedWords(typed), ...quotedWords(typed), ...pinnedWords(typed)])
@@ -1541,6 +1568,38 @@ function sentenceOpeners (raw: string): Set<string> {
   return new Set([...raw.matchAll(SENTENCE_OPENER)].map(match => match[1]))
 }
 
+/**
+ * A question that asks for a figure: the largest size of something ("qual o tamanho maximo de uma mensagem no sqs", "max
+ * request body size api gateway accepts") or its price by the hour or the month ("quanto custa por mes uma hosted
+ * zone", "qual o preco por hora de uma t3.micro"). The notes answer it only where the answering note states a figure
+ * of that kind; "how much does an idle ALB cost" asks no rate, and the notes answer it in words.
+ */
+const ASKS_SIZE = /\b(max(imum)? (\w+ ){0,2}(size|payload|length)|(size|payload) limit|how big can|tamanho (maximo|max)|limite de tamanho|payload (maximo|max))\b/
+const ASKS_PRICE = /\b(quanto (custa|custam|sai|cobra|cobram|fica)|how much (does|do|is|are|would|will)|(preco|valor|price|cost)( \w+)?) [^?.!]{0,50}?\b(por|per|an?|a cada|each) (hora|mes|hour|month)\b/
+const SIZE_FIGURE = /\d ?(KB|MB|GB|TB|KiB|MiB|GiB|TiB|bytes)\b|\/\d\d?\b/
+const PRICE_FIGURE = /(US)?\$ ?\d|\d ?(USD|dollars|dolares)\b/
+
+const FIGURES = new WeakMap<KnowledgeBase['index'], Map<string, { size: boolean, price: boolean }>>()
+
+/** Whether a note states a size and a price anywhere in its text. */
+function noteFigures (base: KnowledgeBase, path: string): { size: boolean, price: boolean } {
+  let byPath = FIGURES.get(base.index)
+  if (byPath === undefined) FIGURES.set(base.index, byPath = new Map())
+  let figures = byPath.get(path)
+  if (figures === undefined) {
+    const text = base.index.passages.filter(p => p.path === path).map(p => p.text).join('\n')
+    byPath.set(path, figures = { size: SIZE_FIGURE.test(text), price: PRICE_FIGURE.test(text) })
+  }
+  return figures
+}
+
+/** Whether the question asks for a figure that the answering note never states. */
+function figureMissing (base: KnowledgeBase, folded: string, path: string): boolean {
+  const figures = noteFigures(base, path)
+  return (ASKS_SIZE.test(folded) && !figures.size) ||
+    (ASKS_PRICE.test(folded) && !figures.price)
+}
+
 export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveOptions = {}): Retrieval {
   // "route53", "s3:DeleteObject": what the student typed as one word reads as its words from here on.
   const raw = spellOutTypedTerms(base, typed)
@@ -1568,7 +1627,9 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const glossed = glossWords(raw, unknown)
   // "minha instancia rds m5.2xlarge": the size of the student's own machine (see INSTANCE_TYPE).
   const sized = instanceTypeWords(foldText(raw))
-  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, opensSentence(word)) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) && !glossed.has(foldText(word)) && !sized.has(foldText(word)) && !spelledAsNoProduct(word) &&
+  // "`OCI runtime exec failed: ...`": what the student pasted names no product they ask about (see pastedOnlyWords).
+  const pasted = pastedOnlyWords(raw)
+  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, opensSentence(word)) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) && !glossed.has(foldText(word)) && !sized.has(foldText(word)) && !pasted.has(foldText(word)) && !spelledAsNoProduct(word) &&
     !everyday(base, raw, word, question.lang, opensSentence(word)))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
@@ -1713,7 +1774,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       unknownTerms.some(word => foldText(word) === opened && !(question.lang === 'pt' && (portugueseShaped(word) || PORTUGUESE_SUFFIX.test(opened))))
     const setting = answersAll || about || repeated || opensAfterArticle || unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
     if (certification !== null && !untreated.some(name => foldText(name) === certification)) untreated.push(certification)
-    const covered = (answersAll || setting.length > 0) && !courseLogistics && certification === null && !career
+    const covered = (answersAll || setting.length > 0) && !courseLogistics && certification === null && !career && !figureMissing(base, folded, lead.path)
     const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang, raw, unknownTerms) : new Set<string>()
     let asideLeft = aside.filter(name => !answeredAside.has(name))
     // Names the answering section lists together, asked where each belongs, are answered there: the answer says nothing of lacking them.

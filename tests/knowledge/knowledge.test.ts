@@ -665,6 +665,29 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'minha role tem AdministratorAccess, isso é ruim?').unknown, [], 'in Portuguese too')
   })
 
+  t.test('a question that asks for a figure is answered only by a note that states one of its kind', async t => {
+    t.equal(retrieve(base, 'qual o tamanho maximo de uma mensagem numa fila sqs? quero mandar um json grande').covered, false, 'the queues note states no size')
+    t.equal(retrieve(base, 'whats the max size of a single dynamodb item? thinking of storing chat history in one').covered, true, 'the databases note states 400 KB')
+    t.equal(retrieve(base, 'quanto custa por mes manter uma hosted zone no route 53?').covered, false, 'the DNS note states no price')
+    t.equal(retrieve(base, 'quanto custa por mes deixar um nat gateway ligado?').covered, true, 'the networking note prices it')
+  })
+
+  t.test('what the student pasted between backticks names no product they ask about', async t => {
+    const pasted = retrieve(base, '`docker exec -it api sh` da `OCI runtime exec failed: exec failed: unable to start container process` e a imagem é distroless, como debugo?')
+    t.same([pasted.covered, pasted.unknown], [true, []])
+    t.ok(retrieve(base, 'my keycloak container keeps printing `ERROR: failed to start server in production mode`, what config is missing?').unknown.includes('keycloak'),
+      'a name the student writes outside the pasted text is still theirs')
+  })
+
+  t.test('an amount\'s currency, an API\'s action and a command line name no product', async t => {
+    const usd = retrieve(base, 'my bill was 38 USD this month and i dont know which service did it, where do i see it per service?')
+    t.same([usd.covered, usd.unknown], [true, []])
+    const actions = retrieve(base, 'my lambda calls PutItem and right after GetItem on the same key, sometimes the old item comes back. why?')
+    t.same(actions.unknown, [])
+    const command = retrieve(base, 'rodei aws cloudwatch put-metric-alarm --namespace AWS/Billing --metric-name EstimatedCharges --region sa-east-1 e o alarme nunca sai de INSUFFICIENT_DATA, pq?')
+    t.same([command.covered, command.untreated], [true, []])
+  })
+
   t.test('the state a failed container is given is what happened to it, not a product', async t => {
     const killed = retrieve(base, 'our pods keep getting OOMKilled, what linux feature limits the memory a container can use?')
     t.same([killed.covered, killed.unknown, killed.hits[0]?.topic], [true, [], 'vms-vs-containers'])
@@ -833,6 +856,7 @@ t.test('everyday-words', async t => {
     const sized = retrieve(base, 'minha instancia ec2 t3.xlarge passa o dia com 5% de cpu, como escolho um tamanho menor sem risco?')
     t.same([sized.covered, sized.unknown, sized.hits[0]?.topic], [true, [], 'finops-cost-optimization'])
     t.same(retrieve(base, 'should i move from m5.large to m6g.large').covered, false, 'instance families compared are what is asked')
+    t.same(retrieve(base, 'our rds is a db.r5.4xlarge and the cpu sits at 6% all month, how do we pick a smaller size?').unknown, [], 'said of the machine with "is a"')
   })
 
   t.test('beside a zone written in full, a number and a letter are another zone of its region', async t => {
@@ -999,6 +1023,7 @@ t.test('everyday-words', async t => {
     const spinner = retrieve(base, 'o app fica com um spinner rodando 20s ate a resposta do modelo chegar inteira, tem como mostrar os tokens aos poucos?')
     t.same([spinner.covered, spinner.unknown], [true, []])
     t.same(retrieve(base, 'o cto quer saber se compensa usar spot nas tasks do fargate').unknown, [])
+    t.same(retrieve(base, 'peguei o ip do meu load balancer com nslookup, posso colocar num registro A do route 53?').unknown, [])
     const browser = retrieve(base, 'o que faz um certificado ser aceito pelo chrome? a cadeia, o nome, a validade?')
     t.same([browser.covered, browser.unknown, browser.hits[0]?.topic], [true, [], 'https-tls-certificates'])
   })
@@ -1286,6 +1311,8 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'should the passwords of our users be salted before we hash them, and where do we keep the salt').covered, false, 'salting a password')
     t.same(retrieve(base, 'whats a good fault injection test that stops random ecs tasks').untreated, ['fault injection'])
     t.same(retrieve(base, 'vale a pena usar redis streams como fila de jobs em vez do sqs?').untreated, ['Redis Streams'])
+    t.same(retrieve(base, 'is the github student developer pack worth it for this course?').untreated, ['GitHub Student Developer Pack'])
+    t.equal(retrieve(base, 'access token vs refresh token, when do i use which?').covered, false)
     // What a name the notes mention only in passing is, asked after its vendor, is what the question is about.
     const fis = retrieve(base, 'whats amazon fault injection service and can it shut down an az to test my multi az failover')
     t.same([fis.covered, fis.untreated], [false, ['Fault Injection Service']])
