@@ -93,7 +93,11 @@ const FIELD_NAMES: readonly string[] = [
   'fault injection', 'load testing', 'fuzzy search', 'bot protection', 'password hashing',
   'SQL injection', 'injeção de SQL', 'cross-site scripting', 'penetration testing', 'pen testing', 'teste de intrusão',
   'threat modeling', 'modelagem de ameaças', 'secret scanning', 'code signing', 'refresh token', 'refresh tokens',
-  'GitHub Student Developer Pack', 'Student Developer Pack', 'GitHub Student Pack', 'student pack'
+  'GitHub Student Developer Pack', 'Student Developer Pack', 'GitHub Student Pack', 'student pack',
+  // Programming and computer science, which a cloud course assumes
+  'big O', 'big-O notation', 'time complexity', 'hash map', 'hash maps', 'hash table', 'hash tables', 'linked list',
+  'linked lists', 'binary search', 'binary tree', 'B-tree', 'B-tree index', 'B-tree indexes', 'window function',
+  'window functions', 'list comprehension', 'retry decorator', 'python decorator', 'python generator', 'generator function'
 ]
 
 /**

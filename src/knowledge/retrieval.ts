@@ -7,7 +7,7 @@ import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
 import { spellOutTypedTerms } from './typed-terms.js'
 import { describedTechniques } from './described-techniques.js'
 import { isFieldName, isUnwrittenFieldName, unwrittenFieldNames } from './field-names.js'
-import { isDeveloperWord, isEverydayWord, isProductWord } from './everyday-words.js'
+import { isBrowserName, isDeveloperWord, isEverydayWord, isProductWord } from './everyday-words.js'
 import { passingNamesIn } from './passing-names.js'
 import { costSubject, expandAbbreviations, isAbbreviation, isCommonWord, isFiller, phraseWords, QUOTED_PASSAGE, readQuestion, spellOutAbbreviations, type Question, type QuestionType } from './question.js'
 
@@ -549,8 +549,10 @@ function anyWhere (raw: string, unknown: readonly string[], names: readonly stri
  * and names far more often than phrasing, so only the Portuguese list speaks for them.
  */
 function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, first: boolean): boolean {
-  if (/\d/.test(typed) || /\p{Lu}/u.test(typed.slice(1)) || (!first && /^\p{Lu}/u.test(typed))) return false
   const folded = foldText(typed)
+  // A browser is written with its capital ("Who decides whether Chrome trusts a certificate?") and is still where the student looks.
+  if (isBrowserName(folded)) return true
+  if (/\d/.test(typed) || /\p{Lu}/u.test(typed.slice(1)) || (!first && /^\p{Lu}/u.test(typed))) return false
   const words = tokenize(foldText(raw))
   // Right after a vendor, a word names a service ("AWS Shield"); right after a service, a feature of
   // it when the two are a name of the field ("ECS Anywhere", "DynamoDB Streams"; field-names.ts).
@@ -1768,8 +1770,10 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // A name the question writes twice ("we use gitlab ci …, how do i set up the gitlab runners") is what it is about, not where the student is.
     const rawWords = tokenize(foldText(raw))
     const repeated = unknownTerms.some(word => rawWords.filter(w => w === foldText(word)).length >= 2)
-    // A name the question opens with, after its article ("o guardduty detecta …", "the X …"), is what it is about.
-    const [opening, opened] = rawWords
+    // A name the question opens with, after its article ("o guardduty detecta …", "the X …") and its vendor if any ("o amazon
+    // guardduty"), is what it is about.
+    const opening = rawWords[0]
+    const opened = VENDOR.test(rawWords[1] ?? '') ? rawWords[2] : rawWords[1]
     const opensAfterArticle = opening !== undefined && opened !== undefined && /^(o|a|the)$/.test(opening) &&
       unknownTerms.some(word => foldText(word) === opened && !(question.lang === 'pt' && (portugueseShaped(word) || PORTUGUESE_SUFFIX.test(opened))))
     const setting = answersAll || about || repeated || opensAfterArticle || unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
