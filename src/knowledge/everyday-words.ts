@@ -48,16 +48,17 @@ const BROWSERS: ReadonlySet<string> = new Set(['chrome', 'firefox', 'safari'])
  * A programmer's everyday words, which a general dictionary lacks: what went wrong ("native bindings segfault"),
  * where things are ("a subfolder of the monorepo"), the parts of a program's screens ("the navbar"), the browser they
  * look through ("o chrome diz que o certificado é inválido"), the network commands they check things with ("peguei o
- * ip do ALB com nslookup"), how things ship ("released in lockstep") and the people around them ("a coworker mentioned
- * it"). They say how a student describes the situation, never a product or a service the notes should treat. Words
- * that are a topic of their own ("webhook", "regex", "mutex") are left off: a question may be about them.
+ * ip do ALB com nslookup"), where they read about things ("vi num video do youtube"), how things ship ("released in
+ * lockstep") and the people around them ("a coworker mentioned it"). They say how a student describes the situation,
+ * never a product or a service the notes should treat. Words that are a topic of their own ("webhook", "regex",
+ * "mutex") are left off: a question may be about them.
  */
 const DEVELOPER_WORDS: ReadonlySet<string> = new Set(`
 segfault stacktrace coredump crashloop bugfix hotfix typo checksum timestamp
 codebase monorepo subfolder subdirectory filesystem localhost hostname username toolchain boilerplate linter dataset teardown
 frontend backend dropdown checkbox sidebar navbar tooltip popup spinner autocomplete screenshot inbox stdout stderr stdin plaintext hardcoded
 coworker groupmate multiplayer cto ceo lockstep
-nslookup traceroute netstat telnet wget devtools
+nslookup traceroute netstat telnet wget devtools youtube reddit stackoverflow
 `.split(/\s+/).filter(w => w !== '').concat([...BROWSERS]))
 
 /** Whether a folded word names a browser (BROWSERS): the student's window on a site, never a product the notes should treat. */

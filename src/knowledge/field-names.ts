@@ -97,7 +97,9 @@ const FIELD_NAMES: readonly string[] = [
   // Programming and computer science, which a cloud course assumes
   'big O', 'big-O notation', 'time complexity', 'hash map', 'hash maps', 'hash table', 'hash tables', 'linked list',
   'linked lists', 'binary search', 'binary tree', 'B-tree', 'B-tree index', 'B-tree indexes', 'window function',
-  'window functions', 'list comprehension', 'retry decorator', 'python decorator', 'python generator', 'generator function'
+  'window functions', 'list comprehension', 'retry decorator', 'python decorator', 'python generator', 'generator function',
+  'composite index', 'composite indexes', 'índice composto', 'índices compostos', 'merge conflict', 'merge conflicts',
+  'conflito de merge', 'conflitos de merge', 'Socket.IO', 'deployment slots', 'deployment slot', 'terraform import'
 ]
 
 /**

@@ -225,6 +225,9 @@ const CLAUSE_BREAK = /[,.;:!?]+(?:\s|$)|[()]+|(?<=\p{L})\/(?=\p{L})/u
 // "the amazon way", "an aws equivalent", "which AWS store"): no service is called so.
 const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solution|solutions|offering|offerings|equivalent|alternative|alternatives|choice|choices|version|answer|approach|store|stores|tool|tools|feature|features|product|products|pattern|patterns|terms|terminology|lingo|jargon|world|opcao|opcoes|jeito|forma|solucao|alternativa|equivalente|ferramenta|ferramentas|produto|produtos|padrao|padroes)$/
 
+// Words that after a vendor say when ("moving to aws next week", "migrar pra aws amanha"), never which service.
+const WHEN_WORD = /^(next|last|this|today|tomorrow|tonight|yesterday|soon|later|hoje|amanha|ontem|semana|depois|logo)$/
+
 // Verbs whose subject the vendor is ("when aws predicts i'll cross it", "aws says only 251 are free"): the
 // word after the vendor says what it does, never which service.
 const VENDOR_DOES = /^(says|said|predicts|predicted|forecasts|charges|charged|bills|recommends|recommended|reserves|reserved|keeps|gives|guarantees|promises|claims|suggests|warns|shows|tells|lets|allows|expects|requires|handles|does|did|decides|decided|considers|counts|diz|disse|cobra|cobrou|recomenda|reserva|garante|promete|mostra|avisa|exige|considera|conta)$/
@@ -309,9 +312,10 @@ const ARTICLE = /^(o|a|os|as|um|uma)$/
 // An article of either language: what comes after it starts the thing named ("the saga pattern", "o X").
 const ANY_ARTICLE = /^(the|a|an|o|os|as|um|uma)$/
 
-// Endings only Portuguese nouns have ("prontuários", "reclamações", "cadastramento", "mensalidade", "lentidão", "certeza"):
+// Endings only Portuguese nouns have ("prontuários", "reclamações", "cadastramento", "mensalidade", "lentidão", "certeza",
+// "miniaturas", "postagens"):
 // such a word after an article is a thing of the student's world, not a product's name.
-const PORTUGUESE_SUFFIX = /(arios?|arias?|coes|cao|mentos?|dades?|eiros?|eiras?|idao|idoes|ezas?)$/
+const PORTUGUESE_SUFFIX = /(arios?|arias?|coes|cao|mentos?|dades?|eiros?|eiras?|idao|idoes|ezas?|uras?|agens?|agem)$/
 
 /** Whether a word follows an article: a noun, and an unknown noun is more often a name ("o istio") than a verb or adjective is. */
 function afterArticle (raw: string, typed: string): boolean {
@@ -674,9 +678,9 @@ function noteTerms (base: KnowledgeBase): NoteTerms {
 // sa-east-1"): the student's command, whose words name no service beyond the ones the question names elsewhere.
 const CLI_COMMAND = /\b(?:aws|kubectl|docker|terraform|gcloud|az|helm|eksctl|sam|cdk|git|npm)\s+[a-z0-9][\w-]*(?:\s+[a-z0-9][\w-]*)?(?:\s+--?[a-z][\w-]*(?:[ =](?!-)\S+)?)+/gi
 
-// An error's name as a program prints it (spelled out by then: "resource initialization error", up to three words), a
-// colon, and its message up to the end of the sentence.
-const PRINTED_ERROR = /(?:\b[a-z]+ ){0,3}\b(?:error|exception):[^.!?\n]*/gi
+// An error's name as a program prints it (spelled out by then: "resource initialization error", up to three words) or
+// the student's "erro" and where ("erro no actions"), a colon, and the message up to the end of the sentence.
+const PRINTED_ERROR = /(?:(?:\b[a-z]+ ){0,3}\b(?:error|exception)|\berro(?: (?:no|na|do|da|de) [\w-]+)?):[^.!?\n]*/gi
 
 /** Kinds of thing whose name a Portuguese sentence writes after them: "o header X" is the header called X. */
 const INSTANCE_KIND = /^(header|headers|bucket|buckets|branch|branches|tag|tags|label|labels|role|roles|policy|policies|table|tables|tabela|tabelas|field|fields|campo|campos|queue|queues|topic|topics|variavel|variaveis|env|envs|endpoint|endpoints|secret|secrets)$/
@@ -722,7 +726,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   const shorthand = (w: string): boolean => isAbbreviation(w) && !expandAbbreviations(w).split(' ').includes(w)
   // An everyday phrase for one of the notes' terms ("bare domain" for the zone apex) is that term.
   const phrased = phraseWords(foldText(raw))
-  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !shorthand(w) && !phrased.has(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) &&
+  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !shorthand(w) && !phrased.has(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) && !isDeveloperWord(w) &&
     !analyzerFor('pt').isStopWord(w) && !analyzerFor('en').isStopWord(w)
   const runs: Array<{ words: string[], typed: string[], named: boolean, vendor: string | null, start: number }> = []
   let run: string[] = []
@@ -771,7 +775,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     // A word between a vendor and its object ("aws takes some", "a aws cobra o", "when amazon wants the
     // hardware back") is what the vendor does, whatever its form.
     const next = words[name.start + 1] ?? ''
-    if (name.vendor !== null && (OBJECT_AFTER_VERB.test(next) || KIND_OF_THING.test(name.words[0]) || VENDOR_DOES.test(name.words[0]))) continue
+    if (name.vendor !== null && (OBJECT_AFTER_VERB.test(next) || KIND_OF_THING.test(name.words[0]) || VENDOR_DOES.test(name.words[0]) || WHEN_WORD.test(name.words[0]))) continue
     // "the aws iso 27001 reports": after a vendor, a word its number follows is a standard the vendor meets or a version, not a service.
     if (name.vendor !== null && numbered.has(name.start)) continue
     // "with almost no traffic", "using mostly spot", "with constant heavy traffic": everyday words in lower
@@ -1669,7 +1673,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // much; nor the format of a kind of file ("HTML pages").
     const quoted = quotedTerms(typed)
     const passing: ReturnType<typeof passingNamesIn> = []
-    for (const side of searchText.split(CONJUNCTION)) {
+    // What the student pasted from a program, a message after its error's name or a command line, names nothing they ask about.
+    for (const side of searchText.replace(CLI_COMMAND, ';').replace(PRINTED_ERROR, ';').split(CONJUNCTION)) {
       for (const name of passingNamesIn(base.index, [...new Set(analyzerFor(lang).analyze(side, foreign))], lang)) {
         const words = tokenize(foldText(name.spelled))
         if (!passing.some(p => p.spelled === name.spelled) && !words.every(word => quoted.has(word)) && !errorMessage(words) && !counted(raw, words) && !words.every(word => fileKinds.has(word))) passing.push(name)

@@ -686,6 +686,13 @@ t.test('everyday-words', async t => {
     t.same(actions.unknown, [])
     const command = retrieve(base, 'rodei aws cloudwatch put-metric-alarm --namespace AWS/Billing --metric-name EstimatedCharges --region sa-east-1 e o alarme nunca sai de INSUFFICIENT_DATA, pq?')
     t.same([command.covered, command.untreated], [true, []])
+    const erro = retrieve(base, 'erro no actions: Could not assume role with OIDC: Not authorized to perform sts:AssumeRoleWithWebIdentity. oq a trust policy da role tem q ter?')
+    t.same([erro.covered, erro.untreated], [true, []], 'the student\'s "erro" before the message')
+  })
+
+  t.test('a word saying when after a vendor names no service', async t => {
+    const when = retrieve(base, 'we are moving our site to aws next week, what should we change on the dns side a day before?')
+    t.same(when.untreated, [])
   })
 
   t.test('the state a failed container is given is what happened to it, not a product', async t => {
@@ -1009,6 +1016,7 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'O Amazon GuardDuty avisa quando uma access key vazada é usada? Quanto custa por mês?').covered, false, 'after its article and its vendor')
     const office = retrieve(base, 'a coordenacao pediu o relatorio SOC 2 / ISO 27001 da aws pro trabalho, onde eu baixo isso?')
     t.same([office.covered, office.hits[0]?.topic], [true, 'shared-responsibility'], 'a word with a Portuguese ending is the student\'s world')
+    t.equal(retrieve(base, 'o professor sugeriu por o SQS entre a API e o worker que gera as miniaturas, o que eu ganho com isso?').covered, true, 'in "-ura" too')
   })
 
   t.test('the capital of a word that opens a later sentence is the sentence\'s, not a name\'s', async t => {
@@ -1029,6 +1037,8 @@ t.test('everyday-words', async t => {
     t.same([browser.covered, browser.unknown, browser.hits[0]?.topic], [true, [], 'https-tls-certificates'])
     t.same(retrieve(base, 'Why does Firefox trust a certificate from a CA but not my self-signed one?').unknown, [], 'a browser written with its capital')
     t.same(retrieve(base, 'we split the app into services but still release them all in lockstep, what went wrong?').unknown, [])
+    const video = retrieve(base, 'vi num video do youtube sobre cache-aside e write-through, qual a diferenca na pratica?')
+    t.same([video.covered, video.unknown, video.untreated], [true, [], []], 'where the student read about it')
   })
 
   t.test('after a kind of thing in the plural, English words are the student\'s own things of that kind', async t => {
@@ -1318,6 +1328,9 @@ t.test('everyday-words', async t => {
     // Programming and computer science, which the course assumes and the notes do not teach.
     t.same(retrieve(base, 'how does a b-tree index make lookups faster in postgres?').untreated, ['B-tree indexes'])
     t.equal(retrieve(base, 'explain big O of finding a key in a hash map vs a list').covered, false)
+    t.same(retrieve(base, 'como crio um indice composto no postgres pra buscar por data e status?').untreated, ['índices compostos'])
+    t.same(retrieve(base, 'como uso o terraform import pra trazer pro codigo o bucket que criei no console?').untreated, ['terraform import'])
+    t.same(retrieve(base, 'how do socket.io rooms work for a chat behind our load balancer?').untreated, ['Socket.IO'])
     t.equal(retrieve(base, 'access token vs refresh token, when do i use which?').covered, false)
     // What a name the notes mention only in passing is, asked after its vendor, is what the question is about.
     const fis = retrieve(base, 'whats amazon fault injection service and can it shut down an az to test my multi az failover')
