@@ -1631,11 +1631,13 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const fileKinds = fileKindWords(foldText(raw))
   // "task arm64 (graviton)": a word in parentheses after a known one says which, not what about (see glossWords).
   const glossed = glossWords(raw, unknown)
+  // "…, like a shared SAN LUN?": a closing comparison with what the student knows (see likenedWords).
+  const likened = likenedWords(raw)
   // "minha instancia rds m5.2xlarge": the size of the student's own machine (see INSTANCE_TYPE).
   const sized = instanceTypeWords(foldText(raw))
   // "`OCI runtime exec failed: ...`": what the student pasted names no product they ask about (see pastedOnlyWords).
   const pasted = pastedOnlyWords(raw)
-  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, opensSentence(word)) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) && !glossed.has(foldText(word)) && !sized.has(foldText(word)) && !pasted.has(foldText(word)) && !spelledAsNoProduct(word) &&
+  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, opensSentence(word)) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) && !glossed.has(foldText(word)) && !likened.has(foldText(word)) && !sized.has(foldText(word)) && !pasted.has(foldText(word)) && !spelledAsNoProduct(word) &&
     !everyday(base, raw, word, question.lang, opensSentence(word)))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
@@ -1817,6 +1819,22 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     }
   }
   return { question, hits: [], closest: null, unknown: unknownTerms, untreated: [], notTreated: [], covered: false, confidence: 0.02, queryTerms: [], lang: question.lang, courseLogistics }
+}
+
+/**
+ * Words of a closing comparison with what the student already runs ("like a shared SAN LUN?", "tipo o crontab q a
+ * gente tem no servidor", "como no syslog?"): after the question is asked, the clause that likens it to something
+ * they know says where they come from, not what they ask about. A comparison that opens the question, or is its only
+ * clause, is left alone.
+ */
+function likenedWords (raw: string): Set<string> {
+  const out = new Set<string>()
+  const folded = foldText(raw)
+  for (const match of folded.matchAll(/,\s*(like|tipo|como)\s+(a|an|the|our|my|in|o|a|os|as|um|uma|no|na|nos|nas|do|da)\s+([^,.;:!?]+)[.?!]*\s*$/g)) {
+    if ((match.index ?? 0) < 12) continue
+    for (const word of tokenize(match[3])) out.add(word)
+  }
+  return out
 }
 
 /**

@@ -690,6 +690,13 @@ t.test('everyday-words', async t => {
     t.same([erro.covered, erro.untreated], [true, []], 'the student\'s "erro" before the message')
   })
 
+  t.test('a closing comparison with what the student already runs says where they come from', async t => {
+    const lun = retrieve(base, 'can i attach one ebs volume to two instances in different availability zones, like a shared SAN LUN?')
+    t.same([lun.covered, lun.unknown], [true, []])
+    t.same(retrieve(base, 'como agendo uma lambda pra rodar toda noite, tipo o crontab do nosso servidor').unknown, [], 'in Portuguese too')
+    t.ok(retrieve(base, 'like crontab, can lambda run on a schedule?').unknown.includes('crontab'), 'a comparison that opens the question is left alone')
+  })
+
   t.test('a word saying when after a vendor names no service', async t => {
     const when = retrieve(base, 'we are moving our site to aws next week, what should we change on the dns side a day before?')
     t.same(when.untreated, [])
@@ -1032,6 +1039,7 @@ t.test('everyday-words', async t => {
     const spinner = retrieve(base, 'o app fica com um spinner rodando 20s ate a resposta do modelo chegar inteira, tem como mostrar os tokens aos poucos?')
     t.same([spinner.covered, spinner.unknown], [true, []])
     t.same(retrieve(base, 'o cto quer saber se compensa usar spot nas tasks do fargate').unknown, [])
+    t.same(retrieve(base, 'no chatbot do helpdesk quero sempre a mesma resposta pra mesma pergunta, abaixo a temperatura?').unknown, [])
     t.same(retrieve(base, 'peguei o ip do meu load balancer com nslookup, posso colocar num registro A do route 53?').unknown, [])
     const browser = retrieve(base, 'o que faz um certificado ser aceito pelo chrome? a cadeia, o nome, a validade?')
     t.same([browser.covered, browser.unknown, browser.hits[0]?.topic], [true, [], 'https-tls-certificates'])
