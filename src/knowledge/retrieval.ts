@@ -682,6 +682,11 @@ const CLI_COMMAND = /\b(?:aws|kubectl|docker|terraform|gcloud|az|helm|eksctl|sam
 // the student's "erro" and where ("erro no actions"), a colon, and the message up to the end of the sentence.
 const PRINTED_ERROR = /(?:(?:\b[a-z]+ ){0,3}\b(?:error|exception)|\berro(?: (?:no|na|do|da|de) [\w-]+)?):[^.!?\n]*/gi
 
+/** The text without the command lines and printed messages the student pasted (CLI_COMMAND, PRINTED_ERROR): what they typed or saw names no product. */
+function withoutPrinted (text: string): string {
+  return text.replace(CLI_COMMAND, ';').replace(PRINTED_ERROR, ';')
+}
+
 /** Kinds of thing whose name a Portuguese sentence writes after them: "o header X" is the header called X. */
 const INSTANCE_KIND = /^(header|headers|bucket|buckets|branch|branches|tag|tags|label|labels|role|roles|policy|policies|table|tables|tabela|tabelas|field|fields|campo|campos|queue|queues|topic|topics|variavel|variaveis|env|envs|endpoint|endpoints|secret|secrets)$/
 
@@ -709,7 +714,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   // A message a program printed after its error's name ("ResourceInitializationError: unable to pull secrets or
   // registry auth") is what the student saw, not a name they wrote, and a command line is what they typed: both are
   // left out, as a quoted message is.
-  for (const clause of raw.replace(CLI_COMMAND, ';').replace(PRINTED_ERROR, ';').replace(VENDOR_POSSESSIVE, '$1;').split(CLAUSE_BREAK)) {
+  for (const clause of withoutPrinted(raw).replace(VENDOR_POSSESSIVE, '$1;').split(CLAUSE_BREAK)) {
     clauseStarts.add(typed.length)
     for (const token of tokenize(clause)) {
       if (!/^\d+$/.test(token)) typed.push(token)
@@ -1617,13 +1622,14 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const folded = foldText(raw)
   const courseLogistics = COURSE_LOGISTICS.test(folded)
   const certification = CERTIFICATION.exec(folded)?.[0] ?? null
-  const career = CAREER.test(folded) || STUDY_SKILLS.test(folded)
+  const careerOrStudy = CAREER.test(folded) || STUDY_SKILLS.test(folded)
   // Only an unknown term is evidence that the notes do not treat the question; an everyday word
   // they happen not to use ("dps", "deixei", "throwing") is not (see isCommonWord).
   const firstWord = tokenize(raw)[0]
   // A sentence after the first one opens with a capital too ("… como o EKS faz? Estamos decidindo"): the capital is
   // the sentence's, as the first word's is, not a name's.
-  const opensSentence = (word: string): boolean => word === firstWord || sentenceOpeners(raw).has(word)
+  const openers = sentenceOpeners(raw)
+  const opensSentence = (word: string): boolean => word === firstWord || openers.has(word)
   const phrased = phraseWords(foldText(raw))
   // "How does it …": asked of the one name the notes do not treat, when the question has just one (see ASKS_OF_IT).
   const asksOfIt = ASKS_OF_IT.test(foldText(raw))
@@ -1676,7 +1682,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const quoted = quotedTerms(typed)
     const passing: ReturnType<typeof passingNamesIn> = []
     // What the student pasted from a program, a message after its error's name or a command line, names nothing they ask about.
-    for (const side of searchText.replace(CLI_COMMAND, ';').replace(PRINTED_ERROR, ';').split(CONJUNCTION)) {
+    for (const side of withoutPrinted(searchText).split(CONJUNCTION)) {
       for (const name of passingNamesIn(base.index, [...new Set(analyzerFor(lang).analyze(side, foreign))], lang)) {
         const words = tokenize(foldText(name.spelled))
         if (!passing.some(p => p.spelled === name.spelled) && !words.every(word => quoted.has(word)) && !errorMessage(words) && !counted(raw, words) && !words.every(word => fileKinds.has(word))) passing.push(name)
@@ -1785,7 +1791,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       unknownTerms.some(word => foldText(word) === opened && !(question.lang === 'pt' && (portugueseShaped(word) || PORTUGUESE_SUFFIX.test(opened))))
     const setting = answersAll || about || repeated || opensAfterArticle || unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
     if (certification !== null && !untreated.some(name => foldText(name) === certification)) untreated.push(certification)
-    const covered = (answersAll || setting.length > 0) && !courseLogistics && certification === null && !career && !figureMissing(base, folded, lead.path)
+    const covered = (answersAll || setting.length > 0) && !courseLogistics && certification === null && !careerOrStudy && !figureMissing(base, folded, lead.path)
     const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang, raw, unknownTerms) : new Set<string>()
     let asideLeft = aside.filter(name => !answeredAside.has(name))
     // Names the answering section lists together, asked where each belongs, are answered there: the answer says nothing of lacking them.
@@ -1821,6 +1827,9 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   return { question, hits: [], closest: null, unknown: unknownTerms, untreated: [], notTreated: [], covered: false, confidence: 0.02, queryTerms: [], lang: question.lang, courseLogistics }
 }
 
+// A comma, "like", "tipo" or "como" and an article, to the end of the question.
+const CLOSING_COMPARISON = /,\s*(?:like|tipo|como)\s+(?:a|an|the|our|my|in|o|os|as|um|uma|no|na|nos|nas|do|da)\s+([^,.;:!?]+)[.?!]*\s*$/
+
 /**
  * Words of a closing comparison with what the student already runs ("like a shared SAN LUN?", "tipo o crontab q a
  * gente tem no servidor", "como no syslog?"): after the question is asked, the clause that likens it to something
@@ -1828,13 +1837,11 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
  * clause, is left alone.
  */
 function likenedWords (raw: string): Set<string> {
-  const out = new Set<string>()
   const folded = foldText(raw)
-  for (const match of folded.matchAll(/,\s*(like|tipo|como)\s+(a|an|the|our|my|in|o|a|os|as|um|uma|no|na|nos|nas|do|da)\s+([^,.;:!?]+)[.?!]*\s*$/g)) {
-    if ((match.index ?? 0) < 12) continue
-    for (const word of tokenize(match[3])) out.add(word)
-  }
-  return out
+  const match = CLOSING_COMPARISON.exec(folded)
+  // Asked before it: at least three words come before the comparison.
+  if (match === null || tokenize(folded.slice(0, match.index)).length < 3) return new Set()
+  return new Set(tokenize(match[1]))
 }
 
 /**
