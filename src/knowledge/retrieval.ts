@@ -684,8 +684,11 @@ const PRINTED_ERROR = /(?:(?:\b[a-z]+ ){0,3}\b(?:error|exception)|\berro(?: (?:n
 
 /** The text without the command lines and printed messages the student pasted (CLI_COMMAND, PRINTED_ERROR): what they typed or saw names no product. */
 function withoutPrinted (text: string): string {
-  return text.replace(CLI_COMMAND, ';').replace(PRINTED_ERROR, ';')
+  return text.replace(CLI_COMMAND, ';').replace(PRINTED_ERROR, ';').replace(SPELLED_CONTAINER_STATE, ';')
 }
+
+// A container's failed state once its words are spelled out ("CrashLoopBackOff" reads "crash loop back off"): see CONTAINER_STATE.
+const SPELLED_CONTAINER_STATE = /\b(crash loop back off|image pull back off|err image pull|create container config error)\b/gi
 
 /** Kinds of thing whose name a Portuguese sentence writes after them: "o header X" is the header called X. */
 const INSTANCE_KIND = /^(header|headers|bucket|buckets|branch|branches|tag|tags|label|labels|role|roles|policy|policies|table|tables|tabela|tabelas|field|fields|campo|campos|queue|queues|topic|topics|variavel|variaveis|env|envs|endpoint|endpoints|secret|secrets)$/
@@ -731,7 +734,9 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   const shorthand = (w: string): boolean => isAbbreviation(w) && !expandAbbreviations(w).split(' ').includes(w)
   // An everyday phrase for one of the notes' terms ("bare domain" for the zone apex) is that term.
   const phrased = phraseWords(foldText(raw))
-  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !shorthand(w) && !phrased.has(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) && !isDeveloperWord(w) &&
+  // An API's action, a currency or a failed state as the student typed it ("PutItem", "OOMKilled") names no product.
+  const noProduct = new Set(tokenize(raw).filter(spelledAsNoProduct).map(token => foldText(token)))
+  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !shorthand(w) && !phrased.has(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) && !isDeveloperWord(w) && !noProduct.has(w) &&
     !analyzerFor('pt').isStopWord(w) && !analyzerFor('en').isStopWord(w)
   const runs: Array<{ words: string[], typed: string[], named: boolean, vendor: string | null, start: number }> = []
   let run: string[] = []

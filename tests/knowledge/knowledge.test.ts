@@ -705,6 +705,10 @@ t.test('everyday-words', async t => {
   t.test('the state a failed container is given is what happened to it, not a product', async t => {
     const killed = retrieve(base, 'our pods keep getting OOMKilled, what linux feature limits the memory a container can use?')
     t.same([killed.covered, killed.unknown, killed.hits[0]?.topic], [true, [], 'vms-vs-containers'])
+    const looping = retrieve(base, 'apliquei um deployment com a imagem errada e os pods ficaram em CrashLoopBackOff, tem como desfazer no kubectl?')
+    t.same([looping.covered, looping.untreated], [true, []], 'spelled out into its words, too')
+    const action = retrieve(base, 'dynamodb PutItem: ValidationException: Item size has exceeded the maximum allowed size. qual o limite de um item?')
+    t.same([action.covered, action.untreated], [true, []], 'an API action beside its service')
   })
 
   t.test('the message a program printed after its error\'s name names nothing the student asks about', async t => {
@@ -1040,6 +1044,7 @@ t.test('everyday-words', async t => {
     t.same([spinner.covered, spinner.unknown], [true, []])
     t.same(retrieve(base, 'o cto quer saber se compensa usar spot nas tasks do fargate').unknown, [])
     t.same(retrieve(base, 'no chatbot do helpdesk quero sempre a mesma resposta pra mesma pergunta, abaixo a temperatura?').unknown, [])
+    t.same(retrieve(base, 'o scan do ecr acha CVE nas libs do python ou so nos pacotes do sistema?').unknown, [])
     t.same(retrieve(base, 'peguei o ip do meu load balancer com nslookup, posso colocar num registro A do route 53?').unknown, [])
     const browser = retrieve(base, 'o que faz um certificado ser aceito pelo chrome? a cadeia, o nome, a validade?')
     t.same([browser.covered, browser.unknown, browser.hits[0]?.topic], [true, [], 'https-tls-certificates'])
