@@ -181,7 +181,10 @@ const API_ACTION = /^(Get|Put|Delete|Update|List|Describe|Create|BatchGet|BatchW
 const CURRENCY = /^(USD|BRL|EUR|GBP|usd|brl|eur|gbp)$/
 // The state Kubernetes or a container runtime gives a container that failed ("OOMKilled", "CrashLoopBackOff",
 // "ImagePullBackOff", "ErrImagePull", "Evicted" written so): what happened to it, never a product.
-const CONTAINER_STATE = /^(OOMKilled|CrashLoopBackOff|ImagePullBackOff|ErrImagePull|CreateContainerConfigError|CreateContainerError|RunContainerError|ContainerCreating|Evicted)$/
+const CONTAINER_STATES = ['OOMKilled', 'CrashLoopBackOff', 'ImagePullBackOff', 'ErrImagePull', 'CreateContainerConfigError', 'CreateContainerError', 'RunContainerError', 'ContainerCreating', 'Evicted']
+const CONTAINER_STATE = new RegExp(`^(${CONTAINER_STATES.join('|')})$`)
+// The same states once their words are spelled out ("CrashLoopBackOff" reads "crash loop back off").
+const SPELLED_CONTAINER_STATE = new RegExp(`\\b(${CONTAINER_STATES.map(state => state.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase()).join('|')})\\b`, 'gi')
 // The name of an AWS managed policy ("AmazonS3FullAccess", "AdministratorAccess"): a set of permissions the notes' IAM
 // sections explain, never a product they lack.
 const MANAGED_POLICY = /^(?:(?:Amazon|AWS)[A-Za-z0-9]*(?:Access|Policy|Role)|AdministratorAccess|PowerUserAccess|ReadOnlyAccess|ViewOnlyAccess)$/
@@ -682,13 +685,10 @@ const CLI_COMMAND = /\b(?:aws|kubectl|docker|terraform|gcloud|az|helm|eksctl|sam
 // the student's "erro" and where ("erro no actions"), a colon, and the message up to the end of the sentence.
 const PRINTED_ERROR = /(?:(?:\b[a-z]+ ){0,3}\b(?:error|exception)|\berro(?: (?:no|na|do|da|de) [\w-]+)?):[^.!?\n]*/gi
 
-/** The text without the command lines and printed messages the student pasted (CLI_COMMAND, PRINTED_ERROR): what they typed or saw names no product. */
+/** The text without the command lines, printed messages and container states the student pasted (CLI_COMMAND, PRINTED_ERROR, SPELLED_CONTAINER_STATE): what they typed or saw names no product. */
 function withoutPrinted (text: string): string {
   return text.replace(CLI_COMMAND, ';').replace(PRINTED_ERROR, ';').replace(SPELLED_CONTAINER_STATE, ';')
 }
-
-// A container's failed state once its words are spelled out ("CrashLoopBackOff" reads "crash loop back off"): see CONTAINER_STATE.
-const SPELLED_CONTAINER_STATE = /\b(crash loop back off|image pull back off|err image pull|create container config error)\b/gi
 
 /** Kinds of thing whose name a Portuguese sentence writes after them: "o header X" is the header called X. */
 const INSTANCE_KIND = /^(header|headers|bucket|buckets|branch|branches|tag|tags|label|labels|role|roles|policy|policies|table|tables|tabela|tabelas|field|fields|campo|campos|queue|queues|topic|topics|variavel|variaveis|env|envs|endpoint|endpoints|secret|secrets)$/
