@@ -424,7 +424,9 @@ const COURSE_LOGISTICS = new RegExp([
 const CAREER = new RegExp([
   String.raw`\b(conseguir|consigo|arrumar|achar|get|land|find|getting|landing|finding) (um |uma |an? |my first |meu primeiro |uma primeira |o primeiro |a primeira )?(estagio|internship|emprego|job|vaga)\b`,
   String.raw`\b(salary|salaries|salario|salarios)\b`, String.raw`\b(ask|asking) (\w+ ){0,3}for an? (raise|promotion)\b`,
-  String.raw`\bfazer (uma )?(pos|pos-graduacao|pos graduacao|especializacao|mestrado|mba)\b`
+  String.raw`\bfazer (uma )?(pos|pos-graduacao|pos graduacao|especializacao|mestrado|mba)\b`,
+  String.raw`\b(curriculo|curriculum vitae|cover letter|carta de apresentacao)\b`,
+  String.raw`\bvagas? (de |clt |pj )?(\w+ ){0,2}(estagio|estagiario|junior|trainee)\b`
 ].join('|'))
 
 /**
@@ -437,7 +439,8 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(procrastinat\w*|procrastin\w*|pomodoro)\b`, String.raw`\bstay(ing)? focused\b`,
   String.raw`\b(study|studying|revision) (plan|tips|habits|schedule|routine|techniques?)\b`, String.raw`\b(plano|cronograma|rotina) de estudos?\b`,
   String.raw`\bpractice (exams?|tests?)\b`, String.raw`\bthe night before the (final|exam|midterm|test)\b`,
-  String.raw`\bnao travar na hora de apresentar\b`
+  String.raw`\bnao travar na hora de apresentar\b`,
+  String.raw`\bquanto tempo (leva|demora) (pra|para) aprender\b`, String.raw`\bhow long (does it|would it|will it|did it) take to learn\b`
 ].join('|'))
 
 /**
@@ -1587,24 +1590,28 @@ function sentenceOpeners (raw: string): Set<string> {
 /**
  * A question that asks for a figure: the largest size of something ("qual o tamanho maximo de uma mensagem no sqs", "max
  * request body size api gateway accepts") or its price by the hour or the month ("quanto custa por mes uma hosted
- * zone", "qual o preco por hora de uma t3.micro"). The notes answer it only where the answering note states a figure
- * of that kind; "how much does an idle ALB cost" asks no rate, and the notes answer it in words.
+ * zone", "qual o preco por hora de uma t3.micro") or the disk operations a volume delivers ("whats the baseline iops
+ * of a gp3 volume", "quanto custa provisionar iops extra"). The notes answer it only where the answering note states a
+ * figure of that kind; "how much does an idle ALB cost" asks no rate, and the notes answer it in words, as they answer
+ * which volume to take "for a database that needs a lot of iops".
  */
 const ASKS_SIZE = /\b(max(imum)? (\w+ ){0,2}(size|payload|length)|(size|payload) limit|how big can|tamanho (maximo|max)|limite de tamanho|payload (maximo|max))\b/
 const ASKS_PRICE = /\b(quanto (custa|custam|sai|cobra|cobram|fica)|how much (does|do|is|are|would|will)|(preco|valor|price|cost)( \w+)?) [^?.!]{0,50}?\b(por|per|an?|a cada|each) (hora|mes|hour|month)\b/
+const ASKS_IOPS = /\b(baseline|base|quantos|how many|max(imum)?|default|padrao|formula (de|do|da|of)) (\w+ ){0,2}iops\b|\biops (de base|baseline|extras?|adicion\w+)\b|\b(extra|additional|more) iops\b|\b(cost|costs|custa|custam|price|preco) (\w+ ){0,3}iops\b/
 const SIZE_FIGURE = /\d ?(KB|MB|GB|TB|KiB|MiB|GiB|TiB|bytes)\b|\/\d\d?\b/
 const PRICE_FIGURE = /(US)?\$ ?\d|\d ?(USD|dollars|dolares)\b/
+const IOPS_FIGURE = /\d ?(k )?IOPS\b/i
 
-const FIGURES = new WeakMap<KnowledgeBase['index'], Map<string, { size: boolean, price: boolean }>>()
+const FIGURES = new WeakMap<KnowledgeBase['index'], Map<string, { size: boolean, price: boolean, iops: boolean }>>()
 
-/** Whether a note states a size and a price anywhere in its text. */
-function noteFigures (base: KnowledgeBase, path: string): { size: boolean, price: boolean } {
+/** Whether a note states a size, a price and a rate of disk operations anywhere in its text. */
+function noteFigures (base: KnowledgeBase, path: string): { size: boolean, price: boolean, iops: boolean } {
   let byPath = FIGURES.get(base.index)
   if (byPath === undefined) FIGURES.set(base.index, byPath = new Map())
   let figures = byPath.get(path)
   if (figures === undefined) {
     const text = base.index.passages.filter(p => p.path === path).map(p => p.text).join('\n')
-    byPath.set(path, figures = { size: SIZE_FIGURE.test(text), price: PRICE_FIGURE.test(text) })
+    byPath.set(path, figures = { size: SIZE_FIGURE.test(text), price: PRICE_FIGURE.test(text), iops: IOPS_FIGURE.test(text) })
   }
   return figures
 }
@@ -1613,7 +1620,8 @@ function noteFigures (base: KnowledgeBase, path: string): { size: boolean, price
 function figureMissing (base: KnowledgeBase, folded: string, path: string): boolean {
   const figures = noteFigures(base, path)
   return (ASKS_SIZE.test(folded) && !figures.size) ||
-    (ASKS_PRICE.test(folded) && !figures.price)
+    (ASKS_PRICE.test(folded) && !figures.price) ||
+    (ASKS_IOPS.test(folded) && !figures.iops)
 }
 
 export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveOptions = {}): Retrieval {

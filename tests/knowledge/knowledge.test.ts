@@ -670,6 +670,8 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'whats the max size of a single dynamodb item? thinking of storing chat history in one').covered, true, 'the databases note states 400 KB')
     t.equal(retrieve(base, 'quanto custa por mes manter uma hosted zone no route 53?').covered, false, 'the DNS note states no price')
     t.equal(retrieve(base, 'quanto custa por mes deixar um nat gateway ligado?').covered, true, 'the networking note prices it')
+    t.equal(retrieve(base, 'how many iops does a gp3 volume give me by default before i pay for more?').covered, false, 'the storage note states no rate of disk operations')
+    t.equal(retrieve(base, 'banco com muita escrita no ec2 precisa de muito iops, qual volume ebs eu pego?').covered, true, 'which volume suits many operations is answered in words')
   })
 
   t.test('what the student pasted between backticks names no product they ask about', async t => {
@@ -987,6 +989,12 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'whats the salary of a junior cloud engineer working with aws and kubernetes?').covered, false)
     t.equal(retrieve(base, 'how do i ask my team lead for a raise after a year running our ecs deploys?').covered, false)
     t.equal(retrieve(base, 'vale a pena fazer mestrado em computacao em nuvem ou focar no trabalho com aws?').covered, false)
+    t.equal(retrieve(base, 'o que coloco no curriculo sobre os deploys na aws que fiz no projeto da disciplina?').covered, false, 'a résumé')
+    t.equal(retrieve(base, 'what should a cover letter for a cloud support role say about my lambda and s3 projects?').covered, false, 'a cover letter')
+    t.equal(retrieve(base, 'as vagas de estagio em cloud pedem docker e kubernetes, o que estudo primeiro?').covered, false, 'openings for interns')
+    t.equal(retrieve(base, 'vi uma vaga de junior que pede terraform e ecs, consigo sem experiencia?').covered, false, 'and for juniors')
+    t.equal(retrieve(base, 'quanto tempo leva pra aprender kubernetes bem o suficiente pra usar no trabalho?').covered, false, 'how long learning takes')
+    t.equal(retrieve(base, 'how long does it take to learn terraform if i already know cloudformation?').covered, false)
     t.equal(retrieve(base, 'practice exams or re-reading my notes on load balancers, what works better the night before the final?').covered, false)
     t.equal(retrieve(base, 'how do i stop procrastinating on the lab about vpcs and subnets? i keep putting it off').covered, false)
     t.equal(retrieve(base, 'flashcards pra prova: security group vs nacl, qual é stateful?').covered, true, 'what to revise is what the notes teach')
@@ -1338,6 +1346,7 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'whats a good fault injection test that stops random ecs tasks').untreated, ['fault injection'])
     t.same(retrieve(base, 'vale a pena usar redis streams como fila de jobs em vez do sqs?').untreated, ['Redis Streams'])
     t.same(retrieve(base, 'is the github student developer pack worth it for this course?').untreated, ['GitHub Student Developer Pack'])
+    t.same(retrieve(base, 'whats the order of steps to create a vpc peering between our staging and prod vpcs?').untreated, ['VPC Peering'])
     // Programming and computer science, which the course assumes and the notes do not teach.
     t.same(retrieve(base, 'how does a b-tree index make lookups faster in postgres?').untreated, ['B-tree indexes'])
     t.equal(retrieve(base, 'explain big O of finding a key in a hash map vs a list').covered, false)
