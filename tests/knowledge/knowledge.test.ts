@@ -670,6 +670,8 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'whats the max size of a single dynamodb item? thinking of storing chat history in one').covered, true, 'the databases note states 400 KB')
     t.equal(retrieve(base, 'quanto custa por mes manter uma hosted zone no route 53?').covered, false, 'the DNS note states no price')
     t.equal(retrieve(base, 'quanto custa por mes deixar um nat gateway ligado?').covered, true, 'the networking note prices it')
+    t.equal(retrieve(base, 'quanto custa por ano manter um dominio na route 53?').covered, false, 'a price by the year')
+    t.equal(retrieve(base, 'whats the hourly price of an application load balancer with no traffic?').covered, false, 'an hourly price')
     t.equal(retrieve(base, 'how many iops does a gp3 volume give me by default before i pay for more?').covered, false, 'the storage note states no rate of disk operations')
     t.equal(retrieve(base, 'banco com muita escrita no ec2 precisa de muito iops, qual volume ebs eu pego?').covered, true, 'which volume suits many operations is answered in words')
   })
