@@ -1558,6 +1558,24 @@ function quotedTerms (typed: string): Set<string> {
   return new Set([...dottedWords(typed), ...quotedWords(typed), ...pinnedWords(typed)])
 }
 
+/** Programming languages, runtimes and web frameworks, which the course assumes and the notes do not teach. */
+const PROGRAM_LANGUAGE = /^(java|python|node|nodejs|typescript|javascript|golang|ruby|php|dotnet|kotlin|react|angular|vue|django|flask|fastapi|spring|express|rails|laravel|nestjs)$/
+/** What a student builds with one: their app, service, container or function. */
+const PROGRAM_THING = /^(app|apps|application|applications|aplicacao|aplicacoes|aplicativo|api|apis|service|services|servico|servicos|backend|back|frontend|front|container|containers|conteiner|runtime|function|functions|funcao|funcoes|lambda|lambdas|server|servidor|image|imagem|task|tasks|microservice|microservices|microsservico|microsservicos|worker|workers|monolith|monolito|site|code|codigo)$/
+
+/**
+ * Whether a name the notes lack is only the language of the student's own program, written next to it: "my slow-starting
+ * Java application", "its a java runtime", "meu app python", "o container node", "nosso front react". What the program is
+ * written in is where the student is; what they ask is what the program meets on the cloud. A question about the language
+ * itself names no program of theirs ("pq meu for em python pula itens") and keeps the name.
+ */
+function languageOfTheirProgram (raw: string, name: string): boolean {
+  const words = tokenize(foldText(name))
+  if (words.length === 0 || words.length > 2 || !words.some(word => PROGRAM_LANGUAGE.test(word)) || !words.every(word => PROGRAM_LANGUAGE.test(word) || PROGRAM_THING.test(word))) return false
+  const typed = tokenize(foldText(raw))
+  return typed.some((word, i) => PROGRAM_LANGUAGE.test(word) && words.includes(word) && (PROGRAM_THING.test(typed[i - 1] ?? '') || PROGRAM_THING.test(typed[i + 1] ?? '')))
+}
+
 /**
  * Whether a question that has words no note uses still names a topic of the notes: one of its terms is
  * a word of a note's title, keywords or headings, or it writes as code a field the notes explain in
@@ -1685,6 +1703,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // do Hugging Face num contêiner": keeping an API key, whoever issued it).
     const leadPassage = passageOf(base, lead)
     const untreated = untreatedNames(base, raw, lead.path, lang, leadPassage === undefined ? undefined : new Set([...analyzed(leadPassage).heading, ...analyzed(leadPassage).text]))
+      .filter(name => !languageOfTheirProgram(raw, name))
     // A name the notes mention only in passing ("targets such as Lambda, SQS or Step Functions")
     // is no more explained than an unknown one: the question is covered only when its other words
     // alone clearly ask what a section answers ("is Gmail SaaS or PaaS", "keep my API key out of Git").
@@ -1699,7 +1718,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     for (const side of withoutPrinted(searchText).split(CONJUNCTION)) {
       for (const name of passingNamesIn(base.index, [...new Set(analyzerFor(lang).analyze(side, foreign))], lang)) {
         const words = tokenize(foldText(name.spelled))
-        if (!passing.some(p => p.spelled === name.spelled) && !words.every(word => quoted.has(word)) && !errorMessage(words) && !counted(raw, words) && !words.every(word => fileKinds.has(word))) passing.push(name)
+        if (!passing.some(p => p.spelled === name.spelled) && !words.every(word => quoted.has(word)) && !errorMessage(words) && !counted(raw, words) && !words.every(word => fileKinds.has(word)) &&
+          !languageOfTheirProgram(raw, name.spelled)) passing.push(name)
       }
     }
     // A name of the field made of ordinary words that the notes never write ("App Runner", "sticky sessions") is read the same way.

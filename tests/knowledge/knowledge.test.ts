@@ -981,6 +981,14 @@ t.test('everyday-words', async t => {
     t.same([slow.covered, slow.hits[0]?.topic], [true, 'observability'])
   })
 
+  t.test('the language the student\'s own program is written in is where they are, not what they ask', async t => {
+    const java = retrieve(base, 'our java application needs 2 minutes to boot on ecs and the health check kills it first, what setting helps?')
+    t.same([java.covered, java.notTreated], [true, []])
+    t.equal(retrieve(base, 'meu app python loga tudo com print, como passo a logar em json estruturado?').covered, true, 'Portuguese writes the language after the app')
+    t.equal(retrieve(base, 'o container node precisa ter o certificado ou o alb cuida do https?').covered, true)
+    t.same(retrieve(base, 'how does the garbage collector of java decide when to run?').covered, false, 'a question about the language itself')
+  })
+
   t.test('how to land a job or an internship is a question of careers', async t => {
     t.equal(retrieve(base, 'como consigo um estagio em cloud sem experiencia? so fiz esse curso').covered, false)
     t.equal(retrieve(base, 'any tips to land an internship in devops with just this course?').covered, false)
