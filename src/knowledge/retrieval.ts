@@ -1564,7 +1564,7 @@ const PROGRAM_LANGUAGE = /^(java|python|node|nodejs|typescript|javascript|golang
 const PROGRAM_THING = /^(app|apps|application|applications|aplicacao|aplicacoes|aplicativo|api|apis|service|services|servico|servicos|backend|back|frontend|front|container|containers|conteiner|runtime|function|functions|funcao|funcoes|lambda|lambdas|server|servidor|image|imagem|task|tasks|microservice|microservices|microsservico|microsservicos|worker|workers|monolith|monolito|site|code|codigo)$/
 
 /**
- * Whether a name the notes lack is only the language of the student's own program, written next to it: "my slow-starting
+ * Whether a name the notes lack, or a word they never use, is only the language of the student's own program, written next to it: "my slow-starting
  * Java application", "its a java runtime", "meu app python", "o container node", "nosso front react". What the program is
  * written in is where the student is; what they ask is what the program meets on the cloud. A question about the language
  * itself names no program of theirs ("pq meu for em python pula itens") and keeps the name.
@@ -1676,7 +1676,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   // "`OCI runtime exec failed: ...`": what the student pasted names no product they ask about (see pastedOnlyWords).
   const pasted = pastedOnlyWords(raw)
   const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, opensSentence(word)) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) && !glossed.has(foldText(word)) && !likened.has(foldText(word)) && !sized.has(foldText(word)) && !pasted.has(foldText(word)) && !spelledAsNoProduct(word) &&
-    !everyday(base, raw, word, question.lang, opensSentence(word)))
+    !everyday(base, raw, word, question.lang, opensSentence(word)) && !languageOfTheirProgram(raw, word))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
   const unknownFolded = new Set(unknown.map(word => foldText(word)))

@@ -987,6 +987,9 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'meu app python loga tudo com print, como passo a logar em json estruturado?').covered, true, 'Portuguese writes the language after the app')
     t.equal(retrieve(base, 'o container node precisa ter o certificado ou o alb cuida do https?').covered, true)
     t.same(retrieve(base, 'how does the garbage collector of java decide when to run?').covered, false, 'a question about the language itself')
+    const flask = retrieve(base, 'we scaled our flask app to three containers behind the alb and users get logged out at random, where should the sessions live?')
+    t.same([flask.covered, flask.unknown, flask.notTreated], [true, [], []], 'a framework no note writes is no unknown word either')
+    t.equal(retrieve(base, 'container spring demora 2 minutos pra subir e o ecs mata a task antes, como dou mais tempo?').covered, true)
   })
 
   t.test('how to land a job or an internship is a question of careers', async t => {
@@ -1461,7 +1464,7 @@ t.test('everyday-words', async t => {
     t.same(preferred.notTreated, [], 'not answered as the question\'s mere setting either')
     retrievedWithUnknown(t, base, 'Is Amazon Lightsail a cheaper way to host a small class project than ECS on Fargate?', false, ['Lightsail'], 'the subject of "is", after its vendor')
     retrievedWithUnknown(t, base, 'loki fica mais barato que cloudwatch logs pra reter os logs da api por 90 dias?', false, ['loki'], 'measured against something the notes treat')
-    retrievedWithUnknown(t, base, 'my flask app takes more than 30 seconds to answer behind the alb and gets a 504', true, ['flask'], '"more than 30 seconds" measures a quantity, not another thing')
+    retrievedWithUnknown(t, base, 'my flask app takes more than 30 seconds to answer behind the alb and gets a 504', true, [], '"more than 30 seconds" measures a quantity, not another thing (and the app\'s framework is where the student is)')
   })
 
   t.test('whether to take an unknown tool up, or how to work it, is a question about the tool; saying one is used is its setting', async t => {
@@ -1478,7 +1481,7 @@ t.test('everyday-words', async t => {
     // How to add a tool to the pipeline asks how to work it; adding the student's own app to an image does not.
     retrievedWithUnknown(t, base, 'how can we add snyk to the ci pipeline so the build breaks on high severity vulnerabilities in our image', false, ['snyk'])
     retrievedWithUnknown(t, base, 'como adiciono o sonarqube no meu pipeline do github actions pra barrar codigo ruim', false, ['sonarqube'])
-    retrievedWithUnknown(t, base, 'how do i add my flask app to a docker image without it getting huge', true, ['flask'])
+    retrievedWithUnknown(t, base, 'how do i add my flask app to a docker image without it getting huge', true, [])
     // "Como o X descobre …" asks how X works, as "how does X discover …" does.
     retrievedWithUnknown(t, base, 'como o consul descobre os servicos no meu cluster ecs', false, ['consul'])
     t.equal(retrieve(base, 'como o lambda escala quando chegam muitas requisicoes').covered, true, 'a service the notes treat')
@@ -1645,7 +1648,7 @@ t.test('everyday-words', async t => {
     const flask = retrieve(base, 'tbh why would i even bother with docker for a small flask app, whats the actual benefit over just pip installing on the server')
     t.equal(flask.covered, true)
     t.equal(flask.hits[0]?.heading, 'Why use Docker')
-    t.same(flask.notTreated, ['flask'], 'saying that the notes do not treat the framework')
+    t.same(flask.notTreated, [], 'the framework of the student\'s own app is no name the answer must say the notes lack')
     // Keeping order is what a FIFO queue does; a thing done twice is what idempotency prevents.
     const leads: Array<[string, string]> = [
       ['payments for the same user have to be processed in the exact order they happened and never twice, can a normal sqs queue do that?', 'Amazon SQS: standard vs FIFO queues'],
