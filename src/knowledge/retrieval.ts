@@ -1546,11 +1546,34 @@ export function pinnedWords (typed: string): Set<string> {
  */
 function pastedOnlyWords (typed: string): Set<string> {
   const out = new Set<string>()
-  const pasted = [...typed.matchAll(/`([^`\n]+)`/g)].map(match => tokenize(foldText(match[1]))).filter(words => words.length >= 2)
+  // A fenced block is pasted whatever its length ("```yaml\nEvents: ..."), its format word with it.
+  const blocks = [...typed.matchAll(FENCED_BLOCK)].map(match => tokenize(foldText(match[0]))).filter(words => words.length >= 1)
+  const written = withoutFencedBlocks(typed)
+  const inline = [...written.matchAll(/`([^`\n]+)`/g)].map(match => tokenize(foldText(match[1]))).filter(words => words.length >= 2)
+  const pasted = [...blocks, ...inline]
   if (pasted.length === 0) return out
-  const outside = new Set(tokenize(foldText(typed.replace(/`[^`\n]+`/g, ' '))))
+  const outside = new Set(tokenize(foldText(written.replace(/`[^`\n]+`/g, ' '))))
   for (const words of pasted) for (const word of words) if (!outside.has(word)) out.add(word)
   return out
+}
+
+/** A block the student pasted between fences of three backticks, the format after the opening fence included ("```yaml"). */
+const FENCED_BLOCK = /```[^\n`]*\n?[\s\S]*?(?:```|$)/g
+
+/** A command line of a pasted block: the program it runs, in lower case, then its arguments ("helm install meuapp ./chart"). */
+const COMMAND_LINE = /^\s*(?:\$\s*)?([a-z][\w-]*)[ \t]+(?!=)\S/
+
+/**
+ * The question without the blocks pasted between fences (a workflow's YAML, a policy's JSON, a command and its
+ * output): what the student wrote in their own words, where the names they ask about are. The blocks still help
+ * find the section (their fields are the notes' words), but a run of their words is no name. The program a pasted
+ * command line runs is kept: it is the tool the student uses ("```bash\nhelm install meuapp ./chart```").
+ */
+function withoutFencedBlocks (text: string): string {
+  return text.replace(FENCED_BLOCK, block => {
+    const programs = block.split('\n').slice(1).map(line => COMMAND_LINE.exec(line)?.[1]).filter((program): program is string => program !== undefined)
+    return ` ; ${programs.join(' ; ')} ; `
+  })
 }
 
 /** What the student quotes, as a file or call with its dots, pinned with "@" or as words between quotation marks: none of it names a product. */
@@ -1681,6 +1704,9 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
   const unknownFolded = new Set(unknown.map(word => foldText(word)))
   const searchText = unknownFolded.size === 0 ? question.text : tokenize(question.text).filter(word => !unknownFolded.has(word)).join(' ')
+  // The question as the student wrote it, without the blocks they pasted between fences (see withoutFencedBlocks): where names are read.
+  const ownWords = withoutFencedBlocks(raw)
+  const namesText = unknownFolded.size === 0 ? withoutFencedBlocks(question.text) : tokenize(withoutFencedBlocks(question.text)).filter(word => !unknownFolded.has(word)).join(' ')
   for (const lang of [question.lang, other]) {
     const found = base.search(searchText, { lang, queryLang: question.lang, limit: CANDIDATES, perNote: 2 })
     const best = found[0]
@@ -1702,7 +1728,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // rest of the question alone clearly asks something a section answers ("guardar a chave da API
     // do Hugging Face num contêiner": keeping an API key, whoever issued it).
     const leadPassage = passageOf(base, lead)
-    const untreated = untreatedNames(base, raw, lead.path, lang, leadPassage === undefined ? undefined : new Set([...analyzed(leadPassage).heading, ...analyzed(leadPassage).text]))
+    const untreated = untreatedNames(base, ownWords, lead.path, lang, leadPassage === undefined ? undefined : new Set([...analyzed(leadPassage).heading, ...analyzed(leadPassage).text]))
       .filter(name => !languageOfTheirProgram(raw, name))
     // A name the notes mention only in passing ("targets such as Lambda, SQS or Step Functions")
     // is no more explained than an unknown one: the question is covered only when its other words
@@ -1715,7 +1741,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const quoted = quotedTerms(typed)
     const passing: ReturnType<typeof passingNamesIn> = []
     // What the student pasted from a program, a message after its error's name or a command line, names nothing they ask about.
-    for (const side of withoutPrinted(searchText).split(CONJUNCTION)) {
+    for (const side of withoutPrinted(namesText).split(CONJUNCTION)) {
       for (const name of passingNamesIn(base.index, [...new Set(analyzerFor(lang).analyze(side, foreign))], lang)) {
         const words = tokenize(foldText(name.spelled))
         if (!passing.some(p => p.spelled === name.spelled) && !words.every(word => quoted.has(word)) && !errorMessage(words) && !counted(raw, words) && !words.every(word => fileKinds.has(word)) &&
@@ -1723,10 +1749,10 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       }
     }
     // A name of the field made of ordinary words that the notes never write ("App Runner", "sticky sessions") is read the same way.
-    for (const name of unwrittenFieldNames(base, raw, lang)) if (!passing.some(p => p.spelled === name.spelled)) passing.push(name)
+    for (const name of unwrittenFieldNames(base, ownWords, lang)) if (!passing.some(p => p.spelled === name.spelled)) passing.push(name)
     // ...and so is one the student describes without its name ("kill random servers in production on purpose"):
     // the words that describe it stand for the name.
-    for (const technique of describedTechniques(spellOutAbbreviations(foldText(raw)))) {
+    for (const technique of describedTechniques(spellOutAbbreviations(foldText(ownWords)))) {
       if (passing.some(p => p.spelled === technique.name) || !isUnwrittenFieldName(base, technique.name)) continue
       // Read as the question's text reads them: the notes' words a phrase adds for them ("passwords": "secret") go too.
       passing.push({ spelled: technique.name, terms: [...new Set(analyzerFor(lang).analyze(expandAbbreviations(technique.words.join(' '))))] })

@@ -683,6 +683,15 @@ t.test('everyday-words', async t => {
       'a name the student writes outside the pasted text is still theirs')
   })
 
+  t.test('a block pasted between fences names no product; the program a pasted command runs does', async t => {
+    const template = retrieve(base, '```yaml\nEvents:\n  Uploads:\n    Type: S3\n    Properties:\n      Bucket: fotos-turma\n```\nnesse template quem chama a lambda quando sobe um arquivo? com fila sqs seria igual?')
+    t.same([template.covered, template.unknown, template.untreated, template.hits[0]?.heading], [true, [], [], 'Eventos e gatilhos'])
+    const push = retrieve(base, '```bash\ndocker tag web:v3 minha-conta/web:v3\ndocker push minha-conta/web:v3\n```\no push foi pro docker hub e nao pro ecr, qual o nome certo da imagem?')
+    t.same([push.covered, push.untreated], [true, []])
+    const helm = retrieve(base, '```bash\nhelm upgrade api ./chart --set image.tag=v2\n```\nthe pods still run the old tag after this, how do i override it properly?')
+    t.same([helm.covered, helm.untreated], [false, ['Helm']], 'the tool the student runs')
+  })
+
   t.test('an amount\'s currency, an API\'s action and a command line name no product', async t => {
     const usd = retrieve(base, 'my bill was 38 USD this month and i dont know which service did it, where do i see it per service?')
     t.same([usd.covered, usd.unknown], [true, []])
