@@ -489,7 +489,7 @@ const FILLERS: ReadonlySet<string> = new Set([
   'tcc', 'facul', 'faculdade', 'aula', 'aulas', 'prova', 'provas', 'materia', 'disciplina', 'trabalho',
   'homework', 'assignment', 'exam', 'class', 'classes', 'teacher', 'professor', 'capstone', 'thesis', 'tese',
   'monografia', 'bootcamp', 'hackathon', 'semester', 'semestre', 'coursework', 'midterm', 'internship', 'estagiario',
-  'slide', 'slides', 'apostila', 'lecture', 'lectures', 'quiz',
+  'slide', 'slides', 'apostila', 'lecture', 'lectures', 'quiz', 'monitoria', 'monitorias',
   // Size and degree: how a student describes a problem ("way too big"), never what it is about.
   'big', 'bigger', 'huge', 'large', 'small', 'tiny', 'grande', 'grandes', 'enorme', 'pequeno', 'pequena',
   'demais', 'bastante', 'way', 'really', 'super',

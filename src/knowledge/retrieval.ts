@@ -412,7 +412,8 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(prazo|data) (de|da|pra|para a) entrega (do|da|de) (trabalho|projeto|tcc|atividade|relatorio|lista)\b`,
   String.raw`\bquando (e|eh|vai ser|sera) a (prova|p1|p2|apresentacao|entrega)\b`,
   String.raw`\bhoras (de )?(atividades? )?complementar(es)?\b`, String.raw`\bquantas faltas\b`,
-  String.raw`\b(rematricula|trancamento|trancar (a )?(matricula|disciplina|materia))\b`, String.raw`\bperiodo de (matricula|rematricula|trancamento|provas)\b`
+  String.raw`\b(rematricula|trancamento|trancar (a )?(matricula|disciplina|materia))\b`, String.raw`\bperiodo de (matricula|rematricula|trancamento|provas)\b`,
+  String.raw`\bprova substitutiva\b`, String.raw`\b(qual|que) (e )?(o |a )?(horario|dia|sala|data) d[ao] (monitoria|aula|prova)\b`, String.raw`\bhorarios? da monitoria\b`, String.raw`\b(presencial ou online|online ou presencial)\b`
 ].join('|'))
 
 /**
@@ -426,7 +427,8 @@ const CAREER = new RegExp([
   String.raw`\b(salary|salaries|salario|salarios)\b`, String.raw`\b(ask|asking) (\w+ ){0,3}for an? (raise|promotion)\b`,
   String.raw`\bfazer (uma )?(pos|pos-graduacao|pos graduacao|especializacao|mestrado|mba)\b`,
   String.raw`\b(curriculo|curriculum vitae|cover letter|carta de apresentacao)\b`,
-  String.raw`\bvagas? (de |clt |pj )?(\w+ ){0,2}(estagio|estagiario|junior|trainee)\b`
+  String.raw`\bvagas? (de |clt |pj )?(\w+ ){0,2}(estagio|estagiario|junior|trainee)\b`,
+  String.raw`\b(my|your|a) resume\b`, String.raw`\bestagio ou\b`, String.raw`\biniciacao cientifica\b`
 ].join('|'))
 
 /**
@@ -440,7 +442,11 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(study|studying|revision) (plan|tips|habits|schedule|routine|techniques?)\b`, String.raw`\b(plano|cronograma|rotina) de estudos?\b`,
   String.raw`\bpractice (exams?|tests?)\b`, String.raw`\bthe night before the (final|exam|midterm|test)\b`,
   String.raw`\bnao travar na hora de apresentar\b`,
-  String.raw`\bquanto tempo (leva|demora) (pra|para) aprender\b`, String.raw`\bhow long (does it|would it|will it|did it) take to learn\b`
+  String.raw`\bquanto tempo (leva|demora) (pra|para) aprender\b`, String.raw`\bhow long (does it|would it|will it|did it) take to learn\b`,
+  String.raw`\borganiz\w* (os |meus |minha |a )?(estudos|semana|rotina)\b`, String.raw`\b(curso|aulas?) de (ingles|espanhol)\b`,
+  // Other subjects of the degree: calculus homework is no question for the cloud notes.
+  String.raw`\b(integral|integrais) (por partes|de|do|da)\b`, String.raw`\bderivadas?\b`, String.raw`\bregra da cadeia\b`, String.raw`\bprova de calculo\b`,
+  String.raw`\b(integration by parts|chain rule|derivative of|calculus (exam|homework|class))\b`
 ].join('|'))
 
 /**

@@ -7,6 +7,7 @@ import { analyzerFor, foldText, LANGS } from './analyzer.js'
 import { isEverydayWord, JS_FRAMEWORKS } from './everyday-words.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { withinEdits } from './knowledge-index.js'
+import { isFiller } from './question.js'
 
 // The notes' prose folded to lower-case words between single spaces, built at the first word that
 // may be a phrase typed without its spaces, and kept per index.
@@ -155,12 +156,13 @@ function namingWords (base: KnowledgeBase): Map<string, string[]> {
  * "autoscalling", "terrafrom state"): a word that is no word of the notes, nor of everyday English or
  * Portuguese, and is one slip (two in a word of nine letters or more) from exactly one word the notes
  * name a topic, title or section with, its first letter kept (students rarely mistype that one). A name
- * the notes lack is left as it is unless it is that close to one of theirs: "linkerd" is no heading word.
+ * the notes lack is left as it is unless it is that close to one of theirs: "linkerd" is no heading word. A word of
+ * the student's own situation is no slip either: "monitoria" (a course's tutoring hours) is not "monitoring".
  */
 export function mistypedNames (base: KnowledgeBase, raw: string): string {
   return raw.replace(/(?<![\p{L}\p{N}])\p{L}{5,}(?![\p{L}\p{N}])/gu, token => {
     const folded = foldText(token)
-    if (LANGS.some(lang => isEverydayWord(folded, lang) || analyzerFor(lang).terms(token).some(term => base.index.knows(term, true)))) return token
+    if (isFiller(folded) || LANGS.some(lang => isEverydayWord(folded, lang) || analyzerFor(lang).terms(token).some(term => base.index.knows(term, true)))) return token
     const slips = folded.length >= 9 ? 2 : 1
     const near = (namingWords(base).get(folded[0]) ?? []).filter(word => word !== folded && withinEdits(folded, word, slips))
     return near.length === 1 ? near[0] : token

@@ -1001,6 +1001,13 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'container spring demora 2 minutos pra subir e o ecs mata a task antes, como dou mais tempo?').covered, true)
   })
 
+  t.test('the course\'s tutoring hours and make-up exam are the course\'s rules, not the notes\' monitoring', async t => {
+    const hours = retrieve(base, 'qual o horario da monitoria de computacao em nuvem?')
+    t.same([hours.covered, hours.courseLogistics], [false, true])
+    t.equal(retrieve(base, 'a prova substitutiva de nuvem cobre o conteudo de docker?').covered, false)
+    t.equal(retrieve(base, 'coloquei no maximo 3 tarefas no autoscaling do ecs e no dia da prova o site caiu com cpu em 100%').covered, true, 'the day of an exam is when it happened')
+  })
+
   t.test('how to land a job or an internship is a question of careers', async t => {
     t.equal(retrieve(base, 'como consigo um estagio em cloud sem experiencia? so fiz esse curso').covered, false)
     t.equal(retrieve(base, 'any tips to land an internship in devops with just this course?').covered, false)
@@ -1017,6 +1024,10 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'vi uma vaga de junior que pede terraform e ecs, consigo sem experiencia?').covered, false, 'and for juniors')
     t.equal(retrieve(base, 'quanto tempo leva pra aprender kubernetes bem o suficiente pra usar no trabalho?').covered, false, 'how long learning takes')
     t.equal(retrieve(base, 'how long does it take to learn terraform if i already know cloudformation?').covered, false)
+    t.equal(retrieve(base, 'what should go on my resume after building an ecs fargate project?').covered, false, 'a résumé in English')
+    t.equal(retrieve(base, 'melhor fazer estagio ou iniciacao cientifica com cloud no segundo ano?').covered, false, 'an internship or research')
+    t.equal(retrieve(base, 'como organizo minha semana pra estudar aws e trabalhar ao mesmo tempo?').covered, false, 'how to organise the week')
+    t.equal(retrieve(base, 'how do i do integration by parts on x times ln x for my calculus exam?').covered, false, 'another subject of the degree')
     t.equal(retrieve(base, 'practice exams or re-reading my notes on load balancers, what works better the night before the final?').covered, false)
     t.equal(retrieve(base, 'how do i stop procrastinating on the lab about vpcs and subnets? i keep putting it off').covered, false)
     t.equal(retrieve(base, 'flashcards pra prova: security group vs nacl, qual é stateful?').covered, true, 'what to revise is what the notes teach')
