@@ -17,7 +17,9 @@ import type { KnowledgeBase } from './knowledge-base.js'
 const FIELD_NAMES: readonly string[] = [
   // AWS services and features
   'App Runner', 'Elastic Beanstalk', 'Step Functions', 'Transit Gateway', 'Direct Connect', 'Global Accelerator',
-  'Site-to-Site VPN', 'Client VPN', 'VPC Peering', 'Control Tower', 'Trusted Advisor', 'Security Hub', 'Compute Optimizer',
+  'Site-to-Site VPN', 'Client VPN', 'VPC Peering', 'Multi-Region Key', 'Multi-Region Keys', 'Block Public Access',
+  'Credential Report', 'Ingress Controller', 'Terraform Module', 'Terraform Modules',
+  'Control Tower', 'Trusted Advisor', 'Security Hub', 'Compute Optimizer',
   'Spot Fleet', 'Placement Group', 'Placement Groups', 'Warm Pool', 'Warm Pools', 'Capacity Reservations',
   'Dedicated Hosts', 'NAT Instance', 'Network Firewall', 'Firewall Manager', 'Shield Advanced', 'Systems Manager',
   'Session Manager', 'Elastic Transcoder', 'Data Firehose', 'Kinesis Firehose', 'EventBridge Pipes',

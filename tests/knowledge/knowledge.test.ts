@@ -1380,6 +1380,8 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'vale a pena usar redis streams como fila de jobs em vez do sqs?').untreated, ['Redis Streams'])
     t.same(retrieve(base, 'is the github student developer pack worth it for this course?').untreated, ['GitHub Student Developer Pack'])
     t.same(retrieve(base, 'whats the order of steps to create a vpc peering between our staging and prod vpcs?').untreated, ['VPC Peering'])
+    t.same(retrieve(base, 'where in the console do i download the iam credential report to see old access keys?').untreated, ['Credential Report'])
+    t.equal(retrieve(base, 'how do i turn on block public access for the whole account so nobody makes a bucket public?').covered, false)
     // Programming and computer science, which the course assumes and the notes do not teach.
     t.same(retrieve(base, 'how does a b-tree index make lookups faster in postgres?').untreated, ['B-tree indexes'])
     t.equal(retrieve(base, 'explain big O of finding a key in a hash map vs a list').covered, false)
