@@ -1636,15 +1636,16 @@ function sentenceOpeners (raw: string): Set<string> {
 
 /**
  * A question that asks for a figure: the largest size of something ("qual o tamanho maximo de uma mensagem no sqs", "max
- * request body size api gateway accepts"), its price by the hour, the month, the year, the user or the rule ("quanto
+ * request body size api gateway accepts", "the largest file cloudfront will cache"), its price by the minute, the hour,
+ * the month, the year, the user or the rule ("quanto
  * custa por mes uma hosted zone", "qual o preco por hora de uma t3.micro", "the hourly price of an ALB") or the disk
  * operations a volume delivers ("whats the baseline iops of a gp3 volume", "quanto custa provisionar iops extra"). The
  * notes answer it only where the answering note states a figure of that kind (a price by the gigabyte is left out:
  * "price per gb vs retrieval fee in s3" asks how two charges trade off, which the storage note answers in words); "how much does an idle ALB cost" asks no rate, and the notes answer it in words, as they answer
  * which volume to take "for a database that needs a lot of iops".
  */
-const ASKS_SIZE = /\b(max(imum)? (\w+ ){0,2}(size|payload|length)|(size|payload) limit|how big can|tamanho (maximo|max)|limite de tamanho|payload (maximo|max))\b/
-const ASKS_PRICE = /\b(quanto (custa|custam|sai|cobra|cobram|fica)|how much (does|do|is|are|would|will)|(preco|valor|price|cost)( \w+)?) [^?.!]{0,50}?\b(por|per|an?|a cada|each) (hora|mes|ano|hour|month|year|regra|rule|(monthly active )?user|usuario)\b|\b(hourly|monthly|yearly|annual) (price|cost|rate)\b/
+const ASKS_SIZE = /\b(max(imum)? (\w+ ){0,2}(size|payload|length)|(size|payload) limit|how big can|tamanho (maximo|max)|limite de tamanho|payload (maximo|max)|(largest|biggest|maior) (arquivo|file|objeto|object|item|payload|mensagem|message))\b/
+const ASKS_PRICE = /\b(quanto (custa|custam|sai|cobra|cobram|fica)|how much (does|do|is|are|would|will)|(preco|valor|price|cost)( \w+)?) [^?.!]{0,50}?\b(por|per|an?|a cada|each) (hora|mes|ano|hour|month|year|regra|rule|(monthly active )?user|usuario)\b|\b(hourly|monthly|yearly|annual) (price|cost|rate)\b|\b(charge|charges|cobra|cobram|custa|cost|costs) (\w+ ){0,4}(per|por) (minute|minuto)\b/
 const ASKS_IOPS = /\b(baseline|base|quantos|how many|max(imum)?|default|padrao|formula (de|do|da|of)) (\w+ ){0,2}iops\b|\biops (de base|baseline|extras?|adicion\w+)\b|\b(extra|additional|more) iops\b|\b(cost|costs|custa|custam|price|preco) (\w+ ){0,3}iops\b/
 const SIZE_FIGURE = /\d ?(KB|MB|GB|TB|KiB|MiB|GiB|TiB|bytes)\b|\/\d\d?\b/
 const PRICE_FIGURE = /(US)?\$ ?\d|\d ?(USD|dollars|dolares)\b/

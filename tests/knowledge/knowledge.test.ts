@@ -672,6 +672,8 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'quanto custa por mes deixar um nat gateway ligado?').covered, true, 'the networking note prices it')
     t.equal(retrieve(base, 'quanto custa por ano manter um dominio na route 53?').covered, false, 'a price by the year')
     t.equal(retrieve(base, 'whats the hourly price of an application load balancer with no traffic?').covered, false, 'an hourly price')
+    t.equal(retrieve(base, 'how much does route 53 charge per minute of health checks?').covered, false, 'a price by the minute')
+    t.equal(retrieve(base, 'whats the largest file cloudfront will cache? we have 30gb lecture videos').covered, false, 'the largest file is a size')
     t.equal(retrieve(base, 'how many iops does a gp3 volume give me by default before i pay for more?').covered, false, 'the storage note states no rate of disk operations')
     t.equal(retrieve(base, 'banco com muita escrita no ec2 precisa de muito iops, qual volume ebs eu pego?').covered, true, 'which volume suits many operations is answered in words')
   })
