@@ -157,12 +157,16 @@ function namingWords (base: KnowledgeBase): Map<string, string[]> {
  * Portuguese, and is one slip (two in a word of nine letters or more) from exactly one word the notes
  * name a topic, title or section with, its first letter kept (students rarely mistype that one). A name
  * the notes lack is left as it is unless it is that close to one of theirs: "linkerd" is no heading word. A word of
- * the student's own situation is no slip either: "monitoria" (a course's tutoring hours) is not "monitoring".
+ * the student's own situation is no slip either: "monitoria" (a course's tutoring hours) is not "monitoring"; nor is a
+ * word built with a Portuguese suffix no name of the field carries: "presencial" is not "presença".
  */
+// Suffixes that make Portuguese adjectives, adverbs and nouns ("presencial", "rapidamente", "configuravel"), never a mistyped English name.
+const PORTUGUESE_DERIVED = /(cial|mente|cao|coes|avel|ivel|dade|dades)$/
+
 export function mistypedNames (base: KnowledgeBase, raw: string): string {
   return raw.replace(/(?<![\p{L}\p{N}])\p{L}{5,}(?![\p{L}\p{N}])/gu, token => {
     const folded = foldText(token)
-    if (isFiller(folded) || LANGS.some(lang => isEverydayWord(folded, lang) || analyzerFor(lang).terms(token).some(term => base.index.knows(term, true)))) return token
+    if (isFiller(folded) || PORTUGUESE_DERIVED.test(folded) || LANGS.some(lang => isEverydayWord(folded, lang) || analyzerFor(lang).terms(token).some(term => base.index.knows(term, true)))) return token
     const slips = folded.length >= 9 ? 2 : 1
     const near = (namingWords(base).get(folded[0]) ?? []).filter(word => word !== folded && withinEdits(folded, word, slips))
     return near.length === 1 ? near[0] : token

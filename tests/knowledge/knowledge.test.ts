@@ -1007,6 +1007,7 @@ t.test('everyday-words', async t => {
     const hours = retrieve(base, 'qual o horario da monitoria de computacao em nuvem?')
     t.same([hours.covered, hours.courseLogistics], [false, true])
     t.equal(retrieve(base, 'a prova substitutiva de nuvem cobre o conteudo de docker?').covered, false)
+    t.same(retrieve(base, 'a p2 de nuvem vai ser presencial ou online?').courseLogistics, true, '"presencial" is no slip for "presença"')
     t.equal(retrieve(base, 'coloquei no maximo 3 tarefas no autoscaling do ecs e no dia da prova o site caiu com cpu em 100%').covered, true, 'the day of an exam is when it happened')
   })
 
