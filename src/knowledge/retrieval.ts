@@ -1592,6 +1592,21 @@ const PROGRAM_LANGUAGE = /^(java|python|node|nodejs|typescript|javascript|golang
 /** What a student builds with one: their app, service, container or function. */
 const PROGRAM_THING = /^(app|apps|application|applications|aplicacao|aplicacoes|aplicativo|api|apis|service|services|servico|servicos|backend|back|frontend|front|container|containers|conteiner|runtime|function|functions|funcao|funcoes|lambda|lambdas|server|servidor|image|imagem|task|tasks|microservice|microservices|microsservico|microsservicos|worker|workers|monolith|monolito|site|code|codigo)$/
 
+// What a program is built with: a library, a package, a (native) module.
+const DEPENDENCY_WORD = /^(module|modules|modulo|modulos|library|libraries|lib|package|packages|pacote|pacotes|addon|addons|dependency|dependencia|biblioteca)$/
+
+/**
+ * Whether a word the notes lack is named as a library of the student's program ("bcrypt native module", "o pacote
+ * sharp", "my bcrypt module"): what their code depends on is where they are, as the language it is written in is.
+ */
+function dependencyOfTheirProgram (raw: string, name: string): boolean {
+  const words = tokenize(foldText(name))
+  if (words.length !== 1) return false
+  const typed = tokenize(foldText(raw))
+  return typed.some((word, i) => word === words[0] && (DEPENDENCY_WORD.test(typed[i + 1] ?? '') || (typed[i + 1] === 'native' && DEPENDENCY_WORD.test(typed[i + 2] ?? '')) ||
+    DEPENDENCY_WORD.test(typed[i - 1] ?? '') || (['nativo', 'nativa'].includes(typed[i - 1] ?? '') && DEPENDENCY_WORD.test(typed[i - 2] ?? ''))))
+}
+
 /**
  * Whether a name the notes lack, or a word they never use, is only the language of the student's own program, written next to it: "my slow-starting
  * Java application", "its a java runtime", "meu app python", "o container node", "nosso front react". What the program is
@@ -1599,6 +1614,7 @@ const PROGRAM_THING = /^(app|apps|application|applications|aplicacao|aplicacoes|
  * itself names no program of theirs ("pq meu for em python pula itens") and keeps the name.
  */
 function languageOfTheirProgram (raw: string, name: string): boolean {
+  if (dependencyOfTheirProgram(raw, name)) return true
   const words = tokenize(foldText(name))
   if (words.length === 0 || words.length > 2 || !words.some(word => PROGRAM_LANGUAGE.test(word)) || !words.every(word => PROGRAM_LANGUAGE.test(word) || PROGRAM_THING.test(word))) return false
   const typed = tokenize(foldText(raw))

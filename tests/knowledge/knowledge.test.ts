@@ -1001,6 +1001,10 @@ t.test('everyday-words', async t => {
     const flask = retrieve(base, 'we scaled our flask app to three containers behind the alb and users get logged out at random, where should the sessions live?')
     t.same([flask.covered, flask.unknown, flask.notTreated], [true, [], []], 'a framework no note writes is no unknown word either')
     t.equal(retrieve(base, 'container spring demora 2 minutos pra subir e o ecs mata a task antes, como dou mais tempo?').covered, true)
+    const bcrypt = retrieve(base, 'the bcrypt native module segfaults in our alpine image but runs on ubuntu, which base image then?')
+    t.same([bcrypt.covered, bcrypt.unknown], [true, []], 'a library of the program, named as one')
+    t.same(retrieve(base, 'o pacote sharp quebra no node alpine mas roda no meu ubuntu, troco a imagem base?').unknown, [])
+    t.equal(retrieve(base, 'bcrypt or argon2 for hashing user passwords in my api?').covered, false, 'which library to take is a question about it')
   })
 
   t.test('the course\'s tutoring hours and make-up exam are the course\'s rules, not the notes\' monitoring', async t => {
@@ -1563,14 +1567,14 @@ t.test('everyday-words', async t => {
 
   t.test('one name the notes lack in a long question they otherwise answer is its setting: answered, saying so', async t => {
     const provider = new KnowledgeProvider(base)
-    const long = 'switched my node image to alpine and now bcrypt native module crashes on start, why and what do i use instead'
+    const long = 'switched my node image to alpine and now puppeteer crashes on start with native module errors, why and what do i use instead'
     const found = retrieve(base, long)
     t.equal(found.covered, true, 'the rest of the question asks what a section answers')
-    t.same(found.notTreated, ['bcrypt'])
+    t.same(found.notTreated, ['puppeteer'])
     t.match(found.hits[0]?.heading, /alpine/i)
     const answer = provider.answer(long)
     t.equal(answer.lowCoverage, false)
-    t.match(answer.text, /^The course notes do not cover \*\*bcrypt\*\*\. On the rest of the question, according to them \(\*Docker multi-stage builds\*\):/)
+    t.match(answer.text, /^The course notes do not cover \*\*puppeteer\*\*\. On the rest of the question, according to them \(\*Docker multi-stage builds\*\):/)
     const plain = retrieve(base, 'why do native modules break on alpine images and which base image should i use instead')
     t.ok(found.confidence < plain.confidence, 'less sure than the same question without the name')
 
