@@ -1596,29 +1596,25 @@ const PROGRAM_THING = /^(app|apps|application|applications|aplicacao|aplicacoes|
 const DEPENDENCY_WORD = /^(module|modules|modulo|modulos|library|libraries|lib|package|packages|pacote|pacotes|addon|addons|dependency|dependencia|biblioteca)$/
 
 /**
- * Whether a word the notes lack is named as a library of the student's program ("bcrypt native module", "o pacote
- * sharp", "my bcrypt module"): what their code depends on is where they are, as the language it is written in is.
+ * Whether a name the notes lack, or a word they never use, only says what the student's own program is written in or
+ * built with, written next to it: its language or framework ("my slow-starting Java application", "its a java runtime",
+ * "meu app python", "o container node", "nosso front react") or a library named as one ("bcrypt native module", "o
+ * pacote sharp"). The program is where the student is; what they ask is what it meets on the cloud. A question about
+ * the language or the library itself names no program of theirs ("pq meu for em python pula itens", "bcrypt or argon2
+ * for hashing passwords") and keeps the name. The question's words are read once; the predicate answers per name.
  */
-function dependencyOfTheirProgram (raw: string, name: string): boolean {
-  const words = tokenize(foldText(name))
-  if (words.length !== 1) return false
+function ofTheirProgram (raw: string): (name: string) => boolean {
   const typed = tokenize(foldText(raw))
-  return typed.some((word, i) => word === words[0] && (DEPENDENCY_WORD.test(typed[i + 1] ?? '') || (typed[i + 1] === 'native' && DEPENDENCY_WORD.test(typed[i + 2] ?? '')) ||
-    DEPENDENCY_WORD.test(typed[i - 1] ?? '') || (['nativo', 'nativa'].includes(typed[i - 1] ?? '') && DEPENDENCY_WORD.test(typed[i - 2] ?? ''))))
-}
-
-/**
- * Whether a name the notes lack, or a word they never use, is only the language of the student's own program, written next to it: "my slow-starting
- * Java application", "its a java runtime", "meu app python", "o container node", "nosso front react". What the program is
- * written in is where the student is; what they ask is what the program meets on the cloud. A question about the language
- * itself names no program of theirs ("pq meu for em python pula itens") and keeps the name.
- */
-function languageOfTheirProgram (raw: string, name: string): boolean {
-  if (dependencyOfTheirProgram(raw, name)) return true
-  const words = tokenize(foldText(name))
-  if (words.length === 0 || words.length > 2 || !words.some(word => PROGRAM_LANGUAGE.test(word)) || !words.every(word => PROGRAM_LANGUAGE.test(word) || PROGRAM_THING.test(word))) return false
-  const typed = tokenize(foldText(raw))
-  return typed.some((word, i) => PROGRAM_LANGUAGE.test(word) && words.includes(word) && (PROGRAM_THING.test(typed[i - 1] ?? '') || PROGRAM_THING.test(typed[i + 1] ?? '')))
+  const at = (i: number): string => typed[i] ?? ''
+  const libraryAt = (i: number): boolean => DEPENDENCY_WORD.test(at(i + 1)) || (at(i + 1) === 'native' && DEPENDENCY_WORD.test(at(i + 2))) ||
+    DEPENDENCY_WORD.test(at(i - 1)) || (['nativo', 'nativa'].includes(at(i - 1)) && DEPENDENCY_WORD.test(at(i - 2)))
+  const languageAt = (i: number): boolean => PROGRAM_LANGUAGE.test(typed[i]) && (PROGRAM_THING.test(at(i - 1)) || PROGRAM_THING.test(at(i + 1)))
+  return name => {
+    const words = tokenize(foldText(name))
+    if (words.length === 1 && typed.some((word, i) => word === words[0] && libraryAt(i))) return true
+    if (words.length === 0 || words.length > 2 || !words.some(word => PROGRAM_LANGUAGE.test(word)) || !words.every(word => PROGRAM_LANGUAGE.test(word) || PROGRAM_THING.test(word))) return false
+    return typed.some((word, i) => words.includes(word) && languageAt(i))
+  }
 }
 
 /**
@@ -1653,12 +1649,12 @@ function sentenceOpeners (raw: string): Set<string> {
 /**
  * A question that asks for a figure: the largest size of something ("qual o tamanho maximo de uma mensagem no sqs", "max
  * request body size api gateway accepts", "the largest file cloudfront will cache"), its price by the minute, the hour,
- * the month, the year, the user or the rule ("quanto
- * custa por mes uma hosted zone", "qual o preco por hora de uma t3.micro", "the hourly price of an ALB") or the disk
- * operations a volume delivers ("whats the baseline iops of a gp3 volume", "quanto custa provisionar iops extra"). The
- * notes answer it only where the answering note states a figure of that kind (a price by the gigabyte is left out:
- * "price per gb vs retrieval fee in s3" asks how two charges trade off, which the storage note answers in words); "how much does an idle ALB cost" asks no rate, and the notes answer it in words, as they answer
- * which volume to take "for a database that needs a lot of iops".
+ * the month, the year, the user or the rule ("quanto custa por mes uma hosted zone", "qual o preco por hora de uma
+ * t3.micro", "the hourly price of an ALB") or the disk operations a volume delivers ("whats the baseline iops of a gp3
+ * volume", "quanto custa provisionar iops extra"). The notes answer it only where the answering note states a figure of
+ * that kind. A price by the gigabyte is left out: "price per gb vs retrieval fee in s3" asks how two charges trade off,
+ * which the storage note answers in words; "how much does an idle ALB cost" asks no rate, and the notes answer it in
+ * words, as they answer which volume to take "for a database that needs a lot of iops".
  */
 const ASKS_SIZE = /\b(max(imum)? (\w+ ){0,2}(size|payload|length)|(size|payload) limit|how big can|tamanho (maximo|max)|limite de tamanho|payload (maximo|max)|(largest|biggest|maior) (arquivo|file|objeto|object|item|payload|mensagem|message))\b/
 const ASKS_PRICE = /\b(quanto (custa|custam|sai|cobra|cobram|fica)|how much (does|do|is|are|would|will)|(preco|valor|price|cost)( \w+)?) [^?.!]{0,50}?\b(por|per|an?|a cada|each) (hora|mes|ano|hour|month|year|regra|rule|(monthly active )?user|usuario)\b|\b(hourly|monthly|yearly|annual) (price|cost|rate)\b|\b(charge|charges|cobra|cobram|custa|cost|costs) (\w+ ){0,4}(per|por) (minute|minuto)\b/
@@ -1721,8 +1717,10 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const sized = instanceTypeWords(foldText(raw))
   // "`OCI runtime exec failed: ...`": what the student pasted names no product they ask about (see pastedOnlyWords).
   const pasted = pastedOnlyWords(raw)
+  // "meu app python", "bcrypt native module": what the student's own program is made with (see ofTheirProgram).
+  const programs = ofTheirProgram(raw)
   const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, opensSentence(word)) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) && !glossed.has(foldText(word)) && !likened.has(foldText(word)) && !sized.has(foldText(word)) && !pasted.has(foldText(word)) && !spelledAsNoProduct(word) &&
-    !everyday(base, raw, word, question.lang, opensSentence(word)) && !languageOfTheirProgram(raw, word))
+    !everyday(base, raw, word, question.lang, opensSentence(word)) && !programs(word))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
   const unknownFolded = new Set(unknown.map(word => foldText(word)))
@@ -1752,7 +1750,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // do Hugging Face num contêiner": keeping an API key, whoever issued it).
     const leadPassage = passageOf(base, lead)
     const untreated = untreatedNames(base, ownWords, lead.path, lang, leadPassage === undefined ? undefined : new Set([...analyzed(leadPassage).heading, ...analyzed(leadPassage).text]))
-      .filter(name => !languageOfTheirProgram(raw, name))
+      .filter(name => !programs(name))
     // A name the notes mention only in passing ("targets such as Lambda, SQS or Step Functions")
     // is no more explained than an unknown one: the question is covered only when its other words
     // alone clearly ask what a section answers ("is Gmail SaaS or PaaS", "keep my API key out of Git").
@@ -1768,7 +1766,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       for (const name of passingNamesIn(base.index, [...new Set(analyzerFor(lang).analyze(side, foreign))], lang)) {
         const words = tokenize(foldText(name.spelled))
         if (!passing.some(p => p.spelled === name.spelled) && !words.every(word => quoted.has(word)) && !errorMessage(words) && !counted(raw, words) && !words.every(word => fileKinds.has(word)) &&
-          !languageOfTheirProgram(raw, name.spelled)) passing.push(name)
+          !programs(name.spelled)) passing.push(name)
       }
     }
     // A name of the field made of ordinary words that the notes never write ("App Runner", "sticky sessions") is read the same way.

@@ -151,18 +151,18 @@ function namingWords (base: KnowledgeBase): Map<string, string[]> {
   return byFirst
 }
 
+// Suffixes that make Portuguese adjectives, adverbs and nouns ("presencial", "rapidamente", "configuravel"), never a mistyped English name.
+const PORTUGUESE_DERIVED = /(cial|mente|cao|coes|avel|ivel|dade|dades)$/
+
 /**
  * The question with each mistyped name of a topic written as the notes write it ("dokcer compose",
  * "autoscalling", "terrafrom state"): a word that is no word of the notes, nor of everyday English or
  * Portuguese, and is one slip (two in a word of nine letters or more) from exactly one word the notes
  * name a topic, title or section with, its first letter kept (students rarely mistype that one). A name
  * the notes lack is left as it is unless it is that close to one of theirs: "linkerd" is no heading word. A word of
- * the student's own situation is no slip either: "monitoria" (a course's tutoring hours) is not "monitoring"; nor is a
- * word built with a Portuguese suffix no name of the field carries: "presencial" is not "presença".
+ * the student's own situation is no slip either ("monitoria", a course's tutoring hours, is not "monitoring"), nor is
+ * a word built with a Portuguese suffix that no name of the field carries ("presencial" is not "presença").
  */
-// Suffixes that make Portuguese adjectives, adverbs and nouns ("presencial", "rapidamente", "configuravel"), never a mistyped English name.
-const PORTUGUESE_DERIVED = /(cial|mente|cao|coes|avel|ivel|dade|dades)$/
-
 export function mistypedNames (base: KnowledgeBase, raw: string): string {
   return raw.replace(/(?<![\p{L}\p{N}])\p{L}{5,}(?![\p{L}\p{N}])/gu, token => {
     const folded = foldText(token)
