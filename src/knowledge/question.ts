@@ -484,7 +484,8 @@ const FILLERS: ReadonlySet<string> = new Set([
   'deal', 'stuff', 'guys', 'anyone', 'help', 'know', 'understand', 'confused', 'tried', 'trying',
   'wanna', 'gonna', 'kinda', 'basically', 'good', 'bad', 'easy', 'hard', 'simple', 'better', 'worse',
   'exactly', 'pls', 'plz', 'thanks', 'hey', 'hello', 'lol', 'lmao', 'haha', 'kkk', 'kkkk', 'rsrs',
-  'nah', 'yeah', 'yep', 'yup', 'nope', 'dunno', 'gotta', 'lemme', 'sorta',
+  'nah', 'yeah', 'yep', 'yup', 'nope', 'dunno', 'gotta', 'lemme', 'sorta', 'anything', 'something', 'everything', 'ready',
+  'biggest', 'smallest', 'largest',
   // The student's own situation: why they ask, never what.
   'tcc', 'facul', 'faculdade', 'aula', 'aulas', 'prova', 'provas', 'materia', 'disciplina', 'trabalho',
   'homework', 'assignment', 'exam', 'class', 'classes', 'teacher', 'professor', 'capstone', 'thesis', 'tese',

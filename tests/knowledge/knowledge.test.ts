@@ -685,6 +685,12 @@ t.test('everyday-words', async t => {
       'a name the student writes outside the pasted text is still theirs')
   })
 
+  t.test('English words a Portuguese question switches to in mid-sentence ("biggest", "anything") are its phrasing, not a name', async t => {
+    t.same(retrieve(base, 'qual o biggest CIDR block que aceita numa VPC e qual o menor?').untreated, [])
+    const charges = retrieve(base, 'o EKS cobra o control plane? o ECS charges anything pelo dele?')
+    t.same([charges.covered, charges.untreated], [true, []])
+  })
+
   t.test('a block pasted between fences names no product; the program a pasted command runs does', async t => {
     const template = retrieve(base, '```yaml\nEvents:\n  Uploads:\n    Type: S3\n    Properties:\n      Bucket: fotos-turma\n```\nnesse template quem chama a lambda quando sobe um arquivo? com fila sqs seria igual?')
     t.same([template.covered, template.unknown, template.untreated, template.hits[0]?.heading], [true, [], [], 'Eventos e gatilhos'])
