@@ -128,6 +128,8 @@ const EXPANSIONS: Record<string, string> = {
   iac: 'infrastructure as code',
   igw: 'internet gateway',
   igws: 'internet gateways',
+  cmk: 'customer managed key',
+  cmks: 'customer managed keys',
   dynamo: 'dynamodb',
   gpt: 'llm',
   chatgpt: 'llm',

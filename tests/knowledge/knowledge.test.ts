@@ -685,6 +685,11 @@ t.test('everyday-words', async t => {
       'a name the student writes outside the pasted text is still theirs')
   })
 
+  t.test('"cmk" is the customer managed key', async t => {
+    const cmk = retrieve(base, 'should our rds use a cmk or the aws managed key, what do we gain?')
+    t.same([cmk.covered, cmk.unknown, cmk.hits[0]?.topic], [true, [], 'encryption-kms'])
+  })
+
   t.test('English words a Portuguese question switches to in mid-sentence ("biggest", "anything") are its phrasing, not a name', async t => {
     t.same(retrieve(base, 'qual o biggest CIDR block que aceita numa VPC e qual o menor?').untreated, [])
     const charges = retrieve(base, 'o EKS cobra o control plane? o ECS charges anything pelo dele?')
