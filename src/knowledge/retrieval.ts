@@ -846,8 +846,13 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
       // Portuguese also puts what a thing is for after it ("client typescript" for a TypeScript client): words
       // that the answering section itself uses, each of them, name what it treats in the student's order.
       const described = terms.every(t => t !== undefined && leadSection.has(t))
+      // ...and a setting's value after the setting ("target type instance": the target type "instance"): a term the notes
+      // write, then a word of the answering section (read in either language's stem: "instanc" of "instâncias").
+      const value = terms[terms.length - 1]
+      const valued = terms.length >= 3 && terms.every(t => t !== undefined) && terms.slice(1, -1).every((t, i) => pairs.has(`${terms[i]} ${t}`)) &&
+        value.length >= 5 && [...leadSection].some(word => word.startsWith(value) || (word.length >= 5 && value.startsWith(word)))
       // The English words are an English term: one the English notes write as it is typed ("read replica") is treated there.
-      if (borrowed.length >= 2 && !message && !described && terms.every(t => t !== undefined) && !terms.slice(1).every((t, i) => pairs.has(`${terms[i]} ${t}`)) &&
+      if (borrowed.length >= 2 && !message && !described && !valued && terms.every(t => t !== undefined) && !terms.slice(1).every((t, i) => pairs.has(`${terms[i]} ${t}`)) &&
         !writtenInEnglish(base, borrowed.map(i => words[i]))) {
         const name = borrowed.map(i => typed[i]).join(' ')
         if (!out.some(o => foldText(o).includes(foldText(name)))) out.push(name)

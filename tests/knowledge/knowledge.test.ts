@@ -685,6 +685,11 @@ t.test('everyday-words', async t => {
       'a name the student writes outside the pasted text is still theirs')
   })
 
+  t.test('Portuguese writes a setting\'s value after it: "target type instance" is the target type "instance"', async t => {
+    const target = retrieve(base, 'o service fargate ta com target type instance no target group e nenhuma task registra, oq troco?')
+    t.same([target.covered, target.untreated, target.hits[0]?.heading], [true, [], 'Target groups e health checks'])
+  })
+
   t.test('"cmk" is the customer managed key', async t => {
     const cmk = retrieve(base, 'should our rds use a cmk or the aws managed key, what do we gain?')
     t.same([cmk.covered, cmk.unknown, cmk.hits[0]?.topic], [true, [], 'encryption-kms'])
