@@ -1724,7 +1724,9 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const pasted = pastedOnlyWords(raw)
   // "meu app python", "bcrypt native module": what the student's own program is made with (see ofTheirProgram).
   const programs = ofTheirProgram(raw)
-  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, opensSentence(word)) && !phrased.has(foldText(word)) && !fileKinds.has(foldText(word)) && !glossed.has(foldText(word)) && !likened.has(foldText(word)) && !sized.has(foldText(word)) && !pasted.has(foldText(word)) && !spelledAsNoProduct(word) &&
+  // Every word the question uses in one of those ways, gathered once: none of them is a name the notes lack.
+  const saidAsNoName = new Set([...phrased, ...fileKinds, ...glossed, ...likened, ...sized, ...pasted])
+  const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, opensSentence(word)) && !saidAsNoName.has(foldText(word)) && !spelledAsNoProduct(word) &&
     !everyday(base, raw, word, question.lang, opensSentence(word)) && !programs(word))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
