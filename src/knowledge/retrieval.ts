@@ -1690,6 +1690,52 @@ function figureMissing (base: KnowledgeBase, folded: string, path: string): bool
     (ASKS_IOPS.test(folded) && !figures.iops)
 }
 
+/**
+ * A question that asks how many of a thing a service allows at most ("how many listener rules can one alb take before
+ * hitting the limit", "qual o numero maximo de targets num target group", "quantos containers no maximo cabem numa task
+ * definition"): the count it asks about (group 1) and, in the rest of the question, the word that makes it a limit. "How
+ * many usable addresses does a /24 give" or "quantos containers cabem num servidor comparado com vms" ask no limit: the
+ * first is worked out from the block, the second asks how dense, which the notes answer in words.
+ */
+const ASKS_COUNT = /\b(?:how many|quant[oa]s|(?:what(?:'?s| is) the|whats the|is there an?|qual (?:e )?(?:o|a)|existe (?:um|uma)|tem (?:um|uma)) max(?:imum)? (?:number|count) of|(?:what(?:'?s| is) the|whats the|is there an?|qual (?:e )?(?:o|a)|existe (?:um|uma)|tem (?:um|uma)) (?:numero|quantidade) max(?:imo|ima)? de|limite de quant[oa]s)\s+((?:[a-z0-9_-]+\s+){0,3}?[a-z0-9_-]+)(?=\s+(?:can|could|do|does|will|would|i|we|you|may|should|fit|per|in|on|into|numa?|em|no|na|de|do|da|que|cabem|cabe|posso|consigo|conseguimos|uma|um|pode|podem|aguenta|suporta|before|at|is|are|max|ele|ela|eles|elas|it|they)\b|[?,.!]|$)/g
+const ASKS_LIMIT = /\b(?:max|maximum|maximo|maxima|limit|limite|limites|at most|no maximo|aguenta|suporta|before (?:it )?(?:throttl\w*|hitting|gets? throttled)|hard cap|quota|cota)\b/
+const NUMBER_WORDS = new Set(('one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty hundred hundreds ' +
+  'thousand thousands dozen dozens single um uma dois duas tres quatro cinco seis sete oito nove dez onze doze quinze vinte trinta ' +
+  'cinquenta cem centenas mil milhares dezenas unico unica').split(' '))
+// The words a count's span carries that name no thing: articles, prepositions, "one", "each".
+const COUNT_FILLERS = new Set('a an the of de do da dos das o os as each per por in em no na my meu minha one uma um single unica unico same mesmo mesma ao ele ela eles elas it they'.split(' '))
+const countStem = (word: string): string => word.replace(/(?:es|s)$/, '').slice(0, 5)
+
+// A bound that closes its clause, so that it is said of the thing before it: "a VPC has at most one", "no máximo 5."
+// ("configurable up to 4,000 seconds" bounds the seconds).
+const STATED_BOUND = /\b(?:at most|up to|no more than|a maximum of|maximum of|limit of|ate|no maximo|limite de|maximo de) (?:\d+(?:[.,]\d+)*(?![\d.,]\d)|one|two|three|four|five|six|seven|eight|nine|ten|um|uma|dois|duas|tres|quatro|cinco|seis|sete|oito|nove|dez)\s*(?:[.;,)]|$)/
+
+/**
+ * Whether the question asks how many of a thing is allowed at most and the answering section states no count of it: a
+ * number right before one of the count's words ("15 read replicas", "até 15 réplicas de leitura", "five security
+ * groups") or a bound stated in a sentence that names all of it ("a VPC has at most one", said of the internet gateway).
+ * Each word of the count ("listener rules", "read replicas ele") is tried, so that either language's head noun is; a
+ * question that asks several counts ("quantas copias … em quantas az? e quantas read replicas") is answered where the
+ * section states one of them. A number further away is most often something else: "HTTPS on 443 with rules".
+ */
+function countMissing (folded: string, sectionText: string): boolean {
+  if (!ASKS_LIMIT.test(folded)) return false
+  const counts = [...folded.matchAll(ASKS_COUNT)]
+    .map(asked => asked[1].split(/\s+/).filter(word => word.length > 1 && !COUNT_FILLERS.has(word)).map(countStem))
+    .filter(words => words.length > 0)
+  if (counts.length === 0) return false
+  const things = new Set(counts.flat())
+  for (const sentence of foldText(sectionText).split(/(?<=[.!?])\s+|\n+/)) {
+    const words = sentence.split(/[^a-z0-9.,/%$-]+/).filter(word => word !== '')
+    const stems = new Set(words.map(countStem))
+    if (STATED_BOUND.test(sentence) && counts.some(count => count.every(stem => stems.has(stem)))) return false
+    for (let i = 1; i < words.length; i++) {
+      if (things.has(countStem(words[i])) && (/\d/.test(words[i - 1]) || NUMBER_WORDS.has(words[i - 1]))) return false
+    }
+  }
+  return true
+}
+
 export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveOptions = {}): Retrieval {
   // "route53", "s3:DeleteObject": what the student typed as one word reads as its words from here on.
   const raw = spellOutTypedTerms(base, typed)
@@ -1879,7 +1925,20 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       unknownTerms.some(word => foldText(word) === opened && !(question.lang === 'pt' && (portugueseShaped(word) || PORTUGUESE_SUFFIX.test(opened))))
     const setting = answersAll || about || repeated || opensAfterArticle || unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
     if (certification !== null && !untreated.some(name => foldText(name) === certification)) untreated.push(certification)
-    const covered = (answersAll || setting.length > 0) && !courseLogistics && certification === null && !careerOrStudy && !figureMissing(base, folded, lead.path)
+    // A limit asked of a thing the leading section gives no number for is answered by the section found with it that
+    // states one ("how many internet gateways can one vpc have at most": the internet gateway's section, "at most one",
+    // not the NAT gateway's that leads); where none does, the notes do not answer it.
+    let countStated = !countMissing(folded, lead.text)
+    if (!countStated) {
+      const stating = hits.find(hit => !countMissing(folded, hit.text))
+      const passage = stating === undefined ? undefined : passageOf(base, stating)
+      if (passage !== undefined) {
+        leadWith(passage)
+        countStated = true
+      }
+    }
+    const covered = (answersAll || setting.length > 0) && !courseLogistics && certification === null && !careerOrStudy &&
+      !figureMissing(base, folded, lead.path) && countStated
     const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang, raw, unknownTerms) : new Set<string>()
     let asideLeft = aside.filter(name => !answeredAside.has(name))
     // Names the answering section lists together, asked where each belongs, are answered there: the answer says nothing of lacking them.

@@ -678,6 +678,15 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'banco com muita escrita no ec2 precisa de muito iops, qual volume ebs eu pego?').covered, true, 'which volume suits many operations is answered in words')
   })
 
+  t.test('a limit is answered only where the section gives a number for the thing counted', async t => {
+    t.equal(retrieve(base, 'how many listener rules can a single alb have at most?').covered, false, 'the load-balancer note counts no rules')
+    t.equal(retrieve(base, 'qual o numero maximo de targets que um target group aceita?').covered, false, 'nor targets')
+    t.equal(retrieve(base, 'o aurora aguenta quantas replicas de leitura no maximo?').covered, true, '"até 15 réplicas de leitura"')
+    const gateways = retrieve(base, 'how many internet gateways can one vpc have at most?')
+    t.same([gateways.covered, gateways.hits[0]?.heading], [true, 'Internet gateway'], '"a VPC has at most one": that section leads')
+    t.equal(retrieve(base, 'how many containers fit on one server compared with vms?').covered, true, 'how dense asks no limit')
+  })
+
   t.test('what the student pasted between backticks names no product they ask about', async t => {
     const pasted = retrieve(base, '`docker exec -it api sh` da `OCI runtime exec failed: exec failed: unable to start container process` e a imagem é distroless, como debugo?')
     t.same([pasted.covered, pasted.unknown], [true, []])
