@@ -1764,6 +1764,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const glossed = glossWords(raw, unknown)
   // "…, like a shared SAN LUN?": a closing comparison with what the student knows (see likenedWords).
   const likened = likenedWords(raw)
+  // "analogia pra hipervisor? tipo um sindico dividindo o predio": what an asked-for analogy is drawn from (see analogyWords).
+  const likeness = analogyWords(raw)
   // "minha instancia rds m5.2xlarge": the size of the student's own machine (see INSTANCE_TYPE).
   const sized = instanceTypeWords(foldText(raw))
   // "`OCI runtime exec failed: ...`": what the student pasted names no product they ask about (see pastedOnlyWords).
@@ -1771,7 +1773,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   // "meu app python", "bcrypt native module": what the student's own program is made with (see ofTheirProgram).
   const programs = ofTheirProgram(raw)
   // Every word the question uses in one of those ways, gathered once: none of them is a name the notes lack.
-  const saidAsNoName = new Set([...phrased, ...fileKinds, ...glossed, ...likened, ...sized, ...pasted])
+  const saidAsNoName = new Set([...phrased, ...fileKinds, ...glossed, ...likened, ...likeness, ...sized, ...pasted])
   const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, opensSentence(word)) && !saidAsNoName.has(foldText(word)) && !spelledAsNoProduct(word) &&
     !everyday(base, raw, word, question.lang, opensSentence(word)) && !programs(word))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
@@ -1989,6 +1991,30 @@ function likenedWords (raw: string): Set<string> {
   // Asked before it: at least three words come before the comparison.
   if (match === null || tokenize(folded.slice(0, match.index)).length < 3) return new Set()
   return new Set(tokenize(match[1]))
+}
+
+// A question that asks for an analogy or offers one ("analogy for EBS?", "analogia pra hipervisor?").
+const ASKS_ANALOGY = /\b(?:analog(?:y|ies|ia|ias)|metaphors?|metaforas?|compare it to|comparar com)\b/
+// A clause that offers the comparison: "like a door that only opens from the inside", "tipo rastreio de encomenda".
+const OFFERED_LIKENESS = /^(?:like|kinda like|sort of like|tipo|tipo assim|feito|como se fosse)\s+(.+)$/
+// The thing an analogy is drawn from, named before the word ("bouncer at a club analogy", "a cooking analogy") or after
+// it in Portuguese ("analogia da pizza pra IaaS", "analogia de casa vs apartamento pra VM"), or what "it" is compared to.
+const ANALOGY_SOURCE = /((?:\S+\s+){0,3}\S+)\s+analog(?:y|ies)\s*$|\banalogias?\s+(?:de|da|do|das|dos)\s+(.+?)\s+(?:pra|para|pro|com)\b|\b(?:compare it to|comparar com)\s+(.+)$/
+
+/**
+ * Words of the comparison a student offers or asks about when they want an analogy ("analogia pra trace distribuido?
+ * tipo rastreio de encomenda dos correios?", "401 vs 403 … bouncer at a club analogy?"): where the likeness comes
+ * from, everyday things the notes never name, not what is asked.
+ */
+function analogyWords (raw: string): Set<string> {
+  const folded = foldText(raw)
+  const out = new Set<string>()
+  if (!ASKS_ANALOGY.test(folded)) return out
+  for (const clause of folded.split(/[?!.;,:\u2014]+/).map(part => part.trim())) {
+    const source = OFFERED_LIKENESS.exec(clause)?.[1] ?? ANALOGY_SOURCE.exec(clause)?.slice(1).find(group => group !== undefined)
+    if (source !== undefined) for (const word of tokenize(source)) out.add(word)
+  }
+  return out
 }
 
 /**

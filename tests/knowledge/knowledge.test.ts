@@ -687,6 +687,15 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'how many containers fit on one server compared with vms?').covered, true, 'how dense asks no limit')
   })
 
+  t.test('what an asked-for analogy is drawn from is no subject of the question', async t => {
+    const hypervisor = retrieve(base, 'analogia pra hipervisor? tipo um zelador que reparte o predio em quitinetes?')
+    t.same([hypervisor.covered, hypervisor.unknown, hypervisor.hits[0]?.topic], [true, [], 'virtualization-hypervisors'])
+    const cdn = retrieve(base, 'analogia pra cdn? tipo as filiais de uma padaria espalhadas pela cidade?')
+    t.same([cdn.covered, cdn.unknown], [true, []], 'the branches of a bakery are where the likeness comes from')
+    const mesh = retrieve(base, 'need an analogy for a service mesh like istio for my slides')
+    t.equal(mesh.covered, false, 'what the analogy is for is still asked: the notes do not treat a service mesh')
+  })
+
   t.test('what the student pasted between backticks names no product they ask about', async t => {
     const pasted = retrieve(base, '`docker exec -it api sh` da `OCI runtime exec failed: exec failed: unable to start container process` e a imagem é distroless, como debugo?')
     t.same([pasted.covered, pasted.unknown], [true, []])
