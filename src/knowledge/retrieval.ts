@@ -405,15 +405,17 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\bwhen (is|s|are) (the |my |our )?(\w+ ){0,2}(project|assignment|homework|report|essay|lab|exam)s? due\b`,
   String.raw`\bdeadline (for|of) (the )?(\w+ ){0,3}(submission|assignment|project|homework|report)\b`,
   String.raw`\b(ask|asking|request|requesting) (for )?an? (deadline )?extension\b`, String.raw`\b(get|getting|got) an extension (on|for)\b`,
+  String.raw`\b(open|closed)[- ]book\b`, String.raw`\bwhat time (does|is|will) the (exam|test|midterm|final|lab|class|presentation)\b`, String.raw`\blate (submissions?|penalty)\b`,
   String.raw`\bhow many (absences|credit hours)\b`, String.raw`\bhow many credits (is|are|does|do) (the|this|our|my) (\w+ ){0,3}(course|class|subject|module)\b`,
   String.raw`\bcounts? towards? (the |my |a )?(\w+ )?(minor|major|degree)\b`,
   // Portuguese: the same, and enrolment ("rematrícula", "trancamento").
   String.raw`\bnota (minima|final|de corte|pra passar|para passar)\b`, String.raw`\bpassar (na|nessa|em) (disciplina|materia|cadeira|prova)\b`,
   String.raw`\b(prazo|data) (de|da|pra|para a) entrega (do|da|de) (trabalho|projeto|tcc|atividade|relatorio|lista)\b`,
-  String.raw`\bquando (e|eh|vai ser|sera) a (prova|p1|p2|apresentacao|entrega)\b`,
+  String.raw`\b(quando|qnd|qnd|qndo|qdo) (e|eh|vai ser|sera) a (prova|p1|p2|apresentacao|entrega)\b`,
   String.raw`\bhoras (de )?(atividades? )?complementar(es)?\b`, String.raw`\bquantas faltas\b`,
-  String.raw`\b(rematricula|trancamento|trancar (a )?(matricula|disciplina|materia))\b`, String.raw`\bperiodo de (matricula|rematricula|trancamento|provas)\b`,
-  String.raw`\bprova substitutiva\b`, String.raw`\b(qual|que) (e )?(o |a )?(horario|dia|sala|data) d[ao] (monitoria|aula|prova)\b`, String.raw`\bhorarios? da monitoria\b`, String.raw`\b(presencial ou online|online ou presencial)\b`
+  String.raw`\b(rematricula|trancamento|trancar (a )?(matricula|disciplina|materia|faculdade|curso))\b`, String.raw`\bperiodo de (matricula|rematricula|trancamento|provas)\b`,
+  String.raw`\b(prova substitutiva|segunda chamada|entrega atrasada|media final|estagio obrigatorio)\b`, String.raw`\bvale quantos pontos\b`, String.raw`\bquanto vale (a nota|o trabalho|a prova|o projeto|a apresentacao)\b`,
+  String.raw`\b(prova|avaliacao|exame) (\w+ ){0,6}com consulta\b`, String.raw`\bcom consulta ou sem\b`, String.raw`\b(qual|que) (e )?(o |a )?(horario|dia|sala|data) d[ao] (monitoria|aula|prova)\b`, String.raw`\bhorarios? da monitoria\b`, String.raw`\b(presencial ou online|online ou presencial)\b`
 ].join('|'))
 
 /**
@@ -428,7 +430,8 @@ const CAREER = new RegExp([
   String.raw`\bfazer (uma )?(pos|pos-graduacao|pos graduacao|especializacao|mestrado|mba)\b`,
   String.raw`\b(curriculo|curriculum vitae|cover letter|carta de apresentacao)\b`,
   String.raw`\bvagas? (de |clt |pj )?(\w+ ){0,2}(estagio|estagiario|junior|trainee)\b`,
-  String.raw`\b(my|your|a) resume\b`, String.raw`\bestagio ou\b`, String.raw`\biniciacao cientifica\b`
+  String.raw`\b(my|your|a) resume\b`, String.raw`\bestagio (em \w+ )?ou\b`, String.raw`\bpedir (um )?aumento\b`,
+  String.raw`\bmudar de (curso|carreira|area)\b`, String.raw`\bswitch(ing)? (from \w+ )?(to computer science|majors?|careers?)\b`, String.raw`\biniciacao cientifica\b`
 ].join('|'))
 
 /**
@@ -442,11 +445,15 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(study|studying|revision) (plan|tips|habits|schedule|routine|techniques?)\b`, String.raw`\b(plano|cronograma|rotina) de estudos?\b`,
   String.raw`\bpractice (exams?|tests?)\b`, String.raw`\bthe night before the (final|exam|midterm|test)\b`,
   String.raw`\bnao travar na hora de apresentar\b`,
+  String.raw`\b(blank(ing)? out|stay(ing)? awake|public speaking|falar em publico)\b`, String.raw`\bfreez\w* up (during|in|at|on)\b`,
+  String.raw`\b(structure|prepare) an? (\d+ ?minute )?presentation\b`, String.raw`\b(apresentacao|defesa) (de|do) tcc\b`, String.raw`\b(slide|slides) templates?\b`, String.raw`\btemplate de slides?\b`,
+  String.raw`\b(split|splitting|divide|dividing|dividir|dividindo) (the )?(work|tarefas|trabalho) (in|of|do|no|entre|between|among) (an? |the |our |o |um )?(\d+[- ]person )?(group|grupo|teammates|colegas|integrantes|membros|members)\b`,
   String.raw`\bquanto tempo (leva|demora) (pra|para) aprender\b`, String.raw`\bhow long (does it|would it|will it|did it) take to learn\b`,
   String.raw`\borganiz\w* (os |meus |minha |a )?(estudos|semana|rotina)\b`, String.raw`\b(curso|aulas?) de (ingles|espanhol)\b`,
   // Other subjects of the degree: calculus homework is no question for the cloud notes.
   String.raw`\b(integral|integrais) (por partes|de|do|da)\b`, String.raw`\bderivadas?\b`, String.raw`\bregra da cadeia\b`, String.raw`\bprova de calculo\b`,
-  String.raw`\b(integration by parts|chain rule|derivative of|calculus (exam|homework|class))\b`
+  String.raw`\b(integration by parts|chain rule|derivative of|calculus (exam|homework|class))\b`,
+  String.raw`\b(revolucao francesa|french revolution|juros compostos|compound interest|media ponderada|weighted average)\b`
 ].join('|'))
 
 /**

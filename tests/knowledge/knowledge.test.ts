@@ -1075,6 +1075,19 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'our lambda gets killed at 15 min, can we raise that limit?').covered, true, 'raising a limit is no pay rise')
   })
 
+  t.test('open-book exams, make-up dates, public speaking and a pay rise are no questions for the notes', async t => {
+    for (const question of [
+      'a prova da semana que vem vai ser com consulta? posso levar resumo de vpc?',
+      'is the final open book? can we bring notes about subnets',
+      'qnd é a p2 de computacao em nuvem?',
+      'dicas pra falar em publico na apresentacao do projeto de cloud?',
+      'vale a pena pedir aumento depois de 6 meses como estagiario de devops?',
+      'how do i stop blanking out when the professor asks me about load balancers in class'
+    ]) t.equal(retrieve(base, question).covered, false, question)
+    t.equal(retrieve(base, 'split the work between two sqs consumers, how?').covered, true, 'work split between consumers is the queues note\'s')
+    t.equal(retrieve(base, 'what time does the lambda free tier reset each month?').covered, true, 'the time asked is no exam\'s')
+  })
+
   t.test('which vendor certification to take is a question of careers', async t => {
     const provider = new KnowledgeProvider(base)
     const question = 'should i do the cloud practitioner before the solutions architect associate, or go straight to the second?'
