@@ -57,7 +57,7 @@ const DEVELOPER_WORDS: ReadonlySet<string> = new Set(`
 segfault stacktrace coredump crashloop bugfix hotfix typo checksum timestamp libs
 codebase monorepo subfolder subdirectory filesystem localhost hostname username toolchain boilerplate linter dataset teardown
 frontend backend dropdown checkbox sidebar navbar tooltip popup spinner autocomplete screenshot inbox stdout stderr stdin plaintext hardcoded
-coworker groupmate multiplayer cto ceo lockstep helpdesk
+coworker groupmate multiplayer cto ceo lockstep helpdesk grandma grandpa granny
 nslookup traceroute netstat telnet wget devtools youtube reddit stackoverflow
 `.split(/\s+/).filter(w => w !== '').concat([...BROWSERS]))
 
@@ -107,9 +107,19 @@ export function isEverydayWord (folded: string, lang: Lang): boolean {
     const adjective = folded.slice(0, -5)
     if (list.has(adjective) || (adjective.endsWith('a') && list.has(`${adjective.slice(0, -1)}o`))) return true
   }
+  // "boletins", "licoes", "jornais", "papeis": the Portuguese plurals that change the word's ending.
+  if (lang === 'pt' && folded.length >= 5) {
+    const singular = PT_PLURALS.flatMap(([plural, ends]) => folded.endsWith(plural) ? ends.map(end => folded.slice(0, -plural.length) + end) : [])
+    if (singular.some(word => list.has(word))) return true
+  }
   if (folded.length < 4 || !folded.endsWith('s')) return false
   return list.has(folded.slice(0, -1)) || (folded.endsWith('es') && list.has(folded.slice(0, -2)))
 }
+
+/** Portuguese plural endings that are not the singular plus "s", with the singular's endings they come from. */
+const PT_PLURALS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['ns', ['m']], ['oes', ['ao']], ['aes', ['ao', 'ae']], ['ais', ['al']], ['eis', ['el', 'il']], ['ois', ['ol']], ['uis', ['ul']]
+]
 
 /**
  * Endings of the forms of a Portuguese verb a student writes most (present, past, gerund, participle) and

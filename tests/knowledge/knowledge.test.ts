@@ -696,6 +696,12 @@ t.test('everyday-words', async t => {
     t.equal(mesh.covered, false, 'what the analogy is for is still asked: the notes do not treat a service mesh')
   })
 
+  t.test('a Portuguese plural that changes its ending and the people a student explains things to are everyday words', async t => {
+    t.same(retrieve(base, 'minha lambda manda os boletins por email e demora uns 18 min, ela vai ser cortada?').unknown, [], '"boletins" is the plural of "boletim"')
+    const grandpa = retrieve(base, 'how do i explain to my grandpa what a cloud region is?')
+    t.same([grandpa.covered, grandpa.unknown], [true, []])
+  })
+
   t.test('what the student pasted between backticks names no product they ask about', async t => {
     const pasted = retrieve(base, '`docker exec -it api sh` da `OCI runtime exec failed: exec failed: unable to start container process` e a imagem é distroless, como debugo?')
     t.same([pasted.covered, pasted.unknown], [true, []])
