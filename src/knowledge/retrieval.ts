@@ -1780,16 +1780,20 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   // "meu app python", "bcrypt native module": what the student's own program is made with (see ofTheirProgram).
   const programs = ofTheirProgram(raw)
   // Every word the question uses in one of those ways, gathered once: none of them is a name the notes lack.
-  const saidAsNoName = new Set([...phrased, ...fileKinds, ...glossed, ...likened, ...likeness, ...sized, ...pasted])
+  // "no GCP eu usava o firebase …; na aws …": what the student says of another vendor's cloud (see withoutOtherCloud).
+  const otherCloud = withoutOtherCloud(raw)
+  const saidAsNoName = new Set([...phrased, ...fileKinds, ...glossed, ...likened, ...likeness, ...sized, ...pasted, ...otherCloud.words])
   const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, opensSentence(word)) && !saidAsNoName.has(foldText(word)) && !spelledAsNoProduct(word) &&
     !everyday(base, raw, word, question.lang, opensSentence(word)) && !programs(word))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
   const unknownFolded = new Set(unknown.map(word => foldText(word)))
   const searchText = unknownFolded.size === 0 ? question.text : tokenize(question.text).filter(word => !unknownFolded.has(word)).join(' ')
-  // The question as the student wrote it, without the blocks they pasted between fences (see withoutFencedBlocks): where names are read.
-  const ownWords = withoutFencedBlocks(raw)
-  const namesText = unknownFolded.size === 0 ? withoutFencedBlocks(question.text) : tokenize(withoutFencedBlocks(question.text)).filter(word => !unknownFolded.has(word)).join(' ')
+  // The question as the student wrote it, without the blocks they pasted between fences (see withoutFencedBlocks) and what
+  // they say of another vendor's cloud: where names are read.
+  const ownWords = withoutFencedBlocks(otherCloud.text)
+  const asked = withoutOtherCloud(question.text).text
+  const namesText = unknownFolded.size === 0 ? withoutFencedBlocks(asked) : tokenize(withoutFencedBlocks(asked)).filter(word => !unknownFolded.has(word)).join(' ')
   for (const lang of [question.lang, other]) {
     const found = base.search(searchText, { lang, queryLang: question.lang, limit: CANDIDATES, perNote: 2 })
     const best = found[0]
@@ -2022,6 +2026,47 @@ function analogyWords (raw: string): Set<string> {
     if (source !== undefined) for (const word of tokenize(source)) out.add(word)
   }
   return out
+}
+
+// Another vendor's cloud, as students name it: where a student comes from when they ask for AWS's way.
+const OTHER_CLOUD = String.raw`(?:microsoft azure|azure|gcp|google cloud(?: platform)?|firebase|oracle cloud|ibm cloud|alibaba cloud)`
+const OTHER_CLOUD_NAMED = new RegExp(String.raw`\b${OTHER_CLOUD}\b`, 'i')
+// The words a question sets against AWS's own: "the aws equivalent", "on aws", "na aws", "like", "tipo", "vs", "basically".
+const ASKS_AWS_SIDE = /\b(?:aws|amazon|equivalent|equivalente|counterpart|correspondente|maps? to|like|tipo|vs|versus|igual|similar|same as|mesma coisa|o mesmo que|basically|basicamente)\b/i
+// The other cloud's product the question likens AWS's to ("something like azure private endpoints", "the aws equivalent
+// of google cloud trace / jaeger"), up to a word that goes on with the sentence. Set against AWS's ("azure NSGs vs aws
+// security groups", "is the azure functions timeout also 15 min like lambda?") it is asked about.
+const OTHER_CLOUD_PRODUCT = new RegExp(String.raw`\b(?:like|tipo|similar to|same as|equivalent (?:of|to)|equivalente (?:a|ao|do|da|de)|counterpart (?:of|to)|igual (?:a|ao)|que nem|feito)\s+(?:the |o |a |os |as |um |uma )?${OTHER_CLOUD}(?:'s)?((?:\s*[/+]?\s*(?!(?:so|to|for|in|on|at|that|which|with|from|pra|para|pro|que|no|na|nos|nas|do|da|de|e|and|or|ou|but|mas|eu|we|i|you|it|is|are|was|were|has|have|had|gives?|give|tem|tinha|usava|usei|used|use|maps?|equivale|vs|versus)\b)[\p{L}\p{N}-]+){0,4})`, 'giu')
+
+const WEIGHS_AGAINST_AWS = /\b(?:than|q|que|do que|compared (?:to|with)|comparad[oa] (?:a|com|ao))\s+(?:a |o |the )?(?:aws|amazon)\b|\b(?:compensa mais|worth more|vale mais|better|melhor|cheaper|mais barat[oa])\b/i
+
+/**
+ * What a student says of another vendor's cloud when they ask for AWS's way ("no GCP eu validava o JWT do firebase no
+ * cloud endpoints. no api gateway da aws da pra …", "is there something like azure private endpoints so my app reaches
+ * s3 …"): a sentence about it, when another sentence asks the question, and the other cloud's product the question's
+ * sentence likens AWS's to. They say where the student comes from, not what the notes lack; a question about the other cloud
+ * alone ("azure app service deployment slots: how do we swap staging into production") keeps its names. Returns the
+ * text without those words and the words taken out.
+ */
+function withoutOtherCloud (text: string): { text: string, words: Set<string> } {
+  const words = new Set<string>()
+  if (!OTHER_CLOUD_NAMED.test(text) || !ASKS_AWS_SIDE.test(text)) return { text, words }
+  const sentences = text.split(/(?<=[.?!;])\s+/)
+  const asking = sentences.filter(sentence => !OTHER_CLOUD_NAMED.test(sentence) && tokenize(sentence).length >= 3)
+  // "… compensa mais q a aws pro tcc?": a question that weighs the two asks about the other one too.
+  if (asking.some(sentence => WEIGHS_AGAINST_AWS.test(sentence))) return { text, words }
+  const kept = sentences.map(sentence => {
+    if (!OTHER_CLOUD_NAMED.test(sentence)) return sentence
+    if (asking.length > 0) {
+      for (const word of tokenize(sentence)) words.add(foldText(word))
+      return ' ; '
+    }
+    return sentence.replace(OTHER_CLOUD_PRODUCT, span => {
+      for (const word of tokenize(span)) words.add(foldText(word))
+      return ' ; '
+    })
+  })
+  return { text: kept.join(' '), words }
 }
 
 /**

@@ -702,6 +702,16 @@ t.test('everyday-words', async t => {
     t.same([grandpa.covered, grandpa.unknown], [true, []])
   })
 
+  t.test('what a student used on another vendor\'s cloud is where they come from when they ask for AWS\'s way', async t => {
+    const vault = retrieve(base, 'no azure eu usava o key vault pra guardar as senhas. na aws onde guardo os segredos da task?')
+    t.same([vault.covered, vault.unknown, vault.hits[0]?.topic], [true, [], 'secrets-management'], 'a sentence about the other cloud')
+    const cache = retrieve(base, 'is there something like google cloud memorystore to cache sessions for my ecs app?')
+    t.same([cache.covered, cache.unknown], [true, []], 'the other cloud\'s product AWS\'s is likened to')
+    t.equal(retrieve(base, 'gcp firewall rules vs aws security groups, what changes?').covered, false, 'set against AWS\'s, it is asked about')
+    t.equal(retrieve(base, 'the oracle cloud free tier gives 4 arm cpus forever. is it a better deal than aws for my thesis?').covered, false,
+      'a question that weighs the two asks about both')
+  })
+
   t.test('what the student pasted between backticks names no product they ask about', async t => {
     const pasted = retrieve(base, '`docker exec -it api sh` da `OCI runtime exec failed: exec failed: unable to start container process` e a imagem é distroless, como debugo?')
     t.same([pasted.covered, pasted.unknown], [true, []])
