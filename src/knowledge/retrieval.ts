@@ -1727,6 +1727,10 @@ const STATED_BOUND = /\b(?:at most|up to|no more than|a maximum of|maximum of|li
  */
 function countMissing (folded: string, sectionText: string): boolean {
   if (!ASKS_LIMIT.test(folded)) return false
+  // "servico com 4 tasks, minimumHealthyPercent 100 e maximumPercent 200. durante o deploy quantas tasks ficam rodando no
+  // max?": figures given before the count make it a sum to work out from them, not a quota to look up.
+  const asked = folded.search(ASKS_COUNT)
+  if (asked > 0 && /\d/.test(folded.slice(0, asked))) return false
   const counts = [...folded.matchAll(ASKS_COUNT)]
     .map(asked => asked[1].split(/\s+/).filter(word => word.length > 1 && !COUNT_FILLERS.has(word)).map(countStem))
     .filter(words => words.length > 0)

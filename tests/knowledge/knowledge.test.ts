@@ -685,6 +685,8 @@ t.test('everyday-words', async t => {
     const gateways = retrieve(base, 'how many internet gateways can one vpc have at most?')
     t.same([gateways.covered, gateways.hits[0]?.heading], [true, 'Internet gateway'], '"a VPC has at most one": that section leads')
     t.equal(retrieve(base, 'how many containers fit on one server compared with vms?').covered, true, 'how dense asks no limit')
+    t.equal(retrieve(base, 'meu service tem 6 tasks com maximumPercent 200, no deploy quantas tasks sobem no maximo?').covered, true,
+      'figures given before the count make it a sum to work out')
   })
 
   t.test('what an asked-for analogy is drawn from is no subject of the question', async t => {
