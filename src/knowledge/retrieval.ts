@@ -405,7 +405,7 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\bwhen (is|s|are) (the |my |our )?(\w+ ){0,2}(project|assignment|homework|report|essay|lab|exam)s? due\b`,
   String.raw`\bdeadline (for|of) (the )?(\w+ ){0,3}(submission|assignment|project|homework|report)\b`,
   String.raw`\b(ask|asking|request|requesting) (for )?an? (deadline )?extension\b`, String.raw`\b(get|getting|got) an extension (on|for)\b`,
-  String.raw`\b(open|closed)[- ]book\b`, String.raw`\bwhat time (does|is|will) the (exam|test|midterm|final|lab|class|presentation)\b`, String.raw`\blate (submissions?|penalty)\b`,
+  String.raw`\b(open|closed)[- ]book\b`, String.raw`\b(prova|provas|aula|aulas|exam|exams|class|lecture) (\w+ ){0,5}(foi |vai ser |was |been |is )?(adiad[ao]s?|cancelad[ao]s?|postponed|cancell?ed)\b`, String.raw`\b(horario da biblioteca|library hours)\b`, String.raw`\bwhat time (does|is|will) the (exam|test|midterm|final|lab|class|presentation)\b`, String.raw`\blate (submissions?|penalty)\b`,
   String.raw`\bhow many (absences|credit hours)\b`, String.raw`\bhow many credits (is|are|does|do) (the|this|our|my) (\w+ ){0,3}(course|class|subject|module)\b`,
   String.raw`\bcounts? towards? (the |my |a )?(\w+ )?(minor|major|degree)\b`,
   // Portuguese: the same, and enrolment ("rematrícula", "trancamento").
@@ -430,7 +430,7 @@ const CAREER = new RegExp([
   String.raw`\bfazer (uma )?(pos|pos-graduacao|pos graduacao|especializacao|mestrado|mba)\b`,
   String.raw`\b(curriculo|curriculum vitae|cover letter|carta de apresentacao)\b`,
   String.raw`\bvagas? (de |clt |pj )?(\w+ ){0,2}(estagio|estagiario|junior|trainee)\b`,
-  String.raw`\b(my|your|a) resume\b`, String.raw`\bestagio (em \w+ )?ou\b`, String.raw`\bpedir (um )?aumento\b`,
+  String.raw`\b(my|your|a) resume\b`, String.raw`\bestagio (em \w+ )?ou\b`, String.raw`\bpedir (um )?aumento\b`, String.raw`\b(tirar|take|taking|get|getting|fazer|estudar pra|study for) (a |uma |the |an |my first |minha primeira )?(\w+ )?(certificacao|certification)\b`, String.raw`\b(certificacao|certification)s? (\w+ ){0,5}(vale (mais )?a pena|worth (it|getting|taking)|tirar|to take)\b`, String.raw`\bwithout getting fired\b`,
   String.raw`\bmudar de (curso|carreira|area)\b`, String.raw`\bswitch(ing)? (from \w+ )?(to computer science|majors?|careers?)\b`, String.raw`\biniciacao cientifica\b`
 ].join('|'))
 
@@ -453,7 +453,7 @@ const STUDY_SKILLS = new RegExp([
   // Other subjects of the degree: calculus homework is no question for the cloud notes.
   String.raw`\b(integral|integrais) (por partes|de|do|da)\b`, String.raw`\bderivadas?\b`, String.raw`\bregra da cadeia\b`, String.raw`\bprova de calculo\b`,
   String.raw`\b(integration by parts|chain rule|derivative of|calculus (exam|homework|class))\b`,
-  String.raw`\b(revolucao francesa|french revolution|juros compostos|compound interest|media ponderada|weighted average)\b`
+  String.raw`\b(revolucao francesa|french revolution|juros compostos|compound interest|media ponderada|weighted average|confidence interval|intervalo de confianca|standard deviation|desvio padrao)\b`
 ].join('|'))
 
 /**

@@ -1104,6 +1104,14 @@ t.test('everyday-words', async t => {
     ]) t.equal(retrieve(base, question).covered, false, question)
     t.equal(retrieve(base, 'split the work between two sqs consumers, how?').covered, true, 'work split between consumers is the queues note\'s')
     t.equal(retrieve(base, 'what time does the lambda free tier reset each month?').covered, true, 'the time asked is no exam\'s')
+    for (const question of [
+      'a prova de computacao em nuvem foi adiada? vi no grupo q sim',
+      'qual certificacao da aws vale mais a pena tirar primeiro pra quem usa ecs?',
+      'how do i calculate the standard deviation of my lambda durations for the stats class?',
+      'qual o horario da biblioteca no sabado? preciso estudar vpc'
+    ]) t.equal(retrieve(base, question).covered, false, question)
+    t.equal(retrieve(base, 'how do i get a tls certificate for my domain on the alb?').covered, true, 'a certificate is no certification')
+    t.same(retrieve(base, 'we wrote a postmortem after the outage, how do alarms on p99 latency work in cloudwatch?').unknown, [], 'a postmortem is a programmer\'s word')
   })
 
   t.test('which vendor certification to take is a question of careers', async t => {
