@@ -495,6 +495,8 @@ const FILLERS: ReadonlySet<string> = new Set([
   'slide', 'slides', 'apostila', 'lecture', 'lectures', 'quiz', 'monitoria', 'monitorias',
   // How the student wants it told: an analogy is asked for, never the subject.
   'analogia', 'analogias', 'metafora', 'metaforas',
+  // The commonest slip of the English article.
+  'teh',
   // Size and degree: how a student describes a problem ("way too big"), never what it is about.
   'big', 'bigger', 'huge', 'large', 'small', 'tiny', 'grande', 'grandes', 'enorme', 'pequeno', 'pequena',
   'demais', 'bastante', 'way', 'really', 'super',

@@ -608,8 +608,9 @@ function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, 
 export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt'): string[] {
   const out: string[] = []
   const other: Lang = lang === 'pt' ? 'en' : 'pt'
-  // Beside a zone written in full ("sa-east-1a"), "1b" is the other zone of the same region.
-  const zoneNamed = ZONE_ID.test(foldText(raw))
+  // Beside a zone written in full ("sa-east-1a"), "1b" is the other zone of the same region; so are two of them side by
+  // side ("the volume from the instance in 1a to the replacement in 1b").
+  const zoneNamed = ZONE_ID.test(foldText(raw)) || new Set(tokenize(foldText(raw)).filter(word => ZONE_SUFFIX.test(word))).size >= 2
   let before = ''
   for (const [index, token] of tokenize(raw).entries()) {
     const folded = foldText(token)

@@ -714,6 +714,14 @@ t.test('everyday-words', async t => {
       'a question that weighs the two asks about both')
   })
 
+  t.test('two zones written by their number and letter are zones, and "teh" is the article mistyped', async t => {
+    const zones = retrieve(base, 'my instance in 1a died, can the replacement in 1b mount its ebs volume?')
+    t.same([zones.covered, zones.unknown, zones.hits[0]?.topic], [true, [], 'storage-types'])
+    t.same(retrieve(base, 'o que é a 2b?').unknown, ['2b'], 'one alone may be anything')
+    const typo = retrieve(base, 'whats teh difference between a security group and a nacl?')
+    t.same([typo.covered, typo.unknown], [true, []])
+  })
+
   t.test('what the student pasted between backticks names no product they ask about', async t => {
     const pasted = retrieve(base, '`docker exec -it api sh` da `OCI runtime exec failed: exec failed: unable to start container process` e a imagem é distroless, como debugo?')
     t.same([pasted.covered, pasted.unknown], [true, []])
