@@ -437,8 +437,10 @@ const CAREER = new RegExp([
 /**
  * How to study, revise or keep calm before an exam or a presentation ("flashcards or practice exams the night before
  * the final", "tips to stay focused when studying", "dica pra nao travar na hora de apresentar"): study skills, which
- * the notes do not teach, whatever course words come with them. What to revise is another matter: "vpc and subnets
- * flashcards", "scaling policies before a job interview" ask for the notes' key facts.
+ * the notes do not teach, whatever course words come with them, and with them the other subjects' homework and the
+ * student's own equipment ("which laptop should i buy to run docker"). What to revise is another matter: "vpc and
+ * subnets flashcards", "scaling policies before a job interview" ask for the notes' key facts; the laptop a student runs
+ * things on ("docker desktop on my windows laptop runs a linux vm") is where they are.
  */
 const STUDY_SKILLS = new RegExp([
   String.raw`\b(procrastinat\w*|procrastin\w*|pomodoro)\b`, String.raw`\bstay(ing)? focused\b`,
@@ -453,6 +455,10 @@ const STUDY_SKILLS = new RegExp([
   // Other subjects of the degree: calculus homework is no question for the cloud notes.
   String.raw`\b(integral|integrais) (por partes|de|do|da)\b`, String.raw`\bderivadas?\b`, String.raw`\bregra da cadeia\b`, String.raw`\bprova de calculo\b`,
   String.raw`\b(integration by parts|chain rule|derivative of|calculus (exam|homework|class))\b`,
+  // The student's own equipment: which laptop or keyboard to buy, how much memory it needs.
+  String.raw`\b(best|melhor|qual|which|good|bom|boa|recommend\w*|indica\w*|comprar|buy|buying) (\w+ ){0,3}(laptop|notebook|keyboard|teclado|macbook)s?\b`,
+  String.raw`\b(laptop|notebook|keyboard|teclado)s? (\w+ ){0,2}(ate|under|abaixo de|por menos de|for less than) (r\$ ?|\$ ?)?\d`,
+  String.raw`\b\d+ ?gb (of |de )?ram (is )?(enough|suficiente|da conta)\b`, String.raw`\b\d+ ?gb (or|ou) \d+ ?gb (of |de )?ram\b`,
   String.raw`\b(revolucao francesa|french revolution|juros compostos|compound interest|media ponderada|weighted average|confidence interval|intervalo de confianca|standard deviation|desvio padrao)\b`
 ].join('|'))
 

@@ -1101,7 +1101,7 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'our lambda gets killed at 15 min, can we raise that limit?').covered, true, 'raising a limit is no pay rise')
   })
 
-  t.test('open-book exams, make-up dates, public speaking and a pay rise are no questions for the notes', async t => {
+  t.test('open-book exams, make-up dates, public speaking, a pay rise and which laptop to buy are no questions for the notes', async t => {
     for (const question of [
       'a prova da semana que vem vai ser com consulta? posso levar resumo de vpc?',
       'is the final open book? can we bring notes about subnets',
@@ -1116,9 +1116,13 @@ t.test('everyday-words', async t => {
       'a prova de computacao em nuvem foi adiada? vi no grupo q sim',
       'qual certificacao da aws vale mais a pena tirar primeiro pra quem usa ecs?',
       'how do i calculate the standard deviation of my lambda durations for the stats class?',
-      'qual o horario da biblioteca no sabado? preciso estudar vpc'
+      'qual o horario da biblioteca no sabado? preciso estudar vpc',
+      'which laptop should i buy to run docker and terraform for this course?',
+      'notebook ate 3 mil reais roda bem docker e minikube?',
+      'is 8gb of ram enough for docker desktop and vscode?'
     ]) t.equal(retrieve(base, question).covered, false, question)
     t.equal(retrieve(base, 'how do i get a tls certificate for my domain on the alb?').covered, true, 'a certificate is no certification')
+    t.equal(retrieve(base, 'docker desktop on my windows laptop runs a linux vm, why does it need one?').covered, true, 'the laptop the student runs things on is where they are')
     t.same(retrieve(base, 'we wrote a postmortem after the outage, how do alarms on p99 latency work in cloudwatch?').unknown, [], 'a postmortem is a programmer\'s word')
   })
 
