@@ -411,7 +411,7 @@ const COURSE_LOGISTICS = new RegExp([
   // Portuguese: the same, and enrolment ("rematrícula", "trancamento").
   String.raw`\bnota (minima|final|de corte|pra passar|para passar)\b`, String.raw`\bpassar (na|nessa|em) (disciplina|materia|cadeira|prova)\b`,
   String.raw`\b(prazo|data) (de|da|pra|para a) entrega (do|da|de) (trabalho|projeto|tcc|atividade|relatorio|lista)\b`,
-  String.raw`\b(quando|qnd|qnd|qndo|qdo) (e|eh|vai ser|sera) a (prova|p1|p2|apresentacao|entrega)\b`,
+  String.raw`\b(quando|qnd|qndo|qdo) (e|eh|vai ser|sera) a (prova|p1|p2|apresentacao|entrega)\b`,
   String.raw`\bhoras (de )?(atividades? )?complementar(es)?\b`, String.raw`\bquantas faltas\b`,
   String.raw`\b(rematricula|trancamento|trancar (a )?(matricula|disciplina|materia|faculdade|curso))\b`, String.raw`\bperiodo de (matricula|rematricula|trancamento|provas)\b`,
   String.raw`\b(prova substitutiva|segunda chamada|entrega atrasada|media final|estagio obrigatorio)\b`, String.raw`\bvale quantos pontos\b`, String.raw`\bquanto vale (a nota|o trabalho|a prova|o projeto|a apresentacao)\b`,
@@ -1739,7 +1739,7 @@ function countMissing (folded: string, sectionText: string): boolean {
   const asked = folded.search(ASKS_COUNT)
   if (asked > 0 && /\d/.test(folded.slice(0, asked))) return false
   const counts = [...folded.matchAll(ASKS_COUNT)]
-    .map(asked => asked[1].split(/\s+/).filter(word => word.length > 1 && !COUNT_FILLERS.has(word)).map(countStem))
+    .map(count => count[1].split(/\s+/).filter(word => word.length > 1 && !COUNT_FILLERS.has(word)).map(countStem))
     .filter(words => words.length > 0)
   if (counts.length === 0) return false
   const things = new Set(counts.flat())
@@ -1790,9 +1790,9 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const pasted = pastedOnlyWords(raw)
   // "meu app python", "bcrypt native module": what the student's own program is made with (see ofTheirProgram).
   const programs = ofTheirProgram(raw)
-  // Every word the question uses in one of those ways, gathered once: none of them is a name the notes lack.
   // "no GCP eu usava o firebase …; na aws …": what the student says of another vendor's cloud (see withoutOtherCloud).
   const otherCloud = withoutOtherCloud(raw)
+  // Every word the question uses in one of those ways, gathered once: none of them is a name the notes lack.
   const saidAsNoName = new Set([...phrased, ...fileKinds, ...glossed, ...likened, ...likeness, ...sized, ...pasted, ...otherCloud.words])
   const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, opensSentence(word)) && !saidAsNoName.has(foldText(word)) && !spelledAsNoProduct(word) &&
     !everyday(base, raw, word, question.lang, opensSentence(word)) && !programs(word))
