@@ -405,7 +405,7 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\bwhen (is|s|are) (the |my |our )?(\w+ ){0,2}(project|assignment|homework|report|essay|lab|exam)s? due\b`,
   String.raw`\bdeadline (for|of) (the )?(\w+ ){0,3}(submission|assignment|project|homework|report)\b`,
   String.raw`\b(ask|asking|request|requesting) (for )?an? (deadline )?extension\b`, String.raw`\b(get|getting|got) an extension (on|for)\b`,
-  String.raw`\b(open|closed)[- ]book\b`, String.raw`\b(prova|provas|aula|aulas|exam|exams|class|lecture) (\w+ ){0,5}(foi |vai ser |was |been |is )?(adiad[ao]s?|cancelad[ao]s?|postponed|cancell?ed)\b`, String.raw`\b(horario da biblioteca|library hours)\b`, String.raw`\bwhat time (does|is|will) the (exam|test|midterm|final|lab|class|presentation)\b`, String.raw`\blate (submissions?|penalty)\b`,
+  String.raw`\b(open|closed)[- ]book\b`, String.raw`\b(prova|provas|aula|aulas|exam|exams|class|lecture) (\w+ ){0,5}(foi |vai ser |was |been |is )?(adiad[ao]s?|cancelad[ao]s?|postponed|cancell?ed)\b`, String.raw`\b(horario da biblioteca|library hours)\b`, String.raw`\bwhat time (does|is|will) the (exam|test|midterm|final|lab|class|presentation)\b`, String.raw`\blate (submissions?|penalty)\b`, String.raw`\b(recording|recordings|video) of (the |last week'?s |last |today'?s |yesterday'?s |this week'?s )?(\w+ )?(lecture|class)\b`,
   String.raw`\bhow many (absences|credit hours)\b`, String.raw`\bhow many credits (is|are|does|do) (the|this|our|my) (\w+ ){0,3}(course|class|subject|module)\b`,
   String.raw`\bcounts? towards? (the |my |a )?(\w+ )?(minor|major|degree)\b`,
   // Portuguese: the same, and enrolment ("rematrícula", "trancamento").
@@ -414,7 +414,7 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(quando|qnd|qndo|qdo) (e|eh|vai ser|sera) a (prova|p1|p2|apresentacao|entrega)\b`,
   String.raw`\bhoras (de )?(atividades? )?complementar(es)?\b`, String.raw`\bquantas faltas\b`,
   String.raw`\b(rematricula|trancamento|trancar (a )?(matricula|disciplina|materia|faculdade|curso))\b`, String.raw`\bperiodo de (matricula|rematricula|trancamento|provas)\b`,
-  String.raw`\b(prova substitutiva|segunda chamada|entrega atrasada|media final|estagio obrigatorio)\b`, String.raw`\bvale quantos pontos\b`, String.raw`\bquanto vale (a nota|o trabalho|a prova|o projeto|a apresentacao)\b`,
+  String.raw`\b(prova substitutiva|segunda chamada|entregas? atrasadas?|media final|estagio obrigatorio)\b`, String.raw`\bvale quantos pontos\b`, String.raw`\bquanto vale (a nota|o trabalho|a prova|o projeto|a apresentacao)\b`,
   String.raw`\b(prova|avaliacao|exame) (\w+ ){0,6}com consulta\b`, String.raw`\bcom consulta ou sem\b`, String.raw`\b(qual|que) (e )?(o |a )?(horario|dia|sala|data) d[ao] (monitoria|aula|prova)\b`, String.raw`\bhorarios? da monitoria\b`, String.raw`\b(presencial ou online|online ou presencial)\b`
 ].join('|'))
 
@@ -429,7 +429,11 @@ const CAREER = new RegExp([
   String.raw`\b(salary|salaries|salario|salarios)\b`, String.raw`\b(ask|asking) (\w+ ){0,3}for an? (raise|promotion)\b`,
   String.raw`\bfazer (uma )?(pos|pos-graduacao|pos graduacao|especializacao|mestrado|mba)\b`,
   String.raw`\b(curriculo|curriculum vitae|cover letter|carta de apresentacao)\b`,
-  String.raw`\bvagas? (de |clt |pj )?(\w+ ){0,2}(estagio|estagiario|junior|trainee)\b`,
+  String.raw`(?<!\b(?:na|numa|nessa|nesta|naquela|em uma|dessa|desta) )\bvagas? (de |clt |pj )?(\w+ ){0,2}(estagio|estagiario|junior|trainee)\b`,
+  String.raw`\b(escrev\w*|mont\w*|fazer|faco|write|writing|update|updating) (um |o |my |a |meu )?(cv|curriculo)\b`,
+  String.raw`\bquanto (ganha|ganham|paga|pagam|recebe|recebem) (em media |mais ou menos )?(um |uma |o |a )?(estagiari[oa]|junior|dev|devops|desenvolvedor\w*|engenheir[oa]|analista|sre)\b`,
+  String.raw`\bhow much (does|do) (an? |the )?(\w+ ){0,2}(interns?|juniors?|engineers?|developers?|devops|sres?) (make|earn|get paid)\b`,
+  String.raw`\b(pegar|aceitar|topar|take|taking|accept|accepting) (o |um |uma |esse |essa |aquele |the |an? |this |that )?(estagio|emprego|vaga|job offer|offer|internship|job)\b`,
   String.raw`\b(my|your|a) resume\b`, String.raw`\bestagio (em \w+ )?ou\b`, String.raw`\bpedir (um )?aumento\b`, String.raw`\b(tirar|take|taking|get|getting|fazer|estudar pra|study for) (a |uma |the |an |my first |minha primeira )?(\w+ )?(certificacao|certification)\b`, String.raw`\b(certificacao|certification)s? (\w+ ){0,5}(vale (mais )?a pena|worth (it|getting|taking)|tirar|to take)\b`, String.raw`\bwithout getting fired\b`,
   String.raw`\bmudar de (curso|carreira|area)\b`, String.raw`\bswitch(ing)? (from \w+ )?(to computer science|majors?|careers?)\b`, String.raw`\biniciacao cientifica\b`
 ].join('|'))
@@ -451,13 +455,21 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(structure|prepare) an? (\d+ ?minute )?presentation\b`, String.raw`\b(apresentacao|defesa) (de|do) tcc\b`, String.raw`\b(slide|slides) templates?\b`, String.raw`\btemplate de slides?\b`,
   String.raw`\b(split|splitting|divide|dividing|dividir|dividindo) (the )?(work|tarefas|trabalho) (in|of|do|no|entre|between|among) (an? |the |our |o |um )?(\d+[- ]person )?(group|grupo|teammates|colegas|integrantes|membros|members)\b`,
   String.raw`\bquanto tempo (leva|demora) (pra|para) aprender\b`, String.raw`\bhow long (does it|would it|will it|did it) take to learn\b`,
-  String.raw`\borganiz\w* (os |meus |minha |a )?(estudos|semana|rotina)\b`, String.raw`\b(curso|aulas?) de (ingles|espanhol)\b`,
+  String.raw`\borganiz\w* (os |meus |minha |meu |o |a )?(estudos|semana|rotina|horario|tempo)\b`,
+  String.raw`\btips? (for|on|pra|para) (revising|studying|revision|estudar)\b`,
+  String.raw`\b(time management|manage my time|gerir o (meu )?tempo|gerenciar (o |meu )?tempo|conciliar (o )?(trabalho|estagio|emprego) (e|com) (a )?(faculdade|estudos?))\b`,
+  String.raw`\b(estudar e trabalhar|trabalhar e estudar|(work|working) and (study|studying|college|uni|school))\b`,
+  String.raw`\b(learn|aprender) (python|java|javascript|programming|programacao|a programar) (from (zero|scratch)|do zero|in (like )?an? (month|week)|em (um|1) (mes|semana)|fast|rapido)\b`,
+  // What a teacher asks of the class itself, and a group whose member does no work: no questions for the notes.
+  String.raw`\b(grading|grade|corrigir|correcting) (\d+ )?(lab |the )?(reports|exams|provas|trabalhos|relatorios)\b`, String.raw`\b(ice ?breakers?|quebra-gelo)\b`,
+  String.raw`\b(one guy|someone|one person|um cara|alguem|um colega|um integrante) (in|from|do|no|da|na) (our|my|the|nosso|meu|minha|nossa) (\d+[- ]?(person|pessoas) )?(group|grupo|team|equipe) (\w+ ){0,2}(never|nunca|doesn'?t|nao)\b`, String.raw`\b(curso|aulas?) de (ingles|espanhol)\b`,
   // Other subjects of the degree: calculus homework is no question for the cloud notes.
   String.raw`\b(integral|integrais) (por partes|de|do|da)\b`, String.raw`\bderivadas?\b`, String.raw`\bregra da cadeia\b`, String.raw`\bprova de calculo\b`,
   String.raw`\b(integration by parts|chain rule|derivative of|calculus (exam|homework|class))\b`,
   // The student's own equipment: which laptop or keyboard to buy, how much memory it needs.
-  String.raw`\b(best|melhor|qual|which|good|bom|boa|recommend\w*|indica\w*|comprar|buy|buying) (\w+ ){0,3}(laptop|notebook|keyboard|teclado|macbook)s?\b`,
-  String.raw`\b(laptop|notebook|keyboard|teclado)s? (\w+ ){0,2}(ate|under|abaixo de|por menos de|for less than) (r\$ ?|\$ ?)?\d`,
+  String.raw`\b(best|melhor|qual|which|good|decent|cheap|affordable|barato|bom|boa|recommend\w*|indica\w*|comprar|buy|buying) (\w+ ){0,3}(laptop|notebook|keyboard|teclado|macbook)s?\b`,
+  String.raw`\b(laptop|notebook)s? (for|pra|para) (programming|programar|coding|college|faculdade)\b`,
+  String.raw`\b(laptop|notebook|keyboard|teclado)s? (\w+ ){0,2}(ate|under|abaixo de|por menos de|for less than) (r\$ ?|\$ ?|£ ?|€ ?)?\d`,
   String.raw`\b\d+ ?gb (of |de )?ram (is )?(enough|suficiente|da conta)\b`, String.raw`\b\d+ ?gb (or|ou) \d+ ?gb (of |de )?ram\b`,
   String.raw`\b(revolucao francesa|french revolution|juros compostos|compound interest|media ponderada|weighted average|confidence interval|intervalo de confianca|standard deviation|desvio padrao)\b`
 ].join('|'))

@@ -1126,6 +1126,26 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'we wrote a postmortem after the outage, how do alarms on p99 latency work in cloudwatch?').unknown, [], 'a postmortem is a programmer\'s word')
   })
 
+  t.test('a recorded lecture, late work, a CV, pay, time between job and studies, grading and a group member who does nothing are no questions for the notes', async t => {
+    for (const question of [
+      'will there be a recording of yesterday\'s class? i was at work',
+      'a professora aceita trabalhos e entregas atrasadas se eu justificar?',
+      'como monto um cv pra primeira vaga em cloud?',
+      'quanto ganha em media um analista de cloud pleno?',
+      'how much does a junior devops engineer make in lisbon?',
+      'vale a pena aceitar esse estagio de suporte ou esperar outro?',
+      'como conciliar o trabalho com a faculdade sem surtar?',
+      'tips for revising when the exams are all in the same week?',
+      'quero aprender python do zero antes do semestre, por onde começo?',
+      'any tips on grading 30 exams fairly?',
+      'someone in our group never answers the chat, what do we do?',
+      'decent laptop under €600 for a cs student?'
+    ]) t.equal(retrieve(base, question).covered, false, question)
+    t.equal(retrieve(base, 'FinOps é coisa do financeiro ou de dev? vi na vaga de estagio e fiquei na duvida').covered, true, 'a term seen in a job ad is the question, not the job')
+    t.equal(retrieve(base, 'we keep lecture recordings for years and almost never watch them, which s3 class?').covered, true, 'recordings kept in storage are the notes\' subject')
+    t.equal(retrieve(base, 'kubernetes looks good on a cv, but does eks cost more than ecs for the control plane?').covered, true, 'what looks good on a CV frames the question')
+  })
+
   t.test('which vendor certification to take is a question of careers', async t => {
     const provider = new KnowledgeProvider(base)
     const question = 'should i do the cloud practitioner before the solutions architect associate, or go straight to the second?'
