@@ -22,6 +22,8 @@ export const MIN_STRENGTH = 2
 
 /** A further passage is kept only when it scores at least this share of the best one. */
 const RELATIVE_CUTOFF = 0.5
+/** How far behind the lead a note that treats a name the lead lacks may rank and still answer instead. */
+const TREATING_CUTOFF = 0.4
 /** Passages looked at to choose the notes: the note that answers is nearly always among them. */
 const CANDIDATES = 12
 /** Strength at which the words of a question that the notes know are enough to answer it, whatever else it names. */
@@ -985,6 +987,19 @@ function analyzed (passage: Passage): AnalyzedPassage {
 const ASKED_BESIDE = 0.5
 
 /** The passage of the notes that a hit was found in. */
+/**
+ * Whether the note at `path` names itself by `name`: every word of it, the vendor's aside, is among the note's title,
+ * keywords and headings, and is a word few notes use ("kubectl"; not "config", which many notes write).
+ */
+function namesInKeywords (base: KnowledgeBase, path: string, name: string, lang: Lang): boolean {
+  const analyzer = analyzerFor(lang)
+  const { topics } = noteTerms(base)
+  const named = new Set(base.index.passages.filter(p => p.path === path)
+    .flatMap(p => [...analyzer.analyze(p.title), ...analyzer.analyze(p.keywords.join(' , ')), ...analyzer.analyze(p.heading)]))
+  const terms = analyzer.analyze(tokenize(foldText(name)).filter(word => !VENDOR.test(word)).join(' '))
+  return terms.length > 0 && terms.every(term => named.has(term) && (topics.get(term)?.size ?? 0) <= RARE_TOPICS)
+}
+
 function passageOf (base: KnowledgeBase, hit: SearchHit): Passage | undefined {
   return base.index.passages.find(p => p.path === hit.path && p.heading === hit.heading && p.kind === hit.kind)
 }
@@ -1910,6 +1925,17 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       const saying = sectionSaying(base, lead.path, untreated, queryTerms, lang)
       if (saying !== null) {
         leadWith(saying)
+        untreated.length = 0
+      }
+    }
+    // A name the leading note does not treat that another note ranked close behind does ("undo my deployment with
+    // kubectl": the ECS rollback section leads on "undo", the Kubernetes note is the one that treats kubectl): that note's
+    // best section answers, and the name is no longer missing.
+    if (untreated.length > 0) {
+      const treating = ranked.find(hit => hit.path !== lead.path && hit.rank >= lead.rank * TREATING_CUTOFF &&
+        untreated.every(name => namesInKeywords(base, hit.path, name, lang)))
+      if (treating !== undefined) {
+        leadWith(passageOf(base, treating) as Passage)
         untreated.length = 0
       }
     }

@@ -1146,6 +1146,13 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'kubernetes looks good on a cv, but does eks cost more than ecs for the control plane?').covered, true, 'what looks good on a CV frames the question')
   })
 
+  t.test('a name the leading note lacks and another close behind names itself by answers from that note', async t => {
+    const undo = retrieve(base, 'rolled out a bad image to my deployment, how do i undo that with kubectl?')
+    t.equal(undo.covered, true, 'kubectl is the Kubernetes note\'s own word')
+    t.equal(undo.hits[0]?.topic, 'kubernetes-basics', 'the note that treats kubectl answers, not the ECS rollback that leads on "undo"')
+    t.equal(retrieve(base, 'como criar uma regra do aws config pra detectar bucket s3 publico automaticamente').covered, false, 'a word many notes use names no note')
+  })
+
   t.test('which vendor certification to take is a question of careers', async t => {
     const provider = new KnowledgeProvider(base)
     const question = 'should i do the cloud practitioner before the solutions architect associate, or go straight to the second?'
