@@ -329,6 +329,9 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b(mak(e|es|ing) (stuff|things|shit|facts|answers) up|made (stuff|things) up|invent(s|ed|ing)?|inventa\w*|inventou|invencao)\b/g, '$& hallucination alucinacao'],
   // Going back to the version that worked is a rollback, however it is said ("aponta o serviço de volta para a revisão 41").
   [/\b(flip(s|ped|ping)? (\w+ )?back|switch(es|ed|ing)? (\w+ )?back|(go(es|ing)?|went|roll(s|ed|ing)?) back to (the )?(previous|last|old|older|prior|earlier) (version|release|deploy\w*|one)|undo|revert\w*|desfaz\w*|desfazer|volt\w* (pra|para|a) versao (anterior|antiga|velha)|(de volta|back) (para|pra|to) (a |the )?(revisao|revision|versao|version)|(aponta\w*|point\w*) (\w+ ){0,3}(de volta|back))\b/g, '$& rollback'],
+  // The system's package manager run on a server in a private network ("apt-get update" from a private subnet) downloads
+  // packages and updates from the internet; a language's ("npm install" in a Dockerfile) builds the program.
+  [/^(?=.*\b(subnets?|sub-?redes?|privat\w*|privad\w*|internet|nat|vpc|outbound|egress|saida)\b).*?\b(apt get|apt-get|apt|yum|dnf) (update|upgrade|install)\b/g, '$& packages pacotes updates atualizacoes'],
   // The domain without "www" is what DNS calls the zone apex.
   [/\b((bare|naked|root|apex) domains?|dominios? (raiz|nu|pelado|sem www)|raiz do dominio)\b/g, '$& apex zone apex'],
   // The first request after a quiet spell being slow is a cold start.
