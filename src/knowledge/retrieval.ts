@@ -2077,8 +2077,9 @@ function analogyWords (raw: string): Set<string> {
   return out
 }
 
-// Another vendor's cloud, as students name it: where a student comes from when they ask for AWS's way.
-const OTHER_CLOUD = String.raw`(?:microsoft azure|azure|gcp|google cloud(?: platform)?|firebase|oracle cloud|ibm cloud|alibaba cloud)`
+// Another vendor's cloud, as students name it, or the hosting they used before: where a student comes from when they
+// ask for AWS's way.
+const OTHER_CLOUD = String.raw`(?:microsoft azure|azure|gcp|google cloud(?: platform)?|firebase|oracle cloud|ibm cloud|alibaba cloud|heroku|vercel|netlify|digitalocean|digital ocean|linode|hostinger|locaweb|github pages)`
 const OTHER_CLOUD_NAMED = new RegExp(String.raw`\b${OTHER_CLOUD}\b`, 'i')
 // The words a question sets against AWS's own: "the aws equivalent", "on aws", "na aws", "like", "tipo", "vs", "basically".
 const ASKS_AWS_SIDE = /\b(?:aws|amazon|equivalent|equivalente|counterpart|correspondente|maps? to|like|tipo|vs|versus|igual|similar|same as|mesma coisa|o mesmo que|basically|basicamente)\b/i
@@ -2086,6 +2087,9 @@ const ASKS_AWS_SIDE = /\b(?:aws|amazon|equivalent|equivalente|counterpart|corres
 // of google cloud trace / jaeger"), up to a word that goes on with the sentence. Set against AWS's ("azure NSGs vs aws
 // security groups", "is the azure functions timeout also 15 min like lambda?") it is asked about.
 const OTHER_CLOUD_PRODUCT = new RegExp(String.raw`\b(?:like|tipo|similar to|same as|equivalent (?:of|to)|equivalente (?:a|ao|do|da|de)|counterpart (?:of|to)|igual (?:a|ao)|que nem|feito)\s+(?:the |o |a |os |as |um |uma )?${OTHER_CLOUD}(?:'s)?((?:\s*[/+]?\s*(?!(?:so|to|for|in|on|at|that|which|with|from|pra|para|pro|que|no|na|nos|nas|do|da|de|e|and|or|ou|but|mas|eu|we|i|you|it|is|are|was|were|has|have|had|gives?|give|tem|tinha|usava|usei|used|use|maps?|equivale|vs|versus)\b)[\p{L}\p{N}-]+){0,4})`, 'giu')
+
+// The other one set beside AWS's own as the alternative to pick ("Vercel ou AWS Amplify", "heroku or aws for my api").
+const OR_AWS = new RegExp(String.raw`\b${OTHER_CLOUD}(?:\s+[\w.-]+){0,3}\s+(?:ou|or|vs|versus)\s+(?:a |o |the )?(?:aws|amazon)\b|\b(?:aws|amazon)(?:\s+[\w.-]+){0,3}\s+(?:ou|or|vs|versus)\s+(?:a |o |the )?${OTHER_CLOUD}\b`, 'i')
 
 const WEIGHS_AGAINST_AWS = /\b(?:than|q|que|do que|compared (?:to|with)|comparad[oa] (?:a|com|ao))\s+(?:a |o |the )?(?:aws|amazon)\b|\b(?:compensa mais|worth more|vale mais|better|melhor|cheaper|mais barat[oa])\b/i
 
@@ -2102,8 +2106,8 @@ function withoutOtherCloud (text: string): { text: string, words: Set<string> } 
   if (!OTHER_CLOUD_NAMED.test(text) || !ASKS_AWS_SIDE.test(text)) return { text, words }
   const sentences = text.split(/(?<=[.?!;])\s+/)
   const asking = sentences.filter(sentence => !OTHER_CLOUD_NAMED.test(sentence) && tokenize(sentence).length >= 3)
-  // "… compensa mais q a aws pro tcc?": a question that weighs the two asks about the other one too.
-  if (asking.some(sentence => WEIGHS_AGAINST_AWS.test(sentence))) return { text, words }
+  // "… compensa mais q a aws pro tcc?", "Vercel ou AWS Amplify?": a question that weighs the two asks about the other one too.
+  if (asking.some(sentence => WEIGHS_AGAINST_AWS.test(sentence)) || sentences.some(sentence => OTHER_CLOUD_NAMED.test(sentence) && OR_AWS.test(sentence))) return { text, words }
   const kept = sentences.map(sentence => {
     if (!OTHER_CLOUD_NAMED.test(sentence)) return sentence
     if (asking.length > 0) {

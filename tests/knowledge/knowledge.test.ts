@@ -1164,6 +1164,14 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'configurar nginx como proxy reverso na minha vps com certbot, por onde começo?').covered, false, 'the tools set up on a VPS are still names the notes lack')
   })
 
+  t.test('the hosting a student used before (Netlify, Vercel, a Heroku dyno) is where they come from, unless they weigh it against AWS', async t => {
+    const cache = retrieve(base, 'on vercel i never touched cache headers. now on cloudfront, how long can a hashed bundle like main.3f2a.js stay cached?')
+    t.same([cache.covered, cache.hits[0]?.topic], [true, 'cdn'], 'the sentence about the old hosting sets the scene')
+    const dyno = retrieve(base, 'my api used to live on a heroku dyno. on aws, how do i keep it stateless so more copies can run?')
+    t.same([dyno.covered, dyno.unknown], [true, []], 'what the old hosting called its servers is no word the notes lack')
+    t.equal(retrieve(base, 'Netlify ou AWS Amplify pra um site estatico do tcc? Qual da menos trabalho?').covered, false, 'weighed against AWS, the other hosting is asked about')
+  })
+
   t.test('which vendor certification to take is a question of careers', async t => {
     const provider = new KnowledgeProvider(base)
     const question = 'should i do the cloud practitioner before the solutions architect associate, or go straight to the second?'
