@@ -233,9 +233,9 @@ const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solutio
 // Words that after a vendor say when ("moving to aws next week", "migrar pra aws amanha"), never which service.
 const WHEN_WORD = /^(next|last|this|today|tomorrow|tonight|yesterday|soon|later|hoje|amanha|ontem|semana|depois|logo)$/
 
-// Verbs whose subject the vendor is ("when aws predicts i'll cross it", "aws says only 251 are free"): the
-// word after the vendor says what it does, never which service.
-const VENDOR_DOES = /^(says|said|predicts|predicted|forecasts|charges|charged|bills|recommends|recommended|reserves|reserved|keeps|gives|guarantees|promises|claims|suggests|warns|shows|tells|lets|allows|expects|requires|handles|does|did|decides|decided|considers|counts|diz|disse|cobra|cobrou|recomenda|reserva|garante|promete|mostra|avisa|exige|considera|conta)$/
+// Verbs whose subject the vendor is ("when aws predicts i'll cross it", "aws says only 251 are free", "how does aws add
+// more copies"): the word after the vendor says what it does, never which service.
+const VENDOR_DOES = /^(says|said|predicts|predicted|forecasts|charges|charged|bills|recommends|recommended|reserves|reserved|keeps|gives|guarantees|promises|claims|suggests|warns|shows|tells|lets|allows|expects|requires|handles|does|did|decides|decided|considers|counts|adds|added|makes|made|uses|provides|offers|protects|blocks|stops|needs|scales|spins|moves|picks|chooses|add|decide|know|handle|charge|bill|keep|give|tell|recommend|reserve|guarantee|scale|spin|pick|choose|protect|block|warn|offer|provide|diz|disse|cobra|cobrou|recomenda|reserva|garante|promete|mostra|avisa|exige|considera|conta)$/
 
 // Determiners and pronouns that open a verb's object.
 const OBJECT_AFTER_VERB = /^(some|the|a|an|my|your|our|their|its|it|them|us|me|any|all|that|this|these|those|another|every|each|both|one|o|os|as|um|uma|meu|minha|meus|minhas|seu|sua|nosso|nossa|isso|tudo|outro|outra|outros|outras|esse|essa|esses|essas|este|esta|estes|estas|todo|toda|todos|todas)$/

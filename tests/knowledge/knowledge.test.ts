@@ -1172,6 +1172,14 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'Netlify ou AWS Amplify pra um site estatico do tcc? Qual da menos trabalho?').covered, false, 'weighed against AWS, the other hosting is asked about')
   })
 
+  t.test('what the vendor does ("how does aws add more tasks") is no service, and a test\'s assert is a programmer\'s word', async t => {
+    const adds = retrieve(base, 'when traffic spikes, how does aws add more tasks to my ecs service?')
+    t.same([adds.covered, adds.untreated, adds.hits[0]?.topic], [true, [], 'autoscaling'])
+    const assert = retrieve(base, 'meu teste de integracao faz PutItem e logo depois GetItem no dynamo e o assert pega valor antigo, pq?')
+    t.same([assert.covered, assert.unknown, assert.hits[0]?.topic], [true, [], 'databases'])
+    t.same(retrieve(base, 'how does aws backup handle rds snapshots across regions?').untreated, ['AWS backup'], 'a service named after the vendor is still one')
+  })
+
   t.test('which vendor certification to take is a question of careers', async t => {
     const provider = new KnowledgeProvider(base)
     const question = 'should i do the cloud practitioner before the solutions architect associate, or go straight to the second?'
