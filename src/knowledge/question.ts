@@ -567,7 +567,7 @@ const COMMON: ReadonlySet<string> = new Set([
   'everyone', 'everybody', 'everything', 'anybody', 'anything', 'somebody', 'nobody', 'nothing', 'none',
   'though', 'tho', 'shouldnt', 'couldnt', 'wouldnt', 'didnt', 'wasnt', 'werent', 'havent', 'hasnt', 'aint',
   'thats', 'theres', 'heres', 'whos', 'youve', 'weve', 'theyre', 'itll', 'youll', 'ill', 'youd', 'theyd',
-  'theyll', 'theyve'
+  'theyll', 'theyve', 'itd', 'wed', 'hed', 'shed', 'thatd', 'thered', 'whod', 'whatd', 'howd', 'wheres', 'whens', 'hows'
 ])
 
 // Conjugated verbs and adverbs by their endings: "deixei", "comecou", "barrava", "rodando", "throwing", "suddenly" are

@@ -1180,6 +1180,12 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'how does aws backup handle rds snapshots across regions?').untreated, ['AWS backup'], 'a service named after the vendor is still one')
   })
 
+  t.test('"did amazon switch" is what the vendor did, and "it\'d" a contraction typed without its apostrophe', async t => {
+    const xen = retrieve(base, 'is ec2 still on xen or did amazon switch hypervisors at some point?')
+    t.same([xen.covered, xen.untreated, xen.hits[0]?.topic], [true, [], 'virtualization-hypervisors'])
+    t.same(retrieve(base, "we'd like to know why it'd fail: my task role has s3:GetObject but still AccessDenied on the bucket, least privilege wise what's missing?").unknown, [])
+  })
+
   t.test('which vendor certification to take is a question of careers', async t => {
     const provider = new KnowledgeProvider(base)
     const question = 'should i do the cloud practitioner before the solutions architect associate, or go straight to the second?'
