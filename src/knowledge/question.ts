@@ -332,6 +332,8 @@ const SYNONYMS: Array<[RegExp, string]> = [
   // The system's package manager run on a server in a private network ("apt-get update" from a private subnet) downloads
   // packages and updates from the internet; a language's ("npm install" in a Dockerfile) builds the program.
   [/^(?=.*\b(subnets?|sub-?redes?|privat\w*|privad\w*|internet|nat|vpc|outbound|egress|saida)\b).*?\b(apt get|apt-get|apt|yum|dnf) (update|upgrade|install)\b/g, '$& packages pacotes updates atualizacoes'],
+  // Which service made the bill grow, or the spending split by service, is what Cost Explorer shows.
+  [/^(?=.*\b(fatura|conta|bill|billing|custos?|costs?|gastos?|spend|spending)\b)(?=.*\b((qual|quais|which|what) (\w+ ){0,2}(servico|servicos|service|services)|(por|by|per) (servico|service)|separad\w* por servico|broken down by service)\b).*$/g, '$& cost explorer'],
   // The domain without "www" is what DNS calls the zone apex.
   [/\b((bare|naked|root|apex) domains?|dominios? (raiz|nu|pelado|sem www)|raiz do dominio)\b/g, '$& apex zone apex'],
   // The first request after a quiet spell being slow is a cold start.

@@ -1186,6 +1186,13 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, "we'd like to know why it'd fail: my task role has s3:GetObject but still AccessDenied on the bucket, least privilege wise what's missing?").unknown, [])
   })
 
+  t.test('which service made the bill grow, or the costs split by service, is what Cost Explorer shows', async t => {
+    const bill = retrieve(base, 'a fatura deste mes subiu imenso e nao faço ideia de qual serviço foi. onde vejo os custos separados por serviço?')
+    t.same([bill.hits[0]?.topic, bill.hits[0]?.heading], ['budgets-billing', 'Cost Explorer'])
+    const tags = retrieve(base, 'quanto tempo demora pra uma tag de alocação de custo aparecer depois de ativar?')
+    t.equal(tags.hits[0]?.heading, 'Free Tier e tags de alocação de custos', 'the tags themselves stay with their section')
+  })
+
   t.test('which vendor certification to take is a question of careers', async t => {
     const provider = new KnowledgeProvider(base)
     const question = 'should i do the cloud practitioner before the solutions architect associate, or go straight to the second?'
