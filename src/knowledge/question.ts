@@ -321,8 +321,9 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/^(?=.*\b(cloudfront|cdn)\b)(?=.*\b(clear|flush|bust|limpar|limpo|limpa) (the |o |do )?cache\b).*$/g, '$& invalidation invalidacao'],
   // A Portuguese question keeps the English "error budget"; the Portuguese notes say "orçamento de erros" (no AWS Budgets).
   [/\berror budgets?\b/g, '$& orcamento de erros'],
-  // What was forgotten and left running ("recursos esquecidos", "instances we forgot about") is what the notes call idle.
-  [/\b(recursos?|resources?|coisas|stuff|things|instancias|instances|volumes|servers?|servidores|maquinas|ambientes|environments)\b[^?.!]{0,30}\b(esquecid[oa]s?|forgotten|forgot|left (on|running)|abandonad[oa]s?|abandoned|largad[oa]s?|orphan(ed)?s?)\b|\b(esquecid[oa]s?|forgotten|abandoned|orphaned) (recursos?|resources?|instancias|instances|volumes|servers?|servidores|ambientes|environments)\b/g, '$& idle ociosos'],
+  // What was forgotten and left running ("recursos esquecidos", "instances we forgot about"), a project's leftovers and
+  // what keeps charging while nobody uses it are what the notes call idle.
+  [/\b(recursos?|resources?|coisas|stuff|things|instancias|instances|volumes|servers?|servidores|maquinas|ambientes|environments)\b[^?.!]{0,30}\b(esquecid[oa]s?|forgotten|forgot|left (on|running)|abandonad[oa]s?|abandoned|largad[oa]s?|orphan(ed)?s?)\b|\b(leftover|left-over|sobras?|sobrando) (stuff|things|resources?|recursos|coisas|instances|instancias)\b|\b(full of|cheia de|cheio de) (leftover|old|sobras|coisa velha|coisas velhas)\b|\b(charg\w*|cobr\w*|gast\w*|burn\w*|cost\w*)\b[^?.!]{0,60}\b(nobody|no one|ninguem) (is |ta |esta )?(even )?(us\w*)\b|\b(esquecid[oa]s?|forgotten|abandoned|orphaned) (recursos?|resources?|instancias|instances|volumes|servers?|servidores|ambientes|environments)\b/g, '$& idle ociosos'],
   // That storage "never loses anything" is its durability, which the notes set apart from keeping a deleted file.
   [/\b(nada se perde|nunca (se )?perde (nada|dados?|arquivos?|objetos?)|nao perde nada|never los(e|es) (anything|data|files?|objects?|a (file|byte|thing))|nothing (is|gets|ever gets) lost|onze noves|eleven nines|11 (noves|nines))\b/g, '$& durabilidade durability'],
   // A model that "makes things up" or "invents" an answer hallucinates.
@@ -334,6 +335,8 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/^(?=.*\b(subnets?|sub-?redes?|privat\w*|privad\w*|internet|nat|vpc|outbound|egress|saida)\b).*?\b(apt get|apt-get|apt|yum|dnf) (update|upgrade|install)\b/g, '$& packages pacotes updates atualizacoes'],
   // Which service made the bill grow, or the spending split by service, is what Cost Explorer shows.
   [/^(?=.*\b(fatura|conta|bill|billing|custos?|costs?|gastos?|spend|spending)\b)(?=.*\b((qual|quais|which|what) (\w+ ){0,2}(servico|servicos|service|services)|(por|by|per) (servico|service)|separad\w* por servico|broken down by service)\b).*$/g, '$& cost explorer'],
+  // A machine whose CPU sits low all month ("10% de cpu o mes inteiro", "8% cpu the whole month") is one to right-size.
+  [/\b(cpu|vcpu|processador)\b[^?.!]{0,25}\b\d{1,2} ?%[^?.!]{0,25}\b(o mes (inteiro|todo)|o tempo todo|sempre|all month|the whole month|all the time|every day|todo dia|o dia todo)\b|\b\d{1,2} ?% (de |of )?cpu\b[^?.!]{0,25}\b(o mes (inteiro|todo)|o tempo todo|all month|the whole month|all the time)\b/g, '$& right-sizing redimensionamento'],
   // The domain without "www" is what DNS calls the zone apex.
   [/\b((bare|naked|root|apex) domains?|dominios? (raiz|nu|pelado|sem www)|raiz do dominio)\b/g, '$& apex zone apex'],
   // The first request after a quiet spell being slow is a cold start.

@@ -1193,6 +1193,13 @@ t.test('everyday-words', async t => {
     t.equal(tags.hits[0]?.heading, 'Free Tier e tags de alocação de custos', 'the tags themselves stay with their section')
   })
 
+  t.test('a CPU that sits low all month is one to right-size; leftovers that charge while nobody uses them are idle', async t => {
+    const low = retrieve(base, 'nossas instancias do app ficam com uns 10% de cpu o mes inteiro, como acho o tamanho certo?')
+    t.same([low.hits[0]?.topic, low.hits[0]?.heading], ['finops-cost-optimization', 'Redimensionamento (right-sizing)'])
+    const idle = retrieve(base, 'what usually burns money in a student aws account overnight when nobody is even using it?')
+    t.same([idle.hits[0]?.topic, idle.hits[0]?.heading], ['finops-cost-optimization', 'Tagging and idle resources'])
+  })
+
   t.test('which vendor certification to take is a question of careers', async t => {
     const provider = new KnowledgeProvider(base)
     const question = 'should i do the cloud practitioner before the solutions architect associate, or go straight to the second?'
