@@ -480,6 +480,8 @@ export function readQuestion (raw: string): Question {
   const spelled = raw.replace(/\bSO\b/g, 'sistema operacional').replace(/\bOS\b/g, 'operating system')
   let text = expandAbbreviations(foldText(spelled))
   if (lang === 'en') text = text.replace(/\bos\b/g, 'operating system')
+  // Brazilian students say "cloud" for what the Portuguese notes call "nuvem" ("sem virtualização não havia cloud").
+  if (lang === 'pt') text = text.replace(/(?<!\b(google|oracle|ibm|alibaba|huawei|digital|private|hybrid|public|multi) )\bcloud\b(?! (map|run|functions|storage|sql|trail|front|watch|formation|shell|endpoints|trace|build|digital|practitioner|native))/g, 'cloud nuvem')
   return { raw, text, lang, type: questionType(text) }
 }
 

@@ -1200,6 +1200,14 @@ t.test('everyday-words', async t => {
     t.same([idle.hits[0]?.topic, idle.hits[0]?.heading], ['finops-cost-optimization', 'Tagging and idle resources'])
   })
 
+  t.test('"cloud" in a Portuguese question is the notes\' "nuvem"; a salary range and a LinkedIn profile are questions of careers', async t => {
+    const virt = retrieve(base, 'pq dizem que sem virtualização não existiria cloud?')
+    t.same([virt.hits[0]?.topic, virt.hits[0]?.heading], ['virtualization-hypervisors', 'Por que a virtualização viabiliza a nuvem'])
+    t.equal(retrieve(base, 'qual a diferença entre o Cloud Functions gen1 e gen2 do google cloud?').covered, false, 'another vendor\'s cloud stays its own')
+    t.equal(retrieve(base, 'qual faixa salarial pedir numa vaga de cloud junior em recife?').covered, false)
+    t.equal(retrieve(base, 'como deixo meu perfil do linkedin bom pra vaga de cloud?').covered, false)
+  })
+
   t.test('which vendor certification to take is a question of careers', async t => {
     const provider = new KnowledgeProvider(base)
     const question = 'should i do the cloud practitioner before the solutions architect associate, or go straight to the second?'
