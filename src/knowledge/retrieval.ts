@@ -1638,6 +1638,10 @@ const PROGRAM_LANGUAGE = /^(java|python|node|nodejs|typescript|javascript|golang
 /** What a student builds with one: their app, service, container or function. */
 const PROGRAM_THING = /^(app|apps|application|applications|aplicacao|aplicacoes|aplicativo|api|apis|service|services|servico|servicos|backend|back|frontend|front|container|containers|conteiner|runtime|function|functions|funcao|funcoes|lambda|lambdas|server|servidor|image|imagem|task|tasks|microservice|microservices|microsservico|microsservicos|worker|workers|monolith|monolito|site|code|codigo)$/
 
+// Base images a native dependency may crash on, and the words of its crash.
+const BASE_IMAGE = /\b(alpine|musl|glibc|libc|slim|distroless|debian|ubuntu)\b/
+const CRASHES = /^(crash|crashes|crashed|crashing|breaks|broke|fails|failed|blows|segfaults|quebra|quebrou|falha|falhou|explode|explodiu|crasha|crashou)$/
+
 // What a program is built with: a library, a package, a (native) module.
 const DEPENDENCY_WORD = /^(module|modules|modulo|modulos|library|libraries|lib|package|packages|pacote|pacotes|addon|addons|dependency|dependencia|biblioteca)$/
 
@@ -1660,6 +1664,22 @@ function ofTheirProgram (raw: string): (name: string) => boolean {
     if (words.length === 1 && typed.some((word, i) => word === words[0] && libraryAt(i))) return true
     if (words.length === 0 || words.length > 2 || !words.some(word => PROGRAM_LANGUAGE.test(word)) || !words.every(word => PROGRAM_LANGUAGE.test(word) || PROGRAM_THING.test(word))) return false
     return typed.some((word, i) => words.includes(word) && languageAt(i))
+  }
+}
+
+/**
+ * Whether a name the notes lack is what crashes on one base image and runs on another ("bcrypt crashes on alpine",
+ * "node app with bcrypt works on debian but breaks on alpine"): a native dependency of the student's program, the
+ * setting of a question about the base image, however short the question. The question's words are read once.
+ */
+function crashingDependency (raw: string): (name: string) => boolean {
+  const typed = tokenize(foldText(raw))
+  const at = (i: number): string => typed[i] ?? ''
+  if (!BASE_IMAGE.test(foldText(raw))) return () => false
+  const crashes = (i: number): boolean => CRASHES.test(at(i)) || (['keeps', 'continua', 'vive'].includes(at(i)) && CRASHES.test(at(i + 1)))
+  return name => {
+    const words = tokenize(foldText(name))
+    return words.length === 1 && typed.some((word, i) => word === words[0] && (crashes(i + 1) || (WITH.test(at(i - 1)) && PROGRAM_THING.test(at(i - 2)))))
   }
 }
 
@@ -1985,7 +2005,10 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const opened = VENDOR.test(rawWords[1] ?? '') ? rawWords[2] : rawWords[1]
     const opensAfterArticle = opening !== undefined && opened !== undefined && /^(o|a|the)$/.test(opening) &&
       unknownTerms.some(word => foldText(word) === opened && !(question.lang === 'pt' && (portugueseShaped(word) || PORTUGUESE_SUFFIX.test(opened))))
-    const setting = answersAll || about || repeated || opensAfterArticle || unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
+    const named = [...untreated, ...unknownTerms]
+    const crashed = named.length === 1 && crashingDependency(raw)(named[0]) ? named : []
+    const setting = answersAll || about || repeated || opensAfterArticle ? [] : crashed.length > 0 ? crashed
+      : unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
     if (certification !== null && !untreated.some(name => foldText(name) === certification)) untreated.push(certification)
     // A limit asked of a thing the leading section gives no number for is answered by the section found with it that
     // states one ("how many internet gateways can one vpc have at most": the internet gateway's section, "at most one",

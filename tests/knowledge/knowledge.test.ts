@@ -1208,6 +1208,14 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'como deixo meu perfil do linkedin bom pra vaga de cloud?').covered, false)
   })
 
+  t.test('what crashes on one base image and runs on another is a native dependency: the setting of a question about the base image', async t => {
+    const crash = retrieve(base, 'bcrypt keeps crashing on node:20-alpine but the debian image is fine, which base should we ship?')
+    t.same([crash.covered, crash.notTreated, crash.hits[0]?.topic], [true, ['bcrypt'], 'multi-stage-builds'], 'answered, saying the notes do not treat the library')
+    const app = retrieve(base, 'my api with bcrypt runs on ubuntu but breaks on alpine, why?')
+    t.same([app.covered, app.hits[0]?.topic], [true, 'multi-stage-builds'])
+    t.equal(retrieve(base, 'bcrypt or argon2 for hashing passwords on alpine?').covered, false, 'a question about the library itself keeps its name')
+  })
+
   t.test('which vendor certification to take is a question of careers', async t => {
     const provider = new KnowledgeProvider(base)
     const question = 'should i do the cloud practitioner before the solutions architect associate, or go straight to the second?'
