@@ -305,6 +305,8 @@ const PHRASES: Array<[RegExp, string]> = [
   // A user's session kept in one process's memory is lost when the service scales out and another copy answers:
   // processes keep no state.
   [/^(?=.*\b(sessions?|sessao|sessoes|login|logins)\b)(?=.*\b(memory|memoria|in-memory|ram)\b)(?=.*\b(scal\w*|escal\w*|tasks|tarefas|instances|instancias|replicas|containers|pods)\b).*$/g, '$& stateless sem estado processos processes'],
+  // Which service made the bill grow, or the spending split by service, is what Cost Explorer shows.
+  [/^(?=.*\b(fatura|conta|bill|billing|custos?|costs?|gastos?|spend|spending)\b)(?=.*\b((qual|quais|which|what) (\w+ ){0,2}(servico|servicos|service|services)|(por|by|per) (servico|service)|separad\w* por servico|broken down by service)\b).*$/g, '$& cost explorer'],
   // Logs written as JSON are what the notes call structured logging.
   [/\b(logs? (em |in |as )?json|json logs?|logar (em )?json)\b/g, '$& log estruturado structured logging']
 ]
@@ -332,11 +334,12 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b(flip(s|ped|ping)? (\w+ )?back|switch(es|ed|ing)? (\w+ )?back|(go(es|ing)?|went|roll(s|ed|ing)?) back to (the )?(previous|last|old|older|prior|earlier) (version|release|deploy\w*|one)|undo|revert\w*|desfaz\w*|desfazer|volt\w* (pra|para|a) versao (anterior|antiga|velha)|(de volta|back) (para|pra|to) (a |the )?(revisao|revision|versao|version)|(aponta\w*|point\w*) (\w+ ){0,3}(de volta|back))\b/g, '$& rollback'],
   // The system's package manager run on a server in a private network ("apt-get update" from a private subnet) downloads
   // packages and updates from the internet; a language's ("npm install" in a Dockerfile) builds the program.
-  [/^(?=.*\b(subnets?|sub-?redes?|privat\w*|privad\w*|internet|nat|vpc|outbound|egress|saida)\b).*?\b(apt get|apt-get|apt|yum|dnf) (update|upgrade|install)\b/g, '$& packages pacotes updates atualizacoes'],
-  // Which service made the bill grow, or the spending split by service, is what Cost Explorer shows.
-  [/^(?=.*\b(fatura|conta|bill|billing|custos?|costs?|gastos?|spend|spending)\b)(?=.*\b((qual|quais|which|what) (\w+ ){0,2}(servico|servicos|service|services)|(por|by|per) (servico|service)|separad\w* por servico|broken down by service)\b).*$/g, '$& cost explorer'],
+  [/\b(apt get|apt-get|apt|yum|dnf) (update|upgrade|install)\b(?=[^]*\b(subnets?|sub-?redes?|privat\w*|privad\w*|internet|nat|vpc|outbound|egress|saida)\b)|(?<=\b(subnets?|sub-?redes?|privat\w*|privad\w*|internet|nat|vpc|outbound|egress|saida)\b[^]*)\b(apt get|apt-get|apt|yum|dnf) (update|upgrade|install)\b/g, '$& packages pacotes updates atualizacoes'],
   // A machine whose CPU sits low all month ("10% de cpu o mes inteiro", "8% cpu the whole month") is one to right-size.
   [/\b(cpu|vcpu|processador)\b[^?.!]{0,25}\b\d{1,2} ?%[^?.!]{0,25}\b(o mes (inteiro|todo)|o tempo todo|sempre|all month|the whole month|all the time|every day|todo dia|o dia todo)\b|\b\d{1,2} ?% (de |of )?cpu\b[^?.!]{0,25}\b(o mes (inteiro|todo)|o tempo todo|all month|the whole month|all the time)\b/g, '$& right-sizing redimensionamento'],
+  // AWS's Graviton processors and Apple's M-series chips, named where the question speaks of the architecture ("arm64 no
+  // graviton", "build pra arm64 pq meu mac eh M1"), are where the ARM64 image comes from.
+  [/\b(graviton\d*|m1|m2|m3|m4|apple silicon)\b(?=[^]*\b(arm64|arm|aarch64|x86|x86_64|amd64)\b)|(?<=\b(arm64|arm|aarch64|x86|x86_64|amd64)\b[^]*)\b(graviton\d*|m1|m2|m3|m4|apple silicon)\b/g, '$& arm64'],
   // The domain without "www" is what DNS calls the zone apex.
   [/\b((bare|naked|root|apex) domains?|dominios? (raiz|nu|pelado|sem www)|raiz do dominio)\b/g, '$& apex zone apex'],
   // The first request after a quiet spell being slow is a cold start.

@@ -1216,6 +1216,14 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'bcrypt or argon2 for hashing passwords on alpine?').covered, false, 'a question about the library itself keeps its name')
   })
 
+  t.test('Graviton and an M1 Mac, named where the question speaks of the architecture, are where its ARM64 image comes from', async t => {
+    for (const question of ['nosso build é arm64 pq roda em graviton, fargate spot aceita?', 'built the image for arm64 on my m2 macbook, will it run on fargate spot?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.unknown, found.hits[0]?.topic], [true, [], 'spot-capacity'], question)
+    }
+    t.equal(retrieve(base, 'vale a pena trocar minhas ec2 por instancias graviton pra economizar? como migro a aplicacao').covered, false, 'Graviton itself is what the notes do not treat')
+  })
+
   t.test('which vendor certification to take is a question of careers', async t => {
     const provider = new KnowledgeProvider(base)
     const question = 'should i do the cloud practitioner before the solutions architect associate, or go straight to the second?'
