@@ -719,8 +719,9 @@ function noteTerms (base: KnowledgeBase): NoteTerms {
 const CLI_COMMAND = /\b(?:aws|kubectl|docker|terraform|gcloud|az|helm|eksctl|sam|cdk|git|npm)\s+[a-z0-9][\w-]*(?:\s+[a-z0-9][\w-]*)?(?:\s+--?[a-z][\w-]*(?:[ =](?!-)\S+)?)+/gi
 
 // An error's name as a program prints it (spelled out by then: "resource initialization error", up to three words) or
-// the student's "erro" and where ("erro no actions"), a colon, and the message up to the end of the sentence.
-const PRINTED_ERROR = /(?:(?:\b[a-z]+ ){0,3}\b(?:error|exception)|\berro(?: (?:no|na|do|da|de) [\w-]+)?):[^.!?\n]*/gi
+// the student's "erro" and where ("erro no actions"), a colon or an ellipsis, and the message up to the end of the
+// sentence, across the ellipses a student cuts it with ("CannotPullContainerError ... dial tcp i/o timeout").
+const PRINTED_ERROR = /(?:(?:\b[a-z]+ ){0,3}\b[a-z]*(?:error|exception)|\berro(?: (?:no|na|do|da|de) [\w-]+)?)(?::|\s*(?:\.{3}|…))(?:[^.!?\n]|\.{2,}|…)*/gi
 
 /** The text without the command lines, printed messages and container states the student pasted (CLI_COMMAND, PRINTED_ERROR, SPELLED_CONTAINER_STATE): what they typed or saw names no product. */
 function withoutPrinted (text: string): string {
@@ -1590,7 +1591,7 @@ export function pinnedWords (typed: string): Set<string> {
 }
 
 /**
- * The words of what the student pasted between backticks, two words or more: a log line, an error, a command
+ * The words of what the student pasted between backticks, two words or more, or after a printed error's name: a log line, an error, a command
  * ("`OCI runtime exec failed: exec failed ...`", "`(task 9f2c...) failed ELB health checks`"). Only the words that
  * appear nowhere else in the question are returned: what the student saw names no product unless they name it
  * themselves ("local docker postgres keeps saying `FATAL: password authentication failed`"). One word between
@@ -1602,9 +1603,13 @@ function pastedOnlyWords (typed: string): Set<string> {
   const blocks = [...typed.matchAll(FENCED_BLOCK)].map(match => tokenize(foldText(match[0]))).filter(words => words.length >= 1)
   const written = withoutFencedBlocks(typed)
   const inline = [...written.matchAll(/`([^`\n]+)`/g)].map(match => tokenize(foldText(match[1]))).filter(words => words.length >= 2)
-  const pasted = [...blocks, ...inline]
+  // A message a program printed after its error's name, unquoted ("CannotPullContainerError ... dial tcp i/o timeout. oq
+  // ta faltando?"), is pasted too when the student's own question follows it; one that runs to the end may be the question.
+  const printed = [...written.matchAll(PRINTED_ERROR)].filter(match => /[\p{L}\p{N}]/u.test(written.slice((match.index ?? 0) + match[0].length)))
+    .map(match => tokenize(foldText(match[0]))).filter(words => words.length >= 2)
+  const pasted = [...blocks, ...inline, ...printed]
   if (pasted.length === 0) return out
-  const outside = new Set(tokenize(foldText(written.replace(/`[^`\n]+`/g, ' '))))
+  const outside = new Set(tokenize(foldText(written.replace(/`[^`\n]+`/g, ' ').replace(PRINTED_ERROR, (message, at: number) => (/[\p{L}\p{N}]/u.test(written.slice(at + message.length)) ? ' ' : message)))))
   for (const words of pasted) for (const word of words) if (!outside.has(word)) out.add(word)
   return out
 }

@@ -1224,6 +1224,13 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'vale a pena trocar minhas ec2 por instancias graviton pra economizar? como migro a aplicacao').covered, false, 'Graviton itself is what the notes do not treat')
   })
 
+  t.test('a message printed after an error\'s name, cut with an ellipsis and followed by the question, names nothing asked', async t => {
+    const pull = retrieve(base, 'task no fargate em subnet privada falha com CannotPullContainerError ... dial tcp i/o timeout. falta nat?')
+    t.same([pull.covered, pull.unknown, pull.hits[0]?.topic], [true, [], 'cloud-networking-gateways'])
+    const module = retrieve(base, "ModuleNotFoundError: No module named 'boto3' mesmo dps de dar pip install, oq ta errado")
+    t.same([module.covered, module.unknown], [false, ['boto3']], 'a message that runs to the end may be the question itself')
+  })
+
   t.test('which vendor certification to take is a question of careers', async t => {
     const provider = new KnowledgeProvider(base)
     const question = 'should i do the cloud practitioner before the solutions architect associate, or go straight to the second?'
