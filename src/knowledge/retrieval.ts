@@ -987,20 +987,30 @@ function analyzed (passage: Passage): AnalyzedPassage {
  */
 const ASKED_BESIDE = 0.5
 
-/** The passage of the notes that a hit was found in. */
+/** Each note's own names, by language and path: the terms of its title, keywords and headings (see namesInKeywords). */
+const OWN_NAMES = new WeakMap<KnowledgeBase['index'], Map<string, Set<string>>>()
+
 /**
  * Whether the note at `path` names itself by `name`: every word of it, the vendor's aside, is among the note's title,
  * keywords and headings, and is a word few notes use ("kubectl"; not "config", which many notes write).
  */
 function namesInKeywords (base: KnowledgeBase, path: string, name: string, lang: Lang): boolean {
   const analyzer = analyzerFor(lang)
+  let byNote = OWN_NAMES.get(base.index)
+  if (byNote === undefined) OWN_NAMES.set(base.index, byNote = new Map())
+  let named = byNote.get(`${lang} ${path}`)
+  if (named === undefined) {
+    named = new Set(base.index.passages.filter(p => p.path === path)
+      .flatMap(p => [...analyzer.analyze(p.title), ...analyzer.analyze(p.keywords.join(' , ')), ...analyzer.analyze(p.heading)]))
+    byNote.set(`${lang} ${path}`, named)
+  }
   const { topics } = noteTerms(base)
-  const named = new Set(base.index.passages.filter(p => p.path === path)
-    .flatMap(p => [...analyzer.analyze(p.title), ...analyzer.analyze(p.keywords.join(' , ')), ...analyzer.analyze(p.heading)]))
+  const own = named
   const terms = analyzer.analyze(tokenize(foldText(name)).filter(word => !VENDOR.test(word)).join(' '))
-  return terms.length > 0 && terms.every(term => named.has(term) && (topics.get(term)?.size ?? 0) <= RARE_TOPICS)
+  return terms.length > 0 && terms.every(term => own.has(term) && (topics.get(term)?.size ?? 0) <= RARE_TOPICS)
 }
 
+/** The passage of the notes that a hit was found in. */
 function passageOf (base: KnowledgeBase, hit: SearchHit): Passage | undefined {
   return base.index.passages.find(p => p.path === hit.path && p.heading === hit.heading && p.kind === hit.kind)
 }
@@ -1606,10 +1616,11 @@ function pastedOnlyWords (typed: string): Set<string> {
   // A message a program printed after its error's name, unquoted ("CannotPullContainerError ... dial tcp i/o timeout. oq
   // ta faltando?"), is pasted too when the student's own question follows it; one that runs to the end may be the question.
   const printed = [...written.matchAll(PRINTED_ERROR)].filter(match => /[\p{L}\p{N}]/u.test(written.slice((match.index ?? 0) + match[0].length)))
-    .map(match => tokenize(foldText(match[0]))).filter(words => words.length >= 2)
-  const pasted = [...blocks, ...inline, ...printed]
+  const pasted = [...blocks, ...inline, ...printed.map(match => tokenize(foldText(match[0]))).filter(words => words.length >= 2)]
   if (pasted.length === 0) return out
-  const outside = new Set(tokenize(foldText(written.replace(/`[^`\n]+`/g, ' ').replace(PRINTED_ERROR, (message, at: number) => (/[\p{L}\p{N}]/u.test(written.slice(at + message.length)) ? ' ' : message)))))
+  let own = written.replace(/`[^`\n]+`/g, ' ')
+  for (const match of printed) own = own.replace(match[0], ' ')
+  const outside = new Set(tokenize(foldText(own)))
   for (const words of pasted) for (const word of words) if (!outside.has(word)) out.add(word)
   return out
 }
