@@ -847,6 +847,10 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     if (terms.length >= 2 && terms.slice(1).every((t, i) => pairs.has(`${terms[i]} ${t}`))) continue
     // "Worth" takes what follows as its complement ("worth keeping", "worth paying for"): a judgement, never a name.
     if (!name.named && name.words[0] === 'worth') continue
+    // "my login lambda", "our orders queue": after a possessive, a word and the kind of thing the student built is their
+    // own thing named by its job, not a product.
+    if (!name.named && name.words.length === 2 && name.start > 0 && !clauseStarts.has(name.start) && POSSESSIVE.test(words[name.start - 1]) &&
+      OWN_THING.test(name.words[1])) continue
     const missing = terms.filter(t => {
       const used = topics.get(t)
       return used !== undefined && used.size <= RARE_TOPICS && !inLead(t)
@@ -1653,6 +1657,9 @@ function quotedTerms (typed: string): Set<string> {
 const PROGRAM_LANGUAGE = /^(java|python|node|nodejs|typescript|javascript|golang|ruby|php|dotnet|kotlin|react|angular|vue|django|flask|fastapi|spring|express|rails|laravel|nestjs)$/
 /** What a student builds with one: their app, service, container or function. */
 const PROGRAM_THING = /^(app|apps|application|applications|aplicacao|aplicacoes|aplicativo|api|apis|service|services|servico|servicos|backend|back|frontend|front|container|containers|conteiner|runtime|function|functions|funcao|funcoes|lambda|lambdas|server|servidor|image|imagem|task|tasks|microservice|microservices|microsservico|microsservicos|worker|workers|monolith|monolito|site|code|codigo)$/
+
+// Kinds of thing a student builds and names by its job ("my login lambda", "our orders queue", "o bucket de fotos").
+const OWN_THING = /^(lambda|lambdas|function|functions|funcao|service|services|servico|api|queue|queues|fila|bucket|buckets|table|tabela|task|tasks|worker|workers|endpoint|endpoints|job|jobs|pipeline|cluster|container|topic)$/
 
 // Base images a native dependency may crash on, and the words of its crash.
 const BASE_IMAGE = /\b(alpine|musl|glibc|libc|slim|distroless|debian|ubuntu)\b/

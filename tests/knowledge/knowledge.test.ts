@@ -1231,6 +1231,13 @@ t.test('everyday-words', async t => {
     t.same([module.covered, module.unknown], [false, ['boto3']], 'a message that runs to the end may be the question itself')
   })
 
+  t.test('after a possessive, a word and the kind of thing the student built is their own thing named by its job', async t => {
+    const login = retrieve(base, 'if 300 people hit my login lambda in the same second, does lambda start 300 copies? is there a cap?')
+    t.same([login.covered, login.untreated, login.hits[0]?.topic], [true, [], 'serverless-functions'])
+    const steps = retrieve(base, 'how do i retry failed steps in our step functions workflow?')
+    t.same([steps.covered, steps.untreated], [false, ['Step Functions']], 'a product the notes lack after a possessive is still one')
+  })
+
   t.test('which vendor certification to take is a question of careers', async t => {
     const provider = new KnowledgeProvider(base)
     const question = 'should i do the cloud practitioner before the solutions architect associate, or go straight to the second?'
