@@ -1658,7 +1658,7 @@ const PROGRAM_LANGUAGE = /^(java|python|node|nodejs|typescript|javascript|golang
 /** What a student builds with one: their app, service, container or function. */
 const PROGRAM_THING = /^(app|apps|application|applications|aplicacao|aplicacoes|aplicativo|api|apis|service|services|servico|servicos|backend|back|frontend|front|container|containers|conteiner|runtime|function|functions|funcao|funcoes|lambda|lambdas|server|servidor|image|imagem|task|tasks|microservice|microservices|microsservico|microsservicos|worker|workers|monolith|monolito|site|code|codigo)$/
 
-// Kinds of thing a student builds and names by its job ("my login lambda", "our orders queue", "o bucket de fotos").
+// Kinds of thing a student builds and names by its job, written after that word ("my login lambda", "our orders queue").
 const OWN_THING = /^(lambda|lambdas|function|functions|funcao|service|services|servico|api|queue|queues|fila|bucket|buckets|table|tabela|task|tasks|worker|workers|endpoint|endpoints|job|jobs|pipeline|cluster|container|topic)$/
 
 // Base images a native dependency may crash on, and the words of its crash.
