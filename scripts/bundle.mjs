@@ -8,10 +8,10 @@
 // Starting from one file spares Node the resolution, reading and compiling of some thousand modules (fastify,
 // the three SDKs and their dependencies) one by one: that was two thirds of the start's CPU; the code cache
 // spares most of the compiling of what is left. The SDKs stay in the bundle and are loaded at start, so the
-// first ask does not wait for them.
+// first ask does not wait for them; the parts of them the service never runs do not (leaveOutUnusedCode).
 import { createHash } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -48,6 +48,60 @@ const common = {
 /** The ES module parts still call require() for Node's own modules (the CommonJS packages in them). */
 const esmBanner = { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" }
 
+/**
+ * Code of the SDKs that the service never runs, kept out of the start (and out of the memory it holds):
+ * - @google/genai's Node build imports google-auth-library (Vertex AI's service-account credentials, with
+ *   gaxios, node-fetch and a web-streams polyfill behind it) and ws (the Live API) at its top. The Gemini
+ *   adapter authenticates with an API key and calls generateContent, so neither runs; both are required
+ *   from node_modules on their first use instead (the production tree keeps them), and would still work.
+ * - @huggingface/inference re-exports its code-snippet generator, which pulls in @huggingface/tasks and
+ *   @huggingface/jinja and which InferenceClient never calls: marked free of side effects, it is dropped
+ *   unless something uses it.
+ * Each rewrite names the exact line it replaces and the build fails when the line is not there (an SDK
+ * update that moved it), rather than bundling the code again without anybody noticing.
+ */
+export const DEFERRED_IMPORTS = [
+  {
+    file: /[\\/]@google[\\/]genai[\\/]dist[\\/]node[\\/]index\.mjs$/,
+    packages: ['google-auth-library', 'ws'],
+    rewrites: [
+      ["import { GoogleAuth } from 'google-auth-library';", "function GoogleAuth (options) { return new (require('google-auth-library').GoogleAuth)(options) }"],
+      ["import * as NodeWs from 'ws';", "const NodeWs = { get WebSocket () { return require('ws').WebSocket } };"]
+    ]
+  }
+]
+/** Modules re-exported by a package's index that the service never uses: `path` as `importer` imports it. */
+export const UNUSED_RE_EXPORTS = [{ importer: /[\\/]@huggingface[\\/]inference[\\/]dist[\\/]esm[\\/]index\.js$/, path: './snippets/index.js' }]
+
+const exactly = names => new RegExp(`^(?:${names.map(n => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`)
+
+/** The esbuild plugin that applies DEFERRED_IMPORTS and UNUSED_RE_EXPORTS. */
+export function leaveOutUnusedCode () {
+  return {
+    name: 'leave-out-unused-code',
+    setup (build) {
+      for (const { file, packages, rewrites } of DEFERRED_IMPORTS) {
+        build.onResolve({ filter: exactly(packages) }, args => (file.test(args.importer) ? { path: args.path, external: true } : undefined))
+        build.onLoad({ filter: file }, args => {
+          let contents = readFileSync(args.path, 'utf8')
+          for (const [line, deferred] of rewrites) {
+            if (!contents.includes(line)) throw new Error(`${args.path} no longer has the line ${JSON.stringify(line)}: review DEFERRED_IMPORTS in scripts/bundle.mjs`)
+            contents = contents.replace(line, deferred)
+          }
+          return { contents, loader: 'js' }
+        })
+      }
+      for (const { importer, path } of UNUSED_RE_EXPORTS) {
+        build.onResolve({ filter: exactly([path]) }, async args => {
+          if (!importer.test(args.importer) || args.pluginData === 'unused-re-export') return undefined
+          const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'unused-re-export' })
+          return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path, sideEffects: false }
+        })
+      }
+    }
+  }
+}
+
 /** The application as a CommonJS module, to be wrapped in a function expression (wrapModule). */
 function appOptions (outfile, modules) {
   return {
@@ -62,7 +116,8 @@ function appOptions (outfile, modules) {
     // The modules that find files beside themselves (package.json, the Swagger UI's static folder) read
     // import.meta.url: in CommonJS it is the module's own file, dist/app.cjs.
     banner: { js: "var __bundle_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-    define: { 'import.meta.url': '__bundle_import_meta_url' }
+    define: { 'import.meta.url': '__bundle_import_meta_url' },
+    plugins: [leaveOutUnusedCode()]
   }
 }
 

@@ -270,9 +270,10 @@ t.test('workflows', async t => {
 
 t.test('bundle', async t => {
   // The server's one-file bundle (scripts/bundle.mjs) is pure ASCII, so V8 keeps its source one byte per character.
-  const { asciiOnly, bundle } = await import(new URL('../scripts/bundle.mjs', import.meta.url).href) as {
+  const { asciiOnly, bundle, leaveOutUnusedCode } = await import(new URL('../scripts/bundle.mjs', import.meta.url).href) as {
     asciiOnly: (code: string) => string
     bundle: (esbuild: unknown, outfile: string) => Promise<string>
+    leaveOutUnusedCode: () => import('esbuild').Plugin
   }
 
   t.test('escapes say what the characters said', async t => {
@@ -298,6 +299,12 @@ t.test('bundle', async t => {
       t.ok(existsSync(join(scratch, `${part}.map`)), `the source map of ${part} is written beside it`)
     }
     t.ok(readFileSync(file).length < 100_000, 'the entry is a small shell: src/ comes from app.cjs')
+    const sources = (JSON.parse(readFileSync(join(scratch, 'app.cjs.map'), 'utf8')) as { sources: string[] }).sources
+    for (const unused of ['google-auth-library', 'gaxios', 'ws', '@huggingface/tasks', '@huggingface/jinja']) {
+      t.notOk(sources.some(s => s.includes(`node_modules/${unused}/`)), `${unused} is not in the bundle`)
+    }
+    t.ok(sources.some(s => s.includes('node_modules/@google/genai/')) && sources.some(s => s.includes('node_modules/@huggingface/inference/')), 'the SDKs themselves are')
+    t.match(app.toString('latin1'), /require\("google-auth-library"\)/, 'Vertex AI credentials are required on first use')
 
     const node = (...args: string[]): { status: number | null, stderr: string } => spawnSync(process.execPath, args, { encoding: 'utf8', env: { PATH: process.env.PATH } })
     t.equal(node(join(scratch, 'write-code-cache.mjs'), '--check').status, 1, 'no cache before it is written')
@@ -314,6 +321,26 @@ t.test('bundle', async t => {
     t.equal(refused.stderr.trim(), 'Invalid configuration: PORT must be an integer port between 0 and 65535 (got "abc")')
     await bundle(esbuild, join(scratch, 'server.mjs'))
     t.notOk(existsSync(join(scratch, 'app.cjs.cache')), 'a new build removes the cache of the one before')
+  })
+
+  t.test('an import deferred out of the bundle loads on its first use; a moved line stops the build', async t => {
+    mkdirSync(join(packageRoot, 'dist'), { recursive: true })
+    const scratch = mkdtempSync(join(packageRoot, 'dist', 'bundle-test-'))
+    t.teardown(() => rmSync(scratch, { recursive: true, force: true }))
+    const esbuild = await import('esbuild')
+    const options: import('esbuild').BuildOptions = { absWorkingDir: packageRoot, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent', plugins: [leaveOutUnusedCode()] }
+    writeFileSync(join(scratch, 'vertex.mjs'), "import { GoogleGenAI } from '@google/genai'\nexport const vertex = () => new GoogleGenAI({ vertexai: true, project: 'course', location: 'us-central1' })\n")
+    await esbuild.build({ ...options, entryPoints: [join(scratch, 'vertex.mjs')], outfile: join(scratch, 'vertex.cjs') })
+    const loaded = "Object.keys(require.cache).some(k => k.includes('google-auth-library'))"
+    const run = spawnSync(process.execPath, ['-e', `const m = require(${JSON.stringify(join(scratch, 'vertex.cjs'))}); const before = ${loaded}; const client = m.vertex(); console.log(JSON.stringify({ before, after: ${loaded}, vertexai: client.vertexai }))`], { encoding: 'utf8', env: { PATH: process.env.PATH } })
+    t.equal(run.status, 0, run.stderr)
+    t.same(JSON.parse(run.stdout), { before: false, after: true, vertexai: true }, 'google-auth-library is loaded by the first client that needs it, not before')
+
+    const moved = join(scratch, 'node_modules', '@google', 'genai', 'dist', 'node')
+    mkdirSync(moved, { recursive: true })
+    writeFileSync(join(moved, 'index.mjs'), "import { GoogleAuth } from 'google-auth-library'\nexport const auth = () => new GoogleAuth()\n")
+    writeFileSync(join(scratch, 'moved.mjs'), "export { auth } from './node_modules/@google/genai/dist/node/index.mjs'\n")
+    await t.rejects(esbuild.build({ ...options, entryPoints: [join(scratch, 'moved.mjs')], write: false }), /no longer has the line/)
   })
 })
 
