@@ -56,7 +56,7 @@ const BROWSERS: ReadonlySet<string> = new Set(['chrome', 'firefox', 'safari'])
 const DEVELOPER_WORDS: ReadonlySet<string> = new Set(`
 segfault stacktrace coredump crashloop bugfix hotfix typo checksum timestamp libs assert asserts
 codebase monorepo subfolder subdirectory filesystem localhost hostname username toolchain boilerplate linter dataset teardown
-frontend backend dropdown checkbox sidebar navbar tooltip popup spinner autocomplete screenshot inbox stdout stderr stdin plaintext hardcoded
+frontend backend dropdown checkbox sidebar navbar tooltip popup spinner slider sliders autocomplete screenshot inbox stdout stderr stdin plaintext hardcoded
 coworker groupmate multiplayer cto ceo lockstep helpdesk grandma grandpa granny postmortem fintech edtech healthtech
 nslookup traceroute netstat telnet wget devtools youtube reddit stackoverflow vps vpss
 `.split(/\s+/).filter(w => w !== '').concat([...BROWSERS]))

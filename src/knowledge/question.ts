@@ -506,6 +506,7 @@ const FILLERS: ReadonlySet<string> = new Set([
   'homework', 'assignment', 'exam', 'class', 'classes', 'teacher', 'professor', 'capstone', 'thesis', 'tese',
   'monografia', 'bootcamp', 'hackathon', 'semester', 'semestre', 'coursework', 'midterm', 'internship', 'estagiario',
   'slide', 'slides', 'apostila', 'lecture', 'lectures', 'quiz', 'monitoria', 'monitorias',
+  'worksheet', 'worksheets', 'handout', 'handouts', 'exercicio', 'exercicios', 'enunciado', 'roteiro',
   // How the student wants it told: an analogy is asked for, never the subject.
   'analogia', 'analogias', 'metafora', 'metaforas',
   // The commonest slip of the English article.
@@ -557,7 +558,7 @@ const COMMON: ReadonlySet<string> = new Set([
   'velho', 'velha', 'antigo', 'antiga', 'novo', 'nova', 'stale', 'weird', 'strange', 'estranho', 'estranha',
   // Everyday verbs in the infinitive, which the shape rule leaves alone (names end in -er too: "Karpenter").
   'querer', 'achar', 'pegar', 'botar', 'mexer', 'tentar', 'precisar', 'conseguir', 'deixar', 'ficar', 'olhar', 'ver',
-  'falar', 'dizer', 'pensar', 'lembrar', 'esquecer', 'perder', 'ganhar', 'arrumar', 'consertar', 'resolver', 'sumir',
+  'falar', 'dizer', 'citar', 'cita', 'citou', 'mencionar', 'menciona', 'mencionou', 'pensar', 'lembrar', 'esquecer', 'perder', 'ganhar', 'arrumar', 'consertar', 'resolver', 'sumir',
   'travar', 'bugar', 'zoar', 'quebrar',
   // Chores a student compares the task to ("quero fazer uma faxina na conta"): how, never what.
   'faxina', 'cleanup', 'declutter',

@@ -168,6 +168,18 @@ const VENDOR_SPELLED: Readonly<Record<string, string>> = { amazon: 'Amazon', aws
 const QUANTITY = /^\d+(?:[.,]\d+)?(?:[kmgtp]i?b|[kmgtp]bps|bps|ms|s|sec|secs|min|mins|h|hr|hrs|d|k|x|gbs?|tbs?|mbs?|am|pm)$/
 /** An availability zone as AWS writes it, region and letter ("us-east-1a", "sa-east-1b"). */
 const ZONE_ID = /\b[a-z]{2}(?:-gov)?-[a-z]+-\d[a-f]\b/
+/**
+ * An address the student typed: a route of their API ("/deletarCurso?id=7") or a host name ("api.mydomain.com",
+ * "loja.meusite.com.br"). Its words are the student's own naming, never a product the notes should treat.
+ */
+const TYPED_ADDRESS = /(?:^|[\s(`'"])((?:\/[\w{}:.-]+)+|(?:[a-z0-9-]+\.)+(?:com|net|org|io|dev|app|edu|br|pt)(?:\.br)?)(?=[\s?#),.:;!'"`]|$)/giu
+
+/** The folded words of the addresses in a question (TYPED_ADDRESS). */
+function typedAddressWords (raw: string): Set<string> {
+  const out = new Set<string>()
+  for (const match of raw.matchAll(TYPED_ADDRESS)) for (const token of tokenize(match[1])) out.add(foldText(token))
+  return out
+}
 /** Every zone a text names, to take them out of it. */
 const ZONE_IDS = new RegExp(ZONE_ID.source, 'g')
 /** A zone's number and letter alone ("na 1b"), as students shorten the other zones of a region they have named. */
@@ -417,6 +429,11 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\bhoras (de )?(atividades? )?complementar(es)?\b`, String.raw`\bquantas faltas\b`,
   String.raw`\b(rematricula|trancamento|trancar (a )?(matricula|disciplina|materia|faculdade|curso))\b`, String.raw`\bperiodo de (matricula|rematricula|trancamento|provas)\b`,
   String.raw`\b(prova substitutiva|segunda chamada|entregas? atrasadas?|media final|estagio obrigatorio)\b`, String.raw`\bvale quantos pontos\b`, String.raw`\bquanto vale (a nota|o trabalho|a prova|o projeto|a apresentacao)\b`,
+  // The university's own accounts are its IT desk's ("forgot my university email password", "senha do wifi da facul").
+  String.raw`\b(e-?mail|gmail|outlook|hotmail|moodle|wi-?fi|eduroam) (account |login )?(password|senha)s?\b`, String.raw`\bsenhas? d[oa] (e-?mail|gmail|outlook|hotmail|moodle|wi-?fi|eduroam|portal do aluno)\b`,
+  // Whether the work is done alone or in a group is the course's rule ("a entrega nao e em dupla ne? posso fazer sozinho?").
+  String.raw`\b(posso|podemos|can i|can we|am i allowed to) (fazer|entregar|do|submit) (o |a |the |it |this |our )?(trabalho |projeto |project |assignment |lab |entrega |work )?(sozinh[oa]|individualmente|alone|on my own|by myself|solo)\b`,
+  String.raw`\b(is|are) (the|our|this) (\w+ ){0,2}(project|assignment|lab|report|homework)s? (individual|in pairs|done in pairs|a group (project|assignment))\b`,
   String.raw`\b(prova|avaliacao|exame) (\w+ ){0,6}com consulta\b`, String.raw`\bcom consulta ou sem\b`, String.raw`\b(qual|que) (e )?(o |a )?(horario|dia|sala|data) d[ao] (monitoria|aula|prova)\b`, String.raw`\bhorarios? da monitoria\b`, String.raw`\b(presencial ou online|online ou presencial)\b`
 ].join('|'))
 
@@ -468,6 +485,7 @@ const STUDY_SKILLS = new RegExp([
   // Other subjects of the degree: calculus homework is no question for the cloud notes.
   String.raw`\b(integral|integrais) (por partes|de|do|da)\b`, String.raw`\bderivadas?\b`, String.raw`\bregra da cadeia\b`, String.raw`\bprova de calculo\b`,
   String.raw`\b(integration by parts|chain rule|derivative of|calculus (exam|homework|class))\b`,
+  String.raw`\b(linear algebra|algebra linear|eigenvalues?|eigenvectors?|autovalor(es)?|autovetor(es)?)\b`,
   // The student's own equipment: which laptop or keyboard to buy, how much memory it needs.
   String.raw`\b(best|melhor|qual|which|good|decent|cheap|affordable|barato|bom|boa|recommend\w*|indica\w*|comprar|buy|buying) (\w+ ){0,3}(laptop|notebook|keyboard|teclado|macbook)s?\b`,
   String.raw`\b(laptop|notebook)s? (for|pra|para) (programming|programar|coding|college|faculdade)\b`,
@@ -631,11 +649,13 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
   // Beside a zone written in full ("sa-east-1a"), "1b" is the other zone of the same region; so are two of them side by
   // side ("the volume from the instance in 1a to the replacement in 1b").
   const zoneNamed = ZONE_ID.test(foldText(raw)) || new Set(tokenize(foldText(raw)).filter(word => ZONE_SUFFIX.test(word))).size >= 2
+  const addressed = typedAddressWords(raw)
   let before = ''
   for (const [index, token] of tokenize(raw).entries()) {
     const folded = foldText(token)
     const previous = before
     before = folded
+    if (addressed.has(folded)) continue
     // Two characters are a name only after a vendor ("Amazon MQ") or when they mix a letter and a
     // digit ("k6"); otherwise they are mostly a student's shorthand.
     const short = folded.length === 2 && (VENDOR.test(previous) || (/\d/.test(folded) && /[a-z]/.test(folded)))

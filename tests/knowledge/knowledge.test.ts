@@ -1238,6 +1238,28 @@ t.test('everyday-words', async t => {
     t.same([steps.covered, steps.untreated], [false, ['Step Functions']], 'a product the notes lack after a possessive is still one')
   })
 
+  t.test('coursework words, an address the student typed and a widget on the screen say how a question is put, not what it asks', async t => {
+    const worksheet = retrieve(base, 'worksheet 3: where does a security group stop and a network acl start?')
+    t.same([worksheet.covered, worksheet.unknown], [true, []], 'a worksheet is where the question comes from')
+    const routes = retrieve(base, 'fiz as rotas /novoAluno e /apagarAluno?id=3, em REST nao era pra usar o metodo http em vez do verbo no caminho?')
+    t.same([routes.covered, routes.unknown, routes.hits[0]?.topic], [true, [], 'rest-openapi'], 'the words of a route the student wrote are theirs')
+    const host = retrieve(base, 'how do i point shop.mybakery.com at my load balancer with route 53?')
+    t.same([host.covered, host.unknown, host.hits[0]?.topic], [true, [], 'dns'], 'so are the words of a host name')
+    const slider = retrieve(base, 'the llm playground has a slider for temperature, what does turning it down do?')
+    t.same([slider.covered, slider.unknown], [true, []], 'a slider is part of a screen')
+    t.same(retrieve(base, 'a lista cita o x-ray sem explicar, como ele mostra em qual servico a request demorou?').unknown, [], '"cita" says where the student read of it')
+  })
+
+  t.test('another subject\'s exam, working alone or in a group, and the university\'s own accounts are not the notes\' questions', async t => {
+    for (const question of ['any tips for my linear algebra exam? eigenvalues make zero sense to me', 'como estudar autovalores pra prova de algebra linear?',
+      'is the cloud final project individual or done in pairs?', 'posso fazer o trabalho sozinho ou tem que ser em grupo?',
+      'forgot my moodle password, who resets it?', 'esqueci a senha do wifi da faculdade, com quem falo?']) {
+      t.equal(retrieve(base, question).covered, false, question)
+    }
+    t.equal(retrieve(base, 'da pra fazer o budget desligar sozinho as instancias quando estourar o limite?').covered, true, 'what a service does on its own is still asked of the notes')
+    t.equal(retrieve(base, 'where do i keep the database password for my ecs task?').covered, true, 'a password of the student\'s own system is still a secret')
+  })
+
   t.test('which vendor certification to take is a question of careers', async t => {
     const provider = new KnowledgeProvider(base)
     const question = 'should i do the cloud practitioner before the solutions architect associate, or go straight to the second?'
