@@ -68,7 +68,8 @@ export function isBrowserName (folded: string): boolean {
 
 /** Whether a folded word is one of a programmer's everyday words that a general dictionary lacks (DEVELOPER_WORDS). */
 export function isDeveloperWord (folded: string): boolean {
-  return DEVELOPER_WORDS.has(folded)
+  // "datasets", "dumps": a programmer's everyday word in the plural is as everyday.
+  return DEVELOPER_WORDS.has(folded) || (folded.length >= 5 && folded.endsWith('s') && DEVELOPER_WORDS.has(folded.slice(0, -1)))
 }
 
 /** Whether a folded word is one of the dictionary words that name software or a cloud service (PRODUCT_WORDS). */
@@ -102,6 +103,12 @@ export function isEverydayWord (folded: string, lang: Lang): boolean {
   // "avaliador", "orientadora": who does an everyday thing, named after the verb or its noun ("avaliar", "orientação").
   const agent = lang === 'pt' ? /^(\w{3,}[aei])(dor|dora|dores|doras)$/.exec(folded) : null
   if (agent !== null && (list.has(`${agent[1]}r`) || list.has(`${agent[1]}cao`))) return true
+  // "pouquissimo", "carissima", "facilimo": the superlative of an everyday adjective is as everyday.
+  const superlative = lang === 'pt' ? /^(\w{2,}?)(?:issim|im)([oa]s?)$/.exec(folded) : null
+  if (superlative !== null) {
+    const stem = superlative[1].replace(/qu$/, 'c')
+    if ([`${stem}o`, `${stem}a`, `${stem}e`, stem].some(word => list.has(word))) return true
+  }
   // "parcialmente", "rapidamente": an adverb made of an everyday adjective, in either gender, is as everyday.
   if (lang === 'pt' && folded.length >= 9 && folded.endsWith('mente')) {
     const adjective = folded.slice(0, -5)
@@ -128,7 +135,10 @@ const PT_PLURALS: ReadonlyArray<readonly [string, readonly string[]]> = [
  */
 const PT_VERB_FORMS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['ando', ['ar']], ['endo', ['er']], ['indo', ['ir']], ['ado', ['ar']], ['ido', ['er', 'ir']],
-  ['am', ['ar']], ['em', ['er', 'ir']], ['ou', ['ar']], ['eu', ['er']], ['iu', ['ir']], ['a', ['ar']], ['e', ['er', 'ir']]
+  ['am', ['ar']], ['em', ['er', 'ir']], ['ou', ['ar']], ['eu', ['er']], ['iu', ['ir']], ['a', ['ar']], ['e', ['er', 'ir']],
+  // The subjunctive, which a wish or a condition takes ("quero que a lambda rode sozinha", "pra que funcionem", "caso suba"):
+  // the endings of the other conjugation.
+  ['em', ['ar']], ['e', ['ar']], ['am', ['er', 'ir']], ['a', ['er', 'ir']]
 ]
 
 const FIRST_PERSON_INFINITIVES = ['ar', 'er', 'ir'] as const
@@ -138,6 +148,8 @@ function portugueseVerbForm (folded: string, list: ReadonlySet<string>): boolean
   // "mexo", "pego": the first person of a short verb, four letters of which three are its stem. Longer words
   // ending in "o" are left alone: "presto" is a query engine as much as a form of "prestar".
   if (folded.length === 4 && folded.endsWith('o')) return FIRST_PERSON_INFINITIVES.some(end => list.has(folded.slice(0, 3) + end))
+  // "rode", "suba": a short verb's subjunctive, three letters of stem as well.
+  if (folded.length === 4 && /[ae]$/.test(folded)) return FIRST_PERSON_INFINITIVES.some(end => list.has(folded.slice(0, 3) + end))
   if (folded.length < 5) return false
   for (const [ending, infinitives] of PT_VERB_FORMS) {
     if (!folded.endsWith(ending)) continue

@@ -1250,6 +1250,15 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'a lista cita o x-ray sem explicar, como ele mostra em qual servico a request demorou?').unknown, [], '"cita" says where the student read of it')
   })
 
+  t.test('a Portuguese subjunctive or superlative, and a programmer\'s word in the plural, are everyday words', async t => {
+    const trigger = retrieve(base, 'quero que a lambda rode toda vez que alguem subir uma foto no bucket, como ligo isso?')
+    t.same([trigger.covered, trigger.untreated], [true, []], '"rode" is rodar, not a feature of Lambda')
+    const cheap = retrieve(base, 'pra uma api com pouquissimo acesso, api gateway sai mais barato que alb?')
+    t.same([cheap.covered, cheap.unknown], [true, []], '"pouquissimo" is "pouco"')
+    const datasets = retrieve(base, 'onde guardo os datasets do projeto, s3 ou ebs?')
+    t.same([datasets.covered, datasets.unknown], [true, []])
+  })
+
   t.test('another subject\'s exam, working alone or in a group, and the university\'s own accounts are not the notes\' questions', async t => {
     for (const question of ['any tips for my linear algebra exam? eigenvalues make zero sense to me', 'como estudar autovalores pra prova de algebra linear?',
       'is the cloud final project individual or done in pairs?', 'posso fazer o trabalho sozinho ou tem que ser em grupo?',
