@@ -58,7 +58,7 @@ segfault stacktrace coredump crashloop bugfix hotfix typo checksum timestamp lib
 codebase monorepo subfolder subdirectory filesystem localhost hostname username toolchain boilerplate linter dataset teardown
 frontend backend dropdown checkbox sidebar navbar tooltip popup spinner slider sliders autocomplete screenshot inbox stdout stderr stdin plaintext hardcoded
 coworker groupmate multiplayer cto ceo lockstep helpdesk grandma grandpa granny postmortem fintech edtech healthtech
-nslookup traceroute netstat telnet wget devtools youtube reddit stackoverflow vps vpss
+ctrl nslookup traceroute netstat telnet wget devtools youtube reddit stackoverflow vps vpss
 `.split(/\s+/).filter(w => w !== '').concat([...BROWSERS]))
 
 /** Whether a folded word names a browser (BROWSERS): the student's window on a site, never a product the notes should treat. */

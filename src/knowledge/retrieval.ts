@@ -174,6 +174,31 @@ const ZONE_ID = /\b[a-z]{2}(?:-gov)?-[a-z]+-\d[a-f]\b/
  */
 const TYPED_ADDRESS = /(?:^|[\s(`'"])((?:\/[\w{}:.-]+)+|(?:[a-z0-9-]+\.)+(?:com|net|org|io|dev|app|edu|br|pt)(?:\.br)?)(?=[\s?#),.:;!'"`]|$)/giu
 
+/**
+ * What opens a comparison the student draws ("like hammering the doorbell", "is it like a waiter"): the everyday things
+ * it brings in are the student's picture of a topic, not topics. "Something like", "a library like" bring in an
+ * example of a tool ("something like moto?"), which is asked about, and a comparison that opens the question ("like
+ * crontab, can lambda…") names what the question is about. Portuguese comparisons ("tipo", "igual", "que nem")
+ * are left alone: product names are spelled there as Portuguese words are, and on the labelled sets reading those
+ * comparisons as everyday lost a not-covered question.
+ */
+const COMPARISON = /(?<!\b(?:something|anything|stuff|tools?|librar(?:y|ies)|frameworks?|services?|apps?|products?))\s(?:is (?:it |this |that )?(?:kinda |basically |just )?like|kinda like|just like|like)\s+([^,.;:!?]+)/giu
+
+/**
+ * The words of the comparisons in an English question (COMPARISON), as typed in lower case and of letters alone: a
+ * capitalised or oddly spelled word there is still a name ("like Heroku", "like k8s").
+ */
+function comparisonWords (raw: string, lang: Lang): Set<string> {
+  const out = new Set<string>()
+  if (lang !== 'en') return out
+  for (const match of raw.matchAll(COMPARISON)) {
+    for (const token of tokenize(match[1])) {
+      if (/^[a-z]{4,}$/.test(token) && !isProductWord(token)) out.add(token)
+    }
+  }
+  return out
+}
+
 /** The folded words of the addresses in a question (TYPED_ADDRESS). */
 function typedAddressWords (raw: string): Set<string> {
   const out = new Set<string>()
@@ -650,12 +675,13 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
   // side ("the volume from the instance in 1a to the replacement in 1b").
   const zoneNamed = ZONE_ID.test(foldText(raw)) || new Set(tokenize(foldText(raw)).filter(word => ZONE_SUFFIX.test(word))).size >= 2
   const addressed = typedAddressWords(raw)
+  const compared = comparisonWords(raw, lang)
   let before = ''
   for (const [index, token] of tokenize(raw).entries()) {
     const folded = foldText(token)
     const previous = before
     before = folded
-    if (addressed.has(folded)) continue
+    if (addressed.has(folded) || compared.has(folded)) continue
     // Two characters are a name only after a vendor ("Amazon MQ") or when they mix a letter and a
     // digit ("k6"); otherwise they are mostly a student's shorthand.
     const short = folded.length === 2 && (VENDOR.test(previous) || (/\d/.test(folded) && /[a-z]/.test(folded)))

@@ -1259,6 +1259,15 @@ t.test('everyday-words', async t => {
     t.same([datasets.covered, datasets.unknown], [true, []])
   })
 
+  t.test('the everyday things of a comparison the student draws ("like ...") are their picture of a topic; a tool there is still a name', async t => {
+    const doorbell = retrieve(base, 'retrying a 429 right away is like ringing the doorbell nonstop, right? what should the client do instead?')
+    t.same([doorbell.covered, doorbell.unknown], [true, []])
+    t.equal(retrieve(base, 'fiz deploy de uma imagem quebrada no kubernetes, tem um ctrl+z pro deployment?').covered, true, 'a keyboard shortcut is how the student says "undo"')
+    const ride = retrieve(base, 'so fargate billing is like uber, i dont own the car and just pay per ride?')
+    t.same([ride.covered, ride.unknown], [true, []], 'a company the student compares with is part of the picture')
+    t.same(retrieve(base, 'how do i fake dynamodb in my unit tests, something like moto?').unknown, ['moto'], 'a tool offered as an example is asked about')
+  })
+
   t.test('another subject\'s exam, working alone or in a group, and the university\'s own accounts are not the notes\' questions', async t => {
     for (const question of ['any tips for my linear algebra exam? eigenvalues make zero sense to me', 'como estudar autovalores pra prova de algebra linear?',
       'is the cloud final project individual or done in pairs?', 'posso fazer o trabalho sozinho ou tem que ser em grupo?',
