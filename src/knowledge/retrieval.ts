@@ -445,6 +445,7 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\bdeadline (for|of) (the )?(\w+ ){0,3}(submission|assignment|project|homework|report)\b`,
   String.raw`\b(ask|asking|request|requesting) (for )?an? (deadline )?extension\b`, String.raw`\b(get|getting|got) an extension (on|for)\b`,
   String.raw`\b(open|closed)[- ]book\b`, String.raw`\b(prova|provas|aula|aulas|exam|exams|class|lecture) (\w+ ){0,5}(foi |vai ser |was |been |is )?(adiad[ao]s?|cancelad[ao]s?|postponed|cancell?ed)\b`, String.raw`\b(horario da biblioteca|library hours)\b`, String.raw`\bwhat time (does|is|will) the (exam|test|midterm|final|lab|class|presentation)\b`, String.raw`\blate (submissions?|penalty)\b`, String.raw`\b(recording|recordings|video) of (the |last week'?s |last |today'?s |yesterday'?s |this week'?s )?(\w+ )?(lecture|class)\b`,
+  String.raw`\b(check|see|find|ver|consultar|saber|olhar) (my|minha|minhas) (\w+ ){0,2}(grades?|marks?|notas?)\b`,
   String.raw`\bhow many (absences|credit hours)\b`, String.raw`\bhow many credits (is|are|does|do) (the|this|our|my) (\w+ ){0,3}(course|class|subject|module)\b`,
   String.raw`\bcounts? towards? (the |my |a )?(\w+ )?(minor|major|degree)\b`,
   // Portuguese: the same, and enrolment ("rematrícula", "trancamento").
@@ -479,7 +480,10 @@ const CAREER = new RegExp([
   String.raw`\bhow much (does|do) (an? |the )?(\w+ ){0,2}(interns?|juniors?|engineers?|developers?|devops|sres?) (make|earn|get paid)\b`,
   String.raw`\b(pegar|aceitar|topar|take|taking|accept|accepting) (o |um |uma |esse |essa |aquele |the |an? |this |that )?(estagio|emprego|vaga|job offer|offer|internship|job)\b`,
   String.raw`\b(my|your|a) resume\b`, String.raw`\bestagio (em \w+ )?ou\b`, String.raw`\bpedir (um )?aumento\b`, String.raw`\b(tirar|take|taking|get|getting|fazer|estudar pra|study for) (a |uma |the |an |my first |minha primeira )?(\w+ )?(certificacao|certification)\b`, String.raw`\b(certificacao|certification)s? (\w+ ){0,5}(vale (mais )?a pena|worth (it|getting|taking)|tirar|to take)\b`, String.raw`\bwithout getting fired\b`,
-  String.raw`\bmudar de (curso|carreira|area)\b`, String.raw`\bswitch(ing)? (from \w+ )?(to computer science|majors?|careers?)\b`, String.raw`\biniciacao cientifica\b`
+  String.raw`\bmudar de (curso|carreira|area)\b`, String.raw`\bswitch(ing)? (from \w+ )?(to computer science|majors?|careers?)\b`, String.raw`\biniciacao cientifica\b`,
+  // Moving between roles and what they pay ("switching from backend to devops as a junior, what's the pay like").
+  String.raw`\bswitch(ing)? from (backend|frontend|front-end|back-end|support|qa|testing|dev|development|data) to (devops|cloud|sre|backend|frontend|data|security)\b`,
+  String.raw`\b(what'?s|whats|how'?s|hows) the pay\b`, String.raw`\bthe pay (is )?(usually )?like\b`
 ].join('|'))
 
 /**
@@ -506,16 +510,20 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(learn|aprender) (python|java|javascript|programming|programacao|a programar) (from (zero|scratch)|do zero|in (like )?an? (month|week)|em (um|1) (mes|semana)|fast|rapido)\b`,
   // What a teacher asks of the class itself, and a group whose member does no work: no questions for the notes.
   String.raw`\b(grading|grade|corrigir|correcting) (\d+ )?(lab |the )?(reports|exams|provas|trabalhos|relatorios)\b`, String.raw`\b(ice ?breakers?|quebra-gelo)\b`,
+  String.raw`\b(my|our|meu|minha) (group partner|teammate|lab partner|project partner|parceir[oa] de (grupo|projeto|dupla)|dupla) (hasn'?t|has not|never|nao|nunca) (touched|done|worked|mexeu|fez|faz|ajud\w*)\b`,
   String.raw`\b(one guy|someone|one person|um cara|alguem|um colega|um integrante) (in|from|do|no|da|na) (our|my|the|nosso|meu|minha|nossa) (\d+[- ]?(person|pessoas) )?(group|grupo|team|equipe) (\w+ ){0,2}(never|nunca|doesn'?t|nao)\b`, String.raw`\b(curso|aulas?) de (ingles|espanhol)\b`,
   // Other subjects of the degree: calculus homework is no question for the cloud notes.
   String.raw`\b(integral|integrais) (por partes|de|do|da)\b`, String.raw`\bderivadas?\b`, String.raw`\bregra da cadeia\b`, String.raw`\bprova de calculo\b`,
   String.raw`\b(integration by parts|chain rule|derivative of|calculus (exam|homework|class))\b`,
   String.raw`\b(linear algebra|algebra linear|eigenvalues?|eigenvectors?|autovalor(es)?|autovetor(es)?)\b`,
+  // In which order to study the degree's subjects ("primeiro linux ou primeiro redes?"), and what to cook after class.
+  String.raw`\b(ordem|order) (certa |right |best |melhor )?(pra|para|to|de|in which to) (estudar|study|aprender|learn)\b`,
+  String.raw`\b((quick|easy|simple|cheap) )?(dinner|lunch|breakfast) (recipes?|ideas?)\b`, String.raw`\brecipes? (for dinner|for lunch|i can make)\b`, String.raw`\breceitas? (rapidas?|faceis?|simples|baratas?) (pra|para|de) (o |a )?(jantar|janta|almoco|cafe)\b`,
   // The student's own equipment: which laptop or keyboard to buy, how much memory it needs.
   String.raw`\b(best|melhor|qual|which|good|decent|cheap|affordable|barato|bom|boa|recommend\w*|indica\w*|comprar|buy|buying) (\w+ ){0,3}(laptop|notebook|keyboard|teclado|macbook)s?\b`,
   String.raw`\b(laptop|notebook)s? (for|pra|para) (programming|programar|coding|college|faculdade)\b`,
   String.raw`\b(laptop|notebook|keyboard|teclado)s? (\w+ ){0,2}(ate|under|abaixo de|por menos de|for less than) (r\$ ?|\$ ?|£ ?|€ ?)?\d`,
-  String.raw`\b\d+ ?gb (of |de )?ram (is )?(enough|suficiente|da conta)\b`, String.raw`\b\d+ ?gb (or|ou) \d+ ?gb (of |de )?ram\b`,
+  String.raw`\b\d+ ?gb (of |de )?ram (is )?(enough|suficiente|da conta)\b`, String.raw`\b(my |meu |o )?(laptop|notebook|pc|computador)s? (has|have|tem) (enough|suficiente)\b`, String.raw`\b\d+ ?gb (or|ou) \d+ ?gb (of |de )?ram\b`,
   String.raw`\b(revolucao francesa|french revolution|juros compostos|compound interest|media ponderada|weighted average|confidence interval|intervalo de confianca|standard deviation|desvio padrao)\b`
 ].join('|'))
 

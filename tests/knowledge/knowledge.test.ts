@@ -1259,6 +1259,15 @@ t.test('everyday-words', async t => {
     t.same([datasets.covered, datasets.unknown], [true, []])
   })
 
+  t.test('a grade to look up, a partner who does nothing, a change of role and its pay, the order to study in and dinner are no questions for the notes', async t => {
+    for (const question of ['where do i see my grades for the docker lab?', 'minha dupla nao fez nada do projeto ate agora, como falo com ele?',
+      'thinking of switching from frontend to cloud next year, hows the pay compared?', 'qual a melhor ordem pra estudar: redes, linux ou programacao?',
+      'easy dinner ideas for a broke student?', 'does my laptop have enough memory for the kubernetes labs or should i upgrade it?']) {
+      t.equal(retrieve(base, question).covered, false, question)
+    }
+    t.equal(retrieve(base, 'my ecs task has enough memory but still gets OOMKilled, why?').covered, true, 'the memory of the student\'s task is the notes\' question')
+  })
+
   t.test('the everyday things of a comparison the student draws ("like ...") are their picture of a topic; a tool there is still a name', async t => {
     const doorbell = retrieve(base, 'retrying a 429 right away is like ringing the doorbell nonstop, right? what should the client do instead?')
     t.same([doorbell.covered, doorbell.unknown], [true, []])
