@@ -97,6 +97,8 @@ export function isEverydayWord (folded: string, lang: Lang): boolean {
   // "resend", "refazer": doing an everyday thing again is as everyday; "preload": doing it beforehand as well.
   if (folded.length >= 6 && folded.startsWith('re') && isEverydayWord(folded.slice(2), lang)) return true
   if (folded.length >= 6 && folded.startsWith('pre') && isEverydayWord(folded.slice(3), lang)) return true
+  // "subsistema", "subpasta": a part of an everyday thing is as everyday.
+  if (folded.length >= 7 && folded.startsWith('sub') && isEverydayWord(folded.slice(3), lang)) return true
   if (lang === 'pt' && portugueseVerbForm(folded, list)) return true
   // "desativar", "desinstalei": undoing an everyday thing is as everyday.
   if (lang === 'pt' && folded.length >= 7 && folded.startsWith('des') && isEverydayWord(folded.slice(3), lang)) return true

@@ -558,7 +558,7 @@ const COMMON: ReadonlySet<string> = new Set([
   'velho', 'velha', 'antigo', 'antiga', 'novo', 'nova', 'stale', 'weird', 'strange', 'estranho', 'estranha',
   // Everyday verbs in the infinitive, which the shape rule leaves alone (names end in -er too: "Karpenter").
   'querer', 'achar', 'pegar', 'botar', 'mexer', 'tentar', 'precisar', 'conseguir', 'deixar', 'ficar', 'olhar', 'ver',
-  'falar', 'dizer', 'citar', 'cita', 'citou', 'mencionar', 'menciona', 'mencionou', 'pensar', 'lembrar', 'esquecer', 'perder', 'ganhar', 'arrumar', 'consertar', 'resolver', 'sumir',
+  'habilitar', 'habilita', 'habilitei', 'falar', 'dizer', 'citar', 'cita', 'citou', 'mencionar', 'menciona', 'mencionou', 'pensar', 'lembrar', 'esquecer', 'perder', 'ganhar', 'arrumar', 'consertar', 'resolver', 'sumir',
   'travar', 'bugar', 'zoar', 'quebrar',
   // Chores a student compares the task to ("quero fazer uma faxina na conta"): how, never what.
   'faxina', 'cleanup', 'declutter',

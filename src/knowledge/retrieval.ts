@@ -165,14 +165,15 @@ const NAME_BEFORE = /^(amazon|aws|azure|google|gcp|com|usando|with|using|via)$/
 const VENDOR = /^(amazon|aws|azure|google|gcp)$/
 const VENDOR_POSSESSIVE = /\b(amazon|aws|azure|google|gcp)['’]s\b/gi
 const VENDOR_SPELLED: Readonly<Record<string, string>> = { amazon: 'Amazon', aws: 'AWS', azure: 'Azure', google: 'Google', gcp: 'GCP' }
-const QUANTITY = /^\d+(?:[.,]\d+)?(?:[kmgtp]i?b|[kmgtp]bps|bps|ms|s|sec|secs|min|mins|h|hr|hrs|d|k|x|gbs?|tbs?|mbs?|am|pm)$/
+const QUANTITY = /^\d+(?:[.,]\d+)?(?:[kmgtp]i?b|b|[kmgtp]bps|bps|ms|s|sec|secs|min|mins|h|hr|hrs|d|k|x|gbs?|tbs?|mbs?|am|pm)$/
 /** An availability zone as AWS writes it, region and letter ("us-east-1a", "sa-east-1b"). */
 const ZONE_ID = /\b[a-z]{2}(?:-gov)?-[a-z]+-\d[a-f]\b/
 /**
- * An address the student typed: a route of their API ("/deletarCurso?id=7") or a host name ("api.mydomain.com",
- * "loja.meusite.com.br"). Its words are the student's own naming, never a product the notes should treat.
+ * An address the student typed: a route of their API ("/deletarCurso?id=7"), a host name ("api.mydomain.com",
+ * "loja.meusite.com.br") or an image with its tag ("minhaapp:latest"). Its words are the student's own naming, never a
+ * product the notes should treat.
  */
-const TYPED_ADDRESS = /(?:^|[\s(`'"])((?:\/[\w{}:.-]+)+|(?:[a-z0-9-]+\.)+(?:com|net|org|io|dev|app|edu|br|pt)(?:\.br)?)(?=[\s?#),.:;!'"`]|$)/giu
+const TYPED_ADDRESS = /(?:^|[\s(`'"])((?:\/[\w{}:.-]+)+|(?:[a-z0-9-]+\.)+(?:com|net|org|io|dev|app|edu|br|pt)(?:\.br)?|[a-z0-9][\w.-]*:(?:latest|v?\d[\w.-]*))(?=[\s?#),.:;!'"`]|$)/giu
 
 /**
  * What opens a comparison the student draws ("like hammering the doorbell", "is it like a waiter"): the everyday things
@@ -809,7 +810,8 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   // A message a program printed after its error's name ("ResourceInitializationError: unable to pull secrets or
   // registry auth") is what the student saw, not a name they wrote, and a command line is what they typed: both are
   // left out, as a quoted message is.
-  for (const clause of withoutPrinted(raw).replace(VENDOR_POSSESSIVE, '$1;').split(CLAUSE_BREAK)) {
+  // An address the student typed (TYPED_ADDRESS) is their own naming: no name is read from it.
+  for (const clause of withoutPrinted(raw).replace(TYPED_ADDRESS, ' ').replace(VENDOR_POSSESSIVE, '$1;').split(CLAUSE_BREAK)) {
     clauseStarts.add(typed.length)
     for (const token of tokenize(clause)) {
       if (!/^\d+$/.test(token)) typed.push(token)

@@ -1259,6 +1259,15 @@ t.test('everyday-words', async t => {
     t.same([datasets.covered, datasets.unknown], [true, []])
   })
 
+  t.test('a size in bytes, an image with its tag, "habilitar" and a part of an everyday thing ("subsistema") are how the student says it', async t => {
+    const layers = retrieve(base, 'no docker history a camada do CMD aparece com 0B e a do npm install com 300MB, pq?')
+    t.same([layers.covered, layers.unknown], [true, []])
+    const image = retrieve(base, 'dei pull em loja-api:latest e veio a versao da semana passada, o latest nao era o mais novo?')
+    t.same([image.covered, image.untreated], [true, []], 'an image and its tag are the student\'s own naming')
+    const wsl = retrieve(base, 'o docker desktop pediu pra habilitar o subsistema linux do windows, pq um container linux precisa disso?')
+    t.same([wsl.covered, wsl.unknown], [true, []])
+  })
+
   t.test('a grade to look up, a partner who does nothing, a change of role and its pay, the order to study in and dinner are no questions for the notes', async t => {
     for (const question of ['where do i see my grades for the docker lab?', 'minha dupla nao fez nada do projeto ate agora, como falo com ele?',
       'thinking of switching from frontend to cloud next year, hows the pay compared?', 'qual a melhor ordem pra estudar: redes, linux ou programacao?',
