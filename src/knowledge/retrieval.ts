@@ -165,7 +165,8 @@ const NAME_BEFORE = /^(amazon|aws|azure|google|gcp|com|usando|with|using|via)$/
 const VENDOR = /^(amazon|aws|azure|google|gcp)$/
 const VENDOR_POSSESSIVE = /\b(amazon|aws|azure|google|gcp)['’]s\b/gi
 const VENDOR_SPELLED: Readonly<Record<string, string>> = { amazon: 'Amazon', aws: 'AWS', azure: 'Azure', google: 'Google', gcp: 'GCP' }
-const QUANTITY = /^\d+(?:[.,]\d+)?(?:[kmgtp]i?b|b|[kmgtp]bps|bps|ms|s|sec|secs|min|mins|h|hr|hrs|d|k|x|gbs?|tbs?|mbs?|am|pm)$/
+// A number with its unit. Bytes alone ("0B", "512b") only with a number no zone has: "1b" is the zone beside "1a".
+const QUANTITY = /^(?:0|\d{2,})b$|^\d+(?:[.,]\d+)?(?:[kmgtp]i?b|[kmgtp]bps|bps|ms|s|sec|secs|min|mins|h|hr|hrs|d|k|x|gbs?|tbs?|mbs?|am|pm)$/
 /** An availability zone as AWS writes it, region and letter ("us-east-1a", "sa-east-1b"). */
 const ZONE_ID = /\b[a-z]{2}(?:-gov)?-[a-z]+-\d[a-f]\b/
 /**
