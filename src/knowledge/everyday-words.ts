@@ -68,7 +68,7 @@ export function isBrowserName (folded: string): boolean {
 
 /** Whether a folded word is one of a programmer's everyday words that a general dictionary lacks (DEVELOPER_WORDS). */
 export function isDeveloperWord (folded: string): boolean {
-  // "datasets", "dumps": a programmer's everyday word in the plural is as everyday.
+  // "datasets", "screenshots": a programmer's everyday word in the plural is as everyday.
   return DEVELOPER_WORDS.has(folded) || (folded.length >= 5 && folded.endsWith('s') && DEVELOPER_WORDS.has(folded.slice(0, -1)))
 }
 

@@ -558,7 +558,9 @@ const COMMON: ReadonlySet<string> = new Set([
   'velho', 'velha', 'antigo', 'antiga', 'novo', 'nova', 'stale', 'weird', 'strange', 'estranho', 'estranha',
   // Everyday verbs in the infinitive, which the shape rule leaves alone (names end in -er too: "Karpenter").
   'querer', 'achar', 'pegar', 'botar', 'mexer', 'tentar', 'precisar', 'conseguir', 'deixar', 'ficar', 'olhar', 'ver',
-  'habilitar', 'habilita', 'habilitei', 'falar', 'dizer', 'citar', 'cita', 'citou', 'mencionar', 'menciona', 'mencionou', 'pensar', 'lembrar', 'esquecer', 'perder', 'ganhar', 'arrumar', 'consertar', 'resolver', 'sumir',
+  'falar', 'dizer', 'pensar', 'lembrar', 'esquecer', 'perder', 'ganhar', 'arrumar', 'consertar', 'resolver', 'sumir',
+  // Where the student read of something and what a screen asked of them ("o enunciado cita o x-ray", "pediu pra habilitar").
+  'citar', 'cita', 'citou', 'mencionar', 'menciona', 'mencionou', 'habilitar', 'habilita', 'habilitei',
   'travar', 'bugar', 'zoar', 'quebrar',
   // Chores a student compares the task to ("quero fazer uma faxina na conta"): how, never what.
   'faxina', 'cleanup', 'declutter',
