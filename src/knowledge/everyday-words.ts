@@ -46,10 +46,11 @@ const BROWSERS: ReadonlySet<string> = new Set(['chrome', 'firefox', 'safari'])
 
 /**
  * A programmer's everyday words, which a general dictionary lacks: what went wrong ("native bindings segfault"),
- * where things are ("a subfolder of the monorepo"), the parts of a program's screens ("the navbar"), the browser they
- * look through ("o chrome diz que o certificado é inválido"), the network commands they check things with ("peguei o
- * ip do ALB com nslookup"), where they read about things ("vi num video do youtube"), how things ship ("released in
- * lockstep") and the people around them ("a coworker mentioned it"). They say how a student describes the situation,
+ * where things are ("a subfolder of the monorepo"), what an app does with its records ("as rotas do meu crud"), the
+ * parts of a program's screens ("the navbar"), the browser they look through ("o chrome diz que o certificado é
+ * inválido"), the network commands they check things with ("peguei o ip do ALB com nslookup"), where they read about
+ * things ("vi num video do youtube"), how things ship ("released in lockstep") and the people around them ("a coworker
+ * mentioned it"). They say how a student describes the situation,
  * never a product or a service the notes should treat. Words that are a topic of their own ("webhook", "regex",
  * "mutex") are left off: a question may be about them.
  */
@@ -57,7 +58,7 @@ const DEVELOPER_WORDS: ReadonlySet<string> = new Set(`
 segfault stacktrace coredump crashloop bugfix hotfix typo checksum timestamp libs assert asserts
 codebase monorepo subfolder subdirectory filesystem localhost hostname username toolchain boilerplate linter dataset teardown
 frontend backend dropdown checkbox sidebar navbar tooltip popup spinner slider sliders autocomplete screenshot inbox stdout stderr stdin plaintext hardcoded
-coworker groupmate multiplayer cto ceo lockstep helpdesk grandma grandpa granny postmortem fintech edtech healthtech
+crud cruds coworker groupmate multiplayer cto ceo lockstep helpdesk grandma grandpa granny postmortem fintech edtech healthtech
 ctrl nslookup traceroute netstat telnet wget devtools youtube reddit stackoverflow vps vpss
 `.split(/\s+/).filter(w => w !== '').concat([...BROWSERS]))
 

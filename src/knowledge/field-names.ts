@@ -47,13 +47,18 @@ const FIELD_NAMES: readonly string[] = [
   'Lambda Destinations', 'Instance Scheduler', 'Instance Connect', 'Run Command', 'State Manager', 'Incident Manager',
   'Resource Groups', 'Enhanced Networking', 'Capacity Blocks', 'Instance Refresh', 'Lifecycle Hooks',
   'Health Dashboard', 'Cost and Usage Report', 'Service Quotas', 'Config Rules',
+  'Multipart Upload', 'Multipart Uploads', 'Cross-Region Replication', 'Same-Region Replication', 'Replication Rule',
+  'Replication Rules', 'Pod Identity', 'IAM Roles for Service Accounts', 'Adaptive Capacity', 'Reserved Concurrency',
+  'Status Check', 'Status Checks', 'Managed Rules', 'Managed Rule Groups', 'Storage Lens', 'Performance Insights',
+  'Enhanced Monitoring', 'Parameter Group', 'Parameter Groups', 'Predictive Scaling', 'Event Notifications', 'Requester Pays',
+  'Capacity Rebalancing', 'Delay Queue', 'Delay Queues',
   // Google Cloud
   'Cloud Run', 'App Engine', 'Compute Engine', 'Kubernetes Engine', 'Pub/Sub', 'Cloud Build', 'Cloud Armor',
   'Cloud Spanner', 'Vertex AI',
   'Cloud Interconnect', 'Identity-Aware Proxy', 'Binary Authorization', 'GKE Autopilot', 'Cloud Source Repositories',
   'Looker Studio', 'Gemini Code Assist', 'Model Garden', 'Document AI', 'Workload Identity Federation',
   'VPC Service Controls', 'Sole-tenant nodes', 'Firebase Hosting', 'Firebase Authentication', 'Cloud Workstations',
-  'Cloud Composer',
+  'Cloud Composer', 'Service Account', 'Service Accounts',
   // Microsoft Azure
   'Front Door', 'Azure Functions', 'Container Apps', 'Service Bus', 'Event Hubs',
   'Cosmos DB', 'Blob Storage', 'Key Vault', 'Entra ID', 'Active Directory', 'Azure DevOps', 'Traffic Manager',
@@ -66,7 +71,7 @@ const FIELD_NAMES: readonly string[] = [
   'GitLab CI', 'Circle CI', 'Travis CI', 'Argo CD', 'Argo Rollouts', 'Flux CD', 'New Relic', 'Elastic Stack',
   'ELK Stack', 'HashiCorp Vault', 'Docker Swarm', 'Docker Desktop', 'Terraform Cloud', 'Open Policy Agent',
   'Chaos Monkey', 'Cloud Init', 'Cloud-Init', 'GitHub Copilot', 'GitHub Pages',
-  'Oracle Cloud Infrastructure', 'Autonomous Database', 'IBM Cloud', 'Code Engine', 'Cloud Foundry',
+  'Oracle Cloud Infrastructure', 'Autonomous Database', 'Always Free', 'IBM Cloud', 'Code Engine', 'Cloud Foundry',
   'Red Hat OpenShift', 'Alibaba Cloud', 'Cloudflare Workers', 'Cloudflare Pages', 'GitHub Codespaces',
   'GitHub Container Registry', 'Bitbucket Pipelines', 'Sealed Secrets', 'External Secrets Operator',
   'Terraform Enterprise', 'Ansible Automation Platform', 'CDK for Terraform', 'OpenTelemetry Collector',
@@ -115,6 +120,8 @@ const TECHNIQUE_WORDS: ReadonlyArray<readonly string[]> = [
   ['quantization', 'quantize', 'quantized', 'quantizing', 'quantizacao', 'quantizar', 'quantizado', 'quantizada', 'quantizando'],
   // Salting a password before hashing it: "salting" also reads as an everyday word.
   ['salt', 'salts', 'salted', 'salting'],
+  // Hibernating an instance (its memory saved to disk while it is stopped): "hibernate" also reads as an everyday word.
+  ['hibernation', 'hibernate', 'hibernated', 'hibernating', 'hibernacao', 'hibernar', 'hiberna', 'hibernada', 'hibernado'],
   // Training a model: "treino" also reads as an everyday word of Portuguese, and "train" as one of English.
   ['train', 'trains', 'trained', 'training', 'treinar', 'treino', 'treina', 'treinam', 'treinamos', 'treinado', 'treinada', 'treinados', 'treinadas', 'treinando', 'treinamento']
 ]

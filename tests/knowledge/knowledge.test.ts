@@ -1287,6 +1287,23 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'my ecs task has enough memory but still gets OOMKilled, why?').covered, true, 'the memory of the student\'s task is the notes\' question')
   })
 
+  t.test('a feature of a service named in ordinary words is one the notes do not treat; an app\'s crud is how a student says what it does', async t => {
+    for (const [question, name] of [
+      ['how big should each part be when i use multipart upload to push a 40 gb backup to s3?', 'Multipart Uploads'],
+      ['como ligo a cross-region replication de um bucket pra outra regiao?', 'cross-region replication'],
+      ['how do i give my eks pods access to s3 with pod identity?', 'pod identity'],
+      ['what happens to the sixth request when my lambda has a reserved concurrency of 5?', 'reserved concurrency']
+    ]) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.untreated], [false, [name]], question)
+    }
+    t.same(retrieve(base, 'does stopping an ec2 instance with hibernation keep what was in ram?').notTreated, ['hibernation'], 'hibernating is no everyday word here')
+    for (const question of ['me mostra as rotas rest de um crud de alunos: qual metodo http pra criar e qual pra apagar?', 'no crud de produtos, qual status http devolvo quando crio um item?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.unknown, found.hits[0]?.topic], [true, [], 'rest-openapi'], question)
+    }
+  })
+
   t.test('which vendor certification to take is a question of careers', async t => {
     const provider = new KnowledgeProvider(base)
     const question = 'should i do the cloud practitioner before the solutions architect associate, or go straight to the second?'
