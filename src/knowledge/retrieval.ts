@@ -935,7 +935,10 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
       const message = errorMessage(borrowed.map(i => words[i]))
       // Portuguese also puts what a thing is for after it ("client typescript" for a TypeScript client): words
       // that the answering section itself uses, each of them, name what it treats in the student's order.
-      const described = terms.every(t => t !== undefined && leadSection.has(t))
+      // A kind of thing in the plural and then which of them ("tasks windows" for Windows tasks) is the same order, when the
+      // answering note writes both words, wherever it writes them (Fargate Spot "não Windows", among the note's key facts).
+      const described = terms.every(t => t !== undefined && leadSection.has(t)) ||
+        (terms.length === 2 && /^[a-z]{3,}s$/.test(words[borrowed[0]]) && terms.every(t => t !== undefined && lead.has(t)))
       // ...and a setting's value after the setting ("target type instance": the target type "instance"): a term the notes
       // write, then a word of the answering section (read in either language's stem: "instanc" of "instâncias").
       const value = terms[terms.length - 1]

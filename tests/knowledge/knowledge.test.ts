@@ -1287,6 +1287,12 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'my ecs task has enough memory but still gets OOMKilled, why?').covered, true, 'the memory of the student\'s task is the notes\' question')
   })
 
+  t.test('Portuguese puts a kind of thing before which of them ("tasks windows"); a command and its subcommand stay a name', async t => {
+    const windows = retrieve(base, 'as tasks windows rodam no fargate spot ou so as linux?')
+    t.same([windows.covered, windows.untreated, windows.hits[0]?.topic], [true, [], 'spot-capacity'])
+    t.same(retrieve(base, 'como uso kubectl port-forward pra testar meu pod?').untreated, ['kubectl port-forward'])
+  })
+
   t.test('a feature of a service named in ordinary words is one the notes do not treat; an app\'s crud is how a student says what it does', async t => {
     for (const [question, name] of [
       ['how big should each part be when i use multipart upload to push a 40 gb backup to s3?', 'Multipart Uploads'],
