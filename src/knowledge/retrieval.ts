@@ -1724,6 +1724,7 @@ const OWN_THING = /^(lambda|lambdas|function|functions|funcao|service|services|s
 // Base images a native dependency may crash on, and the words of its crash.
 const BASE_IMAGE = /\b(alpine|musl|glibc|libc|slim|distroless|debian|ubuntu)\b/
 const CRASHES = /^(crash|crashes|crashed|crashing|breaks|broke|fails|failed|blows|segfaults|quebra|quebrou|falha|falhou|explode|explodiu|crasha|crashou)$/
+const CRASHED_ARTICLE = /^(o|a|os|as|the|my|our|meu|minha|nosso|nossa)$/
 
 // What a program is built with: a library, a package, a (native) module.
 const DEPENDENCY_WORD = /^(module|modules|modulo|modulos|library|libraries|lib|package|packages|pacote|pacotes|addon|addons|dependency|dependencia|biblioteca)$/
@@ -1752,8 +1753,9 @@ function ofTheirProgram (raw: string): (name: string) => boolean {
 
 /**
  * Whether a name the notes lack is what crashes on one base image and runs on another ("bcrypt crashes on alpine",
- * "node app with bcrypt works on debian but breaks on alpine"): a native dependency of the student's program, the
- * setting of a question about the base image, however short the question. The question's words are read once.
+ * "node app with bcrypt works on debian but breaks on alpine", "a imagem alpine quebrou o bcrypt"): a native
+ * dependency of the student's program, the setting of a question about the base image, however short the question.
+ * The question's words are read once.
  */
 function crashingDependency (raw: string): (name: string) => boolean {
   const typed = tokenize(foldText(raw))
@@ -1762,7 +1764,9 @@ function crashingDependency (raw: string): (name: string) => boolean {
   const crashes = (i: number): boolean => CRASHES.test(at(i)) || (['keeps', 'continua', 'vive'].includes(at(i)) && CRASHES.test(at(i + 1)))
   return name => {
     const words = tokenize(foldText(name))
-    return words.length === 1 && typed.some((word, i) => word === words[0] && (crashes(i + 1) || (WITH.test(at(i - 1)) && PROGRAM_THING.test(at(i - 2)))))
+    // Portuguese puts the verb first ("a imagem alpine quebrou o bcrypt").
+    const crashedBy = (i: number): boolean => CRASHES.test(at(i - 1)) || (CRASHES.test(at(i - 2)) && CRASHED_ARTICLE.test(at(i - 1)))
+    return words.length === 1 && typed.some((word, i) => word === words[0] && (crashes(i + 1) || crashedBy(i) || (WITH.test(at(i - 1)) && PROGRAM_THING.test(at(i - 2)))))
   }
 }
 

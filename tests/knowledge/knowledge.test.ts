@@ -1293,6 +1293,11 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'como uso kubectl port-forward pra testar meu pod?').untreated, ['kubectl port-forward'])
   })
 
+  t.test('a native dependency a base image broke, the verb first as Portuguese puts it, is where the student is', async t => {
+    const sharp = retrieve(base, 'a imagem alpine quebrou o sharp, pq?')
+    t.same([sharp.covered, sharp.notTreated, sharp.hits[0]?.topic], [true, ['sharp'], 'multi-stage-builds'])
+  })
+
   t.test('a feature of a service named in ordinary words is one the notes do not treat; an app\'s crud is how a student says what it does', async t => {
     for (const [question, name] of [
       ['how big should each part be when i use multipart upload to push a 40 gb backup to s3?', 'Multipart Uploads'],
