@@ -545,11 +545,12 @@ const ASKS_OF_IT = /\b(how|what) (does|do|did|can|could) (it|they)\b|\bcomo (ele
 const HOW_IT_WORKS = /^(how|what|why)$/
 
 // Whether to take a tool up ("should i install karpenter", "vale a pena usar o packer", "can we switch to
-// nomad") or how to work it ("how do i use aws organizations…", "como configuro o X", "how do i enable GuardDuty"): the question asks
-// about the tool. Saying which tool the student uses ("we use vite to build…") only sets the scene.
+// nomad") or how to work it ("how do i use aws organizations…", "como configuro o X", "how do i enable GuardDuty",
+// "how do i turn on X", "como ligo o X"): the question asks about the tool. Saying which tool the student uses ("we
+// use vite to build…") only sets the scene.
 const ADOPT_VERB = /^(use|install|adopt|try|switch|move|migrate|usar|instalar|adotar|testar|migrar|trocar|mudar)$/
 const ADOPT_ASK = /^(should|shall|can|could|would|devo|devemos|deveria|deveriamos|posso|podemos|pena|compensa|vale|pra|para)$/
-const HOW_TO_VERB = /^(use|install|configure|setup|deploy|run|implement|add|integrate|usar|uso|instalar|instalo|configurar|configuro|rodar|rodo|implementar|implemento|adicionar|adiciono|integrar|integro|enable|activate|ativar|ativo|habilitar|habilito)$/
+const HOW_TO_VERB = /^(use|install|configure|setup|deploy|run|implement|add|integrate|usar|uso|instalar|instalo|configurar|configuro|rodar|rodo|implementar|implemento|adicionar|adiciono|integrar|integro|enable|activate|ativar|ativo|habilitar|habilito|ligar|ligo)$/
 
 /** Whether the thing starting at `first` is what the question asks to take up or how to work. */
 function adopting (words: readonly string[], first: number): boolean {
@@ -558,6 +559,7 @@ function adopting (words: readonly string[], first: number): boolean {
   if (ANY_ARTICLE.test(words[at] ?? '') || /^(to|pra|para|pro)$/.test(words[at] ?? '')) at--
   const within = (test: (word: string) => boolean, verb: number): boolean => words.slice(Math.max(0, verb - 3), verb).some(test)
   if (words[at] === 'up' && words[at - 1] === 'set') return within(word => word === 'how' || word === 'como', at - 1)
+  if (words[at] === 'on' && /^(turn|switch)$/.test(words[at - 1] ?? '')) return within(word => word === 'how' || word === 'como', at - 1)
   if (HOW_TO_VERB.test(words[at] ?? '') && within(word => word === 'how' || word === 'como', at)) return true
   if (ADOPT_VERB.test(words[at] ?? '') && within(word => ADOPT_ASK.test(word), at)) return true
   return switchingTo(words, first)

@@ -1298,6 +1298,11 @@ t.test('everyday-words', async t => {
     t.same([sharp.covered, sharp.notTreated, sharp.hits[0]?.topic], [true, ['sharp'], 'multi-stage-builds'])
   })
 
+  t.test('how to turn a feature on ("turn on", "ligo") asks about the feature', async t => {
+    const sticky = retrieve(base, 'how do i turn on sticky sessions on my alb target group?')
+    t.same([sticky.covered, sticky.untreated], [false, ['sticky sessions']])
+  })
+
   t.test('a feature of a service named in ordinary words is one the notes do not treat; an app\'s crud is how a student says what it does', async t => {
     for (const [question, name] of [
       ['how big should each part be when i use multipart upload to push a 40 gb backup to s3?', 'Multipart Uploads'],
