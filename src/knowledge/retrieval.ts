@@ -787,6 +787,9 @@ function withoutPrinted (text: string): string {
 }
 
 /** Kinds of thing whose name a Portuguese sentence writes after them: "o header X" is the header called X. */
+// English adjectives a Portuguese question puts after the thing they describe ("a NACL custom", "a vpc default").
+const ADJECTIVE_AFTER = /^(custom|default|public|private|managed|standard|dedicated|shared)$/
+
 const INSTANCE_KIND = /^(header|headers|bucket|buckets|branch|branches|tag|tags|label|labels|role|roles|policy|policies|table|tables|tabela|tabelas|field|fields|campo|campos|queue|queues|topic|topics|variavel|variaveis|env|envs|endpoint|endpoints|secret|secrets)$/
 
 /** A word used by at most this many topics of the notes is specific enough to name what a question is about. */
@@ -938,9 +941,12 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
       // Portuguese also puts what a thing is for after it ("client typescript" for a TypeScript client): words
       // that the answering section itself uses, each of them, name what it treats in the student's order.
       // A kind of thing in the plural and then which of them ("tasks windows" for Windows tasks) is the same order, when the
-      // answering note writes both words, wherever it writes them (Fargate Spot "não Windows", among the note's key facts).
+      // answering note writes both words, wherever it writes them (Fargate Spot "não Windows", among the note's key facts);
+      // so is a thing the note writes and then an English adjective, as Portuguese places one ("NACL custom", "network ACL
+      // custom": the note's "NACL personalizada").
       const described = terms.every(t => t !== undefined && leadSection.has(t)) ||
-        (terms.length === 2 && /^[a-z]{3,}s$/.test(words[borrowed[0]]) && terms.every(t => t !== undefined && lead.has(t)))
+        (terms.length === 2 && /^[a-z]{3,}s$/.test(words[borrowed[0]]) && terms.every(t => t !== undefined && lead.has(t))) ||
+        (terms.length >= 2 && ADJECTIVE_AFTER.test(words[borrowed[borrowed.length - 1]]) && terms.slice(0, -1).every(t => t !== undefined && lead.has(t)))
       // ...and a setting's value after the setting ("target type instance": the target type "instance"): a term the notes
       // write, then a word of the answering section (read in either language's stem: "instanc" of "instâncias").
       const value = terms[terms.length - 1]

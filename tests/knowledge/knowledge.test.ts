@@ -1287,10 +1287,14 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'my ecs task has enough memory but still gets OOMKilled, why?').covered, true, 'the memory of the student\'s task is the notes\' question')
   })
 
-  t.test('Portuguese puts a kind of thing before which of them ("tasks windows"); a command and its subcommand stay a name', async t => {
+  t.test('Portuguese puts a kind of thing before which of them ("tasks windows") and an adjective after its noun ("NACL custom"); a command and its subcommand stay a name', async t => {
     const windows = retrieve(base, 'as tasks windows rodam no fargate spot ou so as linux?')
     t.same([windows.covered, windows.untreated, windows.hits[0]?.topic], [true, [], 'spot-capacity'])
     t.same(retrieve(base, 'como uso kubectl port-forward pra testar meu pod?').untreated, ['kubectl port-forward'])
+    for (const question of ['a NACL custom bloqueou as respostas do https, pq?', 'associei uma network ACL custom na subnet e as respostas pararam de voltar, pq?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.untreated, found.hits[0]?.topic], [true, [], 'security-groups-nacls'], 'so is a thing and then an English adjective: ' + question)
+    }
   })
 
   t.test('a native dependency a base image broke, the verb first as Portuguese puts it, is where the student is', async t => {
