@@ -1302,9 +1302,11 @@ t.test('everyday-words', async t => {
     t.same([sharp.covered, sharp.notTreated, sharp.hits[0]?.topic], [true, ['sharp'], 'multi-stage-builds'])
   })
 
-  t.test('how to turn a feature on ("turn on", "ligo") asks about the feature', async t => {
+  t.test('how to turn a feature on ("turn on", "ligo") or how to do something with a tool asks about the feature or the tool', async t => {
     const sticky = retrieve(base, 'how do i turn on sticky sessions on my alb target group?')
     t.same([sticky.covered, sticky.untreated], [false, ['sticky sessions']])
+    const transit = retrieve(base, 'how do I connect VPCs from 3 different AWS accounts with Transit Gateway and how much is each attachment?')
+    t.same([transit.covered, transit.untreated], [false, ['Transit Gateway']])
   })
 
   t.test('a feature of a service named in ordinary words is one the notes do not treat; an app\'s crud is how a student says what it does', async t => {
