@@ -520,6 +520,12 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(linear algebra|algebra linear|eigenvalues?|eigenvectors?|autovalor(es)?|autovetor(es)?)\b`,
   // In which order to study the degree's subjects ("primeiro linux ou primeiro redes?"), and what to cook after class.
   String.raw`\b(ordem|order) (certa |right |best |melhor )?(pra|para|to|de|in which to) (estudar|study|aprender|learn)\b`,
+  // When and how long to study, and with what breaks: study habits, whatever the subject.
+  String.raw`\b(best|melhor) (time|hora|horario|periodo) (of|do) (the )?(day|dia) (to|pra|para) (study|estudar)\b`,
+  String.raw`\b(how many hours|quantas horas) ([\w']+ ){0,4}(stud\w*|estud\w*)\b`,
+  String.raw`\b(take|taking|fazer|faco|fazendo) ([\w']+ ){0,2}(breaks|pausas|intervalos) ([\w']+ ){0,3}(stud\w*|estud\w*)\b`,
+  // ...and cooking one's food.
+  String.raw`\b(boil|cook|fry|bake|cozinhar|cozinho|fritar|frito|assar|asso) (an? |the |o |a |um |uma |some )?(eggs?|ovos?|rice|arroz|pasta|macarrao|cake|bolo)\b`,
   String.raw`\b((quick|easy|simple|cheap) )?(dinner|lunch|breakfast) (recipes?|ideas?)\b`, String.raw`\brecipes? (for dinner|for lunch|i can make)\b`, String.raw`\breceitas? (rapidas?|faceis?|simples|baratas?) (pra|para|de) (o |a )?(jantar|janta|almoco|cafe)\b`,
   // The student's own equipment: which laptop or keyboard to buy, how much memory it needs.
   String.raw`\b(best|melhor|qual|which|good|decent|cheap|affordable|barato|bom|boa|recommend\w*|indica\w*|comprar|buy|buying) (\w+ ){0,3}(laptop|notebook|keyboard|teclado|macbook)s?\b`,

@@ -1273,13 +1273,15 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'how do i fake dynamodb in my unit tests, something like moto?').unknown, ['moto'], 'a tool offered as an example is asked about')
   })
 
-  t.test('another subject\'s exam, working alone or in pairs, the university\'s own accounts, a grade to look up, a partner who does nothing, a change of role and its pay, the order to study in, dinner and one\'s laptop are no questions for the notes', async t => {
+  t.test('another subject\'s exam, working alone or in pairs, the university\'s own accounts, a grade to look up, a partner who does nothing, a change of role and its pay, the order to study in, when and how long to study, dinner and one\'s laptop are no questions for the notes', async t => {
     for (const question of ['any tips for my linear algebra exam? eigenvalues make zero sense to me', 'como estudar autovalores pra prova de algebra linear?',
       'is the cloud final project individual or done in pairs?', 'posso fazer o trabalho sozinho ou tem que ser em grupo?',
       'forgot my moodle password, who resets it?', 'esqueci a senha do wifi da faculdade, com quem falo?',
       'where do i see my grades for the docker lab?', 'minha dupla nao fez nada do projeto ate agora, como falo com ele?',
       'thinking of switching from frontend to cloud next year, hows the pay compared?', 'qual a melhor ordem pra estudar: redes, linux ou programacao?',
-      'easy dinner ideas for a broke student?', 'does my laptop have enough memory for the kubernetes labs or should i upgrade it?']) {
+      'easy dinner ideas for a broke student?', 'does my laptop have enough memory for the kubernetes labs or should i upgrade it?',
+      'whats the best time of day to study, morning or night?', 'quantas horas por dia vcs estudam pra prova?',
+      'should i take breaks every hour while studying for the cloud exam?', 'how do i cook rice without burning it?']) {
       t.equal(retrieve(base, question).covered, false, question)
     }
     t.equal(retrieve(base, 'da pra fazer o budget desligar sozinho as instancias quando estourar o limite?').covered, true, 'what a service does on its own is still asked of the notes')
