@@ -50,9 +50,8 @@ const BROWSERS: ReadonlySet<string> = new Set(['chrome', 'firefox', 'safari'])
  * parts of a program's screens ("the navbar"), the browser they look through ("o chrome diz que o certificado é
  * inválido"), the network commands they check things with ("peguei o ip do ALB com nslookup"), where they read about
  * things ("vi num video do youtube"), how things ship ("released in lockstep") and the people around them ("a coworker
- * mentioned it"). They say how a student describes the situation,
- * never a product or a service the notes should treat. Words that are a topic of their own ("webhook", "regex",
- * "mutex") are left off: a question may be about them.
+ * mentioned it"). They say how a student describes the situation, never a product or a service the notes should
+ * treat. Words that are a topic of their own ("webhook", "regex", "mutex") are left off: a question may be about them.
  */
 const DEVELOPER_WORDS: ReadonlySet<string> = new Set(`
 segfault stacktrace coredump crashloop bugfix hotfix typo checksum timestamp libs assert asserts

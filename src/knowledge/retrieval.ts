@@ -794,10 +794,10 @@ function withoutPrinted (text: string): string {
   return text.replace(CLI_COMMAND, ';').replace(PRINTED_ERROR, ';').replace(SPELLED_CONTAINER_STATE, ';')
 }
 
-/** Kinds of thing whose name a Portuguese sentence writes after them: "o header X" is the header called X. */
 // English adjectives a Portuguese question puts after the thing they describe ("a NACL custom", "a vpc default").
 const ADJECTIVE_AFTER = /^(custom|default|public|private|managed|standard|dedicated|shared)$/
 
+/** Kinds of thing whose name a Portuguese sentence writes after them: "o header X" is the header called X. */
 const INSTANCE_KIND = /^(header|headers|bucket|buckets|branch|branches|tag|tags|label|labels|role|roles|policy|policies|table|tables|tabela|tabelas|field|fields|campo|campos|queue|queues|topic|topics|variavel|variaveis|env|envs|endpoint|endpoints|secret|secrets)$/
 
 /** A word used by at most this many topics of the notes is specific enough to name what a question is about. */
@@ -1740,6 +1740,7 @@ const OWN_THING = /^(lambda|lambdas|function|functions|funcao|service|services|s
 // Base images a native dependency may crash on, and the words of its crash.
 const BASE_IMAGE = /\b(alpine|musl|glibc|libc|slim|distroless|debian|ubuntu)\b/
 const CRASHES = /^(crash|crashes|crashed|crashing|breaks|broke|fails|failed|blows|segfaults|quebra|quebrou|falha|falhou|explode|explodiu|crasha|crashou)$/
+// The article or possessive between the verb and the dependency it broke ("quebrou o bcrypt").
 const CRASHED_ARTICLE = /^(o|a|os|as|the|my|our|meu|minha|nosso|nossa)$/
 
 // What a program is built with: a library, a package, a (native) module.
@@ -1778,10 +1779,10 @@ function crashingDependency (raw: string): (name: string) => boolean {
   const at = (i: number): string => typed[i] ?? ''
   if (!BASE_IMAGE.test(foldText(raw))) return () => false
   const crashes = (i: number): boolean => CRASHES.test(at(i)) || (['keeps', 'continua', 'vive'].includes(at(i)) && CRASHES.test(at(i + 1)))
+  // Portuguese puts the verb first ("a imagem alpine quebrou o bcrypt").
+  const crashedBy = (i: number): boolean => CRASHES.test(at(i - 1)) || (CRASHES.test(at(i - 2)) && CRASHED_ARTICLE.test(at(i - 1)))
   return name => {
     const words = tokenize(foldText(name))
-    // Portuguese puts the verb first ("a imagem alpine quebrou o bcrypt").
-    const crashedBy = (i: number): boolean => CRASHES.test(at(i - 1)) || (CRASHES.test(at(i - 2)) && CRASHED_ARTICLE.test(at(i - 1)))
     return words.length === 1 && typed.some((word, i) => word === words[0] && (crashes(i + 1) || crashedBy(i) || (WITH.test(at(i - 1)) && PROGRAM_THING.test(at(i - 2)))))
   }
 }
