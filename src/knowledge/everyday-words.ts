@@ -29,7 +29,7 @@ const PRODUCT_WORDS: ReadonlySet<string> = new Set(`
 snowball snowcone outposts wavelength nomad consul packer puppet chef helm envoy squid varnish hive prefect
 celery sentry cortex flux harness drone tomcat jetty tilt rook harbor quay rancher calico flannel weave pulsar
 beanstalk lightsail greengrass amplify chime spark swarm flask vagrant mongoose gulp grunt bedrock llama cosmos synapse
-spanner presto snowflake timescale cockroach postman kong rust ruby swift elixir dart
+spanner presto snowflake timescale cockroach postman kong rust ruby swift elixir dart husky prettier
 `.split(/\s+/).filter(w => w !== '').concat(JS_FRAMEWORKS.map(name => `${name}js`)))
 
 /**

@@ -51,7 +51,7 @@ const FIELD_NAMES: readonly string[] = [
   'Replication Rules', 'Pod Identity', 'IAM Roles for Service Accounts', 'Adaptive Capacity', 'Reserved Concurrency',
   'Status Check', 'Status Checks', 'Managed Rules', 'Managed Rule Groups', 'Storage Lens', 'Performance Insights',
   'Enhanced Monitoring', 'Parameter Group', 'Parameter Groups', 'Predictive Scaling', 'Event Notifications', 'Requester Pays',
-  'Capacity Rebalancing', 'Delay Queue', 'Delay Queues',
+  'Capacity Rebalancing', 'Delay Queue', 'Delay Queues', 'Access Logs', 'Access Log', 'CloudWatch Agent',
   // Google Cloud
   'Cloud Run', 'App Engine', 'Compute Engine', 'Kubernetes Engine', 'Pub/Sub', 'Cloud Build', 'Cloud Armor',
   'Cloud Spanner', 'Vertex AI',
@@ -66,11 +66,12 @@ const FIELD_NAMES: readonly string[] = [
   'Virtual Machine Scale Sets', 'Azure Kubernetes Service', 'Azure Container Registry', 'Azure Firewall',
   'Azure Policy', 'Azure Bastion', 'Microsoft Sentinel', 'Defender for Cloud', 'Azure OpenAI', 'Azure AI Search',
   'Logic Apps', 'Data Factory', 'Event Grid', 'Application Insights', 'Azure Private Link', 'Azure Resource Manager',
-  'Azure Load Balancer', 'Azure Site Recovery', 'Azure Pipelines', 'Azure Machine Learning',
+  'Azure Load Balancer', 'Azure Site Recovery', 'Azure Pipelines', 'Azure Machine Learning', 'Resource Group',
   // Tools
   'GitLab CI', 'Circle CI', 'Travis CI', 'Argo CD', 'Argo Rollouts', 'Flux CD', 'New Relic', 'Elastic Stack',
   'ELK Stack', 'HashiCorp Vault', 'Docker Swarm', 'Docker Desktop', 'Terraform Cloud', 'Open Policy Agent',
-  'Chaos Monkey', 'Cloud Init', 'Cloud-Init', 'GitHub Copilot', 'GitHub Pages',
+  'Chaos Monkey', 'Cloud Init', 'Cloud-Init', 'GitHub Copilot', 'GitHub Pages', 'Git Hooks', 'Git Hook', 'Pre-commit Hook',
+  'Pre-commit Hooks',
   'Oracle Cloud Infrastructure', 'Autonomous Database', 'Always Free', 'IBM Cloud', 'Code Engine', 'Cloud Foundry',
   'Red Hat OpenShift', 'Alibaba Cloud', 'Cloudflare Workers', 'Cloudflare Pages', 'GitHub Codespaces',
   'GitHub Container Registry', 'Bitbucket Pipelines', 'Sealed Secrets', 'External Secrets Operator',

@@ -1322,6 +1322,10 @@ t.test('everyday-words', async t => {
       t.same([found.covered, found.untreated], [false, [name]], question)
     }
     t.same(retrieve(base, 'does stopping an ec2 instance with hibernation keep what was in ram?').notTreated, ['hibernation'], 'hibernating is no everyday word here')
+    t.same(retrieve(base, 'where do i find the access logs of my load balancer, which bucket do they land in?').untreated, ['Access Logs'])
+    const hook = retrieve(base, 'how do we run prettier in a git hook before each commit?')
+    t.same([hook.covered, hook.unknown, hook.untreated], [false, ['prettier'], ['Git Hooks']], 'a git hook, and a formatter named by a dictionary word')
+    t.same(retrieve(base, 'how do i configure husky so the tests run before every push?').unknown, ['husky'], 'a tool named by a dictionary word')
     for (const question of ['me mostra as rotas rest de um crud de alunos: qual metodo http pra criar e qual pra apagar?', 'no crud de produtos, qual status http devolvo quando crio um item?']) {
       const found = retrieve(base, question)
       t.same([found.covered, found.unknown, found.hits[0]?.topic], [true, [], 'rest-openapi'], question)
