@@ -16,7 +16,8 @@ export const PT_STOP_WORDS: ReadonlySet<string> = new Set([
   'algum', 'alguma', 'alguns', 'algumas', 'nao', 'sim', 'deve', 'devo', 'posso', 'pode', 'podem',
   'fazer', 'faz', 'fazem', 'eh', 'tipo', 'coisa', 'coisas', 'explique', 'explica',
   'significa', 'significam', 'exemplo', 'exemplos', 'sobre', 'vale', 'pena', 'usar', 'uso', 'usa', 'usam',
-  'usando', 'usado', 'utilizar', 'utilizando', 'serve', 'servem', 'funciona', 'funcionam',
+  'usando', 'usado', 'usada', 'usados', 'usadas', 'usou', 'usei', 'usamos', 'usaram', 'usava', 'utilizar', 'utilizando',
+  'serve', 'servem', 'funciona', 'funcionam',
   'explicar', 'sabe', 'saber',
   // "Explica melhor" asks for more of the same; which is better is read from the question's form.
   'melhor',

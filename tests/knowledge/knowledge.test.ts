@@ -87,6 +87,8 @@ t.test('analyzer', async t => {
     t.same(analyzerFor('pt').analyze('Quais são as vantagens das imagens Docker?'), ['vantagen', 'imagen', 'docker'])
     t.same(analyzerFor('en').analyze('How are the containers scaling?'), ['container', 'scal'])
     t.same(analyzerFor('en').analyze('multi-stage builds'), ['multi', 'stag', 'multistag', 'build'], 'parts and the joined word')
+    t.same(analyzerFor('pt').analyze('a gente usava vm, usei ec2 e a role usou o s3'), ['gent', 'vm', 'ec2', 'role', 's3'],
+      'every form of "usar" says how, as "use", "used" and "using" do in English')
     t.same(analyzerFor('en').terms('The'), [], 'a stop word alone gives no term')
     t.same(analyzerFor('pt').terms('S3'), ['s3'], 'short terms with digits are kept')
   })
