@@ -50,8 +50,9 @@ const FIELD_NAMES: readonly string[] = [
   'Multipart Upload', 'Multipart Uploads', 'Cross-Region Replication', 'Same-Region Replication', 'Replication Rule',
   'Replication Rules', 'Pod Identity', 'IAM Roles for Service Accounts', 'Adaptive Capacity', 'Reserved Concurrency',
   'Status Check', 'Status Checks', 'Managed Rules', 'Managed Rule Groups', 'Storage Lens', 'Performance Insights',
-  'Enhanced Monitoring', 'Parameter Group', 'Parameter Groups', 'Predictive Scaling', 'Event Notifications', 'Requester Pays',
-  'Capacity Rebalancing', 'Delay Queue', 'Delay Queues', 'Access Logs', 'Access Log', 'CloudWatch Agent',
+  'Enhanced Monitoring', 'Parameter Group', 'Parameter Groups', 'Predictive Scaling', 'Event Notifications',
+  'Requester Pays', 'Capacity Rebalancing', 'Delay Queue', 'Delay Queues', 'Access Logs', 'Access Log',
+  'CloudWatch Agent',
   // Google Cloud
   'Cloud Run', 'App Engine', 'Compute Engine', 'Kubernetes Engine', 'Pub/Sub', 'Cloud Build', 'Cloud Armor',
   'Cloud Spanner', 'Vertex AI',
@@ -70,8 +71,8 @@ const FIELD_NAMES: readonly string[] = [
   // Tools
   'GitLab CI', 'Circle CI', 'Travis CI', 'Argo CD', 'Argo Rollouts', 'Flux CD', 'New Relic', 'Elastic Stack',
   'ELK Stack', 'HashiCorp Vault', 'Docker Swarm', 'Docker Desktop', 'Terraform Cloud', 'Open Policy Agent',
-  'Chaos Monkey', 'Cloud Init', 'Cloud-Init', 'GitHub Copilot', 'GitHub Pages', 'Git Hooks', 'Git Hook', 'Pre-commit Hook',
-  'Pre-commit Hooks',
+  'Chaos Monkey', 'Cloud Init', 'Cloud-Init', 'GitHub Copilot', 'GitHub Pages', 'Git Hooks', 'Git Hook',
+  'Pre-commit Hook', 'Pre-commit Hooks',
   'Oracle Cloud Infrastructure', 'Autonomous Database', 'Always Free', 'IBM Cloud', 'Code Engine', 'Cloud Foundry',
   'Red Hat OpenShift', 'Alibaba Cloud', 'Cloudflare Workers', 'Cloudflare Pages', 'GitHub Codespaces',
   'GitHub Container Registry', 'Bitbucket Pipelines', 'Sealed Secrets', 'External Secrets Operator',
