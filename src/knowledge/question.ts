@@ -179,6 +179,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(um|1|one|a) (minuto|minute)\b/g, '$& 60 segundos seconds'],
   // The English name of a read replica in a Portuguese question.
   [/\bread replicas?\b/g, '$& replicas de leitura'],
+  // Which code an API answers with ("minha api responde qual codigo?") is its HTTP status code, not its source code.
+  [/\b(qual|que|quais|which|what) (codigo|codigos|code|codes)\b(?=.*\b(api|http|respond\w*|retorn\w*|devolv\w*|return\w*|request|requisicao)\b)|\b(api|http|respond\w*|retorn\w*|devolv\w*|return\w*)\b.*\b(qual|que|quais|which|what) (codigo|codigos|code|codes)\b/g, '$& status http'],
   // A status code in the plural ("getting 429s", "uns 503s") is that code.
   [/\b([1-5]\d\d)s\b/g, '$1'],
   // "The two" that points back at what the question named ("qual a relação entre as duas coisas", "which of the

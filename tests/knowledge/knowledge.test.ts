@@ -1301,6 +1301,11 @@ t.test('everyday-words', async t => {
     }
   })
 
+  t.test('which code an API answers with is its HTTP status code', async t => {
+    const found = retrieve(base, 'o aluno fez login certinho mas tenta apagar um curso q nao é dele. minha api responde qual codigo? e se ele nem mandou token?')
+    t.same([found.covered, found.hits[0]?.topic, found.hits[0]?.heading], [true, 'rest-openapi', 'Códigos de status HTTP'])
+  })
+
   t.test('a native dependency a base image broke, the verb first as Portuguese puts it, is where the student is', async t => {
     const sharp = retrieve(base, 'a imagem alpine quebrou o sharp, pq?')
     t.same([sharp.covered, sharp.notTreated, sharp.hits[0]?.topic], [true, ['sharp'], 'multi-stage-builds'])
