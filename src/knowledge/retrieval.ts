@@ -564,11 +564,12 @@ function adopting (words: readonly string[], first: number): boolean {
   if (VENDOR.test(words[at] ?? '')) at--
   if (ANY_ARTICLE.test(words[at] ?? '') || /^(to|pra|para|pro)$/.test(words[at] ?? '')) at--
   const within = (test: (word: string) => boolean, verb: number): boolean => words.slice(Math.max(0, verb - 3), verb).some(test)
-  if (words[at] === 'up' && words[at - 1] === 'set') return within(word => word === 'how' || word === 'como', at - 1)
-  if (words[at] === 'on' && /^(turn|switch)$/.test(words[at - 1] ?? '')) return within(word => word === 'how' || word === 'como', at - 1)
+  const how = (word: string): boolean => word === 'how' || word === 'como'
+  if (words[at] === 'up' && words[at - 1] === 'set') return within(how, at - 1)
+  if (words[at] === 'on' && /^(turn|switch)$/.test(words[at - 1] ?? '')) return within(how, at - 1)
   // How to do something with a tool ("how do i connect vpcs from three accounts with transit gateway") asks how to work the tool.
-  if (/^(with|using|via|usando)$/.test(words[at] ?? '') && words.slice(Math.max(0, at - 12), at).some(word => word === 'how' || word === 'como')) return true
-  if (HOW_TO_VERB.test(words[at] ?? '') && within(word => word === 'how' || word === 'como', at)) return true
+  if (/^(with|using|via|usando)$/.test(words[at] ?? '') && words.slice(Math.max(0, at - 12), at).some(how)) return true
+  if (HOW_TO_VERB.test(words[at] ?? '') && within(how, at)) return true
   if (ADOPT_VERB.test(words[at] ?? '') && within(word => ADOPT_ASK.test(word), at)) return true
   return switchingTo(words, first)
 }
