@@ -462,7 +462,9 @@ const COURSE_LOGISTICS = new RegExp([
   // Whether the work is done alone or in a group is the course's rule ("a entrega nao e em dupla ne? posso fazer sozinho?").
   String.raw`\b(posso|podemos|can i|can we|am i allowed to) (fazer|entregar|do|submit) (o |a |the |it |this |our )?(trabalho |projeto |project |assignment |lab |entrega |work )?(sozinh[oa]|individualmente|alone|on my own|by myself|solo)\b`,
   String.raw`\b(is|are) (the|our|this) (\w+ ){0,2}(project|assignment|lab|report|homework)s? (individual|in pairs|done in pairs|a group (project|assignment))\b`,
-  String.raw`\b(prova|avaliacao|exame) (\w+ ){0,6}com consulta\b`, String.raw`\bcom consulta ou sem\b`, String.raw`\b(qual|que) (e )?(o |a )?(horario|dia|sala|data) d[ao] (monitoria|aula|prova)\b`, String.raw`\bhorarios? da monitoria\b`, String.raw`\b(presencial ou online|online ou presencial)\b`
+  String.raw`\b(prova|avaliacao|exame) (\w+ ){0,6}com consulta\b`, String.raw`\bcom consulta ou sem\b`, String.raw`\b(qual|que) (e )?(o |a )?(horario|dia|sala|data) d[ao] (monitoria|aula|prova)\b`, String.raw`\bhorarios? da monitoria\b`, String.raw`\b(presencial ou online|online ou presencial)\b`,
+  // What a late or missing hand-in costs in marks ("do we lose points if the lab report goes in a day late?").
+  String.raw`\b(lose|losing|perder|perco|perde|perdemos) (any |some |alguns )?(points|marks|pontos)\b(?! (de|of) (dados|data|extremidade))`
 ].join('|'))
 
 /**
@@ -509,6 +511,7 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\btips? (for|on|pra|para) (revising|studying|revision|estudar)\b`,
   String.raw`\b(time management|manage my time|gerir o (meu )?tempo|gerenciar (o |meu )?tempo|conciliar (o )?(trabalho|estagio|emprego) (e|com) (a )?(faculdade|estudos?))\b`,
   String.raw`\b(estudar e trabalhar|trabalhar e estudar|(work|working) and (study|studying|college|uni|school))\b`,
+  String.raw`\b(estagio|internship|trabalho|emprego|job) (e|and) (o |a |my )?(tcc|thesis|faculdade|facul|college|aulas|classes) (ao mesmo tempo|at the same time|juntos|together)\b`,
   String.raw`\b(learn|aprender) (python|java|javascript|programming|programacao|a programar) (from (zero|scratch)|do zero|in (like )?an? (month|week)|em (um|1) (mes|semana)|fast|rapido)\b`,
   // What a teacher asks of the class itself, and a group whose member does no work: no questions for the notes.
   String.raw`\b(grading|grade|corrigir|correcting) (\d+ )?(lab |the )?(reports|exams|provas|trabalhos|relatorios)\b`, String.raw`\b(ice ?breakers?|quebra-gelo)\b`,
@@ -524,6 +527,8 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(best|melhor) (time|hora|horario|periodo) (of|do) (the )?(day|dia) (to|pra|para) (study|estudar)\b`,
   String.raw`\b(how many hours|quantas horas) ([\w']+ ){0,4}(stud\w*|estud\w*)\b`,
   String.raw`\b(take|taking|fazer|faco|fazendo) ([\w']+ ){0,2}(breaks|pausas|intervalos) ([\w']+ ){0,3}(stud\w*|estud\w*)\b`,
+  // Where to eat, shop or work out near the university (not what a restaurant near it should run its site on).
+  String.raw`\b(onde|where|qual|quais|which|any|algum|alguma|recomenda\w*|recommend\w*|indica\w*|suggest\w*|sugere\w*) (\w+ ){0,3}(restaurantes?|lanchonetes?|padarias?|bakery|bakeries|bandejao|cafeterias?|pizzarias?|supermercados?|supermarkets?|farmacias?|pharmacy|pharmacies|academias?|gyms?|places? to eat|lugar pra comer) (\w+ ){0,4}(perto|near|close to|nearby|around) (d[oa] |the |o |a |my |our )?(campus|faculdade|facul|universidade|university|college|uni)\b`,
   // ...and cooking one's food.
   String.raw`\b(boil|cook|fry|bake|cozinhar|cozinho|fritar|frito|assar|asso) (an? |the |o |a |um |uma |some )?(eggs?|ovos?|rice|arroz|pasta|macarrao|cake|bolo)\b`,
   String.raw`\b((quick|easy|simple|cheap) )?(dinner|lunch|breakfast) (recipes?|ideas?)\b`, String.raw`\brecipes? (for dinner|for lunch|i can make)\b`, String.raw`\breceitas? (rapidas?|faceis?|simples|baratas?) (pra|para|de) (o |a )?(jantar|janta|almoco|cafe)\b`,

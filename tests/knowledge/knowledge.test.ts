@@ -1291,6 +1291,15 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'my ecs task has enough memory but still gets OOMKilled, why?').covered, true, 'the memory of the student\'s task is the notes\' question')
   })
 
+  t.test('marks lost for a late hand-in, an internship beside the thesis and where to eat near campus are no questions for the notes', async t => {
+    for (const question of ['will i lose points if my docker lab goes in two days late?', 'perco pontos se entregar o relatorio atrasado?',
+      'da pra fazer estagio e tcc ao mesmo tempo sem enlouquecer?', 'is doing an internship and my thesis at the same time a bad idea?',
+      'alguma lanchonete barata perto da facul?', 'any cheap gym near campus you guys recommend?']) {
+      t.equal(retrieve(base, question).covered, false, question)
+    }
+    t.equal(retrieve(base, 'a restaurant near campus wants online ordering, lambda or ec2?').covered, true, 'what a restaurant should run its site on is still asked of the notes')
+  })
+
   t.test('Portuguese puts a kind of thing before which of them ("tasks windows") and an adjective after its noun ("NACL custom"); a command and its subcommand stay a name', async t => {
     const windows = retrieve(base, 'as tasks windows rodam no fargate spot ou so as linux?')
     t.same([windows.covered, windows.untreated, windows.hits[0]?.topic], [true, [], 'spot-capacity'])
