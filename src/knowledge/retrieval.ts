@@ -464,7 +464,16 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(is|are) (the|our|this) (\w+ ){0,2}(project|assignment|lab|report|homework)s? (individual|in pairs|done in pairs|a group (project|assignment))\b`,
   String.raw`\b(prova|avaliacao|exame) (\w+ ){0,6}com consulta\b`, String.raw`\bcom consulta ou sem\b`, String.raw`\b(qual|que) (e )?(o |a )?(horario|dia|sala|data) d[ao] (monitoria|aula|prova)\b`, String.raw`\bhorarios? da monitoria\b`, String.raw`\b(presencial ou online|online ou presencial)\b`,
   // What a late or missing hand-in costs in marks ("do we lose points if the lab report goes in a day late?").
-  String.raw`\b(lose|losing|perder|perco|perde|perdemos) (any |some |alguns )?(points|marks|pontos)\b(?! (de|of) (dados|data|extremidade))`
+  String.raw`\b(lose|losing|perder|perco|perde|perdemos) (any |some |alguns |um )?(points?|marks?|pontos?)\b(?! (de|of) (dados|data|extremidade))`, String.raw`\bentregar (\w+ ){0,2}atrasad[oa]s?\b`,
+  // Asking for an exam to be marked again, changing groups mid-term, and how many pages a report must have.
+  String.raw`\b(pedir|peco|pede|pedimos|pedido de|solicitar|solicito|request|ask for) (a |uma )?(revisao|review|regrade|recorrecao) (d[ae] |of (my |the )?)?(nota|prova|grade|exam|mark)\b`,
+  String.raw`\b(entregar|fazer) (o |a )?(trabalho|projeto|lab|relatorio|atividade) em (dupla|grupo|trio)\b`, String.raw`\btrocar de (grupo|dupla|turma)\b`,
+  String.raw`\b(quantas paginas|how many pages) (precisa|precisam|tem que|deve|devem|should|must|does|do|has to|have to) (\w+ ){0,3}(relatorio|report|trabalho|tcc|essay|paper|assignment|artigo|monografia)\b`,
+  // Whether a subject is on the exam, asked as the whole question ("vai cair kubernetes na prova final?"): asked beside a
+  // question on the subject ("o que e vpc? vai cair na prova") it is the student's reason, and the notes answer the rest.
+  String.raw`^\W*(sera que |sera q )?(vai cair|cai) (\w+ ){1,3}na (prova|p1|p2|final|prova final)( final)?\W*$`,
+  // The campus's own network is its IT desk's ("o wifi da biblioteca ta lento, pra quem eu reclamo?").
+  String.raw`\b(campus|university|uni|college|library|school|dorm) wi-?fi\b`, String.raw`\bwi-?fi d[ao] (biblioteca|faculdade|facul|universidade|campus|escola|republica)\b`
 ].join('|'))
 
 /**
@@ -475,7 +484,8 @@ const COURSE_LOGISTICS = new RegExp([
  */
 const CAREER = new RegExp([
   String.raw`\b(conseguir|consigo|arrumar|achar|get|land|find|getting|landing|finding) (um |uma |an? |my first |meu primeiro |uma primeira |o primeiro |a primeira )?(estagio|internship|emprego|job|vaga)\b`,
-  String.raw`\b(salary|salaries|salario|salarios|faixa salarial|pretensao salarial|linkedin)\b`, String.raw`\b(ask|asking) (\w+ ){0,3}for an? (raise|promotion)\b`,
+  String.raw`\b(salary|salaries|salario|salarios|faixa salarial|pretensao salarial|linkedin)\b`,
+  String.raw`\b(side project ideas|ideias? de projetos? (pessoa(l|is)|paralelos?|pro portfolio))\b`, String.raw`\b(ask|asking) (\w+ ){0,3}for an? (raise|promotion)\b`,
   String.raw`\bfazer (uma )?(pos|pos-graduacao|pos graduacao|especializacao|mestrado|mba)\b`,
   String.raw`\b(curriculo|curriculum vitae|cover letter|carta de apresentacao)\b`,
   String.raw`(?<!\b(?:na|numa|nessa|nesta|naquela|em uma|dessa|desta) )\bvagas? (de |clt |pj )?(\w+ ){0,2}(estagio|estagiario|junior|trainee)\b`,
@@ -512,6 +522,9 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(time management|manage my time|gerir o (meu )?tempo|gerenciar (o |meu )?tempo|conciliar (o )?(trabalho|estagio|emprego) (e|com) (a )?(faculdade|estudos?))\b`,
   String.raw`\b(estudar e trabalhar|trabalhar e estudar|(work|working) and (study|studying|college|uni|school))\b`,
   String.raw`\b(estagio|internship|trabalho|emprego|job) (e|and) (o |a |my )?(tcc|thesis|faculdade|facul|college|aulas|classes) (ao mesmo tempo|at the same time|juntos|together)\b`,
+  String.raw`\b(good |best |melhor |boa )?(first|primeira) (programming )?(language|linguagem)( de programacao)? (to learn|pra aprender|para aprender|to start with|pra comecar)\b`,
+  // Another program's trouble: a spreadsheet that freezes is no question for the cloud notes.
+  String.raw`\b(excel|planilha|spreadsheet|google sheets)\b (\w+ ){0,6}(freez\w*|trava\w*|lent[oa]|slow|crash\w*)`,
   String.raw`\b(learn|aprender) (python|java|javascript|programming|programacao|a programar) (from (zero|scratch)|do zero|in (like )?an? (month|week)|em (um|1) (mes|semana)|fast|rapido)\b`,
   // What a teacher asks of the class itself, and a group whose member does no work: no questions for the notes.
   String.raw`\b(grading|grade|corrigir|correcting) (\d+ )?(lab |the )?(reports|exams|provas|trabalhos|relatorios)\b`, String.raw`\b(ice ?breakers?|quebra-gelo)\b`,

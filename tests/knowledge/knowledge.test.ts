@@ -1300,6 +1300,17 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'a restaurant near campus wants online ordering, lambda or ec2?').covered, true, 'what a restaurant should run its site on is still asked of the notes')
   })
 
+  t.test('a regrade, a hand-in in pairs or a change of group, a report\'s length, whether a subject is on the exam, the campus wi-fi, a first language to learn, a frozen spreadsheet and side-project ideas are no questions for the notes', async t => {
+    for (const question of ['posso entregar o lab atrasado sem perder ponto?', 'how many pages does the final report need?', 'como peço revisão da nota da minha prova de redes?',
+      'o prof deixa entregar o trabalho em dupla?', 'quero trocar de grupo no projeto final, pode?', 'vai cair terraform na prova?',
+      'o wifi da faculdade caiu de novo, com quem falo?', 'is python a good first language to learn?', 'my excel spreadsheet is so slow with big files, any fix?',
+      'side project ideas for a cloud beginner?']) {
+      t.equal(retrieve(base, question).covered, false, question)
+    }
+    t.equal(retrieve(base, 'o que é um security group? vai cair na prova').covered, true, 'the exam is the reason for a question the notes answer')
+    t.equal(retrieve(base, 'could someone on the cafe wifi read the data my app sends?').covered, true, 'the network the student is on is still where encryption in transit matters')
+  })
+
   t.test('Portuguese puts a kind of thing before which of them ("tasks windows") and an adjective after its noun ("NACL custom"); a command and its subcommand stay a name', async t => {
     const windows = retrieve(base, 'as tasks windows rodam no fargate spot ou so as linux?')
     t.same([windows.covered, windows.untreated, windows.hits[0]?.topic], [true, [], 'spot-capacity'])
