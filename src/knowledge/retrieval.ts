@@ -1881,14 +1881,17 @@ function figureMissing (base: KnowledgeBase, folded: string, path: string): bool
  * many usable addresses does a /24 give" or "quantos containers cabem num servidor comparado com vms" ask no limit: the
  * first is worked out from the block, the second asks how dense, which the notes answer in words.
  */
-const ASKS_COUNT = /\b(?:how many|quant[oa]s|(?:what(?:'?s| is) the|whats the|is there an?|qual (?:e )?(?:o|a)|existe (?:um|uma)|tem (?:um|uma)) max(?:imum)? (?:number|count) of|(?:what(?:'?s| is) the|whats the|is there an?|qual (?:e )?(?:o|a)|existe (?:um|uma)|tem (?:um|uma)) (?:numero|quantidade) max(?:imo|ima)? de|limite de quant[oa]s)\s+((?:[a-z0-9_-]+\s+){0,3}?[a-z0-9_-]+)(?=\s+(?:can|could|do|does|will|would|i|we|you|may|should|fit|per|in|on|into|numa?|em|no|na|de|do|da|que|cabem|cabe|posso|consigo|conseguimos|uma|um|pode|podem|aguenta|suporta|before|at|is|are|max|ele|ela|eles|elas|it|they)\b|[?,.!]|$)/g
-const ASKS_LIMIT = /\b(?:max|maximum|maximo|maxima|limit|limite|limites|at most|no maximo|aguenta|suporta|before (?:it )?(?:throttl\w*|hitting|gets? throttled)|hard cap|quota|cota)\b/
+const ASKS_COUNT = /\b(?:how many|quant[oa]s|(?:what(?:'?s| is) the|whats the|qual (?:e )?o) max(?:imo|imum)? (?:de|of)(?=\s+[a-z0-9_-]+s\b)|(?:what(?:'?s| is) the|whats the|is there an?|qual (?:e )?(?:o|a)|existe (?:um|uma)|tem (?:um|uma)) max(?:imum)? (?:number|count) of|(?:what(?:'?s| is) the|whats the|is there an?|qual (?:e )?(?:o|a)|existe (?:um|uma)|tem (?:um|uma)) (?:numero|quantidade) max(?:imo|ima)? de|limite de quant[oa]s)\s+((?:[a-z0-9_-]+\s+){0,3}?[a-z0-9_-]+)(?=\s+(?:can|could|do|does|will|would|i|we|you|may|should|fit|per|por(?! (?:segundo|minuto|hora|s|min)\b)|in|on|into|numa?|em|no|na|de|do|da|que|cabem|cabe|posso|consigo|conseguimos|uma|um|pode|podem|aguenta|suporta|before|at|is|are|max|ele|ela|eles|elas|it|they)\b|[?,.!]|$)/g
+const ASKS_LIMIT = /\b(?:max|maximum|maximo|maxima|limit|limite|limites|at most|no maximo|ate quant[oa]s|aguenta|suporta|before (?:it )?(?:throttl\w*|hitting|gets? throttled)|hard cap|quota|cota)\b/
 const NUMBER_WORDS = new Set(('one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty hundred hundreds ' +
-  'thousand thousands dozen dozens single um uma dois duas tres quatro cinco seis sete oito nove dez onze doze quinze vinte trinta ' +
+  'thousand thousands dozen dozens single dois duas tres quatro cinco seis sete oito nove dez onze doze quinze vinte trinta ' +
   'cinquenta cem centenas mil milhares dezenas unico unica').split(' '))
 // The words a count's span carries that name no thing: articles, prepositions, "one", "each".
 const COUNT_FILLERS = new Set('a an the of de do da dos das o os as each per por in em no na my meu minha one uma um single unica unico same mesmo mesma ao ele ela eles elas it they'.split(' '))
 const countStem = (word: string): string => word.replace(/(?:es|s)$/, '').slice(0, 5)
+// A count asked per unit of time, and a figure stated per unit of time.
+const ASKS_RATE = /\b(?:per|por|a|an|each|cada) (?:segundo|second|sec|minuto|minute|min)\b/
+const STATED_RATE = /\d[\d.,]*\s+(?:\S+\s+){0,4}(?:por|per|a|an?)\s+(?:segundo|second|minuto|minute)\b/
 
 // A bound that closes its clause, so that it is said of the thing before it: "a VPC has at most one", "no máximo 5."
 // ("configurable up to 4,000 seconds" bounds the seconds).
@@ -1913,6 +1916,8 @@ function countMissing (folded: string, sectionText: string): boolean {
     .filter(words => words.length > 0)
   if (counts.length === 0) return false
   const things = new Set(counts.flat())
+  // A rate ("quantas mensagens por segundo") is answered by a figure stated per second, whatever it counts ("300 chamadas de API por segundo").
+  if (ASKS_RATE.test(folded) && STATED_RATE.test(foldText(sectionText))) return false
   for (const sentence of foldText(sectionText).split(/(?<=[.!?])\s+|\n+/)) {
     const words = sentence.split(/[^a-z0-9.,/%$-]+/).filter(word => word !== '')
     const stems = new Set(words.map(countStem))
