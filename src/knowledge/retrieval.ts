@@ -655,7 +655,8 @@ function anyWhere (raw: string, unknown: readonly string[], names: readonly stri
   for (const span of spans) {
     if (span.length === 0) continue
     for (let i = 0; i + span.length <= words.length; i++) {
-      if (!span.every((word, k) => words[i + k] === word)) continue
+      // A name's last word in the singular or the plural is the same name ("a warm pool" of "Warm Pools").
+      if (!span.every((word, k) => words[i + k] === word || (k === span.length - 1 && k > 0 && (words[i + k] + 's' === word || words[i + k] === word + 's')))) continue
       if (test(words, i, i + span.length - 1)) return true
       // A name may follow the product it belongs to ("as DynamoDB Global Tables", "set up S3 Batch Operations"):
       // written as a name itself (a capital inside it, or a digit), it is read as part of the name.
@@ -1018,6 +1019,12 @@ function headIsPhrasing (words: readonly string[], terms: readonly string[], mis
  */
 function subjectAndVerb (typed: readonly string[], lang: Lang): boolean {
   return lang === 'en' && typed.length === 2 && /ed$/.test(typed[1]) && isEverydayWord(foldText(typed[1]), 'en')
+}
+
+/** Two spellings of one name, whatever their capitals, accents and the number of their last word ("warm pool", "Warm Pools"). */
+function sameName (a: string, b: string): boolean {
+  const singular = (name: string): string => foldText(name).replace(/s$/, '')
+  return singular(a) === singular(b)
 }
 
 /** Whether a number comes right before the words in the question ("pedi 2 vcpu", "3 AZs"): what is counted, a quantity's unit. */
@@ -2037,7 +2044,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     if (passing.length > 0 && (!restAnswers(base, searchText, passing.flatMap(name => name.terms), lang, question.lang) ||
         anyWhere(raw, [], passing.map(name => name.spelled), (words, first) => defining(words, first) || subjectOfQuestion(words, first, true) || adopting(words, first)) ||
         (passing.length === 1 && asksOfIt))) {
-      for (const { spelled } of passing) if (!untreated.some(name => foldText(name) === foldText(spelled))) untreated.push(spelled)
+      for (const { spelled } of passing) if (!untreated.some(name => sameName(name, spelled))) untreated.push(spelled)
     } else {
       for (const { spelled } of passing) aside.push(spelled)
     }
