@@ -1021,10 +1021,15 @@ function subjectAndVerb (typed: readonly string[], lang: Lang): boolean {
   return lang === 'en' && typed.length === 2 && /ed$/.test(typed[1]) && isEverydayWord(foldText(typed[1]), 'en')
 }
 
-/** Two spellings of one name, whatever their capitals, accents and the number of their last word ("warm pool", "Warm Pools"). */
-function sameName (a: string, b: string): boolean {
-  const singular = (name: string): string => foldText(name).replace(/s$/, '')
-  return singular(a) === singular(b)
+/** The names, each once whatever its capitals, accents and the number of its last word ("warm pool", "Warm Pools"): the first spelling stays. */
+function distinctNames (names: readonly string[]): string[] {
+  const seen = new Set<string>()
+  return names.filter(name => {
+    const key = foldText(name).replace(/s$/, '')
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 /** Whether a number comes right before the words in the question ("pedi 2 vcpu", "3 AZs"): what is counted, a quantity's unit. */
@@ -2044,7 +2049,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     if (passing.length > 0 && (!restAnswers(base, searchText, passing.flatMap(name => name.terms), lang, question.lang) ||
         anyWhere(raw, [], passing.map(name => name.spelled), (words, first) => defining(words, first) || subjectOfQuestion(words, first, true) || adopting(words, first)) ||
         (passing.length === 1 && asksOfIt))) {
-      for (const { spelled } of passing) if (!untreated.some(name => sameName(name, spelled))) untreated.push(spelled)
+      for (const { spelled } of passing) if (!untreated.some(name => foldText(name) === foldText(spelled))) untreated.push(spelled)
     } else {
       for (const { spelled } of passing) aside.push(spelled)
     }
@@ -2182,8 +2187,9 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       hits: covered ? hits : [],
       closest: lead,
       unknown: unknownTerms,
-      untreated,
-      notTreated,
+      // Said once each, however the student and the notes spell them ("warm pool", "Warm Pools").
+      untreated: distinctNames(untreated),
+      notTreated: distinctNames(notTreated),
       covered,
       confidence: covered ? confidenceOf(found, ranked) * (notTreated.length > 0 ? NOT_TREATED_CONFIDENCE : 1) : 0.05,
       queryTerms,
