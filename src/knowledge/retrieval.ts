@@ -648,6 +648,17 @@ function asksAbout (raw: string, unknown: readonly string[], names: readonly str
 
 /** Whether one of the words or names stands in the question where `test` says so (given its first and last word's index). */
 function anyWhere (raw: string, unknown: readonly string[], names: readonly string[], test: (words: readonly string[], first: number, last: number) => boolean): boolean {
+  if (anyWhereIn(raw, unknown, names, test)) return true
+  // A question asked again after a comma or a question mark opens its own clause ("graphql on aws, is appsync the only one?"),
+  // where a word no note contains may be its subject. (A name of the field written there is mostly what the student expects
+  // a service to do: "…, can aws clean up the old images automatically".)
+  const clauses = raw.split(CLAUSE_BREAK)
+  return unknown.length > 0 && clauses.length > 1 && clauses.some(clause => WH_OR_AUX.test(tokenize(foldText(clause))[0] ?? '') && anyWhereIn(clause, unknown, [], test))
+}
+
+const WH_OR_AUX = new RegExp(`${QUESTION_AUX.source}|${WH_WORD.source}`)
+
+function anyWhereIn (raw: string, unknown: readonly string[], names: readonly string[], test: (words: readonly string[], first: number, last: number) => boolean): boolean {
   const words = tokenize(foldText(raw))
   // The words as typed, for their capitals: read only when a name stands after another word.
   let typed: string[] | undefined

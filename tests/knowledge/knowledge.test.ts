@@ -1838,6 +1838,9 @@ t.test('everyday-words', async t => {
     const pool = retrieve(base, 'how do i set up a warm pool on my auto scaling group so scale-out is quicker?')
     t.same([pool.covered, pool.untreated], [false, ['Warm Pools']], 'a name\'s last word in the singular is the same name')
     t.same(retrieve(base, 'como configuro um warm pool no meu auto scaling group?').untreated, ['warm pool'], 'listed once, as the student spells it')
+    // A question asked again in its own clause has its own subject.
+    retrievedWithUnknown(t, base, 'what are the ways to host a graphql api on aws, is appsync the only one?', false, ['graphql', 'appsync'])
+    retrievedWithUnknown(t, base, 'which services can serve a graphql endpoint, is appsync the best one?', false, ['graphql', 'appsync'])
   })
 
   t.test('a capitalised word inside the sentence is a name: no typo of a word of the notes', async t => {
