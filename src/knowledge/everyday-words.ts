@@ -59,6 +59,7 @@ codebase monorepo subfolder subdirectory filesystem localhost hostname username 
 frontend backend dropdown checkbox sidebar navbar tooltip popup spinner slider sliders autocomplete screenshot inbox stdout stderr stdin plaintext hardcoded
 crud cruds coworker groupmate multiplayer cto ceo lockstep helpdesk grandma grandpa granny postmortem fintech edtech healthtech
 ctrl nslookup traceroute netstat telnet wget devtools youtube reddit stackoverflow vps vpss
+hype tech overengineering overengineered ticket
 `.split(/\s+/).filter(w => w !== '').concat([...BROWSERS]))
 
 /** Whether a folded word names a browser (BROWSERS): the student's window on a site, never a product the notes should treat. */
@@ -140,7 +141,9 @@ const PT_VERB_FORMS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['am', ['ar']], ['em', ['er', 'ir']], ['ou', ['ar']], ['eu', ['er']], ['iu', ['ir']], ['a', ['ar']], ['e', ['er', 'ir']],
   // The subjunctive, which a wish or a condition takes ("quero que a lambda rode sozinha", "pra que funcionem", "caso suba"):
   // the endings of the other conjugation.
-  ['em', ['ar']], ['e', ['ar']], ['am', ['er', 'ir']], ['a', ['er', 'ir']]
+  ['em', ['ar']], ['e', ['ar']], ['am', ['er', 'ir']], ['a', ['er', 'ir']],
+  // The first person of the past, in which a student tells what they did ("reescrevi o histórico", "configurei", "subi").
+  ['ei', ['ar']], ['i', ['er', 'ir']]
 ]
 
 const FIRST_PERSON_INFINITIVES = ['ar', 'er', 'ir'] as const

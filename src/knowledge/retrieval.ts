@@ -274,7 +274,7 @@ const WHEN_WORD = /^(next|last|this|today|tomorrow|tonight|yesterday|soon|later|
 
 // Verbs whose subject the vendor is ("when aws predicts i'll cross it", "aws says only 251 are free", "how does aws add
 // more copies"): the word after the vendor says what it does, never which service.
-const VENDOR_DOES = /^(says|said|predicts|predicted|forecasts|charges|charged|bills|recommends|recommended|reserves|reserved|keeps|gives|guarantees|promises|claims|suggests|warns|shows|tells|lets|allows|expects|requires|handles|does|did|decides|decided|considers|counts|adds|added|makes|made|uses|provides|offers|protects|blocks|stops|needs|scales|spins|moves|picks|chooses|add|decide|know|handle|charge|bill|keep|give|tell|recommend|reserve|guarantee|scale|spin|pick|choose|protect|block|warn|offer|provide|switch|switched|change|changed|move|moved|replace|replaced|stop|stopped|diz|disse|cobra|cobrou|recomenda|reserva|garante|promete|mostra|avisa|exige|considera|conta)$/
+const VENDOR_DOES = /^(look|looks|looked|generate|generates|analyze|analyzes|analyse|analyses|notify|notifies|says|said|predicts|predicted|forecasts|charges|charged|bills|recommends|recommended|reserves|reserved|keeps|gives|guarantees|promises|claims|suggests|warns|shows|tells|lets|allows|expects|requires|handles|does|did|decides|decided|considers|counts|adds|added|makes|made|uses|provides|offers|protects|blocks|stops|needs|scales|spins|moves|picks|chooses|add|decide|know|handle|charge|bill|keep|give|tell|recommend|reserve|guarantee|scale|spin|pick|choose|protect|block|warn|offer|provide|switch|switched|change|changed|move|moved|replace|replaced|stop|stopped|diz|disse|cobra|cobrou|recomenda|reserva|garante|promete|mostra|avisa|exige|considera|conta)$/
 
 // Determiners and pronouns that open a verb's object.
 const OBJECT_AFTER_VERB = /^(some|the|a|an|my|your|our|their|its|it|them|us|me|any|all|that|this|these|those|another|every|each|both|one|o|os|as|um|uma|meu|minha|meus|minhas|seu|sua|nosso|nossa|isso|tudo|outro|outra|outros|outras|esse|essa|esses|essas|este|esta|estes|estas|todo|toda|todos|todas)$/
@@ -324,8 +324,9 @@ function namesAService (raw: string, unknown: string[]): boolean {
 }
 
 // Letters and endings Portuguese words do not have: "k", "w", "y", "th", "sh", "ck", "ph", "gh", "oo",
-// "ee", a double consonant other than "rr" and "ss", or a final consonant other than s, r, l, m, z.
-const NOT_PORTUGUESE = /[kwy]|th|sh|ck|ph|gh|oo|ee|([b-df-hj-np-qtv-z])\1|[^aeiousrlmz]$/
+// "ee" (but after "re" or "pre", doing again or beforehand: "reescrevi", "preencher"), a double consonant other
+// than "rr" and "ss", or a final consonant other than s, r, l, m, z.
+const NOT_PORTUGUESE = /[kwy]|th|sh|ck|ph|gh|oo|(?<!^p?r)ee|([b-df-hj-np-qtv-z])\1|[^aeiousrlmz]$/
 
 /**
  * Whether a word typed in lower case is spelled as Portuguese words are. The names of the services
@@ -828,6 +829,9 @@ function withoutPrinted (text: string): string {
 // English adjectives a Portuguese question puts after the thing they describe ("a NACL custom", "a vpc default").
 const ADJECTIVE_AFTER = /^(custom|default|public|private|managed|standard|dedicated|shared)$/
 
+/** Who a vendor's name qualifies rather than names: its customers, its staff. */
+const VENDOR_PEOPLE = /^(customer|customers|cliente|clientes|employee|employees|staff|engineer|engineers|engenheiros|funcionarios|partner|partners|parceiros)$/
+
 /** Kinds of thing whose name a Portuguese sentence writes after them: "o header X" is the header called X. */
 const INSTANCE_KIND = /^(header|headers|bucket|buckets|branch|branches|tag|tags|label|labels|role|roles|policy|policies|table|tables|tabela|tabelas|field|fields|campo|campos|queue|queues|topic|topics|variavel|variaveis|env|envs|endpoint|endpoints|secret|secrets)$/
 
@@ -924,7 +928,9 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     // A word between a vendor and its object ("aws takes some", "a aws cobra o", "when amazon wants the
     // hardware back") is what the vendor does, whatever its form.
     const next = words[name.start + 1] ?? ''
-    if (name.vendor !== null && (OBJECT_AFTER_VERB.test(next) || KIND_OF_THING.test(name.words[0]) || VENDOR_DOES.test(name.words[0]) || WHEN_WORD.test(name.words[0]))) continue
+    // "As the aws customer", "the amazon engineers": the vendor's customers and people are no service of it either.
+    if (name.vendor !== null && (OBJECT_AFTER_VERB.test(next) || KIND_OF_THING.test(name.words[0]) || VENDOR_DOES.test(name.words[0]) || WHEN_WORD.test(name.words[0]) ||
+      VENDOR_PEOPLE.test(name.words[0]))) continue
     // "the aws iso 27001 reports": after a vendor, a word its number follows is a standard the vendor meets or a version, not a service.
     if (name.vendor !== null && numbered.has(name.start)) continue
     // "with almost no traffic", "using mostly spot", "with constant heavy traffic": everyday words in lower

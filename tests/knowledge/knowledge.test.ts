@@ -227,6 +227,8 @@ t.test('coverage-names', async t => {
     t.equal(found.covered, false)
     t.same(found.untreated, ['AWS backup'], 'named as a service, by its first word')
     t.equal(retrieve(base, 'a aws cobra por hora no nat gateway?').covered, true, 'a verb after the vendor names no service')
+    t.equal(retrieve(base, 'can aws look at my usage and suggest which instances are oversized?').covered, true, 'nor does "look at"')
+    t.equal(retrieve(base, 'as an aws customer, what do i still have to patch myself on ec2?').covered, true, 'the vendor\'s customer is no service of it')
     t.equal(retrieve(base, 'does aws replace the broken disks behind my ebs volume or do i').covered, true, 'nor does one followed by its object')
     t.equal(retrieve(base, 'what does amazon s3 charge for storage per gb').covered, true, 'a service the notes name with its vendor')
     t.equal(retrieve(base, 'when a spot instance is taken back does aws start another one for my auto scaling group').covered, true,
@@ -912,6 +914,10 @@ t.test('everyday-words', async t => {
     t.same([deps.covered, deps.unknown, deps.hits[0]?.topic], [true, [], 'multi-stage-builds'], '"deps" are the dependencies')
     const day = retrieve(base, 'a coworker says the navbar of our frontend hangs since the hotfix, how do i read the ecs task logs in cloudwatch')
     t.same([day.covered, day.unknown, day.hits[0]?.topic], [true, [], 'cloudwatch'], 'words of a programmer\'s day')
+     retrievedWithUnknown(t, base, 'is serverless just hype or does it actually save money for a small app?', true, [], 'how a team talks of a fashion')
+    retrievedWithUnknown(t, base, 'a gente abriu um ticket pro time de infra e demorou 3 dias pra ganhar uma vm, isso é nuvem?', true, [], 'a ticket to another team is how work is asked for')
+    retrievedWithUnknown(t, base, 'reescrevi a policy do bucket e agora ninguem consegue ler, o que eu errei?', true, [],
+      'what the student did, in the first person of the past, is Portuguese however it doubles its "e"')
   })
 
   t.test('a name the section\'s questions ask about, beside questions that ask the rest, is the section\'s', async t => {
