@@ -142,7 +142,7 @@ const PT_VERB_FORMS: ReadonlyArray<readonly [string, readonly string[]]> = [
   // The subjunctive, which a wish or a condition takes ("quero que a lambda rode sozinha", "pra que funcionem", "caso suba"):
   // the endings of the other conjugation.
   ['em', ['ar']], ['e', ['ar']], ['am', ['er', 'ir']], ['a', ['er', 'ir']],
-  // The first person of the past, in which a student tells what they did ("reescrevi o histórico", "configurei", "subi").
+  // The first person of the past, in which a student tells what they did ("reescrevi o histórico", "criei", "esqueci").
   ['ei', ['ar']], ['i', ['er', 'ir']]
 ]
 
