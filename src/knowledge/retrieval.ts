@@ -826,8 +826,8 @@ function withoutPrinted (text: string): string {
   return text.replace(CLI_COMMAND, ';').replace(PRINTED_ERROR, ';').replace(SPELLED_CONTAINER_STATE, ';')
 }
 
-// English adjectives a Portuguese question puts after the thing they describe ("a NACL custom", "a vpc default").
-const ADJECTIVE_AFTER = /^(custom|default|public|private|managed|standard|dedicated|shared)$/
+// English adjectives a Portuguese question puts after the thing they describe ("a NACL custom", "a vpc default", "a task spot").
+const ADJECTIVE_AFTER = /^(custom|default|public|private|managed|standard|dedicated|shared|spot|stateless|stateful|serverless)$/
 
 /** Who a vendor's name qualifies rather than names: its customers, its staff. */
 const VENDOR_PEOPLE = /^(customer|customers|cliente|clientes|employee|employees|staff|engineer|engineers|engenheiros|funcionarios|partner|partners|parceiros)$/

@@ -1328,6 +1328,8 @@ t.test('everyday-words', async t => {
       const found = retrieve(base, question)
       t.same([found.covered, found.untreated, found.hits[0]?.topic], [true, [], 'security-groups-nacls'], 'so is a thing and then an English adjective: ' + question)
     }
+    const spot = retrieve(base, 'se a task spot cair no meio de um upload, o usuario perde o arquivo? como evito?')
+    t.same([spot.covered, spot.untreated], [true, []], '"task spot" is a Spot task')
   })
 
   t.test('which code an API answers with is its HTTP status code', async t => {
