@@ -80,13 +80,17 @@ const EXPLAIN_HEADING = /^(como (funciona|funcionam)|how (a |an |the )?\S+( \S+)
 /** The words with which a question asks how something works (see EXPLAIN_HEADING). */
 const EXPLAIN_WORDS = ['funciona', 'funcionam', 'work', 'works']
 /** A question that asks how something works, not what it is. */
+/** Asking which kinds of a thing there are ("quais tipos de load balancer existem", "what kinds of storage are there"). */
+const ASKS_KINDS = /\b(?:(?:quais|que) (?:os |as )?(?:tipos|estrategias|modelos|categorias)|tipos de|what (?:types|kinds|sorts) of|which (?:types|kinds) of|types of)\b/
 const ASKS_HOW = /\b(como (funciona|funcionam)|how (does|do) .+ work|how .+ works)\b/
 const HOWTO_HEADING = /\b(example|exemplo|how to|como (fazer|criar|configurar)|injecting|injetando|pushing|enviando|applying|aplicando|designing|preparar)\b/
 
 /** How much the question's type favours a passage (1 = neutral). */
-function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number, headingPhrase: number, asksHow = false, namedWhole = false): number {
+function typeFactor (type: QuestionType, hit: SearchHit, headingMatch: number, headingPhrase: number, asksHow = false, namedWhole = false, asksKinds = false): number {
   const heading = hit.kind === 'summary' ? '' : foldText(hit.heading)
-  // The summary introduces the whole note: the answer to "what is", seldom to anything more specific.
+  // The summary introduces the whole note: the answer to "what is", seldom to anything more specific, and to which
+  // kinds of it there are ("tipos de load balancer na aws?"), which a note's introduction lists.
+  if (asksKinds && hit.kind === 'summary') return 1
   const summary = hit.kind === 'summary' ? SUMMARY_PENALTY : 0
   const hasCode = /```/.test(hit.text)
   const hasTable = /^\s*\|/m.test(hit.text)
@@ -1502,6 +1506,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
   // side by side say more than the same words apart ("AWS Budgets" has "budget", not "error budget").
   const askedPairs = [...new Set(termPairs(analyzer.analyze(question.text)))]
   const asksHow = ASKS_HOW.test(question.text)
+  const asksKinds = ASKS_KINDS.test(question.text)
   const noteScore = new Map<string, number>()
   for (const hit of noteHits) noteScore.set(hit.path, Math.max(noteScore.get(hit.path) ?? 0, hit.score))
   const top = Math.max(...noteScore.values())
@@ -1561,7 +1566,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       // So does a recap that is the one passage of its note to write a word of the question ("HSTS", said only among the key facts).
       const recapSays = recap < 1 && (sentence >= RECAP_SAYS || onlyHere(passages, i, specific, [...query])) ? 1 / recap : 1
       const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * (1 + HEADING_PHRASE * headingPhrase) * (1 + TEXT_PHRASE * textPhrase) *
-        (1 + QUESTION_MATCH * questionMatch) * (1 + SENTENCE_MATCH * sentence) * typeFactor(type, hit, type === 'difference' && !COMPARISON_HEADING.test(foldText(passages[0].title)) ? comparedMatch(headingTerms, title, query, headingMatch) : headingMatch, headingPhrase, asksHow, namedWhole) * recap * recapSays * yields * side
+        (1 + QUESTION_MATCH * questionMatch) * (1 + SENTENCE_MATCH * sentence) * typeFactor(type, hit, type === 'difference' && !COMPARISON_HEADING.test(foldText(passages[0].title)) ? comparedMatch(headingTerms, title, query, headingMatch) : headingMatch, headingPhrase, asksHow, namedWhole, asksKinds) * recap * recapSays * yields * side
       out.push({ ...hit, rank, headingMatch, headingPhrase, questionMatch })
     })
   }

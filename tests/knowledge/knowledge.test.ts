@@ -1332,6 +1332,11 @@ t.test('everyday-words', async t => {
     t.same([spot.covered, spot.untreated], [true, []], '"task spot" is a Spot task')
   })
 
+  t.test('which kinds of a thing there are is answered by the note\'s introduction, which lists them', async t => {
+    const kinds = retrieve(base, 'what kinds of load balancers does aws offer?')
+    t.same([kinds.hits[0]?.topic, kinds.hits[0]?.kind], ['load-balancers', 'summary'])
+  })
+
   t.test('which code an API answers with is its HTTP status code', async t => {
     const found = retrieve(base, 'o aluno fez login certinho mas tenta apagar um curso q nao é dele. minha api responde qual codigo? e se ele nem mandou token?')
     t.same([found.covered, found.hits[0]?.topic, found.hits[0]?.heading], [true, 'rest-openapi', 'Códigos de status HTTP'])
