@@ -342,6 +342,8 @@ const SYNONYMS: Array<[RegExp, string]> = [
   // AWS's Graviton processors and Apple's M-series chips, named where the question speaks of the architecture ("arm64 no
   // graviton", "build pra arm64 pq meu mac eh M1"), are where the ARM64 image comes from.
   [/\b(graviton\d*|m1|m2|m3|m4|apple silicon)\b(?=[^]*\b(arm64|arm|aarch64|x86|x86_64|amd64)\b)|(?<=\b(arm64|arm|aarch64|x86|x86_64|amd64)\b[^]*)\b(graviton\d*|m1|m2|m3|m4|apple silicon)\b/g, '$& arm64'],
+  // Inbound data is, in the notes' words, data coming into AWS (what a transfer costs depends on its direction).
+  [/\b(inbound|incoming) (data|traffic|transfer)\b/g, '$& data coming into'],
   // The domain without "www" is what DNS calls the zone apex.
   [/\b((bare|naked|root|apex) domains?|dominios? (raiz|nu|pelado|sem www)|raiz do dominio)\b/g, '$& apex zone apex'],
   // The first request after a quiet spell being slow is a cold start.

@@ -399,6 +399,10 @@ t.test('coverage-names', async t => {
       t.equal(found.hits[0]?.topic, 'dns', question)
       t.ok(found.queryTerms.includes('apex'), question)
     }
+     const inbound = retrieve(base, 'is inbound data to aws free or do i pay per gb for uploads too?')
+    t.same([inbound.covered, inbound.untreated, inbound.hits[0]?.heading], [true, [], 'Data transfer costs'], 'inbound data is data coming into AWS')
+    t.equal(retrieve(base, 'my security group allows inbound traffic on 443 but the site still times out, why?').hits[0]?.topic, 'security-groups-nacls',
+      'inbound traffic a firewall lets in stays the firewall\'s')
   })
 
   t.test('a subnet that offers five addresses fewer than its size shows the addresses AWS reserves', async t => {
