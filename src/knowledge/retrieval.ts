@@ -1901,6 +1901,13 @@ function noteFigures (base: KnowledgeBase, path: string): { size: boolean, price
 }
 
 /** Whether the question asks for a figure that the answering note never states. */
+/**
+ * A question that asks for the exact text of a configuration or a command ("qual o json exato de uma lifecycle rule",
+ * "the exact yaml for a cronjob"): the answering section must show one, in a code block; a section that explains the
+ * thing in words does not answer it.
+ */
+const ASKS_EXACT_CODE = /\b(?:json|yaml|yml|hcl|comando|command|template|dockerfile|manifest|manifesto|policy|politica|config)s? (?:\w+ ){0,2}(?:exat[oa]s?|exact)\b|\bexact (?:\w+ ){0,2}(?:json|yaml|yml|hcl|command|template|dockerfile|manifest|policy|config)\b/
+
 function figureMissing (base: KnowledgeBase, folded: string, path: string): boolean {
   const figures = noteFigures(base, path)
   return (ASKS_SIZE.test(folded) && !figures.size) ||
@@ -2185,7 +2192,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       }
     }
     const covered = (answersAll || setting.length > 0) && !courseLogistics && certification === null && !careerOrStudy &&
-      !figureMissing(base, folded, lead.path) && countStated
+      !figureMissing(base, folded, lead.path) && countStated && !(ASKS_EXACT_CODE.test(folded) && !/```/.test(lead.text))
     const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang, raw, unknownTerms) : new Set<string>()
     let asideLeft = aside.filter(name => !answeredAside.has(name))
     // Names the answering section lists together, asked where each belongs, are answered there: the answer says nothing of lacking them.

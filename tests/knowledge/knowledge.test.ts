@@ -1336,6 +1336,14 @@ t.test('everyday-words', async t => {
     t.same([spot.covered, spot.untreated], [true, []], '"task spot" is a Spot task')
   })
 
+  t.test('the exact text of a configuration is answered only by a section that shows one', async t => {
+    for (const question of ['qual o json exato de uma lifecycle rule que apaga versoes antigas do bucket?', 'what\'s the exact json for an s3 lifecycle rule that moves logs to glacier after 90 days?']) {
+      t.equal(retrieve(base, question).covered, false, question)
+    }
+    const dockerfile = retrieve(base, 'whats the exact dockerfile for a multi-stage node typescript build?')
+    t.same([dockerfile.covered, dockerfile.hits[0]?.topic], [true, 'multi-stage-builds'], 'the multi-stage note shows its Dockerfile')
+  })
+
   t.test('which kinds of a thing there are is answered by the note\'s introduction, which lists them', async t => {
     const kinds = retrieve(base, 'what kinds of load balancers does aws offer?')
     t.same([kinds.hits[0]?.topic, kinds.hits[0]?.kind], ['load-balancers', 'summary'])
