@@ -592,6 +592,12 @@ function adopting (words: readonly string[], first: number): boolean {
   if (words[at] === 'on' && /^(turn|switch)$/.test(words[at - 1] ?? '')) return within(how, at - 1)
   // How to do something with a tool ("how do i connect vpcs from three accounts with transit gateway") asks how to work the tool.
   if (/^(with|using|via|usando)$/.test(words[at] ?? '') && words.slice(Math.max(0, at - 12), at).some(how)) return true
+  // ...and so does how to set something up in it, in Portuguese ("como configuro as route tables no transit gateway").
+  if (/^(no|na|nos|nas)$/.test(words[at] ?? '')) {
+    const from = Math.max(0, at - 8)
+    const asked = words.slice(from, at).lastIndexOf('como')
+    if (asked >= 0 && words.slice(from + asked + 1, at).some(word => HOW_TO_VERB.test(word))) return true
+  }
   if (HOW_TO_VERB.test(words[at] ?? '') && within(how, at)) return true
   if (ADOPT_VERB.test(words[at] ?? '') && within(word => ADOPT_ASK.test(word), at)) return true
   return switchingTo(words, first)

@@ -1364,6 +1364,8 @@ t.test('everyday-words', async t => {
     t.same([sticky.covered, sticky.untreated], [false, ['sticky sessions']])
     const transit = retrieve(base, 'how do I connect VPCs from 3 different AWS accounts with Transit Gateway and how much is each attachment?')
     t.same([transit.covered, transit.untreated], [false, ['Transit Gateway']])
+    const routes = retrieve(base, 'como configuro as route tables de attachment no transit gateway pra isolar a VPC de dev da de homologacao?')
+    t.same([routes.covered, routes.untreated], [false, ['transit gateway']], 'how to set something up in it, in Portuguese, asks about it too')
   })
 
   t.test('a feature of a service named in ordinary words is one the notes do not treat; an app\'s crud is how a student says what it does', async t => {
