@@ -1914,6 +1914,11 @@ function noteFigures (base: KnowledgeBase, path: string): { size: boolean, price
  */
 const ASKS_EXACT_CODE = /\b(?:json|yaml|yml|hcl|comando|command|template|dockerfile|manifest|manifesto|policy|politica|config)s? (?:\w+ ){0,2}(?:exat[oa]s?|exact)\b|\bexact (?:\w+ ){0,2}(?:json|yaml|yml|hcl|command|template|dockerfile|manifest|policy|config)\b/
 
+/** Whether the question asks for the exact text of a configuration (ASKS_EXACT_CODE) and the section shows none. */
+function codeMissing (folded: string, sectionText: string): boolean {
+  return ASKS_EXACT_CODE.test(folded) && !sectionText.includes('```')
+}
+
 function figureMissing (base: KnowledgeBase, folded: string, path: string): boolean {
   const figures = noteFigures(base, path)
   return (ASKS_SIZE.test(folded) && !figures.size) ||
@@ -1930,6 +1935,8 @@ function figureMissing (base: KnowledgeBase, folded: string, path: string): bool
  */
 const ASKS_COUNT = /\b(?:how many|quant[oa]s|(?:what(?:'?s| is) the|whats the|qual (?:e )?o) max(?:imo|imum)? (?:de|of)(?=\s+[a-z0-9_-]+s\b)|(?:what(?:'?s| is) the|whats the|is there an?|qual (?:e )?(?:o|a)|existe (?:um|uma)|tem (?:um|uma)) max(?:imum)? (?:number|count) of|(?:what(?:'?s| is) the|whats the|is there an?|qual (?:e )?(?:o|a)|existe (?:um|uma)|tem (?:um|uma)) (?:numero|quantidade) max(?:imo|ima)? de|limite de quant[oa]s)\s+((?:[a-z0-9_-]+\s+){0,3}?[a-z0-9_-]+)(?=\s+(?:can|could|do|does|will|would|i|we|you|may|should|fit|per|por(?! (?:segundo|minuto|hora|s|min)\b)|in|on|into|numa?|em|no|na|de|do|da|que|cabem|cabe|posso|consigo|conseguimos|uma|um|pode|podem|aguenta|suporta|before|at|is|are|max|ele|ela|eles|elas|it|they)\b|[?,.!]|$)/g
 const ASKS_LIMIT = /\b(?:max|maximum|maximo|maxima|limit|limite|limites|at most|no maximo|ate quant[oa]s|aguenta|suporta|before (?:it )?(?:throttl\w*|hitting|gets? throttled)|hard cap|quota|cota)\b/
+// Words that state a count before the thing counted. Portuguese "um" and "uma" are left out: they are as often the
+// article ("a origem de uma regra" counts no rules).
 const NUMBER_WORDS = new Set(('one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty hundred hundreds ' +
   'thousand thousands dozen dozens single dois duas tres quatro cinco seis sete oito nove dez onze doze quinze vinte trinta ' +
   'cinquenta cem centenas mil milhares dezenas unico unica').split(' '))
@@ -2198,7 +2205,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       }
     }
     const covered = (answersAll || setting.length > 0) && !courseLogistics && certification === null && !careerOrStudy &&
-      !figureMissing(base, folded, lead.path) && countStated && !(ASKS_EXACT_CODE.test(folded) && !/```/.test(lead.text))
+      !figureMissing(base, folded, lead.path) && countStated && !codeMissing(folded, lead.text)
     const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang, raw, unknownTerms) : new Set<string>()
     let asideLeft = aside.filter(name => !answeredAside.has(name))
     // Names the answering section lists together, asked where each belongs, are answered there: the answer says nothing of lacking them.
