@@ -1970,9 +1970,10 @@ function countMissing (folded: string, sectionText: string): boolean {
     .filter(words => words.length > 0)
   if (counts.length === 0) return false
   const things = new Set(counts.flat())
+  const section = foldText(sectionText)
   // A rate ("quantas mensagens por segundo") is answered by a figure stated per second, whatever it counts ("300 chamadas de API por segundo").
-  if (ASKS_RATE.test(folded) && STATED_RATE.test(foldText(sectionText))) return false
-  for (const sentence of foldText(sectionText).split(/(?<=[.!?])\s+|\n+/)) {
+  if (ASKS_RATE.test(folded) && STATED_RATE.test(section)) return false
+  for (const sentence of section.split(/(?<=[.!?])\s+|\n+/)) {
     const words = sentence.split(/[^a-z0-9.,/%$-]+/).filter(word => word !== '')
     const stems = new Set(words.map(countStem))
     if (STATED_BOUND.test(sentence) && counts.some(count => count.every(stem => stems.has(stem)))) return false
