@@ -1678,6 +1678,44 @@ function settingName (found: SearchHit[], lead: SearchHit, queryTerms: readonly 
   return rest.length >= SETTING_REST_TERMS && noteStrength(found, lead) >= SETTING_STRENGTH ? names : []
 }
 
+// Words that place a sentence in the student's own world: their machine, team, job or school ("on my vps", "no
+// estagio", "at my old job we used").
+const OWN_WORLD = /^(i|im|my|our|we|us|eu|meu|minha|meus|minhas|nosso|nossa|nossos|nossas|gente|estagio|facul|faculdade|trabalho|empresa|internship|job|company)$/
+// How a sentence that asks opens when it has no question mark ("como separo isso", "why would a queue help here").
+const ASKS_OPENER = /^(how|what|whats|why|when|where|which|who|does|do|did|can|could|will|would|should|is|are|como|qual|quais|pq|porque|por|oq|que|quando|onde|quanto|quantos|quantas|existe|tem|da|posso|devo|preciso)$/
+
+/**
+ * Names said only in a sentence that tells how the student does it on their own machine, job or course ("no nginx do
+ * meu vps eu servia /static de uma pasta.", "at my old job we used rabbitmq for that.") before a sentence that asks
+ * about what the notes treat ("no cloudfront como separo isso por caminho?"): that telling is the setting, the
+ * question is the sentence that asks. Every such name must stand in telling sentences only; the sentences that ask
+ * hold none of them nor another name the notes lack, and on their own they match a section strongly. A question
+ * about the named thing's own parts ("nginx on my droplet returns 400 … what proxy headers does the location block
+ * need?", "our worker service talks amqp to rabbitmq. what's the difference between a direct exchange and a topic
+ * exchange") matches no section that way and stays not covered.
+ */
+function toldBeforeAsking (base: KnowledgeBase, raw: string, names: readonly string[], lackedWords: readonly string[], lang: Lang): boolean {
+  if (names.length === 0) return false
+  const sentences = raw.split(/(?<=[.?!])\s+|\n+/).map(text => ({ text, words: tokenize(foldText(text)) })).filter(s => s.words.length > 0)
+  if (sentences.length < 2) return false
+  const asks = (s: { text: string, words: string[] }): boolean => s.text.includes('?') || ASKS_OPENER.test(s.words[0])
+  const holds = (s: { words: string[] }, name: string): boolean => {
+    const span = tokenize(foldText(name))
+    return span.length > 0 && s.words.some((_, i) => span.every((word, k) => s.words[i + k] === word))
+  }
+  const telling = sentences.filter(s => !asks(s) && s.words.some(word => OWN_WORLD.test(word)))
+  const asking = sentences.filter(asks)
+  if (asking.length === 0 || !names.every(name => telling.some(s => holds(s, name)) && !asking.some(s => holds(s, name)))) return false
+  // A word no note uses, capitalised inside a sentence that asks ("Sign in with Apple"), is a name that sentence asks about.
+  const lacked = new Set(lackedWords.map(word => foldText(word)))
+  if (asking.some(s => tokenize(s.text).some((word, i) => i > 0 && /^\p{Lu}/u.test(word) && lacked.has(foldText(word))))) return false
+  const { named } = noteTerms(base)
+  if (!asking.some(s => analyzerFor(lang).analyze(s.text).some(term => named.has(term)))) return false
+  const asked = asking.map(s => s.text).join(' ')
+  const best = base.search(asked, { lang, queryLang: lang, limit: 1, paraphrases: false })[0]
+  return best !== undefined && best.strength >= STRONG && best.matched >= REST_MATCHED
+}
+
 /** A question's other words, without the ones named, are this many at least when they ask something on their own. */
 const REST_TERMS = 2
 /** Share of those words the passage found must contain. */
@@ -2190,7 +2228,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       unknownTerms.some(word => foldText(word) === opened && !(question.lang === 'pt' && (portugueseShaped(word) || PORTUGUESE_SUFFIX.test(opened))))
     const named = [...untreated, ...unknownTerms]
     const crashed = named.length === 1 && crashingDependency(raw)(named[0]) ? named : []
-    const setting = answersAll || about || repeated || opensAfterArticle ? [] : crashed.length > 0 ? crashed
+    const told = !answersAll && toldBeforeAsking(base, raw, distinctNames(named), unknown, lang) ? distinctNames(named) : []
+    const setting = answersAll ? [] : told.length > 0 ? told : about || repeated || opensAfterArticle ? [] : crashed.length > 0 ? crashed
       : unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
     if (certification !== null && !untreated.some(name => foldText(name) === certification)) untreated.push(certification)
     // A limit asked of a thing the leading section gives no number for is answered by the section found with it that

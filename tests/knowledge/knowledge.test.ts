@@ -1962,6 +1962,26 @@ t.test('everyday-words', async t => {
     retrievedWithUnknown(t, base, 'keda pra escalar os pods no k8s pelo tamanho da fila sqs, como configura?', false, ['keda'], 'the name is what the question is about')
   })
 
+  t.test('how the student does it on their own machine, told before the question, is its setting', async t => {
+    const provider = new KnowledgeProvider(base)
+    const throttle = retrieve(base, 'on my vps i rate limit clients with haproxy stick tables. how does api gateway throttle requests, and what does a client get back when it goes over the limit?')
+    t.same([throttle.covered, throttle.notTreated], [true, ['haproxy']], 'the sentence that asks is about API Gateway')
+    t.match(throttle.hits[0]?.heading, /throttling/i)
+    const paths = provider.answer('no servidor da facul eu servia o site pelo lighttpd. no cloudfront, como mando /api pra um lugar e /static pra outro?')
+    t.equal(paths.lowCoverage, false)
+    t.match(paths.text, /^As notas do curso não tratam de \*\*lighttpd\*\*\./)
+    t.match(paths.passages[0]?.heading, /comportamentos de cache/i)
+    // Asked about the named thing's own parts, or with another name the notes lack in the sentence that asks, it is not covered.
+    for (const question of [
+      'nginx on my droplet returns 400 for websocket upgrades. what proxy headers does the location block need?',
+      'our worker talks amqp to rabbitmq on my vps. what\'s the difference between a direct exchange and a topic exchange?',
+      'How do I add Sign in with Apple to a Cognito user pool? Apple rejected our build because we only offer Google login.'
+    ]) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.notTreated], [false, []], question)
+    }
+  })
+
   t.test('a word the notes lack, capitalised inside the sentence, is spelled as a name, never as plain phrasing', async t => {
     retrievedWithUnknown(t, base, 'Como chamar os modelos do Google Vertex a partir de uma função Lambda?', false, ['Vertex'])
     // Where the rest of the question asks what a section answers, the answer still says the notes do not treat it.
