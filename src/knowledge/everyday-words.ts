@@ -60,6 +60,7 @@ frontend backend dropdown checkbox sidebar navbar tooltip popup spinner slider s
 crud cruds coworker groupmate multiplayer cto ceo lockstep helpdesk grandma grandpa granny postmortem fintech edtech healthtech
 ctrl nslookup traceroute netstat telnet wget devtools youtube reddit stackoverflow vps vpss
 hype tech overengineering overengineered ticket
+discord meetup
 `.split(/\s+/).filter(w => w !== '').concat([...BROWSERS]))
 
 /** Whether a folded word names a browser (BROWSERS): the student's window on a site, never a product the notes should treat. */
@@ -78,10 +79,17 @@ export function isProductWord (folded: string): boolean {
   return PRODUCT_WORDS.has(folded)
 }
 
+/**
+ * Everyday Portuguese that the frequency list, drawn from film subtitles, ranks below its cut while students write it
+ * all the time: a piece of a file ("um trecho"), a bad idea ("furada"), so-and-so ("o fulano"), whether a claim holds
+ * ("procede?", from "proceder"), a tool that spits something out ("cospe"), a conference speaker.
+ */
+const EVERYDAY_PT_MORE: readonly string[] = ['trecho', 'furada', 'fulano', 'fulana', 'ciclano', 'beltrano', 'proceder', 'cospe', 'palestrante']
+
 // Built at the first question that has a word the notes lack, not at start-up.
 function words (): Record<Lang, ReadonlySet<string>> {
   lexicon ??= {
-    pt: new Set(EVERYDAY_PT.split(/\s+/).filter(w => w !== '')),
+    pt: new Set([...EVERYDAY_PT.split(/\s+/), ...EVERYDAY_PT_MORE].filter(w => w !== '')),
     en: new Set([...EVERYDAY_EN.split(/\s+/), ...DICTIONARY_EN.split(/\s+/), ...DEVELOPER_WORDS].filter(w => w !== '' && !PRODUCT_WORDS.has(w)))
   }
   return lexicon

@@ -922,6 +922,10 @@ t.test('everyday-words', async t => {
     retrievedWithUnknown(t, base, 'a gente abriu um ticket pro time de infra e demorou 3 dias pra ganhar uma vm, isso é nuvem?', true, [], 'a ticket to another team is how work is asked for')
     retrievedWithUnknown(t, base, 'reescrevi a policy do bucket e agora ninguem consegue ler, o que eu errei?', true, [],
       'what the student did, in the first person of the past, is Portuguese however it doubles its "e"')
+    retrievedWithUnknown(t, base, 'um cara no discord da turma disse que o nat gateway cobra por hora mesmo parado, procede?', true, [],
+      'where the student heard it, and whether it holds ("procede", of "proceder"), say how the question is asked')
+    retrievedWithUnknown(t, base, 'no meetup o palestrante falou que lambda nao tem cold start, procede?', true, [], 'a speaker at a meetup')
+    retrievedWithUnknown(t, base, 'guardar a senha do banco direto no codigo do repo privado é furada?', true, [], 'a bad idea is "furada"')
   })
 
   t.test('a name the section\'s questions ask about, beside questions that ask the rest, is the section\'s', async t => {
