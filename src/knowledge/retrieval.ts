@@ -1764,6 +1764,18 @@ export function quotedWords (typed: string): Set<string> {
 }
 
 /**
+ * The words of a message the student quotes ("minha lambda deu 'Task timed out after 900.00 seconds'") that the question
+ * writes nowhere else: what the student saw is no name the notes lack, unless they name it themselves outside the
+ * quote ("redis hit maxmemory and now returns 'OOM command not allowed when used memory > maxmemory'").
+ */
+function quotedOnlyWords (typed: string): Set<string> {
+  const quoted = quotedWords(typed)
+  if (quoted.size === 0) return quoted
+  const outside = new Set(tokenize(foldText(typed.replace(QUOTED_PASSAGE, ' '))))
+  return new Set([...quoted].filter(word => !outside.has(word)))
+}
+
+/**
  * The words of something pinned to a version or a branch with "@" ("actions/checkout@v4",
  * "minha-action@main", "lodash@4.17"): a reference in the student's code, never a product the notes lack.
  * An e-mail address ("aluno@faculdade.edu") is not one: what follows its "@" has a dot and a word.
@@ -2061,7 +2073,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   // "no GCP eu usava o firebase …; na aws …": what the student says of another vendor's cloud (see withoutOtherCloud).
   const otherCloud = withoutOtherCloud(raw)
   // Every word the question uses in one of those ways, gathered once: none of them is a name the notes lack.
-  const saidAsNoName = new Set([...phrased, ...fileKinds, ...glossed, ...likened, ...likeness, ...sized, ...pasted, ...otherCloud.words])
+  const saidAsNoName = new Set([...phrased, ...fileKinds, ...glossed, ...likened, ...likeness, ...sized, ...pasted, ...otherCloud.words, ...quotedOnlyWords(raw)])
   const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, opensSentence(word)) && !saidAsNoName.has(foldText(word)) && !spelledAsNoProduct(word) &&
     !everyday(base, raw, word, question.lang, opensSentence(word)) && !programs(word))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'

@@ -255,6 +255,11 @@ t.test('coverage-names', async t => {
     t.same([...dottedWords('rodei process.env no app.js (v3.11, ip 10.0.0.1)')].sort(), ['app', 'env', 'js', 'process'], 'versions and addresses have no words')
     t.same([...quotedWords("docker dando 'no basic auth credentials', e o \"Fargate\"? don't 'care'")].sort(), ['auth', 'basic', 'credentials', 'no'], 'a quoted message, not a quoted name or an apostrophe')
     t.same([...quotedWords('oq eh “elasticidade rapida” na definição')].sort(), ['elasticidade', 'rapida'], 'typographic quotation marks')
+    // The words of a quoted message are no name the notes lack; a word the student also writes outside the quote still may be.
+    const timedOut = retrieve(base, "minha funcao lambda parou com 'Task timed out after 900.00 seconds', consigo aumentar esse tempo?")
+    t.same([timedOut.covered, timedOut.unknown, timedOut.hits[0]?.topic], [true, [], 'serverless-functions'])
+    const maxmemory = retrieve(base, "redis hit maxmemory and now returns 'OOM command not allowed when used memory > maxmemory', which eviction policy should it use")
+    t.same([maxmemory.covered, maxmemory.unknown], [false, ['maxmemory']])
     t.same([...pinnedWords('uses: actions/checkout@v4 e minha-action@main; manda pro aluno@faculdade.edu.br')].sort(), ['actions', 'checkout', 'main', 'minha-action', 'v4'], 'a reference pinned with "@", not an e-mail address')
     const pinned = retrieve(base, 'no workflow uso uses: minha-action@main, devo fixar numa versao?')
     t.same([pinned.covered, pinned.untreated, pinned.hits[0]?.topic], [true, [], 'ci-cd-gitflow'], 'an action pinned to a branch is the student\'s code')
