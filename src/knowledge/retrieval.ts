@@ -248,9 +248,13 @@ function instanceTypeWords (folded: string): Set<string> {
   return out
 }
 
-/** Whether a word the notes lack is spelled as one of the things above, which name no product: an error's code, a currency, an API's action, a container's state, a managed policy, a record's field. */
+// A run of hexadecimal digits with letters and digits mixed, six or more: a content hash in a file name ("main.8c2e1f.js"),
+// a commit, an image digest or a task's id ("task 9f2c41"), never a product's name.
+const HEX_DIGEST = /^(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{6,}$/i
+
+/** Whether a word the notes lack is spelled as one of the things above, which name no product: a hash, an error's code, a currency, an API's action, a container's state, a managed policy, a record's field. */
 function spelledAsNoProduct (word: string): boolean {
-  return ERRNO.test(word) || CURRENCY.test(word) || API_ACTION.test(word) || CONTAINER_STATE.test(word) || MANAGED_POLICY.test(word) || RECORD_FIELD.test(word)
+  return HEX_DIGEST.test(word) || ERRNO.test(word) || CURRENCY.test(word) || API_ACTION.test(word) || CONTAINER_STATE.test(word) || MANAGED_POLICY.test(word) || RECORD_FIELD.test(word)
 }
 
 // The last word of an error message as a program prints it.

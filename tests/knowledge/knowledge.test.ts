@@ -255,6 +255,9 @@ t.test('coverage-names', async t => {
     t.same([...dottedWords('rodei process.env no app.js (v3.11, ip 10.0.0.1)')].sort(), ['app', 'env', 'js', 'process'], 'versions and addresses have no words')
     t.same([...quotedWords("docker dando 'no basic auth credentials', e o \"Fargate\"? don't 'care'")].sort(), ['auth', 'basic', 'credentials', 'no'], 'a quoted message, not a quoted name or an apostrophe')
     t.same([...quotedWords('oq eh “elasticidade rapida” na definição')].sort(), ['elasticidade', 'rapida'], 'typographic quotation marks')
+    // A content hash in a file's name is no name either.
+    const hashed = retrieve(base, 'which cache-control should the hashed file app.c3f9a1.css get on cloudfront?')
+    t.same([hashed.covered, hashed.unknown, hashed.hits[0]?.topic], [true, [], 'cdn'])
     // The words of a quoted message are no name the notes lack; a word the student also writes outside the quote still may be.
     const timedOut = retrieve(base, "minha funcao lambda parou com 'Task timed out after 900.00 seconds', consigo aumentar esse tempo?")
     t.same([timedOut.covered, timedOut.unknown, timedOut.hits[0]?.topic], [true, [], 'serverless-functions'])
