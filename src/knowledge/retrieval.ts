@@ -1696,9 +1696,10 @@ const ASKS_OPENER = /^(how|what|whats|why|when|where|which|who|does|do|did|can|c
  * hold none of them nor another name the notes lack, and on their own they match a section strongly. A question
  * about the named thing's own parts ("nginx on my droplet returns 400 … what proxy headers does the location block
  * need?", "our worker service talks amqp to rabbitmq. what's the difference between a direct exchange and a topic
- * exchange") matches no section that way and stays not covered.
+ * exchange") matches no section that way and stays not covered. `lang` is the language of the notes searched,
+ * `queryLang` the question's, as in the retrieval's own searches.
  */
-function toldBeforeAsking (base: KnowledgeBase, raw: string, names: readonly string[], lackedWords: readonly string[], lang: Lang): boolean {
+function toldBeforeAsking (base: KnowledgeBase, raw: string, names: readonly string[], lackedWords: readonly string[], lang: Lang, queryLang: Lang): boolean {
   if (names.length === 0) return false
   const sentences = raw.split(/(?<=[.?!])\s+|\n+/).map(text => ({ text, words: tokenize(foldText(text)) })).filter(s => s.words.length > 0)
   if (sentences.length < 2) return false
@@ -1716,7 +1717,7 @@ function toldBeforeAsking (base: KnowledgeBase, raw: string, names: readonly str
   const { named } = noteTerms(base)
   if (!asking.some(s => analyzerFor(lang).analyze(s.text).some(term => named.has(term)))) return false
   const asked = asking.map(s => s.text).join(' ')
-  const best = base.search(asked, { lang, queryLang: lang, limit: 1, paraphrases: false })[0]
+  const best = base.search(asked, { lang, queryLang, limit: 1, paraphrases: false })[0]
   return best !== undefined && best.strength >= STRONG && best.matched >= REST_MATCHED
 }
 
@@ -2244,7 +2245,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       unknownTerms.some(word => foldText(word) === opened && !(question.lang === 'pt' && (portugueseShaped(word) || PORTUGUESE_SUFFIX.test(opened))))
     const named = [...untreated, ...unknownTerms]
     const crashed = named.length === 1 && crashingDependency(raw)(named[0]) ? named : []
-    const told = !answersAll && toldBeforeAsking(base, raw, distinctNames(named), unknown, lang) ? distinctNames(named) : []
+    const namedOnce = distinctNames(named)
+    const told = !answersAll && toldBeforeAsking(base, raw, namedOnce, unknown, lang, question.lang) ? namedOnce : []
     const setting = answersAll ? [] : told.length > 0 ? told : about || repeated || opensAfterArticle ? [] : crashed.length > 0 ? crashed
       : unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
     if (certification !== null && !untreated.some(name => foldText(name) === certification)) untreated.push(certification)
