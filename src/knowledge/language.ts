@@ -1,6 +1,7 @@
 // Guesses whether a question is Portuguese or English from function words and diacritics.
 
 import { foldText, tokenize, type Lang } from './analyzer.js'
+import { isEverydayWord } from './everyday-words.js'
 
 // Words that are common in one language's questions and rare or absent in the other's.
 // "a", "do", "no" and "as" exist in both and are left out on purpose.
@@ -41,6 +42,27 @@ export function detectLanguage (text: string, fallback: Lang = 'en'): Lang {
     if (PT_MARKERS.has(word)) pt += 1
     if (EN_MARKERS.has(word)) en += 1
   }
-  if (pt === en) return fallback
+  if (pt === en) return lexicalGuess(text) ?? fallback
+  return pt > en ? 'pt' : 'en'
+}
+
+/**
+ * Which language the other words belong to, when the function words do not say: a search typed as keywords
+ * ("apagar imagens untagged do ecr automatico", "asg troca instancia doente sozinho?") has none, yet its
+ * everyday words are Portuguese. A word counts for a language when it is among that language's everyday
+ * words and not the other's; the technical terms both write alike count for neither.
+ */
+function lexicalGuess (text: string): Lang | undefined {
+  let pt = 0
+  let en = 0
+  for (const token of tokenize(text)) {
+    const word = foldText(token)
+    if (word.length < 4 || !/^[a-z]+$/.test(word)) continue
+    const inPt = isEverydayWord(word, 'pt')
+    const inEn = isEverydayWord(word, 'en')
+    if (inPt && !inEn) pt += 1
+    else if (inEn && !inPt) en += 1
+  }
+  if (pt === en) return undefined
   return pt > en ? 'pt' : 'en'
 }

@@ -75,6 +75,17 @@ t.test('analyzer', async t => {
     t.equal(detectLanguage('ação'), 'pt', 'ã and ç alone say Portuguese')
   })
 
+  t.test('detectLanguage reads a keyword search by its everyday words when no function word decides', async t => {
+    // No function word of either language: the everyday words say which one the student writes.
+    t.equal(detectLanguage('apagar imagens untagged do ecr automatico'), 'pt')
+    t.equal(detectLanguage('asg troca instancia doente sozinho?'), 'pt')
+    t.equal(detectLanguage('deregistration delay deixando deploy lento'), 'pt')
+    t.equal(detectLanguage('rollback taking forever after failed deploy'), 'en')
+    // Function words still decide when there are any, and technical terms alone leave the fallback.
+    t.equal(detectLanguage('pra que serve deregistration delay'), 'pt')
+    t.equal(detectLanguage('ECS EKS Fargate', 'pt'), 'pt')
+  })
+
   t.test('foldText lower-cases and removes accents', async t => {
     t.equal(foldText('Configuração em NUVEM: é pública'), 'configuracao em nuvem: e publica')
   })
