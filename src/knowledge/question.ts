@@ -417,6 +417,29 @@ export function phraseWords (folded: string): Set<string> {
   return words
 }
 
+/**
+ * How plainly the student wants the answer told ("in simple words", "em palavras simples", "like i'm five"): a wish
+ * about the telling, not about what is told. Its words ("simple", "words", "palavras") name nothing in the notes, yet
+ * searched for they lead to whichever section happens to write them. How briefly ("in one sentence", "numa frase",
+ * "resumo") is kept: that asks for the notes' recap sections, and their students' questions say so.
+ */
+const GIST_PHRASES = new RegExp([
+  String.raw`\bin (very |really |more )?(simple|simpler|plain|easy|basic|everyday|normal|human|layman'?s?|non-?technical) (words|terms|english|language|portuguese)\b`,
+  String.raw`\b(simply|like (i'?m|im|i am) (5|five|a child|a kid)|like (to )?a (5|five) year old|to a (5|five) year old|for (a |an )?(layman|laymen|dummies|non-?techies?|kids?))\b`,
+  String.raw`\beli5\b`,
+  String.raw`\b(em|com|de) (palavras|termos) (bem )?(simples|faceis|basicas)\b`,
+  String.raw`\bde (um )?(jeito|forma|modo|maneira) (bem )?(simples|simplificad[ao]|facil|didatic[ao]|leiga)\b`,
+  String.raw`\b(pra|para) (um |uma )?(leig[oa]s?|crianca)( entender)?\b`,
+  String.raw`\bcomo se eu (fosse|tivesse) (uma crianca|um leigo|uma leiga|crianca|leigo|leiga|\d+ anos|cinco anos)\b`,
+  String.raw`\bsem (tecniques|tecnicismo|jargao)\b`
+].join('|'), 'g')
+
+/** The question without the words of how briefly or plainly it wants to be told (see GIST_PHRASES). */
+export function withoutGistPhrases (text: string): string {
+  const rest = text.replace(GIST_PHRASES, ' ').replace(/\s+/g, ' ').trim()
+  return /[\p{L}\p{N}]/u.test(rest) ? rest : text
+}
+
 /** Spells out abbreviations, word by word, in folded text: the student's own words, written in full. */
 export function spellOutAbbreviations (folded: string): string {
   // After a number, "min" is minutes ("takes ~25 min"), not the minimum it is on its own ("min instances").

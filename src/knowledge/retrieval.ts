@@ -9,7 +9,7 @@ import { describedTechniques } from './described-techniques.js'
 import { isFieldName, isUnwrittenFieldName, unwrittenFieldNames } from './field-names.js'
 import { isBrowserName, isDeveloperWord, isEverydayWord, isProductWord } from './everyday-words.js'
 import { passingNamesIn } from './passing-names.js'
-import { costSubject, expandAbbreviations, isAbbreviation, isCommonWord, isFiller, phraseWords, QUOTED_PASSAGE, readQuestion, spellOutAbbreviations, type Question, type QuestionType } from './question.js'
+import { costSubject, expandAbbreviations, isAbbreviation, isCommonWord, isFiller, phraseWords, QUOTED_PASSAGE, readQuestion, spellOutAbbreviations, withoutGistPhrases, type Question, type QuestionType } from './question.js'
 
 /**
  * Below this strength (see SearchHit.strength) the best passage only mentions the question's
@@ -1499,7 +1499,7 @@ function onlyHere (passages: readonly Passage[], at: number, terms: readonly str
  * weighed by the question's type (a difference favours comparisons and tables, a cost question
  * pricing sections, and so on).
  */
-function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, lang: Lang, queryTerms: readonly string[], noteHits: SearchHit[] = found): RankedHit[] {
+function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, lang: Lang, queryTerms: readonly string[], noteHits: SearchHit[] = found, askedTerms: readonly string[] = queryTerms): RankedHit[] {
   const analyzer = analyzerFor(lang)
   const type = question.type
   // In "why pick a monolith over microservices" the monolith is what is asked about; a heading
@@ -1538,6 +1538,8 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       analyzer.analyze(p.heading).some(h => !title.has(h) && [...query].some(q => !title.has(q) && sameWord(q, h))))
     const best = Math.max(...sections)
     const specific = [...query].filter(q => !title.has(q))
+    // A students' question of the section is matched with every word asked, how plainly it is to be told included.
+    const askedSpecific = askedTerms === queryTerms ? specific : [...new Set(askedTerms)].filter(q => !contrast.has(q) && !form.has(q) && !title.has(q))
     const comparisons = comparedSides(passages, analyzer)
     const titleCompares = titleSides(passages[0])
     // Sibling headings that differ by the side they take ("Vantagens do monólito", "Vantagens dos microsserviços"):
@@ -1565,7 +1567,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       const headingPhrase = hit.kind === 'summary' ? 0 : phraseShare(hit.heading, questionPairs, lang)
       const yields = namedSection && hit.kind === 'summary' ? 1 - SUMMARY_PENALTY : 1
       // The note's topic ("lambda" in the Lambda note) is in questions of every section and names none of them.
-      const questionMatch = Math.max(0, ...analyzed(passage).each.map(terms => dice(terms.filter(t => !title.has(t)), specific)))
+      const questionMatch = Math.max(0, ...analyzed(passage).each.map(terms => dice(terms.filter(t => !title.has(t)), askedSpecific)))
       // A question of two words has one pair, which is its topic ("vpc subnet"): any passage naming the topic would gain.
       const pairs = askedPairs.length < 2 ? null : passagePairs(passage)
       const textPhrase = pairs === null ? 0 : askedPairs.filter(pair => pairs.has(pair)).length / askedPairs.length
@@ -2085,6 +2087,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
   const unknownFolded = new Set(unknown.map(word => foldText(word)))
   const searchText = unknownFolded.size === 0 ? question.text : tokenize(question.text).filter(word => !unknownFolded.has(word)).join(' ')
+  // The sections are ranked without the words of how plainly the student wants it told (see withoutGistPhrases).
+  const rankText = withoutGistPhrases(searchText)
   // The question as the student wrote it, without the blocks they pasted between fences (see withoutFencedBlocks) and what
   // they say of another vendor's cloud: where names are read.
   const ownWords = withoutFencedBlocks(otherCloud.text)
@@ -2095,8 +2099,14 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const best = found[0]
     if (best === undefined || best.strength < minStrength) continue
     const foreign = lang !== question.lang ? analyzerFor(question.lang).isStopWord : undefined
+    const rankFound = rankText === searchText ? found : base.search(rankText, { lang, queryLang: question.lang, limit: CANDIDATES, perNote: 2 })
     const queryTerms = [...new Set(analyzerFor(lang).analyze(searchText, foreign))]
-    const ranked = rerank(base, found, question, lang, queryTerms, subjectHits(base, question, searchText, lang) ?? found)
+    const rankTerms = rankText === searchText ? queryTerms : [...new Set(analyzerFor(lang).analyze(rankText, foreign))]
+    // Each note counts as strongly as either reading of the question finds it: the words of how plainly to tell it
+    // are those of some students' questions the notes hold.
+    const ranked = rankText === searchText
+      ? rerank(base, found, question, lang, queryTerms, subjectHits(base, question, searchText, lang) ?? found)
+      : rerank(base, [...rankFound, ...found], question, lang, rankTerms, subjectHits(base, question, rankText, lang) ?? [...rankFound, ...found], queryTerms)
     let lead = ranked[0]
     const hits: RankedHit[] = []
     const perNote = new Map<string, number>()

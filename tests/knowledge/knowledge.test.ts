@@ -19,7 +19,7 @@ import { parseFrontMatter, readPlainFrontMatter } from '../../src/knowledge/fron
 import { parse as parseYaml } from 'yaml'
 import { attachedQuestions, auroc, evaluate, excerptProblems, formatFigures, type QuestionSet, split } from '../../src/knowledge/notes-eval.js'
 import { passingNames, passingNamesIn } from '../../src/knowledge/passing-names.js'
-import { costSubject, isCommonWord, phraseWords, questionType, readQuestion, smallTalk } from '../../src/knowledge/question.js'
+import { costSubject, isCommonWord, phraseWords, questionType, readQuestion, smallTalk, withoutGistPhrases } from '../../src/knowledge/question.js'
 import { acronymShaped, dottedWords, pinnedWords, portugueseShaped, quotedWords, retrieve, unknownWords, untreatedNames } from '../../src/knowledge/retrieval.js'
 import { joinedPhrase, mistypedNames, spaceJoinedWords, spellOutIdentifiers } from '../../src/knowledge/typed-terms.js'
 import { describedTechniques } from '../../src/knowledge/described-techniques.js'
@@ -1983,6 +1983,17 @@ t.test('everyday-words', async t => {
     // "escalar os pods" reads as "auto scaling" to find the section, but those words are not more the student said:
     // seven of them besides the name are too few for it to be a mere setting.
     retrievedWithUnknown(t, base, 'keda pra escalar os pods no k8s pelo tamanho da fila sqs, como configura?', false, ['keda'], 'the name is what the question is about')
+  })
+
+  t.test('how plainly the student wants it told names no section', async t => {
+    t.equal(withoutGistPhrases('what is finops in plain words'), 'what is finops')
+    t.equal(withoutGistPhrases('o que e orquestracao de containers em palavras simples? tipo um maestro?'), 'o que e orquestracao de containers ? tipo um maestro?')
+    t.equal(withoutGistPhrases('explain like im five'), 'explain', 'the question itself stays')
+    t.equal(withoutGistPhrases('in plain english'), 'in plain english', 'nothing else asked: the words stay')
+    // How briefly is kept: the notes' recaps answer "in one sentence".
+    t.equal(withoutGistPhrases('fargate in one sentence'), 'fargate in one sentence')
+    answeredBy(t, base, 'whats finops in plain words', { topic: 'finops-cost-optimization', heading: 'FinOps and cloud cost optimisation' })
+    answeredBy(t, base, 'o que é orquestração de contêineres em palavras simples? tipo um maestro?', { topic: 'container-orchestration', heading: 'Orquestração de contêineres com Amazon ECS, AWS Fargate e Kubernetes' })
   })
 
   t.test('how the student does it on their own machine, told before the question, is its setting', async t => {
