@@ -482,8 +482,18 @@ const COURSE_LOGISTICS = new RegExp([
   // question on the subject ("o que e vpc? vai cair na prova") it is the student's reason, and the notes answer the rest.
   String.raw`^\W*(sera que |sera q )?(vai cair|cai) (\w+ ){1,3}na (prova|p1|p2|final|prova final)( final)?\W*$`,
   // The campus's own network is its IT desk's ("o wifi da biblioteca ta lento, pra quem eu reclamo?").
-  String.raw`\b(campus|university|uni|college|library|school|dorm) wi-?fi\b`, String.raw`\bwi-?fi d[ao] (biblioteca|faculdade|facul|universidade|campus|escola|republica)\b`
+  String.raw`\b(campus|university|uni|college|library|school|dorm) wi-?fi\b`, String.raw`\bwi-?fi d[ao] (biblioteca|faculdade|facul|universidade|campus|escola|republica)\b`,
+  // When the campus's services open and the exam starts, whether the lecture's recording comes out, what the teacher said to
+  // bring ("a biblioteca abre sabado?", "que horas e a prova de redes", "vai liberar a gravacao da aula", "said to bring
+  // something for friday's lab"), and the student's own message to the teacher.
+  String.raw`\b(biblioteca|library|secretaria|bandejao|cantina|xerox) (\w+ ){0,3}(abre|abrem|fecha|fecham|aberta|aberto|open|opens|closes|closed)\b`,
+  String.raw`\b(que horas|what time) (e|eh|is|will be|vai ser|sera|comeca|starts?) (a |o |the )?(prova|exam|test|midterm|final|aula|class|lecture|lab|apresentacao)\b`,
+  String.raw`\b(gravacao|gravacoes|video|videos) da(s)? aula(s)?\b`,
+  String.raw`\b(said|told us|asked us|pediu|falou|mandou) (to |pra |para |que |pra gente )?(bring|trazer|levar|levarmos|trazermos)\b`,
+  String.raw`\b(write|writing|escrever|escrevo|redigir) (an? |um |uma |o |the )?(e-?mails?|mensage(m|ns)|messages?) (\w+ ){0,4}(professor|professora|prof|teacher|coordenador\w*|orientador\w*)\b`
 ].join('|'))
+
+
 
 /**
  * How to get a job or an internship in the field ("como conseguir estagio em cloud sem experiencia", "how do i land a
@@ -506,7 +516,12 @@ const CAREER = new RegExp([
   String.raw`\bmudar de (curso|carreira|area)\b`, String.raw`\bswitch(ing)? (from \w+ )?(to computer science|majors?|careers?)\b`, String.raw`\biniciacao cientifica\b`,
   // Moving between roles and what they pay ("switching from backend to devops as a junior, what's the pay like").
   String.raw`\bswitch(ing)? from (backend|frontend|front-end|back-end|support|qa|testing|dev|development|data) to (devops|cloud|sre|backend|frontend|data|security)\b`,
-  String.raw`\b(what'?s|whats|how'?s|hows) the pay\b`, String.raw`\bthe pay (is )?(usually )?like\b`
+  String.raw`\b(what'?s|whats|how'?s|hows) the pay\b`, String.raw`\bthe pay (is )?(usually )?like\b`,
+  // Moving into the field from another ("from nursing to a cloud job"), which degree to take next ("pos em direito digital
+  // ou em cloud"), whether it pays ("consultoria paga bem") and whether a certification is worth it, however it is asked.
+  String.raw`\b(move|moving|switch|switching|migrate|migrating|transition|transitioning|mudar|migrar) (from|de|da|do) (\w+ ){1,2}(to|into|pra|para) (an? |uma? )?(cloud|tech|devops|it|ti) (jobs?|careers?|carreira|roles?|area)\b`,
+  String.raw`\b(pos|pos-graduacao|especializacao|mestrado|mba) (em|de|na area de) \w+ (\w+ )?(ou|or) (em |de )?\w+`,
+  String.raw`\b(paga|pagam|pays?) (bem|well)\b`, String.raw`\b(certificacao|certification)s?\b[^.!]{0,40}\b(vale (mais )?a pena|worth)\b`
 ].join('|'))
 
 /**
@@ -559,7 +574,17 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(laptop|notebook)s? (for|pra|para) (programming|programar|coding|college|faculdade)\b`,
   String.raw`\b(laptop|notebook|keyboard|teclado)s? (\w+ ){0,2}(ate|under|abaixo de|por menos de|for less than) (r\$ ?|\$ ?|£ ?|€ ?)?\d`,
   String.raw`\b\d+ ?gb (of |de )?ram (is )?(enough|suficiente|da conta)\b`, String.raw`\b(my |meu |o )?(laptop|notebook|pc|computador)s? (has|have|tem) (enough|suficiente)\b`, String.raw`\b\d+ ?gb (or|ou) \d+ ?gb (of |de )?ram\b`,
-  String.raw`\b(revolucao francesa|french revolution|juros compostos|compound interest|media ponderada|weighted average|confidence interval|intervalo de confianca|standard deviation|desvio padrao)\b`
+  String.raw`\b(revolucao francesa|french revolution|juros compostos|compound interest|media ponderada|weighted average|confidence interval|intervalo de confianca|standard deviation|desvio padrao)\b`,
+  // A book to read, the other subjects' topics (threads and processes, recursion, how to do it in CSS), the best way to
+  // study, the abstract of a thesis, a keyboard to buy, and a place to eat near the campus however it is asked.
+  String.raw`\b(indica|indicar|indique|recomenda|recomendar|recomende|recommend|suggest|sugere|sugerir) (\w+ ){0,3}(livros?|books?)\b`, String.raw`\blivros? (bom|boa|bons|boas) (de|pra|para|sobre)\b`, String.raw`\b(good|best) books? (on|about|for|to learn)\b`,
+  String.raw`\b(threads? (e|and|vs|x|ou|or) (processos?|process|processes)|(processos?|process|processes) (e|and|vs|x|ou|or) threads?)\b`,
+  String.raw`\b(recursion|recursao)\b`, String.raw`\b(centraliz\w*|center|centre|centering) (a |uma )?div\b`, String.raw`\bin (plain |pure )?css\b`, String.raw`\bmedia quer(y|ies)\b`,
+  String.raw`\b(best|melhor) (way|jeito|forma|maneira) (to|de|pra|para) (study|estudar|revise|revisar)\b`,
+  String.raw`\b(resumo|abstract) (do|da|of) (meu |minha |my |the |our |nosso )?(tcc|thesis|monografia|dissertacao|dissertation)\b`,
+  String.raw`\b(mechanical keyboard|teclado mecanico)s?\b`,
+  String.raw`\b(onde|where|qual|quais|which|any|algum|alguma|sabe|sabem|know|conhece|conhecem) (\w+ ){0,3}(restaurantes?|lanchonetes?|lugar|lugares|place|places) (\w+ ){0,4}(perto|near|close to|nearby|around) (d[oa] |the |o |a |my |our )?(campus|faculdade|facul|universidade|university|college|uni)\b`,
+  String.raw`\b(pra|para|to) (almocar|jantar|comer|lunch|eat) (\w+ ){0,2}(perto|near|close to|nearby|around) (d[oa] |the |o |a |my |our )?(campus|faculdade|facul|universidade|university|college|uni)\b`
 ].join('|'))
 
 /**

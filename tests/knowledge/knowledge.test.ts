@@ -1165,6 +1165,32 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'we wrote a postmortem after the outage, how do alarms on p99 latency work in cloudwatch?').unknown, [], 'a postmortem is a programmer\'s word')
   })
 
+  t.test('the campus\'s opening hours, what to bring to the lab, a book, another subject\'s topic and a move into the field are no questions for the notes', async t => {
+    for (const question of [
+      'a secretaria abre no sabado de manha?',
+      'what time is the lab on thursday, 2 or 3?',
+      'o prof vai postar a gravacao da aula de segunda?',
+      'the professor told us to bring something to the lecture about containers, what was it?',
+      'help me write an email to my teacher saying i missed the vpc quiz'
+    ]) t.same([retrieve(base, question).covered, retrieve(base, question).courseLogistics], [false, true], question)
+    for (const question of [
+      'recomenda algum livro de redes pra quem ta comecando?',
+      'can you suggest a good book on operating systems?',
+      'qual a diferença entre processo e thread? caiu na prova de SO',
+      'explain recursion with an example',
+      'how do i put two cards side by side in css?',
+      'whats the best way to study for a final i only have 3 days for',
+      'como escrevo o abstract do meu tcc sobre nuvem?',
+      'vale a pena um teclado mecanico pra programar?',
+      'onde tem um lugar bom pra almocar perto da facul?',
+      'is it possible to switch from accounting to a cloud career in a year?',
+      'pos em seguranca ou em dados, qual compensa mais?',
+      'devops paga bem no brasil?'
+    ]) t.equal(retrieve(base, question).covered, false, question)
+    t.equal(retrieve(base, 'a secretaria da faculdade guarda as notas no rds, quem cuida do patch do banco?').covered, true, 'a service of the campus that runs on the cloud')
+    t.equal(retrieve(base, 'each worker thread of my container opens its own connection to rds, is that a problem?').covered, true, 'a thread of the student\'s program')
+  })
+
   t.test('a recorded lecture, late work, a CV, pay, time between job and studies, grading and a group member who does nothing are no questions for the notes', async t => {
     for (const question of [
       'will there be a recording of yesterday\'s class? i was at work',
