@@ -918,7 +918,9 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   const phrased = phraseWords(foldText(raw))
   // An API's action, a currency or a failed state as the student typed it ("PutItem", "OOMKilled") names no product.
   const noProduct = new Set(tokenize(raw).filter(spelledAsNoProduct).map(token => foldText(token)))
-  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !shorthand(w) && !phrased.has(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) && !isDeveloperWord(w) && !noProduct.has(w) &&
+  // What a program printed, pasted between backticks ("`Task timed out after 900.00 seconds`"), names nothing asked about.
+  const printed = printedMessageWords(raw)
+  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !shorthand(w) && !phrased.has(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) && !printed.has(w) && !isDeveloperWord(w) && !noProduct.has(w) &&
     !analyzerFor('pt').isStopWord(w) && !analyzerFor('en').isStopWord(w)
   const runs: Array<{ words: string[], typed: string[], named: boolean, vendor: string | null, start: number }> = []
   let run: string[] = []
@@ -1846,6 +1848,24 @@ function pastedOnlyWords (typed: string): Set<string> {
   return out
 }
 
+/**
+ * The words of a message a program printed that the student pasted between backticks ("`Task timed out after 900.00
+ * seconds`", "`NET::ERR_CERT_AUTHORITY_INVALID`"): the program's words, not names the student asks about. A command
+ * the student typed ("`helm upgrade`", "`kubectl port-forward`") names its tool, and a message that names a package or
+ * a flag, hyphenated in lower case ("Unable to locate package docker-ce"), names what it is about: those stay, as does
+ * any word the student also writes outside the backticks.
+ */
+function printedMessageWords (typed: string): Set<string> {
+  const out = new Set<string>()
+  const written = withoutFencedBlocks(typed)
+  const snippets = [...written.matchAll(/`([^`\n]+)`/g)].map(match => match[1])
+    .filter(snippet => tokenize(snippet).length >= 2 && !/^\s*[a-z][\w-]*\s/.test(snippet) && !/(^|\s)-*[a-z]+-[a-z0-9-]+/.test(snippet))
+  if (snippets.length === 0) return out
+  const outside = new Set(tokenize(foldText(written.replace(/`[^`\n]+`/g, ' '))))
+  for (const snippet of snippets) for (const token of tokenize(foldText(snippet))) if (!outside.has(token)) out.add(token)
+  return out
+}
+
 /** A block the student pasted between fences of three backticks, the format after the opening fence included ("```yaml"). */
 const FENCED_BLOCK = /```[^\n`]*\n?[\s\S]*?(?:```|$)/g
 
@@ -2157,12 +2177,13 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // printed ("Too Many Requests"), names no product; nor does a count ("pedi 2 vcpu"): it says how
     // much; nor the format of a kind of file ("HTML pages").
     const quoted = quotedTerms(typed)
+    const printed = printedMessageWords(raw)
     const passing: ReturnType<typeof passingNamesIn> = []
     // What the student pasted from a program, a message after its error's name or a command line, names nothing they ask about.
     for (const side of withoutPrinted(namesText).split(CONJUNCTION)) {
       for (const name of passingNamesIn(base.index, [...new Set(analyzerFor(lang).analyze(side, foreign))], lang)) {
         const words = tokenize(foldText(name.spelled))
-        if (!passing.some(p => p.spelled === name.spelled) && !words.every(word => quoted.has(word)) && !errorMessage(words) && !counted(raw, words) && !words.every(word => fileKinds.has(word)) &&
+        if (!passing.some(p => p.spelled === name.spelled) && !words.every(word => quoted.has(word) || printed.has(word)) && !errorMessage(words) && !counted(raw, words) && !words.every(word => fileKinds.has(word)) &&
           !programs(name.spelled)) passing.push(name)
       }
     }

@@ -2022,6 +2022,20 @@ t.test('everyday-words', async t => {
     answeredBy(t, base, 'o que é orquestração de contêineres em palavras simples? tipo um maestro?', { topic: 'container-orchestration', heading: 'Orquestração de contêineres com Amazon ECS, AWS Fargate e Kubernetes' })
   })
 
+  t.test('the words of a message a program printed, pasted between backticks, name nothing the student asks about', async t => {
+    for (const question of [
+      '`Task timed out after 900.00 seconds` no meu processamento de pdf na lambda. tem como dar mais tempo?',
+      'chrome says `NET::ERR_CERT_AUTHORITY_INVALID` for the certificate i made myself, why doesnt the browser trust it?',
+      'o push pro ecr falha com `denied: Your authorization token has expired` de madrugada, o login expira?'
+    ]) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.untreated], [true, []], question)
+    }
+    // A command the student typed names its tool, and a message naming a package is about that package.
+    t.equal(retrieve(base, 'rodei `helm rollback` e deu `Error: release has no deployed releases`, como volto?').covered, false, 'the command names its tool')
+    t.equal(retrieve(base, '`E: Unable to locate package docker-ce` no meu debian, como instalo?').covered, false, 'a package the message names')
+  })
+
   t.test('how the student does it on their own machine, told before the question, is its setting', async t => {
     const provider = new KnowledgeProvider(base)
     const throttle = retrieve(base, 'on my vps i rate limit clients with haproxy stick tables. how does api gateway throttle requests, and what does a client get back when it goes over the limit?')
