@@ -274,8 +274,8 @@ function errorMessage (words: readonly string[]): boolean {
 // slash between two words separates alternatives ("develop/release/hotfix").
 const CLAUSE_BREAK = /[,.;:!?]+(?:\s|$)|[()]+|(?<=\p{L})\/(?=\p{L})/u
 // Words that after a vendor say what kind of thing is meant, never which service ("whats the aws option",
-// "the amazon way", "an aws equivalent", "which AWS store"): no service is called so.
-const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solution|solutions|offering|offerings|equivalent|alternative|alternatives|choice|choices|version|answer|approach|store|stores|tool|tools|feature|features|product|products|pattern|patterns|terms|terminology|lingo|jargon|world|opcao|opcoes|jeito|forma|solucao|alternativa|equivalente|ferramenta|ferramentas|produto|produtos|padrao|padroes)$/
+// "the amazon way", "an aws equivalent", "which AWS store", "with an aws example"): no service is called so.
+const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solution|solutions|offering|offerings|equivalent|alternative|alternatives|choice|choices|version|answer|approach|store|stores|tool|tools|feature|features|product|products|pattern|patterns|terms|terminology|lingo|jargon|world|example|examples|opcao|opcoes|jeito|forma|solucao|alternativa|equivalente|ferramenta|ferramentas|produto|produtos|padrao|padroes|exemplo|exemplos)$/
 
 // Words that after a vendor say when ("moving to aws next week", "migrar pra aws amanha"), never which service.
 const WHEN_WORD = /^(next|last|this|today|tomorrow|tonight|yesterday|soon|later|hoje|amanha|ontem|semana|depois|logo)$/

@@ -2022,6 +2022,12 @@ t.test('everyday-words', async t => {
     answeredBy(t, base, 'o que é orquestração de contêineres em palavras simples? tipo um maestro?', { topic: 'container-orchestration', heading: 'Orquestração de contêineres com Amazon ECS, AWS Fargate e Kubernetes' })
   })
 
+  t.test('an example the vendor gives is no service', async t => {
+    const found = retrieve(base, 'explain paas in two lines with an aws example')
+    t.same([found.covered, found.untreated, found.hits[0]?.topic], [true, [], 'service-models'])
+    t.same(retrieve(base, 'me da um exemplo aws de saas e um de iaas').untreated, [])
+  })
+
   t.test('the words of a message a program printed, pasted between backticks, name nothing the student asks about', async t => {
     for (const question of [
       '`Task timed out after 900.00 seconds` no meu processamento de pdf na lambda. tem como dar mais tempo?',
