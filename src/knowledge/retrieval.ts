@@ -493,8 +493,6 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(write|writing|escrever|escrevo|redigir) (an? |um |uma |o |the )?(e-?mails?|mensage(m|ns)|messages?) (\w+ ){0,4}(professor|professora|prof|teacher|coordenador\w*|orientador\w*)\b`
 ].join('|'))
 
-
-
 /**
  * How to get a job or an internship in the field ("como conseguir estagio em cloud sem experiencia", "how do i land a
  * cloud internship"), what it pays ("a realistic salary for a junior devops engineer", "ask my manager for a raise")
@@ -1835,13 +1833,13 @@ function pastedOnlyWords (typed: string): Set<string> {
   // A fenced block is pasted whatever its length ("```yaml\nEvents: ..."), its format word with it.
   const blocks = [...typed.matchAll(FENCED_BLOCK)].map(match => tokenize(foldText(match[0]))).filter(words => words.length >= 1)
   const written = withoutFencedBlocks(typed)
-  const inline = [...written.matchAll(/`([^`\n]+)`/g)].map(match => tokenize(foldText(match[1]))).filter(words => words.length >= 2)
+  const inline = inlineSnippets(written).map(snippet => tokenize(foldText(snippet))).filter(words => words.length >= 2)
   // A message a program printed after its error's name, unquoted ("CannotPullContainerError ... dial tcp i/o timeout. oq
   // ta faltando?"), is pasted too when the student's own question follows it; one that runs to the end may be the question.
   const printed = [...written.matchAll(PRINTED_ERROR)].filter(match => /[\p{L}\p{N}]/u.test(written.slice((match.index ?? 0) + match[0].length)))
   const pasted = [...blocks, ...inline, ...printed.map(match => tokenize(foldText(match[0]))).filter(words => words.length >= 2)]
   if (pasted.length === 0) return out
-  let own = written.replace(/`[^`\n]+`/g, ' ')
+  let own = withoutInlineSnippets(written)
   for (const match of printed) own = own.replace(match[0], ' ')
   const outside = new Set(tokenize(foldText(own)))
   for (const words of pasted) for (const word of words) if (!outside.has(word)) out.add(word)
@@ -1858,12 +1856,22 @@ function pastedOnlyWords (typed: string): Set<string> {
 function printedMessageWords (typed: string): Set<string> {
   const out = new Set<string>()
   const written = withoutFencedBlocks(typed)
-  const snippets = [...written.matchAll(/`([^`\n]+)`/g)].map(match => match[1])
+  const snippets = inlineSnippets(written)
     .filter(snippet => tokenize(snippet).length >= 2 && !/^\s*[a-z][\w-]*\s/.test(snippet) && !/(^|\s)-*[a-z]+-[a-z0-9-]+/.test(snippet))
   if (snippets.length === 0) return out
-  const outside = new Set(tokenize(foldText(written.replace(/`[^`\n]+`/g, ' '))))
+  const outside = new Set(tokenize(foldText(withoutInlineSnippets(written))))
   for (const snippet of snippets) for (const token of tokenize(foldText(snippet))) if (!outside.has(token)) out.add(token)
   return out
+}
+
+/** What the student wrote between single backticks on one line ("`helm upgrade`", "`Task timed out`"), each without its marks. */
+function inlineSnippets (written: string): string[] {
+  return [...written.matchAll(/`([^`\n]+)`/g)].map(match => match[1])
+}
+
+/** The text with what is written between single backticks taken out. */
+function withoutInlineSnippets (written: string): string {
+  return written.replace(/`[^`\n]+`/g, ' ')
 }
 
 /** A block the student pasted between fences of three backticks, the format after the opening fence included ("```yaml"). */
@@ -2134,6 +2142,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const searchText = unknownFolded.size === 0 ? question.text : tokenize(question.text).filter(word => !unknownFolded.has(word)).join(' ')
   // The sections are ranked without the words of how plainly the student wants it told (see withoutGistPhrases).
   const rankText = withoutGistPhrases(searchText)
+  // The words of what a program printed, pasted between backticks (see printedMessageWords): no names.
+  const printed = printedMessageWords(raw)
   // The question as the student wrote it, without the blocks they pasted between fences (see withoutFencedBlocks) and what
   // they say of another vendor's cloud: where names are read.
   const ownWords = withoutFencedBlocks(otherCloud.text)
@@ -2177,7 +2187,6 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // printed ("Too Many Requests"), names no product; nor does a count ("pedi 2 vcpu"): it says how
     // much; nor the format of a kind of file ("HTML pages").
     const quoted = quotedTerms(typed)
-    const printed = printedMessageWords(raw)
     const passing: ReturnType<typeof passingNamesIn> = []
     // What the student pasted from a program, a message after its error's name or a command line, names nothing they ask about.
     for (const side of withoutPrinted(namesText).split(CONJUNCTION)) {
