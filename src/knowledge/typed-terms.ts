@@ -126,7 +126,7 @@ function frameworkNames (typed: string): string {
 
 /** The question with what was typed as one word (a phrase of the notes, a pasted identifier) written as its words. */
 export function spellOutTypedTerms (base: KnowledgeBase, typed: string): string {
-  return frameworkNames(versionedNames(base, mistypedNames(base, spellOutIdentifiers(base, spaceJoinedWords(base, typed)))))
+  return frameworkNames(versionedNames(base, soundedOutNames(base, mistypedNames(base, spellOutIdentifiers(base, spaceJoinedWords(base, typed))))))
 }
 
 // The words the notes name their topics with (titles, headings, keywords), folded, by first letter:
@@ -185,5 +185,64 @@ export function versionedNames (base: KnowledgeBase, raw: string): string {
     const folded = foldText(token)
     const forms = new Set(notesProse(base).match(new RegExp(` ${folded}\\d+ `, 'g')) ?? [])
     return forms.size === 1 ? [...forms][0].trim() : token
+  })
+}
+
+/**
+ * How a word sounds, as its consonants in order: what is left of an English name when a Brazilian student writes it
+ * the way it is said ("dóquer" for "docker", "cubernetis" for "kubernetes", "fargeit" for "fargate"). Letters that
+ * spell one sound in either language become that sound ("ck", "qu" and a hard "c" are "k"; "ph" is "f"; a soft "c"
+ * and "z" are "s"; "gu" before "e" or "i" is "g"), the silent "h" goes, doubled letters are one, and the vowels, which
+ * the two languages spell least alike, are only counted.
+ */
+export function soundKey (folded: string): { consonants: string, vowels: number } {
+  const spoken = folded
+    .replace(/ph/g, 'f').replace(/ck/g, 'k').replace(/qu?/g, 'k').replace(/gu(?=[ei])/g, 'g')
+    .replace(/c(?=[eiy])/g, 's').replace(/c/g, 'k').replace(/z/g, 's').replace(/y/g, 'i').replace(/w/g, 'u').replace(/h/g, '')
+  return {
+    consonants: spoken.replace(/[aeiou]+/g, '').replace(/(.)\1+/g, '$1'),
+    vowels: (spoken.match(/[aeiou]+/g) ?? []).length
+  }
+}
+
+// The names among the notes' naming words (no everyday word of either language: "docker", "kubernetes", "fargate"), by
+// the consonants they sound with, built at the first word that may be one of them written as it sounds, and kept per
+// index. Everyday words are left out because a name the notes lack sounds like one too often ("traefik" like
+// "traffic", "buildah" like "build", "prisma" like "precisam"): a student writes a name as it sounds, not a word.
+const NAMING_SOUNDS = new WeakMap<KnowledgeBase['index'], Map<string, string[]>>()
+
+function namingSounds (base: KnowledgeBase): Map<string, string[]> {
+  let bySound = NAMING_SOUNDS.get(base.index)
+  if (bySound === undefined) {
+    bySound = new Map()
+    for (const words of namingWords(base).values()) {
+      for (const word of words) {
+        if (LANGS.some(lang => isEverydayWord(word, lang))) continue
+        const { consonants } = soundKey(word)
+        const list = bySound.get(consonants)
+        if (list === undefined) bySound.set(consonants, [word])
+        else list.push(word)
+      }
+    }
+    NAMING_SOUNDS.set(base.index, bySound)
+  }
+  return bySound
+}
+
+/**
+ * The question with each name of a topic written as it sounds written as the notes write it ("pq usar dóquer" →
+ * "pq usar docker", "o etcd no cubernetis" → "kubernetes"): a word that is no word of the notes, nor of everyday
+ * English or Portuguese, whose consonants sound as those of exactly one name the notes give a topic, title or
+ * section, in the same order and starting alike, with about as many vowels (one more or fewer). Three sounded
+ * consonants at least: fewer match too many words by chance.
+ */
+export function soundedOutNames (base: KnowledgeBase, raw: string): string {
+  return raw.replace(/(?<![\p{L}\p{N}])\p{L}{5,}(?![\p{L}\p{N}])/gu, token => {
+    const folded = foldText(token)
+    if (isFiller(folded) || PORTUGUESE_DERIVED.test(folded) || LANGS.some(lang => isEverydayWord(folded, lang) || analyzerFor(lang).terms(token).some(term => base.index.knows(term, true)))) return token
+    const typed = soundKey(folded)
+    if (typed.consonants.length < 3) return token
+    const named = (namingSounds(base).get(typed.consonants) ?? []).filter(word => word !== folded && Math.abs(soundKey(word).vowels - typed.vowels) <= 1 && /^[aeiouy]/.test(word) === /^[aeiouy]/.test(folded))
+    return named.length === 1 ? named[0] : token
   })
 }

@@ -21,7 +21,7 @@ import { attachedQuestions, auroc, evaluate, excerptProblems, formatFigures, typ
 import { passingNames, passingNamesIn } from '../../src/knowledge/passing-names.js'
 import { costSubject, isCommonWord, phraseWords, questionType, readQuestion, smallTalk, withoutGistPhrases } from '../../src/knowledge/question.js'
 import { acronymShaped, dottedWords, pinnedWords, portugueseShaped, quotedWords, retrieve, unknownWords, untreatedNames } from '../../src/knowledge/retrieval.js'
-import { joinedPhrase, mistypedNames, spaceJoinedWords, spellOutIdentifiers } from '../../src/knowledge/typed-terms.js'
+import { joinedPhrase, mistypedNames, soundedOutNames, soundKey, spaceJoinedWords, spellOutIdentifiers } from '../../src/knowledge/typed-terms.js'
 import { describedTechniques } from '../../src/knowledge/described-techniques.js'
 import { unwrittenFieldNames } from '../../src/knowledge/field-names.js'
 import { stemEn, stemPt } from '../../src/knowledge/stemmer.js'
@@ -364,6 +364,24 @@ t.test('coverage-names', async t => {
       t.equal(found.hits[0]?.path, path, question)
     }
     t.equal(retrieve(base, 'how do i set up linkerd on eks').covered, false, 'a service mesh the notes do not treat stays not covered')
+  })
+
+  t.test('a name written as it sounds in Portuguese reads as the name; a name the notes lack that sounds like a word of theirs stays', async t => {
+    t.equal(soundedOutNames(base, 'pq usar dóquer afinal'), 'pq usar docker afinal')
+    t.equal(soundedOutNames(base, 'o q é o etcd no cubernetis'), 'o q é o etcd no kubernetes')
+    t.equal(soundedOutNames(base, 'aqui no fargeit o meu contêiner'), 'aqui no fargate o meu contêiner')
+    for (const typed of ['vale usar traefik como proxy reverso', 'o q é o buildah', 'one-to-many relation in a prisma schema', 'prometheus remote write to thanos']) {
+      t.equal(soundedOutNames(base, typed), typed, typed)
+    }
+    t.same(soundKey('dóquer'.normalize('NFD').replace(/\p{M}/gu, '')), soundKey('docker'), 'the consonants and vowels of "dóquer" are those of "docker"')
+    for (const [question, path] of [
+      ['o q é o etcd no cubernetis', 'knowledge/pt/kubernetes-basics.md'],
+      ['pq usar dóquer afinal qual a vantagem de verdade', 'knowledge/pt/docker-images-layers.md']
+    ] as const) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, true, question)
+      t.equal(found.hits[0]?.path, path, question)
+    }
   })
 
   t.test('a proper name the Portuguese frequency list picked up, and a compound of two known words, are names', async t => {
