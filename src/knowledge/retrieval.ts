@@ -499,6 +499,19 @@ const COURSE_LOGISTICS = new RegExp([
  * and which degree to take next ("vale a pena fazer pos"): questions of careers, which the notes do not treat however
  * many cloud words come with them.
  */
+/**
+ * Errands of campus life a student asks a course bot about: when a library, canteen or office opens, a professor's
+ * office hours, translating a letter, whether a further degree is worth it. No note answers them, whatever cloud words
+ * they share ("office", "hours", "close").
+ */
+const CAMPUS_ERRANDS = new RegExp([
+  String.raw`\bwhat time (does|do|is|are|will) (the |our |my )?(campus |university |uni |college |school |main )?(library|cafeteria|canteen|dining hall|gym|secretariat|registrar'?s? office|front desk|bookstore)\b`,
+  String.raw`\b(when|what time) (are|is) (the |your |his |her |their |my |our )?(prof\w* |professor'?s |teacher'?s |tutor'?s |ta'?s )?office hours\b`,
+  String.raw`\b(biblioteca|cantina|bandejao|secretaria|xerox|reprografia)( (da|do) (faculdade|universidade|campus|facul|uni))? (\w+ ){0,2}(abre|fecha|funciona)\b`,
+  String.raw`\b(translate|traduz|traduzir|traduza|traduzo) (this|my|an?|esse|este|essa|esta|meu|minha|um|uma) (\w+ ){0,3}(email|e-mail|message|text|letter|mensagem|texto|carta)\b`,
+  String.raw`\b(a |an? )?(master'?s|masters|mestrado|doutorado|phd)( degree)? (\w+ ){0,3}(worth|vale a pena)\b`
+].join('|'))
+
 const CAREER = new RegExp([
   String.raw`\b(conseguir|consigo|arrumar|achar|get|land|find|getting|landing|finding) (um |uma |an? |my first |meu primeiro |uma primeira |o primeiro |a primeira )?(estagio|internship|emprego|job|vaga)\b`,
   String.raw`\b(salary|salaries|salario|salarios|faixa salarial|pretensao salarial|linkedin)\b`,
@@ -2103,7 +2116,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const unknown = unknownWords(base, raw, question.lang)
   // What the notes never answer, whatever words they share with it: the course's own rules, careers and study skills.
   const folded = foldText(raw)
-  const courseLogistics = COURSE_LOGISTICS.test(folded)
+  const courseLogistics = COURSE_LOGISTICS.test(folded) || CAMPUS_ERRANDS.test(folded)
   const certification = CERTIFICATION.exec(folded)?.[0] ?? null
   const careerOrStudy = CAREER.test(folded) || STUDY_SKILLS.test(folded)
   // Only an unknown term is evidence that the notes do not treat the question; an everyday word

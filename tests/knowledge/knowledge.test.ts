@@ -1098,6 +1098,16 @@ t.test('everyday-words', async t => {
     }
   })
 
+  t.test('errands of campus life (opening hours, office hours, a letter to translate, a further degree) are no note\'s subject', async t => {
+    for (const question of ['que horas a biblioteca do campus fecha no sabado?', "when are the professor's office hours this week?",
+      'can you translate my email to the landlord into formal english?', 'is a masters degree worth it for a cloud engineer?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.courseLogistics], [false, true], question)
+    }
+    const offHours = retrieve(base, 'how do i stop our dev instances outside office hours to save money?')
+    t.same([offHours.covered, offHours.courseLogistics], [true, false], 'the hours a team works, when idle machines can stop')
+  })
+
   t.test('availability zones say where the student\'s things are, unless they are what is asked', async t => {
     const volume = retrieve(base, 'um volume ebs criado em us-east-1a pode ser usado por uma instancia em us-east-1c?')
     t.same([volume.hits[0]?.topic, volume.hits[0]?.heading], ['storage-types', 'Armazenamento em bloco: Amazon EBS'])
