@@ -528,6 +528,8 @@ const FILLERS: ReadonlySet<string> = new Set([
   'exactly', 'pls', 'plz', 'thanks', 'hey', 'hello', 'lol', 'lmao', 'haha', 'kkk', 'kkkk', 'rsrs',
   'nah', 'yeah', 'yep', 'yup', 'nope', 'dunno', 'gotta', 'lemme', 'sorta', 'anything', 'something', 'everything', 'ready',
   'biggest', 'smallest', 'largest',
+  // What the student calls themselves ("noob question", "sou iniciante"): who asks, never what.
+  'noob', 'noobs', 'newbie', 'newbies', 'n00b', 'iniciante', 'iniciantes', 'novato', 'novata', 'novatos', 'leigo', 'leiga',
   // The student's own situation: why they ask, never what.
   'tcc', 'facul', 'faculdade', 'aula', 'aulas', 'prova', 'provas', 'materia', 'disciplina', 'trabalho',
   'homework', 'assignment', 'exam', 'class', 'classes', 'teacher', 'professor', 'capstone', 'thesis', 'tese',

@@ -384,6 +384,14 @@ t.test('coverage-names', async t => {
     }
   })
 
+  t.test('what the student calls themselves ("noob question", "sou novato") names nothing the notes lack', async t => {
+    for (const question of ['noob question: is a container basically just a tiny vm?', 'sou novata: pra que serve um load balancer?']) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, true, question)
+      t.same(found.unknown, [], question)
+    }
+  })
+
   t.test('a proper name the Portuguese frequency list picked up, and a compound of two known words, are names', async t => {
     retrievedWithUnknown(t, base, 'jenkins pipeline declarativa com agente docker como faz', false, ['jenkins'], 'frequent in Portuguese text, absent from the English list, spelled as no Portuguese word')
     retrievedWithUnknown(t, base, 'quanto custa hospedar meu blog estatico no s3', true, [], 'a loanword frequent in both languages is phrasing')
