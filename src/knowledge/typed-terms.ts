@@ -126,7 +126,7 @@ function frameworkNames (typed: string): string {
 
 /** The question with what was typed as one word (a phrase of the notes, a pasted identifier) written as its words. */
 export function spellOutTypedTerms (base: KnowledgeBase, typed: string): string {
-  return frameworkNames(versionedNames(base, soundedOutNames(base, mistypedNames(base, spellOutIdentifiers(base, spaceJoinedWords(base, typed))))))
+  return frameworkNames(versionedNames(base, soundedOutNames(base, mistypedNames(base, spellOutIdentifiers(base, spaceJoinedWords(base, spacedNames(base, typed)))))))
 }
 
 // The words the notes name their topics with (titles, headings, keywords), folded, by first letter:
@@ -245,4 +245,44 @@ export function soundedOutNames (base: KnowledgeBase, raw: string): string {
     const named = (namingSounds(base).get(typed.consonants) ?? []).filter(word => word !== folded && Math.abs(soundKey(word).vowels - typed.vowels) <= 1 && /^[aeiouy]/.test(word) === /^[aeiouy]/.test(folded))
     return named.length === 1 ? named[0] : token
   })
+}
+
+/**
+ * The question with each name the notes write as one word typed as two written as one ("cloud watch" → "cloudwatch",
+ * "git hub actions" → "github actions", "fire cracker" → "firecracker"): two words side by side that together are a
+ * word the notes name a topic, title or section with, and that the notes never write apart ("load balancer" stays).
+ */
+export function spacedNames (base: KnowledgeBase, raw: string): string {
+  const parts = raw.split(/([^\p{L}\p{N}]+)/u)
+  const naming = capitalNames(base)
+  const prose = notesProse(base)
+  for (let i = 0; i + 2 < parts.length; i += 2) {
+    const [first, space, second] = [parts[i], parts[i + 1], parts[i + 2]]
+    if (space !== ' ' || !/^\p{L}{2,}$/u.test(first) || !/^\p{L}{2,}$/u.test(second)) continue
+    const joined = foldText(first + second)
+    if (joined.length < 6 || !naming.has(joined) || prose.includes(` ${foldText(first)} ${foldText(second)} `)) continue
+    parts.splice(i, 3, first + second)
+  }
+  return parts.join('')
+}
+
+// The words the notes name their topics with that they write with a capital, as a product is written ("CloudWatch",
+// "GitHub", "Firecracker"), folded; a setting's name ("stopTimeout") starts in lower case, and so does an everyday word
+// after a heading's first. Built at the first question
+// that may type one of them as two words, and kept per index.
+const CAPITAL_NAMES = new WeakMap<KnowledgeBase['index'], Set<string>>()
+
+function capitalNames (base: KnowledgeBase): Set<string> {
+  let names = CAPITAL_NAMES.get(base.index)
+  if (names === undefined) {
+    names = new Set()
+    // A heading's or a title's first word has its capital whatever it is ("Timeouts and retries"): only the capitals after it, and the keywords', say a name.
+    for (const p of base.index.passages) {
+      for (const text of [p.title.replace(/^\S+/, ''), p.heading.replace(/^\S+/, ''), ...p.keywords]) {
+        for (const word of text.match(/(?<![\p{L}\p{N}])\p{Lu}\p{L}{4,}/gu) ?? []) names.add(foldText(word))
+      }
+    }
+    CAPITAL_NAMES.set(base.index, names)
+  }
+  return names
 }

@@ -21,7 +21,7 @@ import { attachedQuestions, auroc, evaluate, excerptProblems, formatFigures, typ
 import { passingNames, passingNamesIn } from '../../src/knowledge/passing-names.js'
 import { costSubject, isCommonWord, phraseWords, questionType, readQuestion, smallTalk, withoutGistPhrases } from '../../src/knowledge/question.js'
 import { acronymShaped, dottedWords, pinnedWords, portugueseShaped, quotedWords, retrieve, unknownWords, untreatedNames } from '../../src/knowledge/retrieval.js'
-import { joinedPhrase, mistypedNames, soundedOutNames, soundKey, spaceJoinedWords, spellOutIdentifiers } from '../../src/knowledge/typed-terms.js'
+import { joinedPhrase, mistypedNames, soundedOutNames, soundKey, spacedNames, spaceJoinedWords, spellOutIdentifiers } from '../../src/knowledge/typed-terms.js'
 import { describedTechniques } from '../../src/knowledge/described-techniques.js'
 import { unwrittenFieldNames } from '../../src/knowledge/field-names.js'
 import { stemEn, stemPt } from '../../src/knowledge/stemmer.js'
@@ -377,6 +377,21 @@ t.test('coverage-names', async t => {
     for (const [question, path] of [
       ['o q é o etcd no cubernetis', 'knowledge/pt/kubernetes-basics.md'],
       ['pq usar dóquer afinal qual a vantagem de verdade', 'knowledge/pt/docker-images-layers.md']
+    ] as const) {
+      const found = retrieve(base, question)
+      t.equal(found.covered, true, question)
+      t.equal(found.hits[0]?.path, path, question)
+    }
+  })
+
+  t.test('a product the notes write as one word, typed as two, reads as the product; words the notes write apart stay apart', async t => {
+    t.equal(spacedNames(base, 'o cloud watch guarda log por quanto tempo'), 'o cloudwatch guarda log por quanto tempo')
+    t.equal(spacedNames(base, 'no git hub actions o job de deploy'), 'no github actions o job de deploy')
+    for (const typed of ['how does the load balancer pick a target', 'whats the max stop timeout on fargate', 'meu health check falha']) t.equal(spacedNames(base, typed), typed, typed)
+    for (const [question, path] of [
+      ['cloud formation consegue detectar quando alguem alterou um recurso da stack manualmente?', 'knowledge/pt/infrastructure-as-code.md'],
+      ['o que é o fire cracker?', 'knowledge/pt/virtualization-hypervisors.md'],
+      ['no git hub actons como faço o job de deploy so rodar depois q o job de teste passar?', 'knowledge/pt/ci-cd-gitflow.md']
     ] as const) {
       const found = retrieve(base, question)
       t.equal(found.covered, true, question)
