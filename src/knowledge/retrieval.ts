@@ -512,6 +512,12 @@ const CAMPUS_ERRANDS = new RegExp([
   String.raw`\b(a |an? )?(master'?s|masters|mestrado|doutorado|phd)( degree)? (\w+ ){0,3}(worth|vale a pena)\b`
 ].join('|'))
 
+/** Which computer to buy for the degree: the student's errand, never a note's subject (running the course's tools on it is). */
+const DEVICE_FOR_COURSE = new RegExp([
+  String.raw`\b(buy|buying|get|getting|comprar|compro|pick|choose|escolher|escolho|which|what|qual|quais|recommend\w*|recomend\w*|best|melhor|good|bom|boa) (\w+ ){0,3}(laptop|laptops|notebook|notebooks|computador|computer|pc|macbook|tablet|ipad)s? (\w+ ){0,3}(for|pra|para) (a |the |my |o |a |minha |meu )?(\w+ )?(degree|college|uni|university|faculdade|facul|curso|course|major|graduacao)\b`,
+  String.raw`\b(mac|macbook|windows|linux) (or|ou) (mac|macbook|windows|linux) (laptop|notebook|pc|computer|computador)\b`
+].join('|'))
+
 const CAREER = new RegExp([
   String.raw`\b(conseguir|consigo|arrumar|achar|get|land|find|getting|landing|finding) (um |uma |an? |my first |meu primeiro |uma primeira |o primeiro |a primeira )?(estagio|internship|emprego|job|vaga)\b`,
   String.raw`\b(salary|salaries|salario|salarios|faixa salarial|pretensao salarial|linkedin)\b`,
@@ -2116,7 +2122,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const unknown = unknownWords(base, raw, question.lang)
   // What the notes never answer, whatever words they share with it: the course's own rules, careers and study skills.
   const folded = foldText(raw)
-  const courseLogistics = COURSE_LOGISTICS.test(folded) || CAMPUS_ERRANDS.test(folded)
+  const courseLogistics = COURSE_LOGISTICS.test(folded) || CAMPUS_ERRANDS.test(folded) || DEVICE_FOR_COURSE.test(folded)
   const certification = CERTIFICATION.exec(folded)?.[0] ?? null
   const careerOrStudy = CAREER.test(folded) || STUDY_SKILLS.test(folded)
   // Only an unknown term is evidence that the notes do not treat the question; an everyday word

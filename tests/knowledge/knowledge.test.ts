@@ -1131,6 +1131,13 @@ t.test('everyday-words', async t => {
     t.same([offHours.covered, offHours.courseLogistics], [true, false], 'the hours a team works, when idle machines can stop')
   })
 
+  t.test('a laptop for the degree is the student\'s errand, not the notes\' subject', async t => {
+    for (const question of ['mac or windows laptop for a cs degree?', 'qual notebook comprar pra faculdade de ti?']) {
+      t.same([retrieve(base, question).covered, retrieve(base, question).courseLogistics], [false, true], question)
+    }
+    t.equal(retrieve(base, 'can i run docker on my windows laptop for the course labs?').courseLogistics, false, 'a laptop that runs what the course teaches')
+  })
+
   t.test('availability zones say where the student\'s things are, unless they are what is asked', async t => {
     const volume = retrieve(base, 'um volume ebs criado em us-east-1a pode ser usado por uma instancia em us-east-1c?')
     t.same([volume.hits[0]?.topic, volume.hits[0]?.heading], ['storage-types', 'Armazenamento em bloco: Amazon EBS'])
