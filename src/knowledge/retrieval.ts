@@ -753,9 +753,9 @@ function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, 
   // Otherwise an everyday word after a service is how the student says it ("ec2 boxes", "which sqs flavor"),
   // and so is a verb whose subject the vendor is ("before aws reclaims one").
   if (words.some((word, i) => word === folded && i > 0 && ((VENDOR.test(words[i - 1]) && !verbOfVendor(words, i)) || isFieldName(`${words[i - 1]} ${word}`)))) return false
-  // Between an infinitive's "to" and its object ("need to transcode a video", "how to dedupe the rows") a word is a
+  // Between an infinitive's "to" and its object ("need to transcode a video", "how to dedupe the rows", "to resize 40 images") a word is a
   // verb; after a verb of going somewhere, "to" leads to a place or a product ("switch to Pulumi", "add it to Jenkins").
-  if (lang === 'en' && words.some((word, i) => word === folded && i > 1 && words[i - 1] === 'to' && OBJECT_AFTER_VERB.test(words[i + 1] ?? '') &&
+  if (lang === 'en' && words.some((word, i) => word === folded && i > 1 && words[i - 1] === 'to' && (OBJECT_AFTER_VERB.test(words[i + 1] ?? '') || /^\d/.test(words[i + 1] ?? '')) &&
     !SWITCH_VERB.test(words[i - 2]) && !TOWARDS_VERB.test(words[i - 2]) && !OBJECT_AFTER_VERB.test(words[i - 2]))) return true
   // After "that", "which" or "who", a word in lower case ending in -s is the relative clause's verb ("a lambda that transcodes videos").
   if (lang === 'en' && typed === folded && /[^s]s$/.test(folded) && words.some((word, i) => word === folded && i > 0 && RELATIVE.test(words[i - 1]))) return true

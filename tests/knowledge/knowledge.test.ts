@@ -584,6 +584,8 @@ t.test('everyday-words', async t => {
   t.test('between an infinitive\'s "to" and its object, a word the notes lack is a verb', async t => {
     const verb = retrieve(base, 'i need to transcode a video that runs about 40 mins, will a lambda function manage it?')
     t.same([verb.covered, verb.unknown, verb.hits[0]?.topic], [true, [], 'serverless-functions'])
+    const counted = retrieve(base, 'we want a lambda to transcode 300 short clips a day, is 15 minutes enough for each?')
+    t.same([counted.covered, counted.unknown, counted.hits[0]?.topic], [true, [], 'serverless-functions'], 'a count after the verb is its object too')
     // After a verb of going somewhere, "to" leads to a product.
     t.same(retrieve(base, 'can I ship my logs to datadog the same way I do with cloudwatch').unknown, ['datadog'])
   })
