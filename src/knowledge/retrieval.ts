@@ -494,12 +494,6 @@ const COURSE_LOGISTICS = new RegExp([
 ].join('|'))
 
 /**
- * How to get a job or an internship in the field ("como conseguir estagio em cloud sem experiencia", "how do i land a
- * cloud internship"), what it pays ("a realistic salary for a junior devops engineer", "ask my manager for a raise")
- * and which degree to take next ("vale a pena fazer pos"): questions of careers, which the notes do not treat however
- * many cloud words come with them.
- */
-/**
  * Errands of campus life a student asks a course bot about: when a library, canteen or office opens, a professor's
  * office hours, translating a letter, whether a further degree is worth it. No note answers them, whatever cloud words
  * they share ("office", "hours", "close").
@@ -518,6 +512,12 @@ const DEVICE_FOR_COURSE = new RegExp([
   String.raw`\b(mac|macbook|windows|linux) (or|ou) (mac|macbook|windows|linux) (laptop|notebook|pc|computer|computador)\b`
 ].join('|'))
 
+/**
+ * How to get a job or an internship in the field ("como conseguir estagio em cloud sem experiencia", "how do i land a
+ * cloud internship"), what it pays ("a realistic salary for a junior devops engineer", "ask my manager for a raise")
+ * and which degree to take next ("vale a pena fazer pos"): questions of careers, which the notes do not treat however
+ * many cloud words come with them.
+ */
 const CAREER = new RegExp([
   String.raw`\b(conseguir|consigo|arrumar|achar|get|land|find|getting|landing|finding) (um |uma |an? |my first |meu primeiro |uma primeira |o primeiro |a primeira )?(estagio|internship|emprego|job|vaga)\b`,
   String.raw`\b(salary|salaries|salario|salarios|faixa salarial|pretensao salarial|linkedin)\b`,

@@ -124,7 +124,10 @@ function frameworkNames (typed: string): string {
   return typed.replace(JS_FRAMEWORK, (_, name: string) => `${name}js`)
 }
 
-/** The question with what was typed as one word (a phrase of the notes, a pasted identifier) written as its words. */
+/**
+ * The question with what was typed as one word (a phrase of the notes, a pasted identifier) written as its words, and
+ * with the notes' names typed apart, mistyped or as they sound written as the notes write them.
+ */
 export function spellOutTypedTerms (base: KnowledgeBase, typed: string): string {
   return frameworkNames(versionedNames(base, soundedOutNames(base, mistypedNames(base, spellOutIdentifiers(base, spaceJoinedWords(base, spacedNames(base, typed)))))))
 }
@@ -230,7 +233,7 @@ function namingSounds (base: KnowledgeBase): Map<string, string[]> {
 }
 
 /**
- * The question with each name of a topic written as it sounds written as the notes write it ("pq usar dóquer" →
+ * The question with each name of a topic that is written as it sounds, written as the notes write it ("pq usar dóquer" →
  * "pq usar docker", "o etcd no cubernetis" → "kubernetes"): a word that is no word of the notes, nor of everyday
  * English or Portuguese, whose consonants sound as those of exactly one name the notes give a topic, title or
  * section, in the same order and starting alike, with about as many vowels (one more or fewer). Three sounded
@@ -250,7 +253,8 @@ export function soundedOutNames (base: KnowledgeBase, raw: string): string {
 /**
  * The question with each name the notes write as one word typed as two written as one ("cloud watch" → "cloudwatch",
  * "git hub actions" → "github actions", "fire cracker" → "firecracker"): two words side by side that together are a
- * word the notes name a topic, title or section with, and that the notes never write apart ("load balancer" stays).
+ * name the notes give a topic, title or section, written with a capital as a product is (see capitalNames), and that
+ * the notes never write apart ("load balancer" stays).
  */
 export function spacedNames (base: KnowledgeBase, raw: string): string {
   const parts = raw.split(/([^\p{L}\p{N}]+)/u)
@@ -268,15 +272,15 @@ export function spacedNames (base: KnowledgeBase, raw: string): string {
 
 // The words the notes name their topics with that they write with a capital, as a product is written ("CloudWatch",
 // "GitHub", "Firecracker"), folded; a setting's name ("stopTimeout") starts in lower case, and so does an everyday word
-// after a heading's first. Built at the first question
-// that may type one of them as two words, and kept per index.
+// after a heading's first. Built at the first question that may type one of them as two words, and kept per index.
 const CAPITAL_NAMES = new WeakMap<KnowledgeBase['index'], Set<string>>()
 
 function capitalNames (base: KnowledgeBase): Set<string> {
   let names = CAPITAL_NAMES.get(base.index)
   if (names === undefined) {
     names = new Set()
-    // A heading's or a title's first word has its capital whatever it is ("Timeouts and retries"): only the capitals after it, and the keywords', say a name.
+    // A heading's or a title's first word has its capital whatever it is ("Timeouts and retries"): only the capitals
+    // after it, and the keywords', say a name.
     for (const p of base.index.passages) {
       for (const text of [p.title.replace(/^\S+/, ''), p.heading.replace(/^\S+/, ''), ...p.keywords]) {
         for (const word of text.match(/(?<![\p{L}\p{N}])\p{Lu}\p{L}{4,}/gu) ?? []) names.add(foldText(word))
