@@ -158,6 +158,15 @@ function namingWords (base: KnowledgeBase): Map<string, string[]> {
 const PORTUGUESE_DERIVED = /(cial|mente|cao|coes|avel|ivel|dade|dades)$/
 
 /**
+ * Whether a word is spelled as a word of the student's or of the notes' (a filler, a Portuguese derivation, an everyday
+ * word of either language, a term of the notes): no slip and no name written as it sounds, so no rewrite touches it.
+ */
+function spelledAsAWord (base: KnowledgeBase, token: string, folded: string): boolean {
+  return isFiller(folded) || PORTUGUESE_DERIVED.test(folded) ||
+    LANGS.some(lang => isEverydayWord(folded, lang) || analyzerFor(lang).terms(token).some(term => base.index.knows(term, true)))
+}
+
+/**
  * The question with each mistyped name of a topic written as the notes write it ("dokcer compose",
  * "autoscalling", "terrafrom state"): a word that is no word of the notes, nor of everyday English or
  * Portuguese, and is one slip (two in a word of nine letters or more) from exactly one word the notes
@@ -169,7 +178,7 @@ const PORTUGUESE_DERIVED = /(cial|mente|cao|coes|avel|ivel|dade|dades)$/
 export function mistypedNames (base: KnowledgeBase, raw: string): string {
   return raw.replace(/(?<![\p{L}\p{N}])\p{L}{5,}(?![\p{L}\p{N}])/gu, token => {
     const folded = foldText(token)
-    if (isFiller(folded) || PORTUGUESE_DERIVED.test(folded) || LANGS.some(lang => isEverydayWord(folded, lang) || analyzerFor(lang).terms(token).some(term => base.index.knows(term, true)))) return token
+    if (spelledAsAWord(base, token, folded)) return token
     const slips = folded.length >= 9 ? 2 : 1
     const near = (namingWords(base).get(folded[0]) ?? []).filter(word => word !== folded && withinEdits(folded, word, slips))
     return near.length === 1 ? near[0] : token
@@ -242,7 +251,7 @@ function namingSounds (base: KnowledgeBase): Map<string, string[]> {
 export function soundedOutNames (base: KnowledgeBase, raw: string): string {
   return raw.replace(/(?<![\p{L}\p{N}])\p{L}{5,}(?![\p{L}\p{N}])/gu, token => {
     const folded = foldText(token)
-    if (isFiller(folded) || PORTUGUESE_DERIVED.test(folded) || LANGS.some(lang => isEverydayWord(folded, lang) || analyzerFor(lang).terms(token).some(term => base.index.knows(term, true)))) return token
+    if (spelledAsAWord(base, token, folded)) return token
     const typed = soundKey(folded)
     if (typed.consonants.length < 3) return token
     const named = (namingSounds(base).get(typed.consonants) ?? []).filter(word => word !== folded && Math.abs(soundKey(word).vowels - typed.vowels) <= 1 && /^[aeiouy]/.test(word) === /^[aeiouy]/.test(folded))
