@@ -486,28 +486,18 @@ const COURSE_LOGISTICS = new RegExp([
   // When the campus's services open and the exam starts, whether the lecture's recording comes out, what the teacher said to
   // bring ("a biblioteca abre sabado?", "que horas e a prova de redes", "vai liberar a gravacao da aula", "said to bring
   // something for friday's lab"), and the student's own message to the teacher.
-  String.raw`\b(biblioteca|library|secretaria|bandejao|cantina|xerox) (\w+ ){0,3}(abre|abrem|fecha|fecham|aberta|aberto|open|opens|closes|closed)\b`,
+  String.raw`\b(biblioteca|library|secretaria|bandejao|cantina|xerox|reprografia) (\w+ ){0,3}(abre|abrem|fecha|fecham|funciona|aberta|aberto|open|opens|closes|closed)\b`,
   String.raw`\b(que horas|what time) (e|eh|is|will be|vai ser|sera|comeca|starts?) (a |o |the )?(prova|exam|test|midterm|final|aula|class|lecture|lab|apresentacao)\b`,
   String.raw`\b(gravacao|gravacoes|video|videos) da(s)? aula(s)?\b`,
   String.raw`\b(said|told us|asked us|pediu|falou|mandou) (to |pra |para |que |pra gente )?(bring|trazer|levar|levarmos|trazermos)\b`,
-  String.raw`\b(write|writing|escrever|escrevo|redigir) (an? |um |uma |o |the )?(e-?mails?|mensage(m|ns)|messages?) (\w+ ){0,4}(professor|professora|prof|teacher|coordenador\w*|orientador\w*)\b`
-].join('|'))
-
-/**
- * Errands of campus life a student asks a course bot about: when a library, canteen or office opens, a professor's
- * office hours, translating a letter, whether a further degree is worth it. No note answers them, whatever cloud words
- * they share ("office", "hours", "close").
- */
-const CAMPUS_ERRANDS = new RegExp([
+  String.raw`\b(write|writing|escrever|escrevo|redigir) (an? |um |uma |o |the )?(e-?mails?|mensage(m|ns)|messages?) (\w+ ){0,4}(professor|professora|prof|teacher|coordenador\w*|orientador\w*)\b`,
+  // The hours of the library, the canteen or an office asked in English, a professor's office hours, a letter to translate,
+  // whether a further degree is worth it, and which computer to buy for the degree (running the course's tools on it is
+  // the notes' subject): errands of campus life, whatever cloud words they share ("office", "hours", "close").
   String.raw`\bwhat time (does|do|is|are|will) (the |our |my )?(campus |university |uni |college |school |main )?(library|cafeteria|canteen|dining hall|gym|secretariat|registrar'?s? office|front desk|bookstore)\b`,
   String.raw`\b(when|what time) (are|is) (the |your |his |her |their |my |our )?(prof\w* |professor'?s |teacher'?s |tutor'?s |ta'?s )?office hours\b`,
-  String.raw`\b(biblioteca|cantina|bandejao|secretaria|xerox|reprografia)( (da|do) (faculdade|universidade|campus|facul|uni))? (\w+ ){0,2}(abre|fecha|funciona)\b`,
   String.raw`\b(translate|traduz|traduzir|traduza|traduzo) (this|my|an?|esse|este|essa|esta|meu|minha|um|uma) (\w+ ){0,3}(email|e-mail|message|text|letter|mensagem|texto|carta)\b`,
-  String.raw`\b(a |an? )?(master'?s|masters|mestrado|doutorado|phd)( degree)? (\w+ ){0,3}(worth|vale a pena)\b`
-].join('|'))
-
-/** Which computer to buy for the degree: the student's errand, never a note's subject (running the course's tools on it is). */
-const DEVICE_FOR_COURSE = new RegExp([
+  String.raw`\b(a |an? )?(master'?s|masters|mestrado|doutorado|phd)( degree)? (\w+ ){0,3}(worth|vale a pena)\b`,
   String.raw`\b(buy|buying|get|getting|comprar|compro|pick|choose|escolher|escolho|which|what|qual|quais|recommend\w*|recomend\w*|best|melhor|good|bom|boa) (\w+ ){0,3}(laptop|laptops|notebook|notebooks|computador|computer|pc|macbook|tablet|ipad)s? (\w+ ){0,3}(for|pra|para) (a |the |my |o |a |minha |meu )?(\w+ )?(degree|college|uni|university|faculdade|facul|curso|course|major|graduacao)\b`,
   String.raw`\b(mac|macbook|windows|linux) (or|ou) (mac|macbook|windows|linux) (laptop|notebook|pc|computer|computador)\b`
 ].join('|'))
@@ -2122,7 +2112,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const unknown = unknownWords(base, raw, question.lang)
   // What the notes never answer, whatever words they share with it: the course's own rules, careers and study skills.
   const folded = foldText(raw)
-  const courseLogistics = COURSE_LOGISTICS.test(folded) || CAMPUS_ERRANDS.test(folded) || DEVICE_FOR_COURSE.test(folded)
+  const courseLogistics = COURSE_LOGISTICS.test(folded)
   const certification = CERTIFICATION.exec(folded)?.[0] ?? null
   const careerOrStudy = CAREER.test(folded) || STUDY_SKILLS.test(folded)
   // Only an unknown term is evidence that the notes do not treat the question; an everyday word
