@@ -204,16 +204,24 @@ export function isUnwrittenFieldName (base: KnowledgeBase, name: string): boolea
   return unwritten(base).some(unwrittenName => unwrittenName.folded === folded)
 }
 
-/**
- * The field's names that the question mentions and the notes never write, each with its index terms in
- * `lang`. Question and names are compared as index terms, so "sticky session" finds "sticky sessions".
- */
 /** Whether two folded words are one word, or one is the other's plural ("app" / "apps", "policy" / "policies"). */
 function sameOrPlural (a: string, b: string): boolean {
   const plurals = (word: string): string[] => [`${word}s`, `${word}es`, word.replace(/y$/, 'ies')]
   return a === b || plurals(a).includes(b) || plurals(b).includes(a)
 }
 
+/** Whether the name's words stand one after another among the typed words, each as itself or its plural. */
+function typedSideBySide (typedWords: readonly string[], nameWords: readonly string[]): boolean {
+  for (let i = 0; i + nameWords.length <= typedWords.length; i++) {
+    if (nameWords.every((word, j) => sameOrPlural(typedWords[i + j], word))) return true
+  }
+  return false
+}
+
+/**
+ * The field's names that the question mentions and the notes never write, each with its index terms in
+ * `lang`. Question and names are compared as index terms, so "sticky session" finds "sticky sessions".
+ */
 export function unwrittenFieldNames (base: KnowledgeBase, question: string, lang: Lang): Array<{ terms: string[], spelled: string }> {
   const asked = ` ${analyzerFor(lang).analyze(fold(question)).join(' ')} `
   const typed = ` ${fold(question)} `
@@ -227,7 +235,12 @@ export function unwrittenFieldNames (base: KnowledgeBase, question: string, lang
     // typed whole: that one everyday word alone ("so that a developer can") names nothing.
     if (terms.length === 1 && name.folded.includes(' ') && !typed.includes(` ${name.folded} `)) continue
     // Each word of a name of several words is typed as itself or its plural: "a containerised app" holds no "Container Apps".
-    if (name.folded.includes(' ') && !name.folded.split(' ').every(word => typedWords.some(typedWord => sameOrPlural(typedWord, word)))) continue
+    // A Portuguese sentence names an English product with its words side by side, as English does: words apart are its own
+    // ("onde entra o id da conta" holds no "Entra ID"). An English one may take a name apart ("lambdas using layers").
+    const nameWords = name.folded.split(' ')
+    if (nameWords.length > 1 && (lang === 'pt'
+      ? !typedSideBySide(typedWords, nameWords)
+      : !nameWords.every(word => typedWords.some(typedWord => sameOrPlural(typedWord, word))))) continue
     // The longest name wins: "Aurora Serverless" is one name, not two, and a plural is the same name.
     if (found.some(f => ` ${f.terms.join(' ')} `.includes(joined))) continue
     if (name.typedOnly === true && PRACTISING.has(name.folded) && endsClause(question, name.folded)) continue

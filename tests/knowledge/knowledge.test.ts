@@ -1817,6 +1817,11 @@ t.test('everyday-words', async t => {
     t.same(unwrittenFieldNames(base, 'qual a diferenca entre blue green e canary', 'pt'), [], 'names the notes write are left to the notes')
     t.same(unwrittenFieldNames(base, 'how do i use amazon q developer in vscode', 'en').map(n => n.spelled), ['Q Developer'])
     t.same(unwrittenFieldNames(base, 'how do i let a developer read pods in one namespace', 'en'), [], 'a name the analyser leaves one everyday word of is typed whole')
+    // A Portuguese sentence writes an English product's name with its words side by side; words apart are its own.
+    t.same(unwrittenFieldNames(base, 'nao sei montar a url da imagem no ecr, onde entra o id da conta e a regiao?', 'pt'), [], '"entra o id" names no Entra ID')
+    t.same(unwrittenFieldNames(base, 'o entra id da microsoft faz o mesmo que o iam?', 'pt').map(n => n.spelled), ['Entra ID'], 'typed side by side, it still is one')
+    t.same(unwrittenFieldNames(base, 'how do i share common code between several lambdas using layers?', 'en').map(n => n.spelled), ['Lambda Layers'],
+      'an English sentence may take a name apart')
     const sticky = retrieve(base, 'how do i turn on sticky sessions on my alb')
     t.equal(sticky.covered, false)
     t.same(sticky.untreated, ['sticky sessions'])
