@@ -499,7 +499,10 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(translate|traduz|traduzir|traduza|traduzo) (this|my|an?|esse|este|essa|esta|meu|minha|um|uma) (\w+ ){0,3}(email|e-mail|message|text|letter|mensagem|texto|carta)\b`,
   String.raw`\b(a |an? )?(master'?s|masters|mestrado|doutorado|phd)( degree)? (\w+ ){0,3}(worth|vale a pena)\b`,
   String.raw`\b(buy|buying|get|getting|comprar|compro|pick|choose|escolher|escolho|which|what|qual|quais|recommend\w*|recomend\w*|best|melhor|good|bom|boa) (\w+ ){0,3}(laptop|laptops|notebook|notebooks|computador|computer|pc|macbook|tablet|ipad)s? (\w+ ){0,3}(for|pra|para) (a |the |my |o |a |minha |meu )?(\w+ )?(degree|college|uni|university|faculdade|facul|curso|course|major|graduacao)\b`,
-  String.raw`\b(mac|macbook|windows|linux) (or|ou) (mac|macbook|windows|linux) (laptop|notebook|pc|computer|computador)\b`
+  String.raw`\b(mac|macbook|windows|linux) (or|ou) (mac|macbook|windows|linux) (laptop|notebook|pc|computer|computador)\b`,
+  String.raw`\b(buy|buying|get|comprar|compro) (an? |um |uma )?(mac|macbook|windows|linux) (\w+ ){0,4}(for|pra|para) (a |the |my |o |minha |meu )?(\w+ )?(degree|college|uni|university|faculdade|facul|curso|course|major|graduacao)\b`,
+  // What an exam or a project weighs in the grade ("a prova final vale 40% da nota").
+  String.raw`\b(prova|provas|exame|trabalho|projeto|exam|final|midterm|project|assignment|quiz)\b (\w+ ){0,4}(vale|valem|is worth|are worth|counts? for) \d+ ?(%|por cento|percent|pontos|points)`
 ].join('|'))
 
 /**
@@ -528,7 +531,10 @@ const CAREER = new RegExp([
   // ou em cloud"), whether it pays ("consultoria paga bem") and whether a certification is worth it, however it is asked.
   String.raw`\b(move|moving|switch|switching|migrate|migrating|transition|transitioning|mudar|migrar) (from|de|da|do) (\w+ ){1,2}(to|into|pra|para) (an? |uma? )?(cloud|tech|devops|it|ti) (jobs?|careers?|carreira|roles?|area)\b`,
   String.raw`\b(pos|pos-graduacao|especializacao|mestrado|mba) (em|de|na area de) \w+ (\w+ )?(ou|or) (em |de )?\w+`,
-  String.raw`\b(paga|pagam|pays?) (bem|well)\b`, String.raw`\b(certificacao|certification)s?\b[^.!]{0,40}\b(vale (mais )?a pena|worth)\b`
+  String.raw`\b(paga|pagam|pays?) (bem|well)\b`, String.raw`\b(certificacao|certification)s?\b[^.!]{0,40}\b(vale (mais )?a pena|worth)\b`,
+  // Tips for a job interview in general ("dicas pra entrevista de emprego de analista de suporte"); how to answer one of the
+  // notes' subjects in an interview ("how do i explain vpcs in an interview") is the notes' to answer.
+  String.raw`\b(dicas?|tips?|advice|conselhos?) (\w+ ){0,2}(pra|para|for|de|on) (a |uma |an? |my |minha )?(job |emprego |estagio |internship )?(entrevistas?|interviews?)\b(?! (\w+ ){0,3}(about|sobre|on|de) (aws|cloud|nuvem))`
 ].join('|'))
 
 /**
@@ -541,6 +547,13 @@ const CAREER = new RegExp([
  */
 const STUDY_SKILLS = new RegExp([
   String.raw`\b(procrastinat\w*|procrastin\w*|pomodoro)\b`, String.raw`\bstay(ing)? focused\b`,
+  // Keeping up: the will to study, falling behind in class, burning out, a job beside the course.
+  String.raw`\b(motivacao|motivation|motivated|motivad[oa]|animo|vontade) (\w+ ){0,3}(pra|para|to) (estudar|study|studying)\b`,
+  String.raw`\b(fell|falling|fallen|got|getting|gotten|am|im|i'm|been|ficando|fiquei|to|estou) (\w+ ){0,3}(behind|atrasad[oa]s?) (in|on|with|em|nas|nos|na|no|com) (all |todas |todos )?(my |the |as |os |minhas |meus )?(classes|courses|coursework|studies|subjects|lectures|readings|materias|disciplinas|aulas|estudos)\b`,
+  String.raw`\b(burnout|burning out|burned out|burnt out|esgotamento|estafa)\b`,
+  String.raw`\b(balanc\w*|juggl\w*|conciliar|concilio) (a |an |my |o |meu |um )?(part-time |full-time |meio periodo )?(job|work|trabalho|emprego|estagio) (with|and|e|com) (this |the |my |a |o |meu |minha )?(course|class|classes|studies|college|uni|school|faculdade|facul|curso|estudos)\b`,
+  // The student's own word that the question belongs elsewhere ("(nao é de nuvem kkk)", "off-topic, but").
+  String.raw`\b(nao|não) (e|é|eh) (de|sobre) (nuvem|cloud|aws|computacao em nuvem)\b`, String.raw`\bnada a ver com (nuvem|cloud|aws|a materia|o curso)\b`, String.raw`\bnot (cloud|aws)[- ]related\b`, String.raw`\boff[- ]topic\b`,
   String.raw`\b(study|studying|revision) (plan|tips|habits|schedule|routine|techniques?)\b`, String.raw`\b(plano|cronograma|rotina) de estudos?\b`,
   String.raw`\bpractice (exams?|tests?)\b`, String.raw`\bthe night before the (final|exam|midterm|test)\b`,
   String.raw`\bnao travar na hora de apresentar\b`,

@@ -1201,6 +1201,21 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'our lambda gets killed at 15 min, can we raise that limit?').covered, true, 'raising a limit is no pay rise')
   })
 
+  t.test('keeping up with the course, job interviews in general, what an exam weighs and what the student calls off-topic are no questions for the notes', async t => {
+    const elsewhere = (question: string): boolean => !retrieve(base, question).covered
+    t.ok(elsewhere('i keep falling behind in my classes and feel burned out, how do i catch up?'), 'falling behind and burning out')
+    t.ok(elsewhere('sem motivacao nenhuma pra estudar aws essa semana, alguma dica?'), 'the will to study')
+    t.ok(elsewhere('how do i balance a full-time job and college without failing?'), 'a job beside the course')
+    t.ok(elsewhere('dicas pra entrevista de emprego de suporte em cloud, o que costumam perguntar?'), 'an interview in general')
+    t.ok(elsewhere('isso nao é de nuvem mas como calculo juros simples?'), 'the student says it is another subject')
+    const weight = retrieve(base, 'o trabalho final vale 30% da nota?')
+    t.same([weight.covered, weight.courseLogistics], [false, true], 'what a project weighs is the course\'s rule')
+    const mac = retrieve(base, 'should i buy a mac or a linux machine for my degree?')
+    t.same([mac.covered, mac.courseLogistics], [false, true], 'a computer for the degree, however it is called')
+    t.equal(retrieve(base, 'tips for a job interview about aws: how do i explain what a vpc is?').covered, true, 'one of the notes\' subjects, asked for an interview')
+    t.equal(retrieve(base, 'meu projeto ficou atrasado no deploy, como faço rollback no ecs?').covered, true, 'a project running late asks what the notes answer')
+  })
+
   t.test('open-book exams, make-up dates, public speaking, a pay rise and which laptop to buy are no questions for the notes', async t => {
     for (const question of [
       'a prova da semana que vem vai ser com consulta? posso levar resumo de vpc?',
