@@ -1058,9 +1058,10 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
       const value = terms[terms.length - 1]
       const valued = terms.length >= 3 && terms.every(t => t !== undefined) && terms.slice(1, -1).every((t, i) => pairs.has(`${terms[i]} ${t}`)) &&
         value.length >= 5 && [...leadSection].some(word => word.startsWith(value) || (word.length >= 5 && value.startsWith(word)))
-      // The English words are an English term: one the English notes write as it is typed ("read replica") is treated there.
+      // The English words are an English term: one the English notes write as it is typed ("read replica") is treated there,
+      // and so is a pair Portuguese puts the other way round, the thing first ("backup point-in-time": the notes' "point-in-time backups").
       if (borrowed.length >= 2 && !message && !described && !valued && terms.every(t => t !== undefined) && !terms.slice(1).every((t, i) => pairs.has(`${terms[i]} ${t}`)) &&
-        !writtenInEnglish(base, borrowed.map(i => words[i]))) {
+        !writtenInEnglish(base, borrowed.map(i => words[i])) && !(borrowed.length === 2 && writtenInEnglish(base, [words[borrowed[1]], words[borrowed[0]]]))) {
         const name = borrowed.map(i => typed[i]).join(' ')
         if (!out.some(o => foldText(o).includes(foldText(name)))) out.push(name)
       }

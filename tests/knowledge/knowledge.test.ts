@@ -292,6 +292,10 @@ t.test('coverage-names', async t => {
       const found = retrieve(base, question)
       t.equal(found.covered, true, `${question}: a pair the notes write is theirs`)
     }
+    // Portuguese puts the thing first: "backup point-in-time" is the English notes' "point-in-time backups".
+    const backup = retrieve(base, 'a replica do rds me protege de um DELETE sem querer ou preciso de backup point-in-time?')
+    t.same([backup.covered, backup.untreated], [true, []], 'backup point-in-time')
+    t.equal(backup.hits[0]?.topic, 'high-availability-disaster-recovery')
     // After the kind of thing, Portuguese writes the student's own one's name: the header called Authorization.
     const header = retrieve(base, 'o app ta logando o header authorization inteiro no json de log, algum problema nisso?')
     t.same([header.covered, header.untreated], [true, []], 'o header authorization')
