@@ -4,6 +4,7 @@
 
 import { foldText, type Lang } from './analyzer.js'
 import { detectLanguage } from './language.js'
+import { isEverydayWord } from './everyday-words.js'
 
 export type QuestionType = 'definition' | 'difference' | 'howto' | 'why' | 'cost' | 'other'
 
@@ -434,6 +435,11 @@ const GIST_PHRASES = new RegExp([
   String.raw`\bsem (tecniques|tecnicismo|jargao)\b`
 ].join('|'), 'g')
 
+/** The words of how plainly the student wants it told, in folded text (see GIST_PHRASES): "eli5" names nothing the notes lack. */
+export function gistWords (folded: string): Set<string> {
+  return new Set([...folded.matchAll(GIST_PHRASES)].flatMap(match => match[0].split(/\s+/)))
+}
+
 /** The question without the words of how briefly or plainly it wants to be told (see GIST_PHRASES). */
 export function withoutGistPhrases (text: string): string {
   const rest = text.replace(GIST_PHRASES, ' ').replace(/\s+/g, ' ').trim()
@@ -612,11 +618,11 @@ const COMMON: ReadonlySet<string> = new Set([
   'theyll', 'theyve', 'itd', 'wed', 'hed', 'shed', 'thatd', 'thered', 'whod', 'whatd', 'howd', 'wheres', 'whens', 'hows'
 ])
 
-// Conjugated verbs and adverbs by their endings: "deixei", "comecou", "barrava", "rodando", "throwing", "suddenly" are
-// words of a sentence, not the names of services or tools, which are nouns ("Karpenter", "Kinesis").
+// Conjugated verbs and adverbs by their endings: "deixei", "comecou", "barrava", "rodando", "throwing", "suddenly" (see
+// adverbOfEverydayWord) are words of a sentence, not the names of services or tools, which are nouns ("Karpenter", "Kinesis").
 // Infinitives ("gravar") and plain nouns are left out: too many names end the same way.
 const PT_INFLECTED = /(ei|ou|iu|amos|aram|eram|iram|ava|avam|ando|endo|indo|asse|esse|isse|aria|eria|iria|amente)$/
-const EN_INFLECTED = /(ing|ed|ly)$/
+const EN_INFLECTED = /(ing|ed)$/
 
 /**
  * Whether a word the notes never use is everyday language rather than a term: a filler, a chat
@@ -631,7 +637,15 @@ export function isCommonWord (typed: string, lang: Lang, first = false): boolean
   if (/\p{Lu}/u.test(typed.slice(1)) || (!first && /^\p{Lu}/u.test(typed))) return false
   if (FILLERS.has(folded) || COMMON.has(folded) || Object.hasOwn(EXPANSIONS, folded)) return true
   if (folded.length < 5) return false
+  // "-ly" makes an adverb of an everyday word ("suddenly", "reliably", "basically"); on anything else it is a name's own ending ("webassembly").
+  if (lang === 'en' && folded.endsWith('ly')) return adverbOfEverydayWord(folded)
   return (lang === 'pt' ? PT_INFLECTED : EN_INFLECTED).test(folded)
+}
+
+/** Whether a folded English word ending in "-ly" is the adverb of an everyday word: "sudden", "reliable", "easy", "full", "basic". */
+function adverbOfEverydayWord (folded: string): boolean {
+  const stem = folded.slice(0, -2)
+  return [stem, `${stem}e`, `${stem}le`, `${stem}l`, folded.slice(0, -3) + 'y', folded.slice(0, -4)].some(base => base.length >= 3 && isEverydayWord(base, 'en'))
 }
 
 export function isAbbreviation (folded: string): boolean {

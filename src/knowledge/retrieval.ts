@@ -9,7 +9,7 @@ import { describedTechniques } from './described-techniques.js'
 import { isFieldName, isUnwrittenFieldName, unwrittenFieldNames } from './field-names.js'
 import { isBrowserName, isDeveloperWord, isEverydayWord, isProductWord } from './everyday-words.js'
 import { passingNamesIn } from './passing-names.js'
-import { costSubject, expandAbbreviations, isAbbreviation, isCommonWord, isFiller, phraseWords, QUOTED_PASSAGE, readQuestion, spellOutAbbreviations, withoutGistPhrases, type Question, type QuestionType } from './question.js'
+import { costSubject, expandAbbreviations, gistWords, isAbbreviation, isCommonWord, isFiller, phraseWords, QUOTED_PASSAGE, readQuestion, spellOutAbbreviations, withoutGistPhrases, type Question, type QuestionType } from './question.js'
 
 /**
  * Below this strength (see SearchHit.strength) the best passage only mentions the question's
@@ -2156,7 +2156,9 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   // "no GCP eu usava o firebase …; na aws …": what the student says of another vendor's cloud (see withoutOtherCloud).
   const otherCloud = withoutOtherCloud(raw)
   // Every word the question uses in one of those ways, gathered once: none of them is a name the notes lack.
-  const saidAsNoName = new Set([...phrased, ...fileKinds, ...glossed, ...likened, ...likeness, ...sized, ...pasted, ...otherCloud.words, ...quotedOnlyWords(raw)])
+  // How plainly the student wants it told ("eli5") names nothing either.
+  const saidAsNoName = new Set([...phrased, ...fileKinds, ...glossed, ...likened, ...likeness, ...sized, ...pasted, ...otherCloud.words, ...quotedOnlyWords(raw),
+    ...gistWords(folded)])
   const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, opensSentence(word)) && !saidAsNoName.has(foldText(word)) && !spelledAsNoProduct(word) &&
     !everyday(base, raw, word, question.lang, opensSentence(word)) && !programs(word))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'

@@ -536,6 +536,10 @@ t.test('everyday-words', async t => {
     t.notOk(isCommonWord('Rodando', 'pt'), 'a capital after the start of the question marks a name, whatever the ending')
     t.ok(isCommonWord('Deixei', 'pt', true), 'the first word of a question is capitalised as a sentence is')
     t.notOk(isCommonWord('throwing', 'pt'), 'the English -ing shape is not read in a Portuguese question')
+    t.ok(isCommonWord('reliably', 'en') && isCommonWord('basically', 'en') && isCommonWord('easily', 'en'), 'an adverb of an everyday word')
+    t.notOk(isCommonWord('webassembly', 'en'), '"-ly" on no everyday word is a name\'s own ending')
+    const wasm = retrieve(base, 'what is webassembly and why do people say it will replace containers? eli5')
+    t.same([wasm.covered, wasm.unknown], [false, ['webassembly']], 'so a question about it is not covered')
   })
 
   t.test('words of the student\'s situation and chores, minutes after a number, perms', async t => {
@@ -2098,6 +2102,9 @@ t.test('everyday-words', async t => {
 
   t.test('how plainly the student wants it told names no section', async t => {
     t.equal(withoutGistPhrases('what is finops in plain words'), 'what is finops')
+    // ...and "eli5" is no name the notes lack: asked with it, a question the notes answer is answered.
+    const eli5 = retrieve(base, 'who decides which tls certificates my browser trusts? eli5 please')
+    t.same([eli5.covered, eli5.unknown], [true, []], 'eli5')
     t.equal(withoutGistPhrases('o que e orquestracao de containers em palavras simples? tipo um maestro?'), 'o que e orquestracao de containers ? tipo um maestro?')
     t.equal(withoutGistPhrases('explain like im five'), 'explain', 'the question itself stays')
     t.equal(withoutGistPhrases('in plain english'), 'in plain english', 'nothing else asked: the words stay')
