@@ -500,7 +500,7 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(a |an? )?(master'?s|masters|mestrado|doutorado|phd)( degree)? (\w+ ){0,3}(worth|vale a pena)\b`,
   String.raw`\b(buy|buying|get|getting|comprar|compro|pick|choose|escolher|escolho|which|what|qual|quais|recommend\w*|recomend\w*|best|melhor|good|bom|boa) (\w+ ){0,3}(laptop|laptops|notebook|notebooks|computador|computer|pc|macbook|tablet|ipad)s? (\w+ ){0,3}(for|pra|para) (a |the |my |o |a |minha |meu )?(\w+ )?(degree|college|uni|university|faculdade|facul|curso|course|major|graduacao)\b`,
   String.raw`\b(mac|macbook|windows|linux) (or|ou) (mac|macbook|windows|linux) (laptop|notebook|pc|computer|computador)\b`,
-  String.raw`\b(buy|buying|get|comprar|compro) (an? |um |uma )?(mac|macbook|windows|linux) (\w+ ){0,4}(for|pra|para) (a |the |my |o |minha |meu )?(\w+ )?(degree|college|uni|university|faculdade|facul|curso|course|major|graduacao)\b`,
+  String.raw`\b(buy|buying|comprar|compro) (an? |um |uma )?(mac|macbook|windows|linux) (\w+ ){0,4}(for|pra|para) (a |the |my |o |minha |meu )?(\w+ )?(degree|college|uni|university|faculdade|facul|curso|course|major|graduacao)\b`,
   // What an exam or a project weighs in the grade ("a prova final vale 40% da nota").
   String.raw`\b(prova|provas|exame|trabalho|projeto|exam|final|midterm|project|assignment|quiz)\b (\w+ ){0,4}(vale|valem|is worth|are worth|counts? for) \d+ ?(%|por cento|percent|pontos|points)`
 ].join('|'))
@@ -553,7 +553,7 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(burnout|burning out|burned out|burnt out|esgotamento|estafa)\b`,
   String.raw`\b(balanc\w*|juggl\w*|conciliar|concilio) (a |an |my |o |meu |um )?(part-time |full-time |meio periodo )?(job|work|trabalho|emprego|estagio) (with|and|e|com) (this |the |my |a |o |meu |minha )?(course|class|classes|studies|college|uni|school|faculdade|facul|curso|estudos)\b`,
   // The student's own word that the question belongs elsewhere ("(nao é de nuvem kkk)", "off-topic, but").
-  String.raw`\b(nao|não) (e|é|eh) (de|sobre) (nuvem|cloud|aws|computacao em nuvem)\b`, String.raw`\bnada a ver com (nuvem|cloud|aws|a materia|o curso)\b`, String.raw`\bnot (cloud|aws)[- ]related\b`, String.raw`\boff[- ]topic\b`,
+  String.raw`\bnao (e|eh) (de|sobre) (nuvem|cloud|aws|computacao em nuvem)\b`, String.raw`\bnada a ver com (nuvem|cloud|aws|a materia|o curso)\b`, String.raw`\bnot (cloud|aws)[- ]related\b`, String.raw`\boff[- ]topic\b`,
   String.raw`\b(study|studying|revision) (plan|tips|habits|schedule|routine|techniques?)\b`, String.raw`\b(plano|cronograma|rotina) de estudos?\b`,
   String.raw`\bpractice (exams?|tests?)\b`, String.raw`\bthe night before the (final|exam|midterm|test)\b`,
   String.raw`\bnao travar na hora de apresentar\b`,

@@ -1220,6 +1220,7 @@ t.test('everyday-words', async t => {
     t.same([weight.covered, weight.courseLogistics], [false, true], 'what a project weighs is the course\'s rule')
     const mac = retrieve(base, 'should i buy a mac or a linux machine for my degree?')
     t.same([mac.covered, mac.courseLogistics], [false, true], 'a computer for the degree, however it is called')
+    t.equal(retrieve(base, 'how do i get linux to run docker for the course labs?').courseLogistics, false, 'getting the course\'s tools to run is the notes\' subject')
     t.equal(retrieve(base, 'tips for a job interview about aws: how do i explain what a vpc is?').covered, true, 'one of the notes\' subjects, asked for an interview')
     t.equal(retrieve(base, 'meu projeto ficou atrasado no deploy, como faço rollback no ecs?').covered, true, 'a project running late asks what the notes answer')
   })
@@ -2102,12 +2103,12 @@ t.test('everyday-words', async t => {
 
   t.test('how plainly the student wants it told names no section', async t => {
     t.equal(withoutGistPhrases('what is finops in plain words'), 'what is finops')
-    // ...and "eli5" is no name the notes lack: asked with it, a question the notes answer is answered.
-    const eli5 = retrieve(base, 'who decides which tls certificates my browser trusts? eli5 please')
-    t.same([eli5.covered, eli5.unknown], [true, []], 'eli5')
     t.equal(withoutGistPhrases('o que e orquestracao de containers em palavras simples? tipo um maestro?'), 'o que e orquestracao de containers ? tipo um maestro?')
     t.equal(withoutGistPhrases('explain like im five'), 'explain', 'the question itself stays')
     t.equal(withoutGistPhrases('in plain english'), 'in plain english', 'nothing else asked: the words stay')
+    // "eli5" is no name the notes lack either: asked with it, a question the notes answer is answered.
+    const eli5 = retrieve(base, 'who decides which tls certificates my browser trusts? eli5 please')
+    t.same([eli5.covered, eli5.unknown], [true, []], 'eli5')
     // How briefly is kept: the notes' recaps answer "in one sentence".
     t.equal(withoutGistPhrases('fargate in one sentence'), 'fargate in one sentence')
     answeredBy(t, base, 'whats finops in plain words', { topic: 'finops-cost-optimization', heading: 'FinOps and cloud cost optimisation' })
