@@ -75,6 +75,9 @@ export function stemPt (word: string): string {
   if (w.length === 7 && w.endsWith('acao')) return w.slice(0, 3) + 'ac'
 
   w = ptEnding(w)
+  // A verb made of an English noun in -er meets the noun, as in English ("containerizar", "containerização",
+  // "dockerizado" → "container", "docker").
+  if (w.endsWith('eriz') && w.length >= 8) w = w.slice(0, -2)
 
   const last = w[w.length - 1]
   if (w.length > 4 && (last === 'a' || last === 'e' || last === 'o')) w = w.slice(0, -1)

@@ -121,7 +121,10 @@ t.test('analyzer', async t => {
       // The preterite a student tells what happened in.
       ['renomeou', 'renomear', 'renomeado'],
       ['deletou', 'deletar'],
-      ['docker']
+      ['docker'],
+      // A verb made of an English noun in -er meets the noun.
+      ['container', 'containers', 'containerizar', 'containerizado', 'containerização'],
+      ['docker', 'dockerizar', 'dockerizada']
     ]
     for (const group of groups) {
       const keys = new Set(group.map(w => stemPt(foldText(w))))
@@ -292,6 +295,9 @@ t.test('coverage-names', async t => {
       const found = retrieve(base, question)
       t.equal(found.covered, true, `${question}: a pair the notes write is theirs`)
     }
+    // A Portuguese verb made of "container" finds the notes on containers ("containerizar": stemPt, above).
+    const containerising = retrieve(base, 'quais as vantagens de containerizar o sistema da minha empresa?')
+    t.same([containerising.covered, containerising.hits[0]?.topic], [true, 'docker-images-layers'], 'containerizar')
     // Portuguese puts the thing first: "backup point-in-time" is the English notes' "point-in-time backups".
     const backup = retrieve(base, 'a replica do rds me protege de um DELETE sem querer ou preciso de backup point-in-time?')
     t.same([backup.covered, backup.untreated], [true, []], 'backup point-in-time')
