@@ -599,6 +599,13 @@ const STUDY_SKILLS = new RegExp([
   // study, the abstract of a thesis, a keyboard to buy, and a place to eat near the campus however it is asked.
   String.raw`\b(indica|indicar|indique|recomenda|recomendar|recomende|recommend|suggest|sugere|sugerir) (\w+ ){0,3}(livros?|books?)\b`, String.raw`\blivros? (bom|boa|bons|boas) (de|pra|para|sobre)\b`, String.raw`\b(good|best) books? (on|about|for|to learn)\b`,
   String.raw`\b(threads? (e|and|vs|x|ou|or) (processos?|process|processes)|(processos?|process|processes) (e|and|vs|x|ou|or) threads?)\b`,
+  // The programming language itself, which the course assumes: its errors and loops, compiled or interpreted, which one to
+  // learn first, TypeScript's type aliases, an editor's extensions.
+  String.raw`\b(indexerror|indentationerror|syntaxerror|zerodivisionerror)\b`,
+  String.raw`\b(compiled|interpreted|compilada|interpretada) (language|linguagem)\b`, String.raw`\blinguagem (compilada|interpretada)\b`,
+  String.raw`\b(qual|which|what) (linguagem|language) (\w+ ){0,2}(aprender|learn|estudar|study)\b`,
+  String.raw`\btype alias(es)?\b`, String.raw`\b(vs ?code|vscode) (extensions?|extensoes|plugins?)\b`,
+  String.raw`\b(python|java|javascript|js) (for|while) loops?\b`, String.raw`\bmeu (for|while) (em|no) (python|java|javascript|js)\b`,
   String.raw`\b(recursion|recursao)\b`, String.raw`\b(centraliz\w*|center|centre|centering) (a |uma )?div\b`, String.raw`\bin (plain |pure )?css\b`, String.raw`\bmedia quer(y|ies)\b`,
   String.raw`\b(best|melhor) (way|jeito|forma|maneira) (to|de|pra|para) (study|estudar|revise|revisar)\b`,
   String.raw`\b(resumo|abstract) (do|da|of) (meu |minha |my |the |our |nosso )?(tcc|thesis|monografia|dissertacao|dissertation)\b`,
@@ -2125,10 +2132,12 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const minStrength = options.minStrength ?? MIN_STRENGTH
   const unknown = unknownWords(base, raw, question.lang)
   // What the notes never answer, whatever words they share with it: the course's own rules, careers and study skills.
+  // They are read in the student's own words too, before a slip is mended: "recursao" is recursion, not a slip for "recurso".
   const folded = foldText(raw)
-  const courseLogistics = COURSE_LOGISTICS.test(folded)
+  const asTyped = foldText(typed)
+  const courseLogistics = COURSE_LOGISTICS.test(folded) || COURSE_LOGISTICS.test(asTyped)
   const certification = CERTIFICATION.exec(folded)?.[0] ?? null
-  const careerOrStudy = CAREER.test(folded) || STUDY_SKILLS.test(folded)
+  const careerOrStudy = [folded, asTyped].some(text => CAREER.test(text) || STUDY_SKILLS.test(text))
   // Only an unknown term is evidence that the notes do not treat the question; an everyday word
   // they happen not to use ("dps", "deixei", "throwing") is not (see isCommonWord).
   const firstWord = tokenize(raw)[0]

@@ -1231,6 +1231,15 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'meu projeto ficou atrasado no deploy, como faço rollback no ecs?').covered, true, 'a project running late asks what the notes answer')
   })
 
+  t.test('the programming language itself is another subject, read in the student\'s own words before a slip is mended', async t => {
+    t.equal(retrieve(base, 'which language should i learn first to get into backend work?').covered, false, 'which language to learn')
+    t.equal(retrieve(base, 'got SyntaxError: invalid syntax when running my python script, what is wrong with it?').covered, false, 'a language\'s own error')
+    t.equal(retrieve(base, 'my lambda runs a for loop over 10k items and times out after 3 seconds').covered, true, 'a loop in a function the notes treat')
+    // "recursao" is recursion, however close it is to the notes' "recurso".
+    t.equal(retrieve(base, 'alguem me explica recursao com um exemplo de fatorial?').covered, false, 'recursao')
+    t.equal(retrieve(base, 'quanto custa cada recurso que fica ligado na conta?').covered, true, 'the notes\' own word stays theirs')
+  })
+
   t.test('open-book exams, make-up dates, public speaking, a pay rise and which laptop to buy are no questions for the notes', async t => {
     for (const question of [
       'a prova da semana que vem vai ser com consulta? posso levar resumo de vpc?',
