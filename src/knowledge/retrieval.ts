@@ -501,6 +501,8 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(buy|buying|get|getting|comprar|compro|pick|choose|escolher|escolho|which|what|qual|quais|recommend\w*|recomend\w*|best|melhor|good|bom|boa) (\w+ ){0,3}(laptop|laptops|notebook|notebooks|computador|computer|pc|macbook|tablet|ipad)s? (\w+ ){0,3}(for|pra|para) (a |the |my |o |a |minha |meu )?(\w+ )?(degree|college|uni|university|faculdade|facul|curso|course|major|graduacao)\b`,
   String.raw`\b(mac|macbook|windows|linux) (or|ou) (mac|macbook|windows|linux) (laptop|notebook|pc|computer|computador)\b`,
   String.raw`\b(buy|buying|comprar|compro) (an? |um |uma )?(mac|macbook|windows|linux) (\w+ ){0,4}(for|pra|para) (a |the |my |o |minha |meu )?(\w+ )?(degree|college|uni|university|faculdade|facul|curso|course|major|graduacao)\b`,
+  // Printing a poster or a banner for a presentation day: a campus errand.
+  String.raw`\b(print|printing|imprimir|imprimo) (an? |um |uma |the |o |a |my |meu |nosso )?(poster|banner|cartaz)s?\b`,
   // What an exam or a project weighs in the grade ("a prova final vale 40% da nota").
   String.raw`\b(prova|provas|exame|trabalho|projeto|exam|final|midterm|project|assignment|quiz)\b (\w+ ){0,4}(vale|valem|is worth|are worth|counts? for) \d+ ?(%|por cento|percent|pontos|points)`
 ].join('|'))
@@ -534,7 +536,10 @@ const CAREER = new RegExp([
   String.raw`\b(paga|pagam|pays?) (bem|well)\b`, String.raw`\b(certificacao|certification)s?\b[^.!]{0,40}\b(vale (mais )?a pena|worth)\b`,
   // Tips for a job interview in general ("dicas pra entrevista de emprego de analista de suporte"); how to answer one of the
   // notes' subjects in an interview ("how do i explain vpcs in an interview") is the notes' to answer.
-  String.raw`\b(dicas?|tips?|advice|conselhos?) (\w+ ){0,2}(pra|para|for|de|on) (a |uma |an? |my |minha )?(job |emprego |estagio |internship )?(entrevistas?|interviews?)\b(?! (\w+ ){0,3}(about|sobre|on|de) (aws|cloud|nuvem))`
+  String.raw`\b(dicas?|tips?|advice|conselhos?) (\w+ ){0,2}(pra|para|for|de|on) (a |uma |an? |my |minha )?(job |emprego |estagio |internship )?(entrevistas?|interviews?)\b(?! (\w+ ){0,3}(about|sobre|on|de) (aws|cloud|nuvem))`,
+  String.raw`\b(prepare|preparing|prep|preparar|me preparar|me preparo) (\w+ ){0,2}(for|pra|para) (an? |uma |the |my |minha )?(technical |tecnica |job |emprego |estagio )?(interview|entrevista)s?\b(?! (\w+ ){0,3}(about|sobre|on|de|of) (aws|cloud|nuvem))`,
+  // What an opening asks of a candidate ("quantos anos de experiencia costumam pedir pra vaga de sre pleno?").
+  String.raw`\b(quantos anos de experiencia|how many years of experience)\b`
 ].join('|'))
 
 /**
@@ -609,6 +614,9 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(recursion|recursao)\b`, String.raw`\b(centraliz\w*|center|centre|centering) (a |uma )?div\b`, String.raw`\bin (plain |pure )?css\b`, String.raw`\bmedia quer(y|ies)\b`,
   String.raw`\b(best|melhor) (way|jeito|forma|maneira) (to|de|pra|para) (study|estudar|revise|revisar)\b`,
   String.raw`\b(resumo|abstract) (do|da|of) (meu |minha |my |the |our |nosso )?(tcc|thesis|monografia|dissertacao|dissertation)\b`,
+  // Writing a report's introduction or conclusion, and a runner's time for a race ("my 5k time"): the student's other work and life.
+  String.raw`\b(write|writing|escrever|escrevo|redigir) (\w+ ){0,2}(introduction|introducao|conclusion|conclusao) (of|to|for|do|da|pra|para) (my|our|meu|minha|nosso|nossa|the|o|a) (\w+ )?(report|relatorio|tcc|thesis|capstone|paper|artigo|monografia)\b`,
+  String.raw`\b\d+ ?k (time|race|run)\b`,
   String.raw`\b(mechanical keyboard|teclado mecanico)s?\b`,
   String.raw`\b(onde|where|qual|quais|which|any|algum|alguma|sabe|sabem|know|conhece|conhecem) (\w+ ){0,3}(restaurantes?|lanchonetes?|lugar|lugares|place|places) (\w+ ){0,4}(perto|near|close to|nearby|around) (d[oa] |the |o |a |my |our )?(campus|faculdade|facul|universidade|university|college|uni)\b`,
   String.raw`\b(pra|para|to) (almocar|jantar|comer|lunch|eat) (\w+ ){0,2}(perto|near|close to|nearby|around) (d[oa] |the |o |a |my |our )?(campus|faculdade|facul|universidade|university|college|uni)\b`

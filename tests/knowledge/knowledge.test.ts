@@ -1215,7 +1215,7 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'our lambda gets killed at 15 min, can we raise that limit?').covered, true, 'raising a limit is no pay rise')
   })
 
-  t.test('keeping up with the course, job interviews in general, what an exam weighs and what the student calls off-topic are no questions for the notes', async t => {
+  t.test('keeping up with the course, job interviews in general, what an exam weighs, a report to write, a race and what the student calls off-topic are no questions for the notes', async t => {
     const elsewhere = (question: string): boolean => !retrieve(base, question).covered
     t.ok(elsewhere('i keep falling behind in my classes and feel burned out, how do i catch up?'), 'falling behind and burning out')
     t.ok(elsewhere('sem motivacao nenhuma pra estudar aws essa semana, alguma dica?'), 'the will to study')
@@ -1229,6 +1229,12 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'how do i get linux to run docker for the course labs?').courseLogistics, false, 'getting the course\'s tools to run is the notes\' subject')
     t.equal(retrieve(base, 'tips for a job interview about aws: how do i explain what a vpc is?').covered, true, 'one of the notes\' subjects, asked for an interview')
     t.equal(retrieve(base, 'meu projeto ficou atrasado no deploy, como faço rollback no ecs?').covered, true, 'a project running late asks what the notes answer')
+    t.ok(elsewhere('how do i prepare for a job interview at a startup? i get so nervous'), 'preparing for an interview')
+    t.equal(retrieve(base, 'preparing for an interview about aws: whats the difference between a security group and a nacl?').covered, true,
+      'preparing for one about the notes\' subjects')
+    t.ok(elsewhere('me ajuda a escrever a conclusao do meu relatorio de estagio?'), 'a report\'s conclusion')
+    t.ok(elsewhere('whats a realistic 10k time for a beginner runner?'), 'a runner\'s time')
+    t.equal(retrieve(base, 'we handle 5k requests per second on our alb, will it keep up?').covered, true, 'thousands of requests are no race')
   })
 
   t.test('the programming language itself is another subject, read in the student\'s own words before a slip is mended', async t => {
