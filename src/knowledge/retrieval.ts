@@ -537,7 +537,7 @@ const CAREER = new RegExp([
   // Tips for a job interview in general ("dicas pra entrevista de emprego de analista de suporte"); how to answer one of the
   // notes' subjects in an interview ("how do i explain vpcs in an interview") is the notes' to answer.
   String.raw`\b(dicas?|tips?|advice|conselhos?) (\w+ ){0,2}(pra|para|for|de|on) (a |uma |an? |my |minha )?(job |emprego |estagio |internship )?(entrevistas?|interviews?)\b(?! (\w+ ){0,3}(about|sobre|on|de) (aws|cloud|nuvem))`,
-  String.raw`\b(prepare|preparing|prep|preparar|me preparar|me preparo) (\w+ ){0,2}(for|pra|para) (an? |uma |the |my |minha )?(technical |tecnica |job |emprego |estagio )?(interview|entrevista)s?\b(?! (\w+ ){0,3}(about|sobre|on|de|of) (aws|cloud|nuvem))`,
+  String.raw`\b(prepare|preparing|prep|preparar|me preparo) (\w+ ){0,2}(for|pra|para) (an? |uma |the |my |minha )?(technical |tecnica |job |emprego |estagio )?(interview|entrevista)s?\b(?! (\w+ ){0,3}(about|sobre|on|de|of) (aws|cloud|nuvem))`,
   // What an opening asks of a candidate ("quantos anos de experiencia costumam pedir pra vaga de sre pleno?").
   String.raw`\b(quantos anos de experiencia|how many years of experience)\b`
 ].join('|'))
