@@ -2143,9 +2143,10 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   // They are read in the student's own words too, before a slip is mended: "recursao" is recursion, not a slip for "recurso".
   const folded = foldText(raw)
   const asTyped = foldText(typed)
-  const courseLogistics = COURSE_LOGISTICS.test(folded) || COURSE_LOGISTICS.test(asTyped)
+  const readsAs = (pattern: RegExp): boolean => pattern.test(folded) || pattern.test(asTyped)
+  const courseLogistics = readsAs(COURSE_LOGISTICS)
   const certification = CERTIFICATION.exec(folded)?.[0] ?? null
-  const careerOrStudy = [folded, asTyped].some(text => CAREER.test(text) || STUDY_SKILLS.test(text))
+  const careerOrStudy = readsAs(CAREER) || readsAs(STUDY_SKILLS)
   // Only an unknown term is evidence that the notes do not treat the question; an everyday word
   // they happen not to use ("dps", "deixei", "throwing") is not (see isCommonWord).
   const firstWord = tokenize(raw)[0]
