@@ -49,7 +49,8 @@ const BROWSERS: ReadonlySet<string> = new Set(['chrome', 'firefox', 'safari'])
  * where things are ("a subfolder of the monorepo"), what an app does with its records ("as rotas do meu crud"), the
  * parts of a program's screens ("the navbar"), the browser they look through ("o chrome diz que o certificado é
  * inválido"), the network commands they check things with ("peguei o ip do ALB com nslookup"), where they read about
- * things ("vi num video do youtube"), how things ship ("released in lockstep") and the people around them ("a coworker
+ * things ("vi num video do youtube", "copiando de um tutorial"), the switches of a screen ("um toggle"), a provider's
+ * playground, a slowdown they saw, how things ship ("released in lockstep") and the people around them ("a coworker
  * mentioned it"). They say how a student describes the situation, never a product or a service the notes should
  * treat. Words that are a topic of their own ("webhook", "regex", "mutex") are left off: a question may be about them.
  */
@@ -60,6 +61,7 @@ frontend backend dropdown checkbox sidebar navbar tooltip popup spinner slider s
 crud cruds coworker groupmate multiplayer cto ceo lockstep helpdesk grandma grandpa granny postmortem fintech edtech healthtech
 ctrl nslookup traceroute netstat telnet wget devtools youtube reddit stackoverflow vps vpss
 hype tech overengineering overengineered ticket
+tutorial tutoriais toggle toggles playground slowdown slowdowns
 discord meetup
 `.split(/\s+/).filter(w => w !== '').concat([...BROWSERS]))
 
@@ -82,9 +84,11 @@ export function isProductWord (folded: string): boolean {
 /**
  * Everyday Portuguese that the frequency list, drawn from film subtitles, ranks below its cut while students write it
  * all the time: a piece of a file ("um trecho"), a bad idea ("furada"), so-and-so ("o fulano"), whether a claim holds
- * ("procede?", from "proceder"), a tool that spits something out ("cospe"), a conference speaker.
+ * ("procede?", from "proceder"), a tool that spits something out ("cospe"), a conference speaker, a plan's top tier ("plano
+ * premium"), sorting letters at the post office ("triagem"), a building's caretaker ("síndico"), doing without ("dispensa").
  */
-const EVERYDAY_PT_MORE: readonly string[] = ['trecho', 'furada', 'fulano', 'fulana', 'ciclano', 'beltrano', 'proceder', 'cospe', 'palestrante']
+const EVERYDAY_PT_MORE: readonly string[] = ['trecho', 'furada', 'fulano', 'fulana', 'ciclano', 'beltrano', 'proceder', 'cospe', 'palestrante',
+  'premium', 'triagem', 'sindico', 'dispensa']
 
 // Built at the first question that has a word the notes lack, not at start-up.
 function words (): Record<Lang, ReadonlySet<string>> {

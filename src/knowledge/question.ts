@@ -121,6 +121,8 @@ const EXPANSIONS: Record<string, string> = {
   env: 'environment',
   envs: 'environment',
   creds: 'credentials',
+  conn: 'connection conexao',
+  conns: 'connections conexoes',
   lb: 'load balancer',
   sg: 'security group',
   sgs: 'security groups',
@@ -450,7 +452,8 @@ export function withoutGistPhrases (text: string): string {
 export function spellOutAbbreviations (folded: string): string {
   // After a number, "min" is minutes ("takes ~25 min"), not the minimum it is on its own ("min instances").
   // After a dot, a word is a file's name or extension or a call (".env", "process.env"), never chat shorthand.
-  return folded.replace(/\b(\d+(?:[.,]\d+)?) ?mins?\b/g, '$1 minutes minutos')
+  // After a number, "seg" is seconds ("a cada 30 seg").
+  return folded.replace(/\b(\d+(?:[.,]\d+)?) ?mins?\b/g, '$1 minutes minutos').replace(/\b(\d+(?:[.,]\d+)?) ?segs?\b/g, '$1 segundos seconds')
     .replace(/[\p{L}\p{N}]+/gu, (word, at: number, text: string) => (text[at - 1] === '.' ? word : EXPANSIONS[word] ?? word))
 }
 

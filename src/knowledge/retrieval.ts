@@ -504,7 +504,14 @@ const COURSE_LOGISTICS = new RegExp([
   // Printing a poster or a banner for a presentation day: a campus errand.
   String.raw`\b(print|printing|imprimir|imprimo) (an? |um |uma |the |o |a |my |meu |nosso )?(poster|banner|cartaz)s?\b`,
   // What an exam or a project weighs in the grade ("a prova final vale 40% da nota").
-  String.raw`\b(prova|provas|exame|trabalho|projeto|exam|final|midterm|project|assignment|quiz)\b (\w+ ){0,4}(vale|valem|is worth|are worth|counts? for) \d+ ?(%|por cento|percent|pontos|points)`
+  String.raw`\b(prova|provas|exame|trabalho|projeto|exam|final|midterm|project|assignment|quiz)\b (\w+ ){0,4}(vale|valem|is worth|are worth|counts? for) \d+ ?(%|por cento|percent|pontos|points)`,
+  // Dropping a subject, the campus restaurant's hours, being struck off for failing twice, a hand-in a day late, when the
+  // marks come out.
+  String.raw`\b(trancar|tranco|trancou|trancamos) (a |uma |essa |esta |minha )?(matricula|disciplina|materia|faculdade|curso)\b`,
+  String.raw`\b(que horas|q horas|qnd|quando|what time) (abre|fecha|opens?|closes?) (o |a |the )?(ru|bandejao|biblioteca|library|cantina|secretaria|restaurante universitario)\b`,
+  String.raw`\b(jubilamento|jubilad[oa]|jubilar)\b`,
+  String.raw`\b(quando|qnd|qdo|when) (sai|saem|vai sair|will|do|does|are) (a |as |the |my |our )?(nota|notas|grades?|results?)\b`,
+  String.raw`\bsubmit\w* (\w+ ){0,4}(a day|a week|an hour|\d+ (days?|hours?)) late\b`
 ].join('|'))
 
 /**
@@ -560,7 +567,9 @@ const STUDY_SKILLS = new RegExp([
   // The student's own word that the question belongs elsewhere ("(nao é de nuvem kkk)", "off-topic, but").
   String.raw`\bnao (e|eh) (de|sobre) (nuvem|cloud|aws|computacao em nuvem)\b`, String.raw`\bnada a ver com (nuvem|cloud|aws|a materia|o curso)\b`, String.raw`\bnot (cloud|aws)[- ]related\b`, String.raw`\boff[- ]topic\b`,
   String.raw`\b(study|studying|revision) (plan|tips|habits|schedule|routine|techniques?)\b`, String.raw`\b(plano|cronograma|rotina) de estudos?\b`,
-  String.raw`\bpractice (exams?|tests?)\b`, String.raw`\bthe night before the (final|exam|midterm|test)\b`,
+  // Practice exams as a way to study; a question taken from one ("practice exam: …", "got this one wrong on the practice
+  // test") is a question on the notes.
+  String.raw`(?<!\b(?:on|from|in|of) (?:the|a|my|this|that|our|last) )\bpractice (exams?|tests?)\b(?! ?:)`, String.raw`\bthe night before the (final|exam|midterm|test)\b`,
   String.raw`\bnao travar na hora de apresentar\b`,
   String.raw`\b(blank(ing)? out|stay(ing)? awake|public speaking|falar em publico)\b`, String.raw`\bfreez\w* up (during|in|at|on)\b`,
   String.raw`\b(structure|prepare) an? (\d+ ?minute )?presentation\b`, String.raw`\b(apresentacao|defesa) (de|do) tcc\b`, String.raw`\b(slide|slides) templates?\b`, String.raw`\btemplate de slides?\b`,
@@ -619,7 +628,18 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b\d+ ?k (time|race|run)\b`,
   String.raw`\b(mechanical keyboard|teclado mecanico)s?\b`,
   String.raw`\b(onde|where|qual|quais|which|any|algum|alguma|sabe|sabem|know|conhece|conhecem) (\w+ ){0,3}(restaurantes?|lanchonetes?|lugar|lugares|place|places) (\w+ ){0,4}(perto|near|close to|nearby|around) (d[oa] |the |o |a |my |our )?(campus|faculdade|facul|universidade|university|college|uni)\b`,
-  String.raw`\b(pra|para|to) (almocar|jantar|comer|lunch|eat) (\w+ ){0,2}(perto|near|close to|nearby|around) (d[oa] |the |o |a |my |our )?(campus|faculdade|facul|universidade|university|college|uni)\b`
+  String.raw`\b(pra|para|to) (almocar|jantar|comer|lunch|eat) (\w+ ){0,2}(perto|near|close to|nearby|around) (d[oa] |the |o |a |my |our )?(campus|faculdade|facul|universidade|university|college|uni)\b`,
+  // Marking the class's projects, tips to study, a first language or framework and how long it takes, and the other
+  // subjects' own matter: algorithms and their complexity, classes and inheritance, JavaScript's promises and arrow
+  // functions, the order of an SQL query's clauses.
+  String.raw`\b(grading|grade|corrigir|correcting) (\w+ ){0,2}(projects|assignments|trabalhos em grupo|projetos)\b`,
+  String.raw`\b(dicas?|tips?) (\w+ ){0,2}(pra|para|to|for) (estudar|study|studying)\b`,
+  String.raw`\b(as|como) (my|minha) (first|primeira) (programming )?(language|linguagem)\b`,
+  String.raw`\bquanto tempo (\w+ ){0,4}(leva|demora) (pra|para) aprender\b`,
+  String.raw`\b(merge ?sort|quick ?sort|bubble ?sort|big[- ]o notation|o\(n( log n)?\))`,
+  String.raw`\b(classe (pai|filha|mae|abstrata)|parent class|child class|subclass\w*|heranca|inheritance|polimorfismo|polymorphism)\b`,
+  String.raw`\basync ?/? ?await\b|\b(js|javascript) promises?\b|\bpromises? (in|em|do|no) (js|javascript)\b|\barrow functions?\b`,
+  String.raw`\b(select|from|where|group by|having|order by)(,? (select|from|where|group by|having|order by)){2,}\b`
 ].join('|'))
 
 /**
@@ -813,6 +833,8 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
     const short = folded.length === 2 && (VENDOR.test(previous) || (/\d/.test(folded) && /[a-z]/.test(folded)))
     // A number with its unit ("512mb", "200ms", "50tb") is a quantity, not a name.
     if (QUANTITY.test(folded)) continue
+    // So is a number and its unit written apart ("a cada 30 seg", "every 5 secs").
+    if (/^\d+(?:[.,]\d+)?$/.test(previous) && /^(?:segs?|secs?|mins?|hrs?|ms)$/.test(folded)) continue
     if (zoneNamed && ZONE_SUFFIX.test(folded)) continue
     if ((folded.length < 3 && !short) || /^\d+$/.test(folded) || isAbbreviation(folded) || isFiller(folded)) continue
     if (analyzerFor('pt').isStopWord(folded) || analyzerFor('en').isStopWord(folded)) continue
@@ -2175,8 +2197,10 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const otherCloud = withoutOtherCloud(raw)
   // Every word the question uses in one of those ways, gathered once: none of them is a name the notes lack.
   // How plainly the student wants it told ("eli5") names nothing either.
+  // "I) … II) … III) …": how a quiz numbers its statements (see statementLabels).
+  const quizLabels = new Set(statementLabels(raw))
   const saidAsNoName = new Set([...phrased, ...fileKinds, ...glossed, ...likened, ...likeness, ...sized, ...pasted, ...otherCloud.words, ...quotedOnlyWords(raw),
-    ...gistWords(folded)])
+    ...gistWords(folded), ...quizLabels])
   const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, opensSentence(word)) && !saidAsNoName.has(foldText(word)) && !spelledAsNoProduct(word) &&
     !everyday(base, raw, word, question.lang, opensSentence(word)) && !programs(word))
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
@@ -2221,6 +2245,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const leadPassage = passageOf(base, lead)
     const untreated = untreatedNames(base, ownWords, lead.path, lang, leadPassage === undefined ? undefined : new Set([...analyzed(leadPassage).heading, ...analyzed(leadPassage).text]))
       .filter(name => !programs(name))
+      // "pipeline III": a statement's number beside a word is no name; "the branch stores" a question likens a cluster to is none either.
+      .filter(name => !tokenize(foldText(name)).some(word => quizLabels.has(word)) && !tokenize(foldText(name)).every(word => likeness.has(word)))
     // A name the notes mention only in passing ("targets such as Lambda, SQS or Step Functions")
     // is no more explained than an unknown one: the question is covered only when its other words
     // alone clearly ask what a section answers ("is Gmail SaaS or PaaS", "keep my API key out of Git").
@@ -2427,21 +2453,39 @@ function likenedWords (raw: string): Set<string> {
 
 // A question that asks for an analogy or offers one ("analogy for EBS?", "analogia pra hipervisor?").
 const ASKS_ANALOGY = /\b(?:analog(?:y|ies|ia|ias)|metaphors?|metaforas?|compare it to|comparar com)\b/
+// A thing likened to another inside the question ("computacao em nuvem e tipo assinar netflix", "is the control plane like
+// head office", "feels like automatic vs manual transmission", "comparar o hipervisor com um sindico"): what follows is the likeness.
+const LIKENED_IN_CLAUSE = /^(?:is|are)\s+(?:\S+\s+){1,4}?like\s+(.+)$|\b(?:is|are|e|eh|seria|sao|feels|seems|sounds|parece|funciona)\s+(?:(?:kinda|sort of|kind of|basically|basicamente|meio|tipo|just|so)\s+)?(?:like|tipo|que nem|igual a|igual)\s+(.+)$|\bcompar\w*\s+(?:o|a|os|as|the)?\s*\S+\s+(?:com|to|with)\s+(.+)$/
 // A clause that offers the comparison: "like a door that only opens from the inside", "tipo rastreio de encomenda".
 const OFFERED_LIKENESS = /^(?:like|kinda like|sort of like|tipo|tipo assim|feito|como se fosse)\s+(.+)$/
 // The thing an analogy is drawn from, named before the word ("bouncer at a club analogy", "a cooking analogy") or after
 // it in Portuguese ("analogia da pizza pra IaaS", "analogia de casa vs apartamento pra VM"), or what "it" is compared to.
 const ANALOGY_SOURCE = /((?:\S+\s+){0,3}\S+)\s+analog(?:y|ies)\s*$|\banalogias?\s+(?:de|da|do|das|dos)\s+(.+?)\s+(?:pra|para|pro|com)\b|\b(?:compare it to|comparar com)\s+(.+)$/
 
+// A quiz's statements numbered in Roman numerals ("I) … II) … III) …", "III. …").
+const STATEMENT_LABEL = /(?:^|[\s(])((?:i{2,3}|iv|vi{1,3}|ix))[).:]/giu
+
+/** The labels a quiz gives its statements: they number things, they name nothing. */
+function statementLabels (raw: string): string[] {
+  return [...raw.matchAll(STATEMENT_LABEL)].map(match => foldText(match[1]))
+}
+
 /**
  * Words of the comparison a student offers or asks about when they want an analogy ("analogia pra trace distribuido?
  * tipo rastreio de encomenda dos correios?", "401 vs 403 … bouncer at a club analogy?"): where the likeness comes
- * from, everyday things the notes never name, not what is asked.
+ * from, everyday things the notes never name, not what is asked. Without an analogy asked for, what the question itself
+ * likens a thing to ("o lambda é tipo um motoboy do ifood", "comparar o ecr com o spotify") is such a likeness too.
  */
 function analogyWords (raw: string): Set<string> {
   const folded = foldText(raw)
   const out = new Set<string>()
-  if (!ASKS_ANALOGY.test(folded)) return out
+  if (!ASKS_ANALOGY.test(folded)) {
+    for (const clause of folded.split(/[?!.;,:\u2014]+/).map(part => part.trim())) {
+      const source = LIKENED_IN_CLAUSE.exec(clause)?.slice(1).find(group => group !== undefined)
+      if (source !== undefined) for (const word of tokenize(source)) out.add(word)
+    }
+    return out
+  }
   for (const clause of folded.split(/[?!.;,:\u2014]+/).map(part => part.trim())) {
     const source = OFFERED_LIKENESS.exec(clause)?.[1] ?? ANALOGY_SOURCE.exec(clause)?.slice(1).find(group => group !== undefined)
     if (source !== undefined) for (const word of tokenize(source)) out.add(word)

@@ -785,6 +785,54 @@ t.test('everyday-words', async t => {
     t.equal(mesh.covered, false, 'what the analogy is for is still asked: the notes do not treat a service mesh')
   })
 
+  t.test('a quiz question is a question on the notes: its numbered statements and where it comes from name nothing', async t => {
+    const groups = retrieve(base, 'which of these is right about security groups: I) they are stateful II) they have deny rules III) they apply to instances')
+    t.same([groups.covered, groups.unknown, groups.notTreated], [true, [], []], '"III" numbers a statement')
+    const queues = retrieve(base, 'quiz da semana: I) sqs standard garante ordem II) fifo evita duplicatas III) a dlq guarda mensagens que falharam varias vezes. quais estao certas?')
+    t.same([queues.covered, queues.notTreated], [true, []])
+    const nat = retrieve(base, 'from the practice test: what does a nat gateway let a private subnet do? a) accept inbound connections b) reach the internet outbound c) host a public website')
+    t.same([nat.covered, nat.hits[0]?.topic], [true, 'cloud-networking-gateways'], 'the practice test is where the question comes from, not how to study')
+    t.equal(retrieve(base, 'practice exam: which s3 storage class is for archives you read once a year?').covered, true)
+    t.equal(retrieve(base, 'are practice exams better than rereading the notes?').covered, false, 'how to study is still no question for the notes')
+  })
+
+  t.test('what a question likens a thing to is no subject of it', async t => {
+    const lambda = retrieve(base, 'o lambda é tipo um motoboy do ifood, so sai quando chega pedido? quem pode acionar ele')
+    t.same([lambda.covered, lambda.unknown, lambda.hits[0]?.topic], [true, [], 'serverless-functions'])
+    const registry = retrieve(base, 'comparar o ecr com o spotify faz sentido? guarda as imagens e a gente puxa quando quer tocar')
+    t.same([registry.covered, registry.unknown, registry.hits[0]?.topic], [true, [], 'container-registries'])
+    const mall = retrieve(base, 'is the ecs cluster like a shopping mall and the services like the branch stores inside it? what runs where')
+    t.same([mall.covered, mall.untreated], [true, []], 'the branch stores are the likeness, not a name the notes lack')
+    t.equal(retrieve(base, 'is kafka like sqs but for streams?').covered, false, 'what is likened to something is still asked about')
+  })
+
+  t.test('a connection written short and seconds written apart from their number are no names', async t => {
+    const idle = retrieve(base, 'my websocket conns get cut after a minute idle behind the alb, why?')
+    t.same([idle.covered, idle.unknown, idle.hits[0]?.topic], [true, [], 'load-balancers'], '"conns" are connections')
+    t.same(retrieve(base, 'o health check roda a cada 10 seg, quantas falhas ate tirar o alvo do alb?').unknown, [], '"10 seg" is ten seconds')
+  })
+
+  t.test('where a student read of something and the switches of a screen are everyday words', async t => {
+    const user = retrieve(base, 'copiei esse dockerfile de um tutorial, pra que serve o USER node?')
+    t.same([user.covered, user.unknown], [true, []], '"tutorial" is where they read it')
+    const versioning = retrieve(base, 'no console tem um toggle de versionamento no bucket s3, o que ele protege?')
+    t.same([versioning.covered, versioning.unknown], [true, []], '"toggle" is a switch on the screen')
+  })
+
+  t.test('the course\'s own rules and the degree\'s other subjects are not the notes\' to answer', async t => {
+    for (const question of [
+      'da pra trancar uma materia depois da primeira prova?',
+      'quando saem as notas da primeira prova de redes?',
+      'can i submit the final project 2 days late?',
+      'explain arrow functions vs regular functions in javascript',
+      'what is inheritance between a parent class and a child class?',
+      'in what order are select, from, where and group by run in a query?',
+      'quanto tempo voce acha que leva pra aprender react do zero?',
+      'any tips for grading group projects fairly?'
+    ]) t.equal(retrieve(base, question).covered, false, question)
+    t.equal(retrieve(base, 'my sql select query on rds is slow, should i add a read replica?').covered, true, 'an SQL query on the notes\' database stays theirs')
+  })
+
   t.test('a Portuguese plural that changes its ending and the people a student explains things to are everyday words', async t => {
     t.same(retrieve(base, 'minha lambda manda os boletins por email e demora uns 18 min, ela vai ser cortada?').unknown, [], '"boletins" is the plural of "boletim"')
     const grandpa = retrieve(base, 'how do i explain to my grandpa what a cloud region is?')
