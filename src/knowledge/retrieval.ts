@@ -279,6 +279,8 @@ const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solutio
 
 // Words that after a vendor say when ("moving to aws next week", "migrar pra aws amanha"), never which service.
 const WHEN_WORD = /^(next|last|this|today|tomorrow|tonight|yesterday|soon|later|hoje|amanha|ontem|semana|depois|logo)$/
+// An adverb after the vendor says when or in what order, not which service ("moving our website to aws first").
+const ORDER_WORD = /^(first|now|too|already|again|instead|then|also|only|primeiro|tambem|agora|antes|ainda)$/
 
 // Verbs whose subject the vendor is ("when aws predicts i'll cross it", "aws says only 251 are free", "how does aws add
 // more copies"): the word after the vendor says what it does, never which service.
@@ -613,9 +615,9 @@ const STUDY_SKILLS = new RegExp([
   // study, the abstract of a thesis, a keyboard to buy, and a place to eat near the campus however it is asked.
   String.raw`\b(indica|indicar|indique|recomenda|recomendar|recomende|recommend|suggest|sugere|sugerir) (\w+ ){0,3}(livros?|books?)\b`, String.raw`\blivros? (bom|boa|bons|boas) (de|pra|para|sobre)\b`, String.raw`\b(good|best) books? (on|about|for|to learn)\b`,
   String.raw`\b(threads? (e|and|vs|x|ou|or) (processos?|process|processes)|(processos?|process|processes) (e|and|vs|x|ou|or) threads?)\b`,
-  // The programming language itself, which the course assumes: its errors and loops, compiled or interpreted, which one to
-  // learn first, TypeScript's type aliases, an editor's extensions.
-  String.raw`\b(indexerror|indentationerror|syntaxerror|zerodivisionerror)\b`,
+  // The programming language itself, which the course assumes: its errors and loops, a script's `if __name__ ==
+  // "__main__"`, compiled or interpreted, which one to learn first, TypeScript's type aliases, an editor's extensions.
+  String.raw`\b(indexerror|indentationerror|syntaxerror|zerodivisionerror|nonetype|not subscriptable)\b`, String.raw`\b__(name|main)__\b`,
   String.raw`\b(compiled|interpreted|compilada|interpretada) (language|linguagem)\b`, String.raw`\blinguagem (compilada|interpretada)\b`,
   String.raw`\b(qual|which|what) (linguagem|language) (\w+ ){0,2}(aprender|learn|estudar|study)\b`,
   String.raw`\btype alias(es)?\b`, String.raw`\b(vs ?code|vscode) (extensions?|extensoes|plugins?)\b`,
@@ -925,6 +927,9 @@ function withoutPrinted (text: string): string {
 // English adjectives a Portuguese question puts after the thing they describe ("a NACL custom", "a vpc default", "a task spot").
 const ADJECTIVE_AFTER = /^(custom|default|public|private|managed|standard|dedicated|shared|spot|stateless|stateful|serverless)$/
 
+/** How many, not what: "a team of 4 with a couple services" names no "couple services". */
+const QUANTIFIER = /^(couple|few|several|bunch|dozen|handful)$/
+
 /** Who a vendor's name qualifies rather than names: its customers, its staff. */
 const VENDOR_PEOPLE = /^(customer|customers|cliente|clientes|employee|employees|staff|engineer|engineers|engenheiros|funcionarios|partner|partners|parceiros)$/
 
@@ -977,7 +982,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   const noProduct = new Set(tokenize(raw).filter(spelledAsNoProduct).map(token => foldText(token)))
   // What a program printed, pasted between backticks ("`Task timed out after 900.00 seconds`"), names nothing asked about.
   const printed = printedMessageWords(raw)
-  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !shorthand(w) && !phrased.has(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) && !printed.has(w) && !isDeveloperWord(w) && !noProduct.has(w) &&
+  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !QUANTIFIER.test(w) && !shorthand(w) && !phrased.has(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) && !printed.has(w) && !isDeveloperWord(w) && !noProduct.has(w) &&
     !analyzerFor('pt').isStopWord(w) && !analyzerFor('en').isStopWord(w)
   const runs: Array<{ words: string[], typed: string[], named: boolean, vendor: string | null, start: number }> = []
   let run: string[] = []
@@ -1027,7 +1032,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     // hardware back") is what the vendor does, whatever its form.
     const next = words[name.start + 1] ?? ''
     // "As the aws customer", "the amazon engineers": the vendor's customers and people are no service of it either.
-    if (name.vendor !== null && (OBJECT_AFTER_VERB.test(next) || KIND_OF_THING.test(name.words[0]) || VENDOR_DOES.test(name.words[0]) || WHEN_WORD.test(name.words[0]) ||
+    if (name.vendor !== null && (OBJECT_AFTER_VERB.test(next) || KIND_OF_THING.test(name.words[0]) || VENDOR_DOES.test(name.words[0]) || WHEN_WORD.test(name.words[0]) || ORDER_WORD.test(name.words[0]) ||
       VENDOR_PEOPLE.test(name.words[0]))) continue
     // "the aws iso 27001 reports": after a vendor, a word its number follows is a standard the vendor meets or a version, not a service.
     if (name.vendor !== null && numbered.has(name.start)) continue

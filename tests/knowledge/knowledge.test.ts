@@ -812,6 +812,13 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'o health check roda a cada 10 seg, quantas falhas ate tirar o alvo do alb?').unknown, [], '"10 seg" is ten seconds')
   })
 
+  t.test('an adverb after the vendor and a quantity before a plural are no names', async t => {
+    const hybrid = retrieve(base, 'we are moving the database to aws first and the rest next year, what is that kind of cloud called?')
+    t.same([hybrid.covered, hybrid.untreated], [true, []], '"aws first" is no AWS service')
+    const orchestrator = retrieve(base, 'small team, a couple services, ecs or eks?')
+    t.same([orchestrator.covered, orchestrator.untreated], [true, []], '"a couple services" counts them')
+  })
+
   t.test('where a student read of something and the switches of a screen are everyday words', async t => {
     const user = retrieve(base, 'copiei esse dockerfile de um tutorial, pra que serve o USER node?')
     t.same([user.covered, user.unknown], [true, []], '"tutorial" is where they read it')
@@ -828,7 +835,9 @@ t.test('everyday-words', async t => {
       'what is inheritance between a parent class and a child class?',
       'in what order are select, from, where and group by run in a query?',
       'quanto tempo voce acha que leva pra aprender react do zero?',
-      'any tips for grading group projects fairly?'
+      'any tips for grading group projects fairly?',
+      "python prints `TypeError: 'NoneType' object is not subscriptable` when my script reads result['rows'], what is wrong?",
+      'what is if __name__ == "__main__" for in a python file?'
     ]) t.equal(retrieve(base, question).covered, false, question)
     t.equal(retrieve(base, 'my sql select query on rds is slow, should i add a read replica?').covered, true, 'an SQL query on the notes\' database stays theirs')
   })
