@@ -2251,7 +2251,10 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const untreated = untreatedNames(base, ownWords, lead.path, lang, leadPassage === undefined ? undefined : new Set([...analyzed(leadPassage).heading, ...analyzed(leadPassage).text]))
       .filter(name => !programs(name))
       // "pipeline III": a statement's number beside a word is no name; "the branch stores" a question likens a cluster to is none either.
-      .filter(name => !tokenize(foldText(name)).some(word => quizLabels.has(word)) && !tokenize(foldText(name)).every(word => likeness.has(word)))
+      .filter(name => {
+        const words = tokenize(foldText(name))
+        return !words.some(word => quizLabels.has(word)) && !words.every(word => likeness.has(word))
+      })
     // A name the notes mention only in passing ("targets such as Lambda, SQS or Step Functions")
     // is no more explained than an unknown one: the question is covered only when its other words
     // alone clearly ask what a section answers ("is Gmail SaaS or PaaS", "keep my API key out of Git").
@@ -2484,15 +2487,11 @@ function statementLabels (raw: string): string[] {
 function analogyWords (raw: string): Set<string> {
   const folded = foldText(raw)
   const out = new Set<string>()
-  if (!ASKS_ANALOGY.test(folded)) {
-    for (const clause of folded.split(/[?!.;,:\u2014]+/).map(part => part.trim())) {
-      const source = LIKENED_IN_CLAUSE.exec(clause)?.slice(1).find(group => group !== undefined)
-      if (source !== undefined) for (const word of tokenize(source)) out.add(word)
-    }
-    return out
-  }
+  const asksAnalogy = ASKS_ANALOGY.test(folded)
   for (const clause of folded.split(/[?!.;,:\u2014]+/).map(part => part.trim())) {
-    const source = OFFERED_LIKENESS.exec(clause)?.[1] ?? ANALOGY_SOURCE.exec(clause)?.slice(1).find(group => group !== undefined)
+    const source = asksAnalogy
+      ? OFFERED_LIKENESS.exec(clause)?.[1] ?? ANALOGY_SOURCE.exec(clause)?.slice(1).find(group => group !== undefined)
+      : LIKENED_IN_CLAUSE.exec(clause)?.slice(1).find(group => group !== undefined)
     if (source !== undefined) for (const word of tokenize(source)) out.add(word)
   }
   return out
