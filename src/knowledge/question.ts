@@ -155,7 +155,24 @@ const EXPANSIONS: Record<string, string> = {
   // A student's Mac is the macOS the notes name ("docker on my macbook runs a vm").
   macbook: 'macos',
   macbooks: 'macos',
-  imac: 'macos'
+  imac: 'macos',
+  // The field's own shorthand, which the notes write in full.
+  apigw: 'api gateway',
+  oac: 'origin access control',
+  ddb: 'dynamodb',
+  cfn: 'cloudformation',
+  r53: 'route 53',
+  svc: 'service',
+  svcs: 'services',
+  msa: 'microservices',
+  '12fa': 'twelve factor',
+  polp: 'least privilege',
+  vmm: 'virtual machine monitor',
+  rtt: 'round trip',
+  rtts: 'round trips',
+  ctx: 'context',
+  dereg: 'deregistration',
+  exe: 'executable'
 }
 
 const GREETINGS: Array<{ lang: Lang, kind: 'greeting' | 'thanks', pattern: RegExp }> = [

@@ -812,6 +812,19 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'o health check roda a cada 10 seg, quantas falhas ate tirar o alvo do alb?').unknown, [], '"10 seg" is ten seconds')
   })
 
+  t.test('the field\'s own shorthand reads as the words the notes write in full', async t => {
+    for (const [question, topic, heading] of [
+      ['is OAC needed when cloudfront serves a private s3 bucket?', 'cdn', 'Origins and cache behaviours'],
+      ['no 12FA onde fica a config do app?', 'twelve-factor-app', 'Configuração no ambiente'],
+      ['quem escreve o template do CFN quando uso o cdk?', 'infrastructure-as-code', 'AWS CloudFormation e AWS CDK'],
+      ['minha api no apigw ta dando 429, pq?', 'api-gateway', 'Throttling no API Gateway'],
+      ['how do i point a subdomain at my alb in r53?', 'dns', 'Example: pointing a domain to a load balancer']
+    ]) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.unknown, found.hits[0]?.topic, found.hits[0]?.heading], [true, [], topic, heading], question)
+    }
+  })
+
   t.test('an adverb after the vendor and a quantity before a plural are no names', async t => {
     const hybrid = retrieve(base, 'we are moving the database to aws first and the rest next year, what is that kind of cloud called?')
     t.same([hybrid.covered, hybrid.untreated], [true, []], '"aws first" is no AWS service')
