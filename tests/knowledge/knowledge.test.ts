@@ -855,6 +855,18 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'my sql select query on rds is slow, should i add a read replica?').covered, true, 'an SQL query on the notes\' database stays theirs')
   })
 
+  t.test('a programming language\'s own workings are the degree\'s other subjects; a program on the cloud stays the notes\'', async t => {
+    for (const question of [
+      'em python o que acontece se eu alterar uma lista enquanto percorro ela num for?',
+      'em js uma promise resolvida roda antes de um settimeout de 0?',
+      'in javascript how do i await several promises at once?'
+    ]) t.equal(retrieve(base, question).covered, false, question)
+    for (const question of [
+      'my python app lists the objects in an s3 bucket, how do i give it only read access?',
+      'escrevo a infra em typescript com o cdk, o que o cdk synth gera?'
+    ]) t.equal(retrieve(base, question).covered, true, question)
+  })
+
   t.test('a Portuguese plural that changes its ending and the people a student explains things to are everyday words', async t => {
     t.same(retrieve(base, 'minha lambda manda os boletins por email e demora uns 18 min, ela vai ser cortada?').unknown, [], '"boletins" is the plural of "boletim"')
     const grandpa = retrieve(base, 'how do i explain to my grandpa what a cloud region is?')
