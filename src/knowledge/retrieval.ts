@@ -513,7 +513,10 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(que horas|q horas|qnd|quando|what time) (abre|fecha|opens?|closes?) (o |a |the )?(ru|bandejao|biblioteca|library|cantina|secretaria|restaurante universitario)\b`,
   String.raw`\b(jubilamento|jubilad[oa]|jubilar)\b`,
   String.raw`\b(quando|qnd|qdo|when) (sai|saem|vai sair|will|do|does|are) (a |as |the |my |our )?(nota|notas|grades?|results?)\b`,
-  String.raw`\bsubmit\w* (\w+ ){0,4}(a day|a week|an hour|\d+ (days?|hours?)) late\b`
+  String.raw`\bsubmit\w* (\w+ ){0,4}(a day|a week|an hour|\d+ (days?|hours?)) late\b`,
+  // An extension asked for a report, and the final thesis itself: what it is, its theme and supervisor, leaving it to the end.
+  String.raw`\b(extension|prorrogacao|adiamento) (on|for|of|do|da|pro|pra) (the |my |o |a )?(report|essay|assignment|relatorio|trabalho|prazo)\b`,
+  String.raw`\b(tema|orientador\w*) (do|da|pro|pra|de|of|for) (meu |minha |my )?(tcc|monografia|thesis)\b`, String.raw`\bo tcc pra ultima\b`, String.raw`\b(oq|o que) (e|eh) (o )?tcc\b`
 ].join('|'))
 
 /**
@@ -548,7 +551,11 @@ const CAREER = new RegExp([
   String.raw`\b(dicas?|tips?|advice|conselhos?) (\w+ ){0,2}(pra|para|for|de|on) (a |uma |an? |my |minha )?(job |emprego |estagio |internship )?(entrevistas?|interviews?)\b(?! (\w+ ){0,3}(about|sobre|on|de) (aws|cloud|nuvem))`,
   String.raw`\b(prepare|preparing|prep|preparar|me preparo) (\w+ ){0,2}(for|pra|para) (an? |uma |the |my |minha )?(technical |tecnica |job |emprego |estagio )?(interview|entrevista)s?\b(?! (\w+ ){0,3}(about|sobre|on|de|of) (aws|cloud|nuvem))`,
   // What an opening asks of a candidate ("quantos anos de experiencia costumam pedir pra vaga de sre pleno?").
-  String.raw`\b(quantos anos de experiencia|how many years of experience)\b`
+  String.raw`\b(quantos anos de experiencia|how many years of experience)\b`,
+  // The CV, the interview's behavioural questions and group dynamics, and what to ask an internship to pay.
+  String.raw`\b(updated?|atualizei) (my|meu|o) (cv|curriculo|resume)\b`, String.raw`\b(no|in|on) (meu |my )?(cv|curriculo)\b`,
+  String.raw`\bstar method\b`, String.raw`\bbehaviou?ral (questions?|interviews?)\b`, String.raw`\bdinamica de grupo\b`,
+  String.raw`\bquanto pedir de (bolsa|salario)\b`, String.raw`\bbolsa (de|do|num|no|em) estagio\b`
 ].join('|'))
 
 /**
@@ -641,7 +648,19 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(merge ?sort|quick ?sort|bubble ?sort|big[- ]o notation|o\(n( log n)?\))`,
   String.raw`\b(classe (pai|filha|mae|abstrata)|parent class|child class|subclass\w*|heranca|inheritance|polimorfismo|polymorphism)\b`,
   String.raw`\basync ?/? ?await\b|\b(js|javascript) promises?\b|\bpromises? (in|em|do|no) (js|javascript)\b|\barrow functions?\b`,
-  String.raw`\b(select|from|where|group by|having|order by)(,? (select|from|where|group by|having|order by)){2,}\b`
+  String.raw`\b(select|from|where|group by|having|order by)(,? (select|from|where|group by|having|order by)){2,}\b`,
+  // The degree's other subjects (calculus, statistics, the humanities' homework, UML diagrams), a group member who does
+  // nothing, life (a week's lunchboxes, a pet's name) and the operating system and memory of the student's laptop.
+  String.raw`\b(em|in|de|pra|for|na prova de|on my) (calculo|calculus)( \d| i+)?\b`,
+  String.raw`\b(chi[- ]squared?|qui[- ]quadrado|teste t de student|t-test|anova|desvio padrao|standard deviation)\b`,
+  String.raw`\b(trabalho|prova|aula|homework|essay|assignment|class|aulas|seminario) (de|of|for|pra|para) (historia|geografia|filosofia|sociologia|quimica|fisica|literatura|history|geography|philosophy|sociology|chemistry|physics|literature)\b`,
+  String.raw`\brevolucao industrial\b|\bindustrial revolution\b`,
+  String.raw`\b(diagramas? de (classes|casos de uso|sequencia)|(class|use case|sequence) diagrams?|uml)\b`,
+  String.raw`\bmarmitas? (rapidas?|baratas?|faceis?|saudaveis?|pra semana|da semana)\b`, String.raw`\bmeal prep\b`,
+  String.raw`\b(name|nome) (for|pro|pra|para o|para a) (my |meu |minha )?(new |novo |nova )?(cat|dog|pet|kitten|puppy|gato|gata|cachorro|cachorra|gatinho|gatinha)\b`,
+  String.raw`\b(one|a|um) (guy|person|member|colega|cara|membro) (\w+ ){0,3}(never|nunca|doesn'?t|doesnt|nao) (does|do|faz) (anything|nada)\b`,
+  String.raw`\b(linux|windows|mac|macos) (vs|or|ou|x) (linux|windows|mac|macos)\b[^?.!]{0,30}\b(laptop|notebook|pc|computador)\b`,
+  String.raw`\b(laptop|notebook|pc|computador) (with|com) \d+ ?gb (of |de )?ram\b`
 ].join('|'))
 
 /**

@@ -855,6 +855,19 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'my sql select query on rds is slow, should i add a read replica?').covered, true, 'an SQL query on the notes\' database stays theirs')
   })
 
+  t.test('the degree\'s other subjects, the CV and the interview\'s behavioural questions, a group that shirks and the student\'s laptop', async t => {
+    for (const question of [
+      'how do i run a chi square test on my survey data?',
+      'em calculo 2 o que a turma mais erra em integral?',
+      'o que eu coloco no meu cv se nunca fiz estagio?',
+      'how do i answer behavioral questions in an interview with the star method?',
+      'tenho um colega no grupo que nao faz nada, como divido o trabalho?',
+      'windows or linux on my college laptop, which one?',
+      'any good name for my new kitten?'
+    ]) t.equal(retrieve(base, question).covered, false, question)
+    t.equal(retrieve(base, 'docker desktop no meu notebook windows pede wsl 2, pq?').covered, true, 'the laptop a student runs Docker on is where they are')
+  })
+
   t.test('a programming language\'s own workings are the degree\'s other subjects; a program on the cloud stays the notes\'', async t => {
     for (const question of [
       'em python o que acontece se eu alterar uma lista enquanto percorro ela num for?',
