@@ -762,6 +762,19 @@ function asksAbout (raw: string, unknown: readonly string[], names: readonly str
   return anyWhere(raw, unknown, names, askedAbout)
 }
 
+// The student's own doing in the past: what they switched on, installed or set up.
+const SWITCHED_ON = /^(ativei|habilitei|liguei|instalei|configurei|enabled|installed|configured)$/
+
+/**
+ * A word the notes lack that the student says they switched on, installed or set up ("ativei dnssec no route 53 e o
+ * dominio parou de resolver", "enabled X and now …"): that is what the question is about, however well the rest matches.
+ */
+function switchedOn (words: readonly string[], first: number): boolean {
+  let before = first - 1
+  if (ANY_ARTICLE.test(words[before] ?? '')) before--
+  return SWITCHED_ON.test(words[before] ?? '') || (words[before] === 'on' && /^(turned|switched)$/.test(words[before - 1] ?? ''))
+}
+
 /** Whether one of the words or names stands in the question where `test` says so (given its first and last word's index). */
 function anyWhere (raw: string, unknown: readonly string[], names: readonly string[], test: (words: readonly string[], first: number, last: number) => boolean): boolean {
   if (anyWhereIn(raw, unknown, names, test)) return true
@@ -2368,7 +2381,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const foreignNoun = question.lang === 'pt' && unknownTerms.some(word => !portugueseShaped(word) && afterArticle(raw, word))
     // An unknown word that opens the question ("trivy in github actions: ...", "jaeger pra tracing") is its subject.
     const opens = firstWord !== undefined && unknownTerms.some(word => foldText(word) === foldText(firstWord))
-    const about = asksAbout(raw, unknownTerms, untreated) || (unknownTerms.length + untreated.length === 1 && asksOfIt)
+    // "ativei dnssec no route 53 e o dominio parou": what the student switched on is what went wrong (see switchedOn).
+    const about = asksAbout(raw, unknownTerms, untreated) || (unknownTerms.length + untreated.length === 1 && asksOfIt) || anyWhere(raw, unknownTerms, [], switchedOn)
     // Capitalised inside the sentence ("enable Istio mutual TLS"), a word the notes lack is spelled as a name;
     // a word of a name of the field ("Hugging Face") is read with that name, above.
     const namedAbove = new Set(passing.flatMap(name => tokenize(foldText(name.spelled))))

@@ -868,6 +868,12 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'docker desktop no meu notebook windows pede wsl 2, pq?').covered, true, 'the laptop a student runs Docker on is where they are')
   })
 
+  t.test('what the student switched on is what the question is about, however well the rest matches', async t => {
+    const dnssec = retrieve(base, 'enabled dnssec on my route 53 hosted zone and now the domain wont resolve, what did i miss?')
+    t.same([dnssec.covered, dnssec.unknown], [false, ['dnssec']], 'DNSSEC is not in the notes')
+    t.equal(retrieve(base, 'criei a hosted zone no route 53 e o dominio nao resolve, oq falta?').covered, true, 'what the notes treat stays theirs')
+  })
+
   t.test('a programming language\'s own workings are the degree\'s other subjects; a program on the cloud stays the notes\'', async t => {
     for (const question of [
       'em python o que acontece se eu alterar uma lista enquanto percorro ela num for?',
