@@ -50,9 +50,10 @@ const BROWSERS: ReadonlySet<string> = new Set(['chrome', 'firefox', 'safari'])
  * parts of a program's screens ("the navbar"), the browser they look through ("o chrome diz que o certificado é
  * inválido"), the network commands they check things with ("peguei o ip do ALB com nslookup"), where they read about
  * things ("vi num video do youtube", "copiando de um tutorial"), the switches of a screen ("um toggle"), a provider's
- * playground, a slowdown they saw, how things ship ("released in lockstep") and the people around them ("a coworker
- * mentioned it"). They say how a student describes the situation, never a product or a service the notes should
- * treat. Words that are a topic of their own ("webhook", "regex", "mutex") are left off: a question may be about them.
+ * playground, a slowdown they saw, how things ship ("released in lockstep"), the people around them ("a coworker
+ * mentioned it") and the verdict they ask for ("yay or nay"). They say how a student describes the situation, never a
+ * product or a service the notes should treat. Words that are a topic of their own ("webhook", "regex", "mutex") are
+ * left off: a question may be about them.
  */
 const DEVELOPER_WORDS: ReadonlySet<string> = new Set(`
 segfault stacktrace coredump crashloop bugfix hotfix typo checksum timestamp libs assert asserts
@@ -60,7 +61,7 @@ codebase monorepo subfolder subdirectory filesystem localhost hostname username 
 frontend backend dropdown checkbox sidebar navbar tooltip popup spinner slider sliders autocomplete screenshot inbox stdout stderr stdin plaintext hardcoded
 crud cruds coworker groupmate multiplayer cto ceo lockstep helpdesk grandma grandpa granny postmortem fintech edtech healthtech
 ctrl nslookup traceroute netstat telnet wget devtools youtube reddit stackoverflow vps vpss
-hype tech overengineering overengineered ticket
+hype tech overengineering overengineered ticket yay nay
 tutorial tutoriais toggle toggles playground slowdown slowdowns
 discord meetup
 `.split(/\s+/).filter(w => w !== '').concat([...BROWSERS]))

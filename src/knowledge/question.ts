@@ -73,6 +73,7 @@ const EXPANSIONS: Record<string, string> = {
   imo: 'in my opinion',
   tbh: 'to be honest',
   rn: 'right now',
+  irl: 'in real life',
   ppl: 'people',
   ofc: 'of course',
   bc: 'because',

@@ -883,6 +883,8 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
     // no slip of a Portuguese word of the notes ("atende").
     const foreignSpelling = lang === 'pt' && !portugueseShaped(folded)
     if (own.some(term => base.index.knows(term, named || foreignSpelling)) || foreign.some(term => base.index.knows(term, true))) continue
+    // "cacheable", "deployable": what can be done with a thing the notes name is no name of its own.
+    if (folded.length >= 8 && folded.endsWith('able') && [folded.slice(0, -4), `${folded.slice(0, -4)}e`].some(stem => analyzerFor('en').terms(stem).some(term => base.index.knows(term, true)))) continue
     // A Portuguese diminutive ("o cadeadinho do navegador") is the word it is made from.
     if (lang === 'pt' && token === token.toLowerCase() && diminutiveOf(folded).some(word => analyzerFor('pt').terms(word).some(term => base.index.knows(term, true)))) continue
     // A plural the analyser keeps whole ("ec2s", "s3s") is the name the notes write in the singular.

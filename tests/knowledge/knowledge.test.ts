@@ -825,6 +825,17 @@ t.test('everyday-words', async t => {
     }
   })
 
+  t.test('"irl", a verdict asked for and what can be done with a thing the notes name are no names', async t => {
+    for (const question of [
+      'fargate spot for a batch job that can restart anytime, yay or nay?',
+      'is a page with the user\'s name in it cacheable on cloudfront?',
+      'what does blue/green look like irl?'
+    ]) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.unknown], [true, []], question)
+    }
+  })
+
   t.test('an adverb after the vendor and a quantity before a plural are no names', async t => {
     const hybrid = retrieve(base, 'we are moving the database to aws first and the rest next year, what is that kind of cloud called?')
     t.same([hybrid.covered, hybrid.untreated], [true, []], '"aws first" is no AWS service')
