@@ -516,7 +516,11 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\bsubmit\w* (\w+ ){0,4}(a day|a week|an hour|\d+ (days?|hours?)) late\b`,
   // An extension asked for a report, and the final thesis itself: what it is, its theme and supervisor, leaving it to the end.
   String.raw`\b(extension|prorrogacao|adiamento) (on|for|of|do|da|pro|pra) (the |my |o |a )?(report|essay|assignment|relatorio|trabalho|prazo)\b`,
-  String.raw`\b(tema|orientador\w*) (do|da|pro|pra|de|of|for) (meu |minha |my )?(tcc|monografia|thesis)\b`, String.raw`\bo tcc pra ultima\b`, String.raw`\b(oq|o que) (e|eh) (o )?tcc\b`
+  String.raw`\b(tema|orientador\w*) (do|da|pro|pra|de|of|for) (meu |minha |my )?(tcc|monografia|thesis)\b`, String.raw`\bo tcc pra ultima\b`, String.raw`\b(oq|o que) (e|eh) (o )?tcc\b`,
+  // Missing the first week, when next semester's enrolment opens, whom to ask to review a mark, dropping a subject not to fail it.
+  String.raw`\b(first week|primeira semana) (of|de) (classes|class|aulas?)\b`,
+  String.raw`\b(registration|enrollment|enrolment|matricula|inscricao|inscricoes) (for|pro|para o|do) (the )?(next|proximo) (semester|term|semestre)\b`, String.raw`\bwhen does (registration|enrollment|enrolment) (\w+ ){0,3}open\b`,
+  String.raw`\b(revisar|revisao d[ae]|review) (a |minha |my )?(nota|grade)\b`, String.raw`\btrancar (calculo|fisica|quimica|algebra|estatistica)\b`
 ].join('|'))
 
 /**
@@ -555,7 +559,9 @@ const CAREER = new RegExp([
   // The CV, the interview's behavioural questions and group dynamics, and what to ask an internship to pay.
   String.raw`\b(updated?|atualizei) (my|meu|o) (cv|curriculo|resume)\b`, String.raw`\b(no|in|on) (meu |my )?(cv|curriculo)\b`,
   String.raw`\bstar method\b`, String.raw`\bbehaviou?ral (questions?|interviews?)\b`, String.raw`\bdinamica de grupo\b`,
-  String.raw`\bquanto pedir de (bolsa|salario)\b`, String.raw`\bbolsa (de|do|num|no|em) estagio\b`
+  String.raw`\bquanto pedir de (bolsa|salario)\b`, String.raw`\bbolsa (de|do|num|no|em) estagio\b`,
+  // Asking one's manager for a raise, and when to apply for internships.
+  String.raw`\bpeco (um )?aumento\b`, String.raw`\b(apply|applying) for (summer )?internships\b`, String.raw`\btime of (the )?year to apply\b`
 ].join('|'))
 
 /**
@@ -660,7 +666,15 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(name|nome) (for|pro|pra|para o|para a) (my |meu |minha )?(new |novo |nova )?(cat|dog|pet|kitten|puppy|gato|gata|cachorro|cachorra|gatinho|gatinha)\b`,
   String.raw`\b(one|a|um) (guy|person|member|colega|cara|membro) (\w+ ){0,3}(never|nunca|doesn'?t|doesnt|nao) (does|do|faz) (anything|nada)\b`,
   String.raw`\b(linux|windows|mac|macos) (vs|or|ou|x) (linux|windows|mac|macos)\b[^?.!]{0,30}\b(laptop|notebook|pc|computador)\b`,
-  String.raw`\b(laptop|notebook|pc|computador) (with|com) \d+ ?gb (of |de )?ram\b`
+  String.raw`\b(laptop|notebook|pc|computador) (with|com) \d+ ?gb (of |de )?ram\b`,
+  // Sleep before an exam, a professor's rules on chatbots, the database course's ER model, the networks course's delays,
+  // juggling the semester's subjects, a teammate who never does their part, and how fast the assistant itself answers.
+  String.raw`\b(hours of sleep|horas de sono)\b`, String.raw`\b(professor|prof|teacher)\w* (hates?|odeia|proibe|bans?|doesn'?t let|nao deixa)\b`,
+  String.raw`\b(modelo (er|entidade[- ]relacionamento)|entidades? fracas?|weak entit(y|ies)|er (model|diagram)s?)\b`,
+  String.raw`\batraso de (propagacao|transmissao)\b|\b(propagation|transmission) delay\b`,
+  String.raw`\b(dar conta de|handle|juggle|juggling) \d+ (materias|disciplinas|classes|courses|subjects)\b`, String.raw`\bcomo (me )?organizar (\w+ ){0,2}(semestre|estudos|rotina)\b`,
+  String.raw`\b(never|nunca|doesn'?t|doesnt|nao) (does|do|faz) (his|her|their|sua|a sua) (part|parte)\b`, String.raw`\bnunca faz a parte (dele|dela)\b`,
+  String.raw`\bhow long do you (usually )?take to (answer|reply|respond)\b`
 ].join('|'))
 
 /**

@@ -879,6 +879,15 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'docker desktop no meu notebook windows pede wsl 2, pq?').covered, true, 'the laptop a student runs Docker on is where they are')
   })
 
+  t.test('the first week of classes, sleep before an exam, a teammate who never does their part and a crowded semester are not the notes\'', async t => {
+    for (const question of [
+      'is it ok to skip the first week of classes if i am still travelling?',
+      'how many hours of sleep should i get before a big exam?',
+      'meu colega nunca faz a parte dele no trabalho em grupo, oq eu faco?',
+      'how do i juggle 6 courses and a part-time job?'
+    ]) t.equal(retrieve(base, question).covered, false, question)
+  })
+
   t.test('what the student switched on is what the question is about, however well the rest matches', async t => {
     const dnssec = retrieve(base, 'enabled dnssec on my route 53 hosted zone and now the domain wont resolve, what did i miss?')
     t.same([dnssec.covered, dnssec.unknown], [false, ['dnssec']], 'DNSSEC is not in the notes')
