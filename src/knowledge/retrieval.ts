@@ -2493,19 +2493,21 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   return { question, hits: [], closest: null, unknown: unknownTerms, untreated: [], notTreated: [], covered: false, confidence: 0.02, queryTerms: [], lang: question.lang, courseLogistics }
 }
 
-// A general-purpose programming language the question is asked in ("em python", "in java", "em C") or opens with.
-const PROGRAMMING_LANGUAGE = /\b(?:em|in|no|na|with|using|com|de) (python|javascript|js|java|c|c\+\+|c#|golang|rust|ruby|php|kotlin|swift|typescript)\b|^(python|javascript|js|java|golang|rust|ruby|php|kotlin|swift|typescript)\b/
+// A general-purpose programming language the question is asked in ("em python", "in java", "em C") or opens with ("c"
+// also reads "in c++" and "in c#": the word ends where the sign begins).
+const PROGRAMMING_LANGUAGE = /\b(?:em|in|no|na|with|using|com|de) (python|javascript|js|java|c|golang|rust|ruby|php|kotlin|swift|typescript)\b|^(python|javascript|js|java|golang|rust|ruby|php|kotlin|swift|typescript)\b/
 // What a language course teaches: its data structures, control flow, memory, objects and asynchrony.
 const LANGUAGE_CONCEPT = /\b(lists?|listas?|tuplas?|tuples?|dicts?|dictionar(y|ies)|dicionarios?|arrays?|arraylist|linkedlist|loops?|iterat\w*|iterand\w*|recurs\w*|chama ela mesma|calls? itself|pointers?|ponteiros?|segmentation fault|segfault|default arguments?|argumentos? padrao|promises?|settimeout|async|await|callbacks?|closures?|construtor(es)?|constructors?|heranca|inheritance|equals|malloc|calloc|variave(l|is)|variables?|type alias|decorators?|generators?|threads?|mutex|garbage collector|classes?|objetos?|metodos?|methods?|fatorial|factorial|fibonacci|strings?)\b/
 // The languages' own names, and Node, which the notes name as a runtime: none of them says the question is the notes'.
 const LANGUAGE_TERMS = new Set(['python', 'javascript', 'js', 'java', 'c', 'golang', 'rust', 'ruby', 'php', 'kotlin', 'swift', 'typescript', 'ts', 'node'])
 
 /**
- * A question on a programming language's own workings ("what happens in python if i use a list as a default argument",
- * "em js o setTimeout com 0 roda antes de uma promise?"): asked in a language, of what a language course teaches, with at
- * most one word beyond the language's name that a note's title, keywords or headings use. Such a word is then a word of
- * the language's ("list", "função"), not the cloud's; a question that names two ("my python app lists s3 objects", "CDK in
- * TypeScript") is the notes'.
+ * A question on a programming language's own workings ("em python oq acontece se eu remover itens de uma lista enquanto
+ * itero", "em js o setTimeout com 0 roda antes de uma promise?"): asked in a language, of what a language course teaches,
+ * with at most one word beyond the language's name that a note's title, keywords or headings use. Such a word is then a
+ * word of the language's ("list", "função"), not the cloud's; a question that names two ("my python app lists s3
+ * objects", "CDK in TypeScript", and also "a list as a default argument in python", which this reading leaves answered)
+ * is taken as the notes'.
  */
 function languageQuestion (base: KnowledgeBase, folded: string, queryTerms: readonly string[]): boolean {
   if (!PROGRAMMING_LANGUAGE.test(folded) || !LANGUAGE_CONCEPT.test(folded)) return false
