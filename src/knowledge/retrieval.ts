@@ -510,6 +510,7 @@ const COURSE_LOGISTICS = new RegExp([
   // Dropping a subject, the campus restaurant's hours, being struck off for failing twice, a hand-in a day late, when the
   // marks come out.
   String.raw`\b(trancar|tranco|trancou|trancamos) (a |uma |essa |esta |minha )?(matricula|disciplina|materia|faculdade|curso)\b`,
+  String.raw`\btrancar (calculo|fisica|quimica|algebra|estatistica)\b`,
   String.raw`\b(que horas|q horas|qnd|quando|what time) (abre|fecha|opens?|closes?) (o |a |the )?(ru|bandejao|biblioteca|library|cantina|secretaria|restaurante universitario)\b`,
   String.raw`\b(jubilamento|jubilad[oa]|jubilar)\b`,
   String.raw`\b(quando|qnd|qdo|when) (sai|saem|vai sair|will|do|does|are) (a |as |the |my |our )?(nota|notas|grades?|results?)\b`,
@@ -517,10 +518,10 @@ const COURSE_LOGISTICS = new RegExp([
   // An extension asked for a report, and the final thesis itself: what it is, its theme and supervisor, leaving it to the end.
   String.raw`\b(extension|prorrogacao|adiamento) (on|for|of|do|da|pro|pra) (the |my |o |a )?(report|essay|assignment|relatorio|trabalho|prazo)\b`,
   String.raw`\b(tema|orientador\w*) (do|da|pro|pra|de|of|for) (meu |minha |my )?(tcc|monografia|thesis)\b`, String.raw`\bo tcc pra ultima\b`, String.raw`\b(oq|o que) (e|eh) (o )?tcc\b`,
-  // Missing the first week, when next semester's enrolment opens, whom to ask to review a mark, dropping a subject not to fail it.
+  // Missing the first week, when next semester's enrolment opens, whom to ask to review a mark.
   String.raw`\b(first week|primeira semana) (of|de) (classes|class|aulas?)\b`,
   String.raw`\b(registration|enrollment|enrolment|matricula|inscricao|inscricoes) (for|pro|para o|do) (the )?(next|proximo) (semester|term|semestre)\b`, String.raw`\bwhen does (registration|enrollment|enrolment) (\w+ ){0,3}open\b`,
-  String.raw`\b(revisar|revisao d[ae]|review) (a |minha |my )?(nota|grade)\b`, String.raw`\btrancar (calculo|fisica|quimica|algebra|estatistica)\b`
+  String.raw`\b(revisar|revisao d[ae]|review) (a |minha |my )?(nota|grade)\b`
 ].join('|'))
 
 /**
@@ -537,10 +538,11 @@ const CAREER = new RegExp([
   String.raw`\b(curriculo|curriculum vitae|cover letter|carta de apresentacao)\b`,
   String.raw`(?<!\b(?:na|numa|nessa|nesta|naquela|em uma|dessa|desta) )\bvagas? (de |clt |pj )?(\w+ ){0,2}(estagio|estagiario|junior|trainee)\b`,
   String.raw`\b(escrev\w*|mont\w*|fazer|faco|write|writing|update|updating) (um |o |my |a |meu )?(cv|curriculo)\b`,
+  String.raw`\b(updated?|atualizei) (my|meu|o) (cv|curriculo|resume)\b`, String.raw`\b(no|in|on) (meu |my )?(cv|curriculo)\b`,
   String.raw`\bquanto (ganha|ganham|paga|pagam|recebe|recebem) (em media |mais ou menos )?(um |uma |o |a )?(estagiari[oa]|junior|dev|devops|desenvolvedor\w*|engenheir[oa]|analista|sre)\b`,
   String.raw`\bhow much (does|do) (an? |the )?(\w+ ){0,2}(interns?|juniors?|engineers?|developers?|devops|sres?) (make|earn|get paid)\b`,
   String.raw`\b(pegar|aceitar|topar|take|taking|accept|accepting) (o |um |uma |esse |essa |aquele |the |an? |this |that )?(estagio|emprego|vaga|job offer|offer|internship|job)\b`,
-  String.raw`\b(my|your|a) resume\b`, String.raw`\bestagio (em \w+ )?ou\b`, String.raw`\bpedir (um )?aumento\b`, String.raw`\b(tirar|take|taking|get|getting|fazer|estudar pra|study for) (a |uma |the |an |my first |minha primeira )?(\w+ )?(certificacao|certification)\b`, String.raw`\b(certificacao|certification)s? (\w+ ){0,5}(vale (mais )?a pena|worth (it|getting|taking)|tirar|to take)\b`, String.raw`\bwithout getting fired\b`,
+  String.raw`\b(my|your|a) resume\b`, String.raw`\bestagio (em \w+ )?ou\b`, String.raw`\b(pedir|peco) (um )?aumento\b`, String.raw`\b(tirar|take|taking|get|getting|fazer|estudar pra|study for) (a |uma |the |an |my first |minha primeira )?(\w+ )?(certificacao|certification)\b`, String.raw`\b(certificacao|certification)s? (\w+ ){0,5}(vale (mais )?a pena|worth (it|getting|taking)|tirar|to take)\b`, String.raw`\bwithout getting fired\b`,
   String.raw`\bmudar de (curso|carreira|area)\b`, String.raw`\bswitch(ing)? (from \w+ )?(to computer science|majors?|careers?)\b`, String.raw`\biniciacao cientifica\b`,
   // Moving between roles and what they pay ("switching from backend to devops as a junior, what's the pay like").
   String.raw`\bswitch(ing)? from (backend|frontend|front-end|back-end|support|qa|testing|dev|development|data) to (devops|cloud|sre|backend|frontend|data|security)\b`,
@@ -556,12 +558,11 @@ const CAREER = new RegExp([
   String.raw`\b(prepare|preparing|prep|preparar|me preparo) (\w+ ){0,2}(for|pra|para) (an? |uma |the |my |minha )?(technical |tecnica |job |emprego |estagio )?(interview|entrevista)s?\b(?! (\w+ ){0,3}(about|sobre|on|de|of) (aws|cloud|nuvem))`,
   // What an opening asks of a candidate ("quantos anos de experiencia costumam pedir pra vaga de sre pleno?").
   String.raw`\b(quantos anos de experiencia|how many years of experience)\b`,
-  // The CV, the interview's behavioural questions and group dynamics, and what to ask an internship to pay.
-  String.raw`\b(updated?|atualizei) (my|meu|o) (cv|curriculo|resume)\b`, String.raw`\b(no|in|on) (meu |my )?(cv|curriculo)\b`,
+  // The interview's behavioural questions and group dynamics, and what to ask an internship to pay.
   String.raw`\bstar method\b`, String.raw`\bbehaviou?ral (questions?|interviews?)\b`, String.raw`\bdinamica de grupo\b`,
   String.raw`\bquanto pedir de (bolsa|salario)\b`, String.raw`\bbolsa (de|do|num|no|em) estagio\b`,
-  // Asking one's manager for a raise, and when to apply for internships.
-  String.raw`\bpeco (um )?aumento\b`, String.raw`\b(apply|applying) for (summer )?internships\b`, String.raw`\btime of (the )?year to apply\b`
+  // When to apply for internships.
+  String.raw`\b(apply|applying) for (summer )?internships\b`, String.raw`\btime of (the )?year to apply\b`
 ].join('|'))
 
 /**
@@ -603,8 +604,10 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(grading|grade|corrigir|correcting) (\d+ )?(lab |the )?(reports|exams|provas|trabalhos|relatorios)\b`, String.raw`\b(ice ?breakers?|quebra-gelo)\b`,
   String.raw`\b(my|our|meu|minha) (group partner|teammate|lab partner|project partner|parceir[oa] de (grupo|projeto|dupla)|dupla) (hasn'?t|has not|never|nao|nunca) (touched|done|worked|mexeu|fez|faz|ajud\w*)\b`,
   String.raw`\b(one guy|someone|one person|um cara|alguem|um colega|um integrante) (in|from|do|no|da|na) (our|my|the|nosso|meu|minha|nossa) (\d+[- ]?(person|pessoas) )?(group|grupo|team|equipe) (\w+ ){0,2}(never|nunca|doesn'?t|nao)\b`, String.raw`\b(curso|aulas?) de (ingles|espanhol)\b`,
+  String.raw`\b(one|a|um) (guy|person|member|colega|cara|membro) (\w+ ){0,3}(never|nunca|doesn'?t|doesnt|nao) (does|do|faz) (anything|nada)\b`,
+  String.raw`\b(never|nunca|doesn'?t|doesnt|nao) (does|do|faz) (his|her|their|sua|a sua) (part|parte)\b`, String.raw`\bnunca faz a parte (dele|dela)\b`,
   // Other subjects of the degree: calculus homework is no question for the cloud notes.
-  String.raw`\b(integral|integrais) (por partes|de|do|da)\b`, String.raw`\bderivadas?\b`, String.raw`\bregra da cadeia\b`, String.raw`\bprova de calculo\b`,
+  String.raw`\b(integral|integrais) (por partes|de|do|da)\b`, String.raw`\bderivadas?\b`, String.raw`\bregra da cadeia\b`, String.raw`\b(em|in|de|pra|for|na prova de|on my) (calculo|calculus)( \d| i+)?\b`,
   String.raw`\b(integration by parts|chain rule|derivative of|calculus (exam|homework|class))\b`,
   String.raw`\b(linear algebra|algebra linear|eigenvalues?|eigenvectors?|autovalor(es)?|autovetor(es)?)\b`,
   // In which order to study the degree's subjects ("primeiro linux ou primeiro redes?"), and what to cook after class.
@@ -618,12 +621,15 @@ const STUDY_SKILLS = new RegExp([
   // ...and cooking one's food.
   String.raw`\b(boil|cook|fry|bake|cozinhar|cozinho|fritar|frito|assar|asso) (an? |the |o |a |um |uma |some )?(eggs?|ovos?|rice|arroz|pasta|macarrao|cake|bolo)\b`,
   String.raw`\b((quick|easy|simple|cheap) )?(dinner|lunch|breakfast) (recipes?|ideas?)\b`, String.raw`\brecipes? (for dinner|for lunch|i can make)\b`, String.raw`\breceitas? (rapidas?|faceis?|simples|baratas?) (pra|para|de) (o |a )?(jantar|janta|almoco|cafe)\b`,
+  String.raw`\bmarmitas? (rapidas?|baratas?|faceis?|saudaveis?|pra semana|da semana)\b`, String.raw`\bmeal prep\b`,
   // The student's own equipment: which laptop or keyboard to buy, how much memory it needs.
   String.raw`\b(best|melhor|qual|which|good|decent|cheap|affordable|barato|bom|boa|recommend\w*|indica\w*|comprar|buy|buying) (\w+ ){0,3}(laptop|notebook|keyboard|teclado|macbook)s?\b`,
   String.raw`\b(laptop|notebook)s? (for|pra|para) (programming|programar|coding|college|faculdade)\b`,
   String.raw`\b(laptop|notebook|keyboard|teclado)s? (\w+ ){0,2}(ate|under|abaixo de|por menos de|for less than) (r\$ ?|\$ ?|£ ?|€ ?)?\d`,
   String.raw`\b\d+ ?gb (of |de )?ram (is )?(enough|suficiente|da conta)\b`, String.raw`\b(my |meu |o )?(laptop|notebook|pc|computador)s? (has|have|tem) (enough|suficiente)\b`, String.raw`\b\d+ ?gb (or|ou) \d+ ?gb (of |de )?ram\b`,
-  String.raw`\b(revolucao francesa|french revolution|juros compostos|compound interest|media ponderada|weighted average|confidence interval|intervalo de confianca|standard deviation|desvio padrao)\b`,
+  String.raw`\b(linux|windows|mac|macos) (vs|or|ou|x) (linux|windows|mac|macos)\b[^?.!]{0,30}\b(laptop|notebook|pc|computador)\b`,
+  String.raw`\b(laptop|notebook|pc|computador) (with|com) \d+ ?gb (of |de )?ram\b`,
+  String.raw`\b(revolucao francesa|french revolution|juros compostos|compound interest|media ponderada|weighted average|confidence interval|intervalo de confianca|standard deviation|desvio padrao|chi[- ]squared?|qui[- ]quadrado|teste t de student|t-test|anova)\b`,
   // A book to read, the other subjects' topics (threads and processes, recursion, how to do it in CSS), the best way to
   // study, the abstract of a thesis, a keyboard to buy, and a place to eat near the campus however it is asked.
   String.raw`\b(indica|indicar|indique|recomenda|recomendar|recomende|recommend|suggest|sugere|sugerir) (\w+ ){0,3}(livros?|books?)\b`, String.raw`\blivros? (bom|boa|bons|boas) (de|pra|para|sobre)\b`, String.raw`\b(good|best) books? (on|about|for|to learn)\b`,
@@ -655,25 +661,17 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(classe (pai|filha|mae|abstrata)|parent class|child class|subclass\w*|heranca|inheritance|polimorfismo|polymorphism)\b`,
   String.raw`\basync ?/? ?await\b|\b(js|javascript) promises?\b|\bpromises? (in|em|do|no) (js|javascript)\b|\barrow functions?\b`,
   String.raw`\b(select|from|where|group by|having|order by)(,? (select|from|where|group by|having|order by)){2,}\b`,
-  // The degree's other subjects (calculus, statistics, the humanities' homework, UML diagrams), a group member who does
-  // nothing, life (a week's lunchboxes, a pet's name) and the operating system and memory of the student's laptop.
-  String.raw`\b(em|in|de|pra|for|na prova de|on my) (calculo|calculus)( \d| i+)?\b`,
-  String.raw`\b(chi[- ]squared?|qui[- ]quadrado|teste t de student|t-test|anova|desvio padrao|standard deviation)\b`,
+  // The degree's other subjects (the humanities' homework, UML diagrams) and a pet's name.
   String.raw`\b(trabalho|prova|aula|homework|essay|assignment|class|aulas|seminario) (de|of|for|pra|para) (historia|geografia|filosofia|sociologia|quimica|fisica|literatura|history|geography|philosophy|sociology|chemistry|physics|literature)\b`,
   String.raw`\brevolucao industrial\b|\bindustrial revolution\b`,
   String.raw`\b(diagramas? de (classes|casos de uso|sequencia)|(class|use case|sequence) diagrams?|uml)\b`,
-  String.raw`\bmarmitas? (rapidas?|baratas?|faceis?|saudaveis?|pra semana|da semana)\b`, String.raw`\bmeal prep\b`,
   String.raw`\b(name|nome) (for|pro|pra|para o|para a) (my |meu |minha )?(new |novo |nova )?(cat|dog|pet|kitten|puppy|gato|gata|cachorro|cachorra|gatinho|gatinha)\b`,
-  String.raw`\b(one|a|um) (guy|person|member|colega|cara|membro) (\w+ ){0,3}(never|nunca|doesn'?t|doesnt|nao) (does|do|faz) (anything|nada)\b`,
-  String.raw`\b(linux|windows|mac|macos) (vs|or|ou|x) (linux|windows|mac|macos)\b[^?.!]{0,30}\b(laptop|notebook|pc|computador)\b`,
-  String.raw`\b(laptop|notebook|pc|computador) (with|com) \d+ ?gb (of |de )?ram\b`,
   // Sleep before an exam, a professor's rules on chatbots, the database course's ER model, the networks course's delays,
-  // juggling the semester's subjects, a teammate who never does their part, and how fast the assistant itself answers.
+  // juggling the semester's subjects, and how fast the assistant itself answers.
   String.raw`\b(hours of sleep|horas de sono)\b`, String.raw`\b(professor|prof|teacher)\w* (hates?|odeia|proibe|bans?|doesn'?t let|nao deixa)\b`,
   String.raw`\b(modelo (er|entidade[- ]relacionamento)|entidades? fracas?|weak entit(y|ies)|er (model|diagram)s?)\b`,
   String.raw`\batraso de (propagacao|transmissao)\b|\b(propagation|transmission) delay\b`,
   String.raw`\b(dar conta de|handle|juggle|juggling) \d+ (materias|disciplinas|classes|courses|subjects)\b`, String.raw`\bcomo (me )?organizar (\w+ ){0,2}(semestre|estudos|rotina)\b`,
-  String.raw`\b(never|nunca|doesn'?t|doesnt|nao) (does|do|faz) (his|her|their|sua|a sua) (part|parte)\b`, String.raw`\bnunca faz a parte (dele|dela)\b`,
   String.raw`\bhow long do you (usually )?take to (answer|reply|respond)\b`
 ].join('|'))
 
