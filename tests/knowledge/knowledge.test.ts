@@ -1123,6 +1123,9 @@ t.test('everyday-words', async t => {
       'where the student heard it, and whether it holds ("procede", of "proceder"), say how the question is asked')
     retrievedWithUnknown(t, base, 'no meetup o palestrante falou que lambda nao tem cold start, procede?', true, [], 'a speaker at a meetup')
     retrievedWithUnknown(t, base, 'guardar a senha do banco direto no codigo do repo privado é furada?', true, [], 'a bad idea is "furada"')
+    const letter = retrievedWithUnknown(t, base, 'Prezado professor, o que acontece com uma mensagem que nenhum consumidor consegue processar na fila do SQS? Atenciosamente.', true, [],
+      'a letter\'s salutation and closing')
+    t.equal(letter.hits[0]?.topic, 'message-queues')
   })
 
   t.test('a name the section\'s questions ask about, beside questions that ask the rest, is the section\'s', async t => {
