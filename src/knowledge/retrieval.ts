@@ -447,11 +447,11 @@ function subjectOfQuestion (words: readonly string[], first: number, asked = fal
 /**
  * What only the course's own staff can say: its grades, deadlines, hours and enrolment ("qual a nota minima
  * pra passar na disciplina", "when is the deadline for the final project", "quantas horas de atividade
- * complementar preciso"). The notes teach the subject, not the course's rules, however many of the
- * question's words they use ("nuvem", "project", "atividade").
+ * complementar preciso", "a monitoria é paga?"). The notes teach the subject, not the course's rules, however
+ * many of the question's words they use ("nuvem", "project", "atividade").
  */
 const COURSE_LOGISTICS = new RegExp([
-  // English: grades and passing, deadlines and extensions, credits and attendance.
+  // English: grades and passing, deadlines and extensions, credits, attendance and the transcript.
   String.raw`\b(minimum|passing|final) (grade|score|mark)\b`, String.raw`\bpass (the|this) (class|course|subject|exam)\b`,
   String.raw`\b(when is|whens|when s|when are|what day is|what date is) (the )?(deadline|due date|exam|midterm|final exam|test|presentation)s?\b`,
   String.raw`\bwhen (is|s|are) (the |my |our )?(\w+ ){0,2}(project|assignment|homework|report|essay|lab|exam)s? due\b`,
@@ -460,7 +460,7 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(open|closed)[- ]book\b`, String.raw`\b(prova|provas|aula|aulas|exam|exams|class|lecture) (\w+ ){0,5}(foi |vai ser |was |been |is )?(adiad[ao]s?|cancelad[ao]s?|postponed|cancell?ed)\b`, String.raw`\b(horario da biblioteca|library hours)\b`, String.raw`\bwhat time (does|is|will) the (exam|test|midterm|final|lab|class|presentation)\b`, String.raw`\blate (submissions?|penalty)\b`, String.raw`\b(recording|recordings|video) of (the |last week'?s |last |today'?s |yesterday'?s |this week'?s )?(\w+ )?(lecture|class)\b`,
   String.raw`\b(check|see|find|ver|consultar|saber|olhar) (my|minha|minhas) (\w+ ){0,2}(grades?|marks?|notas?)\b`,
   String.raw`\bhow many (absences|credit hours)\b`, String.raw`\bhow many credits (is|are|does|do) (the|this|our|my) (\w+ ){0,3}(course|class|subject|module)\b`,
-  String.raw`\bcounts? towards? (the |my |a )?(\w+ )?(minor|major|degree)\b`,
+  String.raw`\bcounts? towards? (the |my |a )?(\w+ )?(minor|major|degree)\b`, String.raw`\b(on|in|from|no|do) (my |meu )?(transcript|historico escolar|historico academico)\b`,
   // Portuguese: the same, and enrolment ("rematrícula", "trancamento").
   String.raw`\bnota (minima|final|de corte|pra passar|para passar)\b`, String.raw`\bpassar (na|nessa|em) (disciplina|materia|cadeira|prova)\b`,
   String.raw`\b(prazo|data) (de|da|pra|para a) entrega (do|da|de) (trabalho|projeto|tcc|atividade|relatorio|lista)\b`,
@@ -473,7 +473,7 @@ const COURSE_LOGISTICS = new RegExp([
   // Whether the work is done alone or in a group is the course's rule ("a entrega nao e em dupla ne? posso fazer sozinho?").
   String.raw`\b(posso|podemos|can i|can we|am i allowed to) (fazer|entregar|do|submit) (o |a |the |it |this |our )?(trabalho |projeto |project |assignment |lab |entrega |work )?(sozinh[oa]|individualmente|alone|on my own|by myself|solo)\b`,
   String.raw`\b(is|are) (the|our|this) (\w+ ){0,2}(project|assignment|lab|report|homework)s? (individual|in pairs|done in pairs|a group (project|assignment))\b`,
-  String.raw`\b(prova|avaliacao|exame) (\w+ ){0,6}com consulta\b`, String.raw`\bcom consulta ou sem\b`, String.raw`\b(qual|que) (e )?(o |a )?(horario|dia|sala|data) d[ao] (monitoria|aula|prova)\b`, String.raw`\bhorarios? da monitoria\b`, String.raw`\b(presencial ou online|online ou presencial)\b`,
+  String.raw`\b(prova|avaliacao|exame) (\w+ ){0,6}com consulta\b`, String.raw`\bcom consulta ou sem\b`, String.raw`\b(qual|que) (e )?(o |a )?(horario|dia|sala|data) d[ao] (monitoria|aula|prova)\b`, String.raw`\bhorarios? da monitoria\b`, String.raw`\bmonitoria (\w+ ){0,5}(paga|remunerada|voluntaria)\b`, String.raw`\b(presencial ou online|online ou presencial)\b`,
   // What a late or missing hand-in costs in marks ("do we lose points if the lab report goes in a day late?").
   String.raw`\b(lose|losing|perder|perco|perde|perdemos) (any |some |alguns |um )?(points?|marks?|pontos?)\b(?! (de|of) (dados|data|extremidade))`, String.raw`\bentregar (\w+ ){0,2}atrasad[oa]s?\b`,
   // Asking for an exam to be marked again, changing groups mid-term, and how many pages a report must have.
@@ -506,7 +506,7 @@ const COURSE_LOGISTICS = new RegExp([
   // Printing a poster or a banner for a presentation day: a campus errand.
   String.raw`\b(print|printing|imprimir|imprimo) (an? |um |uma |the |o |a |my |meu |nosso )?(poster|banner|cartaz)s?\b`,
   // What an exam or a project weighs in the grade ("a prova final vale 40% da nota").
-  String.raw`\b(prova|provas|exame|trabalho|projeto|exam|final|midterm|project|assignment|quiz)\b (\w+ ){0,4}(vale|valem|is worth|are worth|counts? for) \d+ ?(%|por cento|percent|pontos|points)`,
+  String.raw`\b(prova|provas|exame|trabalho|projeto|exam|final|midterm|project|assignment|quiz)\b (\w+ ){0,4}(vale|valem|is worth|are worth|counts? for) (like |about |around |uns |tipo )?\d+ ?(%|por cento|percent|pontos|points)`,
   // Dropping a subject, the campus restaurant's hours, being struck off for failing twice, a hand-in a day late, when the
   // marks come out.
   String.raw`\b(trancar|tranco|trancou|trancamos) (a |uma |essa |esta |minha )?(matricula|disciplina|materia|faculdade|curso)\b`,
@@ -589,9 +589,9 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\bnao travar na hora de apresentar\b`,
   String.raw`\b(blank(ing)? out|stay(ing)? awake|public speaking|falar em publico)\b`, String.raw`\bfreez\w* up (during|in|at|on)\b`,
   String.raw`\b(structure|prepare) an? (\d+ ?minute )?presentation\b`, String.raw`\b(apresentacao|defesa) (de|do) tcc\b`, String.raw`\b(slide|slides) templates?\b`, String.raw`\btemplate de slides?\b`,
-  String.raw`\b(split|splitting|divide|dividing|dividir|dividindo) (the )?(work|tarefas|trabalho) (in|of|do|no|entre|between|among) (an? |the |our |o |um )?(\d+[- ]person )?(group|grupo|teammates|colegas|integrantes|membros|members)\b`,
+  String.raw`\b(split|splitting|divide|dividing|dividir|dividindo) (the |as |o )?(work|tasks|tarefas|trabalho) (in|of|do|no|entre|between|among) (an? |the |our |o |um )?(\d+[- ]person )?(group|grupo|teammates|colegas|integrantes|membros|members)\b`,
   String.raw`\bquanto tempo (leva|demora) (pra|para) aprender\b`, String.raw`\bhow long (does it|would it|will it|did it) take to learn\b`,
-  String.raw`\borganiz\w* (os |meus |minha |meu |o |a )?(estudos|semana|rotina|horario|tempo)\b`,
+  String.raw`\borgani[sz]\w* (os |meus |minha |meu |o |a |my )?(study |de estudos? )?(estudos|semana|rotina|horario|tempo|time|week|schedule)\b`,
   String.raw`\btips? (for|on|pra|para) (revising|studying|revision|estudar)\b`,
   String.raw`\b(time management|manage my time|gerir o (meu )?tempo|gerenciar (o |meu )?tempo|conciliar (o )?(trabalho|estagio|emprego) (e|com) (a )?(faculdade|estudos?))\b`,
   String.raw`\b(estudar e trabalhar|trabalhar e estudar|(work|working) and (study|studying|college|uni|school))\b`,
@@ -614,7 +614,7 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(ordem|order) (certa |right |best |melhor )?(pra|para|to|de|in which to) (estudar|study|aprender|learn)\b`,
   // When and how long to study, and with what breaks: study habits, whatever the subject.
   String.raw`\b(best|melhor) (time|hora|horario|periodo) (of|do) (the )?(day|dia) (to|pra|para) (study|estudar)\b`,
-  String.raw`\b(how many hours|quantas horas) ([\w']+ ){0,4}(stud\w*|estud\w*)\b`,
+  String.raw`\b(how many hours|quantas horas) ([\w']+ ){0,6}(stud\w*|estud\w*)\b`,
   String.raw`\b(take|taking|fazer|faco|fazendo) ([\w']+ ){0,2}(breaks|pausas|intervalos) ([\w']+ ){0,3}(stud\w*|estud\w*)\b`,
   // Where to eat, shop or work out near the university (not what a restaurant near it should run its site on).
   String.raw`\b(onde|where|qual|quais|which|any|algum|alguma|recomenda\w*|recommend\w*|indica\w*|suggest\w*|sugere\w*) (\w+ ){0,3}(restaurantes?|lanchonetes?|padarias?|bakery|bakeries|bandejao|cafeterias?|pizzarias?|supermercados?|supermarkets?|farmacias?|pharmacy|pharmacies|academias?|gyms?|places? to eat|lugar pra comer) (\w+ ){0,4}(perto|near|close to|nearby|around) (d[oa] |the |o |a |my |our )?(campus|faculdade|facul|universidade|university|college|uni)\b`,
