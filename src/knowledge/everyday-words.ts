@@ -86,11 +86,14 @@ export function isProductWord (folded: string): boolean {
  * Everyday Portuguese that the frequency list, drawn from film subtitles, ranks below its cut while students write it
  * all the time: a piece of a file ("um trecho"), a bad idea ("furada"), so-and-so ("o fulano"), whether a claim holds
  * ("procede?", from "proceder"), a tool that spits something out ("cospe"), a conference speaker, a plan's top tier ("plano
- * premium"), sorting letters at the post office ("triagem"), a building's caretaker ("síndico"), doing without ("dispensa"), and
- * how a letter to the professor opens and closes ("Prezado professor, …", "Atenciosamente").
+ * premium"), sorting letters at the post office ("triagem"), a building's caretaker ("síndico"), doing without ("dispensa"), a
+ * slowdown ("lentidão"), an estimate, freight ("frete"), a prompt written with care ("caprichado"), which rule prevails
+ * ("prevalece"), a database running flat out ("no talo"), and how a letter to the professor opens and closes ("Prezado
+ * professor, …", "Atenciosamente").
  */
 const EVERYDAY_PT_MORE: readonly string[] = ['trecho', 'furada', 'fulano', 'fulana', 'ciclano', 'beltrano', 'proceder', 'cospe', 'palestrante',
-  'premium', 'triagem', 'sindico', 'dispensa', 'prezado', 'prezada', 'prezados', 'prezadas', 'atenciosamente', 'cordialmente']
+  'premium', 'triagem', 'sindico', 'dispensa', 'prezado', 'prezada', 'prezados', 'prezadas', 'atenciosamente', 'cordialmente',
+  'lentidao', 'estimativa', 'estimativas', 'frete', 'caprichar', 'prevalecer', 'talo']
 
 // Built at the first question that has a word the notes lack, not at start-up.
 function words (): Record<Lang, ReadonlySet<string>> {

@@ -40,6 +40,10 @@ const EXPANSIONS: Record<string, string> = {
   qtos: 'quantos',
   qtas: 'quantas',
   qts: 'quantos',
+  // "qlqr", "qqr": qualquer, its vowels dropped the same way.
+  qlqr: 'qualquer',
+  qlq: 'qualquer',
+  qqr: 'qualquer',
   dps: 'depois',
   dpois: 'depois',
   agr: 'agora',

@@ -1126,6 +1126,13 @@ t.test('everyday-words', async t => {
     const letter = retrievedWithUnknown(t, base, 'Prezado professor, o que acontece com uma mensagem que nenhum consumidor consegue processar na fila do SQS? Atenciosamente.', true, [],
       'a letter\'s salutation and closing')
     t.equal(letter.hits[0]?.topic, 'message-queues')
+    for (const [question, what] of [
+      ['o autoscaling resolve qlqr pico de acesso sozinho?', '"qlqr" is "qualquer"'],
+      ['to fazendo a estimativa de custo do frete de dados entre zonas, quanto a aws cobra por gb?', 'an estimate and freight'],
+      ['um prompt caprichado reduz a alucinacao do llm?', 'a prompt written with care'],
+      ['se uma policy permite s3:GetObject e outra nega, qual prevalece?', 'which rule prevails'],
+      ['a lentidao da api é culpa do banco no talo?', 'a slowdown and a database running flat out']
+    ] as const) retrievedWithUnknown(t, base, question, true, [], what)
   })
 
   t.test('a name the section\'s questions ask about, beside questions that ask the rest, is the section\'s', async t => {
