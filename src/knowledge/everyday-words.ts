@@ -95,11 +95,18 @@ const EVERYDAY_PT_MORE: readonly string[] = ['trecho', 'furada', 'fulano', 'fula
   'premium', 'triagem', 'sindico', 'dispensa', 'prezado', 'prezada', 'prezados', 'prezadas', 'atenciosamente', 'cordialmente',
   'lentidao', 'estimativa', 'estimativas', 'frete', 'caprichar', 'prevalecer', 'talo']
 
+/**
+ * Everyday English that the general dictionary's common levels leave out while students write it: a price that runs high
+ * ("pricier"), a rough figure ("ballpark"), a change nobody notices ("seamless"), who does the work ("legwork"), a thing
+ * that runs on its own ("standalone").
+ */
+const EVERYDAY_EN_MORE: readonly string[] = ['pricey', 'pricier', 'priciest', 'ballpark', 'seamless', 'seamlessly', 'legwork', 'standalone']
+
 // Built at the first question that has a word the notes lack, not at start-up.
 function words (): Record<Lang, ReadonlySet<string>> {
   lexicon ??= {
     pt: new Set([...EVERYDAY_PT.split(/\s+/), ...EVERYDAY_PT_MORE].filter(w => w !== '')),
-    en: new Set([...EVERYDAY_EN.split(/\s+/), ...DICTIONARY_EN.split(/\s+/), ...DEVELOPER_WORDS].filter(w => w !== '' && !PRODUCT_WORDS.has(w)))
+    en: new Set([...EVERYDAY_EN.split(/\s+/), ...DICTIONARY_EN.split(/\s+/), ...EVERYDAY_EN_MORE, ...DEVELOPER_WORDS].filter(w => w !== '' && !PRODUCT_WORDS.has(w)))
   }
   return lexicon
 }

@@ -1133,6 +1133,12 @@ t.test('everyday-words', async t => {
       ['se uma policy permite s3:GetObject e outra nega, qual prevalece?', 'which rule prevails'],
       ['a lentidao da api é culpa do banco no talo?', 'a slowdown and a database running flat out']
     ] as const) retrievedWithUnknown(t, base, question, true, [], what)
+    for (const [question, what] of [
+      ['the managed option looks pricier, is it worth it?', 'a price that runs high'],
+      ['ballpark, what does an idle nat gateway cost per month?', 'a rough figure'],
+      ['is switching the alb to a new certificate seamless or do clients drop?', 'a change nobody notices'],
+      ['can a standalone ecs task sit behind a load balancer, or does that need a service?', 'a task on its own']
+    ] as const) retrievedWithUnknown(t, base, question, true, [], what)
   })
 
   t.test('a name the section\'s questions ask about, beside questions that ask the rest, is the section\'s', async t => {
