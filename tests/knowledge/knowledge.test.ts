@@ -1148,6 +1148,11 @@ t.test('everyday-words', async t => {
     t.same([accelerator.covered, accelerator.untreated], [false, ['Global Accelerator']], 'asked what it is, the name is the subject')
   })
 
+  t.test('the route tables\' rule by its English name ("longest prefix match") is the route tables\' in either language', async t => {
+    const rule = retrieve(base, 'o que é longest prefix match numa tabela de rotas?')
+    t.same([rule.covered, rule.untreated, rule.hits[0]?.heading], [true, [], 'Tabelas de rotas'])
+  })
+
   t.test('a name the question writes twice is its subject, not where the student is', async t => {
     const gitlab = retrieve(base, 'our team uses gitlab ci instead of github actions, how do i configure oidc for the gitlab runners to assume an aws role')
     t.same([gitlab.covered, gitlab.unknown], [false, ['gitlab']])
