@@ -1131,9 +1131,7 @@ t.test('everyday-words', async t => {
       ['to fazendo a estimativa de custo do frete de dados entre zonas, quanto a aws cobra por gb?', 'an estimate and freight'],
       ['um prompt caprichado reduz a alucinacao do llm?', 'a prompt written with care'],
       ['se uma policy permite s3:GetObject e outra nega, qual prevalece?', 'which rule prevails'],
-      ['a lentidao da api é culpa do banco no talo?', 'a slowdown and a database running flat out']
-    ] as const) retrievedWithUnknown(t, base, question, true, [], what)
-    for (const [question, what] of [
+      ['a lentidao da api é culpa do banco no talo?', 'a slowdown and a database running flat out'],
       ['the managed option looks pricier, is it worth it?', 'a price that runs high'],
       ['ballpark, what does an idle nat gateway cost per month?', 'a rough figure'],
       ['is switching the alb to a new certificate seamless or do clients drop?', 'a change nobody notices'],
