@@ -2152,10 +2152,11 @@ function figureMissing (base: KnowledgeBase, folded: string, path: string): bool
  * hitting the limit", "qual o numero maximo de targets num target group", "quantos containers no maximo cabem numa task
  * definition"): the count it asks about (group 1) and, in the rest of the question, the word that makes it a limit. "How
  * many usable addresses does a /24 give" or "quantos containers cabem num servidor comparado com vms" ask no limit: the
- * first is worked out from the block, the second asks how dense, which the notes answer in words.
+ * first is worked out from the block, the second asks how dense, which the notes answer in words. "max" that starts a
+ * setting's name ("max-age") is that setting, no limit: "max-age de um ano da quantos segundos" is worked out.
  */
 const ASKS_COUNT = /\b(?:how many|quant[oa]s|(?:what(?:'?s| is) the|whats the|qual (?:e )?o) max(?:imo|imum)? (?:de|of)(?=\s+[a-z0-9_-]+s\b)|(?:what(?:'?s| is) the|whats the|is there an?|qual (?:e )?(?:o|a)|existe (?:um|uma)|tem (?:um|uma)) max(?:imum)? (?:number|count) of|(?:what(?:'?s| is) the|whats the|is there an?|qual (?:e )?(?:o|a)|existe (?:um|uma)|tem (?:um|uma)) (?:numero|quantidade) max(?:imo|ima)? de|limite de quant[oa]s)\s+((?:[a-z0-9_-]+\s+){0,3}?[a-z0-9_-]+)(?=\s+(?:can|could|do|does|will|would|i|we|you|may|should|fit|per|por(?! (?:segundo|minuto|hora|s|min)\b)|in|on|into|numa?|em|no|na|de|do|da|que|cabem|cabe|posso|consigo|conseguimos|uma|um|pode|podem|aguenta|suporta|before|at|is|are|max|ele|ela|eles|elas|it|they)\b|[?,.!]|$)/g
-const ASKS_LIMIT = /\b(?:max|maximum|maximo|maxima|limit|limite|limites|at most|no maximo|ate quant[oa]s|aguenta|suporta|before (?:it )?(?:throttl\w*|hitting|gets? throttled)|hard cap|quota|cota)\b/
+const ASKS_LIMIT = /\b(?:max(?!-)|maximum|maximo|maxima|limit|limite|limites|at most|no maximo|ate quant[oa]s|aguenta|suporta|before (?:it )?(?:throttl\w*|hitting|gets? throttled)|hard cap|quota|cota)\b/
 // Words that state a count before the thing counted. Portuguese "um" and "uma" are left out: they are as often the
 // article ("a origem de uma regra" counts no rules).
 const NUMBER_WORDS = new Set(('one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty hundred hundreds ' +

@@ -771,6 +771,7 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'how many containers fit on one server compared with vms?').covered, true, 'how dense asks no limit')
     t.equal(retrieve(base, 'meu service tem 6 tasks com maximumPercent 200, no deploy quantas tasks sobem no maximo?').covered, true,
       'figures given before the count make it a sum to work out')
+    t.equal(retrieve(base, 'a max-age of one day in cache-control is how many seconds?').covered, true, '"max-age" is a setting, no limit')
      t.equal(retrieve(base, 'qual o maximo de regras de saida num security group?').covered, false, '"uma regra" is an article and a noun, no count of rules')
     t.equal(retrieve(base, 'o cognito é gratis ate quantos usuarios por mes?').covered, false, '"até quantos" asks a limit; "por mês" closes the count')
     t.equal(retrieve(base, 'how many messages per second can a fifo queue take at most?').covered, true, 'a rate is answered by a figure per second, whatever it counts')
