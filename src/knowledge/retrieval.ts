@@ -470,6 +470,7 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(prova substitutiva|segunda chamada|entregas? atrasadas?|media final|estagio obrigatorio)\b`, String.raw`\bvale quantos pontos\b`, String.raw`\bquanto vale (a nota|o trabalho|a prova|o projeto|a apresentacao)\b`,
   // The university's own accounts are its IT desk's ("forgot my university email password", "senha do wifi da facul").
   String.raw`\b(e-?mail|gmail|outlook|hotmail|moodle|wi-?fi|eduroam) (account |login )?(password|senha)s?\b`, String.raw`\bsenhas? d[oa] (e-?mail|gmail|outlook|hotmail|moodle|wi-?fi|eduroam|portal do aluno)\b`,
+  String.raw`\b(password|senha)s? (for|to|of|pro|pra|do|da) (my |meu |minha |the |o |a )?(university |uni |college |school |student |da faculdade |da facul )?(e-?mail|gmail|outlook|hotmail|moodle|wi-?fi|eduroam|portal do aluno)\b`,
   // Whether the work is done alone or in a group is the course's rule ("a entrega nao e em dupla ne? posso fazer sozinho?").
   String.raw`\b(posso|podemos|can i|can we|am i allowed to) (fazer|entregar|do|submit) (o |a |the |it |this |our )?(trabalho |projeto |project |assignment |lab |entrega |work )?(sozinh[oa]|individualmente|alone|on my own|by myself|solo)\b`,
   String.raw`\b(is|are) (the|our|this) (\w+ ){0,2}(project|assignment|lab|report|homework)s? (individual|in pairs|done in pairs|a group (project|assignment))\b`,
@@ -479,7 +480,7 @@ const COURSE_LOGISTICS = new RegExp([
   // Asking for an exam to be marked again, changing groups mid-term, and how many pages a report must have.
   String.raw`\b(pedir|peco|pede|pedimos|pedido de|solicitar|solicito|request|ask for) (a |uma )?(revisao|review|regrade|recorrecao) (d[ae] |of (my |the )?)?(nota|prova|grade|exam|mark)\b`,
   String.raw`\b(entregar|fazer) (o |a )?(trabalho|projeto|lab|relatorio|atividade) em (dupla|grupo|trio)\b`, String.raw`\btrocar de (grupo|dupla|turma)\b`,
-  String.raw`\b(quantas paginas|how many pages) (precisa|precisam|tem que|deve|devem|should|must|does|do|has to|have to) (\w+ ){0,3}(relatorio|report|trabalho|tcc|essay|paper|assignment|artigo|monografia)\b`,
+  String.raw`\b(quantas paginas|how many pages) (mais ou menos |more or less |roughly |about )?(precisa|precisam|tem que|tem q|deve|devem|should|must|does|do|has to|have to) (\w+ ){0,3}(relatorio|report|trabalho|tcc|essay|paper|assignment|artigo|monografia)\b`,
   // Whether a subject is on the exam, asked as the whole question ("vai cair kubernetes na prova final?"): asked beside a
   // question on the subject ("o que e vpc? vai cair na prova") it is the student's reason, and the notes answer the rest.
   String.raw`^\W*(sera que |sera q )?(vai cair|cai) (\w+ ){1,3}na (prova|p1|p2|final|prova final)( final)?\W*$`,
@@ -597,8 +598,9 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(estudar e trabalhar|trabalhar e estudar|(work|working) and (study|studying|college|uni|school))\b`,
   String.raw`\b(estagio|internship|trabalho|emprego|job) (e|and) (o |a |my )?(tcc|thesis|faculdade|facul|college|aulas|classes) (ao mesmo tempo|at the same time|juntos|together)\b`,
   String.raw`\b(good |best |melhor |boa )?(first|primeira) (programming )?(language|linguagem)( de programacao)? (to learn|pra aprender|para aprender|to start with|pra comecar)\b`,
-  // Another program's trouble: a spreadsheet that freezes is no question for the cloud notes.
+  // Another program's trouble: a spreadsheet that freezes, or a virus on the student's computer, is no question for the cloud notes.
   String.raw`\b(excel|planilha|spreadsheet|google sheets)\b (\w+ ){0,6}(freez\w*|trava\w*|lent[oa]|slow|crash\w*)`,
+  String.raw`\b(antivirus|anti-virus)\b`, String.raw`\bvirus (no|em|in|on) (meu |my |o |the )?(pc|computador|notebook|laptop|celular|phone)\b`,
   String.raw`\b(learn|aprender) (python|java|javascript|programming|programacao|a programar) (from (zero|scratch)|do zero|in (like )?an? (month|week)|em (um|1) (mes|semana)|fast|rapido)\b`,
   // What a teacher asks of the class itself, and a group whose member does no work: no questions for the notes.
   String.raw`\b(grading|grade|corrigir|correcting) (\d+ )?(lab |the )?(reports|exams|provas|trabalhos|relatorios)\b`, String.raw`\b(ice ?breakers?|quebra-gelo)\b`,
@@ -629,7 +631,7 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b\d+ ?gb (of |de )?ram (is )?(enough|suficiente|da conta)\b`, String.raw`\b(my |meu |o )?(laptop|notebook|pc|computador)s? (has|have|tem) (enough|suficiente)\b`, String.raw`\b\d+ ?gb (or|ou) \d+ ?gb (of |de )?ram\b`,
   String.raw`\b(linux|windows|mac|macos) (vs|or|ou|x) (linux|windows|mac|macos)\b[^?.!]{0,30}\b(laptop|notebook|pc|computador)\b`,
   String.raw`\b(laptop|notebook|pc|computador) (with|com) \d+ ?gb (of |de )?ram\b`,
-  String.raw`\b(revolucao francesa|french revolution|juros compostos|compound interest|media ponderada|weighted average|confidence interval|intervalo de confianca|standard deviation|desvio padrao|chi[- ]squared?|qui[- ]quadrado|teste t de student|t-test|anova)\b`,
+  String.raw`\b(revolucao francesa|french revolution|juros compostos|compound interest|media ponderada|weighted average|confidence interval|intervalo de confianca|standard deviation|desvio padrao|chi[- ]squared?|qui[- ]quadrado|teste t de student|t-test|anova|p-?value|valor-?p|null hypothesis|hipotese nula)\b`,
   // A book to read, the other subjects' topics (threads and processes, recursion, how to do it in CSS), the best way to
   // study, the abstract of a thesis, a keyboard to buy, and a place to eat near the campus however it is asked.
   String.raw`\b(indica|indicar|indique|recomenda|recomendar|recomende|recommend|suggest|sugere|sugerir) (\w+ ){0,3}(livros?|books?)\b`, String.raw`\blivros? (bom|boa|bons|boas) (de|pra|para|sobre)\b`, String.raw`\b(good|best) books? (on|about|for|to learn)\b`,
@@ -2150,12 +2152,13 @@ function figureMissing (base: KnowledgeBase, folded: string, path: string): bool
 /**
  * A question that asks how many of a thing a service allows at most ("how many listener rules can one alb take before
  * hitting the limit", "qual o numero maximo de targets num target group", "quantos containers no maximo cabem numa task
- * definition"): the count it asks about (group 1) and, in the rest of the question, the word that makes it a limit. "How
- * many usable addresses does a /24 give" or "quantos containers cabem num servidor comparado com vms" ask no limit: the
- * first is worked out from the block, the second asks how dense, which the notes answer in words. "max" that starts a
- * setting's name ("max-age") is that setting, no limit: "max-age de um ano da quantos segundos" is worked out.
+ * definition", "qntos" as students shorten it): the count it asks about (group 1) and, in the rest of the question, the
+ * word that makes it a limit. "How many usable addresses does a /24 give" or "quantos containers cabem num servidor
+ * comparado com vms" ask no limit: the first is worked out from the block, the second asks how dense, which the notes
+ * answer in words. "max" that starts a setting's name ("max-age") is that setting, no limit: "max-age de um ano da
+ * quantos segundos" is worked out.
  */
-const ASKS_COUNT = /\b(?:how many|quant[oa]s|(?:what(?:'?s| is) the|whats the|qual (?:e )?o) max(?:imo|imum)? (?:de|of)(?=\s+[a-z0-9_-]+s\b)|(?:what(?:'?s| is) the|whats the|is there an?|qual (?:e )?(?:o|a)|existe (?:um|uma)|tem (?:um|uma)) max(?:imum)? (?:number|count) of|(?:what(?:'?s| is) the|whats the|is there an?|qual (?:e )?(?:o|a)|existe (?:um|uma)|tem (?:um|uma)) (?:numero|quantidade) max(?:imo|ima)? de|limite de quant[oa]s)\s+((?:[a-z0-9_-]+\s+){0,3}?[a-z0-9_-]+)(?=\s+(?:can|could|do|does|will|would|i|we|you|may|should|fit|per|por(?! (?:segundo|minuto|hora|s|min)\b)|in|on|into|numa?|em|no|na|de|do|da|que|cabem|cabe|posso|consigo|conseguimos|uma|um|pode|podem|aguenta|suporta|before|at|is|are|max|ele|ela|eles|elas|it|they)\b|[?,.!]|$)/g
+const ASKS_COUNT = /\b(?:how many|quant[oa]s|qnt[oa]?s|qt[oa]?s|(?:what(?:'?s| is) the|whats the|qual (?:e )?o) max(?:imo|imum)? (?:de|of)(?=\s+[a-z0-9_-]+s\b)|(?:what(?:'?s| is) the|whats the|is there an?|qual (?:e )?(?:o|a)|existe (?:um|uma)|tem (?:um|uma)) max(?:imum)? (?:number|count) of|(?:what(?:'?s| is) the|whats the|is there an?|qual (?:e )?(?:o|a)|existe (?:um|uma)|tem (?:um|uma)) (?:numero|quantidade) max(?:imo|ima)? de|limite de quant[oa]s)\s+((?:[a-z0-9_-]+\s+){0,3}?[a-z0-9_-]+)(?=\s+(?:can|could|do|does|will|would|i|we|you|may|should|fit|per|por(?! (?:segundo|minuto|hora|s|min)\b)|in|on|into|numa?|em|no|na|de|do|da|que|cabem|cabe|posso|consigo|conseguimos|uma|um|pode|podem|aguenta|suporta|before|at|is|are|max|ele|ela|eles|elas|it|they)\b|[?,.!]|$)/g
 const ASKS_LIMIT = /\b(?:max(?!-)|maximum|maximo|maxima|limit|limite|limites|at most|no maximo|ate quant[oa]s|aguenta|suporta|before (?:it )?(?:throttl\w*|hitting|gets? throttled)|hard cap|quota|cota)\b/
 // Words that state a count before the thing counted. Portuguese "um" and "uma" are left out: they are as often the
 // article ("a origem de uma regra" counts no rules).

@@ -772,6 +772,7 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'meu service tem 6 tasks com maximumPercent 200, no deploy quantas tasks sobem no maximo?').covered, true,
       'figures given before the count make it a sum to work out')
     t.equal(retrieve(base, 'a max-age of one day in cache-control is how many seconds?').covered, true, '"max-age" is a setting, no limit')
+    t.equal(retrieve(base, 'qntas regras de listener no max cabem num alb?').covered, false, '"qntas", however the count is typed')
      t.equal(retrieve(base, 'qual o maximo de regras de saida num security group?').covered, false, '"uma regra" is an article and a noun, no count of rules')
     t.equal(retrieve(base, 'o cognito é gratis ate quantos usuarios por mes?').covered, false, '"até quantos" asks a limit; "por mês" closes the count')
     t.equal(retrieve(base, 'how many messages per second can a fifo queue take at most?').covered, true, 'a rate is answered by a figure per second, whatever it counts')
@@ -1409,6 +1410,7 @@ t.test('everyday-words', async t => {
       'a prova de computacao em nuvem foi adiada? vi no grupo q sim',
       'qual certificacao da aws vale mais a pena tirar primeiro pra quem usa ecs?',
       'how do i calculate the standard deviation of my lambda durations for the stats class?',
+      'a p value of 0.03 means a 3 percent chance the null hypothesis holds, right?',
       'qual o horario da biblioteca no sabado? preciso estudar vpc',
       'which laptop should i buy to run docker and terraform for this course?',
       'notebook ate 3 mil reais roda bem docker e minikube?',
@@ -1594,7 +1596,7 @@ t.test('everyday-words', async t => {
   t.test('another subject\'s exam, working alone or in pairs, the university\'s own accounts, a grade to look up, a partner who does nothing, a change of role and its pay, the order to study in, when and how long to study, dinner and one\'s laptop are no questions for the notes', async t => {
     for (const question of ['any tips for my linear algebra exam? eigenvalues make zero sense to me', 'como estudar autovalores pra prova de algebra linear?',
       'is the cloud final project individual or done in pairs?', 'posso fazer o trabalho sozinho ou tem que ser em grupo?',
-      'forgot my moodle password, who resets it?', 'esqueci a senha do wifi da faculdade, com quem falo?',
+      'forgot my moodle password, who resets it?', 'esqueci a senha do wifi da faculdade, com quem falo?', 'how do i pick a strong password for my student email?',
       'where do i see my grades for the docker lab?', 'minha dupla nao fez nada do projeto ate agora, como falo com ele?',
       'thinking of switching from frontend to cloud next year, hows the pay compared?', 'qual a melhor ordem pra estudar: redes, linux ou programacao?',
       'easy dinner ideas for a broke student?', 'does my laptop have enough memory for the kubernetes labs or should i upgrade it?',
@@ -1616,11 +1618,12 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'a restaurant near campus wants online ordering, lambda or ec2?').covered, true, 'what a restaurant should run its site on is still asked of the notes')
   })
 
-  t.test('a regrade, a hand-in in pairs or a change of group, a report\'s length, whether a subject is on the exam, the campus wi-fi, a first language to learn, a frozen spreadsheet and side-project ideas are no questions for the notes', async t => {
+  t.test('a regrade, a hand-in in pairs or a change of group, a report\'s length, whether a subject is on the exam, the campus wi-fi, a first language to learn, a frozen spreadsheet, a virus on one\'s computer and side-project ideas are no questions for the notes', async t => {
     for (const question of ['posso entregar o lab atrasado sem perder ponto?', 'how many pages does the final report need?', 'como peço revisão da nota da minha prova de redes?',
       'o prof deixa entregar o trabalho em dupla?', 'quero trocar de grupo no projeto final, pode?', 'vai cair terraform na prova?',
       'o wifi da faculdade caiu de novo, com quem falo?', 'is python a good first language to learn?', 'my excel spreadsheet is so slow with big files, any fix?',
-      'side project ideas for a cloud beginner?']) {
+      'side project ideas for a cloud beginner?', 'quantas paginas mais ou menos tem q ter o relatorio final?', 'meu notebook ta lento, sera q pegou virus no pc?',
+      'the laptop is slow and crashing, which antivirus should i install?']) {
       t.equal(retrieve(base, question).covered, false, question)
     }
     t.equal(retrieve(base, 'o que é um security group? vai cair na prova').covered, true, 'the exam is the reason for a question the notes answer')
