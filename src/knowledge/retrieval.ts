@@ -534,7 +534,9 @@ const COURSE_LOGISTICS = new RegExp([
 const CAREER = new RegExp([
   String.raw`\b(conseguir|consigo|arrumar|achar|get|land|find|getting|landing|finding) (um |uma |an? |my first |meu primeiro |uma primeira |o primeiro |a primeira )?(estagio|internship|emprego|job|vaga)\b`,
   String.raw`\b(salary|salaries|salario|salarios|faixa salarial|pretensao salarial|linkedin)\b`,
-  String.raw`\b(side project ideas|ideias? de projetos? (pessoa(l|is)|paralelos?|pro portfolio))\b`, String.raw`\b(ask|asking) (\w+ ){0,3}for an? (raise|promotion)\b`,
+  // Ideas for a side project, and a name for the student's project ("me ajuda a escolher um nome pro app do hackathon").
+  String.raw`\b(side project ideas|ideias? de projetos? (pessoa(l|is)|paralelos?|pro portfolio))\b`,
+  String.raw`\b(escolher|escolhe|choose|pick|picking|sugerir|sugere|suggest|ideias? de|ideas? for) (um |uma |a |an )?(bom |boa |good |cool |legal )?(nome|name)s? (pro|pra|para|for|do|da|of) (o |a |my |our |meu |minha |nosso |nossa |the )?(\w+ )?(app|aplicativo|projeto|project|startup|time|team|grupo|group|bot|site|empresa|company)\b`, String.raw`\b(ask|asking) (\w+ ){0,3}for an? (raise|promotion)\b`,
   String.raw`\bfazer (uma )?(pos|pos-graduacao|pos graduacao|especializacao|mestrado|mba)\b`,
   String.raw`\b(curriculo|curriculum vitae|cover letter|carta de apresentacao)\b`,
   String.raw`(?<!\b(?:na|numa|nessa|nesta|naquela|em uma|dessa|desta) )\bvagas? (de |clt |pj )?(\w+ ){0,2}(estagio|estagiario|junior|trainee)\b`,

@@ -1618,11 +1618,12 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'a restaurant near campus wants online ordering, lambda or ec2?').covered, true, 'what a restaurant should run its site on is still asked of the notes')
   })
 
-  t.test('a regrade, a hand-in in pairs or a change of group, a report\'s length, whether a subject is on the exam, the campus wi-fi, a first language to learn, a frozen spreadsheet, a virus on one\'s computer and side-project ideas are no questions for the notes', async t => {
+  t.test('a regrade, a hand-in in pairs or a change of group, a report\'s length, whether a subject is on the exam, the campus wi-fi, a first language to learn, a frozen spreadsheet, a virus on one\'s computer, side-project ideas and a project\'s name are no questions for the notes', async t => {
     for (const question of ['posso entregar o lab atrasado sem perder ponto?', 'how many pages does the final report need?', 'como peço revisão da nota da minha prova de redes?',
       'o prof deixa entregar o trabalho em dupla?', 'quero trocar de grupo no projeto final, pode?', 'vai cair terraform na prova?',
       'o wifi da faculdade caiu de novo, com quem falo?', 'is python a good first language to learn?', 'my excel spreadsheet is so slow with big files, any fix?',
-      'side project ideas for a cloud beginner?', 'quantas paginas mais ou menos tem q ter o relatorio final?', 'meu notebook ta lento, sera q pegou virus no pc?',
+      'side project ideas for a cloud beginner?', 'me ajuda a escolher um nome pro projeto da disciplina? e um site de caronas',
+      'quantas paginas mais ou menos tem q ter o relatorio final?', 'meu notebook ta lento, sera q pegou virus no pc?',
       'the laptop is slow and crashing, which antivirus should i install?']) {
       t.equal(retrieve(base, question).covered, false, question)
     }
