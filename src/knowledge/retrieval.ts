@@ -534,9 +534,7 @@ const COURSE_LOGISTICS = new RegExp([
 const CAREER = new RegExp([
   String.raw`\b(conseguir|consigo|arrumar|achar|get|land|find|getting|landing|finding) (um |uma |an? |my first |meu primeiro |uma primeira |o primeiro |a primeira )?(estagio|internship|emprego|job|vaga)\b`,
   String.raw`\b(salary|salaries|salario|salarios|faixa salarial|pretensao salarial|linkedin)\b`,
-  // Ideas for a side project, and a name for the student's project ("me ajuda a escolher um nome pro app do hackathon").
-  String.raw`\b(side project ideas|ideias? de projetos? (pessoa(l|is)|paralelos?|pro portfolio))\b`,
-  String.raw`\b(escolher|escolhe|choose|pick|picking|sugerir|sugere|suggest|ideias? de|ideas? for) (um |uma |a |an )?(bom |boa |good |cool |legal )?(nome|name)s? (pro|pra|para|for|do|da|of) (o |a |my |our |meu |minha |nosso |nossa |the )?(\w+ )?(app|aplicativo|projeto|project|startup|time|team|grupo|group|bot|site|empresa|company)\b`, String.raw`\b(ask|asking) (\w+ ){0,3}for an? (raise|promotion)\b`,
+  String.raw`\b(side project ideas|ideias? de projetos? (pessoa(l|is)|paralelos?|pro portfolio))\b`, String.raw`\b(ask|asking) (\w+ ){0,3}for an? (raise|promotion)\b`,
   String.raw`\bfazer (uma )?(pos|pos-graduacao|pos graduacao|especializacao|mestrado|mba)\b`,
   String.raw`\b(curriculo|curriculum vitae|cover letter|carta de apresentacao)\b`,
   String.raw`(?<!\b(?:na|numa|nessa|nesta|naquela|em uma|dessa|desta) )\bvagas? (de |clt |pj )?(\w+ ){0,2}(estagio|estagiario|junior|trainee)\b`,
@@ -669,7 +667,9 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(trabalho|prova|aula|homework|essay|assignment|class|aulas|seminario) (de|of|for|pra|para) (historia|geografia|filosofia|sociologia|quimica|fisica|literatura|history|geography|philosophy|sociology|chemistry|physics|literature)\b`,
   String.raw`\brevolucao industrial\b|\bindustrial revolution\b`,
   String.raw`\b(diagramas? de (classes|casos de uso|sequencia)|(class|use case|sequence) diagrams?|uml)\b`,
+  // A name for the student's pet or for their project ("me ajuda a escolher um nome pro app do hackathon").
   String.raw`\b(name|nome) (for|pro|pra|para o|para a) (my |meu |minha )?(new |novo |nova )?(cat|dog|pet|kitten|puppy|gato|gata|cachorro|cachorra|gatinho|gatinha)\b`,
+  String.raw`\b(escolher|escolhe|choose|pick|picking|sugerir|sugere|suggest|ideias? de|ideas? for) (um |uma |a |an )?(bom |boa |good |cool |legal )?(nome|name)s? (pro|pra|para|for|do|da|of) (o |a |my |our |meu |minha |nosso |nossa |the )?(\w+ )?(app|aplicativo|projeto|project|startup|time|team|grupo|group|bot|site|empresa|company)\b`,
   // Sleep before an exam, a professor's rules on chatbots, the database course's ER model, the networks course's delays,
   // juggling the semester's subjects, and how fast the assistant itself answers.
   String.raw`\b(hours of sleep|horas de sono)\b`, String.raw`\b(professor|prof|teacher)\w* (hates?|odeia|proibe|bans?|doesn'?t let|nao deixa)\b`,
