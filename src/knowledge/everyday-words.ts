@@ -88,12 +88,12 @@ export function isProductWord (folded: string): boolean {
  * ("procede?", from "proceder"), a tool that spits something out ("cospe"), a conference speaker, a plan's top tier ("plano
  * premium"), sorting letters at the post office ("triagem"), a building's caretaker ("síndico"), doing without ("dispensa"), a
  * slowdown ("lentidão"), an estimate, freight ("frete"), a prompt written with care ("caprichado"), which rule prevails
- * ("prevalece"), a database running flat out ("no talo"), and how a letter to the professor opens and closes ("Prezado
- * professor, …", "Atenciosamente").
+ * ("prevalece"), a database running flat out ("no talo"), how a letter to the professor opens and closes ("Prezado
+ * professor, …", "Atenciosamente"), and the diagram a student draws with its arrows ("no diagrama, a seta vai pra onde?").
  */
 const EVERYDAY_PT_MORE: readonly string[] = ['trecho', 'furada', 'fulano', 'fulana', 'ciclano', 'beltrano', 'proceder', 'cospe', 'palestrante',
   'premium', 'triagem', 'sindico', 'dispensa', 'prezado', 'prezada', 'prezados', 'prezadas', 'atenciosamente', 'cordialmente',
-  'lentidao', 'estimativa', 'estimativas', 'frete', 'caprichar', 'prevalecer', 'talo']
+  'lentidao', 'estimativa', 'estimativas', 'frete', 'caprichar', 'prevalecer', 'talo', 'diagrama', 'diagramas', 'seta', 'setas']
 
 /**
  * Everyday English that the general dictionary's common levels leave out while students write it: a price that runs high
@@ -174,12 +174,14 @@ const FIRST_PERSON_INFINITIVES = ['ar', 'er', 'ir'] as const
 
 /** Whether a folded word is a form of a Portuguese verb whose infinitive is in `list`. */
 function portugueseVerbForm (folded: string, list: ReadonlySet<string>): boolean {
-  // "mexo", "pego": the first person of a short verb, four letters of which three are its stem. Longer words
-  // ending in "o" are left alone: "presto" is a query engine as much as a form of "prestar".
+  // "mexo", "pego": the first person of a short verb, four letters of which three are its stem. Words of five and six
+  // letters ending in "o" are left alone: "presto" is a query engine as much as a form of "prestar".
   if (folded.length === 4 && folded.endsWith('o')) return FIRST_PERSON_INFINITIVES.some(end => list.has(folded.slice(0, 3) + end))
   // "rode", "suba": a short verb's subjunctive, three letters of stem as well.
   if (folded.length === 4 && /[ae]$/.test(folded)) return FIRST_PERSON_INFINITIVES.some(end => list.has(folded.slice(0, 3) + end))
   if (folded.length < 5) return false
+  // "represento", "configuro": the first person of a longer verb, whose stem no product name shares.
+  if (folded.length >= 7 && folded.endsWith('o') && FIRST_PERSON_INFINITIVES.some(end => list.has(folded.slice(0, -1) + end))) return true
   for (const [ending, infinitives] of PT_VERB_FORMS) {
     if (!folded.endsWith(ending)) continue
     const stem = folded.slice(0, -ending.length)
