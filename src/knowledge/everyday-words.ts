@@ -89,11 +89,14 @@ export function isProductWord (folded: string): boolean {
  * premium"), sorting letters at the post office ("triagem"), a building's caretaker ("síndico"), doing without ("dispensa"), a
  * slowdown ("lentidão"), an estimate, freight ("frete"), a prompt written with care ("caprichado"), which rule prevails
  * ("prevalece"), a database running flat out ("no talo"), how a letter to the professor opens and closes ("Prezado
- * professor, …", "Atenciosamente"), and the diagram a student draws with its arrows ("no diagrama, a seta vai pra onde?").
+ * professor, …", "Atenciosamente"), the diagram a student draws with its arrows ("no diagrama, a seta vai pra onde?"), a
+ * thing explained step by step as to a child ("bem mastigado"), a receipt or certificate asked for ("comprovante"), and the
+ * office's backup power supply ("nobreak").
  */
 const EVERYDAY_PT_MORE: readonly string[] = ['trecho', 'furada', 'fulano', 'fulana', 'ciclano', 'beltrano', 'proceder', 'cospe', 'palestrante',
   'premium', 'triagem', 'sindico', 'dispensa', 'prezado', 'prezada', 'prezados', 'prezadas', 'atenciosamente', 'cordialmente',
-  'lentidao', 'estimativa', 'estimativas', 'frete', 'caprichar', 'prevalecer', 'talo', 'diagrama', 'diagramas', 'seta', 'setas']
+  'lentidao', 'estimativa', 'estimativas', 'frete', 'caprichar', 'prevalecer', 'talo', 'diagrama', 'diagramas', 'seta', 'setas',
+  'mastigado', 'mastigada', 'mastigadinho', 'comprovante', 'comprovantes', 'nobreak', 'nobreaks']
 
 /**
  * Everyday English that the general dictionary's common levels leave out while students write it: a price that runs high
@@ -146,6 +149,8 @@ export function isEverydayWord (folded: string, lang: Lang): boolean {
     const singular = PT_PLURALS.flatMap(([plural, ends]) => folded.endsWith(plural) ? ends.map(end => folded.slice(0, -plural.length) + end) : [])
     if (singular.some(word => list.has(word))) return true
   }
+  // "goin", "tryin": an English "-ing" typed without its "g".
+  if (lang === 'en' && folded.length >= 4 && folded.endsWith('in') && list.has(`${folded}g`)) return true
   if (folded.length < 4 || !folded.endsWith('s')) return false
   return list.has(folded.slice(0, -1)) || (folded.endsWith('es') && list.has(folded.slice(0, -2)))
 }

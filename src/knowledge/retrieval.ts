@@ -283,8 +283,9 @@ const WHEN_WORD = /^(next|last|this|today|tomorrow|tonight|yesterday|soon|later|
 const ORDER_WORD = /^(first|now|too|already|again|instead|then|also|only|primeiro|tambem|agora|antes|ainda)$/
 
 // Verbs whose subject the vendor is ("when aws predicts i'll cross it", "aws says only 251 are free", "how does aws add
-// more copies"): the word after the vendor says what it does, never which service.
-const VENDOR_DOES = /^(look|looks|looked|generate|generates|analyze|analyzes|analyse|analyses|notify|notifies|says|said|predicts|predicted|forecasts|charges|charged|bills|recommends|recommended|reserves|reserved|keeps|gives|guarantees|promises|claims|suggests|warns|shows|tells|lets|allows|expects|requires|handles|does|did|decides|decided|considers|counts|adds|added|makes|made|uses|provides|offers|protects|blocks|stops|needs|scales|spins|moves|picks|chooses|add|decide|know|handle|charge|bill|keep|give|tell|recommend|reserve|guarantee|scale|spin|pick|choose|protect|block|warn|offer|provide|switch|switched|change|changed|move|moved|replace|replaced|stop|stopped|diz|disse|cobra|cobrou|recomenda|reserva|garante|promete|mostra|avisa|exige|considera|conta)$/
+// more copies", "why did aws make lambda", "why does aws publish audit reports"): the word after the vendor says what it
+// does, never which service.
+const VENDOR_DOES = /^(look|looks|looked|generate|generates|analyze|analyzes|analyse|analyses|notify|notifies|says|said|predicts|predicted|forecasts|charges|charged|bills|recommends|recommended|reserves|reserved|keeps|gives|guarantees|promises|claims|suggests|warns|shows|tells|lets|allows|expects|requires|handles|does|did|decides|decided|considers|counts|adds|added|makes|made|uses|provides|offers|protects|blocks|stops|needs|scales|spins|moves|picks|chooses|add|decide|know|handle|charge|bill|keep|give|tell|recommend|reserve|guarantee|scale|spin|pick|choose|protect|block|warn|offer|provide|switch|switched|change|changed|move|moved|replace|replaced|stop|stopped|make|publish|publishes|published|come|comes|came|create|creates|created|release|releases|released|invent|invented|introduce|introduced|diz|disse|cobra|cobrou|recomenda|reserva|garante|promete|mostra|avisa|exige|considera|conta)$/
 
 // Determiners and pronouns that open a verb's object.
 const OBJECT_AFTER_VERB = /^(some|the|a|an|my|your|our|their|its|it|them|us|me|any|all|that|this|these|those|another|every|each|both|one|o|os|as|um|uma|meu|minha|meus|minhas|seu|sua|nosso|nossa|isso|tudo|outro|outra|outros|outras|esse|essa|esses|essas|este|esta|estes|estas|todo|toda|todos|todas)$/
@@ -834,6 +835,8 @@ function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, 
   const folded = foldText(typed)
   // A browser is written with its capital ("Who decides whether Chrome trusts a certificate?") and is still where the student looks.
   if (isBrowserName(folded)) return true
+  // So is the phone's mobile network ("o celular no 4g abre o site novo").
+  if (/^[2-5]g$/.test(folded)) return true
   if (/\d/.test(typed) || /\p{Lu}/u.test(typed.slice(1)) || (!first && /^\p{Lu}/u.test(typed))) return false
   const words = tokenize(foldText(raw))
   // Right after a vendor, a word names a service ("AWS Shield"); right after a service, a feature of
@@ -2271,7 +2274,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   // The question as the student wrote it, without the blocks they pasted between fences (see withoutFencedBlocks) and what
   // they say of another vendor's cloud: where names are read.
   const ownWords = withoutFencedBlocks(otherCloud.text)
-  const asked = withoutOtherCloud(question.text).text
+  const asked = withoutWebSearch(withoutOtherCloud(question.text).text)
   const namesText = unknownFolded.size === 0 ? withoutFencedBlocks(asked) : tokenize(withoutFencedBlocks(asked)).filter(word => !unknownFolded.has(word)).join(' ')
   for (const lang of [question.lang, other]) {
     const found = base.search(searchText, { lang, queryLang: question.lang, limit: CANDIDATES, perNote: 2 })
@@ -2617,6 +2620,15 @@ function withoutOtherCloud (text: string): { text: string, words: Set<string> } 
     })
   })
   return { text: kept.join(' '), words }
+}
+
+// Looking something up on the web before asking ("i tried googling first", "dei um google", "pesquisei no google"): the
+// search engine the student used, not Google's cloud.
+const WEB_SEARCH = /\b(?:googl(?:ing|ed|ei|ar|ando|ou|amos)|dei (?:um|uma) google(?:ada)?|(?:pesquis|procur|busc|jogu|jog)\w* no google|(?:searched|search|searching|looked it up|look it up|looking it up) (?:on|in) google)\b/gi
+
+/** The question without the words of a web search the student made before asking (see WEB_SEARCH). */
+function withoutWebSearch (text: string): string {
+  return text.replace(WEB_SEARCH, ' ')
 }
 
 /**
