@@ -90,13 +90,12 @@ export function isProductWord (folded: string): boolean {
  * slowdown ("lentidão"), an estimate, freight ("frete"), a prompt written with care ("caprichado"), which rule prevails
  * ("prevalece"), a database running flat out ("no talo"), how a letter to the professor opens and closes ("Prezado
  * professor, …", "Atenciosamente"), the diagram a student draws with its arrows ("no diagrama, a seta vai pra onde?"), a
- * thing explained step by step as to a child ("bem mastigado"), a receipt or certificate asked for ("comprovante"), and the
- * office's backup power supply ("nobreak").
+ * thing explained step by step as to a child ("bem mastigado"), and a receipt or certificate asked for ("comprovante").
  */
 const EVERYDAY_PT_MORE: readonly string[] = ['trecho', 'furada', 'fulano', 'fulana', 'ciclano', 'beltrano', 'proceder', 'cospe', 'palestrante',
   'premium', 'triagem', 'sindico', 'dispensa', 'prezado', 'prezada', 'prezados', 'prezadas', 'atenciosamente', 'cordialmente',
   'lentidao', 'estimativa', 'estimativas', 'frete', 'caprichar', 'prevalecer', 'talo', 'diagrama', 'diagramas', 'seta', 'setas',
-  'mastigado', 'mastigada', 'mastigadinho', 'comprovante', 'comprovantes', 'nobreak', 'nobreaks']
+  'mastigado', 'mastigada', 'mastigadinho', 'comprovante', 'comprovantes']
 
 /**
  * Everyday English that the general dictionary's common levels leave out while students write it: a price that runs high

@@ -274,8 +274,8 @@ function errorMessage (words: readonly string[]): boolean {
 // slash between two words separates alternatives ("develop/release/hotfix").
 const CLAUSE_BREAK = /[,.;:!?]+(?:\s|$)|[()]+|(?<=\p{L})\/(?=\p{L})/u
 // Words that after a vendor say what kind of thing is meant, never which service ("whats the aws option",
-// "the amazon way", "an aws equivalent", "which AWS store", "with an aws example"): no service is called so.
-const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solution|solutions|offering|offerings|equivalent|alternative|alternatives|choice|choices|version|answer|approach|store|stores|tool|tools|feature|features|product|products|pattern|patterns|terms|terminology|lingo|jargon|world|example|examples|opcao|opcoes|jeito|forma|solucao|alternativa|equivalente|ferramenta|ferramentas|produto|produtos|padrao|padroes|exemplo|exemplos)$/
+// "the amazon way", "an aws equivalent", "which AWS store", "with an aws example", "in my aws diagram"): no service is called so.
+const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solution|solutions|offering|offerings|equivalent|alternative|alternatives|choice|choices|version|answer|approach|store|stores|tool|tools|feature|features|product|products|pattern|patterns|terms|terminology|lingo|jargon|world|example|examples|diagram|diagrams|opcao|opcoes|jeito|forma|solucao|alternativa|equivalente|ferramenta|ferramentas|produto|produtos|padrao|padroes|exemplo|exemplos|diagrama|diagramas)$/
 
 // Words that after a vendor say when ("moving to aws next week", "migrar pra aws amanha"), never which service.
 const WHEN_WORD = /^(next|last|this|today|tomorrow|tonight|yesterday|soon|later|hoje|amanha|ontem|semana|depois|logo)$/
@@ -667,7 +667,8 @@ const STUDY_SKILLS = new RegExp([
   // The degree's other subjects (the humanities' homework, UML diagrams) and a pet's name.
   String.raw`\b(trabalho|prova|aula|homework|essay|assignment|class|aulas|seminario) (de|of|for|pra|para) (historia|geografia|filosofia|sociologia|quimica|fisica|literatura|history|geography|philosophy|sociology|chemistry|physics|literature)\b`,
   String.raw`\brevolucao industrial\b|\bindustrial revolution\b`,
-  String.raw`\b(diagramas? de (classes|casos de uso|sequencia)|(class|use case|sequence) diagrams?|uml)\b`,
+  // (A sequence diagram of a deploy or of a task stopping is drawn of the cloud; UML's notation for it is the other subject's.)
+  String.raw`\b(diagramas? de (classes|casos de uso)|(class|use case) diagrams?|uml)\b`,
   // A name for the student's pet or for their project ("me ajuda a escolher um nome pro app do hackathon").
   String.raw`\b(name|nome) (for|pro|pra|para o|para a) (my |meu |minha )?(new |novo |nova )?(cat|dog|pet|kitten|puppy|gato|gata|cachorro|cachorra|gatinho|gatinha)\b`,
   String.raw`\b(escolher|escolhe|choose|pick|picking|sugerir|sugere|suggest|ideias? de|ideas? for) (um |uma |a |an )?(bom |boa |good |cool |legal )?(nome|name)s? (pro|pra|para|for|do|da|of) (o |a |my |our |meu |minha |nosso |nossa |the )?(\w+ )?(app|aplicativo|projeto|project|startup|time|team|grupo|group|bot|site|empresa|company)\b`,
@@ -843,7 +844,7 @@ function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, 
   // it when the two are a name of the field ("ECS Anywhere", "DynamoDB Streams"; field-names.ts).
   // Otherwise an everyday word after a service is how the student says it ("ec2 boxes", "which sqs flavor"),
   // and so is a verb whose subject the vendor is ("before aws reclaims one").
-  if (words.some((word, i) => word === folded && i > 0 && ((VENDOR.test(words[i - 1]) && !verbOfVendor(words, i)) || isFieldName(`${words[i - 1]} ${word}`)))) return false
+  if (words.some((word, i) => word === folded && i > 0 && ((VENDOR.test(words[i - 1]) && !verbOfVendor(words, i) && !KIND_OF_THING.test(word)) || isFieldName(`${words[i - 1]} ${word}`)))) return false
   // Between an infinitive's "to" and its object ("need to transcode a video", "how to dedupe the rows", "to resize 40 images") a word is a
   // verb; after a verb of going somewhere, "to" leads to a place or a product ("switch to Pulumi", "add it to Jenkins").
   if (lang === 'en' && words.some((word, i) => word === folded && i > 1 && words[i - 1] === 'to' && (OBJECT_AFTER_VERB.test(words[i + 1] ?? '') || /^\d/.test(words[i + 1] ?? '')) &&

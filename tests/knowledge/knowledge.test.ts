@@ -1136,6 +1136,8 @@ t.test('everyday-words', async t => {
       ['a lentidao da api é culpa do banco no talo?', 'a slowdown and a database running flat out'],
       ['no diagrama da arquitetura o nat gateway fica em qual subnet?', 'the diagram a student draws'],
       ['no meu desenho a seta do alb vai direto pras tasks ou passa pelo target group?', 'an arrow of the diagram'],
+      ['in my aws diagram does the nat gateway sit in the public subnet?', 'a diagram of AWS is no AWS service'],
+      ['no diagrama de sequencia do deploy, o ecs sobe as tasks novas antes de derrubar as velhas?', 'a sequence diagram drawn of the cloud'],
       ['como eu represento a rotacao de segredos no secrets manager?', 'the first person of a longer verb ("represento")'],
       ['me explica bem mastigado como o nat gateway funciona?', 'a thing explained step by step'],
       ['o estagio pediu um comprovante: o s3 criptografa os objetos por padrao?', 'a certificate asked for'],
@@ -1360,6 +1362,7 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'melhor fazer estagio ou iniciacao cientifica com cloud no segundo ano?').covered, false, 'an internship or research')
     t.equal(retrieve(base, 'como organizo minha semana pra estudar aws e trabalhar ao mesmo tempo?').covered, false, 'how to organise the week')
     t.equal(retrieve(base, 'how do i do integration by parts on x times ln x for my calculus exam?').covered, false, 'another subject of the degree')
+    t.equal(retrieve(base, 'no diagrama de sequencia uml do deploy, qual a diferenca entre a seta cheia e a seta aberta?').covered, false, 'UML\'s notation, whatever the diagram is drawn of')
     t.equal(retrieve(base, 'practice exams or re-reading my notes on load balancers, what works better the night before the final?').covered, false)
     t.equal(retrieve(base, 'how do i stop procrastinating on the lab about vpcs and subnets? i keep putting it off').covered, false)
     t.equal(retrieve(base, 'flashcards pra prova: security group vs nacl, qual é stateful?').covered, true, 'what to revise is what the notes teach')
