@@ -456,6 +456,9 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(minimum|passing|final) (grade|score|mark)\b`, String.raw`\bpass (the|this) (class|course|subject|exam)\b`,
   String.raw`\b(when is|whens|when s|when are|what day is|what date is) (the )?(deadline|due date|exam|midterm|final exam|test|presentation)s?\b`,
   String.raw`\bwhen (is|s|are) (the |my |our )?(\w+ ){0,2}(project|assignment|homework|report|essay|lab|exam)s? due\b`,
+  // ...when the next one is, and whether it is still on its day or was moved.
+  String.raw`\bwhen the next (exam|test|midterm|quiz|class|lecture) is\b`, String.raw`\b(exam|test|midterm|quiz|class|lecture)s? (is |are )?still on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`,
+  String.raw`\bdid (it|the (exam|test|midterm|quiz|class|lecture)) get (moved|rescheduled|postponed)\b`,
   String.raw`\bdeadline (for|of) (the )?(\w+ ){0,3}(submission|assignment|project|homework|report)\b`,
   String.raw`\b(ask|asking|request|requesting) (for )?an? (deadline )?extension\b`, String.raw`\b(get|getting|got) an extension (on|for)\b`,
   String.raw`\b(open|closed)[- ]book\b`, String.raw`\b(prova|provas|aula|aulas|exam|exams|class|lecture) (\w+ ){0,5}(foi |vai ser |was |been |is )?(adiad[ao]s?|cancelad[ao]s?|postponed|cancell?ed)\b`, String.raw`\b(horario da biblioteca|library hours)\b`, String.raw`\bwhat time (does|is|will) the (exam|test|midterm|final|lab|class|presentation)\b`, String.raw`\blate (submissions?|penalty)\b`, String.raw`\b(recording|recordings|video) of (the |last week'?s |last |today'?s |yesterday'?s |this week'?s )?(\w+ )?(lecture|class)\b`,
@@ -467,6 +470,8 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(prazo|data) (de|da|pra|para a) entrega (do|da|de) (trabalho|projeto|tcc|atividade|relatorio|lista)\b`,
   String.raw`\b(quando|qnd|qndo|qdo) (e|eh|vai ser|sera) a (prova|p1|p2|apresentacao|entrega)\b`,
   String.raw`\bhoras (de )?(atividades? )?complementar(es)?\b`, String.raw`\bquantas faltas\b`,
+  // Why a subject or the internship is required by the degree ("pq calculo 2 é obrigatorio pra quem faz computação").
+  String.raw`\b(e|eh) obrigatori[oa] (no curso|na faculdade|na facul|pro curso|pra quem faz|para quem faz|pra se formar|para se formar)\b`,
   String.raw`\b(rematricula|trancamento|trancar (a )?(matricula|disciplina|materia|faculdade|curso))\b`, String.raw`\bperiodo de (matricula|rematricula|trancamento|provas)\b`,
   String.raw`\b(prova substitutiva|segunda chamada|entregas? atrasadas?|media final|estagio obrigatorio)\b`, String.raw`\bvale quantos pontos\b`, String.raw`\bquanto vale (a nota|o trabalho|a prova|o projeto|a apresentacao)\b`,
   // The university's own accounts are its IT desk's ("forgot my university email password", "senha do wifi da facul").
@@ -678,7 +683,13 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(modelo (er|entidade[- ]relacionamento)|entidades? fracas?|weak entit(y|ies)|er (model|diagram)s?)\b`,
   String.raw`\batraso de (propagacao|transmissao)\b|\b(propagation|transmission) delay\b`,
   String.raw`\b(dar conta de|handle|juggle|juggling) \d+ (materias|disciplinas|classes|courses|subjects)\b`, String.raw`\bcomo (me )?organizar (\w+ ){0,2}(semestre|estudos|rotina)\b`,
-  String.raw`\bhow long do you (usually )?take to (answer|reply|respond)\b`
+  String.raw`\bhow long do you (usually )?take to (answer|reply|respond)\b`,
+  // Small talk with the assistant itself, a laptop to buy, whether the student is ready for an interview (the numbers
+  // they want ready for one are the notes'), and an accountant for a family business.
+  String.raw`\b(how is|hows|how s) your day\b`, String.raw`\bdo you (ever )?get tired\b`,
+  String.raw`\b(laptop|notebook)s? (would you|do you|should i|you'?d) (recommend|buy|get)\b`, String.raw`\b(recommend|recomenda\w*|indica\w*) (a |an |um |uma )?(laptop|notebook)\b`,
+  String.raw`\b(am i|i'?m|im|i am|to|tou|estou|sou) (ready|pront[oa]|preparad[oa]) (for|pra|para) (an? |the |my |a |uma )?(internship |job |tech )?(interview|entrevista)\b`,
+  String.raw`\baccountants?\b`
 ].join('|'))
 
 /**

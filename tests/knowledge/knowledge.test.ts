@@ -1369,7 +1369,7 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'our lambda gets killed at 15 min, can we raise that limit?').covered, true, 'raising a limit is no pay rise')
   })
 
-  t.test('keeping up with the course, job interviews in general, what an exam weighs, a report to write, a race and what the student calls off-topic are no questions for the notes', async t => {
+  t.test('keeping up with the course, job interviews in general, what an exam weighs and when it is, a report to write, a race, small talk with the assistant, a laptop or an accountant and what the student calls off-topic are no questions for the notes', async t => {
     const elsewhere = (question: string): boolean => !retrieve(base, question).covered
     t.ok(elsewhere('i keep falling behind in my classes and feel burned out, how do i catch up?'), 'falling behind and burning out')
     t.ok(elsewhere('sem motivacao nenhuma pra estudar aws essa semana, alguma dica?'), 'the will to study')
@@ -1391,6 +1391,15 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'tips for a job interview about aws: how do i explain what a vpc is?').covered, true, 'one of the notes\' subjects, asked for an interview')
     t.equal(retrieve(base, 'meu projeto ficou atrasado no deploy, como faço rollback no ecs?').covered, true, 'a project running late asks what the notes answer')
     t.ok(elsewhere('how do i prepare for a job interview at a startup? i get so nervous'), 'preparing for an interview')
+    t.ok(elsewhere('am i ready for an internship interview if i only know ec2 and s3?'), 'whether the student is ready for one')
+    t.equal(retrieve(base, 'i want the sla numbers ready for my interview: how much downtime a year is 99.99 %?').covered, true,
+      'the numbers the student wants ready for one are the notes\'')
+    t.ok(elsewhere('is the cloud computing quiz still on thursday or was it changed?'), 'whether a quiz is still on its day')
+    t.ok(elsewhere('do you know when the next midterm is?'), 'when the next exam is')
+    t.ok(elsewhere('pq a disciplina de redes é obrigatoria no curso de computação?'), 'why the degree requires a subject')
+    t.ok(elsewhere('hows your day going? do you ever get tired of all these questions about vpcs?'), 'small talk with the assistant')
+    t.ok(elsewhere('what laptop would you recommend for a student who runs kubernetes locally?'), 'a laptop to buy')
+    t.ok(elsewhere('do i need an accountant to file taxes on my freelance cloud work?'), 'an accountant')
     t.equal(retrieve(base, 'preparing for an interview about aws: whats the difference between a security group and a nacl?').covered, true,
       'preparing for one about the notes\' subjects')
     t.ok(elsewhere('me ajuda a escrever a conclusao do meu relatorio de estagio?'), 'a report\'s conclusion')
