@@ -184,7 +184,7 @@ function portugueseVerbForm (folded: string, list: ReadonlySet<string>): boolean
   // "rode", "suba": a short verb's subjunctive, three letters of stem as well.
   if (folded.length === 4 && /[ae]$/.test(folded)) return FIRST_PERSON_INFINITIVES.some(end => list.has(folded.slice(0, 3) + end))
   if (folded.length < 5) return false
-  // "represento", "configuro": the first person of a longer verb, whose stem no product name shares.
+  // "represento", "desenvolvo": the first person of a longer verb, whose stem no product name shares.
   if (folded.length >= 7 && folded.endsWith('o') && FIRST_PERSON_INFINITIVES.some(end => list.has(folded.slice(0, -1) + end))) return true
   for (const [ending, infinitives] of PT_VERB_FORMS) {
     if (!folded.endsWith(ending)) continue
