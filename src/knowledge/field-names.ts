@@ -100,6 +100,8 @@ const FIELD_NAMES: readonly string[] = [
   'fine-tune', 'fine tune', 'jump box', 'jump host', 'jump server', 'bastion host', 'structured outputs', 'structured output',
   'JSON mode', 'image signing', 'cursor pagination', 'offset pagination', 'keyset pagination', 'ajuste fino',
   'fault injection', 'load testing', 'fuzzy search', 'bot protection', 'password hashing',
+  'CAP theorem', 'teorema CAP', 'instance store', 'private hosted zone', 'zona hospedada privada', 'synthetic canary',
+  'synthetic monitoring', 'trunk based development', 'lift and shift', 'lift-and-shift',
   'SQL injection', 'injeção de SQL', 'cross-site scripting', 'penetration testing', 'pen testing', 'teste de intrusão',
   'threat modeling', 'modelagem de ameaças', 'secret scanning', 'code signing', 'refresh token', 'refresh tokens',
   'GitHub Student Developer Pack', 'Student Developer Pack', 'GitHub Student Pack', 'student pack',

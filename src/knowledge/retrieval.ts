@@ -470,6 +470,8 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(prazo|data) (de|da|pra|para a) entrega (do|da|de) (trabalho|projeto|tcc|atividade|relatorio|lista)\b`,
   String.raw`\b(quando|qnd|qndo|qdo) (e|eh|vai ser|sera) a (prova|p1|p2|apresentacao|entrega)\b`,
   String.raw`\bhoras (de )?(atividades? )?complementar(es)?\b`, String.raw`\bquantas faltas\b`,
+  // Where the campus's places are ("onde fica o RU?").
+  String.raw`\bonde fica (o |a )?(ru|restaurante universitario|biblioteca|secretaria|reitoria|cantina|predio|bloco)\b`, String.raw`\bwhere is the (cafeteria|library|dining hall|registrar'?s office) (on|at) (the )?campus\b`,
   // Why a subject or the internship is required by the degree ("pq calculo 2 é obrigatorio pra quem faz computação").
   String.raw`\b(e|eh) obrigatori[oa] (no curso|na faculdade|na facul|pro curso|pra quem faz|para quem faz|pra se formar|para se formar)\b`,
   String.raw`\b(rematricula|trancamento|trancar (a )?(matricula|disciplina|materia|faculdade|curso))\b`, String.raw`\bperiodo de (matricula|rematricula|trancamento|provas)\b`,
@@ -672,6 +674,9 @@ const STUDY_SKILLS = new RegExp([
   // The degree's other subjects (the humanities' homework, UML diagrams) and a pet's name.
   String.raw`\b(trabalho|prova|aula|homework|essay|assignment|class|aulas|seminario) (de|of|for|pra|para) (historia|geografia|filosofia|sociologia|quimica|fisica|literatura|history|geography|philosophy|sociology|chemistry|physics|literature)\b`,
   String.raw`\brevolucao industrial\b|\bindustrial revolution\b`,
+  // Statistics' and physics' homework, and the operating systems course's processes and threads.
+  String.raw`\b(box ?plots?|boxplots?|free[- ]body diagrams?|diagramas? de corpo livre)\b`,
+  String.raw`\b(difference between|diferenca entre) (a |an |um |uma )?(process|processo) (and|e) (a |an |um |uma )?thread\b`,
   // (A sequence diagram of a deploy or of a task stopping is drawn of the cloud; UML's notation for it is the other subject's.)
   String.raw`\b(diagramas? de (classes|casos de uso)|(class|use case) diagrams?|uml)\b`,
   // A name for the student's pet or for their project ("me ajuda a escolher um nome pro app do hackathon").
