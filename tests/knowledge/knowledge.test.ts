@@ -1401,12 +1401,14 @@ t.test('everyday-words', async t => {
     t.ok(elsewhere('am i ready for an internship interview if i only know ec2 and s3?'), 'whether the student is ready for one')
     t.equal(retrieve(base, 'i want the sla numbers ready for my interview: how much downtime a year is 99.99 %?').covered, true,
       'the numbers the student wants ready for one are the notes\'')
-    t.ok(elsewhere('is the cloud computing quiz still on thursday or was it changed?'), 'whether a quiz is still on its day')
-    t.ok(elsewhere('do you know when the next midterm is?'), 'when the next exam is')
-    t.ok(elsewhere('pq a disciplina de redes é obrigatoria no curso de computação?'), 'why the degree requires a subject')
-    t.ok(elsewhere('hows your day going? do you ever get tired of all these questions about vpcs?'), 'small talk with the assistant')
-    t.ok(elsewhere('what laptop would you recommend for a student who runs kubernetes locally?'), 'a laptop to buy')
-    t.ok(elsewhere('do i need an accountant to file taxes on my freelance cloud work?'), 'an accountant')
+    for (const [question, what] of [
+      ['is the cloud computing quiz still on thursday or was it changed?', 'whether a quiz is still on its day'],
+      ['do you know when the next midterm is?', 'when the next exam is'],
+      ['pq a disciplina de redes é obrigatoria no curso de computação?', 'why the degree requires a subject'],
+      ['hows your day going? do you ever get tired of all these questions about vpcs?', 'small talk with the assistant'],
+      ['what laptop would you recommend for a student who runs kubernetes locally?', 'a laptop to buy'],
+      ['do i need an accountant to file taxes on my freelance cloud work?', 'an accountant']
+    ] as const) t.ok(elsewhere(question), what)
     t.equal(retrieve(base, 'preparing for an interview about aws: whats the difference between a security group and a nacl?').covered, true,
       'preparing for one about the notes\' subjects')
     t.ok(elsewhere('me ajuda a escrever a conclusao do meu relatorio de estagio?'), 'a report\'s conclusion')
