@@ -558,6 +558,9 @@ const FILLERS: ReadonlySet<string> = new Set([
   'wanna', 'gonna', 'kinda', 'basically', 'good', 'bad', 'easy', 'hard', 'simple', 'better', 'worse',
   'exactly', 'pls', 'plz', 'thanks', 'hey', 'hello', 'lol', 'lmao', 'haha', 'kkk', 'kkkk', 'rsrs',
   'nah', 'yeah', 'yep', 'yup', 'nope', 'dunno', 'gotta', 'lemme', 'sorta', 'anything', 'something', 'everything', 'ready',
+  // Chat slang around the question ("bro my gateway keeps dying", "socorro", "ngl i'm lost"): tone, never what is asked.
+  'bro', 'bruh', 'dude', 'ngl', 'tbh', 'idk', 'imo', 'imho', 'smh', 'ugh', 'oof', 'yikes', 'lmfao', 'rofl',
+  'socorro', 'aff', 'affs', 'mds', 'vlw', 'tmj', 'slk', 'pfv',
   'biggest', 'smallest', 'largest',
   // What the student calls themselves ("noob question", "sou iniciante"): who asks, never what.
   'noob', 'noobs', 'newbie', 'newbies', 'n00b', 'iniciante', 'iniciantes', 'novato', 'novata', 'novatos', 'leigo', 'leiga',
@@ -597,8 +600,11 @@ const FILLERS: ReadonlySet<string> = new Set([
   'coreia', 'europe', 'asia', 'angola', 'mocambique'
 ])
 
+// Laughter typed at any length ("kkkkk", "hahaha", "rsrsrs", "hehe"): tone, never a term.
+const LAUGHTER = /^(?:k{3,}|(?:ha){2,}h?|(?:he){2,}h?|(?:rs){2,})$/
+
 export function isFiller (folded: string): boolean {
-  return FILLERS.has(folded)
+  return FILLERS.has(folded) || LAUGHTER.test(folded)
 }
 
 // Everyday words that a note may happen not to use: they count neither for nor against coverage
@@ -630,8 +636,13 @@ const COMMON: ReadonlySet<string> = new Set([
   'csv', 'tsv', 'pdf', 'pdfs', 'xls', 'xlsx', 'txt', 'docx', 'zip', 'png', 'jpg', 'jpeg', 'gif', 'mp3', 'mp4',
   // Kinds of system a student builds ("um erp pequeno pra loja", "our crm"): what it is, not a product.
   'erp', 'crm', 'cms', 'mvp',
-  // The student's own devices ("testing the api from my iphone"): where they work, never what the notes should treat.
-  'iphone', 'ipad', 'chromebook', 'thinkpad',
+  // The student's own devices ("testing the api from my iphone", "travou milhoes de pcs", "o app mobile"): where they work,
+  // never what the notes should treat.
+  'iphone', 'ipad', 'chromebook', 'thinkpad', 'pcs', 'mobile',
+  // Companies a student cites for their size ("site gigante tipo netflix"): how big, never what is asked.
+  'netflix', 'spotify', 'uber', 'ifood', 'nubank', 'airbnb',
+  // Everyday words the notes happen not to use ("uma pitada de usuarios", "tipos com sufixo .metal", "paranoia de seguranca").
+  'pitada', 'sufixo', 'sufixos', 'paranoia', 'acai',
   // Closed classes: Portuguese contractions of a preposition and a pronoun, English indefinite
   // pronouns and contractions typed without the apostrophe. They point at things, never name one.
   'nele', 'nela', 'neles', 'nelas', 'neste', 'nesta', 'nesse', 'nessa', 'nisso', 'nisto', 'naquele', 'naquela',

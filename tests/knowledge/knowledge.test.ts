@@ -1148,7 +1148,15 @@ t.test('everyday-words', async t => {
       ['the managed option looks pricier, is it worth it?', 'a price that runs high'],
       ['ballpark, what does an idle nat gateway cost per month?', 'a rough figure'],
       ['is switching the alb to a new certificate seamless or do clients drop?', 'a change nobody notices'],
-      ['can a standalone ecs task sit behind a load balancer, or does that need a service?', 'a task on its own']
+      ['can a standalone ecs task sit behind a load balancer, or does that need a service?', 'a task on its own'],
+      ['kkkkkk o nat gateway cobra mesmo quando ninguem usa?', 'laughter, however many "k"s'],
+      ['hahahaha sera q o s3 perde arquivo algum dia?', 'laughter spelled "haha" at any length'],
+      ['bro whats the longest a request can take through api gateway before it gives up', 'chat slang'],
+      ['ngl i dont get why a nat gateway is needed for private subnets', 'a chat abbreviation ("not gonna lie")'],
+      ['da pra mandar so uma pitada do trafego pra versao nova no deploy do ecs?', 'a pinch of the traffic'],
+      ['paranoia minha ou deixar a porta 22 aberta pro mundo é perigoso?', 'the student\'s own worry'],
+      ['cdn so compensa pra site gigante tipo netflix ou pro nosso tambem?', 'a company cited for its size'],
+      ['o app mobile consome a api, como eu limito requisicoes por cliente no api gateway?', 'the student\'s mobile app']
     ] as const) retrievedWithUnknown(t, base, question, true, [], what)
   })
 
