@@ -543,8 +543,16 @@ export function readQuestion (raw: string): Question {
   if (lang === 'en') text = text.replace(/\bos\b/g, 'operating system')
   // Brazilian students say "cloud" for what the Portuguese notes call "nuvem" ("sem virtualização não havia cloud").
   if (lang === 'pt') text = text.replace(/(?<!\b(google|oracle|ibm|alibaba|huawei|digital|private|hybrid|public|multi) )\bcloud\b(?! (map|run|functions|storage|sql|trail|front|watch|formation|shell|endpoints|trace|build|digital|practitioner|native))/g, 'cloud nuvem')
+  text = text.replace(TEAM_GROUP, '$1')
   return { raw, text, lang, type: questionType(text) }
 }
+
+/**
+ * The student's group of classmates ("meu grupo quer usar dynamodb", "o pessoal do grupo", "trabalho em grupo"): who works
+ * with them, never the groups the notes treat (IAM groups, log groups, security and target groups). The word goes; what
+ * comes before it stays. (In English, "our group" is as often the student's own security or log group.)
+ */
+const TEAM_GROUP = /\b(meu|minha|nosso|nossa|pessoal do|galera do|cara do|trabalho em|trabalho do|projeto em|projeto do)\s+grupo\b(?!\s+(?:de|do|da|dos|das)\b)/g
 
 // Everyday words of students' questions that name no topic: a question is not "about" them, so
 // their absence from the notes says nothing about whether the notes cover it.

@@ -1177,6 +1177,10 @@ t.test('everyday-words', async t => {
     t.same([gitlab.covered, gitlab.unknown], [false, ['gitlab']])
   })
 
+  t.test('the student\'s group of classmates leads to no section of groups', async t => {
+    answeredBy(t, base, 'meu grupo quer usar dynamodb pra tudo, ate os relatorios cheios de agregacao. vai dar ruim?', { topic: 'databases', heading: 'Quando usar cada um' })
+  })
+
   t.test('a word the notes lack spelled as everyday Portuguese needs the rest to match only as a topic does', async t => {
     const club = retrieve(base, 'o site da atletica roda num servidor la em virginia e a galera daqui reclama q as fotos demoram muito pra aparecer, como uma cdn mudaria isso?')
     t.same([club.covered, club.hits[0]?.topic], [true, 'cdn'])
@@ -3542,6 +3546,13 @@ t.test('question', async t => {
     t.notMatch(readQuestion('os logs ficam onde?').text, /operating system/, '"os" is an article in Portuguese')
     t.match(readQuestion('who patches the os on ec2').text, /operating system/)
     t.match(readQuestion('como guardar a chave da api?').text, /segredo/, 'an API key is a secret')
+  })
+
+  t.test('the student\'s group of classmates is no group the notes treat', async t => {
+    t.notMatch(readQuestion('meu grupo quer usar dynamodb pra tudo').text, /grupo/)
+    t.notMatch(readQuestion('o pessoal do grupo ta dividido sobre o nat gateway').text, /grupo/)
+    t.match(readQuestion('nosso grupo de seguranca libera a porta 22').text, /grupo de seguranca/, 'a group of something is that group')
+    t.match(readQuestion('o log group do meu lambda sumiu').text, /group/)
   })
 
   t.test('the kind of answer asked for', async t => {
