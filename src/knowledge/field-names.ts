@@ -127,6 +127,8 @@ const TECHNIQUE_WORDS: ReadonlyArray<readonly string[]> = [
   ['salt', 'salts', 'salted', 'salting'],
   // Hibernating an instance (its memory saved to disk while it is stopped): "hibernate" also reads as an everyday word.
   ['hibernation', 'hibernate', 'hibernated', 'hibernating', 'hibernacao', 'hibernar', 'hiberna', 'hibernada', 'hibernado'],
+  // Splitting a database across servers by key: "shard" also reads as an everyday word of English (a piece of glass).
+  ['shard', 'shards', 'sharded', 'sharding', 'shardear', 'shardeado', 'shardeada', 'shardeamento'],
   // Training a model: "treino" also reads as an everyday word of Portuguese, and "train" as one of English.
   ['train', 'trains', 'trained', 'training', 'treinar', 'treino', 'treina', 'treinam', 'treinamos', 'treinado', 'treinada', 'treinados', 'treinadas', 'treinando', 'treinamento']
 ]

@@ -2095,6 +2095,8 @@ t.test('everyday-words', async t => {
     t.same([practise.covered, practise.untreated], [true, []])
     t.same(retrieve(base, 'tem como treinar um modelo no notebook?').untreated, ['treinar'], 'a model is trained')
     t.same(retrieve(base, 'should the passwords of our users be salted before we hash them, and where do we keep the salt').covered, false, 'salting a password')
+    t.same(retrieve(base, 'our postgres has grown to billions of rows, should we shard it by tenant and how do shards get rebalanced').covered, false, 'sharding a database')
+    t.same(retrieve(base, 'when a table gets huge is sharding by customer id the answer').untreated, ['sharding'], 'the name asked about')
     t.same(retrieve(base, 'whats a good fault injection test that stops random ecs tasks').untreated, ['fault injection'])
     t.same(retrieve(base, 'vale a pena usar redis streams como fila de jobs em vez do sqs?').untreated, ['Redis Streams'])
     t.same(retrieve(base, 'is the github student developer pack worth it for this course?').untreated, ['GitHub Student Developer Pack'])
