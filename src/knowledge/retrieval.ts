@@ -271,8 +271,9 @@ function errorMessage (words: readonly string[]): boolean {
 }
 
 // A parenthesis always opens or closes an aside ("my bare domain (example.com)"); a stop only before a space; a
-// slash between two words separates alternatives ("develop/release/hotfix").
-const CLAUSE_BREAK = /[,.;:!?]+(?:\s|$)|[()]+|(?<=\p{L})\/(?=\p{L})/u
+// slash between two words separates alternatives ("develop/release/hotfix"); an arrow between spaces separates the
+// steps of a path through the console's menus ("target group > attributes > deregistration delay").
+const CLAUSE_BREAK = /[,.;:!?]+(?:\s|$)|[()]+|(?<=\p{L})\/(?=\p{L})|\s+[>→»]\s+/u
 // Words that after a vendor say what kind of thing is meant, never which service ("whats the aws option",
 // "the amazon way", "an aws equivalent", "which AWS store", "with an aws example", "in my aws diagram"): no service is called so.
 const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solution|solutions|offering|offerings|equivalent|alternative|alternatives|choice|choices|version|answer|approach|store|stores|tool|tools|feature|features|product|products|pattern|patterns|terms|terminology|lingo|jargon|world|example|examples|diagram|diagrams|opcao|opcoes|jeito|forma|solucao|alternativa|equivalente|ferramenta|ferramentas|produto|produtos|padrao|padroes|exemplo|exemplos|diagrama|diagramas)$/

@@ -236,6 +236,11 @@ t.test('coverage-names', async t => {
     t.same(untreatedNames(base, 'how does encryption in transit work', 'knowledge/en/encryption-kms.md', 'en'), [], 'the note that uses the word')
   })
 
+  t.test('the steps of a path through the console\'s menus are read apart, not as one name', async t => {
+    const path = retrieve(base, 'target group > attributes > deregistration delay esta em 300, os deploys demoram demais, posso baixar pra 30?')
+    t.same([path.covered, path.untreated], [true, []])
+  })
+
   t.test('a service named with its vendor that the notes never write so is not covered, even in common words', async t => {
     const found = retrieve(base, 'como o aws backup guarda snapshot do ebs?')
     t.equal(found.covered, false)
