@@ -521,6 +521,7 @@ const COURSE_LOGISTICS = new RegExp([
   // marks come out.
   String.raw`\b(trancar|tranco|trancou|trancamos) (a |uma |essa |esta |minha )?(matricula|disciplina|materia|faculdade|curso)\b`,
   String.raw`\btrancar (calculo|fisica|quimica|algebra|estatistica)\b`,
+  String.raw`\b(withdraw\w*|drop|dropping)[- ](from[- ])?(a |the |my )?(course|class|subject)\b`,
   String.raw`\b(que horas|q horas|qnd|quando|what time) (abre|fecha|opens?|closes?) (o |a |the )?(ru|bandejao|biblioteca|library|cantina|secretaria|restaurante universitario)\b`,
   String.raw`\b(jubilamento|jubilad[oa]|jubilar)\b`,
   String.raw`\b(quando|qnd|qdo|when) (sai|saem|vai sair|will|do|does|are) (a |as |the |my |our )?(nota|notas|grades?|results?)\b`,
@@ -619,7 +620,13 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(never|nunca|doesn'?t|doesnt|nao) (does|do|faz) (his|her|their|sua|a sua) (part|parte)\b`, String.raw`\bnunca faz a parte (dele|dela)\b`,
   // Other subjects of the degree: calculus homework is no question for the cloud notes.
   String.raw`\b(integral|integrais) (por partes|de|do|da)\b`, String.raw`\bderivadas?\b`, String.raw`\bregra da cadeia\b`, String.raw`\b(em|in|de|pra|for|na prova de|on my) (calculo|calculus)( \d| i+)?\b`,
-  String.raw`\b(integration by parts|chain rule|derivative of|calculus (exam|homework|class))\b`,
+  String.raw`\b(integration by parts|chain rule|derivative of|calculus (exam|homework|class))\b`, String.raw`\b(ajuda|ajudar|help|helps) (com|with|em|in) (calculo|calculus|fisica|physics)\b`,
+  String.raw`\b(proof by induction|prove (\w+ ){0,8}by induction|provar? por inducao|inducao (matematica|finita)|mathematical induction|discrete math\w*|matematica discreta)\b`,
+  // Data structures and the editor's indentation: programming the course assumes, not the cloud.
+  String.raw`\b(red[- ]black|avl) trees?\b`, String.raw`\barvores? (avl|rubro[- ]negras?)\b`,
+  String.raw`\btabs?\b[^.?!]{0,24}\b(spaces|espacos)\b`, String.raw`\b(spaces|espacos)\b[^.?!]{0,24}\btabs?\b`,
+  // How long a talk should run in slides.
+  String.raw`\b(quantos|how many) slides\b`,
   String.raw`\b(linear algebra|algebra linear|eigenvalues?|eigenvectors?|autovalor(es)?|autovetor(es)?)\b`,
   // In which order to study the degree's subjects ("primeiro linux ou primeiro redes?"), and what to cook after class.
   String.raw`\b(ordem|order) (certa |right |best |melhor )?(pra|para|to|de|in which to) (estudar|study|aprender|learn)\b`,
