@@ -2106,6 +2106,8 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'should the passwords of our users be salted before we hash them, and where do we keep the salt').covered, false, 'salting a password')
     t.same(retrieve(base, 'our postgres has grown to billions of rows, should we shard it by tenant and how do shards get rebalanced').covered, false, 'sharding a database')
     t.same(retrieve(base, 'when a table gets huge is sharding by customer id the answer').untreated, ['sharding'], 'the name asked about')
+    t.same(retrieve(base, 'how does aws backup vault lock stop even the root user from deleting backups').untreated, ['AWS backup', 'Vault Lock'], 'a feature of a service the notes lack')
+    t.same(retrieve(base, 'our hpa never scales and kubectl says metrics server is not installed, how do i add it').covered, false, 'Kubernetes\' metrics server')
     t.same(retrieve(base, 'whats a good fault injection test that stops random ecs tasks').untreated, ['fault injection'])
     t.same(retrieve(base, 'vale a pena usar redis streams como fila de jobs em vez do sqs?').untreated, ['Redis Streams'])
     t.same(retrieve(base, 'is the github student developer pack worth it for this course?').untreated, ['GitHub Student Developer Pack'])
