@@ -1010,6 +1010,8 @@ const QUANTIFIER = /^(couple|few|several|bunch|dozen|handful)$/
 
 /** Who a vendor's name qualifies rather than names: its customers, its staff. */
 const VENDOR_PEOPLE = /^(customer|customers|cliente|clientes|employee|employees|staff|engineer|engineers|engenheiros|funcionarios|partner|partners|parceiros)$/
+/** What befalls a vendor or what it hands out, which no service of it is called: "the aws outage", "aws credits", "the aws docs". */
+const VENDOR_HAS = /^(outage|outages|credits|docs|documentation)$/
 
 /** Kinds of thing whose name a Portuguese sentence writes after them: "o header X" is the header called X. */
 const INSTANCE_KIND = /^(header|headers|bucket|buckets|branch|branches|tag|tags|label|labels|role|roles|policy|policies|table|tables|tabela|tabelas|field|fields|campo|campos|queue|queues|topic|topics|variavel|variaveis|env|envs|endpoint|endpoints|secret|secrets)$/
@@ -1111,7 +1113,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     const next = words[name.start + 1] ?? ''
     // "As the aws customer", "the amazon engineers": the vendor's customers and people are no service of it either.
     if (name.vendor !== null && (OBJECT_AFTER_VERB.test(next) || KIND_OF_THING.test(name.words[0]) || VENDOR_DOES.test(name.words[0]) || WHEN_WORD.test(name.words[0]) || ORDER_WORD.test(name.words[0]) ||
-      VENDOR_PEOPLE.test(name.words[0]))) continue
+      VENDOR_PEOPLE.test(name.words[0]) || VENDOR_HAS.test(name.words[0]))) continue
     // "the aws iso 27001 reports": after a vendor, a word its number follows is a standard the vendor meets or a version, not a service.
     if (name.vendor !== null && numbered.has(name.start)) continue
     // "with almost no traffic", "using mostly spot", "with constant heavy traffic": everyday words in lower

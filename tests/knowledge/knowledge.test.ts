@@ -248,6 +248,9 @@ t.test('coverage-names', async t => {
     t.equal(retrieve(base, 'a aws cobra por hora no nat gateway?').covered, true, 'a verb after the vendor names no service')
     t.equal(retrieve(base, 'can aws look at my usage and suggest which instances are oversized?').covered, true, 'nor does "look at"')
     t.equal(retrieve(base, 'as an aws customer, what do i still have to patch myself on ec2?').covered, true, 'the vendor\'s customer is no service of it')
+    const outage = retrieve(base, 'the aws outage last week took down half the internet, how do i keep my app up if a region fails')
+    t.same([outage.covered, outage.untreated], [true, []], 'nor is what befell it')
+    t.equal(retrieve(base, 'got aws credits at a hackathon, do they pay for a nat gateway too?').covered, true, 'nor what it hands out')
     t.equal(retrieve(base, 'does aws replace the broken disks behind my ebs volume or do i').covered, true, 'nor does one followed by its object')
     t.equal(retrieve(base, 'what does amazon s3 charge for storage per gb').covered, true, 'a service the notes name with its vendor')
     t.equal(retrieve(base, 'when a spot instance is taken back does aws start another one for my auto scaling group').covered, true,
