@@ -1008,6 +1008,11 @@ const ADJECTIVE_AFTER = /^(custom|default|public|private|managed|standard|dedica
 /** How many, not what: "a team of 4 with a couple services" names no "couple services". */
 const QUANTIFIER = /^(couple|few|several|bunch|dozen|handful)$/
 
+// Verbs in the third person that no name ends with ("aws complains", "the console says", "my teammate insists"): what
+// a thing or a person does, which ends the words before it. Forms that are also plural nouns ("blocks", "charges",
+// "releases", "shows") are left out.
+const TELLING_VERB = /^(says|gives|keeps|tells|lets|allows|expects|requires|handles|does|decides|considers|makes|provides|protects|spins|chooses|recommends|guarantees|promises|suggests|warns|generates|notifies|predicts|publishes|creates|complains|insists|thinks|wants)$/
+
 /** Who a vendor's name qualifies rather than names: its customers, its staff. */
 const VENDOR_PEOPLE = /^(customer|customers|cliente|clientes|employee|employees|staff|engineer|engineers|engenheiros|funcionarios|partner|partners|parceiros)$/
 /** What befalls a vendor or what it hands out, which no service of it is called: "the aws outage", "aws credits", "the aws docs". */
@@ -1062,7 +1067,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   const noProduct = new Set(tokenize(raw).filter(spelledAsNoProduct).map(token => foldText(token)))
   // What a program printed, pasted between backticks ("`Task timed out after 900.00 seconds`"), names nothing asked about.
   const printed = printedMessageWords(raw)
-  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !QUANTIFIER.test(w) && !shorthand(w) && !phrased.has(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) && !printed.has(w) && !isDeveloperWord(w) && !noProduct.has(w) &&
+  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !QUANTIFIER.test(w) && !TELLING_VERB.test(w) && !shorthand(w) && !phrased.has(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) && !printed.has(w) && !isDeveloperWord(w) && !noProduct.has(w) &&
     !analyzerFor('pt').isStopWord(w) && !analyzerFor('en').isStopWord(w)
   const runs: Array<{ words: string[], typed: string[], named: boolean, vendor: string | null, start: number }> = []
   let run: string[] = []

@@ -251,6 +251,8 @@ t.test('coverage-names', async t => {
     const outage = retrieve(base, 'the aws outage last week took down half the internet, how do i keep my app up if a region fails')
     t.same([outage.covered, outage.untreated], [true, []], 'nor is what befell it')
     t.equal(retrieve(base, 'got aws credits at a hackathon, do they pay for a nat gateway too?').covered, true, 'nor what it hands out')
+    const complains = retrieve(base, 'i made an alb with a single subnet and aws complains, what does it want?')
+    t.same([complains.covered, complains.untreated, complains.hits[0]?.topic], [true, [], 'load-balancers'], 'a verb after it ends the words before it')
     t.equal(retrieve(base, 'does aws replace the broken disks behind my ebs volume or do i').covered, true, 'nor does one followed by its object')
     t.equal(retrieve(base, 'what does amazon s3 charge for storage per gb').covered, true, 'a service the notes name with its vendor')
     t.equal(retrieve(base, 'when a spot instance is taken back does aws start another one for my auto scaling group').covered, true,
