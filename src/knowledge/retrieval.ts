@@ -817,6 +817,17 @@ function switchedOn (words: readonly string[], first: number): boolean {
   return SWITCHED_ON.test(words[before] ?? '') || (words[before] === 'on' && /^(turned|switched)$/.test(words[before - 1] ?? ''))
 }
 
+// A classmate who proposes a tool ("friend insists we need istio", "teammate wants to swap sqs for kafka", "meu colega quer
+// subir no vercel"): what they propose is what the question weighs, whoever the student thinks is right.
+const PROPOSES = /^(wants|insists|suggests|proposes|quer|queria|insiste|sugere|sugeriu|propoe|propos)$/
+const PROPOSER = /^(teammate|teammates|friend|friends|colleague|coworker|partner|colega|colegas|amigo|amiga|dupla|parceiro|parceira)$/
+
+/** Whether the word at `first` comes in what a classmate proposes: within ten words after "teammate wants", "meu colega quer". */
+function proposedByClassmate (words: readonly string[], first: number): boolean {
+  for (let i = Math.max(1, first - 10); i < first; i++) if (PROPOSES.test(words[i]) && PROPOSER.test(words[i - 1])) return true
+  return false
+}
+
 /** Whether one of the words or names stands in the question where `test` says so (given its first and last word's index). */
 function anyWhere (raw: string, unknown: readonly string[], names: readonly string[], test: (words: readonly string[], first: number, last: number) => boolean): boolean {
   if (anyWhereIn(raw, unknown, names, test)) return true
@@ -2477,7 +2488,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const crashed = named.length === 1 && crashingDependency(raw)(named[0]) ? named : []
     const namedOnce = distinctNames(named)
     const told = !answersAll && toldBeforeAsking(base, raw, namedOnce, unknown, lang, question.lang) ? namedOnce : []
-    const setting = answersAll ? [] : told.length > 0 ? told : about || repeated || opensAfterArticle ? [] : crashed.length > 0 ? crashed
+    const proposed = anyWhere(raw, unknownTerms, untreated, proposedByClassmate)
+    const setting = answersAll || proposed ? [] : told.length > 0 ? told : about || repeated || opensAfterArticle ? [] : crashed.length > 0 ? crashed
       : unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
     if (certification !== null && !untreated.some(name => foldText(name) === certification)) untreated.push(certification)
     // A limit asked of a thing the leading section gives no number for is answered by the section found with it that

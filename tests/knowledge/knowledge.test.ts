@@ -1182,6 +1182,12 @@ t.test('everyday-words', async t => {
     t.same([rule.covered, rule.untreated, rule.hits[0]?.heading], [true, [], 'Tabelas de rotas'])
   })
 
+  t.test('a tool a classmate proposes is what the question weighs, not where the student is', async t => {
+    const proposed = retrieve(base, 'my teammate wants to put linkerd between our services for mtls, i think its overkill. who\'s right?')
+    t.same([proposed.covered, proposed.unknown], [false, ['linkerd', 'mtls']])
+    t.equal(retrieve(base, 'my teammate wants to run our flask api on lambda instead of ec2, who\'s right?').covered, true, 'the framework of their own program stays its setting')
+  })
+
   t.test('a name the question writes twice is its subject, not where the student is', async t => {
     const gitlab = retrieve(base, 'our team uses gitlab ci instead of github actions, how do i configure oidc for the gitlab runners to assume an aws role')
     t.same([gitlab.covered, gitlab.unknown], [false, ['gitlab']])
