@@ -2625,8 +2625,9 @@ function analogyWords (raw: string): Set<string> {
 // ask for AWS's way.
 const OTHER_CLOUD = String.raw`(?:microsoft azure|azure|gcp|google cloud(?: platform)?|firebase|oracle cloud|ibm cloud|alibaba cloud|heroku|vercel|netlify|digitalocean|digital ocean|linode|hostinger|locaweb|github pages)`
 const OTHER_CLOUD_NAMED = new RegExp(String.raw`\b${OTHER_CLOUD}\b`, 'i')
-// The words a question sets against AWS's own: "the aws equivalent", "on aws", "na aws", "like", "tipo", "vs", "basically".
-const ASKS_AWS_SIDE = /\b(?:aws|amazon|equivalent|equivalente|counterpart|correspondente|maps? to|like|tipo|vs|versus|igual|similar|same as|mesma coisa|o mesmo que|basically|basicamente)\b/i
+// The words a question sets against AWS's own: "the aws equivalent", "on aws", "na aws", "like", "tipo", "vs", "basically",
+// and the here and the too of the cloud the student is in now ("aqui como faço", "no s3 tb é automatico?").
+const ASKS_AWS_SIDE = /\b(?:aws|amazon|equivalent|equivalente|counterpart|correspondente|maps? to|like|tipo|vs|versus|igual|similar|same as|mesma coisa|o mesmo que|basically|basicamente|aqui|here|tb|tambem)\b/i
 // The other cloud's product the question likens AWS's to ("something like azure private endpoints", "the aws equivalent
 // of google cloud trace / jaeger"), up to a word that goes on with the sentence. Set against AWS's ("azure NSGs vs aws
 // security groups", "is the azure functions timeout also 15 min like lambda?") it is asked about.

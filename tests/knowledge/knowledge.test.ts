@@ -929,6 +929,9 @@ t.test('everyday-words', async t => {
     t.same([vault.covered, vault.unknown, vault.hits[0]?.topic], [true, [], 'secrets-management'], 'a sentence about the other cloud')
     const cache = retrieve(base, 'is there something like google cloud memorystore to cache sessions for my ecs app?')
     t.same([cache.covered, cache.unknown], [true, []], 'the other cloud\'s product AWS\'s is likened to')
+    const here = retrieve(base, 'no heroku as config vars ficavam no painel. aqui onde eu guardo a senha do banco pro ecs?')
+    t.same([here.covered, here.untreated, here.hits[0]?.topic], [true, [], 'secrets-management'], '"aqui" is the cloud the student is in now')
+    t.same(retrieve(base, 'na digitalocean eu pagava 5 dolares fixo. aqui quanto custa um nat gateway parado?').unknown, [])
     t.equal(retrieve(base, 'gcp firewall rules vs aws security groups, what changes?').covered, false, 'set against AWS\'s, it is asked about')
     t.equal(retrieve(base, 'the oracle cloud free tier gives 4 arm cpus forever. is it a better deal than aws for my thesis?').covered, false,
       'a question that weighs the two asks about both')
