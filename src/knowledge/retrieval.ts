@@ -2488,8 +2488,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const crashed = named.length === 1 && crashingDependency(raw)(named[0]) ? named : []
     const namedOnce = distinctNames(named)
     const told = !answersAll && toldBeforeAsking(base, raw, namedOnce, unknown, lang, question.lang) ? namedOnce : []
-    const proposed = anyWhere(raw, unknownTerms, untreated, proposedByClassmate)
-    const setting = answersAll || proposed ? [] : told.length > 0 ? told : about || repeated || opensAfterArticle ? [] : crashed.length > 0 ? crashed
+    const setting = answersAll || anyWhere(raw, unknownTerms, untreated, proposedByClassmate) ? [] : told.length > 0 ? told
+      : about || repeated || opensAfterArticle ? [] : crashed.length > 0 ? crashed
       : unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
     if (certification !== null && !untreated.some(name => foldText(name) === certification)) untreated.push(certification)
     // A limit asked of a thing the leading section gives no number for is answered by the section found with it that
