@@ -271,6 +271,11 @@ export class KnowledgeIndex {
     return false
   }
 
+  /** Whether a term is one of the notes' own (the students' attached questions left out). */
+  treats (term: string): boolean {
+    return this.lexicon.treated.has(term)
+  }
+
   private get lexicon (): Lexicon {
     if (this.lexiconCache === undefined) {
       const terms = new Set<string>()

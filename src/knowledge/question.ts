@@ -578,6 +578,7 @@ const FILLERS: ReadonlySet<string> = new Set([
   'monografia', 'bootcamp', 'hackathon', 'semester', 'semestre', 'coursework', 'midterm', 'internship', 'estagiario',
   'slide', 'slides', 'apostila', 'lecture', 'lectures', 'quiz', 'monitoria', 'monitorias',
   'worksheet', 'worksheets', 'handout', 'handouts', 'exercicio', 'exercicios', 'enunciado', 'roteiro',
+  'lab', 'labs', 'laboratorio', 'laboratorios',
   // How the student wants it told: an analogy is asked for, never the subject.
   'analogia', 'analogias', 'metafora', 'metaforas',
   // The commonest slip of the English article.
@@ -651,6 +652,15 @@ const COMMON: ReadonlySet<string> = new Set([
   'netflix', 'spotify', 'uber', 'ifood', 'nubank', 'airbnb',
   // Everyday words the notes happen not to use ("uma pitada de usuarios", "tipos com sufixo .metal", "paranoia de seguranca").
   'pitada', 'sufixo', 'sufixos', 'paranoia', 'acai',
+  // Numbers said in words, as a question dictated by voice writes them ("noventa e nove virgula nove", "uns quinhentos k b"): a quantity, never a name.
+  'zero', 'dois', 'tres', 'quatro', 'cinco', 'seis', 'sete', 'oito', 'nove', 'dez', 'onze', 'doze', 'treze', 'quatorze', 'catorze', 'quinze',
+  'dezesseis', 'dezessete', 'dezoito', 'dezenove', 'vinte', 'trinta', 'quarenta', 'cinquenta', 'sessenta', 'setenta', 'oitenta', 'noventa',
+  'cem', 'cento', 'duzentos', 'trezentos', 'quatrocentos', 'quinhentos', 'seiscentos', 'setecentos', 'oitocentos', 'novecentos',
+  'milhao', 'milhoes', 'bilhao', 'bilhoes', 'virgula',
+  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty',
+  'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'thousand', 'thousands',
+  // Everyday words of work and trade ("so a partner can whitelist it", "o e-commerce na aws", "um trocadilho").
+  'whitelist', 'whitelisted', 'allowlist', 'blacklist', 'blacklisted', 'denylist', 'e-commerce', 'ecommerce', 'trocadilho',
   // Closed classes: Portuguese contractions of a preposition and a pronoun, English indefinite
   // pronouns and contractions typed without the apostrophe. They point at things, never name one.
   'nele', 'nela', 'neles', 'nelas', 'neste', 'nesta', 'nesse', 'nessa', 'nisso', 'nisto', 'naquele', 'naquela',

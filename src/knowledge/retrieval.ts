@@ -279,7 +279,7 @@ const CLAUSE_BREAK = /[,.;:!?]+(?:\s|$)|[()]+|(?<=\p{L})\/(?=\p{L})|\s+[>→»]\
 const KIND_OF_THING = /^(option|options|way|ways|side|thing|things|stuff|solution|solutions|offering|offerings|equivalent|alternative|alternatives|choice|choices|version|answer|approach|store|stores|tool|tools|feature|features|product|products|pattern|patterns|terms|terminology|lingo|jargon|world|example|examples|diagram|diagrams|opcao|opcoes|jeito|forma|solucao|alternativa|equivalente|ferramenta|ferramentas|produto|produtos|padrao|padroes|exemplo|exemplos|diagrama|diagramas)$/
 
 // Words that after a vendor say when ("moving to aws next week", "migrar pra aws amanha"), never which service.
-const WHEN_WORD = /^(next|last|this|today|tomorrow|tonight|yesterday|soon|later|hoje|amanha|ontem|semana|depois|logo)$/
+const WHEN_WORD = /^(next|last|this|today|tomorrow|tonight|yesterday|soon|later|since|hoje|amanha|ontem|semana|depois|logo)$/
 // An adverb after the vendor says when or in what order, not which service ("moving our website to aws first").
 const ORDER_WORD = /^(first|now|too|already|again|instead|then|also|only|primeiro|tambem|agora|antes|ainda)$/
 
@@ -899,6 +899,9 @@ function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, 
   return !namesAService(raw, [typed]) && !afterArticle(raw, typed)
 }
 
+/** Hexadecimal digits, two letters and two figures at least: a hash or an id, never a word. */
+const HEX_HASH = /^(?=(?:[a-f]*\d){2})(?=(?:\d*[a-f]){2})[0-9a-f]{4,}$/
+
 /**
  * Words of the question that carry meaning and that no note contains in any form. A mistyped or
  * shortened form counts as known only by the analyser of the question's language.
@@ -925,6 +928,9 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
     // So is a number and its unit written apart ("a cada 30 seg", "every 5 secs").
     if (/^\d+(?:[.,]\d+)?$/.test(previous) && /^(?:segs?|secs?|mins?|hrs?|ms)$/.test(folded)) continue
     if (zoneNamed && ZONE_SUFFIX.test(folded)) continue
+    // A content hash in a file's name ("main.8c2e.js") or a commit's short id, and the number of a question in an
+    // assignment ("q2"), name nothing.
+    if (HEX_HASH.test(folded) || /^q\d{1,2}$/.test(folded)) continue
     if ((folded.length < 3 && !short) || /^\d+$/.test(folded) || isAbbreviation(folded) || isFiller(folded)) continue
     if (analyzerFor('pt').isStopWord(folded) || analyzerFor('en').isStopWord(folded)) continue
     const own = analyzerFor(lang).terms(token)

@@ -3,11 +3,12 @@
 // ("s3:DeleteObject", "CannotPullContainerError"). Input: the question as typed; output: the same
 // question with such words written as the words they stand for, which the rest of retrieval reads.
 
-import { analyzerFor, foldText, LANGS } from './analyzer.js'
+import { analyzerFor, foldText, LANGS, type Lang } from './analyzer.js'
 import { isEverydayWord, JS_FRAMEWORKS } from './everyday-words.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { withinEdits } from './knowledge-index.js'
-import { isFiller } from './question.js'
+import { isCommonWord, isFiller } from './question.js'
+import { detectLanguage } from './language.js'
 
 // The notes' prose folded to lower-case words between single spaces, built at the first word that
 // may be a phrase typed without its spaces, and kept per index.
@@ -129,7 +130,59 @@ function frameworkNames (typed: string): string {
  * with the notes' names typed apart, mistyped or as they sound written as the notes write them.
  */
 export function spellOutTypedTerms (base: KnowledgeBase, typed: string): string {
-  return frameworkNames(versionedNames(base, soundedOutNames(base, mistypedNames(base, spellOutIdentifiers(base, spaceJoinedWords(base, spacedNames(base, typed)))))))
+  return frameworkNames(versionedNames(base, soundedOutNames(base, slippedWords(base, mistypedNames(base, spellOutIdentifiers(base, spaceJoinedWords(base, spacedNames(base, typed))))))))
+}
+
+/**
+ * The question with each word typed with a letter dropped or two neighbouring letters swapped written as the notes
+ * write it ("health chek", "vpc gatway", "o woker", "tpye 2"): a word of four letters or more (five for a dropped
+ * letter: "quic" is QUIC, not "quick"), no word of the notes, of everyday English or Portuguese or of the student's
+ * situation, that is that slip of exactly one word the notes of the question's own language write, its first letter
+ * kept. Words are compared as written, not as stems: a slip of a stem ("inod", "indo") is no slip of a word. A name
+ * typed in capitals or with one inside ("QUIC", "OIDC") is spelled as its owner spells it.
+ */
+export function slippedWords (base: KnowledgeBase, raw: string): string {
+  const lang = detectLanguage(raw)
+  const written = writtenWords(base).get(lang)
+  if (written === undefined) return raw
+  return raw.replace(/(?<![\p{L}\p{N}])\p{L}{4,}(?![\p{L}\p{N}])/gu, token => {
+    if (/^.+\p{Lu}/u.test(token)) return token
+    const folded = foldText(token)
+    if (written.has(folded) || isFiller(folded) || PORTUGUESE_DERIVED.test(folded) || LANGS.some(l => isEverydayWord(folded, l) || isCommonWord(folded, l))) return token
+    if (LANGS.some(l => analyzerFor(l).terms(token).some(term => base.index.treats(term)))) return token
+    const found = new Set<string>()
+    for (let i = 1; i < folded.length - 1; i++) {
+      const swapped = folded.slice(0, i) + folded[i + 1] + folded[i] + folded.slice(i + 2)
+      if (folded[i] !== folded[i + 1] && written.has(swapped)) found.add(swapped)
+    }
+    if (folded.length >= 5) {
+      for (let i = 1; i <= folded.length; i++) {
+        for (const letter of ALPHABET) {
+          const fuller = folded.slice(0, i) + letter + folded.slice(i)
+          if (written.has(fuller)) found.add(fuller)
+        }
+      }
+    }
+    return found.size === 1 ? [...found][0] : token
+  })
+}
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz'
+const WRITTEN_WORDS = new WeakMap<KnowledgeBase['index'], Map<Lang, Set<string>>>()
+
+/** The words the notes of each language write (folded, four letters or more): built at the first word that may be a slip of one. */
+function writtenWords (base: KnowledgeBase): Map<Lang, Set<string>> {
+  let byLang = WRITTEN_WORDS.get(base.index)
+  if (byLang === undefined) {
+    byLang = new Map()
+    for (const p of base.index.passages) {
+      let words = byLang.get(p.lang)
+      if (words === undefined) byLang.set(p.lang, words = new Set())
+      for (const word of foldText(`${p.title} ${p.heading} ${p.keywords.join(' ')} ${p.text}`).match(/[a-z]{4,}/g) ?? []) words.add(word)
+    }
+    WRITTEN_WORDS.set(base.index, byLang)
+  }
+  return byLang
 }
 
 // The words the notes name their topics with (titles, headings, keywords), folded, by first letter:

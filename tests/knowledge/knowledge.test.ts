@@ -21,7 +21,7 @@ import { attachedQuestions, auroc, evaluate, excerptProblems, formatFigures, typ
 import { passingNames, passingNamesIn } from '../../src/knowledge/passing-names.js'
 import { costSubject, isCommonWord, phraseWords, questionType, readQuestion, smallTalk, withoutGistPhrases } from '../../src/knowledge/question.js'
 import { acronymShaped, dottedWords, pinnedWords, portugueseShaped, quotedWords, retrieve, unknownWords, untreatedNames } from '../../src/knowledge/retrieval.js'
-import { joinedPhrase, mistypedNames, soundedOutNames, soundKey, spacedNames, spaceJoinedWords, spellOutIdentifiers } from '../../src/knowledge/typed-terms.js'
+import { joinedPhrase, mistypedNames, slippedWords, soundedOutNames, soundKey, spacedNames, spaceJoinedWords, spellOutIdentifiers } from '../../src/knowledge/typed-terms.js'
 import { describedTechniques } from '../../src/knowledge/described-techniques.js'
 import { unwrittenFieldNames } from '../../src/knowledge/field-names.js'
 import { stemEn, stemPt } from '../../src/knowledge/stemmer.js'
@@ -384,6 +384,26 @@ t.test('coverage-names', async t => {
       t.equal(found.hits[0]?.path, path, question)
     }
     t.equal(retrieve(base, 'how do i set up linkerd on eks').covered, false, 'a service mesh the notes do not treat stays not covered')
+  })
+
+  t.test('a word typed with a letter dropped or two letters swapped reads as the notes\' word; a name and a stem stay as typed', async t => {
+    t.equal(slippedWords(base, 'quanto custa um nat gatway parado?'), 'quanto custa um nat gateway parado?')
+    t.equal(slippedWords(base, 'whats the diff between a tpye 1 and a tpye 2 hypervisor'), 'whats the diff between a type 1 and a type 2 hypervisor')
+    t.equal(slippedWords(base, 'o woker da fila pode pegar a mesma mensagem duas vezes?'), 'o worker da fila pode pegar a mesma mensagem duas vezes?')
+    for (const typed of [
+      'como funciona o protocolo quic', // a dropped letter is looked for from five letters: QUIC is no "quick" mistyped
+      'the app runs out of inodes, how do i check', // "inod" is a stem of the notes' words ("indo"), no word they write
+      'meu colega arrumou treta no grupo', // Portuguese slang is no slip of an English word ("treat")
+      'how do i set up OIDC for github' // a name typed with capitals is spelled as its owner spells it
+    ]) t.equal(slippedWords(base, typed), typed, typed)
+    for (const [question, topic] of [
+      ['endpoint de vpc gatway pro s3 cobra por hora?', 'cloud-networking-gateways'],
+      ['whats the diff between a tpye 1 and a tpye 2 hypervisor', 'virtualization-hypervisors'],
+      ['o woker da fila pode pegar a mesma mensagem duas vezes?', 'message-queues']
+    ] as const) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.unknown, found.untreated, found.hits[0]?.topic], [true, [], [], topic], question)
+    }
   })
 
   t.test('a name written as it sounds in Portuguese reads as the name; a name the notes lack that sounds like a word of theirs stays', async t => {
@@ -1169,7 +1189,14 @@ t.test('everyday-words', async t => {
       ['da pra mandar so uma pitada do trafego pra versao nova no deploy do ecs?', 'a pinch of the traffic'],
       ['paranoia minha ou deixar a porta 22 aberta pro mundo é perigoso?', 'the student\'s own worry'],
       ['cdn so compensa pra site gigante tipo netflix ou pro nosso tambem?', 'a company cited for its size'],
-      ['o app mobile consome a api, como eu limito requisicoes por cliente no api gateway?', 'the student\'s mobile app']
+      ['o app mobile consome a api, como eu limito requisicoes por cliente no api gateway?', 'the student\'s mobile app'],
+      ['o sla de noventa e nove virgula nove da quanto tempo fora do ar por mes?', 'a number said in words, as a voice typing writes it'],
+      ['can a network load balancer keep one fixed ip so the bank can whitelist it?', 'to whitelist an address'],
+      ['meu chefe disse que todo e-commerce grande usa cdn, por que isso ajuda?', 'a shop online'],
+      ['por que o build gera app.9f3a.css com hash no nome em vez de invalidar o cache do cloudfront?', 'a content hash in a file name'],
+      ['q4 da lista: o que um internet gateway faz numa vpc?', 'the number of a question in an assignment'],
+      ['lab 2 lambda: meu script leva 20 minutos, roda na lambda?', 'the lab the question comes from'],
+      ['do i still patch the os of my ec2 instances or is that on aws since they run the servers?', 'a reason given after the vendor']
     ] as const) retrievedWithUnknown(t, base, question, true, [], what)
   })
 
