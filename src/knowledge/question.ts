@@ -231,6 +231,10 @@ const PHRASES: Array<[RegExp, string]> = [
   // The account's root user, however it is named ("usando o root pra tudo", "access key pro usuario root"); a
   // container that runs "as root", a root volume or a root certificate is another matter.
   [/\b(root (user|account|usuario|conta|login)|(usuario|conta|login) (do |da )?root|(o|the) root(?= (pra|para|for|to|no|na|in|e|and)\b| *[?!.,;]| *$))\b/g, '$& usuario root root user mfa'],
+  // An access key made for the root, or the account's root in Portuguese ("conta raiz"), is the root user's: what the notes
+  // say of the root's keys, not of keeping secrets out of code.
+  [/\b(conta|usuario) raiz\b/g, '$& usuario root root user mfa'],
+  [/^(?=.*\b(root|raiz)\b)(?=.*\b(access keys?|chaves? de acesso)\b).*$/g, '$& usuario root root user mfa'],
   // A role without a password or keys of its own works through the temporary credentials of whoever assumes it
   // (whether a role has one asks that; the password of a database role is a secret to keep).
   [/\broles?\b(\s\S+){0,4}\s(has|have|had|tem|sem|without)\s(\S+\s){0,2}(passwords?|senhas?|access keys?|chaves? de acesso)\b/g, '$& temporary credentials credenciais temporarias assume'],

@@ -532,7 +532,10 @@ const COURSE_LOGISTICS = new RegExp([
   // Missing the first week, when next semester's enrolment opens, whom to ask to review a mark.
   String.raw`\b(first week|primeira semana) (of|de) (classes|class|aulas?)\b`,
   String.raw`\b(registration|enrollment|enrolment|matricula|inscricao|inscricoes) (for|pro|para o|do) (the )?(next|proximo) (semester|term|semestre)\b`, String.raw`\bwhen does (registration|enrollment|enrolment) (\w+ ){0,3}open\b`,
-  String.raw`\b(revisar|revisao d[ae]|review) (a |minha |my )?(nota|grade)\b`
+  String.raw`\b(revisar|revisao d[ae]|review) (a |minha |my )?(nota|grade)\b`,
+  // The hours of activities outside class a degree requires, and more time asked of the teacher for a hand-in.
+  String.raw`\b(extracurricular|extra-curricular|complementary) (activit\w+|hours|credits)\b`,
+  String.raw`\b(ask|asking|request\w*) (the |my |our )?(prof|professor|teacher|instructor|lecturer|ta)\w* (politely )?for (more|extra) time\b`, String.raw`\bpedir (\w+ ){0,2}mais prazo\b`
 ].join('|'))
 
 /**
@@ -544,6 +547,7 @@ const COURSE_LOGISTICS = new RegExp([
 const CAREER = new RegExp([
   String.raw`\b(conseguir|consigo|arrumar|achar|get|land|find|getting|landing|finding) (um |uma |an? |my first |meu primeiro |uma primeira |o primeiro |a primeira )?(estagio|internship|emprego|job|vaga)\b`,
   String.raw`\b(salary|salaries|salario|salarios|faixa salarial|pretensao salarial|linkedin)\b`,
+  String.raw`\b(worth|vale a pena) (doing |taking |getting |fazer |pegar )?(an? |um |the )?(summer |paid |unpaid )?(internship|estagio)\b`,
   String.raw`\b(side project ideas|ideias? de projetos? (pessoa(l|is)|paralelos?|pro portfolio))\b`, String.raw`\b(ask|asking) (\w+ ){0,3}for an? (raise|promotion)\b`,
   String.raw`\bfazer (uma )?(pos|pos-graduacao|pos graduacao|especializacao|mestrado|mba)\b`,
   String.raw`\b(curriculo|curriculum vitae|cover letter|carta de apresentacao)\b`,
@@ -619,6 +623,16 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(one|a|um) (guy|person|member|colega|cara|membro) (\w+ ){0,3}(never|nunca|doesn'?t|doesnt|nao) (does|do|faz) (anything|nada)\b`,
   String.raw`\b(never|nunca|doesn'?t|doesnt|nao) (does|do|faz) (his|her|their|sua|a sua) (part|parte)\b`, String.raw`\bnunca faz a parte (dele|dela)\b`,
   // Other subjects of the degree: calculus homework is no question for the cloud notes.
+  // The assistant itself: its name, who made it, whether it is a person ("tudo bem com vc? qual o seu nome", "are you a bot").
+  String.raw`\b(qual|como) (e |eh )?o (seu|teu) nome\b`, String.raw`\bcomo (voce|vc|tu) se chama\b`, String.raw`\bwhat(s| is) your name\b`,
+  String.raw`\bwho (made|created|built|trained|programmed) (you|u)\b`, String.raw`\bquem te (criou|fez|programou|treinou)\b`,
+  String.raw`\b(are|r) (you|u) (a |an )?(bot|robot|human|real person|person|ai)\b`, String.raw`\b(voce|vc|tu) (e|eh) (um |uma )?(robo|bot|humano|humana|pessoa|ia)\b`,
+  // Whether the cloud harms the planet: the notes say nothing of energy or the climate.
+  String.raw`\b(bad|good|harmful|ruim|bom|prejudicial|mal) (for|to|pro|pra|para o|ao) (the )?(environment|planet|climate|meio ambiente|planeta|clima)\b`,
+  String.raw`\b(carbon footprint|pegada de carbono|sustainability|sustentabilidade|climate change|mudancas? climaticas?|aquecimento global)\b`,
+  // The office tools and typesetting of other courses, and undoing a commit with git: other subjects.
+  String.raw`\b(excel|vba) macros?\b`, String.raw`\bmacros? (do|no|in) excel\b`, String.raw`\b(latex|overleaf|abnt)\b`,
+  String.raw`\b(undo|undoing|desfazer|desfaco|reverter) (o |my |the |meu |a |that )?(last |ultimo |previous )?commit\b`,
   String.raw`\b(integral|integrais) (por partes|de|do|da)\b`, String.raw`\bderivadas?\b`, String.raw`\bregra da cadeia\b`, String.raw`\b(em|in|de|pra|for|na prova de|on my) (calculo|calculus)( \d| i+)?\b`,
   String.raw`\b(integration by parts|chain rule|derivative of|calculus (exam|homework|class))\b`, String.raw`\b(ajuda|ajudar|help|helps) (com|with|em|in) (calculo|calculus|fisica|physics)\b`,
   String.raw`\b(proof by induction|prove (\w+ ){0,8}by induction|provar? por inducao|inducao (matematica|finita)|mathematical induction|discrete math\w*|matematica discreta)\b`,

@@ -130,7 +130,87 @@ function frameworkNames (typed: string): string {
  * with the notes' names typed apart, mistyped or as they sound written as the notes write them.
  */
 export function spellOutTypedTerms (base: KnowledgeBase, typed: string): string {
-  return frameworkNames(versionedNames(base, soundedOutNames(base, slippedWords(base, mistypedNames(base, spellOutIdentifiers(base, spaceJoinedWords(base, spacedNames(base, typed))))))))
+  return frameworkNames(versionedNames(base, soundedOutNames(base, slippedWords(base, mistypedNames(base, spellOutIdentifiers(base, spaceJoinedWords(base, spacedNames(base, spelledLetters(base, typed)))))))))
+}
+
+// Digits said as words after spelled letters ("e c two", "s tres"), in either language.
+const DIGIT_WORDS: Readonly<Record<string, string>> = {
+  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+  um: '1', dois: '2', tres: '3', quatro: '4', cinco: '5', seis: '6', sete: '7', oito: '8', nove: '9'
+}
+
+/**
+ * The question with each abbreviation spelled out letter by letter written as one word, as a voice typing writes it
+ * ("i a a s" → "iaas", "r d s", "a z", "h t t p", "e c two" → "ec2", "s tres" → "s3"): single letters side by side,
+ * and a digit said as a word after them, that together are an abbreviation the notes write in capitals.
+ */
+export function spelledLetters (base: KnowledgeBase, raw: string): string {
+  // Words at even indices, what separates them at odd ones.
+  const parts = raw.split(/([^\p{L}\p{N}]+)/u)
+  const single = (k: number): boolean => k < parts.length && /^\p{L}$/u.test(parts[k])
+  const out: string[] = []
+  let k = 0
+  while (k < parts.length) {
+    if (k % 2 === 1 || !single(k)) { out.push(parts[k]); k++; continue }
+    // The letters side by side from here, each after a single space, and a digit said after them.
+    let end = k
+    while (end + 2 < parts.length && parts[end + 1] === ' ' && single(end + 2)) end += 2
+    const letters = parts.slice(k, end + 1).filter((_, n) => n % 2 === 0)
+    const digit = end + 2 < parts.length && parts[end + 1] === ' ' ? DIGIT_WORDS[foldText(parts[end + 2])] : undefined
+    const words = abbreviationsIn(abbreviations(base), letters.map(letter => foldText(letter)), digit)
+    if (words === null) {
+      out.push(...parts.slice(k, end + 1))
+      k = end + 1
+      continue
+    }
+    out.push(words.join(' '))
+    // The digit said after the letters went into the last abbreviation ("e c two"): it is read too.
+    k = digit !== undefined && words[words.length - 1].endsWith(digit) ? end + 3 : end + 1
+  }
+  return out.join('')
+}
+
+/**
+ * The letters read as abbreviations side by side, each of two letters or more (or one and the digit after the last), with
+ * only a Portuguese "e" ("and") left alone between two of them ("p a a s e s a a s"); null when they cannot all be read
+ * so ("de a a z", "a b c d"): such letters are words of their own, or options.
+ */
+function abbreviationsIn (known: ReadonlySet<string>, letters: readonly string[], digit: string | undefined): string[] | null {
+  const n = letters.length
+  const from = (i: number): string[] | null => {
+    if (i === n) return []
+    for (let j = n; j > i; j--) {
+      const joined = letters.slice(i, j).join('')
+      if (j === n && digit !== undefined && known.has(joined + digit)) return [joined + digit]
+      if (j - i >= 2 && known.has(joined)) {
+        const rest = from(j)
+        if (rest !== null) return [joined, ...rest]
+      }
+    }
+    if (letters[i] === 'e' && i > 0 && i + 1 < n) {
+      const rest = from(i + 1)
+      if (rest !== null) return ['e', ...rest]
+    }
+    return null
+  }
+  return from(0)
+}
+
+const CAPITAL_ABBREVIATIONS = new WeakMap<KnowledgeBase['index'], Set<string>>()
+
+/** The abbreviations the notes write with two capitals or more, or a capital and a digit ("IaaS", "RDS", "AZ", "EC2", "S3"), folded. */
+function abbreviations (base: KnowledgeBase): Set<string> {
+  let out = CAPITAL_ABBREVIATIONS.get(base.index)
+  if (out === undefined) {
+    out = new Set()
+    for (const p of base.index.passages) {
+      for (const word of `${p.title} ${p.heading} ${p.keywords.join(' ')} ${p.text}`.match(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\d]{1,5}(?![\p{L}\p{N}])/gu) ?? []) {
+        if ((word.match(/[\p{Lu}\d]/gu) ?? []).length >= 2) out.add(foldText(word))
+      }
+    }
+    CAPITAL_ABBREVIATIONS.set(base.index, out)
+  }
+  return out
 }
 
 /**

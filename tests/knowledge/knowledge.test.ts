@@ -21,7 +21,7 @@ import { attachedQuestions, auroc, evaluate, excerptProblems, formatFigures, typ
 import { passingNames, passingNamesIn } from '../../src/knowledge/passing-names.js'
 import { costSubject, isCommonWord, phraseWords, questionType, readQuestion, smallTalk, withoutGistPhrases } from '../../src/knowledge/question.js'
 import { acronymShaped, dottedWords, pinnedWords, portugueseShaped, quotedWords, retrieve, unknownWords, untreatedNames } from '../../src/knowledge/retrieval.js'
-import { joinedPhrase, mistypedNames, slippedWords, soundedOutNames, soundKey, spacedNames, spaceJoinedWords, spellOutIdentifiers } from '../../src/knowledge/typed-terms.js'
+import { joinedPhrase, mistypedNames, slippedWords, soundedOutNames, spelledLetters, soundKey, spacedNames, spaceJoinedWords, spellOutIdentifiers } from '../../src/knowledge/typed-terms.js'
 import { describedTechniques } from '../../src/knowledge/described-techniques.js'
 import { unwrittenFieldNames } from '../../src/knowledge/field-names.js'
 import { stemEn, stemPt } from '../../src/knowledge/stemmer.js'
@@ -404,6 +404,16 @@ t.test('coverage-names', async t => {
       const found = retrieve(base, question)
       t.same([found.covered, found.unknown, found.untreated, found.hits[0]?.topic], [true, [], [], topic], question)
     }
+  })
+
+  t.test('an abbreviation spelled letter by letter reads as the abbreviation; letters that make none stay apart', async t => {
+    t.equal(spelledLetters(base, 'se eu escolho i a a s eu perco o que comparado com p a a s e s a a s'), 'se eu escolho iaas eu perco o que comparado com paas e saas')
+    t.equal(spelledLetters(base, 'in r d s is multi a z the same as a read replica'), 'in rds is multi az the same as a read replica')
+    t.equal(spelledLetters(base, 'what hypervisor does e c two use, and is my s three bucket on it'), 'what hypervisor does ec2 use, and is my s3 bucket on it')
+    t.equal(spelledLetters(base, 'a instancia e c dois fica em qual a z'), 'a instancia ec2 fica em qual az')
+    for (const typed of ['vai de a a z', 'options a b c d', 'e o e']) t.equal(spelledLetters(base, typed), typed, typed)
+    const question = 'se eu escolho i a a s eu ganho o que comparado com p a a s?'
+    t.equal(retrieve(base, question).hits[0]?.heading, 'Vantagens e limitações de cada modelo', question)
   })
 
   t.test('a name written as it sounds in Portuguese reads as the name; a name the notes lack that sounds like a word of theirs stays', async t => {
@@ -1693,7 +1703,13 @@ t.test('everyday-words', async t => {
       'how do i prove by induction that the sum of the first n odd numbers is n squared?', 'alguem me ajuda com calculo 1? nao entendo limite',
       'the data structures exam always asks how red black tree rotations work, can u explain', 'quando uma arvore avl faz rotacao dupla?',
       'linter keeps complaining, tabs or spaces in yaml files?', 'how many slides should a 10 minute talk have?',
-      'last week to do the withdraw-from-course form, when is it?', 'can i drop the class after the midterm without an F?']) {
+      'last week to do the withdraw-from-course form, when is it?', 'can i drop the class after the midterm without an F?',
+      // The assistant itself, the planet, other courses' tools, git, the degree's extra hours, more time for a hand-in, an internship.
+      'oi, boa tarde! tudo bem? qual e o seu nome?', 'are you a bot or is someone typing these answers?',
+      'is streaming netflix all day bad for the environment with all those data centers?', 'my dad writes excel macros at work, should he learn python instead?',
+      'in latex how do i make a table where two cells are merged?', 'how do i undo the last commit i pushed by mistake?',
+      'how many extracurricular hours does the degree require?', 'the report is due friday and i have the flu, how do i ask the teacher politely for extra time?', 'preciso pedir mais prazo pro relatorio, como falo com o professor?',
+      'is it worth doing a summer internship in my second year?']) {
       t.equal(retrieve(base, question).covered, false, question)
     }
     t.equal(retrieve(base, 'da pra fazer o budget desligar sozinho as instancias quando estourar o limite?').covered, true, 'what a service does on its own is still asked of the notes')
@@ -2533,6 +2549,9 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'how long does sqs keep a message if nobody reads it, can i read it again later?').hits[0]?.heading, 'Amazon SQS: standard vs FIFO queues', 'how long it is kept is its retention')
     // The account's root user, however it is named; a container running as root is the Dockerfile's matter.
     t.equal(retrieve(base, 'da pra criar access key pro usuario root e usar no terminal?').hits[0]?.heading, 'Usuário root e MFA')
+    // ...an access key made for the root, and the account's root called "conta raiz", are the root user's too.
+    t.equal(retrieve(base, 'posso gerar uma access key pro root so pra usar no meu script?').hits[0]?.heading, 'Usuário root e MFA')
+    t.equal(retrieve(base, 'e seguro criar chave de acesso na conta raiz pra usar no terminal?').hits[0]?.heading, 'Usuário root e MFA')
     t.equal(retrieve(base, 'meu container roda como root por padrao, como tiro isso no dockerfile').hits[0]?.heading, 'Instruções comuns do Dockerfile')
     t.equal(retrieve(base, 'the root volume of my ec2 is full').hits[0]?.heading, 'Block storage: Amazon EBS', 'a root volume')
     // A role with no password of its own is used through the temporary credentials of whoever assumes it.
