@@ -227,7 +227,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/^(?=.*\b(policy|policies|politica|politicas)\b)(?=.*\b(allow|allowed|libero|liberei|liberou|permito|permiti|permitiu|allows|allowing|libera|liberando|permite|permitindo)\b)(?=.*\b(deny|denied|nego|neguei|negou|bloqueio|bloqueei|denies|denying|nega|negando)\b).*$/g, '$& iam effect explicit explicito'],
   // A message handled twice because its job runs long came back when its visibility timeout ran out ("how long" it is
   // kept is its retention).
-  [/^(?=.*\b(sqs|queue|queues|fila|filas)\b)(?=.*\b(twice|again|duas vezes|de novo|duplicad[oa]s?|duplicates?|duplicated)\b)(?=.*\b(takes?|took|slow|demora|demoram|demorou|lento|lenta|minutes?|minutos?|mins?)\b).*$/g, '$& visibility timeout visibilidade'],
+  // A consumer's message is one of a queue's, and another consumer grabbing "the same one" is it handled twice.
+  [/^(?=.*\b(sqs|queue|queues|fila|filas|consumer|consumers|consumidor|consumidores)\b)(?=.*\b(twice|again|duas vezes|de novo|duplicad[oa]s?|duplicates?|duplicated|the same (one|message)|a mesma (mensagem)?|o mesmo (pedido)?)\b)(?=.*\b(takes?|took|slow|demora|demoram|demorou|lento|lenta|minutes?|minutos?|mins?)\b).*$/g, '$& visibility timeout visibilidade'],
   // The account's root user, however it is named ("usando o root pra tudo", "access key pro usuario root"); a
   // container that runs "as root", a root volume or a root certificate is another matter.
   [/\b(root (user|account|usuario|conta|login)|(usuario|conta|login) (do |da )?root|(o|the) root(?= (pra|para|for|to|no|na|in|e|and)\b| *[?!.,;]| *$))\b/g, '$& usuario root root user mfa'],

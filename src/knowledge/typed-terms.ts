@@ -130,7 +130,18 @@ function frameworkNames (typed: string): string {
  * with the notes' names typed apart, mistyped or as they sound written as the notes write them.
  */
 export function spellOutTypedTerms (base: KnowledgeBase, typed: string): string {
-  return frameworkNames(versionedNames(base, soundedOutNames(base, slippedWords(base, mistypedNames(base, spellOutIdentifiers(base, spaceJoinedWords(base, spacedNames(base, spelledLetters(base, typed)))))))))
+  return frameworkNames(versionedNames(base, soundedOutNames(base, slippedWords(base, mistypedNames(base, spellOutIdentifiers(base, spaceJoinedWords(base, spacedNames(base, spelledLetters(base, spokenStatusCodes(typed))))))))))
+}
+
+const SPOKEN_DIGIT: Readonly<Record<string, string>> = {
+  oh: '0', zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+  um: '1', dois: '2', tres: '3', quatro: '4', cinco: '5', seis: '6', sete: '7', oito: '8', nove: '9'
+}
+const SPOKEN_CODE = /\b(one|two|three|four|five|um|dois|tres|três|quatro|cinco) (oh|zero) (oh|zero|one|two|three|four|five|six|seven|eight|nine|um|dois|tres|três|quatro|cinco|seis|sete|oito|nove)\b/giu
+
+/** The question with an HTTP status said digit by digit written in figures ("four oh one" → "401", "quatro zero tres" → "403"). */
+export function spokenStatusCodes (raw: string): string {
+  return raw.replace(SPOKEN_CODE, (_, a: string, b: string, c: string) => [a, b, c].map(word => SPOKEN_DIGIT[foldText(word)]).join(''))
 }
 
 // Digits said as words after spelled letters ("e c two", "s tres"), in either language.

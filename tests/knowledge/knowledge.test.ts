@@ -21,7 +21,7 @@ import { attachedQuestions, auroc, evaluate, excerptProblems, formatFigures, typ
 import { passingNames, passingNamesIn } from '../../src/knowledge/passing-names.js'
 import { costSubject, isCommonWord, phraseWords, questionType, readQuestion, smallTalk, withoutGistPhrases } from '../../src/knowledge/question.js'
 import { acronymShaped, dottedWords, pinnedWords, portugueseShaped, quotedWords, retrieve, unknownWords, untreatedNames } from '../../src/knowledge/retrieval.js'
-import { joinedPhrase, mistypedNames, slippedWords, soundedOutNames, spelledLetters, soundKey, spacedNames, spaceJoinedWords, spellOutIdentifiers } from '../../src/knowledge/typed-terms.js'
+import { joinedPhrase, mistypedNames, slippedWords, soundedOutNames, spelledLetters, spokenStatusCodes, soundKey, spacedNames, spaceJoinedWords, spellOutIdentifiers } from '../../src/knowledge/typed-terms.js'
 import { describedTechniques } from '../../src/knowledge/described-techniques.js'
 import { unwrittenFieldNames } from '../../src/knowledge/field-names.js'
 import { stemEn, stemPt } from '../../src/knowledge/stemmer.js'
@@ -404,6 +404,14 @@ t.test('coverage-names', async t => {
       const found = retrieve(base, question)
       t.same([found.covered, found.unknown, found.untreated, found.hits[0]?.topic], [true, [], [], topic], question)
     }
+  })
+
+  t.test('a status code said digit by digit reads as the code', async t => {
+    t.equal(spokenStatusCodes('it says four oh four but the object is there'), 'it says 404 but the object is there')
+    t.equal(spokenStatusCodes('devolve quatro zero tres ou quatro zero um?'), 'devolve 403 ou 401?')
+    t.equal(spokenStatusCodes('one of the two zones'), 'one of the two zones')
+    const question = 'logged in but not allowed, is that four oh one or four oh three?'
+    t.equal(retrieve(base, question).hits[0]?.heading, 'HTTP status codes', question)
   })
 
   t.test('an abbreviation spelled letter by letter reads as the abbreviation; letters that make none stay apart', async t => {
@@ -2554,6 +2562,9 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'e seguro criar chave de acesso na conta raiz pra usar no terminal?').hits[0]?.heading, 'Usuário root e MFA')
     t.equal(retrieve(base, 'meu container roda como root por padrao, como tiro isso no dockerfile').hits[0]?.heading, 'Instruções comuns do Dockerfile')
     t.equal(retrieve(base, 'the root volume of my ec2 is full').hits[0]?.heading, 'Block storage: Amazon EBS', 'a root volume')
+    // Another consumer grabbing the same message while one works on it: the visibility timeout ran out.
+    t.equal(retrieve(base, 'message queue homework - my consumer needs 2 min per message and other consumers keep grabbing the same one, why??').hits[0]?.heading, 'Visibility timeout and dead-letter queues')
+    t.equal(retrieve(base, 'a consumer takes 2 minutes per message and some messages get processed twice, what setting fixes it').hits[0]?.heading, 'Visibility timeout and dead-letter queues')
     // A role with no password of its own is used through the temporary credentials of whoever assumes it.
     t.equal(retrieve(base, 'if a role has no password how does anything log in with it').hits[0]?.heading, 'Users, groups and roles')
     t.equal(retrieve(base, 'where do i keep the password of the postgres role my app uses').hits[0]?.heading, 'Injecting secrets into ECS tasks', 'a database role\'s password is a secret')
