@@ -1961,6 +1961,9 @@ export function dottedWords (typed: string): Set<string> {
   return out
 }
 
+/** A quoted passage that sets a task or asks a question: it opens with what an assignment asks for ("describe …", "explique …", "why …"). */
+const QUOTED_TASK = /^\s*(describe|explain|compare|justify|classify|propose|discuss|define|list|design|why|how|what|which|when|where|should|descreva|explique|compare|justifique|classifique|proponha|discuta|defina|liste|cite|projete|por que|porque|pq|como|qual|quais|quando|onde|o que)\b/
+
 /**
  * The words of what a question quotes between quotation marks, two words or more: a message a tool
  * printed ("docker push dando 'no basic auth credentials'"), a phrase the student heard ("'roda igual
@@ -1970,6 +1973,9 @@ export function dottedWords (typed: string): Set<string> {
 export function quotedWords (typed: string): Set<string> {
   const out = new Set<string>()
   for (const match of typed.matchAll(QUOTED_PASSAGE)) {
+    // A task or a question pasted from an assignment ("hw: 'describe how Amazon GuardDuty detects …'") is what the
+    // student asks: its names are theirs.
+    if (QUOTED_TASK.test(foldText(match[1]))) continue
     const words = tokenize(foldText(match[1]))
     if (words.length >= 2) for (const word of words) out.add(word)
   }

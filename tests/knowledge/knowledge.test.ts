@@ -406,6 +406,13 @@ t.test('coverage-names', async t => {
     }
   })
 
+  t.test('a task quoted from an assignment is the student\'s own question: its names are read; a message quoted is not', async t => {
+    const task = retrieve(base, "homework: 'explain how AWS Glue crawlers discover a table schema'. where do i even start")
+    t.same([task.covered, task.unknown], [false, ['Glue', 'crawlers']], 'a service the notes lack, named in the task')
+    t.equal(retrieve(base, "the assignment says 'explain why a NAT gateway sits in a public subnet'. how do i answer").covered, true)
+    t.equal(retrieve(base, "docker push keeps printing 'no basic auth credentials', what did i miss?").covered, true, 'a message a tool printed names nothing')
+  })
+
   t.test('a status code said digit by digit reads as the code', async t => {
     t.equal(spokenStatusCodes('it says four oh four but the object is there'), 'it says 404 but the object is there')
     t.equal(spokenStatusCodes('devolve quatro zero tres ou quatro zero um?'), 'devolve 403 ou 401?')
