@@ -327,6 +327,12 @@ function possessive (raw: string, folded: string): boolean {
   return false
 }
 
+/**
+ * A tool's own file the notes never name ("Jenkinsfile", "Vagrantfile"): what goes in it is that tool's syntax, so the
+ * question is about the tool however well its other words match a section ("stages de build, teste e deploy").
+ */
+const TOOL_FILE = /^[a-z]{3,}file$/
+
 /** Whether an unknown word is named as the service or tool the question is about, not as a detail of it. */
 function namesAService (raw: string, unknown: string[]): boolean {
   const words = tokenize(foldText(raw))
@@ -636,6 +642,8 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(integral|integrais) (por partes|de|do|da)\b`, String.raw`\bderivadas?\b`, String.raw`\bregra da cadeia\b`, String.raw`\b(em|in|de|pra|for|na prova de|on my) (calculo|calculus)( \d| i+)?\b`,
   String.raw`\b(integration by parts|chain rule|derivative of|calculus (exam|homework|class))\b`, String.raw`\b(ajuda|ajudar|help|helps) (com|with|em|in) (calculo|calculus|fisica|physics)\b`,
   String.raw`\b(proof by induction|prove (\w+ ){0,8}by induction|provar? por inducao|inducao (matematica|finita)|mathematical induction|discrete math\w*|matematica discreta)\b`,
+  // Another course's programming homework ("python hw: 'write a function that …'", "lista de exercicios de java").
+  String.raw`\b(python|java|javascript|haskell|prolog|c\+\+) (hw|homework|exercise|exercises)\b`, String.raw`\b(lista|listas|exercicio|exercicios) (de exercicios )?de (python|java|javascript|haskell|prolog|algoritmos|programacao)\b`,
   // Data structures and the editor's indentation: programming the course assumes, not the cloud.
   String.raw`\b(red[- ]black|avl) trees?\b`, String.raw`\barvores? (avl|rubro[- ]negras?)\b`,
   String.raw`\btabs?\b[^.?!]{0,24}\b(spaces|espacos)\b`, String.raw`\b(spaces|espacos)\b[^.?!]{0,24}\btabs?\b`,
@@ -2516,7 +2524,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const told = !answersAll && toldBeforeAsking(base, raw, namedOnce, unknown, lang, question.lang) ? namedOnce : []
     const setting = answersAll || anyWhere(raw, unknownTerms, untreated, proposedByClassmate) ? [] : told.length > 0 ? told
       : about || repeated || opensAfterArticle ? [] : crashed.length > 0 ? crashed
-      : unknownTerms.some(word => toolOrOwner(raw, word)) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
+      : unknownTerms.some(word => toolOrOwner(raw, word) || TOOL_FILE.test(foldText(word))) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
     if (certification !== null && !untreated.some(name => foldText(name) === certification)) untreated.push(certification)
     // A limit asked of a thing the leading section gives no number for is answered by the section found with it that
     // states one ("how many internet gateways can one vpc have at most": the internet gateway's section, "at most one",

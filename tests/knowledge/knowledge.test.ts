@@ -1724,7 +1724,10 @@ t.test('everyday-words', async t => {
       'is streaming netflix all day bad for the environment with all those data centers?', 'my dad writes excel macros at work, should he learn python instead?',
       'in latex how do i make a table where two cells are merged?', 'how do i undo the last commit i pushed by mistake?',
       'how many extracurricular hours does the degree require?', 'the report is due friday and i have the flu, how do i ask the teacher politely for extra time?', 'preciso pedir mais prazo pro relatorio, como falo com o professor?',
-      'is it worth doing a summer internship in my second year?']) {
+      'is it worth doing a summer internship in my second year?',
+      // Another course's programming homework, and a tool's own file the notes never name.
+      "python hw: 'write a function that returns how many times each word appears in a text'. any hint?",
+      'como escrevo um Jenkinsfile com stages de build, teste e deploy pro pipeline de ci/cd?']) {
       t.equal(retrieve(base, question).covered, false, question)
     }
     t.equal(retrieve(base, 'da pra fazer o budget desligar sozinho as instancias quando estourar o limite?').covered, true, 'what a service does on its own is still asked of the notes')
