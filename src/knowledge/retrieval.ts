@@ -1970,7 +1970,7 @@ export function dottedWords (typed: string): Set<string> {
 }
 
 /** A quoted passage that sets a task or asks a question: it opens with what an assignment asks for ("describe …", "explique …", "why …"). */
-const QUOTED_TASK = /^\s*(describe|explain|compare|justify|classify|propose|discuss|define|list|design|why|how|what|which|when|where|should|descreva|explique|compare|justifique|classifique|proponha|discuta|defina|liste|cite|projete|por que|porque|pq|como|qual|quais|quando|onde|o que)\b/
+const QUOTED_TASK = /^\s*(describe|explain|compare|justify|classify|propose|discuss|define|list|design|why|how|what|which|when|where|should|descreva|explique|justifique|classifique|proponha|discuta|defina|liste|cite|projete|por que|porque|pq|como|qual|quais|quando|onde|o que)\b/
 
 /**
  * The words of what a question quotes between quotation marks, two words or more: a message a tool

@@ -133,6 +133,7 @@ export function spellOutTypedTerms (base: KnowledgeBase, typed: string): string 
   return frameworkNames(versionedNames(base, soundedOutNames(base, slippedWords(base, mistypedNames(base, spellOutIdentifiers(base, spaceJoinedWords(base, spacedNames(base, spelledLetters(base, spokenStatusCodes(typed))))))))))
 }
 
+// Digits said as words, in either language: in a status code ("four oh one") and after spelled letters ("e c two", "s tres").
 const SPOKEN_DIGIT: Readonly<Record<string, string>> = {
   oh: '0', zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
   um: '1', dois: '2', tres: '3', quatro: '4', cinco: '5', seis: '6', sete: '7', oito: '8', nove: '9'
@@ -142,12 +143,6 @@ const SPOKEN_CODE = /\b(one|two|three|four|five|um|dois|tres|três|quatro|cinco)
 /** The question with an HTTP status said digit by digit written in figures ("four oh one" → "401", "quatro zero tres" → "403"). */
 export function spokenStatusCodes (raw: string): string {
   return raw.replace(SPOKEN_CODE, (_, a: string, b: string, c: string) => [a, b, c].map(word => SPOKEN_DIGIT[foldText(word)]).join(''))
-}
-
-// Digits said as words after spelled letters ("e c two", "s tres"), in either language.
-const DIGIT_WORDS: Readonly<Record<string, string>> = {
-  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
-  um: '1', dois: '2', tres: '3', quatro: '4', cinco: '5', seis: '6', sete: '7', oito: '8', nove: '9'
 }
 
 /**
@@ -167,7 +162,7 @@ export function spelledLetters (base: KnowledgeBase, raw: string): string {
     let end = k
     while (end + 2 < parts.length && parts[end + 1] === ' ' && single(end + 2)) end += 2
     const letters = parts.slice(k, end + 1).filter((_, n) => n % 2 === 0)
-    const digit = end + 2 < parts.length && parts[end + 1] === ' ' ? DIGIT_WORDS[foldText(parts[end + 2])] : undefined
+    const digit = end + 2 < parts.length && parts[end + 1] === ' ' ? SPOKEN_DIGIT[foldText(parts[end + 2])] : undefined
     const words = abbreviationsIn(abbreviations(base), letters.map(letter => foldText(letter)), digit)
     if (words === null) {
       out.push(...parts.slice(k, end + 1))
