@@ -15,13 +15,22 @@ import { detectLanguage } from './language.js'
 const PHRASES = new WeakMap<KnowledgeBase['index'], string>()
 
 function notesProse (base: KnowledgeBase): string {
-  let prose = PHRASES.get(base.index)
-  if (prose === undefined) {
-    const parts = base.index.passages.map(p => `${p.title} ${p.heading} ${p.keywords.join(' ')} ${p.text}`)
-    prose = ` ${foldText(parts.join(' ')).replace(/[^a-z0-9]+/g, ' ')} `
-    PHRASES.set(base.index, prose)
+  return builtOnce(PHRASES, base, () => ` ${foldText(base.index.passages.map(passageText).join(' ')).replace(/[^a-z0-9]+/g, ' ')} `)
+}
+
+/** A value drawn from the notes, built at its first use and kept per index: the notes do not change while the index lives. */
+function builtOnce<T> (cache: WeakMap<KnowledgeBase['index'], T>, base: KnowledgeBase, build: () => T): T {
+  let value = cache.get(base.index)
+  if (value === undefined) {
+    value = build()
+    cache.set(base.index, value)
   }
-  return prose
+  return value
+}
+
+/** Everything a passage writes: its note's title, its heading, the note's keywords and its text. */
+function passageText (p: KnowledgeBase['index']['passages'][number]): string {
+  return `${p.title} ${p.heading} ${p.keywords.join(' ')} ${p.text}`
 }
 
 /**
@@ -206,17 +215,15 @@ const CAPITAL_ABBREVIATIONS = new WeakMap<KnowledgeBase['index'], Set<string>>()
 
 /** The abbreviations the notes write with two capitals or more, or a capital and a digit ("IaaS", "RDS", "AZ", "EC2", "S3"), folded. */
 function abbreviations (base: KnowledgeBase): Set<string> {
-  let out = CAPITAL_ABBREVIATIONS.get(base.index)
-  if (out === undefined) {
-    out = new Set()
+  return builtOnce(CAPITAL_ABBREVIATIONS, base, () => {
+    const out = new Set<string>()
     for (const p of base.index.passages) {
-      for (const word of `${p.title} ${p.heading} ${p.keywords.join(' ')} ${p.text}`.match(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\d]{1,5}(?![\p{L}\p{N}])/gu) ?? []) {
+      for (const word of passageText(p).match(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}\d]{1,5}(?![\p{L}\p{N}])/gu) ?? []) {
         if ((word.match(/[\p{Lu}\d]/gu) ?? []).length >= 2) out.add(foldText(word))
       }
     }
-    CAPITAL_ABBREVIATIONS.set(base.index, out)
-  }
-  return out
+    return out
+  })
 }
 
 /**
@@ -258,17 +265,15 @@ const WRITTEN_WORDS = new WeakMap<KnowledgeBase['index'], Map<Lang, Set<string>>
 
 /** The words the notes of each language write (folded, four letters or more): built at the first word that may be a slip of one. */
 function writtenWords (base: KnowledgeBase): Map<Lang, Set<string>> {
-  let byLang = WRITTEN_WORDS.get(base.index)
-  if (byLang === undefined) {
-    byLang = new Map()
+  return builtOnce(WRITTEN_WORDS, base, () => {
+    const byLang = new Map<Lang, Set<string>>()
     for (const p of base.index.passages) {
       let words = byLang.get(p.lang)
       if (words === undefined) byLang.set(p.lang, words = new Set())
-      for (const word of foldText(`${p.title} ${p.heading} ${p.keywords.join(' ')} ${p.text}`).match(/[a-z]{4,}/g) ?? []) words.add(word)
+      for (const word of foldText(passageText(p)).match(/[a-z]{4,}/g) ?? []) words.add(word)
     }
-    WRITTEN_WORDS.set(base.index, byLang)
-  }
-  return byLang
+    return byLang
+  })
 }
 
 // The words the notes name their topics with (titles, headings, keywords), folded, by first letter:
@@ -276,21 +281,24 @@ function writtenWords (base: KnowledgeBase): Map<Lang, Set<string>> {
 const NAMING_WORDS = new WeakMap<KnowledgeBase['index'], Map<string, string[]>>()
 
 function namingWords (base: KnowledgeBase): Map<string, string[]> {
-  let byFirst = NAMING_WORDS.get(base.index)
-  if (byFirst === undefined) {
-    byFirst = new Map()
+  return builtOnce(NAMING_WORDS, base, () => {
     const words = new Set<string>()
     for (const p of base.index.passages) {
       for (const word of foldText(`${p.title} ${p.heading} ${p.keywords.join(' ')}`).match(/[a-z]{5,}/g) ?? []) words.add(word)
     }
-    for (const word of words) {
-      const list = byFirst.get(word[0])
-      if (list === undefined) byFirst.set(word[0], [word])
-      else list.push(word)
-    }
-    NAMING_WORDS.set(base.index, byFirst)
+    return groupedBy(words, word => word[0])
+  })
+}
+
+/** Words grouped by a key of theirs (a first letter, a sound), in the order met. */
+function groupedBy (words: Iterable<string>, key: (word: string) => string): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  for (const word of words) {
+    const list = out.get(key(word))
+    if (list === undefined) out.set(key(word), [word])
+    else list.push(word)
   }
-  return byFirst
+  return out
 }
 
 // Suffixes that make Portuguese adjectives, adverbs and nouns ("presencial", "rapidamente", "configuravel"), never a mistyped English name.
@@ -363,21 +371,10 @@ export function soundKey (folded: string): { consonants: string, vowels: number 
 const NAMING_SOUNDS = new WeakMap<KnowledgeBase['index'], Map<string, string[]>>()
 
 function namingSounds (base: KnowledgeBase): Map<string, string[]> {
-  let bySound = NAMING_SOUNDS.get(base.index)
-  if (bySound === undefined) {
-    bySound = new Map()
-    for (const words of namingWords(base).values()) {
-      for (const word of words) {
-        if (LANGS.some(lang => isEverydayWord(word, lang))) continue
-        const { consonants } = soundKey(word)
-        const list = bySound.get(consonants)
-        if (list === undefined) bySound.set(consonants, [word])
-        else list.push(word)
-      }
-    }
-    NAMING_SOUNDS.set(base.index, bySound)
-  }
-  return bySound
+  return builtOnce(NAMING_SOUNDS, base, () => {
+    const names = [...namingWords(base).values()].flat().filter(word => !LANGS.some(lang => isEverydayWord(word, lang)))
+    return groupedBy(names, word => soundKey(word).consonants)
+  })
 }
 
 /**
@@ -424,9 +421,8 @@ export function spacedNames (base: KnowledgeBase, raw: string): string {
 const CAPITAL_NAMES = new WeakMap<KnowledgeBase['index'], Set<string>>()
 
 function capitalNames (base: KnowledgeBase): Set<string> {
-  let names = CAPITAL_NAMES.get(base.index)
-  if (names === undefined) {
-    names = new Set()
+  return builtOnce(CAPITAL_NAMES, base, () => {
+    const names = new Set<string>()
     // A heading's or a title's first word has its capital whatever it is ("Timeouts and retries"): only the capitals
     // after it, and the keywords', say a name.
     for (const p of base.index.passages) {
@@ -434,7 +430,6 @@ function capitalNames (base: KnowledgeBase): Set<string> {
         for (const word of text.match(/(?<![\p{L}\p{N}])\p{Lu}\p{L}{4,}/gu) ?? []) names.add(foldText(word))
       }
     }
-    CAPITAL_NAMES.set(base.index, names)
-  }
-  return names
+    return names
+  })
 }
