@@ -75,6 +75,29 @@ function nameRuns (passage: Passage): string[] {
   return runs
 }
 
+// An article before a clause's subject ("The", "A", "O", "Os") is no part of the name.
+const ARTICLE = /^(?:the|a|an|o|os|as)$/i
+// The verbs by which a clause says what its subject is, keeps or costs ("S3 One Zone-IA keeps data in a single zone",
+// "Let's Encrypt is a free CA"), as opposed to a name that only qualifies the clause's subject ("AWS WAF rate-based rules").
+const SAYS_WHAT_IT_IS = /^(?:is|are|keeps|stores|holds|uses|costs|means|é|são|guarda|mantém|usa|custa|significa)$/
+
+/**
+ * The names that open a clause of the passage's running text, when the clause goes on to say what they are, keep or cost
+ * (SAYS_WHAT_IT_IS): the subject the clause is about. The vendor's word is dropped as nameRuns drops it.
+ */
+function clauseSubjects (passage: Passage): string[] {
+  const subjects: string[] = []
+  for (const clause of prose(passage.text).replace(/\*\*/g, '').split(/[.;!?:]\s+|\n+/)) {
+    const words = [...clause.trim().matchAll(WORD)].map(match => match[0])
+    let at = words.length > 0 && ARTICLE.test(words[0]) ? 1 : 0
+    while (at < words.length && VENDOR.test(words[at])) at++
+    const start = at
+    while (at < words.length && hasCapital(words[at])) at++
+    if (at > start && at < words.length && SAYS_WHAT_IT_IS.test(words[at])) subjects.push(words.slice(start, at).join(' '))
+  }
+  return subjects
+}
+
 export function passingNames (index: KnowledgeIndex): PassingNames {
   const cached = CACHE.get(index)
   if (cached !== undefined) return cached
@@ -86,6 +109,7 @@ export function passingNames (index: KnowledgeIndex): PassingNames {
     list.push(passage)
     byLang.set(passage.lang, list)
   }
+  const subjects = new Set(index.passages.flatMap(clauseSubjects))
   for (const [lang, passages] of byLang) {
     const analyzer = analyzerFor(lang)
     const key = (text: string): string => analyzer.analyze(text).join(' ')
@@ -174,6 +198,10 @@ export function passingNames (index: KnowledgeIndex): PassingNames {
       for (const form of forms.get(k) ?? []) out.delete(form)
     }
     for (const k of askedAbout) out.delete(k)
+    // A name that opens a clause of running text as its subject ("S3 One Zone-IA keeps data in a single zone, so losing
+    // that zone can lose the data") is one the passage says something of, as a bold definition does; the notes of
+    // either language say it, being one another's translation ("Já o S3 One Zone-IA usa uma só zona").
+    for (const subject of subjects) out.delete(key(subject))
     names.set(lang, out)
   }
   const result = { names, spelled }

@@ -461,7 +461,11 @@ const GIST_PHRASES = new RegExp([
   String.raw`\bde (um )?(jeito|forma|modo|maneira) (bem )?(simples|simplificad[ao]|facil|didatic[ao]|leiga)\b`,
   String.raw`\b(pra|para) (um |uma )?(leig[oa]s?|crianca)( entender)?\b`,
   String.raw`\bcomo se eu (fosse|tivesse) (uma crianca|um leigo|uma leiga|crianca|leigo|leiga|\d+ anos|cinco anos)\b`,
-  String.raw`\bsem (tecniques|tecnicismo|jargao)\b`
+  String.raw`\bsem (tecniques|tecnicismo|jargao)\b`,
+  // The piece of writing it is told for ("in the cost section of my report", "nas limitacoes do tcc"): where the answer goes,
+  // not what it is about; "report" and "relatorio" would otherwise lead to the notes' audit and cost reports.
+  String.raw`\b(in|for|into|on) (the )?((\w+ ){0,2}(section|part|chapter|background) (of|in) )?(my|our|the) (final )?(report|thesis|tcc|paper|article|abstract|essay|dissertation|capstone)\b`,
+  String.raw`\b(no|na|nas|nos|do|da) (meu |minha |nosso |nossa )?((limitacoes|conclusao|introducao|metodologia|referencial teorico|glossario|resumo|justificativa) (do|da) (meu |minha |nosso |nossa )?)?(tcc|relatorio|artigo|monografia)\b`
 ].join('|'), 'g')
 
 /** The words of how plainly the student wants it told, in folded text (see GIST_PHRASES): "eli5" names nothing the notes lack. */
@@ -584,6 +588,10 @@ const FILLERS: ReadonlySet<string> = new Set([
   'slide', 'slides', 'apostila', 'lecture', 'lectures', 'quiz', 'monitoria', 'monitorias',
   'worksheet', 'worksheets', 'handout', 'handouts', 'exercicio', 'exercicios', 'enunciado', 'roteiro',
   'lab', 'labs', 'laboratorio', 'laboratorios',
+  // The test itself, as Brazilian courses name it ("na P2", "o gabarito da lista", "a dissertativa", "decoreba pra prova").
+  'simulado', 'simulados', 'gabarito', 'gabaritos', 'dissertativa', 'dissertativas', 'decoreba', 'p1', 'p2', 'p3', 'av1', 'av2', 'av3',
+  // The parts of a written thesis ("no referencial teorico", "o glossario do tcc").
+  'glossario', 'referencial', 'teorico',
   // How the student wants it told: an analogy is asked for, never the subject.
   'analogia', 'analogias', 'metafora', 'metaforas',
   // The commonest slip of the English article.

@@ -506,7 +506,13 @@ const COURSE_LOGISTICS = new RegExp([
   // something for friday's lab"), and the student's own message to the teacher.
   String.raw`\b(biblioteca|library|secretaria|bandejao|cantina|xerox|reprografia) (\w+ ){0,3}(abre|abrem|fecha|fecham|funciona|aberta|aberto|open|opens|closes|closed)\b`,
   String.raw`\b(que horas|what time) (e|eh|is|will be|vai ser|sera|comeca|starts?) (a |o |the )?(prova|exam|test|midterm|final|aula|class|lecture|lab|apresentacao)\b`,
-  String.raw`\b(gravacao|gravacoes|video|videos) da(s)? aula(s)?\b`,
+  String.raw`\b(gravacao|gravacoes|video|videos) da(s)? aula(s)?\b`, String.raw`\b(liberar|liberou|postar|postou|subir|subiu|disponibilizar|disponibilizou) (a |as )?aulas? gravadas?\b`,
+  String.raw`\b(post|posts|posted|upload|uploads|uploaded|share|shares|shared|release|releases|released) (the |a |last |yesterday'?s? )?(class|lecture)(es|s)? (recorded|recording|recordings)\b`,
+  // "When is the proof of calculus 2": the exam, in a word-for-word rendering of "prova".
+  String.raw`\b(when is|whens|what day is|what date is) (the )?proof (of|for) (?!concept)\w+`,
+  // Enrolment frozen, in English, and a thesis supervisor who stopped answering.
+  String.raw`\b(lock|freeze|suspend|cancel) (my |the |our )?(enrollment|enrolment|registration)\b`,
+  String.raw`\b(orientador\w*|advisor|supervisor) (\w+ ){0,3}(sumiu|nao responde|ta sumido|ghost\w*|disappeared|(is |isn'?t |isnt |not |stopped )(answering|responding|replying))\b`,
   String.raw`\b(said|told us|asked us|pediu|falou|mandou) (to |pra |para |que |pra gente )?(bring|trazer|levar|levarmos|trazermos)\b`,
   String.raw`\b(write|writing|escrever|escrevo|redigir) (an? |um |uma |o |the )?(e-?mails?|mensage(m|ns)|messages?) (\w+ ){0,4}(professor|professora|prof|teacher|coordenador\w*|orientador\w*)\b`,
   // The hours of the library, the canteen or an office asked in English, a professor's office hours, a letter to translate,
@@ -522,7 +528,7 @@ const COURSE_LOGISTICS = new RegExp([
   // Printing a poster or a banner for a presentation day: a campus errand.
   String.raw`\b(print|printing|imprimir|imprimo) (an? |um |uma |the |o |a |my |meu |nosso )?(poster|banner|cartaz)s?\b`,
   // What an exam or a project weighs in the grade ("a prova final vale 40% da nota").
-  String.raw`\b(prova|provas|exame|trabalho|projeto|exam|final|midterm|project|assignment|quiz)\b (\w+ ){0,4}(vale|valem|is worth|are worth|counts? for) (like |about |around |uns |tipo )?\d+ ?(%|por cento|percent|pontos|points)`,
+  String.raw`\b(prova|provas|p1|p2|p3|av1|av2|av3|exame|trabalho|projeto|exam|final|midterm|project|assignment|quiz)\b (\w+ ){0,4}(vale|valem|is worth|are worth|counts? for) (like |about |around |uns |tipo )?\d+ ?(%|por cento|percent|pontos|points)`,
   // Dropping a subject, the campus restaurant's hours, being struck off for failing twice, a hand-in a day late, when the
   // marks come out.
   String.raw`\b(trancar|tranco|trancou|trancamos) (a |uma |essa |esta |minha )?(matricula|disciplina|materia|faculdade|curso)\b`,
@@ -580,7 +586,7 @@ const CAREER = new RegExp([
   // What an opening asks of a candidate ("quantos anos de experiencia costumam pedir pra vaga de sre pleno?").
   String.raw`\b(quantos anos de experiencia|how many years of experience)\b`,
   // The interview's behavioural questions and group dynamics, and what to ask an internship to pay.
-  String.raw`\bstar method\b`, String.raw`\bbehaviou?ral (questions?|interviews?)\b`, String.raw`\bdinamica de grupo\b`,
+  String.raw`\bstar method\b`, String.raw`\bbehaviou?ral (questions?|interviews?|part|round|portion|stage)\b`, String.raw`\blive[- ]coding (part|round|interview|stage|etapa|test|teste)\b|\b(interview|entrevista)\b (\w+ ){0,8}live[- ]coding\b`, String.raw`\bdinamica de grupo\b`,
   String.raw`\bquanto pedir de (bolsa|salario)\b`, String.raw`\bbolsa (de|do|num|no|em) estagio\b`,
   // When to apply for internships.
   String.raw`\b(apply|applying) for (summer )?internships\b`, String.raw`\btime of (the )?year to apply\b`
@@ -601,12 +607,13 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(fell|falling|fallen|got|getting|gotten|am|im|i'm|been|ficando|fiquei|to|estou) (\w+ ){0,3}(behind|atrasad[oa]s?) (in|on|with|em|nas|nos|na|no|com) (all |todas |todos )?(my |the |as |os |minhas |meus )?(classes|courses|coursework|studies|subjects|lectures|readings|materias|disciplinas|aulas|estudos)\b`,
   String.raw`\b(burnout|burning out|burned out|burnt out|esgotamento|estafa)\b`,
   String.raw`\b(balanc\w*|juggl\w*|conciliar|concilio) (a |an |my |o |meu |um )?(part-time |full-time |meio periodo )?(job|work|trabalho|emprego|estagio) (with|and|e|com) (this |the |my |a |o |meu |minha )?(course|class|classes|studies|college|uni|school|faculdade|facul|curso|estudos)\b`,
-  // The student's own word that the question belongs elsewhere ("(nao é de nuvem kkk)", "off-topic, but").
-  String.raw`\bnao (e|eh) (de|sobre) (nuvem|cloud|aws|computacao em nuvem)\b`, String.raw`\bnada a ver com (nuvem|cloud|aws|a materia|o curso)\b`, String.raw`\bnot (cloud|aws)[- ]related\b`, String.raw`\boff[- ]topic\b`,
+  // The student's own word that the question belongs elsewhere ("(nao é de nuvem kkk)", "off-topic, but"); a claim that a
+  // thing "nao tem nada a ver com nuvem" is what they are asking about.
+  String.raw`\bnao (e|eh) (de|sobre) (nuvem|cloud|aws|computacao em nuvem)\b`, String.raw`(?<!\b(nao|n) tem )\bnada a ver com (nuvem|cloud|aws|a materia|o curso)\b`, String.raw`\bnot (cloud|aws)[- ]related\b`, String.raw`\boff[- ]topic\b`,
   String.raw`\b(study|studying|revision) (plan|tips|habits|schedule|routine|techniques?)\b`, String.raw`\b(plano|cronograma|rotina) de estudos?\b`,
   // Practice exams as a way to study; a question taken from one ("practice exam: …", "got this one wrong on the practice
-  // test") is a question on the notes.
-  String.raw`(?<!\b(?:on|from|in|of) (?:the|a|my|this|that|our|last) )\bpractice (exams?|tests?)\b(?! ?:)`, String.raw`\bthe night before the (final|exam|midterm|test)\b`,
+  // test", "practice exams keep asking it") is a question on the notes.
+  String.raw`(?<!\b(?:on|from|in|of) (?:the|a|my|this|that|our|last) )\bpractice (exams?|tests?)\b(?! ?:)(?! (\w+ )?(keeps?|kept|always|love to|like to|tend to) (asking|ask|tricking|trick|mentioning|mention|bringing|bring|showing|show))`, String.raw`\bthe night before the (final|exam|midterm|test)\b`,
   String.raw`\bnao travar na hora de apresentar\b`,
   String.raw`\b(blank(ing)? out|stay(ing)? awake|public speaking|falar em publico)\b`, String.raw`\bfreez\w* up (during|in|at|on)\b`,
   String.raw`\b(structure|prepare) an? (\d+ ?minute )?presentation\b`, String.raw`\b(apresentacao|defesa) (de|do) tcc\b`, String.raw`\b(slide|slides) templates?\b`, String.raw`\btemplate de slides?\b`,
@@ -632,7 +639,17 @@ const STUDY_SKILLS = new RegExp([
   // The assistant itself: its name, who made it, whether it is a person ("tudo bem com vc? qual o seu nome", "are you a bot").
   String.raw`\b(qual|como) (e |eh )?o (seu|teu) nome\b`, String.raw`\bcomo (voce|vc|tu) se chama\b`, String.raw`\bwhat(s| is) your name\b`,
   String.raw`\bwho (made|created|built|trained|programmed) (you|u)\b`, String.raw`\bquem te (criou|fez|programou|treinou)\b`,
-  String.raw`\b(are|r) (you|u) (a |an )?(bot|robot|human|real person|person|ai)\b`, String.raw`\b(voce|vc|tu) (e|eh) (um |uma )?(robo|bot|humano|humana|pessoa|ia)\b`,
+  String.raw`\b(are|r) (you|u) (actually |really |even |just )?(a |an )?(bot|robot|human|real person|person|ai)\b`, String.raw`\b(voce|vc|tu) (e|eh) (um |uma )?(robo|bot|humano|humana|pessoa|ia)\b`,
+  // ...and whether it remembers an earlier chat ("do you remember what i asked you yesterday").
+  String.raw`\b(do|will|can|did) (you|u) (still )?remember (what|our|the|my) (\w+ ){0,3}(asked|said|told|conversation|chat|talked)\b`,
+  String.raw`\b(voce|vc|tu) (se )?lembra (d[oa] |de )?(que|q|oq|o que) (eu )?(te )?(perguntei|falei|disse|conversamos)\b`,
+  // A group member who has not written their part, however the student puts it ("still hasnt written his part").
+  String.raw`\b(hasn'?t|hasnt|has not|didn'?t|didnt|did not|won'?t|wont) (\w+ ){0,2}(written|write|done|finished|finish|sent|send) (his|her|their) (part|share|section)\b`,
+  String.raw`\b(nao|ainda nao|nunca) (escreveu|fez|entregou|mandou|terminou) a (sua )?parte (dele|dela)\b`,
+  // What to drink or how long to nap before an exam.
+  String.raw`\b(energy drinks?|energeticos?|power nap|cochilo|soneca)\b`,
+  // Whether a tool may reword the student's text, or what counts as copying: academic integrity, not the notes.
+  String.raw`\b(plagiarism|plagiari[sz]\w*|plagio|plagiar)\b`,
   // Whether the cloud harms the planet: the notes say nothing of energy or the climate.
   String.raw`\b(bad|good|harmful|ruim|bom|prejudicial|mal) (for|to|pro|pra|para o|ao) (the )?(environment|planet|climate|meio ambiente|planeta|clima)\b`,
   String.raw`\b(carbon footprint|pegada de carbono|sustainability|sustentabilidade|climate change|mudancas? climaticas?|aquecimento global)\b`,
@@ -701,6 +718,10 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(classe (pai|filha|mae|abstrata)|parent class|child class|subclass\w*|heranca|inheritance|polimorfismo|polymorphism)\b`,
   String.raw`\basync ?/? ?await\b|\b(js|javascript) promises?\b|\bpromises? (in|em|do|no) (js|javascript)\b|\barrow functions?\b`,
   String.raw`\b(select|from|where|group by|having|order by)(,? (select|from|where|group by|having|order by)){2,}\b`,
+  String.raw`\bwhere (e|and|x|vs|ou|or) having\b|\bhaving (e|and|x|vs|ou|or) where\b`,
+  // A loop written in another course's language, a function's definition in Python, a chart drawn from a spreadsheet.
+  String.raw`\b(laco|loop)s? ([(]?\w+[)]? ){0,2}(em|in) (c|c\+\+|java|python)\b`, String.raw`\bdef \w+ ?\(`,
+  String.raw`\b(python|matplotlib|pandas|excel|planilha|spreadsheet)\b (\w+ ){0,10}((bar|pie) (charts?|graphs?)|graficos? de (barras|pizza))\b`,
   // The degree's other subjects (the humanities' homework, UML diagrams) and a pet's name.
   String.raw`\b(trabalho|prova|aula|homework|essay|assignment|class|aulas|seminario) (de|of|for|pra|para) (historia|geografia|filosofia|sociologia|quimica|fisica|literatura|history|geography|philosophy|sociology|chemistry|physics|literature)\b`,
   String.raw`\brevolucao industrial\b|\bindustrial revolution\b`,

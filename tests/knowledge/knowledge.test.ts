@@ -1735,6 +1735,45 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'my ecs task has enough memory but still gets OOMKilled, why?').covered, true, 'the memory of the student\'s task is the notes\' question')
   })
 
+  t.test('a group member who has not written their part, a thesis supervisor gone quiet, a lecture recording, plagiarism, energy drinks before an exam, an interview\'s live coding, another language\'s loop or chart and whether the assistant remembers are no questions for the notes', async t => {
+    for (const question of ['my lab partner still hasnt done his part of the slides and we present monday, what now?',
+      'will the prof upload the lecture recording from wednesday?', 'is it ok to use chatgpt to reword my essay or does that count as plagiarism?',
+      'energy drinks or a power nap before the networks final?', 'first tech interview friday, how do i get ready for the behavioural part?',
+      'como faco um laco while em c que conta de 10 ate 1?', 'in python how do i make a bar chart from a csv file?',
+      'hey do you remember what i asked you last week about my project?', 'r u actually a bot?']) {
+      t.equal(retrieve(base, question).covered, false, question)
+    }
+    for (const question of ['my advisor has been ghosting me for weeks, what do i do?', 'se a p2 vale 70% e na p1 tirei 5, quanto preciso na p2 pra passar?']) {
+      t.equal(retrieve(base, question).courseLogistics, true, `the course's own business: ${question}`)
+    }
+    t.equal(retrieve(base, 'we archive lecture recordings nobody watches but must keep for 5 years, which s3 class?').covered, true,
+      'storing lecture recordings is still the notes\' question')
+    t.equal(retrieve(base, 'my mental model of the cost explorer is the pie chart of my banking app, is that right?').covered, true,
+      'a chart the student likens a service to is their picture of it')
+  })
+
+  t.test('the test a question comes from, or the thesis its answer goes into, is why the student asks, not what', async t => {
+    for (const [question, topic] of [['na P2 eu disse q o sqs apaga a mensagem quando o consumidor le, errei. oq acontece com ela?', 'message-queues'],
+      ['o gabarito diz q a task do fargate nao usa a placa de rede do host, entao como funciona a rede da task?', 'container-orchestration'],
+      ['internet gateway vs nat gateway, practice exams keep asking it and i keep mixing them up', 'cloud-networking-gateways'],
+      ['escrevi q container nao tem nada a ver com nuvem e o prof riscou, pq?', 'vms-vs-containers'],
+      ['qual definicao de api gateway eu ponho no referencial teorico?', 'api-gateway']] as const) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.hits[0]?.topic], [true, topic], question)
+    }
+    t.same(retrieve(base, 'como eu defino finops no referencial teorico do meu tcc, com as fases?').unknown, [], 'the parts of a thesis name nothing the notes lack')
+    const report = retrieve(base, 'in the cost section of my report, how do i say we found which service raised the bill with cost explorer?')
+    t.same([report.covered, report.hits[0]?.topic, report.hits[0]?.heading], [true, 'budgets-billing', 'Cost Explorer'], 'the report the answer goes into leads nowhere')
+  })
+
+  t.test('a name a clause of the notes opens and says what it is, keeps or costs is explained there; a name that only qualifies the subject is not', async t => {
+    for (const question of ['is s3 one zone-ia ok for the only copy of our backups?', 'o s3 one zone-ia pode perder meus dados se a zona cair?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.untreated, found.hits[0]?.topic], [true, [], 'storage-types'], question)
+    }
+    t.same(retrieve(base, 'what does aws waf do').untreated, ['WAF'], 'AWS WAF rate-based rules are only mentioned')
+  })
+
   t.test('marks lost for a late hand-in, an internship beside the thesis and where to eat near campus are no questions for the notes', async t => {
     for (const question of ['will i lose points if my docker lab goes in two days late?', 'perco pontos se entregar o relatorio atrasado?',
       'da pra fazer estagio e tcc ao mesmo tempo sem enlouquecer?', 'is doing an internship and my thesis at the same time a bad idea?',
