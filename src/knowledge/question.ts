@@ -462,6 +462,10 @@ const GIST_PHRASES = new RegExp([
   String.raw`\b(pra|para) (um |uma )?(leig[oa]s?|crianca)( entender)?\b`,
   String.raw`\bcomo se eu (fosse|tivesse) (uma crianca|um leigo|uma leiga|crianca|leigo|leiga|\d+ anos|cinco anos)\b`,
   String.raw`\bsem (tecniques|tecnicismo|jargao)\b`,
+  // How the student means to memorise it ("macete pra gravar", "como eu decoro"): a wish about learning it, not about
+  // what is learnt. Flashcards are kept: like a summary, they ask for the notes' recap sections.
+  String.raw`\b(mnemonics?|mnemonicos?|macetes?|bizus?)\b`,
+  String.raw`\b(como|how) (eu |do i |do u |do you |can i )?(decoro|decorar|memori[sz]e|lembro|gravo)\b`,
   // The piece of writing it is told for ("in the cost section of my report", "nas limitacoes do tcc"): where the answer goes,
   // not what it is about; "report" and "relatorio" would otherwise lead to the notes' audit and cost reports.
   String.raw`\b(in|for|into|on) (the )?((\w+ ){0,2}(section|part|chapter|background) (of|in) )?(my|our|the) (final )?(report|thesis|tcc|paper|article|abstract|essay|dissertation|capstone)\b`,

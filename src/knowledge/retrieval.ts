@@ -578,6 +578,9 @@ const CAREER = new RegExp([
   // ou em cloud"), whether it pays ("consultoria paga bem") and whether a certification is worth it, however it is asked.
   String.raw`\b(move|moving|switch|switching|migrate|migrating|transition|transitioning|mudar|migrar) (from|de|da|do) (\w+ ){1,2}(to|into|pra|para) (an? |uma? )?(cloud|tech|devops|it|ti) (jobs?|careers?|carreira|roles?|area)\b`,
   String.raw`\b(pos|pos-graduacao|especializacao|mestrado|mba) (em|de|na area de) \w+ (\w+ )?(ou|or) (em |de )?\w+`,
+  // A discount voucher for a certification exam, and the language the exam is sat in.
+  String.raw`\bvouchers?\b ([\w%]+ ){0,6}(aws|prova|exam|exame|certifica\w*|estudante|students?)\b|\b(prova|exam|exame|certifica\w*) (\w+ ){0,6}vouchers?\b`,
+  String.raw`\b(prova|exame|exam|certificacao|certification) (\w+ ){0,5}(em portugues|in portuguese|em ingles|in english)\b`,
   String.raw`\b(paga|pagam|pays?) (bem|well)\b`, String.raw`\b(certificacao|certification)s?\b[^.!]{0,40}\b(vale (mais )?a pena|worth)\b`,
   // Tips for a job interview in general ("dicas pra entrevista de emprego de analista de suporte"); how to answer one of the
   // notes' subjects in an interview ("how do i explain vpcs in an interview") is the notes' to answer.
@@ -727,6 +730,9 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\brevolucao industrial\b|\bindustrial revolution\b`,
   // Statistics' and physics' homework, and the operating systems course's processes and threads.
   String.raw`\b(box ?plots?|boxplots?|free[- ]body diagrams?|diagramas? de corpo livre)\b`,
+  // The operating systems course's deadlock conditions, and slicing a Python list.
+  String.raw`\b(condicoes|conditions) (\w+ ){0,3}(de |for |of |pra |para )?(um |a )?deadlock\b|\bdeadlocks? (\w+ ){0,5}(condicoes|conditions)\b`,
+  String.raw`\bpython (list |string |lista )?slic\w*\b|\bslicing (in|em|do|no) python\b`,
   String.raw`\b(difference between|diferenca entre) (a |an |um |uma )?(process|processo) (and|e) (a |an |um |uma )?thread\b`,
   // (A sequence diagram of a deploy or of a task stopping is drawn of the cloud; UML's notation for it is the other subject's.)
   String.raw`\b(diagramas? de (classes|casos de uso)|(class|use case) diagrams?|uml)\b`,

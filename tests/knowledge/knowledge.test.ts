@@ -1740,7 +1740,10 @@ t.test('everyday-words', async t => {
       'will the prof upload the lecture recording from wednesday?', 'is it ok to use chatgpt to reword my essay or does that count as plagiarism?',
       'energy drinks or a power nap before the networks final?', 'first tech interview friday, how do i get ready for the behavioural part?',
       'como faco um laco while em c que conta de 10 ate 1?', 'in python how do i make a bar chart from a csv file?',
-      'hey do you remember what i asked you last week about my project?', 'r u actually a bot?']) {
+      'hey do you remember what i asked you last week about my project?', 'r u actually a bot?',
+      // The operating systems course, Python's slicing, a certification's voucher and the language it is sat in.
+      'quais sao as 4 condicoes pra acontecer um deadlock? caiu na prova de SO', 'how does python list slicing work with a negative step?',
+      'tem algum voucher de desconto pra prova de certificacao da aws?', 'can i take the aws exam in portuguese or only in english?']) {
       t.equal(retrieve(base, question).covered, false, question)
     }
     for (const question of ['my advisor has been ghosting me for weeks, what do i do?', 'se a p2 vale 70% e na p1 tirei 5, quanto preciso na p2 pra passar?']) {
@@ -1762,6 +1765,8 @@ t.test('everyday-words', async t => {
       t.same([found.covered, found.hits[0]?.topic], [true, topic], question)
     }
     t.same(retrieve(base, 'como eu defino finops no referencial teorico do meu tcc, com as fases?').unknown, [], 'the parts of a thesis name nothing the notes lack')
+    const memorised = retrieve(base, 'bizu pra lembrar o limite de tamanho de item no dynamodb')
+    t.same([memorised.covered, memorised.hits[0]?.topic], [true, 'databases'], 'how the student means to memorise it names nothing')
     const report = retrieve(base, 'in the cost section of my report, how do i say we found which service raised the bill with cost explorer?')
     t.same([report.covered, report.hits[0]?.topic, report.hits[0]?.heading], [true, 'budgets-billing', 'Cost Explorer'], 'the report the answer goes into leads nowhere')
   })
