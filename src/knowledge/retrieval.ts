@@ -955,8 +955,37 @@ const HEX_HASH = /^(?=(?:[a-f]*\d){2})(?=(?:\d*[a-f]){2})[0-9a-f]{4,}$/
  * Words of the question that carry meaning and that no note contains in any form. A mistyped or
  * shortened form counts as known only by the analyser of the question's language.
  */
+// An identifier of an API, a template or a program: snake case in lower case ("top_p", "stop_sequences") or a
+// CloudFormation function ("Fn::GetAtt").
+const IDENTIFIER = /(?<![\p{L}\p{N}_.:/-])(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|Fn::[A-Za-z]+)(?![\p{L}\p{N}_.:/-])/gu
+const WRITTEN_IDENTIFIERS = new WeakMap<KnowledgeBase['index'], Set<string>>()
+// A method a program calls, named by what it does ("put_item", "create_bucket", "send_message").
+const PROGRAM_CALL = /^(put|get|create|delete|list|update|describe|send|receive|invoke|run|start|stop|read|write|load|save|upload|download|fetch|set|add|remove)_/
+
+/** The identifiers the notes write anywhere (their text, code and attached questions), folded. */
+function writtenIdentifiers (base: KnowledgeBase): Set<string> {
+  let written = WRITTEN_IDENTIFIERS.get(base.index)
+  if (written === undefined) {
+    written = new Set<string>()
+    for (const passage of base.index.passages) {
+      for (const text of [passage.text, ...passage.questions]) {
+        for (const match of text.toLowerCase().matchAll(/[a-z][a-z0-9]*(?:_[a-z0-9]+)+|fn::[a-z]+/g)) written.add(match[0])
+      }
+    }
+    WRITTEN_IDENTIFIERS.set(base.index, written)
+  }
+  return written
+}
+
 export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt'): string[] {
   const out: string[] = []
+  // An identifier the notes never write ("top_p", "Fn::GetAtt") is a setting or a syntax they do not explain, whatever
+  // its parts ("top", "get") mean on their own. What the student pasted or quoted (their code, their cache key) and a
+  // method their program calls ("put_item") are their own program's, not what they ask about.
+  const ownText = raw.replace(/```[\s\S]*?```/g, ' ').replace(/`[^`\n]*`|(?<![\p{L}\p{N}])'[^'\n]+'(?![\p{L}\p{N}])|"[^"\n]*"|“[^”\n]*”/gu, ' ')
+  for (const match of ownText.matchAll(IDENTIFIER)) {
+    if (!writtenIdentifiers(base).has(match[0].toLowerCase()) && !PROGRAM_CALL.test(match[0]) && !out.includes(match[0])) out.push(match[0])
+  }
   const other: Lang = lang === 'pt' ? 'en' : 'pt'
   // Beside a zone written in full ("sa-east-1a"), "1b" is the other zone of the same region; so are two of them side by
   // side ("the volume from the instance in 1a to the replacement in 1b").

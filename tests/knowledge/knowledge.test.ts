@@ -1771,6 +1771,17 @@ t.test('everyday-words', async t => {
     t.same([report.covered, report.hits[0]?.topic, report.hits[0]?.heading], [true, 'budgets-billing', 'Cost Explorer'], 'the report the answer goes into leads nowhere')
   })
 
+  t.test('an identifier the notes never write is a setting or a syntax they lack; the student\'s own code, quoted key or method call is not', async t => {
+    for (const question of ['what does top_p do in the openai api?', 'cloudformation Ref vs Fn::GetAtt, when do i use which?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.unknown.length > 0], [false, true], question)
+    }
+    for (const question of ['what does max_tokens do in a chat completion call?', 'dynamodb put_item fails with item size has exceeded the maximum, whats the limit?',
+      "the 'top_sellers' key in redis expires every 10 min and the database gets hammered, how do i stop that?"]) {
+      t.equal(retrieve(base, question).covered, true, question)
+    }
+  })
+
   t.test('a name a clause of the notes opens and says what it is, keeps or costs is explained there; a name that only qualifies the subject is not', async t => {
     for (const question of ['is s3 one zone-ia ok for the only copy of our backups?', 'o s3 one zone-ia pode perder meus dados se a zona cair?']) {
       const found = retrieve(base, question)
