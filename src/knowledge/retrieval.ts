@@ -951,10 +951,6 @@ function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, 
 /** Hexadecimal digits, two letters and two figures at least: a hash or an id, never a word. */
 const HEX_HASH = /^(?=(?:[a-f]*\d){2})(?=(?:\d*[a-f]){2})[0-9a-f]{4,}$/
 
-/**
- * Words of the question that carry meaning and that no note contains in any form. A mistyped or
- * shortened form counts as known only by the analyser of the question's language.
- */
 // An identifier of an API, a template or a program: snake case in lower case ("top_p", "stop_sequences") or a
 // CloudFormation function ("Fn::GetAtt").
 const IDENTIFIER = /(?<![\p{L}\p{N}_.:/-])(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|Fn::[A-Za-z]+)(?![\p{L}\p{N}_.:/-])/gu
@@ -977,6 +973,10 @@ function writtenIdentifiers (base: KnowledgeBase): Set<string> {
   return written
 }
 
+/**
+ * Words of the question that carry meaning and that no note contains in any form. A mistyped or
+ * shortened form counts as known only by the analyser of the question's language.
+ */
 export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt'): string[] {
   const out: string[] = []
   // An identifier the notes never write ("top_p", "Fn::GetAtt") is a setting or a syntax they do not explain, whatever
