@@ -1755,7 +1755,7 @@ t.test('everyday-words', async t => {
       'a chart the student likens a service to is their picture of it')
   })
 
-  t.test('the test a question comes from, or the thesis its answer goes into, is why the student asks, not what', async t => {
+  t.test('the test a question comes from, the thesis its answer goes into, or who it is passed on to is why the student asks, not what', async t => {
     for (const [question, topic] of [['na P2 eu disse q o sqs apaga a mensagem quando o consumidor le, errei. oq acontece com ela?', 'message-queues'],
       ['o gabarito diz q a task do fargate nao usa a placa de rede do host, entao como funciona a rede da task?', 'container-orchestration'],
       ['internet gateway vs nat gateway, practice exams keep asking it and i keep mixing them up', 'cloud-networking-gateways'],
@@ -1765,6 +1765,8 @@ t.test('everyday-words', async t => {
       t.same([found.covered, found.hits[0]?.topic], [true, topic], question)
     }
     t.same(retrieve(base, 'como eu defino finops no referencial teorico do meu tcc, com as fases?').unknown, [], 'the parts of a thesis name nothing the notes lack')
+    const relayed = retrieve(base, 'meu chefe perguntou se no fargate a gente ainda tem servidor pra cuidar, oq eu respondo pra ele?')
+    t.same([relayed.covered, relayed.hits[0]?.topic, relayed.hits[0]?.heading], [true, 'container-orchestration', 'AWS Fargate'], 'who asked and how to tell them lead nowhere')
     const memorised = retrieve(base, 'bizu pra lembrar o limite de tamanho de item no dynamodb')
     t.same([memorised.covered, memorised.hits[0]?.topic], [true, 'databases'], 'how the student means to memorise it names nothing')
     const report = retrieve(base, 'in the cost section of my report, how do i say we found which service raised the bill with cost explorer?')
