@@ -468,7 +468,7 @@ const GIST_PHRASES = new RegExp([
   String.raw`\b(como|how) (eu |do i |do u |do you |can i )?(decoro|decorar|memori[sz]e|lembro|gravo)\b`,
   // Who the answer is passed on to and how ("my boss asked", "o cliente perguntou", "how do i explain it to her", "oq eu
   // respondo"): the telling, not what is told; "client" and "boss" would otherwise lead to the notes' clients and owners.
-  String.raw`\b(my|our|the|meu|minha|nosso|nossa|o|a) (boss|manager|client|customer|mom|mother|dad|father|aunt|uncle|grandma|grandpa|friend|cofounder|chefe|gerente|cliente|mae|pai|tia|tio|avo|amigo|amiga|socio) (\w+ ){0,2}(asked|asks|wants to know|wanted to know|perguntou|pergunta|quer saber|queria saber)\b`,
+  String.raw`(\b(my|our|the|meu|minha|nosso|nossa|o|a) |^\W*)((non[- ]?tech(nical)?|nontechnical|leig[oa]|new|novo|nova) )?(boss|manager|client|customer|mom|mother|dad|father|aunt|uncle|grandma|grandpa|friend|cofounder|chefe|gerente|cliente|mae|pai|tia|tio|avo|amigo|amiga|socio) (\w+ ){0,2}(asked|asks|wants to know|wanted to know|perguntou|pergunta|quer saber|queria saber)\b`,
   String.raw`\b(how (do|can|should) i|como (eu )?(posso )?)(explain|tell|put|explico|explicar|falo|digo) (it |this |that |isso )?(to |pra |para )?(him|her|them|ele|ela|eles|my \w+|meu \w+|minha \w+)\b`,
   String.raw`\b(what|oq|o que) (do|should) i (tell|say to|answer) (him|her|them)\b|\b(oq|o que) eu (respondo|digo|falo) (pra|para) (ele|ela|eles|elas)\b`,
   // The piece of writing it is told for ("in the cost section of my report", "nas limitacoes do tcc"): where the answer goes,

@@ -1767,6 +1767,8 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'como eu defino finops no referencial teorico do meu tcc, com as fases?').unknown, [], 'the parts of a thesis name nothing the notes lack')
     const relayed = retrieve(base, 'meu chefe perguntou se no fargate a gente ainda tem servidor pra cuidar, oq eu respondo pra ele?')
     t.same([relayed.covered, relayed.hits[0]?.topic, relayed.hits[0]?.heading], [true, 'container-orchestration', 'AWS Fargate'], 'who asked and how to tell them lead nowhere')
+    const cofounder = retrieve(base, 'my non tech cofounder asked what a load balancer even does, simplest explanation?')
+    t.same([cofounder.covered, cofounder.unknown, cofounder.hits[0]?.topic], [true, [], 'load-balancers'], 'who asked names nothing the notes lack')
     const memorised = retrieve(base, 'bizu pra lembrar o limite de tamanho de item no dynamodb')
     t.same([memorised.covered, memorised.hits[0]?.topic], [true, 'databases'], 'how the student means to memorise it names nothing')
     const report = retrieve(base, 'in the cost section of my report, how do i say we found which service raised the bill with cost explorer?')
