@@ -77,23 +77,30 @@ function nameRuns (passage: Passage): string[] {
 
 // An article before a clause's subject ("The", "A", "O", "Os") is no part of the name.
 const ARTICLE = /^(?:the|a|an|o|os|as)$/i
+// One word of a name, as WORD reads it, and nothing else.
+const WORD_ONLY = /^[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*$/u
 // The verbs by which a clause says what its subject is, keeps or costs ("S3 One Zone-IA keeps data in a single zone",
 // "Let's Encrypt is a free CA"), as opposed to a name that only qualifies the clause's subject ("AWS WAF rate-based rules").
 const SAYS_WHAT_IT_IS = /^(?:is|are|keeps|stores|holds|uses|costs|means|é|são|guarda|mantém|usa|custa|significa)$/
 
 /**
  * The names that open a clause of the passage's running text, when the clause goes on to say what they are, keep or cost
- * (SAYS_WHAT_IT_IS): the subject the clause is about. The vendor's word is dropped as nameRuns drops it.
+ * (SAYS_WHAT_IT_IS): the subject the clause is about. Names listed together as the subject ("S3 Standard-IA and S3 One
+ * Zone-IA are cheaper", "Glacier Flexible Retrieval and Glacier Deep Archive are for archives") are each one. The
+ * vendor's word is dropped as nameRuns drops it.
  */
 function clauseSubjects (passage: Passage): string[] {
   const subjects: string[] = []
   for (const clause of prose(passage.text).replace(/\*\*/g, '').split(/[.;!?:]\s+|\n+/)) {
-    const words = [...clause.trim().matchAll(WORD)].map(match => match[0])
-    let at = words.length > 0 && ARTICLE.test(words[0]) ? 1 : 0
-    while (at < words.length && VENDOR.test(words[at])) at++
-    const start = at
-    while (at < words.length && hasCapital(words[at])) at++
-    if (at > start && at < words.length && SAYS_WHAT_IT_IS.test(words[at])) subjects.push(words.slice(start, at).join(' '))
+    const words = clause.trim().split(/\s+/)
+    const verb = words.findIndex(word => SAYS_WHAT_IT_IS.test(word))
+    if (verb <= 0) continue
+    // The words before the verb, without an opening article, cut where the names of a list are joined.
+    const before = (ARTICLE.test(words[0]) ? words.slice(1, verb) : words.slice(0, verb)).join(' ')
+    const names = before.split(/,\s+(?:and\s+|e\s+|or\s+|ou\s+)?|\s+(?:and|e|or|ou)\s+/)
+    const runs = names.map(name => name.split(' ').filter(word => !VENDOR.test(word)))
+    if (runs.some(run => run.length === 0 || !run.every(word => WORD_ONLY.test(word) && hasCapital(word)))) continue
+    for (const run of runs) subjects.push(run.join(' '))
   }
   return subjects
 }

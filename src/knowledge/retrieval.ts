@@ -2247,7 +2247,7 @@ function sentenceOpeners (raw: string): Set<string> {
  * words, as they answer which volume to take "for a database that needs a lot of iops".
  */
 const ASKS_SIZE = /\b(max(imum)? (\w+ ){0,2}(size|payload|length)|(size|payload) limit|how big can|tamanho (maximo|max)|limite de tamanho|payload (maximo|max)|(largest|biggest|maior) (arquivo|file|objeto|object|item|payload|mensagem|message))\b/
-const ASKS_PRICE = /\b(quanto (custa|custam|sai|cobra|cobram|fica)|how much (does|do|is|are|would|will)|(preco|valor|price|cost)( \w+)?) [^?.!]{0,50}?\b(por|per|an?|a cada|each) (hora|mes|ano|hour|month|year|regra|rule|(monthly active )?user|usuario)\b|\b(hourly|monthly|yearly|annual) (price|cost|rate)\b|\b(charge|charges|cobra|cobram|custa|cost|costs) (\w+ ){0,4}(per|por) (minute|minuto)\b/
+const ASKS_PRICE = /\b(quanto (custa|custam|sai|cobra|cobram|fica)|how much (does|do|is|are|would|will)|(preco|valor|price|cost)( \w+)?) [^?.!]{0,50}?\b(por|per|an?|a cada|each) (hora|mes|ano|hour|month|year|regra|rule|(monthly active )?user|usuario)\b|\b(hourly|monthly|yearly|annual) (price|cost|rate)\b|\b(charge|charges|cobra|cobram|custa|cost|costs) (\w+ ){0,4}(per|por) (minute|minuto)\b|\b(custo|preco|valor) exato\b|\bexact (price|cost|amount)\b/
 const ASKS_IOPS = /\b(baseline|base|quantos|how many|max(imum)?|default|padrao|formula (de|do|da|of)) (\w+ ){0,2}iops\b|\biops (de base|baseline|extras?|adicion\w+)\b|\b(extra|additional|more) iops\b|\b(cost|costs|custa|custam|price|preco) (\w+ ){0,3}iops\b/
 const SIZE_FIGURE = /\d ?(KB|MB|GB|TB|KiB|MiB|GiB|TiB|bytes)\b|\/\d\d?\b/
 const PRICE_FIGURE = /(US)?\$ ?\d|\d ?(USD|dollars|dolares)\b/

@@ -1787,11 +1787,15 @@ t.test('everyday-words', async t => {
   })
 
   t.test('a name a clause of the notes opens and says what it is, keeps or costs is explained there; a name that only qualifies the subject is not', async t => {
-    for (const question of ['is s3 one zone-ia ok for the only copy of our backups?', 'o s3 one zone-ia pode perder meus dados se a zona cair?']) {
+    for (const question of ['is s3 one zone-ia ok for the only copy of our backups?', 'o s3 one zone-ia pode perder meus dados se a zona cair?',
+      // Names listed together as the subject ("… Glacier Flexible Retrieval and Glacier Deep Archive are for archives").
+      'o glacier deep archive é barato, qual a pegadinha?']) {
       const found = retrieve(base, question)
       t.same([found.covered, found.untreated, found.hits[0]?.topic], [true, [], 'storage-types'], question)
     }
     t.same(retrieve(base, 'what does aws waf do').untreated, ['WAF'], 'AWS WAF rate-based rules are only mentioned')
+    t.equal(retrieve(base, 'qual o custo exato de restaurar 2 TB do glacier deep archive em us-east-1?').covered, false,
+      'an exact price the notes never state is still not answered')
   })
 
   t.test('marks lost for a late hand-in, an internship beside the thesis and where to eat near campus are no questions for the notes', async t => {
