@@ -1009,6 +1009,8 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
     // A content hash in a file's name ("main.8c2e.js") or a commit's short id, and the number of a question in an
     // assignment ("q2"), name nothing.
     if (HEX_HASH.test(folded) || /^q\d{1,2}$/.test(folded)) continue
+    // "task def": a task definition as students shorten it.
+    if (folded === 'def' && previous === 'task') continue
     if ((folded.length < 3 && !short) || /^\d+$/.test(folded) || isAbbreviation(folded) || isFiller(folded)) continue
     if (analyzerFor('pt').isStopWord(folded) || analyzerFor('en').isStopWord(folded)) continue
     const own = analyzerFor(lang).terms(token)
@@ -1162,7 +1164,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   const noProduct = new Set(tokenize(raw).filter(spelledAsNoProduct).map(token => foldText(token)))
   // What a program printed, pasted between backticks ("`Task timed out after 900.00 seconds`"), names nothing asked about.
   const printed = printedMessageWords(raw)
-  const content = (w: string): boolean => w.length >= 3 && !isFiller(w) && !QUANTIFIER.test(w) && !TELLING_VERB.test(w) && !shorthand(w) && !phrased.has(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) && !printed.has(w) && !isDeveloperWord(w) && !noProduct.has(w) &&
+  const content = (w: string): boolean => w.length >= 3 && w !== 'def' && !isFiller(w) && !QUANTIFIER.test(w) && !TELLING_VERB.test(w) && !shorthand(w) && !phrased.has(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) && !printed.has(w) && !isDeveloperWord(w) && !noProduct.has(w) &&
     !analyzerFor('pt').isStopWord(w) && !analyzerFor('en').isStopWord(w)
   const runs: Array<{ words: string[], typed: string[], named: boolean, vendor: string | null, start: number }> = []
   let run: string[] = []

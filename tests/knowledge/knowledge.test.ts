@@ -1775,6 +1775,11 @@ t.test('everyday-words', async t => {
     t.same([report.covered, report.hits[0]?.topic, report.hits[0]?.heading], [true, 'budgets-billing', 'Cost Explorer'], 'the report the answer goes into leads nowhere')
   })
 
+  t.test('"task def" is a task definition as students shorten it, no name the notes lack', async t => {
+    const def = retrieve(base, 'como volto o servico ecs pra revisao anterior da task def?')
+    t.same([def.covered, def.unknown, def.untreated], [true, [], []])
+  })
+
   t.test('an identifier the notes never write is a setting or a syntax they lack; the student\'s own code, quoted key or method call is not', async t => {
     for (const question of ['what does top_p do in the openai api?', 'cloudformation Ref vs Fn::GetAtt, when do i use which?']) {
       const found = retrieve(base, question)
