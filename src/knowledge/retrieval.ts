@@ -4,7 +4,7 @@
 import { analyzerFor, foldText, tokenize, type Lang } from './analyzer.js'
 import type { KnowledgeBase } from './knowledge-base.js'
 import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
-import { spellOutTypedTerms } from './typed-terms.js'
+import { builtOnce, spellOutTypedTerms } from './typed-terms.js'
 import { describedTechniques } from './described-techniques.js'
 import { isFieldName, isUnwrittenFieldName, unwrittenFieldNames } from './field-names.js'
 import { isBrowserName, isDeveloperWord, isEverydayWord, isProductWord } from './everyday-words.js'
@@ -960,17 +960,8 @@ const PROGRAM_CALL = /^(put|get|create|delete|list|update|describe|send|receive|
 
 /** The identifiers the notes write anywhere (their text, code and attached questions), folded. */
 function writtenIdentifiers (base: KnowledgeBase): Set<string> {
-  let written = WRITTEN_IDENTIFIERS.get(base.index)
-  if (written === undefined) {
-    written = new Set<string>()
-    for (const passage of base.index.passages) {
-      for (const text of [passage.text, ...passage.questions]) {
-        for (const match of text.toLowerCase().matchAll(/[a-z][a-z0-9]*(?:_[a-z0-9]+)+|fn::[a-z]+/g)) written.add(match[0])
-      }
-    }
-    WRITTEN_IDENTIFIERS.set(base.index, written)
-  }
-  return written
+  return builtOnce(WRITTEN_IDENTIFIERS, base, () => new Set(base.index.passages.flatMap(passage => [passage.text, ...passage.questions])
+    .flatMap(text => [...text.toLowerCase().matchAll(/[a-z][a-z0-9]*(?:_[a-z0-9]+)+|fn::[a-z]+/g)].map(match => match[0]))))
 }
 
 /**

@@ -19,7 +19,7 @@ function notesProse (base: KnowledgeBase): string {
 }
 
 /** A value drawn from the notes, built at its first use and kept per index: the notes do not change while the index lives. */
-function builtOnce<T> (cache: WeakMap<KnowledgeBase['index'], T>, base: KnowledgeBase, build: () => T): T {
+export function builtOnce<T> (cache: WeakMap<KnowledgeBase['index'], T>, base: KnowledgeBase, build: () => T): T {
   let value = cache.get(base.index)
   if (value === undefined) {
     value = build()
