@@ -90,19 +90,21 @@ export function isProductWord (folded: string): boolean {
  * slowdown ("lentidão"), an estimate, freight ("frete"), a prompt written with care ("caprichado"), which rule prevails
  * ("prevalece"), a database running flat out ("no talo"), how a letter to the professor opens and closes ("Prezado
  * professor, …", "Atenciosamente"), the diagram a student draws with its arrows ("no diagrama, a seta vai pra onde?"), a
- * thing explained step by step as to a child ("bem mastigado"), and a receipt or certificate asked for ("comprovante").
+ * thing explained step by step as to a child ("bem mastigado"), a receipt or certificate asked for ("comprovante"), building what
+ * an assignment asks ("implementar"), the colleague who knows more ("um dev sênior") and putting a tag on an image ("taguear").
  */
 const EVERYDAY_PT_MORE: readonly string[] = ['trecho', 'furada', 'fulano', 'fulana', 'ciclano', 'beltrano', 'proceder', 'cospe', 'palestrante',
   'premium', 'triagem', 'sindico', 'dispensa', 'prezado', 'prezada', 'prezados', 'prezadas', 'atenciosamente', 'cordialmente',
   'lentidao', 'estimativa', 'estimativas', 'frete', 'caprichar', 'prevalecer', 'talo', 'diagrama', 'diagramas', 'seta', 'setas',
-  'mastigado', 'mastigada', 'mastigadinho', 'comprovante', 'comprovantes']
+  'mastigado', 'mastigada', 'mastigadinho', 'comprovante', 'comprovantes', 'implementar', 'implementacao', 'implementacoes', 'senior', 'seniors',
+  'taguear']
 
 /**
  * Everyday English that the general dictionary's common levels leave out while students write it: a price that runs high
  * ("pricier"), a rough figure ("ballpark"), a change nobody notices ("seamless"), who does the work ("legwork"), a thing
- * that runs on its own ("standalone").
+ * that runs on its own ("standalone"), a catch nobody warned of ("any gotchas?").
  */
-const EVERYDAY_EN_MORE: readonly string[] = ['pricey', 'pricier', 'priciest', 'ballpark', 'seamless', 'seamlessly', 'legwork', 'standalone']
+const EVERYDAY_EN_MORE: readonly string[] = ['pricey', 'pricier', 'priciest', 'ballpark', 'seamless', 'seamlessly', 'legwork', 'standalone', 'gotcha', 'gotchas']
 
 // Built at the first question that has a word the notes lack, not at start-up.
 function words (): Record<Lang, ReadonlySet<string>> {

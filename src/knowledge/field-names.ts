@@ -83,6 +83,8 @@ const FIELD_NAMES: readonly string[] = [
   // Techniques and patterns
   'service mesh', 'chaos engineering', 'feature flags', 'feature flag', 'feature toggles', 'sticky sessions',
   'session affinity', 'mutual TLS', 'event sourcing', 'saga pattern', 'outbox pattern', 'strangler fig',
+  // ...as a Portuguese sentence names them, the pattern first ("o padrão saga pra transação entre microsserviços").
+  'padrão saga', 'padrão outbox', 'padrão strangler', 'padrão bulkhead', 'padrão ambassador',
   'dark launch', 'traffic mirroring', 'shadow traffic', 'policy as code', 'golden image', 'golden AMI',
   'landing zone', 'fine-tuning', 'fine tuning', 'vector database', 'vector store',
   'embedding model', 'embedding models', 'function calling', 'write-behind', 'write behind', 'read-through',

@@ -177,7 +177,84 @@ const EXPANSIONS: Record<string, string> = {
   rtts: 'round trips',
   ctx: 'context',
   dereg: 'deregistration',
-  exe: 'executable'
+  exe: 'executable',
+  // European and African Portuguese, which the Brazilian notes write otherwise: a file is a "ficheiro", a user a
+  // "utilizador", to share "partilhar", to reach a thing "aceder", a container a "contentor", a screen an "ecrã".
+  utilizador: 'usuario',
+  utilizadora: 'usuaria',
+  utilizadores: 'usuarios',
+  utilizadoras: 'usuarias',
+  ficheiro: 'arquivo',
+  ficheiros: 'arquivos',
+  contentor: 'container',
+  contentores: 'containers',
+  ecra: 'tela',
+  ecras: 'telas',
+  equipa: 'equipe',
+  equipas: 'equipes',
+  registo: 'registro',
+  registos: 'registros',
+  telemovel: 'celular',
+  telemoveis: 'celulares',
+  partilhar: 'compartilhar',
+  partilha: 'compartilha',
+  partilham: 'compartilham',
+  partilho: 'compartilho',
+  partilhado: 'compartilhado',
+  partilhada: 'compartilhada',
+  partilhados: 'compartilhados',
+  partilhadas: 'compartilhadas',
+  partilhando: 'compartilhando',
+  aceder: 'acessar',
+  acede: 'acessa',
+  acedem: 'acessam',
+  acedo: 'acesso',
+  aceda: 'acesse',
+  acedam: 'acessem',
+  acedido: 'acessado',
+  acedida: 'acessada',
+  descarregar: 'baixar',
+  descarrega: 'baixa',
+  descarreguei: 'baixei',
+  factura: 'fatura',
+  facturas: 'faturas',
+  // ...and the spellings of before the 1990 agreement that Portugal and Africa kept longest ("actualização", "projecto").
+  actualizar: 'atualizar',
+  actualiza: 'atualiza',
+  actualizado: 'atualizado',
+  actualizada: 'atualizada',
+  actualizacao: 'atualizacao',
+  actualizacoes: 'atualizacoes',
+  actualmente: 'atualmente',
+  directamente: 'diretamente',
+  directo: 'direto',
+  directa: 'direta',
+  directorio: 'diretorio',
+  directorios: 'diretorios',
+  projecto: 'projeto',
+  projectos: 'projetos',
+  arquitectura: 'arquitetura',
+  arquitecturas: 'arquiteturas',
+  objectivo: 'objetivo',
+  objectivos: 'objetivos',
+  optimizar: 'otimizar',
+  optimizacao: 'otimizacao',
+  optimo: 'otimo',
+  seleccionar: 'selecionar',
+  seleccao: 'selecao',
+  proteccao: 'protecao',
+  accao: 'acao',
+  accoes: 'acoes',
+  efectivamente: 'efetivamente',
+  exactamente: 'exatamente',
+  correcto: 'correto',
+  correcta: 'correta',
+  correctamente: 'corretamente',
+  contacto: 'contato',
+  electronico: 'eletronico',
+  // Chat words of Angola and Mozambique for "very" ("bué", "maningue").
+  bue: 'muito',
+  maningue: 'muito'
 }
 
 const GREETINGS: Array<{ lang: Lang, kind: 'greeting' | 'thanks', pattern: RegExp }> = [
@@ -587,6 +664,9 @@ const FILLERS: ReadonlySet<string> = new Set([
   // Chat slang around the question ("bro my gateway keeps dying", "socorro", "ngl i'm lost"): tone, never what is asked.
   'bro', 'bruh', 'dude', 'ngl', 'tbh', 'idk', 'imo', 'imho', 'smh', 'ugh', 'oof', 'yikes', 'lmfao', 'rofl',
   'socorro', 'aff', 'affs', 'mds', 'vlw', 'tmj', 'slk', 'pfv',
+  // "pera, o alb cobra mesmo …" ("espera", wait a second), "sincerão" (honestly), the teacher as Portuguese students
+  // call them ("o stor") and a friend in Angola ("kamba"): how the message opens, never what it asks.
+  'pera', 'perai', 'sincerao', 'stor', 'stora', 'kamba',
   'biggest', 'smallest', 'largest',
   // What the student calls themselves ("noob question", "sou iniciante"): who asks, never what.
   'noob', 'noobs', 'newbie', 'newbies', 'n00b', 'iniciante', 'iniciantes', 'novato', 'novata', 'novatos', 'leigo', 'leiga',
@@ -601,8 +681,8 @@ const FILLERS: ReadonlySet<string> = new Set([
   'simulado', 'simulados', 'gabarito', 'gabaritos', 'dissertativa', 'dissertativas', 'decoreba', 'p1', 'p2', 'p3', 'av1', 'av2', 'av3',
   // The parts of a written thesis ("no referencial teorico", "o glossario do tcc").
   'glossario', 'referencial', 'teorico',
-  // How the student wants it told: an analogy is asked for, never the subject.
-  'analogia', 'analogias', 'metafora', 'metaforas',
+  // How the student wants it told: an analogy or pseudocode is asked for, never the subject.
+  'analogia', 'analogias', 'metafora', 'metaforas', 'pseudocode', 'pseudocodigo',
   // The commonest slip of the English article.
   'teh',
   // Size and degree: how a student describes a problem ("way too big"), never what it is about.
@@ -633,9 +713,11 @@ const FILLERS: ReadonlySet<string> = new Set([
 
 // Laughter typed at any length ("kkkkk", "hahaha", "rsrsrs", "hehe"): tone, never a term.
 const LAUGHTER = /^(?:k{3,}|(?:ha){2,}h?|(?:he){2,}h?|(?:rs){2,})$/
+// A student thinking before they ask ("hmm", "hmmm", "uhm", "umm"): a pause, never a term.
+const HESITATION = /^(?:h+m{2,}|u+h+m+|u+m{2,})$/
 
 export function isFiller (folded: string): boolean {
-  return FILLERS.has(folded) || LAUGHTER.test(folded)
+  return FILLERS.has(folded) || LAUGHTER.test(folded) || HESITATION.test(folded)
 }
 
 // Everyday words that a note may happen not to use: they count neither for nor against coverage

@@ -642,6 +642,8 @@ const STUDY_SKILLS = new RegExp([
   // The assistant itself: its name, who made it, whether it is a person ("tudo bem com vc? qual o seu nome", "are you a bot").
   String.raw`\b(qual|como) (e |eh )?o (seu|teu) nome\b`, String.raw`\bcomo (voce|vc|tu) se chama\b`, String.raw`\bwhat(s| is) your name\b`,
   String.raw`\bwho (made|created|built|trained|programmed) (you|u)\b`, String.raw`\bquem te (criou|fez|programou|treinou)\b`,
+  // ...its own tastes ("whats your favourite programming language?", "qual a sua linguagem preferida?").
+  String.raw`\b(your|ur) (favou?rite|fav)\b`, String.raw`\b(seu|sua|teu|tua) \w+ (favorit[oa]|preferid[oa])\b`,
   String.raw`\b(are|r) (you|u) (actually |really |even |just )?(a |an )?(bot|robot|human|real person|person|ai)\b`, String.raw`\b(voce|vc|tu) (e|eh) (um |uma )?(robo|bot|humano|humana|pessoa|ia)\b`,
   // ...and whether it remembers an earlier chat ("do you remember what i asked you yesterday").
   String.raw`\b(do|will|can|did) (you|u) (still )?remember (what|our|the|my) (\w+ ){0,3}(asked|said|told|conversation|chat|talked)\b`,
@@ -655,6 +657,9 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(plagiarism|plagiari[sz]\w*|plagio|plagiar)\b`,
   // Whether the cloud harms the planet: the notes say nothing of energy or the climate.
   String.raw`\b(bad|good|harmful|ruim|bom|prejudicial|mal) (for|to|pro|pra|para o|ao) (the )?(environment|planet|climate|meio ambiente|planeta|clima)\b`,
+  // Getting through the exam weeks, a letter of recommendation for an exchange, typing faster: the student's studies, not the notes.
+  String.raw`\b(survive|surviving|get through|getting through) (the |my )?(finals|exam|exams) (week|weeks|season)\b`, String.raw`\bsobreviver (a |à )?semana de provas\b`, String.raw`\b(recommendation|reference) letters?\b`, String.raw`\bcartas? de recomendacao\b`,
+  String.raw`\btouch[- ]typing\b`, String.raw`\bdigitar (mais )?rapido\b`,
   String.raw`\b(carbon footprint|pegada de carbono|sustainability|sustentabilidade|climate change|mudancas? climaticas?|aquecimento global)\b`,
   // The office tools and typesetting of other courses, and undoing a commit with git: other subjects.
   String.raw`\b(excel|vba) macros?\b`, String.raw`\bmacros? (do|no|in) excel\b`, String.raw`\b(latex|overleaf|abnt)\b`,
@@ -763,8 +768,9 @@ const STUDY_SKILLS = new RegExp([
 const CERTIFICATION = /\b(solutions? architect (associate|professional)|(aws )?cloud practitioner|sysops administrator|developer associate|devops engineer professional|az-?9\d\d|az-?[1-5]\d\d|ckad?|cks|certified kubernetes \w+|professional cloud architect|associate cloud engineer)\b/
 
 // How "it" works or what "it" does, when the question names one thing the notes mention only in passing
-// ("anyone used aws elastic disaster recovery? how does it replicate"): that thing is what is asked.
-const ASKS_OF_IT = /\b(how|what) (does|do|did|can|could) (it|they)\b|\bcomo (ele|ela|eles|elas|isso) (funciona|funcionam|faz|fazem)\b/
+// ("anyone used aws elastic disaster recovery? how does it replicate"): that thing is what is asked. So is how to
+// build it, asked at the end with no object ("e o padrão saga pra transação entre microsserviços, como implementa?").
+const ASKS_OF_IT = /\b(how|what) (does|do|did|can|could) (it|they)\b|\bcomo (ele|ela|eles|elas|isso) (funciona|funcionam|faz|fazem)\b|\bcomo (eu |a gente |se )?(implementa|implemento|implementar|configura|configuro|configurar)\W*$/
 
 // Question words that ask how a thing works or what it does ("how does the saga pattern handle"), not where it belongs ("where does Cloud Run fit").
 const HOW_IT_WORKS = /^(how|what|why)$/
@@ -820,6 +826,18 @@ function switchingTo (words: readonly string[], first: number): boolean {
     if (!SWITCH_TO.test(words[at] ?? '')) return false
   }
   return words.slice(Math.max(0, at - 4), at).some(word => SWITCH_VERB.test(word))
+}
+
+// Words that make a swap one the student weighs rather than one under way ("thinking about switching", "should we move",
+// "the team wants to replace docker with podman").
+const WEIGHING = /^(thinking|considering|should|worth|want|wants|pensando|cogitando|devo|devemos|vale|compensa|quer|querem|queremos)$/
+
+/** Whether the thing starting at `first` is what a swap the student weighs would take up ("thinking about switching from docker to podman"). */
+function weighingSwitch (words: readonly string[], first: number): boolean {
+  if (!switchingTo(words, first)) return false
+  const from = Math.max(0, first - 8)
+  const verb = words.slice(from, first).findIndex(word => SWITCH_VERB.test(word))
+  return verb >= 0 && words.slice(Math.max(0, from + verb - 3), from + verb).some(word => WEIGHING.test(word))
 }
 
 /** Whether the thing starting at `first` is what the question asks to define: "what is the saga pattern", "o que é o X", "whats (aws) X". */
@@ -910,6 +928,9 @@ function anyWhereIn (raw: string, unknown: readonly string[], names: readonly st
   return false
 }
 
+/** A Portuguese verb and the pronoun written after it with a hyphen ("explicar-me", "usa-se"). */
+const ENCLITIC = /^(\p{L}{2,})-(?:me|te|se|lhe|lhes|nos|vos|lo|la|los|las)$/u
+
 /**
  * Whether an unknown word of the question is everyday language of the question's own language (see
  * isEverydayWord) rather than a name: not capitalised inside the sentence, not after a vendor
@@ -918,6 +939,10 @@ function anyWhereIn (raw: string, unknown: readonly string[], names: readonly st
  */
 function everyday (base: KnowledgeBase, raw: string, typed: string, lang: Lang, first: boolean): boolean {
   const folded = foldText(typed)
+  // "explicar-me", "perdem-se", "fazê-lo": a verb with its pronoun after a hyphen, as European Portuguese writes it and
+  // formal Brazilian Portuguese too, is that verb (an infinitive drops its "r" before "-lo").
+  const enclitic = lang === 'pt' ? ENCLITIC.exec(typed) : null
+  if (enclitic !== null) return everyday(base, raw, enclitic[1], lang, first) || everyday(base, raw, `${enclitic[1]}r`, lang, first)
   // A browser is written with its capital ("Who decides whether Chrome trusts a certificate?") and is still where the student looks.
   if (isBrowserName(folded)) return true
   // So is the phone's mobile network ("o celular no 4g abre o site novo").
@@ -973,7 +998,7 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
   // An identifier the notes never write ("top_p", "Fn::GetAtt") is a setting or a syntax they do not explain, whatever
   // its parts ("top", "get") mean on their own. What the student pasted or quoted (their code, their cache key) and a
   // method their program calls ("put_item") are their own program's, not what they ask about.
-  const ownText = raw.replace(/```[\s\S]*?```/g, ' ').replace(/`[^`\n]*`|(?<![\p{L}\p{N}])'[^'\n]+'(?![\p{L}\p{N}])|"[^"\n]*"|“[^”\n]*”/gu, ' ')
+  const ownText = withoutBracedBlocks(raw.replace(/```[\s\S]*?```/g, ' ')).replace(/`[^`\n]*`|(?<![\p{L}\p{N}])'[^'\n]+'(?![\p{L}\p{N}])|"[^"\n]*"|“[^”\n]*”/gu, ' ')
   for (const match of ownText.matchAll(IDENTIFIER)) {
     if (!writtenIdentifiers(base).has(match[0].toLowerCase()) && !PROGRAM_CALL.test(match[0]) && !out.includes(match[0])) out.push(match[0])
   }
@@ -2077,13 +2102,15 @@ function pastedOnlyWords (typed: string): Set<string> {
   // A fenced block is pasted whatever its length ("```yaml\nEvents: ..."), its format word with it.
   const blocks = [...typed.matchAll(FENCED_BLOCK)].map(match => tokenize(foldText(match[0]))).filter(words => words.length >= 1)
   const written = withoutFencedBlocks(typed)
+  // So is a block pasted between braces without fences (see bracedBlocks).
+  const braced = bracedBlocks(written).map(block => tokenize(foldText(written.slice(block.start, block.end))))
   const inline = inlineSnippets(written).map(snippet => tokenize(foldText(snippet))).filter(words => words.length >= 2)
   // A message a program printed after its error's name, unquoted ("CannotPullContainerError ... dial tcp i/o timeout. oq
   // ta faltando?"), is pasted too when the student's own question follows it; one that runs to the end may be the question.
   const printed = [...written.matchAll(PRINTED_ERROR)].filter(match => /[\p{L}\p{N}]/u.test(written.slice((match.index ?? 0) + match[0].length)))
-  const pasted = [...blocks, ...inline, ...printed.map(match => tokenize(foldText(match[0]))).filter(words => words.length >= 2)]
+  const pasted = [...blocks, ...braced, ...inline, ...printed.map(match => tokenize(foldText(match[0]))).filter(words => words.length >= 2)]
   if (pasted.length === 0) return out
-  let own = withoutInlineSnippets(written)
+  let own = withoutInlineSnippets(withoutBracedBlocks(written))
   for (const match of printed) own = own.replace(match[0], ' ')
   const outside = new Set(tokenize(foldText(own)))
   for (const words of pasted) for (const word of words) if (!outside.has(word)) out.add(word)
@@ -2135,6 +2162,51 @@ function withoutFencedBlocks (text: string): string {
     const programs = block.split('\n').slice(1).map(line => COMMAND_LINE.exec(line)?.[1]).filter((program): program is string => program !== undefined)
     return ` ; ${programs.join(' ; ')} ; `
   })
+}
+
+/**
+ * What the student pasted between braces without fences: a JSON document or policy, a Terraform block, a cached value
+ * ('{"Effect": "Deny", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}', 'resource "aws_lb_target_group" "api" {
+ * port = 8080 target_type = "instance" }'). A block counts when it sets fields (a colon or an equals sign inside) and holds
+ * two words at least, nested braces included; a placeholder ("/cursos/{id}", "${VAR}") sets none. Its keys are the
+ * tool's, not names the student asks about, as in a fenced block.
+ */
+function bracedBlocks (text: string): Array<{ start: number, end: number }> {
+  const out: Array<{ start: number, end: number }> = []
+  let depth = 0
+  let start = -1
+  for (let i = text.indexOf('{'); i !== -1 && i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === OPEN_BRACE) {
+      if (depth === 0) start = i
+      depth++
+    } else if (code === CLOSE_BRACE && depth > 0 && --depth === 0) {
+      const body = text.slice(start + 1, i)
+      if (/[:=]/.test(body) && tokenize(body).length >= 2) out.push({ start, end: i + 1 })
+    }
+  }
+  return out
+}
+
+const OPEN_BRACE = 123
+const CLOSE_BRACE = 125
+
+/** The text with the blocks pasted between braces (bracedBlocks) taken out. */
+function withoutBracedBlocks (text: string): string {
+  const blocks = bracedBlocks(text)
+  if (blocks.length === 0) return text
+  let out = ''
+  let from = 0
+  for (const { start, end } of blocks) {
+    out += `${text.slice(from, start)} ; `
+    from = end
+  }
+  return out + text.slice(from)
+}
+
+/** The question without what the student pasted, fenced (withoutFencedBlocks) or between braces (bracedBlocks). */
+function withoutPastedBlocks (text: string): string {
+  return withoutBracedBlocks(withoutFencedBlocks(text))
 }
 
 /** What the student quotes, as a file or call with its dots, pinned with "@" or as words between quotation marks: none of it names a product. */
@@ -2397,11 +2469,11 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const rankText = withoutGistPhrases(searchText)
   // The words of what a program printed, pasted between backticks (see printedMessageWords): no names.
   const printed = printedMessageWords(raw)
-  // The question as the student wrote it, without the blocks they pasted between fences (see withoutFencedBlocks) and what
+  // The question as the student wrote it, without the blocks they pasted (see withoutPastedBlocks) and what
   // they say of another vendor's cloud: where names are read.
-  const ownWords = withoutFencedBlocks(otherCloud.text)
+  const ownWords = withoutPastedBlocks(otherCloud.text)
   const asked = withoutWebSearch(withoutOtherCloud(question.text).text)
-  const namesText = unknownFolded.size === 0 ? withoutFencedBlocks(asked) : tokenize(withoutFencedBlocks(asked)).filter(word => !unknownFolded.has(word)).join(' ')
+  const namesText = unknownFolded.size === 0 ? withoutPastedBlocks(asked) : tokenize(withoutPastedBlocks(asked)).filter(word => !unknownFolded.has(word)).join(' ')
   for (const lang of [question.lang, other]) {
     const found = base.search(searchText, { lang, queryLang: question.lang, limit: CANDIDATES, perNote: 2 })
     const best = found[0]
@@ -2531,7 +2603,11 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // An unknown word that opens the question ("trivy in github actions: ...", "jaeger pra tracing") is its subject.
     const opens = firstWord !== undefined && unknownTerms.some(word => foldText(word) === foldText(firstWord))
     // "ativei dnssec no route 53 e o dominio parou": what the student switched on is what went wrong (see switchedOn).
-    const about = asksAbout(raw, unknownTerms, untreated) || (unknownTerms.length + untreated.length === 1 && asksOfIt) || anyWhere(raw, unknownTerms, [], switchedOn)
+    // "thinking about switching from docker to podman": what they would switch to is what they weigh (see weighingSwitch),
+    // even where they tell it before asking.
+    const weighed = anyWhere(raw, unknownTerms, [], weighingSwitch)
+    const about = asksAbout(raw, unknownTerms, untreated) || (unknownTerms.length + untreated.length === 1 && asksOfIt) || weighed ||
+      anyWhere(raw, unknownTerms, [], switchedOn)
     // Capitalised inside the sentence ("enable Istio mutual TLS"), a word the notes lack is spelled as a name;
     // a word of a name of the field ("Hugging Face") is read with that name, above.
     const namedAbove = new Set(passing.flatMap(name => tokenize(foldText(name.spelled))))
@@ -2570,7 +2646,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const named = [...untreated, ...unknownTerms]
     const crashed = named.length === 1 && crashingDependency(raw)(named[0]) ? named : []
     const namedOnce = distinctNames(named)
-    const told = !answersAll && toldBeforeAsking(base, raw, namedOnce, unknown, lang, question.lang) ? namedOnce : []
+    const told = !answersAll && !weighed && toldBeforeAsking(base, raw, namedOnce, unknown, lang, question.lang) ? namedOnce : []
     const setting = answersAll || anyWhere(raw, unknownTerms, untreated, proposedByClassmate) ? [] : told.length > 0 ? told
       : about || repeated || opensAfterArticle ? [] : crashed.length > 0 ? crashed
       : unknownTerms.some(word => toolOrOwner(raw, word) || TOOL_FILE.test(foldText(word))) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)

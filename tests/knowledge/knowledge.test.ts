@@ -1803,6 +1803,58 @@ t.test('everyday-words', async t => {
       'an exact price the notes never state is still not answered')
   })
 
+  t.test('European and African Portuguese is read as the Brazilian notes write it: its words, its older spellings, a pronoun after the verb', async t => {
+    for (const question of ['os ficheiros que a minha aplicacao grava dentro do contentor perdem-se quando o apago?',
+      'como dou acesso ao bucket aos utilizadores de outra conta sem partilhar chaves?', 'podes explicar-me o que e uma subnet privada?',
+      'a actualizacao do sistema operativo da instancia ec2 e responsabilidade minha ou da aws?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.unknown], [true, []], question)
+    }
+    t.equal(retrieve(base, 'podes explicar-me o que e uma subnet privada?').hits[0]?.topic, 'vpc-subnets')
+  })
+
+  t.test('a pause, a "wait", an "honestly" or pseudocode asked for opens the question and names nothing', async t => {
+    for (const [question, topic] of [['hmm, can a fifo queue deliver the same message twice?', 'message-queues'],
+      ['pera, o alb cobra por hora mesmo parado?', 'load-balancers'], ['sincerao: vale a pena kubernetes pra um projeto com uma api so?', 'kubernetes-basics'],
+      ['with pseudocode pls: how does cache-aside work with redis in front of postgres?', 'caching']] as const) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.unknown, found.hits[0]?.topic], [true, [], topic], question)
+    }
+    for (const question of ['any gotchas when moving a node app to lambda?', 'como taguear as imagens no ecr se a tag for imutavel?',
+      'preciso implementar health check no meu container, como faco?', 'um dev senior disse que toda api precisa de um api gateway, procede?']) {
+      t.same(retrieve(base, question).unknown, [], `everyday words: ${question}`)
+    }
+  })
+
+  t.test('a document pasted between braces without fences, a policy or a Terraform block, names nothing the student asks about', async t => {
+    const policy = retrieve(base, 'esta policy {"Effect": "Allow", "Action": "s3:GetObject", "Principal": "*", "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}} deixa qualquer um ler o bucket?')
+    t.same([policy.covered, policy.unknown, policy.hits[0]?.topic], [true, [], 'iam-least-privilege'], 'a policy pasted inline')
+    const block = retrieve(base, 'resource "aws_lb_target_group" "api" { port = 8080 protocol = "HTTP" health_check_path = "/health" } por que o alb marca minhas tasks como unhealthy?')
+    t.same([block.covered, block.unknown], [true, []], 'a Terraform block pasted inline')
+    // A setting the student writes in their own words, outside any block, is still one the notes may lack.
+    t.same(retrieve(base, 'what does health_check_path do in terraform').unknown, ['health_check_path'])
+  })
+
+  t.test('what a swap the student weighs would take up is what the question is about; a swap under way only sets the scene', async t => {
+    t.equal(retrieve(base, 'thinking about switching from docker to podman on our linux lab machines because of rootless containers. are there any issues with docker compose files?').covered, false)
+    const underWay = retrieve(base, 'we are switching from docker to podman next month. how do i keep my images small?')
+    t.same([underWay.covered, underWay.hits[0]?.topic], [true, 'docker-images-layers'])
+  })
+
+  t.test('a pattern a Portuguese sentence names, asked how to build it, is what the question is about', async t => {
+    const saga = retrieve(base, 'e o padrao saga pra transacao entre microsservicos, como implementa?')
+    t.equal(saga.covered, false)
+    t.ok(saga.untreated.includes('padrão saga'), `names it: ${saga.untreated.join(', ')}`)
+  })
+
+  t.test('exam weeks, a letter of recommendation, typing faster and the assistant\'s own tastes are no questions for the notes', async t => {
+    for (const question of ['in bullet points how do i survive finals week with 4 exams in 5 days lol',
+      'how do i ask my professor for a recommendation letter for an exchange program', 'whats a good way to learn touch typing fast',
+      'haha nice. whats your favourite programming language anyway?', 'qual a sua linguagem preferida?']) {
+      t.equal(retrieve(base, question).covered, false, question)
+    }
+  })
+
   t.test('marks lost for a late hand-in, an internship beside the thesis and where to eat near campus are no questions for the notes', async t => {
     for (const question of ['will i lose points if my docker lab goes in two days late?', 'perco pontos se entregar o relatorio atrasado?',
       'da pra fazer estagio e tcc ao mesmo tempo sem enlouquecer?', 'is doing an internship and my thesis at the same time a bad idea?',
