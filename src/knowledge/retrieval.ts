@@ -840,6 +840,21 @@ function weighingSwitch (words: readonly string[], first: number): boolean {
   return verb >= 0 && words.slice(Math.max(0, from + verb - 3), from + verb).some(word => WEIGHING.test(word))
 }
 
+// How a quiz marks a statement to judge ("V ou F:", "true or false:", "t or f"), as its last words.
+const TRUE_OR_FALSE = /(?:^| )(?:true or false|t or f|v ou f|verdadeiro ou falso|vdd ou falso|verdade ou falso|certo ou errado)$/
+
+/**
+ * Whether the thing starting at `first` opens a statement the student asks to judge ("V ou F: placement group do tipo
+ * cluster coloca …", "t or f dynamodb global tables replicate …"): what the statement claims is said of it. The product
+ * it belongs to, its vendor or an article may come between.
+ */
+function judgedStatement (words: readonly string[], first: number): boolean {
+  for (let gap = 0; gap <= 2 && first - gap >= 0; gap++) {
+    if (TRUE_OR_FALSE.test(words.slice(Math.max(0, first - gap - 5), first - gap).join(' '))) return true
+  }
+  return false
+}
+
 /** Whether the thing starting at `first` is what the question asks to define: "what is the saga pattern", "o que é o X", "whats (aws) X". */
 function defining (words: readonly string[], first: number): boolean {
   let at = first - 1
@@ -2538,9 +2553,10 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // When the rest does answer, the answer still says that the notes do not treat the name.
     const aside: string[] = []
     // A name the question asks to define ("what is the saga pattern for …"), how it works ("how does the saga
-    // pattern handle …") or how to work it ("how do i install a helm chart") is its subject however well the rest matches.
+    // pattern handle …") or how to work it ("how do i install a helm chart"), or the one a statement to judge opens
+    // ("V ou F: placement group do tipo cluster …"), is its subject however well the rest matches.
     if (passing.length > 0 && (!restAnswers(base, searchText, passing.flatMap(name => name.terms), lang, question.lang) ||
-        anyWhere(raw, [], passing.map(name => name.spelled), (words, first) => defining(words, first) || subjectOfQuestion(words, first, true) || adopting(words, first)) ||
+        anyWhere(raw, [], passing.map(name => name.spelled), (words, first) => defining(words, first) || subjectOfQuestion(words, first, true) || adopting(words, first) || judgedStatement(words, first)) ||
         (passing.length === 1 && asksOfIt))) {
       for (const { spelled } of passing) if (!untreated.some(name => foldText(name) === foldText(spelled))) untreated.push(spelled)
     } else {

@@ -1841,6 +1841,16 @@ t.test('everyday-words', async t => {
     t.same([underWay.covered, underWay.hits[0]?.topic], [true, 'docker-images-layers'])
   })
 
+  t.test('a name a statement to judge opens is what the statement is about, however well the rest matches a section', async t => {
+    for (const [question, name] of [['V ou F: placement group do tipo cluster coloca as instancias bem perto numa AZ so pra ter baixa latencia', 'placement group'],
+      ['t or f dynamodb global tables replicate the table across regions, active-active', 'Global Tables']] as const) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.untreated.includes(name)], [false, true], question)
+    }
+    // A statement about what the notes treat is judged from them.
+    t.equal(retrieve(base, 'V ou F: o security group é stateful, a resposta volta sozinha').covered, true)
+  })
+
   t.test('a pattern a Portuguese sentence names, asked how to build it, is what the question is about', async t => {
     const saga = retrieve(base, 'e o padrao saga pra transacao entre microsservicos, como implementa?')
     t.equal(saga.covered, false)
