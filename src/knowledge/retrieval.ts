@@ -613,6 +613,8 @@ const STUDY_SKILLS = new RegExp([
   // The student's own word that the question belongs elsewhere ("(nao é de nuvem kkk)", "off-topic, but"); a claim that a
   // thing "nao tem nada a ver com nuvem" is what they are asking about.
   String.raw`\bnao (e|eh) (de|sobre) (nuvem|cloud|aws|computacao em nuvem)\b`, String.raw`(?<!\b(nao|n) tem )\bnada a ver com (nuvem|cloud|aws|a materia|o curso)\b`, String.raw`\bnot (cloud|aws)[- ]related\b`, String.raw`\boff[- ]topic\b`,
+  // ...however they say it ("ok thx. unrelated but …", "e fora de cloud, vc sabe …"); a domain bought "fora da aws" is still the notes'.
+  String.raw`\bunrelated(,| but\b| to (cloud|aws|the course|this class)\b)`, String.raw`\bfora (de|da) (cloud|nuvem)\b`, String.raw`\bfora do tema\b`,
   String.raw`\b(study|studying|revision) (plan|tips|habits|schedule|routine|techniques?)\b`, String.raw`\b(plano|cronograma|rotina) de estudos?\b`,
   // Practice exams as a way to study; a question taken from one ("practice exam: …", "got this one wrong on the practice
   // test", "practice exams keep asking it") is a question on the notes.
@@ -840,8 +842,9 @@ function weighingSwitch (words: readonly string[], first: number): boolean {
   return verb >= 0 && words.slice(Math.max(0, from + verb - 3), from + verb).some(word => WEIGHING.test(word))
 }
 
-// How a quiz marks a statement to judge ("V ou F:", "true or false:", "t or f"), as its last words.
-const TRUE_OR_FALSE = /(?:^| )(?:true or false|t or f|v ou f|verdadeiro ou falso|vdd ou falso|verdade ou falso|certo ou errado)$/
+// How a quiz marks a statement to judge ("V ou F:", "true or false:", "t or f"), and how a student reports a claim they
+// want checked ("o chatgpt disse q …", "a video said that …"), as their last words.
+const TRUE_OR_FALSE = /(?:^| )(?:true or false|t or f|v ou f|verdadeiro ou falso|vdd ou falso|verdade ou falso|certo ou errado|(?:disse|falou|said|told me|claims|claimed) (?:que|q|that))$/
 
 /**
  * Whether the thing starting at `first` opens a statement the student asks to judge ("V ou F: placement group do tipo
@@ -2618,12 +2621,13 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const foreignNoun = question.lang === 'pt' && unknownTerms.some(word => !portugueseShaped(word) && afterArticle(raw, word))
     // An unknown word that opens the question ("trivy in github actions: ...", "jaeger pra tracing") is its subject.
     const opens = firstWord !== undefined && unknownTerms.some(word => foldText(word) === foldText(firstWord))
-    // "ativei dnssec no route 53 e o dominio parou": what the student switched on is what went wrong (see switchedOn).
+    // "ativei dnssec no route 53 e o dominio parou": what the student switched on is what went wrong (see switchedOn); "o
+    // chatgpt disse q o gitlab ci usa o mesmo yaml": what a claim to check is said of is what is asked (see judgedStatement).
     // "thinking about switching from docker to podman": what they would switch to is what they weigh (see weighingSwitch),
     // even where they tell it before asking.
     const weighed = anyWhere(raw, unknownTerms, [], weighingSwitch)
     const about = asksAbout(raw, unknownTerms, untreated) || (unknownTerms.length + untreated.length === 1 && asksOfIt) || weighed ||
-      anyWhere(raw, unknownTerms, [], switchedOn)
+      anyWhere(raw, unknownTerms, [], switchedOn) || anyWhere(raw, unknownTerms, untreated, judgedStatement)
     // Capitalised inside the sentence ("enable Istio mutual TLS"), a word the notes lack is spelled as a name;
     // a word of a name of the field ("Hugging Face") is read with that name, above.
     const namedAbove = new Set(passing.flatMap(name => tokenize(foldText(name.spelled))))

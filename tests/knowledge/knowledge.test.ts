@@ -1851,6 +1851,18 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'V ou F: o security group é stateful, a resposta volta sozinha').covered, true)
   })
 
+  t.test('what a claim the student wants checked is said of is what the question is about', async t => {
+    const claim = retrieve(base, 'um amigo disse que o gitlab ci le o mesmo yaml do github actions, entao da pra reaproveitar o arquivo?')
+    t.same([claim.covered, claim.untreated.includes('GitLab CI')], [false, true])
+  })
+
+  t.test('the student\'s word that the question is not about the course ("unrelated but", "fora de cloud") makes it none for the notes', async t => {
+    for (const question of ['ok thx. unrelated but how do i reverse a list in python without using reverse()', 'e fora de cloud, vc sabe explicar ponteiro em C? to perdidao']) {
+      t.equal(retrieve(base, question).covered, false, question)
+    }
+    t.equal(retrieve(base, 'comprei o dominio fora da aws, como aponto ele pro alb no route 53?').covered, true, 'a domain bought elsewhere is still the notes\' question')
+  })
+
   t.test('a pattern a Portuguese sentence names, asked how to build it, is what the question is about', async t => {
     const saga = retrieve(base, 'e o padrao saga pra transacao entre microsservicos, como implementa?')
     t.equal(saga.covered, false)
