@@ -621,11 +621,12 @@ export function questionType (text: string): QuestionType {
 }
 
 /**
- * A passage between quotation marks: a message a tool printed, a phrase the student heard. The marks open
- * after a space or a parenthesis and close before one or before punctuation, so the apostrophes of "don't"
- * and "it's" open nothing.
+ * A passage between quotation marks: a message a tool printed, a phrase the student heard, a string of the JSON or the
+ * Dockerfile array they pasted ('CMD ["sh", "-c", "npx prisma migrate deploy"]'). The marks open after a space, a
+ * parenthesis, a bracket or a brace and close before one or before punctuation, so the apostrophes of "don't" and
+ * "it's" open nothing.
  */
-export const QUOTED_PASSAGE = /(?<=^|[\s(])['"\u201c\u2018]([^'"\u201c\u201d\u2018\u2019]+?)['"\u201d\u2019](?=$|[\s,.;:!?)])/gu
+export const QUOTED_PASSAGE = /(?<=^|[\s([{])['"\u201c\u2018]([^'"\u201c\u201d\u2018\u2019]+?)['"\u201d\u2019](?=$|[\s,.;:!?)\]}])/gu
 
 export function readQuestion (raw: string): Question {
   // An error message the student pastes is in the tool's language, not theirs ("build falhando com

@@ -241,6 +241,16 @@ const RECORD_FIELD = /^[a-z]{2,}(?:[A-Z][a-z0-9]+)*(?:Id|Ids|At|Name|Key|Count|D
 // product the notes lack.
 const INSTANCE_TYPE = /\b((?:instance|instances|instancia|instancias|ec2|rds|maquina|machine|server|servidor)\s+(?:(?:is|are|was|e|eh|a|an|um|uma|of|de|type|tipo)\s+){0,2})(?:db\.)?([a-z]{1,4}\d[a-z0-9-]*)\.(nano|micro|small|medium|\d*x?large|metal)\b/g
 
+// A credential given its value as a shell or a .env file writes it ("AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI…", "DB_PASSWORD=…").
+const ASSIGNMENT = /(?<![\w.-])[A-Z0-9_]*(?:KEY|SECRET|TOKEN|PASSWORD|PASS|PWD)[A-Z0-9_]*=([^\s'"`]+)/g
+
+/** The words of the credentials the question writes out (ASSIGNMENT): a leaked key or password, never a name. */
+function assignedValues (typed: string): Set<string> {
+  const out = new Set<string>()
+  for (const match of typed.matchAll(ASSIGNMENT)) for (const word of tokenize(foldText(match[1]))) out.add(word)
+  return out
+}
+
 /** The words of the instance types the question gives its own machines ("m5", "2xlarge"). */
 function instanceTypeWords (folded: string): Set<string> {
   const out = new Set<string>()
@@ -1120,8 +1130,9 @@ function noteTerms (base: KnowledgeBase): NoteTerms {
 }
 
 // A command line typed for a CLI, with its options ("aws cloudwatch put-metric-alarm --namespace AWS/Billing --region
-// sa-east-1"): the student's command, whose words name no service beyond the ones the question names elsewhere.
-const CLI_COMMAND = /\b(?:aws|kubectl|docker|terraform|gcloud|az|helm|eksctl|sam|cdk|git|npm)\s+[a-z0-9][\w-]*(?:\s+[a-z0-9][\w-]*)?(?:\s+--?[a-z][\w-]*(?:[ =](?!-)\S+)?)+/gi
+// sa-east-1"), or an AWS CLI action without them, named by its verb ("aws sts get-caller-identity"): the student's command,
+// whose words name no service beyond the ones the question names elsewhere.
+const CLI_COMMAND = /\b(?:aws|kubectl|docker|terraform|gcloud|az|helm|eksctl|sam|cdk|git|npm)\s+[a-z0-9][\w-]*(?:\s+[a-z0-9][\w-]*)?(?:\s+--?[a-z][\w-]*(?:[ =](?!-)\S+)?)+|\baws\s+[a-z0-9][\w-]*\s+(?:get|put|list|describe|create|delete|update|start|stop|run|invoke|send|receive|attach|detach|tag|untag|add|remove|set|enable|disable|register|deregister|modify|associate|disassociate|copy|restore|publish|subscribe|wait|assume|decode|upload|download|terminate|reboot|authorize|revoke)(?:-[a-z0-9]+)+\b/gi
 
 // An error's name as a program prints it (spelled out by then: "resource initialization error", up to three words) or
 // the student's "erro" and where ("erro no actions"), a colon or an ellipsis, and the message up to the end of the
@@ -1198,7 +1209,9 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   const noProduct = new Set(tokenize(raw).filter(spelledAsNoProduct).map(token => foldText(token)))
   // What a program printed, pasted between backticks ("`Task timed out after 900.00 seconds`"), names nothing asked about.
   const printed = printedMessageWords(raw)
-  const content = (w: string): boolean => w.length >= 3 && w !== 'def' && !isFiller(w) && !QUANTIFIER.test(w) && !TELLING_VERB.test(w) && !shorthand(w) && !phrased.has(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) && !printed.has(w) && !isDeveloperWord(w) && !noProduct.has(w) &&
+  // A credential the student writes out ("AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI…") is their data (see assignedValues).
+  const assigned = assignedValues(raw)
+  const content = (w: string): boolean => w.length >= 3 && w !== 'def' && !isFiller(w) && !QUANTIFIER.test(w) && !TELLING_VERB.test(w) && !shorthand(w) && !phrased.has(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) && !printed.has(w) && !assigned.has(w) && !isDeveloperWord(w) && !noProduct.has(w) &&
     !analyzerFor('pt').isStopWord(w) && !analyzerFor('en').isStopWord(w)
   const runs: Array<{ words: string[], typed: string[], named: boolean, vendor: string | null, start: number }> = []
   let run: string[] = []
@@ -2475,7 +2488,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   // How plainly the student wants it told ("eli5") names nothing either.
   // "I) … II) … III) …": how a quiz numbers its statements (see statementLabels).
   const quizLabels = new Set(statementLabels(raw))
-  const saidAsNoName = new Set([...phrased, ...fileKinds, ...glossed, ...likened, ...likeness, ...sized, ...pasted, ...otherCloud.words, ...quotedOnlyWords(raw),
+  const saidAsNoName = new Set([...phrased, ...fileKinds, ...glossed, ...likened, ...likeness, ...sized, ...pasted, ...otherCloud.words, ...quotedOnlyWords(raw), ...assignedValues(raw),
     ...gistWords(folded), ...quizLabels])
   const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, opensSentence(word)) && !saidAsNoName.has(foldText(word)) && !spelledAsNoProduct(word) &&
     !everyday(base, raw, word, question.lang, opensSentence(word)) && !programs(word))

@@ -1835,6 +1835,17 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'what does health_check_path do in terraform').unknown, ['health_check_path'])
   })
 
+  t.test('a credential written out, the strings of a pasted array and an AWS CLI action without options name nothing', async t => {
+    t.same(retrieve(base, 'achei no historico do git: DB_PASSWORD=Xk92hQzLmw ja apaguei a linha no commit seguinte, ainda preciso fazer algo?').unknown, [],
+      'a leaked password is the student\'s data')
+    const cmd = retrieve(base, 'CMD ["sh", "-c", "npx knex migrate:latest && node server.js"] rodar a migration no start do container é ok com varias replicas?')
+    t.same([cmd.covered, cmd.unknown], [true, []], 'a Dockerfile\'s CMD array is what the student pasted')
+    const sts = retrieve(base, '$ aws sts get-caller-identity mostra que sou o usuario root, to usando a chave do root no terminal do lab, tem problema?')
+    t.same([sts.covered, sts.untreated, sts.hits[0]?.topic], [true, [], 'iam-least-privilege'], 'the command the student ran')
+    // A service's name before a verb that is no CLI action is still the service ("can aws config auto-remediate …").
+    t.same(retrieve(base, 'can aws config auto-remediate a bucket the moment it becomes public?').covered, false)
+  })
+
   t.test('what a swap the student weighs would take up is what the question is about; a swap under way only sets the scene', async t => {
     t.equal(retrieve(base, 'thinking about switching from docker to podman on our linux lab machines because of rootless containers. are there any issues with docker compose files?').covered, false)
     const underWay = retrieve(base, 'we are switching from docker to podman next month. how do i keep my images small?')
