@@ -677,6 +677,8 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(excel|vba) macros?\b`, String.raw`\bmacros? (do|no|in) excel\b`, String.raw`\b(latex|overleaf|abnt)\b`,
   String.raw`\b(undo|undoing|desfazer|desfaco|reverter) (o |my |the |meu |a |that )?(last |ultimo |previous )?commit\b`,
   String.raw`\b(integral|integrais) (por partes|de|do|da)\b`, String.raw`\bderivadas?\b`, String.raw`\bregra da cadeia\b`, String.raw`\b(em|in|de|pra|for|na prova de|on my) (calculo|calculus)( \d| i+)?\b`,
+  // Calculus named as the course it is ("calculo 2 tem a ver com estrutura de dados?", "vc ajuda com calculo 2?").
+  String.raw`\b(calculo|calculus) (1|2|3|i|ii|iii)\b`,
   String.raw`\b(integration by parts|chain rule|derivative of|calculus (exam|homework|class))\b`, String.raw`\b(ajuda|ajudar|help|helps) (com|with|em|in) (calculo|calculus|fisica|physics)\b`,
   String.raw`\b(proof by induction|prove (\w+ ){0,8}by induction|provar? por inducao|inducao (matematica|finita)|mathematical induction|discrete math\w*|matematica discreta)\b`,
   // Another course's programming homework ("python hw: 'write a function that …'", "lista de exercicios de java").

@@ -1883,7 +1883,9 @@ t.test('everyday-words', async t => {
   t.test('exam weeks, a letter of recommendation, typing faster and the assistant\'s own tastes are no questions for the notes', async t => {
     for (const question of ['in bullet points how do i survive finals week with 4 exams in 5 days lol',
       'how do i ask my professor for a recommendation letter for an exchange program', 'whats a good way to learn touch typing fast',
-      'haha nice. whats your favourite programming language anyway?', 'qual a sua linguagem preferida?']) {
+      'haha nice. whats your favourite programming language anyway?', 'qual a sua linguagem preferida?',
+      // Calculus named as the course it is.
+      'oq calculo 2 tem a ver com estrutura de dados? preciso passar em um pra fazer o outro?']) {
       t.equal(retrieve(base, question).covered, false, question)
     }
   })
