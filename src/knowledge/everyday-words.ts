@@ -51,7 +51,8 @@ const BROWSERS: ReadonlySet<string> = new Set(['chrome', 'firefox', 'safari'])
  * inválido"), the network commands they check things with ("peguei o ip do ALB com nslookup"), where they read about
  * things ("vi num video do youtube", "copiando de um tutorial"), the switches of a screen ("um toggle"), a provider's
  * playground, a slowdown they saw, how things ship ("released in lockstep"), the people around them ("a coworker
- * mentioned it") and the verdict they ask for ("yay or nay"). They say how a student describes the situation, never a
+ * mentioned it"), the rituals and tools of their team at work ("o tech lead falou na retro", "nessa sprint", "a msg no
+ * slack") and the verdict they ask for ("yay or nay"). They say how a student describes the situation, never a
  * product or a service the notes should treat. Words that are a topic of their own ("webhook", "regex", "mutex") are
  * left off: a question may be about them.
  */
@@ -64,6 +65,7 @@ ctrl nslookup traceroute netstat telnet wget devtools youtube reddit stackoverfl
 hype tech overengineering overengineered ticket yay nay
 tutorial tutoriais toggle toggles playground slowdown slowdowns
 discord meetup
+retro retros retrospective sprint sprints squad squads onboarding offboarding slack jira backlog daily dailies
 `.split(/\s+/).filter(w => w !== '').concat([...BROWSERS]))
 
 /** Whether a folded word names a browser (BROWSERS): the student's window on a site, never a product the notes should treat. */
@@ -91,13 +93,14 @@ export function isProductWord (folded: string): boolean {
  * ("prevalece"), a database running flat out ("no talo"), how a letter to the professor opens and closes ("Prezado
  * professor, …", "Atenciosamente"), the diagram a student draws with its arrows ("no diagrama, a seta vai pra onde?"), a
  * thing explained step by step as to a child ("bem mastigado"), a receipt or certificate asked for ("comprovante"), building what
- * an assignment asks ("implementar"), the colleague who knows more ("um dev sênior") and putting a tag on an image ("taguear").
+ * an assignment asks ("implementar"), the colleague who knows more ("um dev sênior"), putting a tag on an image ("taguear") and
+ * whoever breaks in ("um hacker").
  */
 const EVERYDAY_PT_MORE: readonly string[] = ['trecho', 'furada', 'fulano', 'fulana', 'ciclano', 'beltrano', 'proceder', 'cospe', 'palestrante',
   'premium', 'triagem', 'sindico', 'dispensa', 'prezado', 'prezada', 'prezados', 'prezadas', 'atenciosamente', 'cordialmente',
   'lentidao', 'estimativa', 'estimativas', 'frete', 'caprichar', 'prevalecer', 'talo', 'diagrama', 'diagramas', 'seta', 'setas',
   'mastigado', 'mastigada', 'mastigadinho', 'comprovante', 'comprovantes', 'implementar', 'implementacao', 'implementacoes', 'senior', 'seniors',
-  'taguear']
+  'taguear', 'hacker', 'hackers']
 
 /**
  * Everyday English that the general dictionary's common levels leave out while students write it: a price that runs high
@@ -106,10 +109,21 @@ const EVERYDAY_PT_MORE: readonly string[] = ['trecho', 'furada', 'fulano', 'fula
  */
 const EVERYDAY_EN_MORE: readonly string[] = ['pricey', 'pricier', 'priciest', 'ballpark', 'seamless', 'seamlessly', 'legwork', 'standalone', 'gotcha', 'gotchas']
 
+/**
+ * Spanish that students from the neighbouring countries mix into their Portuguese ("entonces eu nao sou responsavel?",
+ * "tengo uma api nueva", "mi abuela acha q o candado verde …"): everyday words of the question, never names.
+ */
+const SPANISH_IN_PORTUGUESE: readonly string[] = `
+entonces pero cuando donde quien cual cuales tengo tienes tiene tenemos tienen necesito necesitas necesita necesitamos
+nueva nuevo nuevas nuevos hacer hago hace puedo puedes puede podemos ahora muy mucho mucha muchos muchas bien nube nubes
+contenedor contenedores abuela abuelo candado profe cosa cosas gracias hola ese esa eso ellos nosotros usted ustedes
+estoy estan todavia cuanto cuanta cuesta cuestan siempre despues tambien llave llaves porque aca alla
+`.split(/\s+/).filter(w => w !== '')
+
 // Built at the first question that has a word the notes lack, not at start-up.
 function words (): Record<Lang, ReadonlySet<string>> {
   lexicon ??= {
-    pt: new Set([...EVERYDAY_PT.split(/\s+/), ...EVERYDAY_PT_MORE].filter(w => w !== '')),
+    pt: new Set([...EVERYDAY_PT.split(/\s+/), ...EVERYDAY_PT_MORE, ...SPANISH_IN_PORTUGUESE].filter(w => w !== '')),
     en: new Set([...EVERYDAY_EN.split(/\s+/), ...DICTIONARY_EN.split(/\s+/), ...EVERYDAY_EN_MORE, ...DEVELOPER_WORDS].filter(w => w !== '' && !PRODUCT_WORDS.has(w)))
   }
   return lexicon

@@ -655,7 +655,7 @@ const TEAM_GROUP = /\b(meu|minha|nosso|nossa|pessoal do|galera do|cara do|trabal
 const FILLERS: ReadonlySet<string> = new Set([
   'mudo', 'mudar', 'mudei', 'faco', 'fiz', 'fazendo', 'sabe', 'sei', 'saber', 'entender', 'entendi',
   'entendo', 'duvida', 'ajuda', 'ajudar', 'alguem', 'professor', 'prof', 'galera', 'pessoal', 'mano',
-  'cara', 'queria', 'quero', 'gostaria', 'consigo', 'conseguir', 'tentei', 'tentando', 'deu', 'dando',
+  'cara', 'queria', 'quero', 'gostaria', 'consigo', 'conseguir', 'tentei', 'tentando', 'deu', 'dando', 'profs',
   'negocio', 'parada', 'nada', 'certo', 'errado', 'legal', 'facil', 'dificil', 'simples', 'melhor',
   'pior', 'okay', 'beleza', 'blz', 'rapidinho', 'exatamente', 'basicamente', 'direito', 'jeito',
   'deal', 'stuff', 'guys', 'anyone', 'help', 'know', 'understand', 'confused', 'tried', 'trying',

@@ -169,16 +169,19 @@ const NAME_BEFORE = /^(amazon|aws|azure|google|gcp|com|usando|with|using|via)$/
 const VENDOR = /^(amazon|aws|azure|google|gcp)$/
 const VENDOR_POSSESSIVE = /\b(amazon|aws|azure|google|gcp)['’]s\b/gi
 const VENDOR_SPELLED: Readonly<Record<string, string>> = { amazon: 'Amazon', aws: 'AWS', azure: 'Azure', google: 'Google', gcp: 'GCP' }
-// A number with its unit. Bytes alone ("0B", "512b") only with a number no zone has: "1b" is the zone beside "1a".
-const QUANTITY = /^(?:0|\d{2,})b$|^\d+(?:[.,]\d+)?(?:[kmgtp]i?b|[kmgtp]bps|bps|ms|s|sec|secs|min|mins|h|hr|hrs|d|k|x|gbs?|tbs?|mbs?|am|pm)$/
+// A number with its unit. Bytes alone ("0B", "512b") only with a number no zone has: "1b" is the zone beside "1a". An
+// ordinal ("the 6th line") and a time of day ("às 3h05") are numbers too.
+const QUANTITY = /^(?:0|\d{2,})b$|^\d+(?:[.,]\d+)?(?:[kmgtp]i?b|[kmgtp]bps|bps|ms|s|sec|secs|min|mins|h|hr|hrs|d|k|x|gbs?|tbs?|mbs?|am|pm)$|^\d+(?:st|nd|rd|th)$|^\d{1,2}h\d{2}$/
 /** An availability zone as AWS writes it, region and letter ("us-east-1a", "sa-east-1b"). */
 const ZONE_ID = /\b[a-z]{2}(?:-gov)?-[a-z]+-\d[a-f]\b/
 /**
- * An address the student typed: a route of their API ("/deletarCurso?id=7"), a host name ("api.mydomain.com",
- * "loja.meusite.com.br") or an image with its tag ("minhaapp:latest"). Its words are the student's own naming, never a
- * product the notes should treat.
+ * An address the student typed: a link they pasted ("https://moodle.ufpe.br/mod/resource/view.php?id=4471"; one to their
+ * own machine, "http://localhost:3000/callback", is read word by word), a route of
+ * their API ("/deletarCurso?id=7"), a host name ("api.mydomain.com", "loja.meusite.com.br") or an image with its tag
+ * ("minhaapp:latest"). Its words are the student's own naming or where they read something, never a product the notes
+ * should treat.
  */
-const TYPED_ADDRESS = /(?:^|[\s(`'"])((?:\/[\w{}:.-]+)+|(?:[a-z0-9-]+\.)+(?:com|net|org|io|dev|app|edu|br|pt)(?:\.br)?|[a-z0-9][\w.-]*:(?:latest|v?\d[\w.-]*))(?=[\s?#),.:;!'"`]|$)/giu
+const TYPED_ADDRESS = /(?:^|[\s(`'"])(https?:\/\/(?!localhost\b|127\.)[^\s)`'"<>]+|(?:\/[\w{}:.-]+)+|(?:[a-z0-9-]+\.)+(?:com|net|org|io|dev|app|edu|br|pt)(?:\.br)?|[a-z0-9][\w.-]*:(?:latest|v?\d[\w.-]*))(?=[\s?#),.:;!'"`]|$)/giu
 
 /**
  * What opens a comparison the student draws ("like hammering the doorbell", "is it like a waiter"): the everyday things
@@ -208,9 +211,32 @@ function comparisonWords (raw: string, lang: Lang): Set<string> {
 /** The folded words of the addresses in a question (TYPED_ADDRESS). */
 function typedAddressWords (raw: string): Set<string> {
   const out = new Set<string>()
-  for (const match of raw.matchAll(TYPED_ADDRESS)) for (const token of tokenize(match[1])) out.add(foldText(token))
+  // A link's words the question also writes outside it ("https://www.pulumi.com/docs/ vs terraform, where does pulumi keep
+  // its state") are what it asks about; so is the service an AWS page is about ("https://aws.amazon.com/guardduty/").
+  let outside: Set<string> | undefined
+  for (const match of raw.matchAll(TYPED_ADDRESS)) {
+    const link = /^https?:/i.test(match[1])
+    // A link that opens the question ("https://react.dev/reference/react/useEffect why does my effect run twice") is its subject.
+    if (link && raw.slice(0, match.index).trim() === '') continue
+    if (link) outside ??= new Set(tokenize(foldText(raw.replace(LINK, ' '))))
+    const service = link ? AWS_PAGE.exec(match[1])?.[1]?.toLowerCase() : undefined
+    // The keys of a link's query say what it carries ("?Expires=…&Signature=…&Key-Pair-Id=…", a signed URL): they stay.
+    for (const token of tokenize(link ? match[1].replace(/[?&][^=&#\s]+=/g, ' ') : match[1])) {
+      const folded = foldText(token)
+      if (!link || (!outside?.has(folded) && folded !== service)) out.add(folded)
+    }
+  }
   return out
 }
+
+/** The keys of a link's query ("?Expires=…&Signature=…" gives "Expires Signature"), which say what the link carries. */
+function queryKeys (address: string): string {
+  return /^\s*https?:/i.test(address) ? [...address.matchAll(/[?&]([^=&#\s]+)=/g)].map(match => match[1]).join(' ') : ''
+}
+
+/** A link the student pasted, and the service an AWS page or console link is about ("console.aws.amazon.com/athena/home"). */
+const LINK = /https?:\/\/[^\s)`'"<>]+/gi
+const AWS_PAGE = /^https?:\/\/(?:[a-z0-9-]+\.)*aws\.amazon\.com\/([a-z0-9-]+)/i
 /** Every zone a text names, to take them out of it. */
 const ZONE_IDS = new RegExp(ZONE_ID.source, 'g')
 /** A zone's number and letter alone ("na 1b"), as students shorten the other zones of a region they have named. */
@@ -795,7 +821,7 @@ const HOW_IT_WORKS = /^(how|what|why)$/
 // use vite to build…") only sets the scene.
 const ADOPT_VERB = /^(use|install|adopt|try|switch|move|migrate|usar|instalar|adotar|testar|migrar|trocar|mudar)$/
 const ADOPT_ASK = /^(should|shall|can|could|would|devo|devemos|deveria|deveriamos|posso|podemos|pena|compensa|vale|pra|para)$/
-const HOW_TO_VERB = /^(use|install|configure|setup|deploy|run|implement|add|integrate|usar|uso|instalar|instalo|configurar|configuro|rodar|rodo|implementar|implemento|adicionar|adiciono|integrar|integro|enable|activate|ativar|ativo|habilitar|habilito|ligar|ligo)$/
+const HOW_TO_VERB = /^(use|install|configure|setup|deploy|run|implement|add|integrate|write|usar|uso|instalar|instalo|configurar|configuro|rodar|rodo|implementar|implemento|adicionar|adiciono|integrar|integro|escrever|escrevo|enable|activate|ativar|ativo|habilitar|habilito|ligar|ligo)$/
 
 /** Whether the thing starting at `first` is what the question asks to take up or how to work. */
 function adopting (words: readonly string[], first: number): boolean {
@@ -1190,7 +1216,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   // registry auth") is what the student saw, not a name they wrote, and a command line is what they typed: both are
   // left out, as a quoted message is.
   // An address the student typed (TYPED_ADDRESS) is their own naming: no name is read from it.
-  for (const clause of withoutPrinted(raw).replace(TYPED_ADDRESS, ' ').replace(VENDOR_POSSESSIVE, '$1;').split(CLAUSE_BREAK)) {
+  for (const clause of withoutPrinted(raw).replace(TYPED_ADDRESS, address => ` ${queryKeys(address)} `).replace(VENDOR_POSSESSIVE, '$1;').split(CLAUSE_BREAK)) {
     clauseStarts.add(typed.length)
     for (const token of tokenize(clause)) {
       if (!/^\d+$/.test(token)) typed.push(token)
@@ -2070,8 +2096,15 @@ function restAnswers (base: KnowledgeBase, text: string, without: readonly strin
  */
 export function dottedWords (typed: string): Set<string> {
   const out = new Set<string>()
+  // A link's host named outside the link too ("como escrevo um helm chart? abri https://helm.sh/docs/…") is what the
+  // student asks about, not a file.
+  const links = [...typed.matchAll(LINK)].map(match => [match.index ?? 0, (match.index ?? 0) + match[0].length] as const)
+  const outside = links.length === 0 ? new Set<string>() : new Set(tokenize(foldText(typed.replace(LINK, ' '))))
   for (const match of typed.matchAll(/[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+/gu)) {
-    for (const part of match[0].split('.')) if (/\p{L}/u.test(part) && !/\d/.test(part)) for (const word of tokenize(foldText(part))) out.add(word)
+    const inLink = links.some(([start, end]) => (match.index ?? 0) >= start && (match.index ?? 0) < end)
+    for (const part of match[0].split('.')) {
+      if (/\p{L}/u.test(part) && !/\d/.test(part)) for (const word of tokenize(foldText(part))) if (!inLink || !outside.has(word)) out.add(word)
+    }
   }
   return out
 }

@@ -1846,6 +1846,38 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'can aws config auto-remediate a bucket the moment it becomes public?').covered, false)
   })
 
+  t.test('Spanish that students from the neighbouring countries mix into their Portuguese names nothing', async t => {
+    for (const question of ['tengo uma duvida: o contenedor divide o kernel com o host ou tem o proprio?', 'entonces se eu uso gmail eu nao cuido de nada? nem das senhas?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.unknown], [true, []], question)
+    }
+  })
+
+  t.test('an ordinal, a time of day and the rituals of a team at work name nothing', async t => {
+    for (const question of ['my dockerfile has 8 instructions and i changed the 3rd one, how many layers get rebuilt?',
+      'o alarme tocou as 2h40 e o auto scaling subiu duas tasks, como ele decide quantas?',
+      'o PO perguntou na daily pq o nat gateway custa tanto se quase nao tem trafego, oq eu respondo na retro?']) {
+      t.same(retrieve(base, question).unknown, [], question)
+    }
+  })
+
+  t.test('a link the student pasted names nothing, unless it opens the question, the question names its words outside it, it is an AWS page about a service or its query says what it carries', async t => {
+    const read = retrieve(base, 'prof linked https://martinfowler.com/articles/microservices.html, whats the real tradeoff vs a monolith?')
+    t.same([read.covered, read.unknown, read.hits[0]?.topic], [true, [], 'microservices-vs-monolith'], 'where the student read it')
+    t.same(retrieve(base, 'vi em https://moodle.ufpe.br/mod/resource/view.php?id=123 que o lambda cobra por milissegundo, é isso?').unknown, [], 'the course\'s page')
+    for (const question of ['https://react.dev/reference/react/useEffect why does my effect run twice in dev mode',
+      'https://www.pulumi.com/docs/ vs terraform, where does pulumi keep its state?',
+      'prof turned on https://aws.amazon.com/guardduty/ for the class accounts, what findings does it raise?',
+      'quero q so aluno logado baixe os videos do cloudfront, tipo https://d111.cloudfront.net/aulas/01.mp4?Expires=1700000000&Signature=abc&Key-Pair-Id=K2 como gero esse link?']) {
+      t.equal(retrieve(base, question).covered, false, question)
+    }
+  })
+
+  t.test('how to write a thing the notes mention only in passing is what is asked', async t => {
+    const found = retrieve(base, 'how do i write a helm chart for my api')
+    t.same([found.covered, found.untreated], [false, ['Helm']])
+  })
+
   t.test('what a swap the student weighs would take up is what the question is about; a swap under way only sets the scene', async t => {
     t.equal(retrieve(base, 'thinking about switching from docker to podman on our linux lab machines because of rootless containers. are there any issues with docker compose files?').covered, false)
     const underWay = retrieve(base, 'we are switching from docker to podman next month. how do i keep my images small?')
