@@ -176,10 +176,9 @@ const QUANTITY = /^(?:0|\d{2,})b$|^\d+(?:[.,]\d+)?(?:[kmgtp]i?b|[kmgtp]bps|bps|m
 const ZONE_ID = /\b[a-z]{2}(?:-gov)?-[a-z]+-\d[a-f]\b/
 /**
  * An address the student typed: a link they pasted ("https://moodle.ufpe.br/mod/resource/view.php?id=4471"; one to their
- * own machine, "http://localhost:3000/callback", is read word by word), a route of
- * their API ("/deletarCurso?id=7"), a host name ("api.mydomain.com", "loja.meusite.com.br") or an image with its tag
- * ("minhaapp:latest"). Its words are the student's own naming or where they read something, never a product the notes
- * should treat.
+ * own machine, "http://localhost:3000/callback", is read word by word), a route of their API ("/deletarCurso?id=7"), a
+ * host name ("api.mydomain.com", "loja.meusite.com.br") or an image with its tag ("minhaapp:latest"). Its words are the
+ * student's own naming or where they read something, never a product the notes should treat.
  */
 const TYPED_ADDRESS = /(?:^|[\s(`'"])(https?:\/\/(?!localhost\b|127\.)[^\s)`'"<>]+|(?:\/[\w{}:.-]+)+|(?:[a-z0-9-]+\.)+(?:com|net|org|io|dev|app|edu|br|pt)(?:\.br)?|[a-z0-9][\w.-]*:(?:latest|v?\d[\w.-]*))(?=[\s?#),.:;!'"`]|$)/giu
 
@@ -221,7 +220,7 @@ function typedAddressWords (raw: string): Set<string> {
     if (link) outside ??= new Set(tokenize(foldText(raw.replace(LINK, ' '))))
     const service = link ? AWS_PAGE.exec(match[1])?.[1]?.toLowerCase() : undefined
     // The keys of a link's query say what it carries ("?Expires=…&Signature=…&Key-Pair-Id=…", a signed URL): they stay.
-    for (const token of tokenize(link ? match[1].replace(/[?&][^=&#\s]+=/g, ' ') : match[1])) {
+    for (const token of tokenize(link ? match[1].replace(QUERY_KEY, ' ') : match[1])) {
       const folded = foldText(token)
       if (!link || (!outside?.has(folded) && folded !== service)) out.add(folded)
     }
@@ -229,9 +228,12 @@ function typedAddressWords (raw: string): Set<string> {
   return out
 }
 
+/** A key of a link's query ("?Expires=", "&Signature="). */
+const QUERY_KEY = /[?&]([^=&#\s]+)=/g
+
 /** The keys of a link's query ("?Expires=…&Signature=…" gives "Expires Signature"), which say what the link carries. */
 function queryKeys (address: string): string {
-  return /^\s*https?:/i.test(address) ? [...address.matchAll(/[?&]([^=&#\s]+)=/g)].map(match => match[1]).join(' ') : ''
+  return /^https?:/i.test(address) ? [...address.matchAll(QUERY_KEY)].map(match => match[1]).join(' ') : ''
 }
 
 /** A link the student pasted, and the service an AWS page or console link is about ("console.aws.amazon.com/athena/home"). */
@@ -1216,7 +1218,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   // registry auth") is what the student saw, not a name they wrote, and a command line is what they typed: both are
   // left out, as a quoted message is.
   // An address the student typed (TYPED_ADDRESS) is their own naming: no name is read from it.
-  for (const clause of withoutPrinted(raw).replace(TYPED_ADDRESS, address => ` ${queryKeys(address)} `).replace(VENDOR_POSSESSIVE, '$1;').split(CLAUSE_BREAK)) {
+  for (const clause of withoutPrinted(raw).replace(TYPED_ADDRESS, (_, address: string) => ` ${queryKeys(address)} `).replace(VENDOR_POSSESSIVE, '$1;').split(CLAUSE_BREAK)) {
     clauseStarts.add(typed.length)
     for (const token of tokenize(clause)) {
       if (!/^\d+$/.test(token)) typed.push(token)
