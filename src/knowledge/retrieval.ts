@@ -236,7 +236,11 @@ function queryKeys (address: string): string {
   return /^https?:/i.test(address) ? [...address.matchAll(QUERY_KEY)].map(match => match[1]).join(' ') : ''
 }
 
-/** A link the student pasted, and the service an AWS page or console link is about ("console.aws.amazon.com/athena/home"). */
+/**
+ * A link the student pasted, to any host (their own machine included, which TYPED_ADDRESS leaves to be read word by word:
+ * LINK says where links are, TYPED_ADDRESS which of them name nothing), and the service an AWS page or console link is
+ * about ("console.aws.amazon.com/athena/home").
+ */
 const LINK = /https?:\/\/[^\s)`'"<>]+/gi
 const AWS_PAGE = /^https?:\/\/(?:[a-z0-9-]+\.)*aws\.amazon\.com\/([a-z0-9-]+)/i
 /** Every zone a text names, to take them out of it. */
