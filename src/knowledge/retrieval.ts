@@ -243,6 +243,17 @@ function queryKeys (address: string): string {
  */
 const LINK = /https?:\/\/[^\s)`'"<>]+/gi
 const AWS_PAGE = /^https?:\/\/(?:[a-z0-9-]+\.)*aws\.amazon\.com\/([a-z0-9-]+)/i
+/** A region's code as AWS writes it ("sa-east-1", "us-gov-west-1"). */
+const REGION_CODE = /\b[a-z]{2}(?:-gov)?-[a-z]+-\d\b/g
+
+/** A link to the AWS console, whose host names the region the console is open in ("https://sa-east-1.console.aws.amazon.com/…"). */
+const CONSOLE_LINK = /https?:\/\/(?:[a-z0-9-]+\.)*console\.aws\.amazon\.com\S*/gi
+
+/** The text with the region codes of its console links taken out; a region written anywhere else stays: there it is asked about. */
+function withoutConsoleRegions (text: string): string {
+  return text.replace(CONSOLE_LINK, link => link.replace(REGION_CODE, ' '))
+}
+
 /** Every zone a text names, to take them out of it. */
 const ZONE_IDS = new RegExp(ZONE_ID.source, 'g')
 /** A zone's number and letter alone ("na 1b"), as students shorten the other zones of a region they have named. */
@@ -2351,10 +2362,14 @@ function crashingDependency (raw: string): (name: string) => boolean {
  * notes ("troco", "sozinho"), which a student's question attached to some section may contain, while
  * its subject ("pneu", "carro") is nowhere in them.
  */
+const ADDRESS_BLOCK = /\b\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}\b/
+
 function namesATopic (base: KnowledgeBase, queryTerms: readonly string[], unknown: readonly string[], raw: string): boolean {
   if (unknown.length === 0) return true
   const { named, pairs } = noteTerms(base)
   if (queryTerms.some(term => named.has(term))) return true
+  // An address block written out ("10.0.0.0/16") is the notes' addressing, whatever else the question calls it.
+  if (ADDRESS_BLOCK.test(raw)) return true
   // A field written as code whose words a note writes side by side, in that order, is a thing the notes explain.
   for (const match of foldText(raw).matchAll(/\b[a-z0-9]+(?:_[a-z0-9]+)+\b/g)) {
     for (const lang of ['en', 'pt'] as const) {
@@ -2536,7 +2551,10 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const other: Lang = question.lang === 'pt' ? 'en' : 'pt'
   // Words no note contains cannot match; left in, they would only dilute the share of the question matched.
   const unknownFolded = new Set(unknown.map(word => foldText(word)))
-  const searchText = unknownFolded.size === 0 ? question.text : tokenize(question.text).filter(word => !unknownFolded.has(word)).join(' ')
+  // The region a console link opens in ("https://sa-east-1.console.aws.amazon.com/xray/home") is where the student
+  // happens to be working, not what they ask about: it would lead such questions to the note on Regions.
+  const linked = withoutConsoleRegions(question.text)
+  const searchText = unknownFolded.size === 0 ? linked : tokenize(linked).filter(word => !unknownFolded.has(word)).join(' ')
   // The sections are ranked without the words of how plainly the student wants it told (see withoutGistPhrases).
   const rankText = withoutGistPhrases(searchText)
   // The words of what a program printed, pasted between backticks (see printedMessageWords): no names.
@@ -2594,7 +2612,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     for (const side of withoutPrinted(namesText).split(CONJUNCTION)) {
       for (const name of passingNamesIn(base.index, [...new Set(analyzerFor(lang).analyze(side, foreign))], lang)) {
         const words = tokenize(foldText(name.spelled))
-        if (!passing.some(p => p.spelled === name.spelled) && !words.every(word => quoted.has(word) || printed.has(word)) && !errorMessage(words) && !counted(raw, words) && !words.every(word => fileKinds.has(word)) &&
+        if (!passing.some(p => p.spelled === name.spelled) && !words.every(word => quoted.has(word) || printed.has(word) || likeness.has(word)) && !errorMessage(words) && !counted(raw, words) && !words.every(word => fileKinds.has(word)) &&
           !programs(name.spelled)) passing.push(name)
       }
     }
@@ -2672,7 +2690,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // "a task mata") is everyday language the notes happen not to use: a strong match of the rest
     // is enough, however few its words.
     // A foreign word after a Portuguese article ("configuro o traefik") is a name as well.
-    const foreignNoun = question.lang === 'pt' && unknownTerms.some(word => !portugueseShaped(word) && afterArticle(raw, word))
+    const foreignNoun = question.lang === 'pt' && unknownTerms.some(word => !portugueseShaped(word) && !isEverydayWord(foldText(word), 'pt') && afterArticle(raw, word))
     // An unknown word that opens the question ("trivy in github actions: ...", "jaeger pra tracing") is its subject.
     const opens = firstWord !== undefined && unknownTerms.some(word => foldText(word) === foldText(firstWord))
     // "ativei dnssec no route 53 e o dominio parou": what the student switched on is what went wrong (see switchedOn); "o
@@ -2819,8 +2837,9 @@ function likenedWords (raw: string): Set<string> {
 // A question that asks for an analogy or offers one ("analogy for EBS?", "analogia pra hipervisor?").
 const ASKS_ANALOGY = /\b(?:analog(?:y|ies|ia|ias)|metaphors?|metaforas?|compare it to|comparar com)\b/
 // A thing likened to another inside the question ("computacao em nuvem e tipo assinar netflix", "is the control plane like
-// head office", "feels like automatic vs manual transmission", "comparar o hipervisor com um sindico"): what follows is the likeness.
-const LIKENED_IN_CLAUSE = /^(?:is|are)\s+(?:\S+\s+){1,4}?like\s+(.+)$|\b(?:is|are|e|eh|seria|sao|feels|seems|sounds|parece|funciona)\s+(?:(?:kinda|sort of|kind of|basically|basicamente|meio|tipo|just|so)\s+)?(?:like|tipo|que nem|igual a|igual)\s+(.+)$|\bcompar\w*\s+(?:o|a|os|as|the)?\s*\S+\s+(?:com|to|with)\s+(.+)$/
+// head office", "feels like automatic vs manual transmission", "comparar o hipervisor com um sindico", "is the cloud basically google
+// drive but for everything", "parece nome de pokemon"): what follows is the likeness.
+const LIKENED_IN_CLAUSE = /^(?:is|are)\s+(?:\S+\s+){1,4}?like\s+(.+)$|\b(?:is|are|e|eh|seria|sao|feels|seems|sounds|parece|funciona)\s+(?:(?:kinda|sort of|kind of|basically|basicamente|meio|tipo|just|so)\s+)?(?:like|tipo|que nem|igual a|igual)\s+(.+)$|\bcompar\w*\s+(?:o|a|os|as|the)?\s*\S+\s+(?:com|to|with)\s+(.+)$|\b(?:is|are|e|eh|seria|sao)\s+(?:\S+\s+){0,3}?(?:basically|basicamente|just|so)\s+(.+?)\s+(?:but|mas|so que)\s+(?:for|pra|para)\b|\b(?:parecem?|sounds like|looks like)\s+(?:um |uma |a )?(?:nome|coisa|name|thing)\s+(?:de|do|da|from|of|in)\s+(.+)$/
 // A clause that offers the comparison: "like a door that only opens from the inside", "tipo rastreio de encomenda".
 const OFFERED_LIKENESS = /^(?:like|kinda like|sort of like|tipo|tipo assim|feito|como se fosse)\s+(.+)$/
 // The thing an analogy is drawn from, named before the word ("bouncer at a club analogy", "a cooking analogy") or after

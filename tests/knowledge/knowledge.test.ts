@@ -861,6 +861,19 @@ t.test('everyday-words', async t => {
     const mall = retrieve(base, 'is the ecs cluster like a shopping mall and the services like the branch stores inside it? what runs where')
     t.same([mall.covered, mall.untreated], [true, []], 'the branch stores are the likeness, not a name the notes lack')
     t.equal(retrieve(base, 'is kafka like sqs but for streams?').covered, false, 'what is likened to something is still asked about')
+    t.same(retrieve(base, 'is s3 basically dropbox but for websites? where do the files go').unknown, [], '"basically X but for" likens')
+    const named = retrieve(base, 'faas e paas parecem nome de digimon kkk qual a diferenca')
+    t.same([named.covered, named.hits[0]?.topic], [true, 'service-models'], '"parece nome de" likens')
+  })
+
+  t.test('an address block written out names the notes\' addressing, whatever else the question calls it', async t => {
+    const found = retrieve(base, 'saw 192.168.10.0/24 written on the board, what is the number after the slash')
+    t.same([found.covered, found.hits[0]?.topic], [true, 'vpc-subnets'])
+  })
+
+  t.test('an everyday Portuguese word borrowed from English after an article is no foreign product', async t => {
+    const found = retrieve(base, 'e se um hacker descobrir o ip da minha instancia ec2, o security group protege?')
+    t.same([found.covered, found.hits[0]?.topic], [true, 'security-groups-nacls'])
   })
 
   t.test('a connection written short and seconds written apart from their number are no names', async t => {
@@ -1871,6 +1884,9 @@ t.test('everyday-words', async t => {
       'quero q so aluno logado baixe os videos do cloudfront, tipo https://d111.cloudfront.net/aulas/01.mp4?Expires=1700000000&Signature=abc&Key-Pair-Id=K2 como gero esse link?']) {
       t.equal(retrieve(base, question).covered, false, question)
     }
+    // The scheme and the region of a console link say how the student got there: the service it shows is what they ask about.
+    const traced = retrieve(base, 'abri https://us-west-2.console.aws.amazon.com/xray/home e tem um mapa dos servicos, como ele sabe por onde a requisicao passou?')
+    t.same([traced.covered, traced.hits[0]?.topic], [true, 'observability'])
   })
 
   t.test('how to write a thing the notes mention only in passing is what is asked', async t => {
