@@ -51,10 +51,10 @@ const BROWSERS: ReadonlySet<string> = new Set(['chrome', 'firefox', 'safari'])
  * inválido"), the network commands they check things with ("peguei o ip do ALB com nslookup"), where they read about
  * things ("vi num video do youtube", "copiando de um tutorial"), the switches of a screen ("um toggle"), a provider's
  * playground, a slowdown they saw, how things ship ("released in lockstep"), the people around them ("a coworker
- * mentioned it"), the rituals and tools of their team at work ("o tech lead falou na retro", "nessa sprint", "a msg no
- * slack") and the verdict they ask for ("yay or nay"). They say how a student describes the situation, never a
- * product or a service the notes should treat. Words that are a topic of their own ("webhook", "regex", "mutex") are
- * left off: a question may be about them.
+ * mentioned it"), where their class talks ("no zap da turma", "someone in our telegram"), the rituals and tools of
+ * their team at work ("o tech lead falou na retro", "nessa sprint", "a msg no slack") and the verdict they ask for
+ * ("yay or nay"). They say how a student describes the situation, never a product or a service the notes should
+ * treat. Words that are a topic of their own ("webhook", "regex", "mutex") are left off: a question may be about them.
  */
 const DEVELOPER_WORDS: ReadonlySet<string> = new Set(`
 segfault stacktrace coredump crashloop bugfix hotfix typo checksum timestamp libs assert asserts
@@ -64,7 +64,7 @@ crud cruds coworker groupmate multiplayer cto ceo lockstep helpdesk grandma gran
 ctrl nslookup traceroute netstat telnet wget devtools youtube reddit stackoverflow vps vpss
 hype tech overengineering overengineered ticket yay nay
 tutorial tutoriais toggle toggles playground slowdown slowdowns
-discord meetup
+discord meetup telegram zap zapzap
 retro retros retrospective sprint sprints squad squads onboarding offboarding slack jira backlog daily dailies
 `.split(/\s+/).filter(w => w !== '').concat([...BROWSERS]))
 

@@ -678,6 +678,8 @@ const FILLERS: ReadonlySet<string> = new Set([
   'slide', 'slides', 'apostila', 'lecture', 'lectures', 'quiz', 'monitoria', 'monitorias',
   'worksheet', 'worksheets', 'handout', 'handouts', 'exercicio', 'exercicios', 'enunciado', 'roteiro',
   'lab', 'labs', 'laboratorio', 'laboratorios',
+  // The degree, written short ("em eng de software a gente …", "sou de eng comp"): where the student comes from.
+  'eng',
   // The test itself, as Brazilian courses name it ("na P2", "o gabarito da lista", "a dissertativa", "decoreba pra prova").
   'simulado', 'simulados', 'gabarito', 'gabaritos', 'dissertativa', 'dissertativas', 'decoreba', 'p1', 'p2', 'p3', 'av1', 'av2', 'av3',
   // The parts of a written thesis ("no referencial teorico", "o glossario do tcc").

@@ -658,6 +658,7 @@ const CAREER = new RegExp([
  */
 const STUDY_SKILLS = new RegExp([
   String.raw`\b(procrastinat\w*|procrastin\w*|pomodoro)\b`, String.raw`\bstay(ing)? focused\b`,
+  String.raw`\b(take|taking) notes (during|in|at) (the )?(lectures?|class(es)?)\b|\b(anotar|fazer anotacoes|tomar notas) (na|nas|durante a|durante as) aulas?\b`,
   // Keeping up: the will to study, falling behind in class, burning out, a job beside the course.
   String.raw`\b(motivacao|motivation|motivated|motivad[oa]|animo|vontade) (\w+ ){0,3}(pra|para|to) (estudar|study|studying)\b`,
   String.raw`\b(fell|falling|fallen|got|getting|gotten|am|im|i'm|been|ficando|fiquei|to|estou) (\w+ ){0,3}(behind|atrasad[oa]s?) (in|on|with|em|nas|nos|na|no|com) (all |todas |todos )?(my |the |as |os |minhas |meus )?(classes|courses|coursework|studies|subjects|lectures|readings|materias|disciplinas|aulas|estudos)\b`,
@@ -809,11 +810,11 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\b(dar conta de|handle|juggle|juggling) \d+ (materias|disciplinas|classes|courses|subjects)\b`, String.raw`\bcomo (me )?organizar (\w+ ){0,2}(semestre|estudos|rotina)\b`,
   String.raw`\bhow long do you (usually )?take to (answer|reply|respond)\b`,
   // Small talk with the assistant itself, a laptop to buy, whether the student is ready for an interview (the numbers
-  // they want ready for one are the notes'), and an accountant for a family business.
+  // they want ready for one are the notes'), and an accountant for a family business (one who asks is only saying who they are).
   String.raw`\b(how is|hows|how s) your day\b`, String.raw`\bdo you (ever )?get tired\b`,
   String.raw`\b(laptop|notebook)s? (would you|do you|should i|you'?d) (recommend|buy|get)\b`, String.raw`\b(recommend|recomenda\w*|indica\w*) (a |an |um |uma )?(laptop|notebook)\b`,
   String.raw`\b(am i|i'?m|im|i am|to|tou|estou|sou) (ready|pront[oa]|preparad[oa]) (for|pra|para) (an? |the |my |a |uma )?(internship |job |tech )?(interview|entrevista)\b`,
-  String.raw`\baccountants?\b`
+  String.raw`\b(need|hire|hiring|find|get) (an? |our |my )?accountants?\b|\baccountants? or\b`
 ].join('|'))
 
 /**

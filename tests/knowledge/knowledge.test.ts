@@ -1826,6 +1826,22 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'podes explicar-me o que e uma subnet privada?').hits[0]?.topic, 'vpc-subnets')
   })
 
+  t.test('who the student is, their degree written short or their old job, is not what they ask about', async t => {
+    const degree = retrieve(base, 'em eng de software aprendi sobre testes automatizados, como rodo eles no pipeline do github actions?')
+    t.same([degree.covered, degree.unknown, degree.hits[0]?.topic], [true, [], 'ci-cd-gitflow'])
+    const job = retrieve(base, 'im an accountant by training, how is s3 storage billed per gb?')
+    t.same([job.covered, job.hits[0]?.topic], [true, 'storage-types'])
+    // Hiring one, or an accountant's study habits, are still not the notes' to answer.
+    t.equal(retrieve(base, 'do we need an accountant for the startup or can we just use a spreadsheet').covered, false)
+    t.equal(retrieve(base, 'quick one from an old accountant back in school, whats the best way to take notes during lectures').covered, false)
+  })
+
+  t.test('the chat where the class talks is where the student heard it, not what they ask about', async t => {
+    const zap = retrieve(base, 'vi no zap da turma q o alb cobra por hora mesmo sem trafego, é verdade?')
+    t.same([zap.covered, zap.unknown, zap.hits[0]?.topic], [true, [], 'load-balancers'])
+    t.same(retrieve(base, 'no grupo do telegram falaram q a nat gateway cobra por gb processado, procede?').unknown, [])
+  })
+
   t.test('a pause, a "wait", an "honestly" or pseudocode asked for opens the question and names nothing', async t => {
     for (const [question, topic] of [['hmm, can a fifo queue deliver the same message twice?', 'message-queues'],
       ['pera, o alb cobra por hora mesmo parado?', 'load-balancers'], ['sincerao: vale a pena kubernetes pra um projeto com uma api so?', 'kubernetes-basics'],
