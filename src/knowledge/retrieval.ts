@@ -611,7 +611,9 @@ const COURSE_LOGISTICS = new RegExp([
  */
 const CAREER = new RegExp([
   String.raw`\b(conseguir|consigo|arrumar|achar|get|land|find|getting|landing|finding) (um |uma |an? |my first |meu primeiro |uma primeira |o primeiro |a primeira )?(estagio|internship|emprego|job|vaga)\b`,
-  String.raw`\b(salary|salaries|salario|salarios|faixa salarial|pretensao salarial|linkedin)\b`,
+  String.raw`\b(salary|salaries|salario|salarios|faixa salarial|pretensao salarial)\b`,
+  // The student's LinkedIn profile and what goes in it; a post seen there is only where they read something.
+  String.raw`\b(monto|montar|monta|escrevo|escrever|review|revisar|colocar|coloco|put|write|improve|melhorar)\b (\w+ ){0,4}linkedin\b|\blinkedin (headline|profile|perfil|ou github|or github)\b`,
   String.raw`\b(worth|vale a pena) (doing |taking |getting |fazer |pegar )?(an? |um |the )?(summer |paid |unpaid )?(internship|estagio)\b`,
   String.raw`\b(side project ideas|ideias? de projetos? (pessoa(l|is)|paralelos?|pro portfolio))\b`, String.raw`\b(ask|asking) (\w+ ){0,3}for an? (raise|promotion)\b`,
   String.raw`\bfazer (uma )?(pos|pos-graduacao|pos graduacao|especializacao|mestrado|mba)\b`,
@@ -1659,9 +1661,11 @@ function siblingAsked (passages: readonly Passage[], passage: Passage, query: Re
 
 /** Words of the question, besides a name, that a sentence of the notes must say with it to answer it. */
 const SAID_WITH_NAME = 2
+/** The same, for a sentence of a note other than the one whose section leads. */
+const SAID_ELSEWHERE = 3
 
-/** The section of the note at `path` with a sentence that names every one of `names`, word after word, with SAID_WITH_NAME of the question's other words. */
-function sectionSaying (base: KnowledgeBase, path: string, names: readonly string[], queryTerms: readonly string[], lang: Lang): Passage | null {
+/** The section of the note at `path` with a sentence that names every one of `names`, word after word, with `withName` of the question's other words. */
+function sectionSaying (base: KnowledgeBase, path: string, names: readonly string[], queryTerms: readonly string[], lang: Lang, withName = SAID_WITH_NAME): Passage | null {
   const analyzer = analyzerFor(lang)
   const nameTerms = names.map(name => analyzer.analyze(name))
   if (nameTerms.some(terms => terms.length === 0)) return null
@@ -1672,7 +1676,7 @@ function sectionSaying (base: KnowledgeBase, path: string, names: readonly strin
     for (const sentence of sentenceTerms(passage)) {
       const joined = ` ${sentence.join(' ')} `
       const words = new Set(sentence)
-      if (nameTerms.every(terms => joined.includes(` ${terms.join(' ')} `)) && rest.filter(t => words.has(t)).length >= SAID_WITH_NAME) return passage
+      if (nameTerms.every(terms => joined.includes(` ${terms.join(' ')} `)) && rest.filter(t => words.has(t)).length >= withName) return passage
     }
   }
   return null
@@ -2671,6 +2675,19 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       if (saying !== null) {
         leadWith(saying)
         untreated.length = 0
+      }
+    }
+    // So may a section of another note found with it, in the order found ("can i run arm64 (graviton) tasks on fargate
+    // spot?", said among the Spot note's key facts while the FinOps note's section on Spot leads), where the sentence says
+    // more of the question: SAID_ELSEWHERE of its words, not the pieces of a code or a number ("sa-east-1").
+    if (untreated.length > 0) {
+      const words = queryTerms.filter(term => term.length >= 3 && !/\d/.test(term))
+      for (const path of new Set(ranked.map(hit => hit.path).filter(path => path !== lead.path))) {
+        const saying = sectionSaying(base, path, untreated, words, lang, SAID_ELSEWHERE)
+        if (saying === null) continue
+        leadWith(saying)
+        untreated.length = 0
+        break
       }
     }
     // A name the leading note does not treat that another note ranked close behind does ("undo my deployment with

@@ -1836,6 +1836,17 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'quick one from an old accountant back in school, whats the best way to take notes during lectures').covered, false)
   })
 
+  t.test('a name another note found says together with the rest of the question is answered there', async t => {
+    const found = retrieve(base, 'to save even more money can arm64 tasks go on fargate spot?')
+    t.same([found.covered, found.untreated, found.hits[0]?.topic, found.hits[0]?.heading], [true, [], 'spot-capacity', 'Key facts to remember'])
+  })
+
+  t.test('a post seen on LinkedIn is where the student read it; the profile itself is a career question', async t => {
+    const post = retrieve(base, 'vi no linkedin um post dizendo que o nat gateway cobra por hora e por gb processado, como evitar esse custo nas subnets privadas?')
+    t.same([post.covered, post.hits[0]?.topic], [true, 'cloud-networking-gateways'])
+    t.equal(retrieve(base, 'como melhorar meu perfil do linkedin pra vagas de cloud?').covered, false)
+  })
+
   t.test('the chat where the class talks is where the student heard it, not what they ask about', async t => {
     const zap = retrieve(base, 'vi no zap da turma q o alb cobra por hora mesmo sem trafego, é verdade?')
     t.same([zap.covered, zap.unknown, zap.hits[0]?.topic], [true, [], 'load-balancers'])
