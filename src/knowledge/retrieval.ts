@@ -2360,6 +2360,9 @@ function crashingDependency (raw: string): (name: string) => boolean {
   }
 }
 
+/** An address block written out with its prefix length ("10.0.0.0/16"). */
+const ADDRESS_BLOCK = /\b\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}\b/
+
 /**
  * Whether a question that has words no note uses still names a topic of the notes: one of its terms is
  * a word of a note's title, keywords or headings, or it writes as code a field the notes explain in
@@ -2367,8 +2370,6 @@ function crashingDependency (raw: string): (name: string) => boolean {
  * notes ("troco", "sozinho"), which a student's question attached to some section may contain, while
  * its subject ("pneu", "carro") is nowhere in them.
  */
-const ADDRESS_BLOCK = /\b\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}\b/
-
 function namesATopic (base: KnowledgeBase, queryTerms: readonly string[], unknown: readonly string[], raw: string): boolean {
   if (unknown.length === 0) return true
   const { named, pairs } = noteTerms(base)
