@@ -80,8 +80,11 @@ const EXPLAIN_HEADING = /^(como (funciona|funcionam)|how (a |an |the )?\S+( \S+)
 /** The words with which a question asks how something works (see EXPLAIN_HEADING). */
 const EXPLAIN_WORDS = ['funciona', 'funcionam', 'work', 'works']
 /** A question that asks how something works, not what it is. */
-/** Asking which kinds of a thing there are ("quais tipos de load balancer existem", "what kinds of storage are there"). */
-const ASKS_KINDS = /\b(?:(?:quais|que) (?:os |as )?(?:tipos|estrategias|modelos|categorias)|tipos de|what (?:types|kinds|sorts) of|which (?:types|kinds) of|types of)\b/
+/**
+ * Asking which kinds of a thing there are ("quais tipos de load balancer existem", "what kinds of storage are there") or
+ * which are the main ones ("quais os principais provedores de nuvem").
+ */
+const ASKS_KINDS = /\b(?:(?:quais|que) (?:os |as )?(?:tipos|estrategias|modelos|categorias)|tipos de|what (?:types|kinds|sorts) of|which (?:types|kinds) of|types of|quais (?:sao )?(?:os |as )?principais)\b/
 const ASKS_HOW = /\b(como (funciona|funcionam)|how (does|do) .+ work|how .+ works)\b/
 const HOWTO_HEADING = /\b(example|exemplo|how to|como (fazer|criar|configurar)|injecting|injetando|pushing|enviando|applying|aplicando|designing|preparar)\b/
 

@@ -1847,6 +1847,11 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'como melhorar meu perfil do linkedin pra vagas de cloud?').covered, false)
   })
 
+  t.test('asking which are the main ones is asking for the kinds the note introduces', async t => {
+    const found = retrieve(base, 'quais os principais provedores de nuvem hoje em dia?')
+    t.same([found.covered, found.hits[0]?.topic, found.hits[0]?.kind], [true, 'what-is-cloud-computing', 'summary'])
+  })
+
   t.test('the chat where the class talks is where the student heard it, not what they ask about', async t => {
     const zap = retrieve(base, 'vi no zap da turma q o alb cobra por hora mesmo sem trafego, é verdade?')
     t.same([zap.covered, zap.unknown, zap.hits[0]?.topic], [true, [], 'load-balancers'])
