@@ -2155,6 +2155,17 @@ export function quotedWords (typed: string): Set<string> {
   return out
 }
 
+/** A key of a JSON document the student pasted, quoted and followed by its colon ("runtimePlatform": {…}). */
+const DOCUMENT_KEY = /"([A-Za-z_][\w.-]*)"\s*:/g
+
+/**
+ * The words of the keys of a JSON document pasted into the question ('"runtimePlatform": {"cpuArchitecture": "ARM64"}'),
+ * even without the braces around it: fields of the student's document, which name no product they ask about.
+ */
+function documentKeyWords (raw: string): Set<string> {
+  return new Set([...raw.matchAll(DOCUMENT_KEY)].flatMap(match => tokenize(foldText(match[1]))))
+}
+
 /**
  * The words of a message the student quotes ("minha lambda deu 'Task timed out after 900.00 seconds'") that the question
  * writes nowhere else: what the student saw is no name the notes lack, unless they name it themselves outside the
@@ -2553,7 +2564,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   // How plainly the student wants it told ("eli5") names nothing either.
   // "I) … II) … III) …": how a quiz numbers its statements (see statementLabels).
   const quizLabels = new Set(statementLabels(raw))
-  const saidAsNoName = new Set([...phrased, ...fileKinds, ...glossed, ...likened, ...likeness, ...sized, ...pasted, ...otherCloud.words, ...quotedOnlyWords(raw), ...assignedValues(raw),
+  const saidAsNoName = new Set([...phrased, ...fileKinds, ...glossed, ...likened, ...likeness, ...sized, ...pasted, ...otherCloud.words, ...quotedOnlyWords(raw), ...documentKeyWords(raw), ...assignedValues(raw),
     ...gistWords(folded), ...quizLabels])
   const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, opensSentence(word)) && !saidAsNoName.has(foldText(word)) && !spelledAsNoProduct(word) &&
     !everyday(base, raw, word, question.lang, opensSentence(word)) && !programs(word))

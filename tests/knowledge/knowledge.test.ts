@@ -1880,6 +1880,12 @@ t.test('everyday-words', async t => {
     t.same(retrieve(base, 'what does health_check_path do in terraform').unknown, ['health_check_path'])
   })
 
+  t.test('the keys of a JSON document pasted without its braces name nothing', async t => {
+    t.same(retrieve(base, 'no json da task: "ephemeralStorage": {"sizeInGiB": 50}, os arquivos somem quando a task para?').unknown, [])
+    // A single word the student quotes on its own is still a name the notes may lack.
+    t.same(retrieve(base, 'o que é o "Karpenter"?').unknown, ['Karpenter'])
+  })
+
   t.test('a credential written out, the strings of a pasted array and an AWS CLI action without options name nothing', async t => {
     t.same(retrieve(base, 'achei no historico do git: DB_PASSWORD=Xk92hQzLmw ja apaguei a linha no commit seguinte, ainda preciso fazer algo?').unknown, [],
       'a leaked password is the student\'s data')
