@@ -220,7 +220,7 @@ function typedAddressWords (raw: string): Set<string> {
     const link = /^https?:/i.test(match[1])
     // A link that opens the question ("https://react.dev/reference/react/useEffect why does my effect run twice") is its subject.
     if (link && raw.slice(0, match.index).trim() === '') continue
-    if (link) outside ??= new Set(tokenize(foldText(raw.replace(LINK, ' '))))
+    if (link) outside ??= wordsOutsideLinks(raw)
     const service = link ? AWS_PAGE.exec(match[1])?.[1]?.toLowerCase() : undefined
     // The keys of a link's query say what it carries ("?Expires=…&Signature=…&Key-Pair-Id=…", a signed URL): they stay.
     for (const token of tokenize(link ? match[1].replace(QUERY_KEY, ' ') : match[1])) {
@@ -246,6 +246,12 @@ function queryKeys (address: string): string {
  */
 const LINK = /https?:\/\/[^\s)`'"<>]+/gi
 const AWS_PAGE = /^https?:\/\/(?:[a-z0-9-]+\.)*aws\.amazon\.com\/([a-z0-9-]+)/i
+
+/** The folded words a question writes outside its links: what it names itself, not where it points. */
+function wordsOutsideLinks (typed: string): Set<string> {
+  return new Set(tokenize(foldText(typed.replace(LINK, ' '))))
+}
+
 /** A region's code as AWS writes it ("sa-east-1", "us-gov-west-1"). */
 const REGION_CODE = /\b[a-z]{2}(?:-gov)?-[a-z]+-\d\b/g
 
@@ -2124,7 +2130,7 @@ export function dottedWords (typed: string): Set<string> {
   // A link's host named outside the link too ("como escrevo um helm chart? abri https://helm.sh/docs/…") is what the
   // student asks about, not a file.
   const links = [...typed.matchAll(LINK)].map(match => [match.index ?? 0, (match.index ?? 0) + match[0].length] as const)
-  const outside = links.length === 0 ? new Set<string>() : new Set(tokenize(foldText(typed.replace(LINK, ' '))))
+  const outside = links.length === 0 ? new Set<string>() : wordsOutsideLinks(typed)
   for (const match of typed.matchAll(/[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+/gu)) {
     const inLink = links.some(([start, end]) => (match.index ?? 0) >= start && (match.index ?? 0) < end)
     for (const part of match[0].split('.')) {
