@@ -1719,6 +1719,52 @@ function passagePairs (passage: Passage): Set<string> {
   return terms.pairs
 }
 
+/**
+ * A question that asks what an abbreviation stands for ("cdn stands for what", "oq significa a sigla kms"): the passage
+ * that spells the abbreviation out beside it ("A CDN (content delivery network) is …", "AWS Key Management Service
+ * (KMS)") answers it first.
+ */
+// The abbreviation is the word the question asks the meaning of ("cdn stands for", "CDN é sigla de que", "o que significa
+// S3", "what does AZ mean") or one it types in capitals beside asking what letters mean ("HA and DR, what do those
+// letters mean"); in "what does least privilege mean for iam policies" IAM is not what is asked.
+const MEANING_AFTER = /\b([a-z][a-z0-9]{1,5}) (?:stands? for|significa|significam|quer dizer|querem dizer|means what|e (?:a )?sigla)\b/g
+const MEANING_BEFORE = /\b(?:what does|what do|(?:o que|oq|o q|que) (?:significa|quer dizer)|significado d[aeo]s?|sigla|acronym|abbreviation) (?:the |a |o |an )?([a-z][a-z0-9]{1,5})\b/g
+const MEANING_OF_CAPITALS = /\b(letters|letras|siglas?|acronyms?|abbreviations?|stand for|stands for)\b/
+/** SPELLED_OUT times the rank of a passage that spells out an abbreviation the question writes. */
+const SPELLED_OUT = 2
+// Between the words an abbreviation is made of, these count for no letter ("Amazon Resource Name" makes ARN; "rede de distribuição de conteúdo" would make RDC).
+const SPELLING_FILLERS = new Set(['of', 'and', 'for', 'the', 'a', 'de', 'do', 'da', 'dos', 'das', 'e', 'para'])
+const SPELLED = new WeakMap<Passage, Set<string>>()
+
+/** The abbreviations whose meaning the question asks, lower case; null when it asks none. */
+function meaningAsked (raw: string): Set<string> | null {
+  const folded = foldText(raw)
+  const asked = new Set([...folded.matchAll(MEANING_AFTER), ...folded.matchAll(MEANING_BEFORE)].map(match => match[1]))
+  if (MEANING_OF_CAPITALS.test(folded)) for (const word of raw.match(/\b\p{Lu}{2,5}\b/gu) ?? []) asked.add(word.toLowerCase())
+  return asked.size === 0 ? null : asked
+}
+
+/** The abbreviations a passage spells out beside themselves, lower case: "CDN (content delivery network)", "Key Management Service (KMS)". */
+function spelledOut (passage: Passage): Set<string> {
+  let out = SPELLED.get(passage)
+  if (out !== undefined) return out
+  out = new Set()
+  const initials = (words: string[]): string => words.filter(w => !SPELLING_FILLERS.has(w.toLowerCase())).map(w => w[0].toLowerCase()).join('')
+  const words = (text: string): string[] => text.split(/[\s-]+/).filter(w => /^\p{L}/u.test(w))
+  for (const match of passage.text.matchAll(/\b(\p{Lu}[\p{Lu}\p{Ll}]{1,5})\s*\(([^)]{3,80})\)/gu)) {
+    const abbreviation = match[1].toLowerCase()
+    const inside = words(match[2])
+    for (let n = abbreviation.length; n <= inside.length; n++) if (initials(inside.slice(0, n)) === abbreviation) out.add(abbreviation)
+  }
+  for (const match of passage.text.matchAll(/([^()\n]{3,80})\s*\((\p{Lu}[\p{Lu}\p{Ll}]{1,5})\)/gu)) {
+    const abbreviation = match[2].toLowerCase()
+    const before = words(match[1])
+    for (let n = abbreviation.length; n <= before.length; n++) if (initials(before.slice(-n)) === abbreviation) out.add(abbreviation)
+  }
+  SPELLED.set(passage, out)
+  return out
+}
+
 function count (words: string[], query: string): number {
   let n = 0
   for (const w of words) if (sameWord(query, w)) n++
@@ -1895,6 +1941,7 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
   const askedPairs = [...new Set(termPairs(analyzer.analyze(question.text)))]
   const asksHow = ASKS_HOW.test(question.text)
   const asksKinds = ASKS_KINDS.test(question.text)
+  const abbreviations = meaningAsked(question.raw)
   const noteScore = new Map<string, number>()
   for (const hit of noteHits) noteScore.set(hit.path, Math.max(noteScore.get(hit.path) ?? 0, hit.score))
   const top = Math.max(...noteScore.values())
@@ -1955,7 +2002,8 @@ function rerank (base: KnowledgeBase, found: SearchHit[], question: Question, la
       const sentence = specific.length < SENTENCE_TERMS ? 0 : Math.max(0, ...sentenceTerms(passage).map(terms => specific.filter(q => terms.includes(q)).length / specific.length))
       // So does a recap that is the one passage of its note to write a word of the question ("HSTS", said only among the key facts).
       const recapSays = recap < 1 && (sentence >= RECAP_SAYS || onlyHere(passages, i, specific, [...query])) ? 1 / recap : 1
-      const rank = note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * (1 + HEADING_PHRASE * headingPhrase) * (1 + TEXT_PHRASE * textPhrase) *
+      const spells = abbreviations !== null && [...spelledOut(passage)].some(abbreviation => abbreviations.has(abbreviation)) ? SPELLED_OUT : 1
+      const rank = spells * note * (0.3 + 0.7 * section) * (1 + HEADING_MATCH * headingMatch) * (1 + HEADING_PHRASE * headingPhrase) * (1 + TEXT_PHRASE * textPhrase) *
         (1 + QUESTION_MATCH * questionMatch) * (1 + SENTENCE_MATCH * sentence) * typeFactor(type, hit, type === 'difference' && !COMPARISON_HEADING.test(foldText(passages[0].title)) ? comparedMatch(headingTerms, title, query, headingMatch) : headingMatch, headingPhrase, asksHow, namedWhole, asksKinds) * recap * recapSays * yields * side
       out.push({ ...hit, rank, headingMatch, headingPhrase, questionMatch })
     })

@@ -1852,6 +1852,13 @@ t.test('everyday-words', async t => {
     t.same([found.covered, found.hits[0]?.topic, found.hits[0]?.kind], [true, 'what-is-cloud-computing', 'summary'])
   })
 
+  t.test('asking what an abbreviation stands for is answered by the passage that spells it out', async t => {
+    const found = retrieve(base, 'cdn é sigla de que mesmo?')
+    t.same([found.covered, found.hits[0]?.topic, found.hits[0]?.kind], [true, 'cdn', 'summary'], 'the summary writes "CDN (content delivery network)"')
+    // The meaning asked is that of "least privilege", not of the IAM the summary spells out.
+    t.equal(retrieve(base, 'what does least privilege mean for iam policies').hits[0]?.heading, 'Applying least privilege')
+  })
+
   t.test('the chat where the class talks is where the student heard it, not what they ask about', async t => {
     const zap = retrieve(base, 'vi no zap da turma q o alb cobra por hora mesmo sem trafego, é verdade?')
     t.same([zap.covered, zap.unknown, zap.hits[0]?.topic], [true, [], 'load-balancers'])
