@@ -2454,6 +2454,10 @@ function namesATopic (base: KnowledgeBase, queryTerms: readonly string[], unknow
   return false
 }
 
+// How a student opens a statement of what they understood, to have it checked, and the article after it: "so the …",
+// "correct me if im wrong but a …", "entao o …", "deixa eu ver se entendi: o …".
+const CHECKING_UNDERSTANDING = /^\s*(?:(?:so|ok|okay|basically|if i got it right|correct me if (?:i'?m|im|i am) wrong(?: but)?|let me see if i got (?:it|this)|entao|basicamente|pelo que entendi|entendi que|deixa eu ver se entendi|me corrige se (?:eu )?(?:estiver|tiver) errad[oa](?: mas)?|se entendi direito)[,:]?\s+)+(?:(?:the|a|an|o|a|os|as|um|uma)\s+)?/
+
 // The first word of each sentence after the first: after a full stop, a question or an exclamation mark and a space.
 const SENTENCE_OPENER = /[.?!]\s+(\p{L}[\p{L}\p{N}]*)/gu
 
@@ -2778,8 +2782,11 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // is enough, however few its words.
     // A foreign word after a Portuguese article ("configuro o traefik") is a name as well.
     const foreignNoun = question.lang === 'pt' && unknownTerms.some(word => !portugueseShaped(word) && !isEverydayWord(foldText(word), 'pt') && afterArticle(raw, word))
-    // An unknown word that opens the question ("trivy in github actions: ...", "jaeger pra tracing") is its subject.
-    const opens = firstWord !== undefined && unknownTerms.some(word => foldText(word) === foldText(firstWord))
+    // An unknown word that opens the question ("trivy in github actions: ...", "jaeger pra tracing") is its subject, and
+    // so is one that opens what a student checks they understood ("so graphql is one endpoint …, right?").
+    const checkedSubject = tokenize(foldText(raw).replace(CHECKING_UNDERSTANDING, ''))[0]
+    const opensChecked = checkedSubject !== undefined && checkedSubject !== foldText(firstWord ?? '') && unknownTerms.some(word => foldText(word) === checkedSubject)
+    const opens = opensChecked || (firstWord !== undefined && unknownTerms.some(word => foldText(word) === foldText(firstWord)))
     // "ativei dnssec no route 53 e o dominio parou": what the student switched on is what went wrong (see switchedOn); "o
     // chatgpt disse q o gitlab ci usa o mesmo yaml": what a claim to check is said of is what is asked (see judgedStatement).
     // "thinking about switching from docker to podman": what they would switch to is what they weigh (see weighingSwitch),
@@ -2827,7 +2834,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const namedOnce = distinctNames(named)
     const told = !answersAll && !weighed && toldBeforeAsking(base, raw, namedOnce, unknown, lang, question.lang) ? namedOnce : []
     const setting = answersAll || anyWhere(raw, unknownTerms, untreated, proposedByClassmate) ? [] : told.length > 0 ? told
-      : about || repeated || opensAfterArticle ? [] : crashed.length > 0 ? crashed
+      : about || repeated || opensAfterArticle || opensChecked ? [] : crashed.length > 0 ? crashed
       : unknownTerms.some(word => toolOrOwner(raw, word) || TOOL_FILE.test(foldText(word))) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
     if (certification !== null && !untreated.some(name => foldText(name) === certification)) untreated.push(certification)
     // A limit asked of a thing the leading section gives no number for is answered by the section found with it that

@@ -1859,6 +1859,13 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'what does least privilege mean for iam policies').hits[0]?.heading, 'Applying least privilege')
   })
 
+  t.test('a name the notes lack that opens what a student checks they understood is what the question is about', async t => {
+    const checked = retrieve(base, 'correct me if im wrong but the pulumi state is kept in a file like terraform state?')
+    t.same([checked.covered, checked.unknown], [false, ['pulumi']])
+    // A subject the notes treat, checked the same way, is answered.
+    t.equal(retrieve(base, 'so the nat gateway charges per hour even with no traffic, right?').covered, true)
+  })
+
   t.test('the chat where the class talks is where the student heard it, not what they ask about', async t => {
     const zap = retrieve(base, 'vi no zap da turma q o alb cobra por hora mesmo sem trafego, é verdade?')
     t.same([zap.covered, zap.unknown, zap.hits[0]?.topic], [true, [], 'load-balancers'])
