@@ -2925,6 +2925,8 @@ function likenedWords (raw: string): Set<string> {
   const match = CLOSING_COMPARISON.exec(folded)
   // Asked before it: at least three words come before the comparison.
   if (match === null || tokenize(folded.slice(0, match.index)).length < 3) return new Set()
+  // "…, como o pulumi guarda o estado?": "como" opening a clause of several words asks how, it likens nothing.
+  if (match[0].replace(/^,\s*/, '').startsWith('como') && tokenize(match[1]).length > 2) return new Set()
   return new Set(tokenize(match[1]))
 }
 

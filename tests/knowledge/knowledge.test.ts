@@ -1051,6 +1051,7 @@ t.test('everyday-words', async t => {
     t.same([lun.covered, lun.unknown], [true, []])
     t.same(retrieve(base, 'como agendo uma lambda pra rodar toda noite, tipo o crontab do nosso servidor').unknown, [], 'in Portuguese too')
     t.ok(retrieve(base, 'like crontab, can lambda run on a schedule?').unknown.includes('crontab'), 'a comparison that opens the question is left alone')
+    t.ok(retrieve(base, 'segundo a vaga, como o pulumi guarda o estado?').unknown.includes('pulumi'), '"como" opening a clause asks how: it likens nothing')
   })
 
   t.test('a word saying when after a vendor names no service', async t => {
