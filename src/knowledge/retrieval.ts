@@ -2894,6 +2894,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
 const PROGRAMMING_LANGUAGE = /\b(?:em|in|no|na|with|using|com|de) (python|javascript|js|java|c|golang|rust|ruby|php|kotlin|swift|typescript)\b|^(python|javascript|js|java|golang|rust|ruby|php|kotlin|swift|typescript)\b/
 // What a language course teaches: its data structures, control flow, memory, objects and asynchrony.
 const LANGUAGE_CONCEPT = /\b(lists?|listas?|tuplas?|tuples?|dicts?|dictionar(y|ies)|dicionarios?|arrays?|arraylist|linkedlist|loops?|iterat\w*|iterand\w*|recurs\w*|chama ela mesma|calls? itself|pointers?|ponteiros?|segmentation fault|segfault|default arguments?|argumentos? padrao|promises?|settimeout|async|await|callbacks?|closures?|construtor(es)?|constructors?|heranca|inheritance|equals|malloc|calloc|variave(l|is)|variables?|type alias|decorators?|generators?|threads?|mutex|garbage collector|classes?|objetos?|metodos?|methods?|fatorial|factorial|fibonacci|strings?)\b/
+// What no cloud course treats: pointers and memory allocated by hand, and "self", the object a method is called on.
+const LANGUAGE_ONLY_CONCEPT = /\b(pointers?|ponteiros?|malloc|calloc|segmentation fault|segfault|self)\b/
 // The languages' own names, and Node, which the notes name as a runtime: none of them says the question is the notes'.
 const LANGUAGE_TERMS = new Set(['python', 'javascript', 'js', 'java', 'c', 'golang', 'rust', 'ruby', 'php', 'kotlin', 'swift', 'typescript', 'ts', 'node'])
 
@@ -2907,6 +2909,9 @@ const LANGUAGE_TERMS = new Set(['python', 'javascript', 'js', 'java', 'c', 'gola
  */
 function languageQuestion (base: KnowledgeBase, folded: string, queryTerms: readonly string[]): boolean {
   if (!PROGRAMMING_LANGUAGE.test(folded) || !LANGUAGE_CONCEPT.test(folded)) return false
+  // Memory by hand and a method's own object are a language's alone, whatever other words of the notes the question uses
+  // ("free the same pointer twice": "twice" reads as the notes' idempotency).
+  if (LANGUAGE_ONLY_CONCEPT.test(folded)) return true
   const named = noteTerms(base).named
   return queryTerms.filter(term => named.has(term) && !LANGUAGE_TERMS.has(term)).length <= 1
 }

@@ -968,7 +968,10 @@ t.test('everyday-words', async t => {
     for (const question of [
       'em python o que acontece se eu alterar uma lista enquanto percorro ela num for?',
       'em js uma promise resolvida roda antes de um settimeout de 0?',
-      'in javascript how do i await several promises at once?'
+      'in javascript how do i await several promises at once?',
+      // Pointers and "self" are a language's alone, whatever words of the notes come with them ("twice" reads as idempotency).
+      'in c why does calling free twice on the same pointer crash the program?',
+      'em python pra que serve o self nos metodos de uma classe?'
     ]) t.equal(retrieve(base, question).covered, false, question)
     for (const question of [
       'my python app lists the objects in an s3 bucket, how do i give it only read access?',
