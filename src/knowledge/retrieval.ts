@@ -539,6 +539,11 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(prazo|data) (de|da|pra|para a) entrega (do|da|de) (trabalho|projeto|tcc|atividade|relatorio|lista)\b`,
   String.raw`\b(quando|qnd|qndo|qdo) (e|eh|vai ser|sera) a (prova|p1|p2|apresentacao|entrega)\b`,
   String.raw`\bhoras (de )?(atividades? )?complementar(es)?\b`, String.raw`\bquantas faltas\b`,
+  // More time on a thesis or a deadline, and which electives to take.
+  String.raw`\b(more time|extension|mais prazo|mais tempo) (\w+ ){0,3}(tcc|thesis|dissertation|deadline|prazo)\b`, String.raw`\b(picking|choosing|pick|choose|escolher|escolho) (\w+ ){0,2}(electives|optativas|eletivas)\b`,
+  // Failing a subject for absences, and the student's own computer failing them during a test: the course's staff decide what follows.
+  String.raw`\b(reprovar|reprovo|reprovei|reprova|reprovado|reprovada) por falta(s)?\b`, String.raw`\b(fail|failing|failed) (a |the |this )?(class|course|subject) (for|because of) (too many )?absences\b`,
+  String.raw`\b(laptop|notebook|computer|computador|pc|internet|wi-?fi|net) (\w+ ){0,2}(dies|died|crashes|crashed|drops|dropped|cai|caiu|morre|morreu|desliga|desligou|trava|travou) (\w+ ){0,3}(during|in the middle of|mid|durante|no meio d[ao]) (the |my |a |o |minha )?(online )?(quiz|exam|test|midterm|prova|avaliacao)\b`,
   // Where the campus's places are ("onde fica o RU?").
   String.raw`\bonde fica (o |a )?(ru|restaurante universitario|biblioteca|secretaria|reitoria|cantina|predio|bloco)\b`, String.raw`\bwhere is the (cafeteria|library|dining hall|registrar'?s office) (on|at) (the )?campus\b`,
   // Why a subject or the internship is required by the degree ("pq calculo 2 é obrigatorio pra quem faz computação").
@@ -652,6 +657,10 @@ const CAREER = new RegExp([
   String.raw`\b(prepare|preparing|prep|preparar|me preparo) (\w+ ){0,2}(for|pra|para) (an? |uma |the |my |minha )?(technical |tecnica |job |emprego |estagio )?(interview|entrevista)s?\b(?! (\w+ ){0,3}(about|sobre|on|de|of) (aws|cloud|nuvem))`,
   // What an opening asks of a candidate ("quantos anos de experiencia costumam pedir pra vaga de sre pleno?").
   String.raw`\b(quantos anos de experiencia|how many years of experience)\b`,
+  // Nerves before an interview, and whether to apply at all, asked as the question's end ("internship listing says cs degree
+  // required, should i still apply?"; "should i apply the plan" is Terraform's).
+  String.raw`\b(nervos[oa]|ansios[oa]|nervous|anxious) (\w+ ){0,2}(pra|para|com|about|before|for) (a |minha |uma |my |the |an? )?(primeira |first )?(entrevista|interview)\b`,
+  String.raw`\bshould i (still )?apply( for (it|this|the (job|internship|position|role)))?\s*[?!.]*$`, String.raw`\b(devo|vale a pena) (me )?candidatar\b`,
   // The interview's behavioural questions and group dynamics, and what to ask an internship to pay.
   String.raw`\bstar method\b`, String.raw`\bbehaviou?ral (questions?|interviews?|part|round|portion|stage)\b`, String.raw`\blive[- ]coding (part|round|interview|stage|etapa|test|teste)\b|\b(interview|entrevista)\b (\w+ ){0,8}live[- ]coding\b`, String.raw`\bdinamica de grupo\b`,
   String.raw`\bquanto pedir de (bolsa|salario)\b`, String.raw`\bbolsa (de|do|num|no|em) estagio\b`,

@@ -1448,6 +1448,17 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'no meu estagio a gente usa ecs com fargate, o que é uma task definition?').covered, true, 'an internship the student already has is where they are')
   })
 
+  t.test('a test a student\'s computer failed, failing for absences, more time on a thesis and which electives to take are the course\'s business; nerves before an interview and whether to apply are careers\'', async t => {
+    for (const question of ['minha net caiu no meio da prova online, e agora?', 'reprovei por falta em redes, consigo fazer de novo no proximo semestre?',
+      'can i get more time on my thesis deadline if my dataset broke?', 'any tips for choosing electives in 3rd year?']) {
+      t.equal(retrieve(base, question).courseLogistics, true, question)
+    }
+    for (const question of ['the job post asks for 3 years of experience and i have none, should i still apply?', 'to nervosa pra entrevista de estagio amanha, como me acalmo?']) {
+      t.equal(retrieve(base, question).covered, false, question)
+    }
+    t.equal(retrieve(base, 'should i apply the terraform plan now or wait for the review?').covered, true, 'a plan to apply is Terraform\'s')
+  })
+
   t.test('what a job pays and which degree to take next are questions of careers; how to study is a question of study skills', async t => {
     for (const [question, what] of [
       ['whats the salary of a junior cloud engineer working with aws and kubernetes?', undefined],
