@@ -93,14 +93,14 @@ export function isProductWord (folded: string): boolean {
  * ("prevalece"), a database running flat out ("no talo"), how a letter to the professor opens and closes ("Prezado
  * professor, …", "Atenciosamente"), the diagram a student draws with its arrows ("no diagrama, a seta vai pra onde?"), a
  * thing explained step by step as to a child ("bem mastigado"), a receipt or certificate asked for ("comprovante"), building what
- * an assignment asks ("implementar"), the colleague who knows more ("um dev sênior"), putting a tag on an image ("taguear") and
- * whoever breaks in ("um hacker").
+ * an assignment asks ("implementar"), the colleague who knows more ("um dev sênior"), putting a tag on an image ("taguear"),
+ * whoever breaks in ("um hacker") and the respect in which two things are weighed ("no quesito kernel").
  */
 const EVERYDAY_PT_MORE: readonly string[] = ['trecho', 'furada', 'fulano', 'fulana', 'ciclano', 'beltrano', 'proceder', 'cospe', 'palestrante',
   'premium', 'triagem', 'sindico', 'dispensa', 'prezado', 'prezada', 'prezados', 'prezadas', 'atenciosamente', 'cordialmente',
   'lentidao', 'estimativa', 'estimativas', 'frete', 'caprichar', 'prevalecer', 'talo', 'diagrama', 'diagramas', 'seta', 'setas',
   'mastigado', 'mastigada', 'mastigadinho', 'comprovante', 'comprovantes', 'implementar', 'implementacao', 'implementacoes', 'senior', 'seniors',
-  'taguear', 'hacker', 'hackers']
+  'taguear', 'hacker', 'hackers', 'quesito', 'quesitos']
 
 /**
  * Everyday English that the general dictionary's common levels leave out while students write it: a price that runs high

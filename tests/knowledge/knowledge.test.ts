@@ -2210,6 +2210,11 @@ t.test('everyday-words', async t => {
     t.match(readQuestion('does the igw cost anything').text, /internet gateway/, 'IGW, written out')
   })
 
+  t.test('the respect in which two things are weighed ("no quesito custo") is everyday Portuguese', async t => {
+    const weighed = retrieve(base, 'no quesito custo, fargate ou ec2 sai mais barato pra uma api pequena?')
+    t.same([weighed.covered, weighed.unknown], [true, []])
+  })
+
   t.test('colloquial questions the notes answer are not refused', async t => {
     for (const [question, topic] of [
       ['deixei meu bucket aberto sem querer, e agr?', 'shared-responsibility|storage-types|iam-least-privilege|security-groups-nacls|encryption-kms'],
