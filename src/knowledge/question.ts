@@ -79,6 +79,7 @@ const EXPANSIONS: Record<string, string> = {
   rn: 'right now',
   irl: 'in real life',
   ppl: 'people',
+  otel: 'opentelemetry',
   ofc: 'of course',
   bc: 'because',
   cuz: 'because',

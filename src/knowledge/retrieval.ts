@@ -2218,6 +2218,22 @@ export function quotedWords (typed: string): Set<string> {
   return out
 }
 
+// The kind of interview a student sat, named before the word where the interview's question follows ("sre interview:",
+// "backend interview q:", "devops interview asked …") or after it ("entrevista de sre"): the role they were interviewed
+// for, not what they ask about. "how do i prepare for a devops job interview" asks about the interview itself.
+const INTERVIEW_KIND = /\b([a-z][a-z0-9]*) (?:job |tech |technical )?interviews?(?: q| question| questions)?(?:\s*[:-]| asked| asks| wanted)|\bentrevistas? (?:de|pra|para) ([a-z][a-z0-9]*)\b/g
+
+// A post or a job ad on LinkedIn ("linkedin post said …", "o post da vaga no linkedin fala em …") is where the student read
+// what they ask about.
+const READ_ON_LINKEDIN = /\blinkedin (?:post|posts|ad|ads|listing|listings)\b|\b(?:post|vaga|anuncio|listing|ad) (?:\w+ ){0,3}(?:no|on|in|do|da) linkedin\b/
+
+/** The words naming the role of an interview the question mentions (see INTERVIEW_KIND), and LinkedIn where it is read on (see READ_ON_LINKEDIN). */
+function interviewKindWords (folded: string): Set<string> {
+  const out = new Set([...folded.matchAll(INTERVIEW_KIND)].map(match => match[1] ?? match[2]))
+  if (READ_ON_LINKEDIN.test(folded)) out.add('linkedin')
+  return out
+}
+
 /** A key of a JSON document the student pasted, quoted and followed by its colon ("runtimePlatform": {…}). */
 const DOCUMENT_KEY = /"([A-Za-z_][\w.-]*)"\s*:/g
 
@@ -2631,7 +2647,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   // How plainly the student wants it told ("eli5") names nothing either.
   // "I) … II) … III) …": how a quiz numbers its statements (see statementLabels).
   const quizLabels = new Set(statementLabels(raw))
-  const saidAsNoName = new Set([...phrased, ...fileKinds, ...glossed, ...likened, ...likeness, ...sized, ...pasted, ...otherCloud.words, ...quotedOnlyWords(raw), ...documentKeyWords(raw), ...assignedValues(raw),
+  const saidAsNoName = new Set([...phrased, ...fileKinds, ...glossed, ...likened, ...likeness, ...sized, ...pasted, ...otherCloud.words, ...quotedOnlyWords(raw), ...documentKeyWords(raw), ...interviewKindWords(folded), ...assignedValues(raw),
     ...gistWords(folded), ...quizLabels])
   const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, opensSentence(word)) && !saidAsNoName.has(foldText(word)) && !spelledAsNoProduct(word) &&
     !everyday(base, raw, word, question.lang, opensSentence(word)) && !programs(word))

@@ -1862,6 +1862,15 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'como melhorar meu perfil do linkedin pra vagas de cloud?').covered, false)
   })
 
+  t.test('the role an interview was for and a LinkedIn post or job ad are where the student met the question; "otel" is OpenTelemetry', async t => {
+    for (const question of ['sre interview asked me how an alb decides which target gets each request',
+      'a vaga no linkedin pede terraform, oq e o state e onde guardo ele?', 'otel vs x-ray, which one should my traces go through?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.unknown], [true, []], question)
+    }
+    t.equal(retrieve(base, 'what are good ways to prepare for a junior devops job interview?').covered, false, 'the interview itself is a career question')
+  })
+
   t.test('asking which are the main ones is asking for the kinds the note introduces', async t => {
     const found = retrieve(base, 'quais os principais provedores de nuvem hoje em dia?')
     t.same([found.covered, found.hits[0]?.topic, found.hits[0]?.kind], [true, 'what-is-cloud-computing', 'summary'])
