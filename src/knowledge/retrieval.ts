@@ -1728,14 +1728,11 @@ function passagePairs (passage: Passage): Set<string> {
   return terms.pairs
 }
 
-/**
- * A question that asks what an abbreviation stands for ("cdn stands for what", "oq significa a sigla kms"): the passage
- * that spells the abbreviation out beside it ("A CDN (content delivery network) is …", "AWS Key Management Service
- * (KMS)") answers it first.
- */
-// The abbreviation is the word the question asks the meaning of ("cdn stands for", "CDN é sigla de que", "o que significa
-// S3", "what does AZ mean") or one it types in capitals beside asking what letters mean ("HA and DR, what do those
-// letters mean"); in "what does least privilege mean for iam policies" IAM is not what is asked.
+// A question that asks what an abbreviation stands for ("cdn stands for what", "oq significa a sigla kms") is answered first
+// by the passage that spells the abbreviation out beside it ("A CDN (content delivery network) is …", "AWS Key Management
+// Service (KMS)"). The abbreviation is the word the question asks the meaning of ("cdn stands for", "CDN é sigla de que",
+// "o que significa S3", "what does AZ mean") or one it types in capitals beside asking what letters mean ("HA and DR, what
+// do those letters mean"); in "what does least privilege mean for iam policies" IAM is not what is asked.
 const MEANING_AFTER = /\b([a-z][a-z0-9]{1,5}) (?:stands? for|significa|significam|quer dizer|querem dizer|means what|e (?:a )?sigla)\b/g
 const MEANING_BEFORE = /\b(?:what does|what do|(?:o que|oq|o q|que) (?:significa|quer dizer)|significado d[aeo]s?|sigla|acronym|abbreviation) (?:the |a |o |an )?([a-z][a-z0-9]{1,5})\b/g
 const MEANING_OF_CAPITALS = /\b(letters|letras|siglas?|acronyms?|abbreviations?|stand for|stands for)\b/
@@ -2227,8 +2224,8 @@ const INTERVIEW_KIND = /\b([a-z][a-z0-9]*) (?:job |tech |technical )?interviews?
 // what they ask about.
 const READ_ON_LINKEDIN = /\blinkedin (?:post|posts|ad|ads|listing|listings)\b|\b(?:post|vaga|anuncio|listing|ad) (?:\w+ ){0,3}(?:no|on|in|do|da) linkedin\b/
 
-/** The words naming the role of an interview the question mentions (see INTERVIEW_KIND), and LinkedIn where it is read on (see READ_ON_LINKEDIN). */
-function interviewKindWords (folded: string): Set<string> {
+/** The words naming where the student met the question: the role of an interview (INTERVIEW_KIND), LinkedIn where a post or an ad was read (READ_ON_LINKEDIN). */
+function whereMetWords (folded: string): Set<string> {
   const out = new Set([...folded.matchAll(INTERVIEW_KIND)].map(match => match[1] ?? match[2]))
   if (READ_ON_LINKEDIN.test(folded)) out.add('linkedin')
   return out
@@ -2481,7 +2478,7 @@ function namesATopic (base: KnowledgeBase, queryTerms: readonly string[], unknow
 
 // How a student opens a statement of what they understood, to have it checked, and the article after it: "so the …",
 // "correct me if im wrong but a …", "entao o …", "deixa eu ver se entendi: o …".
-const CHECKING_UNDERSTANDING = /^\s*(?:(?:so|ok|okay|basically|if i got it right|correct me if (?:i'?m|im|i am) wrong(?: but)?|let me see if i got (?:it|this)|entao|basicamente|pelo que entendi|entendi que|deixa eu ver se entendi|me corrige se (?:eu )?(?:estiver|tiver) errad[oa](?: mas)?|se entendi direito)[,:]?\s+)+(?:(?:the|a|an|o|a|os|as|um|uma)\s+)?/
+const CHECKING_UNDERSTANDING = /^\s*(?:(?:so|ok|okay|basically|if i got it right|correct me if (?:i'?m|im|i am) wrong(?: but)?|let me see if i got (?:it|this)|entao|basicamente|pelo que entendi|entendi que|deixa eu ver se entendi|me corrige se (?:eu )?(?:estiver|tiver) errad[oa](?: mas)?|se entendi direito)[,:]?\s+)+(?:(?:the|a|an|o|os|as|um|uma)\s+)?/
 
 // The first word of each sentence after the first: after a full stop, a question or an exclamation mark and a space.
 const SENTENCE_OPENER = /[.?!]\s+(\p{L}[\p{L}\p{N}]*)/gu
@@ -2647,7 +2644,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   // How plainly the student wants it told ("eli5") names nothing either.
   // "I) … II) … III) …": how a quiz numbers its statements (see statementLabels).
   const quizLabels = new Set(statementLabels(raw))
-  const saidAsNoName = new Set([...phrased, ...fileKinds, ...glossed, ...likened, ...likeness, ...sized, ...pasted, ...otherCloud.words, ...quotedOnlyWords(raw), ...documentKeyWords(raw), ...interviewKindWords(folded), ...assignedValues(raw),
+  const saidAsNoName = new Set([...phrased, ...fileKinds, ...glossed, ...likened, ...likeness, ...sized, ...pasted, ...otherCloud.words, ...quotedOnlyWords(raw), ...documentKeyWords(raw), ...whereMetWords(folded), ...assignedValues(raw),
     ...gistWords(folded), ...quizLabels])
   const unknownTerms = unknown.filter(word => !isCommonWord(word, question.lang, opensSentence(word)) && !saidAsNoName.has(foldText(word)) && !spelledAsNoProduct(word) &&
     !everyday(base, raw, word, question.lang, opensSentence(word)) && !programs(word))
