@@ -2460,10 +2460,15 @@ const ADDRESS_BLOCK = /\b\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}\b/
  * notes ("troco", "sozinho"), which a student's question attached to some section may contain, while
  * its subject ("pneu", "carro") is nowhere in them.
  */
+/** A three-digit HTTP status code ("401", "503"). */
+const STATUS_CODE = /^[1-5]\d\d$/
+
 function namesATopic (base: KnowledgeBase, queryTerms: readonly string[], unknown: readonly string[], raw: string): boolean {
   if (unknown.length === 0) return true
-  const { named, pairs } = noteTerms(base)
+  const { named, pairs, topics } = noteTerms(base)
   if (queryTerms.some(term => named.has(term))) return true
+  // An HTTP status code a note writes ("a turma confunde 401 e 403") names what that note says of it.
+  if (queryTerms.some(term => STATUS_CODE.test(term) && topics.has(term))) return true
   // An address block written out ("10.0.0.0/16") is the notes' addressing, whatever else the question calls it.
   if (ADDRESS_BLOCK.test(raw)) return true
   // A field written as code whose words a note writes side by side, in that order, is a thing the notes explain.

@@ -1871,6 +1871,11 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'what are good ways to prepare for a junior devops job interview?').covered, false, 'the interview itself is a career question')
   })
 
+  t.test('an HTTP status code the notes write names what they say of it', async t => {
+    const codes = retrieve(base, 'minha turma troca 401 com 403 direto, qual a diferenca?')
+    t.same([codes.covered, codes.hits[0]?.topic], [true, 'rest-openapi'])
+  })
+
   t.test('asking which are the main ones is asking for the kinds the note introduces', async t => {
     const found = retrieve(base, 'quais os principais provedores de nuvem hoje em dia?')
     t.same([found.covered, found.hits[0]?.topic, found.hits[0]?.kind], [true, 'what-is-cloud-computing', 'summary'])
