@@ -2485,6 +2485,9 @@ function namesATopic (base: KnowledgeBase, queryTerms: readonly string[], unknow
 // "correct me if im wrong but a …", "entao o …", "deixa eu ver se entendi: o …".
 const CHECKING_UNDERSTANDING = /^\s*(?:(?:so|ok|okay|basically|if i got it right|correct me if (?:i'?m|im|i am) wrong(?: but)?|let me see if i got (?:it|this)|entao|basicamente|pelo que entendi|entendi que|deixa eu ver se entendi|me corrige se (?:eu )?(?:estiver|tiver) errad[oa](?: mas)?|se entendi direito)[,:]?\s+)+(?:(?:the|a|an|o|os|as|um|uma)\s+)?/
 
+// How a student opens what they suppose, and the article after it: "what happens if the …", "oq acontece se o …", "e se a …".
+const WHAT_IF = /^\s*(?:(?:o que|oq|o q|que) acontece se|what happens if|what if|e se)\s+(?:(?:the|my|our|a|an|o|os|as|meu|minha|nosso|nossa|um|uma)\s+)?/
+
 // The first word of each sentence after the first: after a full stop, a question or an exclamation mark and a space.
 const SENTENCE_OPENER = /[.?!]\s+(\p{L}[\p{L}\p{N}]*)/gu
 
@@ -2810,8 +2813,9 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // A foreign word after a Portuguese article ("configuro o traefik") is a name as well.
     const foreignNoun = question.lang === 'pt' && unknownTerms.some(word => !portugueseShaped(word) && !isEverydayWord(foldText(word), 'pt') && afterArticle(raw, word))
     // An unknown word that opens the question ("trivy in github actions: ...", "jaeger pra tracing") is its subject, and
-    // so is one that opens what a student checks they understood ("so graphql is one endpoint …, right?").
-    const checkedSubject = tokenize(foldText(raw).replace(CHECKING_UNDERSTANDING, ''))[0]
+    // so is one that opens what a student checks they understood ("so graphql is one endpoint …, right?") or what they
+    // suppose ("oq acontece se o codepipeline falhar …").
+    const checkedSubject = tokenize(foldText(raw).replace(CHECKING_UNDERSTANDING, '').replace(WHAT_IF, ''))[0]
     const opensChecked = checkedSubject !== undefined && checkedSubject !== foldText(firstWord ?? '') && unknownTerms.some(word => foldText(word) === checkedSubject)
     const opens = opensChecked || (firstWord !== undefined && unknownTerms.some(word => foldText(word) === foldText(firstWord)))
     // "ativei dnssec no route 53 e o dominio parou": what the student switched on is what went wrong (see switchedOn); "o

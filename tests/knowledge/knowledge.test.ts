@@ -1888,11 +1888,14 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'what does least privilege mean for iam policies').hits[0]?.heading, 'Applying least privilege')
   })
 
-  t.test('a name the notes lack that opens what a student checks they understood is what the question is about', async t => {
+  t.test('a name the notes lack that opens what a student checks they understood, or supposes, is what the question is about', async t => {
     const checked = retrieve(base, 'correct me if im wrong but the pulumi state is kept in a file like terraform state?')
     t.same([checked.covered, checked.unknown], [false, ['pulumi']])
     // A subject the notes treat, checked the same way, is answered.
     t.equal(retrieve(base, 'so the nat gateway charges per hour even with no traffic, right?').covered, true)
+    // So is a name that opens what the student supposes.
+    const supposed = retrieve(base, 'oq acontece se o codepipeline der erro no estagio de deploy do ecs, ele desfaz sozinho?')
+    t.same([supposed.covered, supposed.unknown], [false, ['codepipeline']])
   })
 
   t.test('the chat where the class talks is where the student heard it, not what they ask about', async t => {
