@@ -2816,7 +2816,9 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // so is one that opens what a student checks they understood ("so graphql is one endpoint …, right?") or what they
     // suppose ("oq acontece se o codepipeline falhar …").
     const checkedSubject = tokenize(foldText(raw).replace(CHECKING_UNDERSTANDING, '').replace(WHAT_IF, ''))[0]
-    const opensChecked = checkedSubject !== undefined && checkedSubject !== foldText(firstWord ?? '') && unknownTerms.some(word => foldText(word) === checkedSubject)
+    // An everyday word there is the student's phrasing, whatever its language ("e se um hacker descobrir o ip …").
+    const opensChecked = checkedSubject !== undefined && checkedSubject !== foldText(firstWord ?? '') && !isEverydayWord(checkedSubject, question.lang) &&
+      unknownTerms.some(word => foldText(word) === checkedSubject)
     const opens = opensChecked || (firstWord !== undefined && unknownTerms.some(word => foldText(word) === foldText(firstWord)))
     // "ativei dnssec no route 53 e o dominio parou": what the student switched on is what went wrong (see switchedOn); "o
     // chatgpt disse q o gitlab ci usa o mesmo yaml": what a claim to check is said of is what is asked (see judgedStatement).
