@@ -2927,8 +2927,9 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
 const PROGRAMMING_LANGUAGE = /\b(?:em|in|no|na|with|using|com|de) (python|javascript|js|java|c|golang|rust|ruby|php|kotlin|swift|typescript)\b|^(python|javascript|js|java|golang|rust|ruby|php|kotlin|swift|typescript)\b/
 // What a language course teaches: its data structures, control flow, memory, objects and asynchrony.
 const LANGUAGE_CONCEPT = /\b(lists?|listas?|tuplas?|tuples?|dicts?|dictionar(y|ies)|dicionarios?|arrays?|arraylist|linkedlist|loops?|iterat\w*|iterand\w*|recurs\w*|chama ela mesma|calls? itself|pointers?|ponteiros?|segmentation fault|segfault|default arguments?|argumentos? padrao|promises?|settimeout|async|await|callbacks?|closures?|construtor(es)?|constructors?|heranca|inheritance|equals|malloc|calloc|variave(l|is)|variables?|type alias|decorators?|generators?|threads?|mutex|garbage collector|classes?|objetos?|metodos?|methods?|fatorial|factorial|fibonacci|strings?)\b/
-// What no cloud course treats: pointers and memory allocated by hand, and "self", the object a method is called on.
-const LANGUAGE_ONLY_CONCEPT = /\b(pointers?|ponteiros?|malloc|calloc|segmentation fault|segfault|self)\b/
+// What no cloud course treats: pointers and memory allocated by hand, and "self", the object a method is called on (not
+// the first half of "self-signed", "self-hosted", "self-healing" or "self-service", which are the notes' words).
+const LANGUAGE_ONLY_CONCEPT = /\b(pointers?|ponteiros?|malloc|calloc|segmentation fault|segfault|self(?![- ]?(?:signed|hosted|healing|service)))\b/
 // The languages' own names, and Node, which the notes name as a runtime: none of them says the question is the notes'.
 const LANGUAGE_TERMS = new Set(['python', 'javascript', 'js', 'java', 'c', 'golang', 'rust', 'ruby', 'php', 'kotlin', 'swift', 'typescript', 'ts', 'node'])
 

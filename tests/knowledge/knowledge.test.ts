@@ -975,6 +975,8 @@ t.test('everyday-words', async t => {
     ]) t.equal(retrieve(base, question).covered, false, question)
     for (const question of [
       'my python app lists the objects in an s3 bucket, how do i give it only read access?',
+      // "self-signed" is a certificate's, not a method's "self".
+      'em python minha variavel aponta pro certificado self-signed e da erro, pq o navegador nao confia?',
       'escrevo a infra em typescript com o cdk, o que o cdk synth gera?'
     ]) t.equal(retrieve(base, question).covered, true, question)
   })
