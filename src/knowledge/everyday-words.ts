@@ -94,20 +94,23 @@ export function isProductWord (folded: string): boolean {
  * professor, …", "Atenciosamente"), the diagram a student draws with its arrows ("no diagrama, a seta vai pra onde?"), a
  * thing explained step by step as to a child ("bem mastigado"), a receipt or certificate asked for ("comprovante"), building what
  * an assignment asks ("implementar"), the colleague who knows more ("um dev sênior"), putting a tag on an image ("taguear"),
- * whoever breaks in ("um hacker") and the respect in which two things are weighed ("no quesito kernel").
+ * whoever breaks in ("um hacker"), the respect in which two things are weighed ("no quesito kernel"), the student's manager
+ * ("o gestor") and setting a value back to nothing ("zera o cooldown").
  */
 const EVERYDAY_PT_MORE: readonly string[] = ['trecho', 'furada', 'fulano', 'fulana', 'ciclano', 'beltrano', 'proceder', 'cospe', 'palestrante',
   'premium', 'triagem', 'sindico', 'dispensa', 'prezado', 'prezada', 'prezados', 'prezadas', 'atenciosamente', 'cordialmente',
   'lentidao', 'estimativa', 'estimativas', 'frete', 'caprichar', 'prevalecer', 'talo', 'diagrama', 'diagramas', 'seta', 'setas',
   'mastigado', 'mastigada', 'mastigadinho', 'comprovante', 'comprovantes', 'implementar', 'implementacao', 'implementacoes', 'senior', 'seniors',
-  'taguear', 'hacker', 'hackers', 'quesito', 'quesitos']
+  'taguear', 'hacker', 'hackers', 'quesito', 'quesitos', 'gestor', 'gestora', 'gestores', 'gestoras', 'zerar']
 
 /**
  * Everyday English that the general dictionary's common levels leave out while students write it: a price that runs high
  * ("pricier"), a rough figure ("ballpark"), a change nobody notices ("seamless"), who does the work ("legwork"), a thing
- * that runs on its own ("standalone"), a catch nobody warned of ("any gotchas?").
+ * that runs on its own ("standalone"), a catch nobody warned of ("any gotchas?") and who posts for a following ("a linkedin
+ * influencer").
  */
-const EVERYDAY_EN_MORE: readonly string[] = ['pricey', 'pricier', 'priciest', 'ballpark', 'seamless', 'seamlessly', 'legwork', 'standalone', 'gotcha', 'gotchas']
+const EVERYDAY_EN_MORE: readonly string[] = ['pricey', 'pricier', 'priciest', 'ballpark', 'seamless', 'seamlessly', 'legwork', 'standalone', 'gotcha', 'gotchas',
+  'influencer', 'influencers']
 
 /**
  * Spanish that students from the neighbouring countries mix into their Portuguese ("entonces eu nao sou responsavel?",

@@ -548,6 +548,18 @@ const GIST_PHRASES = new RegExp([
   // respondo"): the telling, not what is told; "client" and "boss" would otherwise lead to the notes' clients and owners.
   String.raw`(\b(my|our|the|meu|minha|nosso|nossa|o|a) |^\W*)((non[- ]?tech(nical)?|nontechnical|leig[oa]|new|novo|nova) )?(boss|manager|client|customer|mom|mother|dad|father|aunt|uncle|grandma|grandpa|friend|cofounder|chefe|gerente|cliente|mae|pai|tia|tio|avo|amigo|amiga|socio) (\w+ ){0,2}(asked|asks|wants to know|wanted to know|perguntou|pergunta|quer saber|queria saber)\b`,
   String.raw`\b(how (do|can|should) i|como (eu )?(posso )?)(explain|tell|put|explico|explicar|falo|digo) (it |this |that |isso )?(to |pra |para )?(him|her|them|ele|ela|eles|my \w+|meu \w+|minha \w+)\b`,
+  // When it is needed ("prova amanha:", "exam tomorrow:", "demo in 15 min", "entrega hj"), said apart from the question:
+  // why the student is in a hurry, not what they ask; "exam" and "prova" would lead to the recaps whose students'
+  // questions prepare for one. An exam named by its subject ("algorithms exam tomorrow") is left alone.
+  String.raw`(?<=(^|[,.;:!?()-]) *|\b(my|our|the|a|minha|meu|nossa|nosso|o|tenho|have|got) )(prova|provas|exam|exams|exame|test|quiz|midterm|finals?|demo|apresentacao|entrega|deadline|prazo|trabalho|p1|p2|p3|av1|av2)( (is|e|eh|ta|fica|vence|termina))? (amanha|hoje|hj|tomorrow|tmrw|tmr|today|tonight|soon|in (\d+|an|a|one|two|few) ?(min|mins|minutes|h|hr|hrs|hours?)|em (\d+|uma|duas|meia) ?(min|mins|minutos|h|hora|horas)|daqui a ?(\d+|uma|pouco|meia)( ?(min|minutos|h|hora|horas))?|(pra|para) (hoje|amanha|agora))\b`,
+  String.raw`\b(due|entrega|vence) (tonight|today|tomorrow|hoje|amanha|hj|soon|in \d+ ?(min|mins|minutes|h|hours?))\b`,
+  // How the student means to tell it ("how do i explain …", "como eu explico …"): the telling, not what is told.
+  String.raw`\b(how (do|can|should|would) (i|we|you|u)|como (eu )?(posso |vou |devo )?) (explain|describe|explico|explicar|explicaria|descrevo|descrever)\b`,
+  // Whom the student explains it to, named after the thing explained ("how do i explain a message queue to my mom", "como
+  // explico finops pra galera do financeiro", "explain 401 vs 403 to a support person with zero tech background"): the
+  // telling again; "financeiro", "support" and "background" would lead to whichever section writes them. Who they are
+  // ("to my boss who loves clicking around in the console") says what the answer must meet, and stays.
+  String.raw`(?<=\b(explain|explaining|explicar|explico|explicaria|explique|describe|descrever)\b.*)\b(to|pra|para|pro|pros|pras|for) ((my|our|a|an|the|some|minha|meu|minhas|meus|nossa|nosso|nossos|nossas|um|uma|o|a|os|as) )?(([\w-]+ ){0,2})(boss|bosses|manager|managers|client|clients|customer|customers|mom|mum|mother|dad|father|parents|aunt|uncle|grandma|grandpa|grandmother|grandfather|granny|friend|friends|cofounder|co-founder|cto|ceo|cfo|colleague|colleagues|coworker|coworkers|teammate|teammates|sister|brother|girlfriend|boyfriend|wife|husband|kid|kids|child|children|stakeholders?|investors?|owner|person|people|someone|somebody|folks|intern|interns|relatives|family|gerente|gerentes|gestor|gestora|gestores|cliente|clientes|mae|pai|pais|tia|tio|avo|vo|vovo|amigo|amiga|amigos|socio|socia|socios|colega|colegas|irmao|irma|namorada|namorado|esposa|marido|filho|filha|diretor|diretora|dono|dona|investidor|investidores|familia|estagiario|estagiaria|galera|pessoal|povo|alguem|crianca)\b(?! (who|that|que|q)\b)(( (do|da|de|dos|das) \w+)|( (with|without|outside|sem|fora) (\w+ ){0,2}\w+))?`,
   String.raw`\b(what|oq|o que) (do|should) i (tell|say to|answer) (him|her|them)\b|\b(oq|o que) eu (respondo|digo|falo) (pra|para) (ele|ela|eles|elas)\b`,
   // The piece of writing it is told for ("in the cost section of my report", "nas limitacoes do tcc"): where the answer goes,
   // not what it is about; "report" and "relatorio" would otherwise lead to the notes' audit and cost reports.
@@ -590,7 +602,8 @@ const TYPES: Array<[QuestionType, RegExp]> = [
   ['why', /\b(por que|porque|para que serve|pra que serve|vantagem|vantagens|vale a pena|why|advantage|advantages|benefit|benefits|worth it|worth)\b/],
   ['howto', /\b(como (eu )?(faco|fazer|configur\w*|cri\w+|coloc\w*|mont\w*|us\w+|deix\w*|apont\w*|redirecion\w*|limp\w*|evit\w*|escolh\w*|guard\w*|sub\w*|ligo|ligar|aument\w*|diminu\w*|instal\w*|mand\w*|envi\w*|rod\w*|escal\w*)|passo a passo|how (do|can|should) (i|we|you)|how to|steps to|example of|exemplo de|command to|comando para|comando pra)\b/],
   // "What triggers can start a Lambda", "que eventos disparam": a list of things, not what one thing is.
-  ['definition', /^(o que(?! acontece)|que (e|sao)|what (is|are|does|was)|whats|what's|define|definicao|significado)\b|^(what|que) \S+\??$|\b(o que e|o que sao|what is|what are|what does .+ mean|significa|como (funciona|funcionam)|how (does|do) .+ work|how .+ works)\b/]
+  // "Como explico X": what X is, told plainly.
+  ['definition', /^(o que(?! acontece)|que (e|sao)|what (is|are|does|was)|whats|what's|define|definicao|significado)\b|^(what|que) \S+\??$|\b(o que e|o que sao|what is|what are|what does .+ mean|significa|como (funciona|funcionam)|how (does|do) .+ work|how .+ works|como (eu )?(posso |vou |devo )?(explico|explicar|explicaria))\b/]
 ]
 
 // The words that make a question a cost question. They say what is asked about its subject, not

@@ -187,13 +187,13 @@ const TYPED_ADDRESS = /(?:^|[\s(`'"])(https?:\/\/(?!localhost\b|127\.)[^\s)`'"<>
 
 /**
  * What opens a comparison the student draws ("like hammering the doorbell", "is it like a waiter"): the everyday things
- * it brings in are the student's picture of a topic, not topics. "Something like", "a library like" bring in an
- * example of a tool ("something like moto?"), which is asked about, and a comparison that opens the question ("like
+ * it brings in are the student's picture of a topic, not topics. "Something like", "a library like", "a data warehouse like"
+ * bring in an example of a kind of tool ("something like moto?", "a search engine like elasticsearch"), which is asked about, and a comparison that opens the question ("like
  * crontab, can lambda…") names what the question is about. Portuguese comparisons ("tipo", "igual", "que nem")
  * are left alone: product names are spelled there as Portuguese words are, and on the labelled sets reading those
  * comparisons as everyday lost a not-covered question.
  */
-const COMPARISON = /(?<!\b(?:something|anything|stuff|tools?|librar(?:y|ies)|frameworks?|services?|apps?|products?))\s(?:is (?:it |this |that )?(?:kinda |basically |just )?like|kinda like|just like|like)\s+([^,.;:!?]+)/giu
+const COMPARISON = /(?<!\b(?:something|anything|stuff|tools?|librar(?:y|ies)|frameworks?|services?|apps?|products?|warehouses?|engines?|databases?|dbs?|platforms?|brokers?|solutions?|providers?|orchestrators?|runtimes?|languages?|cms|crm|erp))\s(?:is (?:it |this |that )?(?:kinda |basically |just )?like|kinda like|just like|like)\s+([^,.;:!?]+)/giu
 
 /**
  * The words of the comparisons in an English question (COMPARISON), as typed in lower case and of letters alone: a
@@ -557,6 +557,12 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(posso|podemos|can i|can we|am i allowed to) (fazer|entregar|do|submit) (o |a |the |it |this |our )?(trabalho |projeto |project |assignment |lab |entrega |work )?(sozinh[oa]|individualmente|alone|on my own|by myself|solo)\b`,
   String.raw`\b(is|are) (the|our|this) (\w+ ){0,2}(project|assignment|lab|report|homework)s? (individual|in pairs|done in pairs|a group (project|assignment))\b`,
   String.raw`\b(prova|avaliacao|exame) (\w+ ){0,6}com consulta\b`, String.raw`\bcom consulta ou sem\b`, String.raw`\b(qual|que) (e )?(o |a )?(horario|dia|sala|data) d[ao] (monitoria|aula|prova)\b`, String.raw`\bhorarios? da monitoria\b`, String.raw`\bmonitoria (\w+ ){0,5}(paga|remunerada|voluntaria)\b`, String.raw`\b(presencial ou online|online ou presencial)\b`,
+  // A group member who does not do their part, how long a presentation should last and how the teacher grades it, and
+  // whether the university pays back what the student spends on AWS: the course's staff answer these.
+  String.raw`\b(teammates?|groupmates?|colegas? de grupo|membros? do grupo|integrantes? do grupo|alguem do grupo|um do grupo) (\w+ ){0,4}(hasn'?t|has not|isn'?t|is not|didn'?t|did not|doesn'?t|does not|never|nao|nunca) (\w+ ){0,3}(touched|done|doing|contribut\w*|help\w*|work\w*|fez|faz|fazendo|ajud\w*|contribu\w*|aparec\w*|respond\w*)\b`,
+  String.raw`\bhow long (should|does|do|will|is) (the |our |my |a )?(final |group )?(presentation|talk|pitch)s?\b`, String.raw`\bquanto tempo (deve |tem que |vai |pode )?(durar|dura|ter|tem) (a |nossa |o |minha )?(apresentacao|seminario|pitch)\b`,
+  String.raw`\bcomo (o |a )?(professor|professora|prof|profe) (costuma |vai )?(avaliar|avalia|corrigir|corrige|dar nota|da nota)\b`, String.raw`\bhow (will|does|do|would) (the |our |my )?(professor|prof|teacher|instructor|lecturer) (grade|mark|evaluate|score)\b`,
+  String.raw`\b(faculdade|facul|universidade|university|uni|college|school) (\w+ ){0,2}(reembols\w*|reimburs\w*) (\w+ ){0,5}(aws|gasto|gastos|custo|custos|conta|bill|costs?|credits?|spend\w*)\b`,
   // What a late or missing hand-in costs in marks ("do we lose points if the lab report goes in a day late?").
   String.raw`\b(lose|losing|perder|perco|perde|perdemos) (any |some |alguns |um )?(points?|marks?|pontos?)\b(?! (de|of) (dados|data|extremidade))`, String.raw`\bentregar (\w+ ){0,2}atrasad[oa]s?\b`,
   // Asking for an exam to be marked again, changing groups mid-term, and how many pages a report must have.
@@ -566,8 +572,9 @@ const COURSE_LOGISTICS = new RegExp([
   // Whether a subject is on the exam, asked as the whole question ("vai cair kubernetes na prova final?"): asked beside a
   // question on the subject ("o que e vpc? vai cair na prova") it is the student's reason, and the notes answer the rest.
   String.raw`^\W*(sera que |sera q )?(vai cair|cai) (\w+ ){1,3}na (prova|p1|p2|final|prova final)( final)?\W*$`,
-  // The campus's own network is its IT desk's ("o wifi da biblioteca ta lento, pra quem eu reclamo?").
-  String.raw`\b(campus|university|uni|college|library|school|dorm) wi-?fi\b`, String.raw`\bwi-?fi d[ao] (biblioteca|faculdade|facul|universidade|campus|escola|republica)\b`,
+  // The campus's own network is its IT desk's ("o wifi da biblioteca ta lento, pra quem eu reclamo?"); what happens on it
+  // ("sem https alguem no wifi da facul consegue ver a senha?") is asked of what the student runs there.
+  String.raw`(?<!\b(no|on|over|pelo|via|using|usando|from|at|in) (the |a |my |our )?)\b(campus|university|uni|college|library|school|dorm) wi-?fi\b`, String.raw`(?<!\b(no|pelo|via|usando|do|pela) )\bwi-?fi d[ao] (biblioteca|faculdade|facul|universidade|campus|escola|republica)\b`,
   // When the campus's services open and the exam starts, whether the lecture's recording comes out, what the teacher said to
   // bring ("a biblioteca abre sabado?", "que horas e a prova de redes", "vai liberar a gravacao da aula", "said to bring
   // something for friday's lab"), and the student's own message to the teacher.
@@ -2224,10 +2231,28 @@ const INTERVIEW_KIND = /\b([a-z][a-z0-9]*) (?:job |tech |technical )?interviews?
 // what they ask about.
 const READ_ON_LINKEDIN = /\blinkedin (?:post|posts|ad|ads|listing|listings)\b|\b(?:post|vaga|anuncio|listing|ad) (?:\w+ ){0,3}(?:no|on|in|do|da) linkedin\b/
 
-/** The words naming where the student met the question: the role of an interview (INTERVIEW_KIND), LinkedIn where a post or an ad was read (READ_ON_LINKEDIN). */
+// The sites and apps where students see claims about the cloud: a video, a post, a course or a thread on them.
+const PLATFORM = String.raw`(tiktok|youtube|yt|instagram|insta|reddit|twitter|facebook|udemy|alura|coursera|medium|quora|discord|whatsapp|zap|telegram|twitch|linkedin|kwai|stackoverflow|stack overflow|hacker news)`
+// Where a claim was seen on one: "vi no tiktok que …", "num curso da udemy o cara falou …", "someone on reddit said", "a tiktok
+// video says", "a linkedin influencer wrote".
+const SEEN_ON_PLATFORM = new RegExp([
+  String.raw`\b(?:vi|li|ouvi|assisti|saw|read|heard|watched|seen)\b(?: \w+){0,4}? (?:no|na|num|numa|em|on|in|at|from) (?:um |uma |a |an |the |some |this |that )?(?:(?:videos?|posts?|curso|course|thread|comentarios?|comments?|reels?|shorts?|live|canal|channel|grupo|group|tutorial|story|stories) (?:do |da |de |no |na |on |from |in )?)?${PLATFORM}\b`,
+  String.raw`\b(?:no|na|num|numa|on|in|at) (?:um |uma |a |an |the |some |this |that )?(?:videos?|posts?|curso|course|thread|reels?|shorts?|live|canal|channel|tutorial) (?:do |da |de |no |na |on |from |in )?${PLATFORM}\b`,
+  String.raw`\b${PLATFORM} (?:influencers?|creators?|youtubers?|guy|guys|cara|videos?|posts?|threads?|courses?|curso|tutorial|comments?|users?|shorts?|reels?|live)\b`,
+  String.raw`\b(?:someone|somebody|a guy|some guy|people|um cara|o cara|uma mina|alguem|galera|pessoal|influencers?|youtubers?) (?:on|no|na|do|da|in) ${PLATFORM}\b`
+].join('|'), 'g')
+
+/**
+ * The words naming where the student met the question: the role of an interview (INTERVIEW_KIND), LinkedIn where a post or
+ * an ad was read (READ_ON_LINKEDIN), the site or app a claim was seen on (SEEN_ON_PLATFORM).
+ */
 function whereMetWords (folded: string): Set<string> {
   const out = new Set([...folded.matchAll(INTERVIEW_KIND)].map(match => match[1] ?? match[2]))
   if (READ_ON_LINKEDIN.test(folded)) out.add('linkedin')
+  for (const match of folded.matchAll(SEEN_ON_PLATFORM)) {
+    const platform = match.slice(1).find(group => group !== undefined)
+    if (platform !== undefined) for (const word of platform.split(' ')) out.add(word)
+  }
   return out
 }
 
@@ -2968,6 +2993,7 @@ function likenedWords (raw: string): Set<string> {
   if (match[0].replace(/^,\s*/, '').startsWith('como') && tokenize(match[1]).length > 2) return new Set()
   return new Set(tokenize(match[1]))
 }
+
 
 // A question that asks for an analogy or offers one ("analogy for EBS?", "analogia pra hipervisor?").
 const ASKS_ANALOGY = /\b(?:analog(?:y|ies|ia|ias)|metaphors?|metaforas?|compare it to|comparar com)\b/

@@ -1883,6 +1883,50 @@ t.test('everyday-words', async t => {
     t.same([found.covered, found.hits[0]?.topic, found.hits[0]?.kind], [true, 'what-is-cloud-computing', 'summary'])
   })
 
+  t.test('a video, post or course seen on a site or app is where the student met the claim they check', async t => {
+    for (const question of ['vi no tiktok que da pra zerar o cooldown do auto scaling sem problema nenhum, procede?',
+      'num curso da udemy falaram que o sqs e o sns fazem a mesma coisa, confere?',
+      'a linkedin influencer says blue/green and canary are the same deployment, true?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.unknown], [true, []], question)
+    }
+    t.same(retrieve(base, 'como integro o login do tiktok no meu app?').unknown, ['tiktok'], 'the app itself, asked about, is a name')
+  })
+
+  t.test('whom the student explains it to, and how, is the telling: "como explico X" asks what X is', async t => {
+    const cofounder = retrieve(base, 'how do i explain sql vs nosql to my non-technical cofounder?')
+    t.same([cofounder.covered, cofounder.unknown, cofounder.hits[0]?.topic], [true, [], 'databases'])
+    const manager = retrieve(base, 'como explicar pro meu gestor que as lifecycle policies do ecr baixam a conta?')
+    t.same([manager.covered, manager.unknown, manager.hits[0]?.topic], [true, [], 'container-registries'])
+    t.equal(readQuestion('como explico o que e uma cdn pra minha tia').type, 'definition')
+    const queue = retrieve(base, 'how do i explain a message queue to my grandpa, like the line at the bakery?')
+    t.same([queue.covered, queue.hits[0]?.topic], [true, 'message-queues'])
+    t.equal(retrieve(base, 'how do i explain infrastructure as code to my boss who loves clicking around in the console').hits[0]?.kind, 'summary',
+      'who the listener is stays: it says what the answer must meet')
+  })
+
+  t.test('when the student needs it ("prova amanha:", "entrega hj") says why they hurry, not what they ask', async t => {
+    t.equal(retrieve(base, 'prova amanha: alb x nlb, quando e que eu uso nlb?').hits[0]?.heading, 'Network Load Balancer e Classic Load Balancer')
+    t.equal(retrieve(base, 'quiz tomorrow: what do etcd and the scheduler do in kubernetes').hits[0]?.heading, 'Kubernetes architecture: control plane and nodes')
+    t.equal(retrieve(base, 'quicksort is O(n log n) on average, right? (not cloud, algorithms exam tomorrow)').covered, false, 'an exam named by its subject stays')
+  })
+
+  t.test('an example of a kind of tool ("a data warehouse like redshift") is asked about', async t => {
+    const found = retrieve(base, 'explain what a data warehouse like redshift does')
+    t.same([found.covered, found.unknown], [false, ['redshift']])
+  })
+
+  t.test('what happens on the campus wifi is asked of what the student runs there; a teammate, a presentation and a refund are the course\'s', async t => {
+    t.equal(retrieve(base, 'sem https alguem no wifi da facul consegue ver a senha digitada no meu site?').covered, true)
+    t.equal(retrieve(base, 'o wifi da biblioteca ta caindo toda hora, com quem eu falo?').courseLogistics, true)
+    for (const question of ['a teammate hasn\'t done anything in our group project for a month, should we tell the teacher?',
+      'quanto tempo deve durar a apresentacao final do projeto?', 'how will the professor grade the final presentation?',
+      'a universidade reembolsa o que eu gastar na aws no projeto da disciplina?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.courseLogistics], [false, true], question)
+    }
+  })
+
   t.test('asking what an abbreviation stands for is answered by the passage that spells it out', async t => {
     const found = retrieve(base, 'cdn é sigla de que mesmo?')
     t.same([found.covered, found.hits[0]?.topic, found.hits[0]?.kind], [true, 'cdn', 'summary'], 'the summary writes "CDN (content delivery network)"')
