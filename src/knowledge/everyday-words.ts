@@ -106,11 +106,11 @@ const EVERYDAY_PT_MORE: readonly string[] = ['trecho', 'furada', 'fulano', 'fula
 /**
  * Everyday English that the general dictionary's common levels leave out while students write it: a price that runs high
  * ("pricier"), a rough figure ("ballpark"), a change nobody notices ("seamless"), who does the work ("legwork"), a thing
- * that runs on its own ("standalone"), a catch nobody warned of ("any gotchas?") and who posts for a following ("a linkedin
- * influencer").
+ * that runs on its own ("standalone"), a catch nobody warned of ("any gotchas?"), who posts for a following ("a linkedin
+ * influencer") and a claim that sounds suspicious ("sounds sus").
  */
 const EVERYDAY_EN_MORE: readonly string[] = ['pricey', 'pricier', 'priciest', 'ballpark', 'seamless', 'seamlessly', 'legwork', 'standalone', 'gotcha', 'gotchas',
-  'influencer', 'influencers']
+  'influencer', 'influencers', 'sus']
 
 /**
  * Spanish that students from the neighbouring countries mix into their Portuguese ("entonces eu nao sou responsavel?",

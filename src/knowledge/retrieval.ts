@@ -631,6 +631,10 @@ const COURSE_LOGISTICS = new RegExp([
  * many cloud words come with them.
  */
 const CAREER = new RegExp([
+  // A cloud certification as such ("vale pagar a prova de certificacao da aws?", "quit my internship to study for cloud certs"):
+  // a career step the notes do not treat, whichever exam it is.
+  String.raw`\b(certificacao|certificacoes|certification|certifications) (\w+ ){0,2}(da |de |of |in |on |for )?(aws|amazon|cloud|nuvem|azure|gcp)\b`, String.raw`\b(aws|cloud|amazon) (certification|certifications|certificacao|certificacoes)\b`,
+  String.raw`\b(study|studying|estudar|estudando|estudo) (for|pra|para) (a |the |uma |an? |my |minha )?(aws |cloud |da aws )?(certification|certificacao|certs)\b`,
   String.raw`\b(conseguir|consigo|arrumar|achar|get|land|find|getting|landing|finding) (um |uma |an? |my first |meu primeiro |uma primeira |o primeiro |a primeira )?(estagio|internship|emprego|job|vaga)\b`,
   String.raw`\b(salary|salaries|salario|salarios|faixa salarial|pretensao salarial)\b`,
   // The student's LinkedIn profile and what goes in it; a post seen there is only where they read something.

@@ -1927,6 +1927,14 @@ t.test('everyday-words', async t => {
     }
   })
 
+  t.test('a cloud certification as such is a career step; a claim that "sounds sus" names nothing', async t => {
+    for (const question of ['vale a pena pagar a prova de certificacao da aws ou estudo sozinho?', 'should i drop my internship to study for aws certification full time?']) {
+      t.equal(retrieve(base, question).covered, false, question)
+    }
+    const sus = retrieve(base, 'my friend says retrying a failed POST can never create duplicates, sounds sus, is that true?')
+    t.same([sus.covered, sus.unknown], [true, []])
+  })
+
   t.test('asking what an abbreviation stands for is answered by the passage that spells it out', async t => {
     const found = retrieve(base, 'cdn é sigla de que mesmo?')
     t.same([found.covered, found.hits[0]?.topic, found.hits[0]?.kind], [true, 'cdn', 'summary'], 'the summary writes "CDN (content delivery network)"')
