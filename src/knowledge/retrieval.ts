@@ -187,11 +187,11 @@ const TYPED_ADDRESS = /(?:^|[\s(`'"])(https?:\/\/(?!localhost\b|127\.)[^\s)`'"<>
 
 /**
  * What opens a comparison the student draws ("like hammering the doorbell", "is it like a waiter"): the everyday things
- * it brings in are the student's picture of a topic, not topics. "Something like", "a library like", "a data warehouse like"
- * bring in an example of a kind of tool ("something like moto?", "a search engine like elasticsearch"), which is asked about, and a comparison that opens the question ("like
- * crontab, can lambda…") names what the question is about. Portuguese comparisons ("tipo", "igual", "que nem")
- * are left alone: product names are spelled there as Portuguese words are, and on the labelled sets reading those
- * comparisons as everyday lost a not-covered question.
+ * it brings in are the student's picture of a topic, not topics. "Something like", "a library like", "a data warehouse
+ * like" bring in an example of a kind of tool ("something like moto?", "a search engine like elasticsearch"), which is
+ * asked about, and a comparison that opens the question ("like crontab, can lambda…") names what the question is about.
+ * Portuguese comparisons ("tipo", "igual", "que nem") are left alone: product names are spelled there as Portuguese words
+ * are, and on the labelled sets reading those comparisons as everyday lost a not-covered question.
  */
 const COMPARISON = /(?<!\b(?:something|anything|stuff|tools?|librar(?:y|ies)|frameworks?|services?|apps?|products?|warehouses?|engines?|databases?|dbs?|platforms?|brokers?|solutions?|providers?|orchestrators?|runtimes?|languages?|cms|crm|erp))\s(?:is (?:it |this |that )?(?:kinda |basically |just )?like|kinda like|just like|like)\s+([^,.;:!?]+)/giu
 
