@@ -207,8 +207,13 @@ export function passingNames (index: KnowledgeIndex): PassingNames {
     for (const k of askedAbout) out.delete(k)
     // A name that opens a clause of running text as its subject ("S3 One Zone-IA keeps data in a single zone, so losing
     // that zone can lose the data") is one the passage says something of, as a bold definition does; the notes of
-    // either language say it, being one another's translation ("Já o S3 One Zone-IA usa uma só zona").
-    for (const subject of subjects) out.delete(key(subject))
+    // either language say it, being one another's translation ("Já o S3 One Zone-IA usa uma só zona"). So is the name
+    // without the service it belongs to, as students write it ("is one zone-ia worth it?").
+    for (const subject of subjects) {
+      const subjectKey = key(subject)
+      out.delete(subjectKey)
+      for (const name of [...out]) if (name.includes(' ') && subjectKey.endsWith(` ${name}`)) out.delete(name)
+    }
     names.set(lang, out)
   }
   const result = { names, spelled }

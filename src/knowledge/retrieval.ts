@@ -2668,7 +2668,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   // "…, like a shared SAN LUN?": a closing comparison with what the student knows (see likenedWords).
   const likened = likenedWords(raw)
   // "analogia pra hipervisor? tipo um sindico dividindo o predio": what an asked-for analogy is drawn from (see analogyWords).
-  const likeness = analogyWords(raw)
+  // "saas tipo gmail": the product given as a service model's example is such a likeness too (see modelExampleWords).
+  const likeness = new Set([...analogyWords(raw), ...modelExampleWords(folded)])
   // "minha instancia rds m5.2xlarge": the size of the student's own machine (see INSTANCE_TYPE).
   const sized = instanceTypeWords(foldText(raw))
   // "`OCI runtime exec failed: ...`": what the student pasted names no product they ask about (see pastedOnlyWords).
@@ -2998,6 +2999,18 @@ function likenedWords (raw: string): Set<string> {
   return new Set(tokenize(match[1]))
 }
 
+
+// A service model and the product given as its example ("se eu uso saas tipo gmail …", "a paas like heroku").
+const MODEL_EXAMPLE = /\b(?:saas|paas|iaas|faas|caas)\s+(?:tipo|como|like|such as|e\.?g\.?|ex\.?|feito)\s+(?:o |a |the |um |uma )?([a-z0-9][\w.-]*)/g
+
+/**
+ * The products a question gives as examples of a service model ("se eu uso saas tipo gmail, ainda sou responsavel por
+ * alguma coisa?"): the model is what is asked about, which the notes treat; its example is an illustration, no name
+ * the notes lack.
+ */
+function modelExampleWords (folded: string): Set<string> {
+  return new Set([...folded.matchAll(MODEL_EXAMPLE)].map(match => match[1]))
+}
 
 // A question that asks for an analogy or offers one ("analogy for EBS?", "analogia pra hipervisor?").
 const ASKS_ANALOGY = /\b(?:analog(?:y|ies|ia|ias)|metaphors?|metaforas?|compare it to|comparar com)\b/

@@ -1935,6 +1935,13 @@ t.test('everyday-words', async t => {
     t.same([sus.covered, sus.unknown], [true, []])
   })
 
+  t.test('a name written without its service ("one zone-ia") is the one the notes say something of; a service model\'s example is an illustration', async t => {
+    const zone = retrieve(base, 'is one zone-ia worth it to cut my s3 bill? what do i risk')
+    t.same([zone.covered, zone.untreated, zone.hits[0]?.topic], [true, [], 'storage-types'])
+    const saas = retrieve(base, 'num saas tipo o gmail, a seguranca dos meus dados ainda e responsabilidade minha?')
+    t.same([saas.covered, saas.notTreated], [true, []], 'the answer does not say the notes lack Gmail')
+  })
+
   t.test('asking what an abbreviation stands for is answered by the passage that spells it out', async t => {
     const found = retrieve(base, 'cdn é sigla de que mesmo?')
     t.same([found.covered, found.hits[0]?.topic, found.hits[0]?.kind], [true, 'cdn', 'summary'], 'the summary writes "CDN (content delivery network)"')
