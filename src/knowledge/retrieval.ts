@@ -2231,15 +2231,13 @@ export function quotedWords (typed: string): Set<string> {
 // for, not what they ask about. "how do i prepare for a devops job interview" asks about the interview itself.
 const INTERVIEW_KIND = /\b([a-z][a-z0-9]*) (?:job |tech |technical )?interviews?(?: q| question| questions)?(?:\s*[:-]| asked| asks| wanted)|\bentrevistas? (?:de|pra|para) ([a-z][a-z0-9]*)\b/g
 
-// A post or a job ad on LinkedIn ("linkedin post said …", "o post da vaga no linkedin fala em …") is where the student read
-// what they ask about.
-const READ_ON_LINKEDIN = /\blinkedin (?:post|posts|ad|ads|listing|listings)\b|\b(?:post|vaga|anuncio|listing|ad) (?:\w+ ){0,3}(?:no|on|in|do|da) linkedin\b/
-
 // The sites and apps where students see claims about the cloud: a video, a post, a course or a thread on them.
 const PLATFORM = String.raw`(tiktok|youtube|yt|instagram|insta|reddit|twitter|facebook|udemy|alura|coursera|medium|quora|discord|whatsapp|zap|telegram|twitch|linkedin|kwai|stackoverflow|stack overflow|hacker news)`
 // Where a claim was seen on one: "vi no tiktok que …", "num curso da udemy o cara falou …", "someone on reddit said", "a tiktok
-// video says", "a linkedin influencer wrote".
+// video says", "a linkedin influencer wrote"; and a post or a job ad on LinkedIn ("linkedin listing says …", "o post da vaga
+// no linkedin fala em …").
 const SEEN_ON_PLATFORM = new RegExp([
+  String.raw`\b(linkedin) (?:ads?|listings?)\b`, String.raw`\b(?:post|vaga|anuncio|listing|ad) (?:\w+ ){0,3}(?:no|on|in|do|da) (linkedin)\b`,
   String.raw`\b(?:vi|li|ouvi|assisti|saw|read|heard|watched|seen)\b(?: \w+){0,4}? (?:no|na|num|numa|em|on|in|at|from) (?:um |uma |a |an |the |some |this |that )?(?:(?:videos?|posts?|curso|course|thread|comentarios?|comments?|reels?|shorts?|live|canal|channel|grupo|group|tutorial|story|stories) (?:do |da |de |no |na |on |from |in )?)?${PLATFORM}\b`,
   String.raw`\b(?:no|na|num|numa|on|in|at) (?:um |uma |a |an |the |some |this |that )?(?:videos?|posts?|curso|course|thread|reels?|shorts?|live|canal|channel|tutorial) (?:do |da |de |no |na |on |from |in )?${PLATFORM}\b`,
   String.raw`\b${PLATFORM} (?:influencers?|creators?|youtubers?|guy|guys|cara|videos?|posts?|threads?|courses?|curso|tutorial|comments?|users?|shorts?|reels?|live)\b`,
@@ -2247,12 +2245,11 @@ const SEEN_ON_PLATFORM = new RegExp([
 ].join('|'), 'g')
 
 /**
- * The words naming where the student met the question: the role of an interview (INTERVIEW_KIND), LinkedIn where a post or
- * an ad was read (READ_ON_LINKEDIN), the site or app a claim was seen on (SEEN_ON_PLATFORM).
+ * The words naming where the student met the question: the role of an interview (INTERVIEW_KIND), the site or app a claim,
+ * a post or a job ad was seen on (SEEN_ON_PLATFORM).
  */
 function whereMetWords (folded: string): Set<string> {
   const out = new Set([...folded.matchAll(INTERVIEW_KIND)].map(match => match[1] ?? match[2]))
-  if (READ_ON_LINKEDIN.test(folded)) out.add('linkedin')
   for (const match of folded.matchAll(SEEN_ON_PLATFORM)) {
     const platform = match.slice(1).find(group => group !== undefined)
     if (platform !== undefined) for (const word of platform.split(' ')) out.add(word)
@@ -2845,7 +2842,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // An unknown word that opens the question ("trivy in github actions: ...", "jaeger pra tracing") is its subject, and
     // so is one that opens what a student checks they understood ("so graphql is one endpoint …, right?") or what they
     // suppose ("oq acontece se o codepipeline falhar …").
-    const checkedSubject = tokenize(foldText(raw).replace(CHECKING_UNDERSTANDING, '').replace(WHAT_IF, ''))[0]
+    const checkedSubject = tokenize(folded.replace(CHECKING_UNDERSTANDING, '').replace(WHAT_IF, ''))[0]
     // An everyday word there is the student's phrasing, whatever its language ("e se um hacker descobrir o ip …").
     const opensChecked = checkedSubject !== undefined && checkedSubject !== foldText(firstWord ?? '') && !isEverydayWord(checkedSubject, question.lang) &&
       unknownTerms.some(word => foldText(word) === checkedSubject)
