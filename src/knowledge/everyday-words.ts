@@ -57,7 +57,7 @@ const BROWSERS: ReadonlySet<string> = new Set(['chrome', 'firefox', 'safari'])
  * treat. Words that are a topic of their own ("webhook", "regex", "mutex") are left off: a question may be about them.
  */
 const DEVELOPER_WORDS: ReadonlySet<string> = new Set(`
-segfault stacktrace coredump crashloop bugfix hotfix typo checksum timestamp libs assert asserts
+segfault stacktrace coredump crashloop bugfix hotfix typo checksum timestamp lib libs assert asserts
 codebase monorepo subfolder subdirectory filesystem localhost hostname username toolchain boilerplate linter dataset teardown
 frontend backend dropdown checkbox sidebar navbar tooltip popup spinner slider sliders autocomplete screenshot inbox stdout stderr stdin plaintext hardcoded
 crud cruds coworker groupmate multiplayer cto ceo lockstep helpdesk grandma grandpa granny postmortem fintech edtech healthtech
@@ -95,13 +95,15 @@ export function isProductWord (folded: string): boolean {
  * thing explained step by step as to a child ("bem mastigado"), a receipt or certificate asked for ("comprovante"), building what
  * an assignment asks ("implementar"), the colleague who knows more ("um dev sênior"), putting a tag on an image ("taguear"),
  * whoever breaks in ("um hacker"), the respect in which two things are weighed ("no quesito kernel"), the student's manager
- * ("o gestor") and setting a value back to nothing ("zera o cooldown").
+ * ("o gestor"), setting a value back to nothing ("zera o cooldown") and what happens now and then ("as ocorrencias de
+ * ERROR").
  */
 const EVERYDAY_PT_MORE: readonly string[] = ['trecho', 'furada', 'fulano', 'fulana', 'ciclano', 'beltrano', 'proceder', 'cospe', 'palestrante',
   'premium', 'triagem', 'sindico', 'dispensa', 'prezado', 'prezada', 'prezados', 'prezadas', 'atenciosamente', 'cordialmente',
   'lentidao', 'estimativa', 'estimativas', 'frete', 'caprichar', 'prevalecer', 'talo', 'diagrama', 'diagramas', 'seta', 'setas',
   'mastigado', 'mastigada', 'mastigadinho', 'comprovante', 'comprovantes', 'implementar', 'implementacao', 'implementacoes', 'senior', 'seniors',
-  'taguear', 'hacker', 'hackers', 'quesito', 'quesitos', 'gestor', 'gestora', 'gestores', 'gestoras', 'zerar']
+  'taguear', 'hacker', 'hackers', 'quesito', 'quesitos', 'gestor', 'gestora', 'gestores', 'gestoras', 'zerar',
+  'ocorrencia', 'ocorrencias']
 
 /**
  * Everyday English that the general dictionary's common levels leave out while students write it: a price that runs high

@@ -27,6 +27,7 @@ const EXPANSIONS: Record<string, string> = {
   vcs: 'voces',
   oq: 'o que',
   qnd: 'quando',
+  qndo: 'quando',
   qdo: 'quando',
   qto: 'quanto',
   // "qnto", "qnts", "qtas": quanto and its forms, however the vowels are dropped.
@@ -350,6 +351,14 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(what do (we|i|you) (actually |really )?gain|(what'?s|whats|which|what)( are| is)? (the )?(actual |real |main |big |biggest )?(benefits?|upsides?|gains?)|o que (a gente |eu |nos )?(ganh\w*)|quais os ganhos|pontos? positivos?)\b/g, '$& advantages vantagens'],
   // One event that must reach several services is fanned out through a topic.
   [/\b(chegue|cheguem|chegar|entregar|entregue|mandar|mande|enviar|envie|deliver|delivered|send|sent|reach|reaches|go|goes) (\w+ ){0,3}(em|para|pra|a|to|into) (\d+|varios|varias|tres|duas|dois|multiple|several|many|all|every|todos os|todas as|two|three|each) (\w+ )?(servicos|services|consumers|consumidores|filas|queues|subscribers|assinantes|microsservicos|microservices|lambdas)\b/g, '$& fan-out sns topic topico'],
+  // Being told when spending passes an amount ("an email before my bill goes over 20 bucks", "which alert percentages")
+  // is what a budget's thresholds do; being told of any charge at all ("charged even 1 cent"), a zero-spend budget.
+  [/\b(alerts?|alertas?|avis[oa]\w*|email|e-mail|notif\w*|warn\w*)\b (\w+ ){0,8}(\d+ ?(bucks|dolares|dollars|reais|usd)|\$ ?\d+|percentages?|porcentage\w*|percentuais)\b/g, '$& budget orcamento thresholds'],
+  [/\b(anything|qualquer coisa|qualquer valor|qualquer centavo) (\w+ ){0,2}(billed|charged|cobrad[oa])\b|\b(charged|billed|cobrad[oa]|pagar) (\w+ ){0,2}(1|one|a single|um|nem um) (cent|centavo)\b/g, '$& zero spend budget orcamento'],
+  // Capacity that keeps going up and down ("o numero de tasks sobe e desce a cada minuto", "keeps adding and removing
+  // tasks") is scaling that flaps: what cooldowns are for. Adding and removing is read as going on ("fica adicionando e
+  // tirando task"); "o autoscaler adiciona e remove container" says what autoscaling does.
+  [/\b(tasks?|tarefas?|instancias?|instances?|containers?|capacidade|capacity|replicas?|pods?)\b (\w+ ){0,6}(sobe e desce|sobem e descem|subir e descer|subindo e descendo|aumenta e diminui|aumentando e diminuindo|go(es|ing)? up and down)\b|\b(adicionando|criando|subindo|adding|spinning up) e? ?(and )?(tirando|removendo|matando|derrubando|removing|killing) (\w+ ){0,2}(tasks?|tarefas?|instancias?|instances?|containers?|capacidade|capacity|replicas?|pods?)\b/g, '$& flapping oscilar cooldown'],
   // An old task that takes minutes to go away is waiting out the load balancer's deregistration delay.
   [/\b(demora|demoram|leva|levam|takes?|taking) (\w+ ){0,5}(min|mins|minutos?|minutes?|minimo) (\w+ ){0,2}(pra|para|to) (parar|sair|morrer|desligar|stop|die|drain|go away|be removed|shut down)\b/g, '$& deregistration delay draining drenagem'],
   // Getting an image into a registry is pushing it; getting it out, pulling it.
@@ -561,6 +570,11 @@ const GIST_PHRASES = new RegExp([
   // ("to my boss who loves clicking around in the console") says what the answer must meet, and stays.
   String.raw`(?<=\b(explain|explaining|explicar|explico|explicaria|explique|describe|descrever)\b.*)\b(to|pra|para|pro|pros|pras|for) ((my|our|a|an|the|some|minha|meu|minhas|meus|nossa|nosso|nossos|nossas|um|uma|o|a|os|as) )?(([\w-]+ ){0,2})(boss|bosses|manager|managers|client|clients|customer|customers|mom|mum|mother|dad|father|parents|aunt|uncle|grandma|grandpa|grandmother|grandfather|granny|friend|friends|cofounder|co-founder|cto|ceo|cfo|colleague|colleagues|coworker|coworkers|teammate|teammates|sister|brother|girlfriend|boyfriend|wife|husband|kid|kids|child|children|stakeholders?|investors?|owner|person|people|someone|somebody|folks|intern|interns|relatives|family|gerente|gerentes|gestor|gestora|gestores|cliente|clientes|mae|pai|pais|tia|tio|avo|vo|vovo|amigo|amiga|amigos|socio|socia|socios|colega|colegas|irmao|irma|namorada|namorado|esposa|marido|filho|filha|diretor|diretora|dono|dona|investidor|investidores|familia|estagiario|estagiaria|galera|pessoal|povo|alguem|crianca)\b(?! (who|that|que|q)\b)(( (do|da|de|dos|das) \w+)|( (with|without|outside|sem|fora) (\w+ ){0,2}\w+))?`,
   String.raw`\b(what|oq|o que) (do|should) i (tell|say to|answer) (him|her|them)\b|\b(oq|o que) eu (respondo|digo|falo) (pra|para) (ele|ela|eles|elas)\b`,
+  // How the student feels while asking ("i'm so lost", "ja to ficando maluco", "socorro", "ja nao sei mais de nada"): the
+  // mood, not the question; "lost", "tired" and "losing" would lead to the sections on lost data and idle resources.
+  String.raw`\b(i'?m|im|i am|i feel|i felt|i'?m getting)( (so|really|kinda|a bit|super|totally|completely|pretty|very))* (lost|confused|tired|exhausted|stressed|panicking|frustrated|overwhelmed|losing it|going crazy|so done)\b`,
+  String.raw`\b(to|tou|estou|fiquei|me sinto|me senti)( (ja|ficando|mt|muito|meio|bem|tao|mo|super|completamente|totalmente))* (perdid[oa]|confus[oa]|cansad[oa]|exaust[oa]|estressad[oa]|desesperad[oa]|maluc[oa]|louc[oa]|doid[oa]|surtando|pirando|frustrad[oa])\b`,
+  String.raw`\bsocorro\b|\b(ja )?nao (sei|aguento) mais( de nada| nada)?\b`,
   // The piece of writing it is told for ("in the cost section of my report", "nas limitacoes do tcc"): where the answer goes,
   // not what it is about; "report" and "relatorio" would otherwise lead to the notes' audit and cost reports.
   String.raw`\b(in|for|into|on) (the )?((\w+ ){0,2}(section|part|chapter|background) (of|in) )?(my|our|the) (final )?(report|thesis|tcc|paper|article|abstract|essay|dissertation|capstone)\b`,

@@ -599,6 +599,15 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(buy|buying|get|getting|comprar|compro|pick|choose|escolher|escolho|which|what|qual|quais|recommend\w*|recomend\w*|best|melhor|good|bom|boa) (\w+ ){0,3}(laptop|laptops|notebook|notebooks|computador|computer|pc|macbook|tablet|ipad)s? (\w+ ){0,3}(for|pra|para) (a |the |my |o |a |minha |meu )?(\w+ )?(degree|college|uni|university|faculdade|facul|curso|course|major|graduacao)\b`,
   String.raw`\b(mac|macbook|windows|linux) (or|ou) (mac|macbook|windows|linux) (laptop|notebook|pc|computer|computador)\b`,
   String.raw`\b(buy|buying|comprar|compro) (an? |um |uma )?(mac|macbook|windows|linux) (\w+ ){0,4}(for|pra|para) (a |the |my |o |minha |meu )?(\w+ )?(degree|college|uni|university|faculdade|facul|curso|course|major|graduacao)\b`,
+  // A whole group that does not do its part ("meu grupo nao faz nada no trabalho"), and a model of the final report to
+  // follow, are the teacher's to settle.
+  String.raw`\b(meu|o|nosso) (grupo|time|dupla|trio) (\w+ ){0,2}(nao|nunca) ((faz|fez|fazem|fizeram) nada|ajuda|ajudou|ajudam|contribui|contribuiu|contribuem)\b`,
+  String.raw`\b(my|our) (group|team|partner|groupmates|teammates) (\w+ ){0,2}((does|did|do) nothing|(doesn'?t|don'?t|won'?t|didn'?t|never) (help|contribute|do (anything|their part|their share|a thing)))\b`,
+  String.raw`\b(exemplo|modelo|template|example|sample)s? (de |of )?(um |uma |a |the )?(relatorio|report|tcc|monografia) (final|do projeto|de projeto|of the project|for the project)\b`,
+  // A hackathon's own rules, its pitch to the judges and its demo video are the event's business, not the notes'.
+  String.raw`\b(regulamento|regras|rules)( do| da| of the| for the)? (hackathon|hackaton|competicao|competition|maratona)\b`, String.raw`\b(hackathon|hackaton)('?s)? (rules|regulamento|regras)\b`,
+  String.raw`\b(tips|dicas|conselhos?|advice) (\w+ ){0,4}(pitch|video demo|demo video)\b`,
+  String.raw`\bpitch (\w+ ){0,4}(judges|jurados|banca|investors|investidores)\b`,
   // Printing a poster or a banner for a presentation day: a campus errand.
   String.raw`\b(print|printing|imprimir|imprimo) (an? |um |uma |the |o |a |my |meu |nosso )?(poster|banner|cartaz)s?\b`,
   // What an exam or a project weighs in the grade ("a prova final vale 40% da nota").
@@ -994,6 +1003,42 @@ function switchedOn (words: readonly string[], first: number): boolean {
 const PROPOSES = /^(wants|insists|suggests|proposes|quer|queria|insiste|sugere|sugeriu|propoe|propos)$/
 const PROPOSER = /^(teammate|teammates|friend|friends|colleague|coworker|partner|colega|colegas|amigo|amiga|dupla|parceiro|parceira)$/
 
+// A classmate's claim the student disputes ("my friend says athena can run sql on csv files …, who's right?", "meu colega diz q o
+// cdk …"): what the claim opens with, or what it says is needed ("my teammate says we need a bastion host"), is what the
+// argument is about. A word further into the claim is how it is put ("… says structured logging is busywork").
+const CLAIMS = /^(says|said|thinks|swears|claims|argues|insists|reckons|diz|disse|falou|fala|acha|jura|garante|afirma)$/
+const CLAIMANT = /^(teammate|friend|classmate|colleague|partner|buddy|colega|amigo|amiga|parceiro|parceira)$/
+const CLAIM_OPENER = /^(that|que|q|the|a|an|o|a|os|as|um|uma|in|with|using|no|na|com|aws|amazon)$/
+const NEEDED = /^(need|needs|require|requires|precisa|precisamos|precisa de|use|usar)$/
+
+// What an example is asked of ("example jenkinsfile for …", "me da um exemplo de alerta do guardduty", "example of how
+// karpenter picks …"): a thing the notes lack there is what the student wants shown, not the setting of the question.
+const EXAMPLE = /^(example|examples|exemplo|exemplos)$/
+
+// "the example", "no exemplo": one the student already has (the notes' own), not one asked for.
+const GIVEN_EXAMPLE = /^(the|this|that|do|no|o|esse|nesse|neste|desse|deste)$/
+// A domain written with the word ("_x9y8.exemplo.com.br") names an address, not an example.
+const EXAMPLE_DOMAIN = /\b(?:example|exemplo)\.[a-z]/gi
+
+/** Whether the word at `first` comes within the four words after an example asked for ("example", "um exemplo de"). */
+function exampleAsked (words: readonly string[], first: number): boolean {
+  for (let i = Math.max(0, first - 4); i < first; i++) if (EXAMPLE.test(words[i]) && !GIVEN_EXAMPLE.test(words[i - 1] ?? '')) return true
+  return false
+}
+
+/** Whether the word at `first` opens a classmate's claim ("my friend says [that] X"), or is what the claim says is needed. */
+function claimedByClassmate (words: readonly string[], first: number): boolean {
+  for (let i = Math.max(1, first - 10); i < first; i++) {
+    if (!CLAIMS.test(words[i]) || !CLAIMANT.test(words[i - 1])) continue
+    let at = i + 1
+    while (at < first && CLAIM_OPENER.test(words[at])) at++
+    if (at === first) return true
+    const before = ANY_ARTICLE.test(words[first - 1] ?? '') ? first - 2 : first - 1
+    if (before > i && NEEDED.test(words[before] ?? '')) return true
+  }
+  return false
+}
+
 /** Whether the word at `first` comes in what a classmate proposes: within ten words after "teammate wants", "meu colega quer". */
 function proposedByClassmate (words: readonly string[], first: number): boolean {
   for (let i = Math.max(1, first - 10); i < first; i++) if (PROPOSES.test(words[i]) && PROPOSER.test(words[i - 1])) return true
@@ -1221,8 +1266,12 @@ function withoutPrinted (text: string): string {
   return text.replace(CLI_COMMAND, ';').replace(PRINTED_ERROR, ';').replace(SPELLED_CONTAINER_STATE, ';')
 }
 
-// English adjectives a Portuguese question puts after the thing they describe ("a NACL custom", "a vpc default", "a task spot").
-const ADJECTIVE_AFTER = /^(custom|default|public|private|managed|standard|dedicated|shared|spot|stateless|stateful|serverless)$/
+// English adjectives a Portuguese question puts after the thing they describe ("a NACL custom", "a vpc default", "a task spot",
+// "task windows").
+const ADJECTIVE_AFTER = /^(custom|default|public|private|managed|standard|dedicated|shared|spot|stateless|stateful|serverless|windows|linux)$/
+
+/** How a thing comes, not what it is called: "aws built in metrics" (built-in ones) names no "AWS Built". */
+const MADE_HOW = /^(built|builtin)$/
 
 /** How many, not what: "a team of 4 with a couple services" names no "couple services". */
 const QUANTIFIER = /^(couple|few|several|bunch|dozen|handful)$/
@@ -1288,7 +1337,7 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
   const printed = printedMessageWords(raw)
   // A credential the student writes out ("AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI…") is their data (see assignedValues).
   const assigned = assignedValues(raw)
-  const content = (w: string): boolean => w.length >= 3 && w !== 'def' && !isFiller(w) && !QUANTIFIER.test(w) && !TELLING_VERB.test(w) && !shorthand(w) && !phrased.has(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) && !printed.has(w) && !assigned.has(w) && !isDeveloperWord(w) && !noProduct.has(w) &&
+  const content = (w: string): boolean => w.length >= 3 && w !== 'def' && !isFiller(w) && !QUANTIFIER.test(w) && !MADE_HOW.test(w) && !TELLING_VERB.test(w) && !shorthand(w) && !phrased.has(w) && !VENDOR.test(w) && !PREPOSITION.test(w) && !quoted.has(w) && !printed.has(w) && !assigned.has(w) && !isDeveloperWord(w) && !noProduct.has(w) &&
     !analyzerFor('pt').isStopWord(w) && !analyzerFor('en').isStopWord(w)
   const runs: Array<{ words: string[], typed: string[], named: boolean, vendor: string | null, start: number }> = []
   let run: string[] = []
@@ -2511,6 +2560,19 @@ function namesATopic (base: KnowledgeBase, queryTerms: readonly string[], unknow
 // "correct me if im wrong but a …", "entao o …", "deixa eu ver se entendi: o …".
 const CHECKING_UNDERSTANDING = /^\s*(?:(?:so|ok|okay|basically|if i got it right|correct me if (?:i'?m|im|i am) wrong(?: but)?|let me see if i got (?:it|this)|entao|basicamente|pelo que entendi|entendi que|deixa eu ver se entendi|me corrige se (?:eu )?(?:estiver|tiver) errad[oa](?: mas)?|se entendi direito)[,:]?\s+)+(?:(?:the|a|an|o|os|as|um|uma)\s+)?/
 
+// An apology the student opens with, up to the comma or "but" that ends it ("sorry if this is dumb, …", "foi mal se for
+// besteira, …", "desculpa a pergunta boba mas …"): what follows it is where the question starts.
+const APOLOGY = /^\s*(?:sorry|apologies|desculpa|desculpe|foi mal|perdao)\b[^,:;?!.]{0,40}?(?:[,:;—]|\s(?:but|mas)\b)\s*(?:(?:the|a|an|o|os|as|um|uma)\s+)?/
+// What the question says of the word after the apology: that it is something, or one of two ("pulumi é tipo terraform?",
+// "firebase ou aws …"). A story after it ("sorry, bcrypt keeps segfaulting since …") tells where the student is.
+const SAID_OF_SUBJECT = /^(e|eh|is|are|ou|or|vs|x|tipo|like)$/
+
+/** The question without the apology it opens with, when what follows says what its first word is or sets it against another. */
+function apologyOff (folded: string): string {
+  const rest = folded.replace(APOLOGY, '')
+  return rest !== folded && SAID_OF_SUBJECT.test(tokenize(rest)[1] ?? '') ? rest : folded
+}
+
 // How a student opens what they suppose, and the article after it: "what happens if the …", "oq acontece se o …", "e se a …".
 const WHAT_IF = /^\s*(?:(?:o que|oq|o q|que) acontece se|what happens if|what if|e se)\s+(?:(?:the|my|our|a|an|o|os|as|meu|minha|nosso|nossa|um|uma)\s+)?/
 
@@ -2842,7 +2904,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // An unknown word that opens the question ("trivy in github actions: ...", "jaeger pra tracing") is its subject, and
     // so is one that opens what a student checks they understood ("so graphql is one endpoint …, right?") or what they
     // suppose ("oq acontece se o codepipeline falhar …").
-    const checkedSubject = tokenize(folded.replace(CHECKING_UNDERSTANDING, '').replace(WHAT_IF, ''))[0]
+    const checkedSubject = tokenize(apologyOff(folded).replace(CHECKING_UNDERSTANDING, '').replace(WHAT_IF, ''))[0]
     // An everyday word there is the student's phrasing, whatever its language ("e se um hacker descobrir o ip …").
     const opensChecked = checkedSubject !== undefined && checkedSubject !== foldText(firstWord ?? '') && !isEverydayWord(checkedSubject, question.lang) &&
       unknownTerms.some(word => foldText(word) === checkedSubject)
@@ -2852,8 +2914,10 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     // "thinking about switching from docker to podman": what they would switch to is what they weigh (see weighingSwitch),
     // even where they tell it before asking.
     const weighed = anyWhere(raw, unknownTerms, [], weighingSwitch)
+    const claimed = anyWhere(raw, unknownTerms, untreated, claimedByClassmate)
     const about = asksAbout(raw, unknownTerms, untreated) || (unknownTerms.length + untreated.length === 1 && asksOfIt) || weighed ||
-      anyWhere(raw, unknownTerms, [], switchedOn) || anyWhere(raw, unknownTerms, untreated, judgedStatement)
+      anyWhere(raw, unknownTerms, [], switchedOn) || anyWhere(raw, unknownTerms, untreated, judgedStatement) || claimed ||
+      anyWhere(raw.replace(EXAMPLE_DOMAIN, ' '), unknownTerms, untreated, exampleAsked)
     // Capitalised inside the sentence ("enable Istio mutual TLS"), a word the notes lack is spelled as a name;
     // a word of a name of the field ("Hugging Face") is read with that name, above.
     const namedAbove = new Set(passing.flatMap(name => tokenize(foldText(name.spelled))))
@@ -2893,7 +2957,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const crashed = named.length === 1 && crashingDependency(raw)(named[0]) ? named : []
     const namedOnce = distinctNames(named)
     const told = !answersAll && !weighed && toldBeforeAsking(base, raw, namedOnce, unknown, lang, question.lang) ? namedOnce : []
-    const setting = answersAll || anyWhere(raw, unknownTerms, untreated, proposedByClassmate) ? [] : told.length > 0 ? told
+    const setting = answersAll || claimed || anyWhere(raw, unknownTerms, untreated, proposedByClassmate) ? [] : told.length > 0 ? told
       : about || repeated || opensAfterArticle || opensChecked ? [] : crashed.length > 0 ? crashed
       : unknownTerms.some(word => toolOrOwner(raw, word) || TOOL_FILE.test(foldText(word))) ? [] : settingName(found, lead, written(queryTerms), unknownTerms, untreated, lang)
     if (certification !== null && !untreated.some(name => foldText(name) === certification)) untreated.push(certification)
@@ -2911,7 +2975,8 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     }
     // "em python oq acontece se eu remover itens de uma lista enquanto itero": a programming language's own workings.
     const languageOnly = languageQuestion(base, folded, queryTerms)
-    const covered = (answersAll || setting.length > 0) && !courseLogistics && certification === null && !careerOrStudy && !languageOnly &&
+    const libraryAsked = LIBRARY_ASKED.test(folded)
+    const covered = (answersAll || setting.length > 0) && !courseLogistics && certification === null && !careerOrStudy && !languageOnly && !libraryAsked &&
       !figureMissing(base, folded, lead.path) && countStated && !codeMissing(folded, lead.text)
     const answeredAside = covered && aside.length > 0 ? answeredInLead(base, lead, aside, queryTerms, lang, raw, unknownTerms) : new Set<string>()
     let asideLeft = aside.filter(name => !answeredAside.has(name))
@@ -2948,6 +3013,10 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   }
   return { question, hits: [], closest: null, unknown: unknownTerms, untreated: [], notTreated: [], covered: false, confidence: 0.02, queryTerms: [], lang: question.lang, courseLogistics }
 }
+
+// A programming language's library asked for ("tem alguma lib python pra contar tokens", "is there a python library to …",
+// "which node lib is better for retries"): which package to install is the language's ecosystem, and the notes recommend none.
+const LIBRARY_ASKED = /\b(is there|are there|any|tem alguma|tem algum|existe alguma|existe algum|conhece alguma|conhece algum|which|qual|quais|recommend|recomenda|indica|suggest) (a |an |uma |um |good |boa |bom |decent )?(python|java|node|nodejs|js|javascript|typescript|golang|go|ruby|php|rust|c#|dotnet) (lib|libs|library|libraries|biblioteca|bibliotecas|package|packages|pacote|pacotes|module|modulo)\b|\b(tem alguma|tem algum|existe alguma|existe algum|any|is there an?|qual|which) (lib|libs|library|biblioteca|package|pacote) (de |em |for |in )?(python|java|node|nodejs|js|javascript|typescript|golang|ruby|php|rust)\b/
 
 // A general-purpose programming language the question is asked in ("em python", "in java", "em C") or opens with ("c"
 // also reads "in c++" and "in c#": the word ends where the sign begins).

@@ -1942,6 +1942,82 @@ t.test('everyday-words', async t => {
     t.same([saas.covered, saas.notTreated], [true, []], 'the answer does not say the notes lack Gmail')
   })
 
+  t.test('a classmate\'s claim the student disputes is about what it opens with or says is needed', async t => {
+    for (const question of ['my friend says kafka keeps messages forever, i say it deletes them after a week. who is right?',
+      'my teammate says we need consul for service discovery on ecs, i think cloud map is enough. who\'s right?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.notTreated], [false, []], question)
+    }
+    const busywork = retrieve(base, 'my friend thinks writing the openapi spec first is busywork, i say generated clients catch breaking changes. who is right?')
+    t.same([busywork.covered, busywork.hits[0]?.topic], [true, 'rest-openapi'], 'a word further into the claim is how it is put')
+    const builtIn = retrieve(base, 'can alarms only watch the aws built in metrics or also numbers i publish myself?')
+    t.same([builtIn.covered, builtIn.untreated, builtIn.hits[0]?.topic], [true, [], 'cloudwatch'], '"aws built in" names no service')
+  })
+
+  t.test('what an example is asked of is what the question is about; "no exemplo" is the notes\' own', async t => {
+    for (const question of ['me mostra um exemplo de pipeline do bitbucket que faz build da imagem docker', 'example of a nomad job file that runs two containers']) {
+      t.equal(retrieve(base, question).covered, false, question)
+    }
+    t.equal(retrieve(base, 'no exemplo eles copiam so o dist, por que o node_modules de dev nao vai junto?').hits[0]?.topic, 'multi-stage-builds')
+  })
+
+  t.test('a name the notes lack right after an apology, said to be something or set against another, is what is asked', async t => {
+    t.equal(retrieve(base, 'desculpa a pergunta boba, crossplane é tipo terraform pra kubernetes? vale aprender?').covered, false)
+    const story = retrieve(base, 'sorry if this is dumb, but bcrypt crashes since we moved the image to alpine, why?')
+    t.same([story.covered, story.notTreated], [true, ['bcrypt']], 'a story after the apology tells where the student is')
+  })
+
+  t.test('a hackathon\'s rules, pitch and demo video are the event\'s business', async t => {
+    for (const question of ['tips for recording the demo video for the hackathon?', 'o regulamento da hackathon deixa usar template pronto?',
+      'how do i structure a 5 minute pitch for the judges?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.courseLogistics], [false, true], question)
+    }
+  })
+
+  t.test('"qndo", "ocorrencias" and "lib" are the student\'s words, not names', async t => {
+    t.same([retrieve(base, 'qndo uso nlb e qndo uso alb?').unknown, retrieve(base, 'qndo uso nlb e qndo uso alb?').hits[0]?.topic], [[], 'load-balancers'])
+    t.same(retrieve(base, 'quero contar as ocorrencias de timeout nos logs do cloudwatch, como faco?').unknown, [])
+    const lib = retrieve(base, 'uma lib nativa nao compila no alpine, qual imagem base eu uso?')
+    t.same([lib.covered, lib.hits[0]?.topic], [true, 'multi-stage-builds'])
+    for (const question of ['tem alguma lib python pra medir quantos tokens tem meu prompt?', 'which node library is best for retrying failed http calls?']) {
+      t.equal(retrieve(base, question).covered, false, `a library to install is asked for: ${question}`)
+    }
+  })
+
+  t.test('capacity that keeps going up and down is scaling that flaps; being told of any charge is a zero-spend budget', async t => {
+    t.equal(retrieve(base, 'meu servico vive adicionando e tirando tasks, tipo loop, oq eu mexo?').hits[0]?.heading, 'Cooldowns e armadilhas')
+    const cent = retrieve(base, 'scared of being charged even one cent on my student account, what do i set up?')
+    t.same([cent.covered, cent.hits[0]?.heading], [true, 'AWS Budgets'])
+  })
+
+  t.test('how the student feels while asking names nothing', async t => {
+    t.same(retrieve(base, 'a fatura veio alta e eu to muito estressado, onde vejo o gasto separado por servico?').unknown, [])
+  })
+
+  t.test('a group that does nothing and a model of the final report are the teacher\'s to settle; a team\'s practice is not', async t => {
+    for (const question of ['my group does nothing on the cloud project, should i tell the professor?', 'o meu grupo nunca ajuda no trabalho, oq eu faco?',
+      'tem um modelo de relatorio final do projeto pra gente seguir?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.courseLogistics], [false, true], question)
+    }
+    for (const question of ['our team doesn\'t do blue/green deployments yet, how hard is it to start?', 'meu time nao faz deploy na sexta, isso e boa pratica?']) {
+      t.equal(retrieve(base, question).courseLogistics, false, question)
+    }
+  })
+
+  t.test('"task windows" is a Windows task, as "task spot" is a Spot one', async t => {
+    const found = retrieve(base, 'fargate spot aceita task windows?')
+    t.same([found.covered, found.hits[0]?.topic], [true, 'spot-capacity'])
+  })
+
+  t.test('a search typed as keywords with one Portuguese word is Portuguese', async t => {
+    t.equal(detectLanguage('target group tipo ip fargate'), 'pt')
+    t.equal(detectLanguage('route 53 ponderado vs latencia'), 'pt')
+    t.equal(detectLanguage('alb path routing rules'), 'en')
+    t.equal(detectLanguage('an rpo of 1 hour means what exactly, preciso fazer backup de hora em hora?'), 'en', 'a mixed question is weighed word against word')
+  })
+
   t.test('asking what an abbreviation stands for is answered by the passage that spells it out', async t => {
     const found = retrieve(base, 'cdn é sigla de que mesmo?')
     t.same([found.covered, found.hits[0]?.topic, found.hits[0]?.kind], [true, 'cdn', 'summary'], 'the summary writes "CDN (content delivery network)"')
