@@ -463,6 +463,12 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/\b(inbound|incoming) (data|traffic|transfer)\b/g, '$& data coming into'],
   // The domain without "www" is what DNS calls the zone apex.
   [/\b((bare|naked|root|apex) domains?|dominios? (raiz|nu|pelado|sem www)|raiz do dominio)\b/g, '$& apex zone apex'],
+  // A queue's message that comes back by itself ("sqs msg comes back after 30s", "a mensagem volta pra fila") became visible
+  // again when its visibility timeout ran out.
+  [/\b(msg|msgs|message|messages|mensage\w*)\b (\w+ ){0,3}(comes? back|came back|coming back|reappears?|reappeared|shows? up again|volta|voltam|voltou|reaparece\w*)\b/g, '$& visibility timeout visibilidade'],
+  // The first request after a quiet spell being slow is a cold start, and so is the first call being slow and the next
+  // ones fast ("why is the first call to my lambda slow").
+  [/\bfirst (request|call|invocation|hit)s?( (to|on|of|into|for) (my |the |our |a )?\w+)? (really |so |super |very |always )?(slow|slower|laggy)\b/g, '$& cold start partida a frio'],
   // The first request after a quiet spell being slow is a cold start.
   [/\b(first (request|call|invocation|hit)s?( (to|on|of|into|for) (my |the |our |a )?\w+)? (after|is|are|was|takes?|took|gets?|being) \w*( \w+)? ?(slow|slower|long)?|after (a )?(quiet|idle|inactive) (period|spell|time|while)|primeira (requisicao|chamada|invocacao|execucao) (depois|apos|e|fica|demora|lenta)\w*|depois de (um tempo )?(parad[ao]|ociosa?|sem uso))\b/g, '$& cold start partida a frio'],
   // One request crossing several services ("a request passa por 4 servicos", "goes through our gateway, two

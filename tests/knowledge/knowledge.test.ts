@@ -2011,6 +2011,11 @@ t.test('everyday-words', async t => {
     t.same([found.covered, found.hits[0]?.topic], [true, 'spot-capacity'])
   })
 
+  t.test('the first call being slow is a cold start; a queue\'s message that comes back is its visibility timeout', async t => {
+    t.equal(retrieve(base, 'sorry for asking, why is the first call to my lambda so slow but then the next calls are fast?').hits[0]?.heading, 'Cold starts')
+    t.equal(retrieve(base, 'sqs message comes back after a while, why').hits[0]?.heading, 'Visibility timeout and dead-letter queues')
+  })
+
   t.test('a search typed as keywords with one Portuguese word is Portuguese', async t => {
     t.equal(detectLanguage('target group tipo ip fargate'), 'pt')
     t.equal(detectLanguage('route 53 ponderado vs latencia'), 'pt')
