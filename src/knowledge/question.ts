@@ -466,11 +466,11 @@ const SYNONYMS: Array<[RegExp, string]> = [
   // A queue's message that comes back by itself ("sqs msg comes back after 30s", "a mensagem volta pra fila") became visible
   // again when its visibility timeout ran out.
   [/\b(msg|msgs|message|messages|mensage\w*)\b (\w+ ){0,3}(comes? back|came back|coming back|reappears?|reappeared|shows? up again|volta|voltam|voltou|reaparece\w*)\b/g, '$& visibility timeout visibilidade'],
-  // The first request after a quiet spell being slow is a cold start, and so is the first call being slow and the next
-  // ones fast ("why is the first call to my lambda slow").
-  [/\bfirst (request|call|invocation|hit)s?( (to|on|of|into|for) (my |the |our |a )?\w+)? (really |so |super |very |always )?(slow|slower|laggy)\b/g, '$& cold start partida a frio'],
   // The first request after a quiet spell being slow is a cold start.
   [/\b(first (request|call|invocation|hit)s?( (to|on|of|into|for) (my |the |our |a )?\w+)? (after|is|are|was|takes?|took|gets?|being) \w*( \w+)? ?(slow|slower|long)?|after (a )?(quiet|idle|inactive) (period|spell|time|while)|primeira (requisicao|chamada|invocacao|execucao) (depois|apos|e|fica|demora|lenta)\w*|depois de (um tempo )?(parad[ao]|ociosa?|sem uso))\b/g, '$& cold start partida a frio'],
+  // So is the first call being slow with no quiet spell said before it ("why is the first call to my lambda slow and the
+  // next ones fast").
+  [/\bfirst (request|call|invocation|hit)s?( (to|on|of|into|for) (my |the |our |a )?\w+)? (really |so |super |very |always )?(slow|slower|laggy)\b/g, '$& cold start partida a frio'],
   // One request crossing several services ("a request passa por 4 servicos", "goes through our gateway, two
   // services and a database") is what tracing follows.
   [/\b(requests?|requisic\w*|chamadas?) (\w+ )?(goes|go|passes|pass|crosses|hops|passa|passam|atravessa|percorre) (thru|through|across|por|pelos|pelas|entre) ([\w-]+,? ){0,4}(services|servicos|microservices|microsservicos)\b/g, '$& trace tracing rastreamento'],

@@ -1003,28 +1003,19 @@ function switchedOn (words: readonly string[], first: number): boolean {
 const PROPOSES = /^(wants|insists|suggests|proposes|quer|queria|insiste|sugere|sugeriu|propoe|propos)$/
 const PROPOSER = /^(teammate|teammates|friend|friends|colleague|coworker|partner|colega|colegas|amigo|amiga|dupla|parceiro|parceira)$/
 
+/** Whether the word at `first` comes in what a classmate proposes: within ten words after "teammate wants", "meu colega quer". */
+function proposedByClassmate (words: readonly string[], first: number): boolean {
+  for (let i = Math.max(1, first - 10); i < first; i++) if (PROPOSES.test(words[i]) && PROPOSER.test(words[i - 1])) return true
+  return false
+}
+
 // A classmate's claim the student disputes ("my friend says athena can run sql on csv files …, who's right?", "meu colega diz q o
 // cdk …"): what the claim opens with, or what it says is needed ("my teammate says we need a bastion host"), is what the
 // argument is about. A word further into the claim is how it is put ("… says structured logging is busywork").
 const CLAIMS = /^(says|said|thinks|swears|claims|argues|insists|reckons|diz|disse|falou|fala|acha|jura|garante|afirma)$/
 const CLAIMANT = /^(teammate|friend|classmate|colleague|partner|buddy|colega|amigo|amiga|parceiro|parceira)$/
-const CLAIM_OPENER = /^(that|que|q|the|a|an|o|a|os|as|um|uma|in|with|using|no|na|com|aws|amazon)$/
-const NEEDED = /^(need|needs|require|requires|precisa|precisamos|precisa de|use|usar)$/
-
-// What an example is asked of ("example jenkinsfile for …", "me da um exemplo de alerta do guardduty", "example of how
-// karpenter picks …"): a thing the notes lack there is what the student wants shown, not the setting of the question.
-const EXAMPLE = /^(example|examples|exemplo|exemplos)$/
-
-// "the example", "no exemplo": one the student already has (the notes' own), not one asked for.
-const GIVEN_EXAMPLE = /^(the|this|that|do|no|o|esse|nesse|neste|desse|deste)$/
-// A domain written with the word ("_x9y8.exemplo.com.br") names an address, not an example.
-const EXAMPLE_DOMAIN = /\b(?:example|exemplo)\.[a-z]/gi
-
-/** Whether the word at `first` comes within the four words after an example asked for ("example", "um exemplo de"). */
-function exampleAsked (words: readonly string[], first: number): boolean {
-  for (let i = Math.max(0, first - 4); i < first; i++) if (EXAMPLE.test(words[i]) && !GIVEN_EXAMPLE.test(words[i - 1] ?? '')) return true
-  return false
-}
+const CLAIM_OPENER = /^(that|que|q|the|a|an|o|os|as|um|uma|in|with|using|no|na|com|aws|amazon)$/
+const NEEDED = /^(need|needs|require|requires|precisa|precisamos|use|usar)$/
 
 /** Whether the word at `first` opens a classmate's claim ("my friend says [that] X"), or is what the claim says is needed. */
 function claimedByClassmate (words: readonly string[], first: number): boolean {
@@ -1039,9 +1030,18 @@ function claimedByClassmate (words: readonly string[], first: number): boolean {
   return false
 }
 
-/** Whether the word at `first` comes in what a classmate proposes: within ten words after "teammate wants", "meu colega quer". */
-function proposedByClassmate (words: readonly string[], first: number): boolean {
-  for (let i = Math.max(1, first - 10); i < first; i++) if (PROPOSES.test(words[i]) && PROPOSER.test(words[i - 1])) return true
+// What an example is asked of ("example jenkinsfile for …", "me da um exemplo de alerta do guardduty", "example of how
+// karpenter picks …"): a thing the notes lack there is what the student wants shown, not the setting of the question.
+const EXAMPLE = /^(example|examples|exemplo|exemplos)$/
+
+// "the example", "no exemplo": one the student already has (the notes' own), not one asked for.
+const GIVEN_EXAMPLE = /^(the|this|that|do|no|o|esse|nesse|neste|desse|deste)$/
+// A domain written with the word ("_x9y8.exemplo.com.br") names an address, not an example.
+const EXAMPLE_DOMAIN = /\b(?:example|exemplo)\.[a-z]/gi
+
+/** Whether the word at `first` comes within the four words after an example asked for ("example", "um exemplo de"). */
+function exampleAsked (words: readonly string[], first: number): boolean {
+  for (let i = Math.max(0, first - 4); i < first; i++) if (EXAMPLE.test(words[i]) && !GIVEN_EXAMPLE.test(words[i - 1] ?? '')) return true
   return false
 }
 
