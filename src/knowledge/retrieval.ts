@@ -688,6 +688,10 @@ const CAREER = new RegExp([
   String.raw`\b(apply|applying) for (summer )?internships\b`, String.raw`\btime of (the )?year to apply\b`
 ].join('|'))
 
+// A CV named as the reason someone wants a tool ("meu amigo quer k8s pq fica bonito no curriculo"): the question weighs the
+// tool; the career is only why the friend wants it.
+const CV_AS_REASON = /\b(pq|porque|por que|because|cause|since|so) (\w+ ){0,3}(bonito|bonita|good|nice|bem|legal|impressive) (no|on|in|pro|for) (the |my |a |o |meu |your |seu )?(cv|curriculo|resume|linkedin)\b/g
+
 /**
  * How to study, revise or keep calm before an exam or a presentation ("flashcards or practice exams the night before
  * the final", "tips to stay focused when studying", "dica pra nao travar na hora de apresentar"): study skills, which
@@ -707,8 +711,9 @@ const STUDY_SKILLS = new RegExp([
   // The student's own word that the question belongs elsewhere ("(nao é de nuvem kkk)", "off-topic, but"); a claim that a
   // thing "nao tem nada a ver com nuvem" is what they are asking about.
   String.raw`\bnao (e|eh) (de|sobre) (nuvem|cloud|aws|computacao em nuvem)\b`, String.raw`(?<!\b(nao|n) tem )\bnada a ver com (nuvem|cloud|aws|a materia|o curso)\b`, String.raw`\bnot (cloud|aws)[- ]related\b`, String.raw`\boff[- ]topic\b`,
-  // ...however they say it ("ok thx. unrelated but …", "e fora de cloud, vc sabe …"); a domain bought "fora da aws" is still the notes'.
-  String.raw`\bunrelated(,| but\b| to (cloud|aws|the course|this class)\b)`, String.raw`\bfora (de|da) (cloud|nuvem)\b`, String.raw`\bfora do tema\b`,
+  // ...however they say it ("ok thx. unrelated but …", "e fora de cloud, vc sabe …"); a domain bought "fora da aws" is still the
+  // notes', and a thing said to be unrelated to AWS ("opentelemetry is totally unrelated to aws") is what a claim is about.
+  String.raw`(?<!\b(is|are|was|were|isn'?t|aren'?t)( \w+)? )\bunrelated(,| but\b| to (cloud|aws|the course|this class)\b)`, String.raw`\bfora (de|da) (cloud|nuvem)\b`, String.raw`\bfora do tema\b`,
   String.raw`\b(study|studying|revision) (plan|tips|habits|schedule|routine|techniques?)\b`, String.raw`\b(plano|cronograma|rotina) de estudos?\b`,
   // Practice exams as a way to study; a question taken from one ("practice exam: …", "got this one wrong on the practice
   // test", "practice exams keep asking it") is a question on the notes.
@@ -2709,7 +2714,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const readsAs = (pattern: RegExp): boolean => pattern.test(folded) || pattern.test(asTyped)
   const courseLogistics = readsAs(COURSE_LOGISTICS)
   const certification = CERTIFICATION.exec(folded)?.[0] ?? null
-  const careerOrStudy = readsAs(CAREER) || readsAs(STUDY_SKILLS)
+  const careerOrStudy = (CAREER.test(folded.replace(CV_AS_REASON, ' ')) || CAREER.test(asTyped.replace(CV_AS_REASON, ' '))) || readsAs(STUDY_SKILLS)
   // Only an unknown term is evidence that the notes do not treat the question; an everyday word
   // they happen not to use ("dps", "deixei", "throwing") is not (see isCommonWord).
   const firstWord = tokenize(raw)[0]

@@ -2016,6 +2016,16 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'sqs message comes back after a while, why').hits[0]?.heading, 'Visibility timeout and dead-letter queues')
   })
 
+  t.test('a thing said to be unrelated to AWS, and a CV given as a friend\'s reason, leave the question the course\'s', async t => {
+    const xray = retrieve(base, 'my classmate thinks x-ray is totally unrelated to aws, i say it traces requests across services. who is right?')
+    t.same([xray.covered, xray.hits[0]?.topic], [true, 'observability'])
+    const cv = retrieve(base, 'meu colega quer usar kubernetes no tcc pq fica bonito no curriculo, vale a pena pra uma api so?')
+    t.same([cv.covered, cv.hits[0]?.topic], [true, 'kubernetes-basics'])
+    for (const question of ['como deixo meu curriculo bonito pra vaga de cloud?', 'unrelated to aws, but how do i center a div?']) {
+      t.equal(retrieve(base, question).covered, false, `still off the course: ${question}`)
+    }
+  })
+
   t.test('a search typed as keywords with one Portuguese word is Portuguese', async t => {
     t.equal(detectLanguage('target group tipo ip fargate'), 'pt')
     t.equal(detectLanguage('route 53 ponderado vs latencia'), 'pt')
