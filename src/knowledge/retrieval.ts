@@ -1408,8 +1408,13 @@ export function untreatedNames (base: KnowledgeBase, raw: string, leadPath: stri
     if (lang === 'pt' && name.named && name.typed.every(w => !foreignToPortuguese(w))) continue
     // ...and so is a Portuguese verb right after it ("na aws configurar security group é trabalho meu?"): the student's task, not "AWS Configurar".
     if (lang === 'pt' && name.vendor !== null && ((/(ar|er|ir)$/.test(name.words[0]) && isEverydayWord(name.words[0], 'pt')) || (name.words[0].endsWith('ar') && portugueseShaped(name.typed[0])))) continue
+    // A Portuguese question borrows the English notes' term as they write it ("chave aws managed"): read in English, the
+    // English notes may write it after the vendor.
+    const english = analyzerFor('en')
+    const writtenAfterVendor = (v: string): boolean => pairs.has(`${v} ${terms[0]}`) ||
+      (lang === 'pt' && pairs.has(`${english.terms(v)[0] ?? v} ${english.terms(name.words[0])[0] ?? name.words[0]}`))
     if (name.vendor !== null && topics.has(terms[0]) && !isCommonWord(name.typed[0], lang) && !analyzer.isStopWord(name.words[0]) &&
-      !['aws', 'amazon'].some(v => pairs.has(`${v} ${terms[0]}`))) {
+      !['aws', 'amazon'].some(writtenAfterVendor)) {
       // The run may go on into the rest of the sentence ("aws backup guarda snapshot"): the service's name is its first word.
       out.push(`${VENDOR_SPELLED[name.vendor] ?? name.vendor} ${name.typed[0]}`)
       continue

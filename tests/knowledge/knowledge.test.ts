@@ -2026,6 +2026,11 @@ t.test('everyday-words', async t => {
     }
   })
 
+  t.test('an English term a Portuguese question borrows as the English notes write it is theirs', async t => {
+    const found = retrieve(base, 'qual a diferenca de chave aws managed pra customer managed no kms?')
+    t.same([found.covered, found.untreated, found.hits[0]?.topic], [true, [], 'encryption-kms'])
+  })
+
   t.test('a search typed as keywords with one Portuguese word is Portuguese', async t => {
     t.equal(detectLanguage('target group tipo ip fargate'), 'pt')
     t.equal(detectLanguage('route 53 ponderado vs latencia'), 'pt')
