@@ -2716,10 +2716,13 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   // They are read in the student's own words too, before a slip is mended: "recursao" is recursion, not a slip for "recurso".
   const folded = foldText(raw)
   const asTyped = foldText(typed)
-  const readsAs = (pattern: RegExp): boolean => pattern.test(folded) || pattern.test(asTyped)
+  // Whether the question, folded or as typed, reads as `pattern`, with what `leftOut` matches taken out first.
+  const readsAs = (pattern: RegExp, leftOut?: RegExp): boolean => leftOut === undefined
+    ? pattern.test(folded) || pattern.test(asTyped)
+    : pattern.test(folded.replace(leftOut, ' ')) || pattern.test(asTyped.replace(leftOut, ' '))
   const courseLogistics = readsAs(COURSE_LOGISTICS)
   const certification = CERTIFICATION.exec(folded)?.[0] ?? null
-  const careerOrStudy = (CAREER.test(folded.replace(CV_AS_REASON, ' ')) || CAREER.test(asTyped.replace(CV_AS_REASON, ' '))) || readsAs(STUDY_SKILLS)
+  const careerOrStudy = readsAs(CAREER, CV_AS_REASON) || readsAs(STUDY_SKILLS)
   // Only an unknown term is evidence that the notes do not treat the question; an everyday word
   // they happen not to use ("dps", "deixei", "throwing") is not (see isCommonWord).
   const firstWord = tokenize(raw)[0]
