@@ -20,7 +20,7 @@ export const JS_FRAMEWORKS: readonly string[] = ['next', 'nuxt', 'nest', 'vue', 
 
 /**
  * Dictionary words that are also the names of software or cloud services a student may ask about
- * ("is hashicorp nomad simpler than ecs", "ship 50tb with a snowball", "is kong a decent api gateway"):
+ * ("is hashicorp nomad simpler than ecs", "ship 50tb with a snowball", "is kong a decent api gateway", "sam local invoke"):
  * the other words of both lists count as everyday language, these do not. The commonest words that name
  * a service as well ("vault", "shield") are left off: they are everyday whatever else they name. The JavaScript
  * frameworks typed as one word ("nextjs") are names too.
@@ -29,7 +29,7 @@ const PRODUCT_WORDS: ReadonlySet<string> = new Set(`
 snowball snowcone outposts wavelength nomad consul packer puppet chef helm envoy squid varnish hive prefect
 celery sentry cortex flux harness drone tomcat jetty tilt rook harbor quay rancher calico flannel weave pulsar
 beanstalk lightsail greengrass amplify chime spark swarm flask vagrant mongoose gulp grunt bedrock llama cosmos synapse
-spanner presto snowflake timescale cockroach postman kong rust ruby swift elixir dart husky prettier
+spanner presto snowflake timescale cockroach postman kong rust ruby swift elixir dart husky prettier sam
 `.split(/\s+/).filter(w => w !== '').concat(JS_FRAMEWORKS.map(name => `${name}js`)))
 
 /**
@@ -49,7 +49,7 @@ const BROWSERS: ReadonlySet<string> = new Set(['chrome', 'firefox', 'safari'])
  * where things are ("a subfolder of the monorepo"), what an app does with its records ("as rotas do meu crud"), the
  * parts of a program's screens ("the navbar"), the browser they look through ("o chrome diz que o certificado é
  * inválido"), the network commands they check things with ("peguei o ip do ALB com nslookup"), where they read about
- * things ("vi num video do youtube", "copiando de um tutorial"), the switches of a screen ("um toggle"), a provider's
+ * things ("vi num video do youtube", "copiando de um tutorial") and who told them ("o youtuber disse"), the switches of a screen ("um toggle"), a provider's
  * playground, a slowdown they saw, how things ship ("released in lockstep"), the people around them ("a coworker
  * mentioned it"), where their class talks ("no zap da turma", "someone in our telegram"), the rituals and tools of
  * their team at work ("o tech lead falou na retro", "nessa sprint", "a msg no slack") and the verdict they ask for
@@ -62,6 +62,7 @@ codebase monorepo subfolder subdirectory filesystem localhost hostname username 
 frontend backend dropdown checkbox sidebar navbar tooltip popup spinner slider sliders autocomplete screenshot inbox stdout stderr stdin plaintext hardcoded
 crud cruds coworker groupmate multiplayer cto ceo lockstep helpdesk grandma grandpa granny postmortem fintech edtech healthtech
 ctrl nslookup traceroute netstat telnet wget devtools youtube reddit stackoverflow vps vpss
+youtuber tiktoker blogger vlogger streamer
 hype tech overengineering overengineered ticket yay nay
 tutorial tutoriais toggle toggles playground slowdown slowdowns
 discord meetup telegram zap zapzap
@@ -95,24 +96,24 @@ export function isProductWord (folded: string): boolean {
  * thing explained step by step as to a child ("bem mastigado"), a receipt or certificate asked for ("comprovante"), building what
  * an assignment asks ("implementar"), the colleague who knows more ("um dev sênior"), putting a tag on an image ("taguear"),
  * whoever breaks in ("um hacker"), the respect in which two things are weighed ("no quesito kernel"), the student's manager
- * ("o gestor"), setting a value back to nothing ("zera o cooldown") and what happens now and then ("as ocorrencias de
- * ERROR").
+ * ("o gestor"), setting a value back to nothing ("zera o cooldown"), what happens now and then ("as ocorrencias de
+ * ERROR") and how finely figures are kept ("granularidade de hora").
  */
 const EVERYDAY_PT_MORE: readonly string[] = ['trecho', 'furada', 'fulano', 'fulana', 'ciclano', 'beltrano', 'proceder', 'cospe', 'palestrante',
   'premium', 'triagem', 'sindico', 'dispensa', 'prezado', 'prezada', 'prezados', 'prezadas', 'atenciosamente', 'cordialmente',
   'lentidao', 'estimativa', 'estimativas', 'frete', 'caprichar', 'prevalecer', 'talo', 'diagrama', 'diagramas', 'seta', 'setas',
   'mastigado', 'mastigada', 'mastigadinho', 'comprovante', 'comprovantes', 'implementar', 'implementacao', 'implementacoes', 'senior', 'seniors',
   'taguear', 'hacker', 'hackers', 'quesito', 'quesitos', 'gestor', 'gestora', 'gestores', 'gestoras', 'zerar',
-  'ocorrencia', 'ocorrencias']
+  'ocorrencia', 'ocorrencias', 'granularidade']
 
 /**
  * Everyday English that the general dictionary's common levels leave out while students write it: a price that runs high
  * ("pricier"), a rough figure ("ballpark"), a change nobody notices ("seamless"), who does the work ("legwork"), a thing
  * that runs on its own ("standalone"), a catch nobody warned of ("any gotchas?"), who posts for a following ("a linkedin
- * influencer") and a claim that sounds suspicious ("sounds sus").
+ * influencer"), a claim that sounds suspicious ("sounds sus") and a word used for effect ("one of those buzzwords").
  */
 const EVERYDAY_EN_MORE: readonly string[] = ['pricey', 'pricier', 'priciest', 'ballpark', 'seamless', 'seamlessly', 'legwork', 'standalone', 'gotcha', 'gotchas',
-  'influencer', 'influencers', 'sus']
+  'influencer', 'influencers', 'sus', 'buzzword', 'buzzwords']
 
 /**
  * Spanish that students from the neighbouring countries mix into their Portuguese ("entonces eu nao sou responsavel?",
@@ -128,7 +129,8 @@ estoy estan todavia cuanto cuanta cuesta cuestan siempre despues tambien llave l
 // Built at the first question that has a word the notes lack, not at start-up.
 function words (): Record<Lang, ReadonlySet<string>> {
   lexicon ??= {
-    pt: new Set([...EVERYDAY_PT.split(/\s+/), ...EVERYDAY_PT_MORE, ...SPANISH_IN_PORTUGUESE].filter(w => w !== '')),
+    // Film subtitles give Portuguese names that are products as well ("Sam", "Ruby", "Kong"): in a question about the cloud, the product.
+    pt: new Set([...EVERYDAY_PT.split(/\s+/), ...EVERYDAY_PT_MORE, ...SPANISH_IN_PORTUGUESE].filter(w => w !== '' && !PRODUCT_WORDS.has(w))),
     en: new Set([...EVERYDAY_EN.split(/\s+/), ...DICTIONARY_EN.split(/\s+/), ...EVERYDAY_EN_MORE, ...DEVELOPER_WORDS].filter(w => w !== '' && !PRODUCT_WORDS.has(w)))
   }
   return lexicon

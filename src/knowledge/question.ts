@@ -550,15 +550,23 @@ const GIST_PHRASES = new RegExp([
   String.raw`\bin (very |really |more )?(simple|simpler|plain|easy|basic|everyday|normal|human|layman'?s?|non-?technical) (words|terms|english|language|portuguese)\b`,
   String.raw`\b(simply|like (i'?m|im|i am) (5|five|a child|a kid)|like (to )?a (5|five) year old|to a (5|five) year old|for (a |an )?(layman|laymen|dummies|non-?techies?|kids?))\b`,
   String.raw`\beli5\b`,
+  // The shape the reply should take ("responde em duas linhas no maximo", "reply in 3 bullet points", "answer in topics", "just
+  // the number", "no essay", "sem enrolação"): a wish about the reply, not about what it says; "lines", "number" and "points"
+  // would lead to whichever section writes them. How short ("resposta curta", "resume em 2 linhas") asks for the recaps, as above.
+  String.raw`\b(respond[ea]|responda|reply|answer|explain|explica|explique)( (it|isso|that|this))? (in|em|with|com|using|usando) (no more than |at most |no maximo |ate |max |only )?(\d+|one|two|three|four|five|uma|duas|tres|quatro|cinco|poucas|few|a few) (short |curtas? |quick )?(lines?|linhas?|bullets?|bullet points|topicos|points|pontos|words|palavras|paragraphs?|paragrafos?)( (no maximo|max|at most|tops))?\b`,
+  String.raw`\b(respond[ea]|responda|reply|answer)( (it|isso|that|this))? (in|em|with|com|as) (short |curtos |quick )?(topicos|bullets|bullet points|a list|lista)( curtos)?\b|\b(bullets?|bullet points|topicos) only\b|\b(just|only|so|apenas) (the |o )?(number|numero)\b`,
+  String.raw`\b(no essay|no fluff|sem enrolacao|sem enrolar)\b`,
   String.raw`\b(em|com|de) (palavras|termos) (bem )?(simples|faceis|basicas)\b`,
   String.raw`\bde (um )?(jeito|forma|modo|maneira) (bem )?(simples|simplificad[ao]|facil|didatic[ao]|leiga)\b`,
   String.raw`\b(pra|para) (um |uma )?(leig[oa]s?|crianca)( entender)?\b`,
   String.raw`\bcomo se eu (fosse|tivesse) (uma crianca|um leigo|uma leiga|crianca|leigo|leiga|\d+ anos|cinco anos)\b`,
   String.raw`\bsem (tecniques|tecnicismo|jargao)\b`,
-  // How the student means to memorise it ("macete pra gravar", "como eu decoro"): a wish about learning it, not about
-  // what is learnt. Flashcards are kept: like a summary, they ask for the notes' recap sections.
+  // How the student means to memorise it ("macete pra gravar", "como eu decoro", "to tentando decorar", "trying to lock that
+  // in", "é assim que eu decoro"): a wish about learning it, not about what is learnt; "lock" and "fixar" would lead to state
+  // locks and pinned versions. Flashcards are kept: like a summary, they ask for the notes' recap sections.
   String.raw`\b(mnemonics?|mnemonicos?|macetes?|bizus?)\b`,
   String.raw`\b(como|how) (eu |do i |do u |do you |can i )?(decoro|decorar|memori[sz]e|lembro|gravo)\b`,
+  String.raw`\b(how (do|can|should|would|will) (i|we|you|u) |como (eu )?(posso |vou |faco pra )?|(a|one|some|any|an easy|a good|the best) ways? (to|de|pra|para) |help me |me ajuda (a |pra |para )|(trying|try|tentando|tento) (to |a )?|(that'?s|this is|is|e) (how|assim que|como) (i |eu )?)(memori[sz]e|memori[sz]ing|lock (it|that|this|them) in|decorar|decoro|decorando|fixar|fixo|gravar|gravo|lembrar|lembro)\b`,
   // Who the answer is passed on to and how ("my boss asked", "o cliente perguntou", "how do i explain it to her", "oq eu
   // respondo"): the telling, not what is told; "client" and "boss" would otherwise lead to the notes' clients and owners.
   String.raw`(\b(my|our|the|meu|minha|nosso|nossa|o|a) |^\W*)((non[- ]?tech(nical)?|nontechnical|leig[oa]|new|novo|nova) )?(boss|manager|client|customer|mom|mother|dad|father|aunt|uncle|grandma|grandpa|friend|cofounder|chefe|gerente|cliente|mae|pai|tia|tio|avo|amigo|amiga|socio) (\w+ ){0,2}(asked|asks|wants to know|wanted to know|perguntou|pergunta|quer saber|queria saber)\b`,
@@ -698,7 +706,7 @@ const FILLERS: ReadonlySet<string> = new Set([
   'nah', 'yeah', 'yep', 'yup', 'nope', 'dunno', 'gotta', 'lemme', 'sorta', 'anything', 'something', 'everything', 'ready',
   // Chat slang around the question ("bro my gateway keeps dying", "socorro", "ngl i'm lost"): tone, never what is asked.
   'bro', 'bruh', 'dude', 'ngl', 'tbh', 'idk', 'imo', 'imho', 'smh', 'ugh', 'oof', 'yikes', 'lmfao', 'rofl',
-  'socorro', 'aff', 'affs', 'mds', 'vlw', 'tmj', 'slk', 'pfv',
+  'socorro', 'aff', 'affs', 'mds', 'vlw', 'tmj', 'slk', 'pfv', 'pqp', 'vish', 'vixe', 'eita', 'oxe', 'fml',
   // "pera, o alb cobra mesmo …" ("espera", wait a second), "sincerão" (honestly), the teacher as Portuguese students
   // call them ("o stor") and a friend in Angola ("kamba"): how the message opens, never what it asks.
   'pera', 'perai', 'sincerao', 'stor', 'stora', 'kamba',
@@ -748,8 +756,8 @@ const FILLERS: ReadonlySet<string> = new Set([
   'coreia', 'europe', 'asia', 'angola', 'mocambique'
 ])
 
-// Laughter typed at any length ("kkkkk", "hahaha", "rsrsrs", "hehe"): tone, never a term.
-const LAUGHTER = /^(?:k{3,}|(?:ha){2,}h?|(?:he){2,}h?|(?:rs){2,})$/
+// Laughter typed at any length ("kkkkk", "hahaha", "rsrsrs", "hehe", "lmaooo", "lolll"): tone, never a term.
+const LAUGHTER = /^(?:k{3,}|(?:ha){2,}h?|(?:he){2,}h?|(?:rs){2,}|lo+l+|lmf?a+o+)$/
 // A student thinking before they ask ("hmm", "hmmm", "uhm", "umm"): a pause, never a term.
 const HESITATION = /^(?:h+m{2,}|u+h+m+|u+m{2,})$/
 

@@ -1820,22 +1820,32 @@ function meaningAsked (raw: string): Set<string> | null {
   return asked.size === 0 ? null : asked
 }
 
+const STAND_FOR = /\b(?:stands?|stood) for\b/g
+
+/** Whether the question asks what an abbreviation stands for that some passage of the notes spells out. */
+function spelledInNotes (base: KnowledgeBase, raw: string): boolean {
+  const asked = meaningAsked(raw)
+  return asked !== null && base.index.passages.some(passage => [...spelledOut(passage)].some(abbreviation => asked.has(abbreviation)))
+}
+
 /** The abbreviations a passage spells out beside themselves, lower case: "CDN (content delivery network)", "Key Management Service (KMS)". */
 function spelledOut (passage: Passage): Set<string> {
   let out = SPELLED.get(passage)
   if (out !== undefined) return out
   out = new Set()
-  const initials = (words: string[]): string => words.filter(w => !SPELLING_FILLERS.has(w.toLowerCase())).map(w => w[0].toLowerCase()).join('')
-  const words = (text: string): string[] => text.split(/[\s-]+/).filter(w => /^\p{L}/u.test(w))
-  for (const match of passage.text.matchAll(/\b(\p{Lu}[\p{Lu}\p{Ll}]{1,5})\s*\(([^)]{3,80})\)/gu)) {
-    const abbreviation = match[1].toLowerCase()
+  // An abbreviation in the words gives all its letters ("network ACL (NACL)").
+  const letters = (w: string): string => /^\p{Lu}{2,}$/u.test(w) ? w.toLowerCase() : w[0].toLowerCase()
+  const spells = (words: string[], written: string): boolean => words.filter(w => !SPELLING_FILLERS.has(w.toLowerCase())).map(letters).join('') === written.toLowerCase()
+  // Emphasis marks are no part of a word ("the **Application Load Balancer (ALB)**").
+  const words = (text: string): string[] => text.split(/[\s-]+/).map(w => w.replace(/^[*_`]+|[*_`]+$/g, '')).filter(w => /^\p{L}/u.test(w))
+  const text = passage.text.replace(/\*\*|__/g, '')
+  for (const match of text.matchAll(/\b(\p{Lu}[\p{Lu}\p{Ll}]{1,5})\s*\(([^)]{3,80})\)/gu)) {
     const inside = words(match[2])
-    for (let n = abbreviation.length; n <= inside.length; n++) if (initials(inside.slice(0, n)) === abbreviation) out.add(abbreviation)
+    for (let n = 1; n <= inside.length; n++) if (spells(inside.slice(0, n), match[1])) out.add(match[1].toLowerCase())
   }
-  for (const match of passage.text.matchAll(/([^()\n]{3,80})\s*\((\p{Lu}[\p{Lu}\p{Ll}]{1,5})\)/gu)) {
-    const abbreviation = match[2].toLowerCase()
+  for (const match of text.matchAll(/([^()\n]{3,80})\s*\((\p{Lu}[\p{Lu}\p{Ll}]{1,5})\)/gu)) {
     const before = words(match[1])
-    for (let n = abbreviation.length; n <= before.length; n++) if (initials(before.slice(-n)) === abbreviation) out.add(abbreviation)
+    for (let n = 1; n <= before.length; n++) if (spells(before.slice(-n), match[2])) out.add(match[2].toLowerCase())
   }
   SPELLED.set(passage, out)
   return out
@@ -2765,8 +2775,10 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   // happens to be working, not what they ask about: it would lead such questions to the note on Regions.
   const linked = withoutConsoleRegions(question.text)
   const searchText = unknownFolded.size === 0 ? linked : tokenize(linked).filter(word => !unknownFolded.has(word)).join(' ')
-  // The sections are ranked without the words of how plainly the student wants it told (see withoutGistPhrases).
-  const rankText = withoutGistPhrases(searchText)
+  // The sections are ranked without the words of how plainly the student wants it told (see withoutGistPhrases), and
+  // without "stand for" when the notes spell out the letters asked ("what does VPC stand for"): the passage that spells them
+  // answers, and "stand" would lead to whichever section writes "stand-alone".
+  const rankText = withoutGistPhrases(spelledInNotes(base, raw) ? searchText.replace(STAND_FOR, ' ') : searchText)
   // The words of what a program printed, pasted between backticks (see printedMessageWords): no names.
   const printed = printedMessageWords(raw)
   // The question as the student wrote it, without the blocks they pasted (see withoutPastedBlocks) and what

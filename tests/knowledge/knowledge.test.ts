@@ -2038,11 +2038,56 @@ t.test('everyday-words', async t => {
     t.equal(detectLanguage('an rpo of 1 hour means what exactly, preciso fazer backup de hora em hora?'), 'en', 'a mixed question is weighed word against word')
   })
 
+  t.test('a youtuber or a tiktoker is who told the student, never what is asked', async t => {
+    for (const [question, topic] of [['o youtuber reclamou do cold start da lambda, o que causa isso?', 'serverless-functions'],
+      ['a tiktoker said spot instances can vanish with two minutes notice, is that right?', 'spot-capacity']] as const) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.unknown, found.hits[0]?.topic], [true, [], topic], question)
+    }
+  })
+
+  t.test('laughter typed long, chat slang and everyday words the word lists miss name nothing', async t => {
+    for (const question of ['why does dynamodb give me the old value right after i write it lmaooo', 'minha nacl libera a porta 443 mas a resposta nao volta pqp',
+      'the nist definition has these buzzwords like rapid elasticity, what does that one mean', 'as metricas antigas do cloudwatch ficam com granularidade de hora?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.unknown], [true, []], question)
+    }
+  })
+
+  t.test('AWS SAM is a tool the notes do not teach, in a question in either language', async t => {
+    for (const question of ['how do i test a lambda on my laptop with sam local invoke', 'o sam local invoke baixa a imagem toda vez, tem como evitar?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.unknown], [false, ['sam']], question)
+    }
+  })
+
+  t.test('the shape the reply should take names nothing asked', async t => {
+    t.equal(retrieve(base, 'pra que serve o nat gateway? responde em duas linhas no maximo').hits[0]?.heading, 'NAT gateway')
+    t.equal(retrieve(base, 'how much cpu can one fargate task get at most? just the number').hits[0]?.heading, 'AWS Fargate')
+  })
+
+  t.test('how the student means to memorise it names nothing asked', async t => {
+    t.equal(retrieve(base, 'qual comando do kubectl desfaz um deploy ruim? to tentando decorar os principais').hits[0]?.topic, 'kubernetes-basics')
+    for (const question of ['spot discount numbers: up to 90% for ec2, up to 70% for fargate spot, right? trying to lock that in',
+      'discount numbers for spot: 90% on ec2 and 70% on fargate spot, yes? trying to lock it in']) {
+      const found = retrieve(base, question)
+      t.same([found.hits[0]?.topic, found.hits[0]?.heading], ['spot-capacity', 'Key facts to remember'], question)
+    }
+  })
+
   t.test('asking what an abbreviation stands for is answered by the passage that spells it out', async t => {
     const found = retrieve(base, 'cdn é sigla de que mesmo?')
     t.same([found.covered, found.hits[0]?.topic, found.hits[0]?.kind], [true, 'cdn', 'summary'], 'the summary writes "CDN (content delivery network)"')
     // The meaning asked is that of "least privilege", not of the IAM the summary spells out.
     t.equal(retrieve(base, 'what does least privilege mean for iam policies').hits[0]?.heading, 'Applying least privilege')
+    // Spelled out in bold ("the **Application Load Balancer (ALB)**") or with an abbreviation among the words ("network ACL (NACL)").
+    for (const [question, topic, kind] of [['what does NACL stand for?', 'security-groups-nacls', 'summary'], ['ALB, NLB, CLB: what do those letters stand for', 'load-balancers', 'summary'],
+      ['what does the acronym VPC stand for', 'vpc-subnets', 'summary'], ['what does VPC stand for again', 'vpc-subnets', 'summary']] as const) {
+      const found = retrieve(base, question)
+      t.same([found.hits[0]?.topic, found.hits[0]?.kind], [topic, kind], question)
+    }
+    // Where no passage spells the letters out, the students' question that asks it leads.
+    t.equal(retrieve(base, 'what does the s in https stand for').hits[0]?.heading, 'Key facts to remember')
   })
 
   t.test('a name the notes lack that opens what a student checks they understood, or supposes, is what the question is about', async t => {
