@@ -3221,22 +3221,26 @@ function glossWords (raw: string, unknown: readonly string[]): Set<string> {
 const FILE_NOUNS = new Set(['file', 'files', 'bundle', 'bundles', 'asset', 'assets', 'page', 'pages'])
 const ARQUIVO_NOUNS = new Set(['arquivo', 'arquivos', 'bundle', 'bundles'])
 
-/** Words that say what kind of file the student means ("my JavaScript and CSS files", "arquivos YAML"): a format, no product. */
+/**
+ * Words that say what kind of file the student means ("my JavaScript and CSS files", "arquivos YAML"): a format, no product.
+ * A product's name before such a noun is the product's ("lightsail bundles" are Lightsail's plans).
+ */
 function fileKindWords (folded: string): Set<string> {
   const words = tokenize(folded)
   const out = new Set<string>()
+  const add = (word: string): void => { if (!isProductWord(word)) out.add(word) }
   const joins = new Set(['and', 'or', 'e', 'ou'])
   words.forEach((word, i) => {
     if (FILE_NOUNS.has(word)) {
       for (let j = i - 1; j >= 0; j -= 2) {
-        out.add(words[j])
+        add(words[j])
         if (!joins.has(words[j - 1] ?? '')) break
       }
     } else if (ARQUIVO_NOUNS.has(word)) {
       let j = i + 1
       if (words[j] === 'de') j++
       for (; j < words.length; j += 2) {
-        out.add(words[j])
+        add(words[j])
         if (!joins.has(words[j + 1] ?? '')) break
       }
     }

@@ -2061,6 +2061,13 @@ t.test('everyday-words', async t => {
     }
   })
 
+  t.test('a product before a word for files is the product\'s, not a file format', async t => {
+    const found = retrieve(base, 'lightsail bundles include a static ip and some transfer, how is that priced?')
+    t.same([found.covered, found.unknown], [false, ['lightsail']])
+    // A format there is still a format.
+    t.same(retrieve(base, 'my javascript bundles are cached forever by cloudfront after a deploy, how do i fix it').unknown, [])
+  })
+
   t.test('the shape the reply should take names nothing asked', async t => {
     t.equal(retrieve(base, 'pra que serve o nat gateway? responde em duas linhas no maximo').hits[0]?.heading, 'NAT gateway')
     t.equal(retrieve(base, 'how much cpu can one fargate task get at most? just the number').hits[0]?.heading, 'AWS Fargate')
