@@ -20,10 +20,10 @@ export const JS_FRAMEWORKS: readonly string[] = ['next', 'nuxt', 'nest', 'vue', 
 
 /**
  * Dictionary words that are also the names of software or cloud services a student may ask about
- * ("is hashicorp nomad simpler than ecs", "ship 50tb with a snowball", "is kong a decent api gateway", "sam local invoke"):
- * the other words of both lists count as everyday language, these do not. The commonest words that name
- * a service as well ("vault", "shield") are left off: they are everyday whatever else they name. The JavaScript
- * frameworks typed as one word ("nextjs") are names too.
+ * ("is hashicorp nomad simpler than ecs", "ship 50tb with a snowball", "is kong a decent api gateway",
+ * "sam local invoke"): the other words of both lists count as everyday language, these do not. The commonest
+ * words that name a service as well ("vault", "shield") are left off: they are everyday whatever else they
+ * name. The JavaScript frameworks typed as one word ("nextjs") are names too.
  */
 const PRODUCT_WORDS: ReadonlySet<string> = new Set(`
 snowball snowcone outposts wavelength nomad consul packer puppet chef helm envoy squid varnish hive prefect
@@ -45,15 +45,15 @@ rebase rebased rebasing squash squashed squashing stash stashed stashing bisect
 const BROWSERS: ReadonlySet<string> = new Set(['chrome', 'firefox', 'safari'])
 
 /**
- * A programmer's everyday words, which a general dictionary lacks: what went wrong ("native bindings segfault"),
- * where things are ("a subfolder of the monorepo"), what an app does with its records ("as rotas do meu crud"), the
- * parts of a program's screens ("the navbar"), the browser they look through ("o chrome diz que o certificado é
- * inválido"), the network commands they check things with ("peguei o ip do ALB com nslookup"), where they read about
- * things ("vi num video do youtube", "copiando de um tutorial") and who told them ("o youtuber disse"), the switches of a screen ("um toggle"), a provider's
- * playground, a slowdown they saw, how things ship ("released in lockstep"), the people around them ("a coworker
- * mentioned it"), where their class talks ("no zap da turma", "someone in our telegram"), the rituals and tools of
- * their team at work ("o tech lead falou na retro", "nessa sprint", "a msg no slack") and the verdict they ask for
- * ("yay or nay"). They say how a student describes the situation, never a product or a service the notes should
+ * A programmer's everyday words, which a general dictionary lacks: what went wrong ("native bindings segfault"), where
+ * things are ("a subfolder of the monorepo"), what an app does with its records ("as rotas do meu crud"), the parts of
+ * a program's screens ("the navbar"), the browser they look through ("o chrome diz que o certificado é inválido"), the
+ * network commands they check things with ("peguei o ip do ALB com nslookup"), where they read about things ("vi num
+ * video do youtube", "copiando de um tutorial") and who told them ("o youtuber disse"), the switches of a screen ("um
+ * toggle"), a provider's playground, a slowdown they saw, how things ship ("released in lockstep"), the people around
+ * them ("a coworker mentioned it"), where their class talks ("no zap da turma", "someone in our telegram"), the rituals
+ * and tools of their team at work ("o tech lead falou na retro", "nessa sprint", "a msg no slack") and the verdict they
+ * ask for ("yay or nay"). They say how a student describes the situation, never a product or a service the notes should
  * treat. Words that are a topic of their own ("webhook", "regex", "mutex") are left off: a question may be about them.
  */
 const DEVELOPER_WORDS: ReadonlySet<string> = new Set(`

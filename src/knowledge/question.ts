@@ -554,7 +554,7 @@ const GIST_PHRASES = new RegExp([
   // the number", "no essay", "sem enrolação"): a wish about the reply, not about what it says; "lines", "number" and "points"
   // would lead to whichever section writes them. How short ("resposta curta", "resume em 2 linhas") asks for the recaps, as above.
   String.raw`\b(respond[ea]|responda|reply|answer|explain|explica|explique)( (it|isso|that|this))? (in|em|with|com|using|usando) (no more than |at most |no maximo |ate |max |only )?(\d+|one|two|three|four|five|uma|duas|tres|quatro|cinco|poucas|few|a few) (short |curtas? |quick )?(lines?|linhas?|bullets?|bullet points|topicos|points|pontos|words|palavras|paragraphs?|paragrafos?)( (no maximo|max|at most|tops))?\b`,
-  String.raw`\b(respond[ea]|responda|reply|answer)( (it|isso|that|this))? (in|em|with|com|as) (short |curtos |quick )?(topicos|bullets|bullet points|a list|lista)( curtos)?\b|\b(bullets?|bullet points|topicos) only\b|\b(just|only|so|apenas) (the |o )?(number|numero)\b`,
+  String.raw`\b(respond[ea]|responda|reply|answer)( (it|isso|that|this))? (in|em|with|com|as) (short |curtos |quick )?(topicos|bullets|bullet points|a list|lista)( curtos)?\b|\b(bullets?|bullet points|topicos) only\b|\b(just|only) (the )?number\b|\b(so|apenas) o numero\b`,
   String.raw`\b(no essay|no fluff|sem enrolacao|sem enrolar)\b`,
   String.raw`\b(em|com|de) (palavras|termos) (bem )?(simples|faceis|basicas)\b`,
   String.raw`\bde (um )?(jeito|forma|modo|maneira) (bem )?(simples|simplificad[ao]|facil|didatic[ao]|leiga)\b`,
