@@ -97,23 +97,28 @@ export function isProductWord (folded: string): boolean {
  * an assignment asks ("implementar"), the colleague who knows more ("um dev sênior"), putting a tag on an image ("taguear"),
  * whoever breaks in ("um hacker"), the respect in which two things are weighed ("no quesito kernel"), the student's manager
  * ("o gestor"), setting a value back to nothing ("zera o cooldown"), what happens now and then ("as ocorrencias de
- * ERROR") and how finely figures are kept ("granularidade de hora").
+ * ERROR"), how finely figures are kept ("granularidade de hora"), the company's legal team ("explicar pro jurídico"), a
+ * hiccup ("um soluço de 1 segundo"), a goblin and a bazooka said for effect ("tem um duende perguntando de servidor em
+ * servidor?", "matar mosca com bazuca") and a playlist.
  */
 const EVERYDAY_PT_MORE: readonly string[] = ['trecho', 'furada', 'fulano', 'fulana', 'ciclano', 'beltrano', 'proceder', 'cospe', 'palestrante',
   'premium', 'triagem', 'sindico', 'dispensa', 'prezado', 'prezada', 'prezados', 'prezadas', 'atenciosamente', 'cordialmente',
   'lentidao', 'estimativa', 'estimativas', 'frete', 'caprichar', 'prevalecer', 'talo', 'diagrama', 'diagramas', 'seta', 'setas',
   'mastigado', 'mastigada', 'mastigadinho', 'comprovante', 'comprovantes', 'implementar', 'implementacao', 'implementacoes', 'senior', 'seniors',
   'taguear', 'hacker', 'hackers', 'quesito', 'quesitos', 'gestor', 'gestora', 'gestores', 'gestoras', 'zerar',
-  'ocorrencia', 'ocorrencias', 'granularidade']
+  'ocorrencia', 'ocorrencias', 'granularidade', 'juridico', 'soluco', 'solucos', 'duende', 'duendes', 'bazuca', 'bazucas',
+  'playlist', 'playlists']
 
 /**
  * Everyday English that the general dictionary's common levels leave out while students write it: a price that runs high
  * ("pricier"), a rough figure ("ballpark"), a change nobody notices ("seamless"), who does the work ("legwork"), a thing
  * that runs on its own ("standalone"), a catch nobody warned of ("any gotchas?"), who posts for a following ("a linkedin
- * influencer"), a claim that sounds suspicious ("sounds sus") and a word used for effect ("one of those buzzwords").
+ * influencer"), a claim that sounds suspicious ("sounds sus"), a word used for effect ("one of those buzzwords"), a
+ * band's songs ("setlist notes", "my playlists api") and a parting ("a messy breakup").
  */
 const EVERYDAY_EN_MORE: readonly string[] = ['pricey', 'pricier', 'priciest', 'ballpark', 'seamless', 'seamlessly', 'legwork', 'standalone', 'gotcha', 'gotchas',
-  'influencer', 'influencers', 'sus', 'buzzword', 'buzzwords']
+  'influencer', 'influencers', 'sus', 'buzzword', 'buzzwords', 'setlist', 'setlists', 'playlist', 'playlists',
+  'breakup', 'breakups']
 
 /**
  * Spanish that students from the neighbouring countries mix into their Portuguese ("entonces eu nao sou responsavel?",

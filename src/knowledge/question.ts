@@ -745,6 +745,7 @@ const FILLERS: ReadonlySet<string> = new Set([
   // everyday word ("Natal", "Vitória" and "Porto" are one as well).
   'manaus', 'belem', 'macapa', 'teresina', 'fortaleza', 'maceio', 'aracaju', 'brasilia', 'goiania', 'cuiaba', 'curitiba',
   'florianopolis', 'campinas', 'guarulhos', 'niteroi', 'londrina', 'joinville', 'uberlandia', 'sorocaba', 'ribeirao', 'blumenau',
+  'salvador', 'floripa', 'sampa', 'belo', 'horizonte',
   'amazonas', 'amapa', 'roraima', 'rondonia', 'tocantins', 'maranhao', 'piaui', 'ceara', 'paraiba', 'pernambuco', 'alagoas',
   'sergipe', 'bahia', 'goias', 'parana', 'nordeste', 'sudeste',
   'tokyo', 'toquio', 'osaka', 'seoul', 'seul', 'singapore', 'singapura', 'sydney', 'mumbai', 'bombaim', 'frankfurt', 'london',
@@ -753,7 +754,11 @@ const FILLERS: ReadonlySet<string> = new Set([
   'miami', 'jakarta', 'bahrain', 'dubai', 'johannesburg',
   'portugal', 'argentina', 'chile', 'colombia', 'peru', 'uruguay', 'paraguay', 'japan', 'japao', 'china', 'india', 'germany',
   'alemanha', 'france', 'franca', 'spain', 'espanha', 'italy', 'italia', 'ireland', 'irlanda', 'canada', 'australia', 'korea',
-  'coreia', 'europe', 'asia', 'angola', 'mocambique'
+  'coreia', 'europe', 'asia', 'angola', 'mocambique',
+  // So do the universities and technical schools a student names as theirs ("caiu na aula de SO na unesp").
+  'usp', 'unicamp', 'unesp', 'unifesp', 'ufabc', 'ufscar', 'ufmg', 'ufrj', 'uff', 'uerj', 'ufpe', 'ufrgs', 'ufsc', 'ufba', 'ufc',
+  'unb', 'ufpr', 'utfpr', 'ufg', 'ufpa', 'ufam', 'ufrn', 'ufpb', 'ufes', 'ufjf', 'ufu', 'ufv', 'ufla', 'puc', 'pucrs', 'pucpr',
+  'pucminas', 'mackenzie', 'insper', 'fiap', 'fatec', 'etec', 'ifsp', 'ifrn', 'cefet', 'senai', 'senac', 'unip', 'uninove'
 ])
 
 // Laughter typed at any length ("kkkkk", "hahaha", "rsrsrs", "hehe", "lmaooo", "lolll"): tone, never a term.

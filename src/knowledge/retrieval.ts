@@ -263,6 +263,25 @@ function withoutConsoleRegions (text: string): string {
   return text.replace(CONSOLE_LINK, link => link.replace(REGION_CODE, ' '))
 }
 
+// Words by which a question speaks of Regions or zones themselves ("which region", "a regiao inteira", "2 azs").
+const OF_REGIONS = /\b(regions?|regi(ao|oes)|zones?|zonas?|azs?|multi-?az|multi-?regions?|multirregi(ao|oes))\b/i
+
+// Words of what a thing costs ("custa mais em sa-east-1", "is sa-east-1 cheaper"): a Region's prices are the Regions note's.
+const PRICE_WORDS = /\b(costs?|costing|prices?|pricing|pricier|cheap\w*|expensive|custa\w*|custo\w*|preco\w*|barat\w*|caro|cara|caros|caras)\b/
+
+/**
+ * The text without its region code when it names one Region and says nothing else of Regions, zones or prices ("first
+ * request to my lambda in sa-east-1 every morning is slow", "tried to make an alarm on EstimatedCharges in sa-east-1 but
+ * the metric isnt listed"): there the code is where the student runs things, and its rare words would lead to the note
+ * on Regions. Two Regions named are weighed against each other ("sa-east-1 ou us-east-1 pro projeto?"). Used to rank the
+ * sections, not to tell whether the notes cover the question.
+ */
+function withoutPlacingRegions (text: string): string {
+  const folded = foldText(text)
+  const codes = new Set(folded.match(REGION_CODE) ?? [])
+  return codes.size !== 1 || OF_REGIONS.test(folded) || PRICE_WORDS.test(folded) ? text : text.replace(REGION_CODE, ' ')
+}
+
 /** Every zone a text names, to take them out of it. */
 const ZONE_IDS = new RegExp(ZONE_ID.source, 'g')
 /** A zone's number and letter alone ("na 1b"), as students shorten the other zones of a region they have named. */
@@ -752,8 +771,8 @@ const STUDY_SKILLS = new RegExp([
   // A group member who has not written their part, however the student puts it ("still hasnt written his part").
   String.raw`\b(hasn'?t|hasnt|has not|didn'?t|didnt|did not|won'?t|wont) (\w+ ){0,2}(written|write|done|finished|finish|sent|send) (his|her|their) (part|share|section)\b`,
   String.raw`\b(nao|ainda nao|nunca) (escreveu|fez|entregou|mandou|terminou) a (sua )?parte (dele|dela)\b`,
-  // What to drink or how long to nap before an exam.
-  String.raw`\b(energy drinks?|energeticos?|power nap|cochilo|soneca)\b`,
+  // What to drink or how long to nap before an exam (a task left idle "tirando soneca" is no nap of the student's).
+  String.raw`\b(energy drinks?|energeticos?)\b`, String.raw`\b(power nap|cochil\w*|soneca)\b[^.!?]{0,40}\b(before|antes|exams?|final|provas?|aulas?|class|lectures?|study|studying|estudar)\b`,
   // Whether a tool may reword the student's text, or what counts as copying: academic integrity, not the notes.
   String.raw`\b(plagiarism|plagiari[sz]\w*|plagio|plagiar)\b`,
   // Whether the cloud harms the planet: the notes say nothing of energy or the climate.
@@ -2202,6 +2221,44 @@ const OWN_WORLD = /^(i|im|my|our|we|us|eu|meu|minha|meus|minhas|nosso|nossa|noss
 // How a sentence that asks opens when it has no question mark ("como separo isso", "why would a queue help here").
 const ASKS_OPENER = /^(how|what|whats|why|when|where|which|who|does|do|did|can|could|will|would|should|is|are|como|qual|quais|pq|porque|por|oq|que|quando|onde|quanto|quantos|quantas|existe|tem|da|posso|devo|preciso)$/
 
+interface Sentence { text: string, words: string[] }
+
+/** A question's sentences, each with its folded words (a line break ends one too). */
+function sentencesOf (raw: string): Sentence[] {
+  return raw.split(/(?<=[.?!])\s+|\n+/).map(text => ({ text, words: tokenize(foldText(text)) })).filter(s => s.words.length > 0)
+}
+
+/** Whether a sentence asks: it has a question mark, or opens as a question does (ASKS_OPENER). */
+function asks (sentence: Sentence): boolean {
+  return sentence.text.includes('?') || ASKS_OPENER.test(sentence.words[0])
+}
+
+/**
+ * The sentences that ask, when the others only tell why the student asks or who said what ("pq usar docker afinal? meu
+ * chefe numa software house acha q é so moda", "o que o hipervisor faz exatamente? me pediram pra explicar na
+ * apresentacao do estagio"): their words share the question's weight with what is asked and can leave every section
+ * under the strength that answers. The telling sentences must find no section on their own, in either language (a
+ * sentence that tells "o gestor falou de finops" says what the question is about), and the asking ones must match a
+ * section's own text strongly (STRONG, REST_MATCHED): a greeting ("oi tudo bem? me recomenda um filme") or a question
+ * the notes only brush ("em python como leio um csv gigante sem estourar a memoria? e o dataset do tcc") does not.
+ * Null when there is no such split.
+ */
+function askingWithoutTelling (base: KnowledgeBase, raw: string, queryLang: Lang): string | null {
+  const sentences = sentencesOf(raw)
+  const asking = sentences.filter(asks)
+  const telling = sentences.filter(s => !asks(s))
+  if (asking.length === 0 || telling.length === 0) return null
+  const told = telling.map(s => s.text).join(' ')
+  for (const lang of ['pt', 'en'] as const) {
+    const best = base.search(told, { lang, queryLang, limit: 1 })[0]
+    if (best !== undefined && best.strength >= MIN_STRENGTH) return null
+  }
+  const asked = asking.map(s => s.text).join(' ')
+  const answering = (['pt', 'en'] as const).some(lang => base.search(asked, { lang, queryLang, limit: 1, paraphrases: false })
+    .some(hit => hit.strength >= STRONG && hit.matched >= REST_MATCHED))
+  return answering ? asked : null
+}
+
 /**
  * Names said only in a sentence that tells how the student does it on their own machine, job or course ("no nginx do
  * meu vps eu servia /static de uma pasta.", "at my old job we used rabbitmq for that.") before a sentence that asks
@@ -2215,9 +2272,8 @@ const ASKS_OPENER = /^(how|what|whats|why|when|where|which|who|does|do|did|can|c
  */
 function toldBeforeAsking (base: KnowledgeBase, raw: string, names: readonly string[], lackedWords: readonly string[], lang: Lang, queryLang: Lang): boolean {
   if (names.length === 0) return false
-  const sentences = raw.split(/(?<=[.?!])\s+|\n+/).map(text => ({ text, words: tokenize(foldText(text)) })).filter(s => s.words.length > 0)
+  const sentences = sentencesOf(raw)
   if (sentences.length < 2) return false
-  const asks = (s: { text: string, words: string[] }): boolean => s.text.includes('?') || ASKS_OPENER.test(s.words[0])
   const holds = (s: { words: string[] }, name: string): boolean => {
     const span = tokenize(foldText(name))
     return span.length > 0 && s.words.some((_, i) => span.every((word, k) => s.words[i + k] === word))
@@ -2545,8 +2601,8 @@ function crashingDependency (raw: string): (name: string) => boolean {
   }
 }
 
-/** An address block written out with its prefix length ("10.0.0.0/16"). */
-const ADDRESS_BLOCK = /\b\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}\b/
+/** An address block written out with its prefix length ("10.0.0.0/16"), or that length alone ("a /16 vs a /24"). */
+const ADDRESS_BLOCK = /\b\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}\b|(?:^|[\s(])\/(?:[89]|[12]\d|3[0-2])\b/
 
 /**
  * Whether a question that has words no note uses still names a topic of the notes: one of its terms is
@@ -2564,7 +2620,7 @@ function namesATopic (base: KnowledgeBase, queryTerms: readonly string[], unknow
   if (queryTerms.some(term => named.has(term))) return true
   // An HTTP status code a note writes ("a turma confunde 401 e 403") names what that note says of it.
   if (queryTerms.some(term => STATUS_CODE.test(term) && topics.has(term))) return true
-  // An address block written out ("10.0.0.0/16") is the notes' addressing, whatever else the question calls it.
+  // An address block written out ("10.0.0.0/16", or its length alone: "/16 vs /24") is the notes' addressing, whatever else the question calls it.
   if (ADDRESS_BLOCK.test(raw)) return true
   // A field written as code whose words a note writes side by side, in that order, is a thing the notes explain.
   for (const match of foldText(raw).matchAll(/\b[a-z0-9]+(?:_[a-z0-9]+)+\b/g)) {
@@ -2777,8 +2833,9 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
   const searchText = unknownFolded.size === 0 ? linked : tokenize(linked).filter(word => !unknownFolded.has(word)).join(' ')
   // The sections are ranked without the words of how plainly the student wants it told (see withoutGistPhrases), and
   // without "stand for" when the notes spell out the letters asked ("what does VPC stand for"): the passage that spells them
-  // answers, and "stand" would lead to whichever section writes "stand-alone".
-  const rankText = withoutGistPhrases(spelledInNotes(base, raw) ? searchText.replace(STAND_FOR, ' ') : searchText)
+  // answers, and "stand" would lead to whichever section writes "stand-alone"; nor the region codes that only say where
+  // the student runs things (see withoutPlacingRegions).
+  const rankText = withoutPlacingRegions(withoutGistPhrases(spelledInNotes(base, raw) ? searchText.replace(STAND_FOR, ' ') : searchText))
   // The words of what a program printed, pasted between backticks (see printedMessageWords): no names.
   const printed = printedMessageWords(raw)
   // The question as the student wrote it, without the blocks they pasted (see withoutPastedBlocks) and what
@@ -3035,6 +3092,13 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       lang,
       courseLogistics
     }
+  }
+  // No section answers the whole question strongly enough: when sentences that only tell the student's circumstances
+  // are what weakened it, the sentences that ask are the question (see askingWithoutTelling).
+  const askingOnly = unknownTerms.length === 0 && !courseLogistics && !careerOrStudy ? askingWithoutTelling(base, typed, question.lang) : null
+  if (askingOnly !== null) {
+    const asked = retrieve(base, askingOnly, options)
+    if (asked.covered) return asked
   }
   return { question, hits: [], closest: null, unknown: unknownTerms, untreated: [], notTreated: [], covered: false, confidence: 0.02, queryTerms: [], lang: question.lang, courseLogistics }
 }

@@ -2038,6 +2038,48 @@ t.test('everyday-words', async t => {
     t.equal(detectLanguage('an rpo of 1 hour means what exactly, preciso fazer backup de hora em hora?'), 'en', 'a mixed question is weighed word against word')
   })
 
+  t.test('the sentences that ask are the question when the others only tell why the student asks', async t => {
+    const found = retrieve(base, 'pra que serve o docker afinal? meu gerente numa agencia de marketing acha q é so moda')
+    t.same([found.covered, found.hits[0]?.heading], [true, 'Por que usar Docker'])
+    // A greeting is no question the notes answer, whatever follows it.
+    t.equal(retrieve(base, 'oi tudo bem? me recomenda uma serie pra ver hj').covered, false)
+  })
+
+  t.test('a prefix length written alone is the notes\' addressing', async t => {
+    const found = retrieve(base, 'qual a diferenca real entre uma /16 e uma /24? sou pessimo de conta')
+    t.same([found.covered, found.hits[0]?.topic], [true, 'vpc-subnets'])
+  })
+
+  t.test('a machine left idle "taking a nap" is no nap of the student\'s before an exam', async t => {
+    const found = retrieve(base, 'a instancia usa 3% de cpu o dia todo, ta tirando soneca e eu pagando? como diminuo ela')
+    t.same([found.covered, found.hits[0]?.topic], [true, 'finops-cost-optimization'])
+  })
+
+  t.test('everyday words said for effect or of the student\'s own world name nothing', async t => {
+    for (const question of ['o juridico quer saber: quem cuida dos patches do sistema operacional numa ec2?', 'tem um duende dentro do dns que sabe o ip de todos os sites?',
+      'usar kubernetes pra um site estatico nao e matar mosca com bazuca?', 'a lambda deu um soluço e demorou 3s na primeira chamada, pq?',
+      'minha api de playlists e o redis no mesmo compose, como um acha o outro?', 'i wrote a setlist app behind api gateway and long requests die at 29 s, why',
+      'was the move from xen to nitro a messy breakup or what, what is nitro']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.unknown], [true, []], question)
+    }
+  })
+
+  t.test('a Brazilian city or university says where the student is', async t => {
+    for (const question of ['our team in floripa wants the app in two azs, do we need a nat gateway in each?',
+      'a client in belo horizonte wants 99.95%, how much downtime a year is that', 'na unesp o professor falou de cgroups e namespaces, o que sao?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.unknown, found.notTreated], [true, [], []], question)
+    }
+  })
+
+  t.test('a region code that only says where the student runs things does not lead to the note on Regions', async t => {
+    t.equal(retrieve(base, 'moving our site to sa-east-1 next month, what should i do with the dns ttl first?').hits[0]?.topic, 'dns')
+    t.equal(retrieve(base, 'alb em sa-east-1 atende no http, como faço ele mandar tudo pro https?').hits[0]?.heading, 'Terminação TLS no ALB e redirecionamento HTTP→HTTPS')
+    // Two Regions named are weighed against each other: that is the Regions note's.
+    t.equal(retrieve(base, 'sa-east-1 ou us-east-1 pra um app de alunos brasileiros?').hits[0]?.topic, 'regions-availability-zones')
+  })
+
   t.test('a youtuber or a tiktoker is who told the student, never what is asked', async t => {
     for (const [question, topic] of [['o youtuber reclamou do cold start da lambda, o que causa isso?', 'serverless-functions'],
       ['a tiktoker said spot instances can vanish with two minutes notice, is that right?', 'spot-capacity']] as const) {
