@@ -558,6 +558,10 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(prazo|data) (de|da|pra|para a) entrega (do|da|de) (trabalho|projeto|tcc|atividade|relatorio|lista)\b`,
   String.raw`\b(quando|qnd|qndo|qdo) (e|eh|vai ser|sera) a (prova|p1|p2|apresentacao|entrega)\b`,
   String.raw`\bhoras (de )?(atividades? )?complementar(es)?\b`, String.raw`\bquantas faltas\b`,
+  // Missing a class or a presentation and making up its grade; whether there is tutoring this week, at what time and where.
+  String.raw`\b(se eu faltar|se eu perder|if i miss) (n?a |n?o |the |my |our )?(\w+ ){0,2}(aula|prova|apresentacao|seminario|p1|p2|class|lecture|exam|test|presentation|midterm)\b`,
+  String.raw`\brecuperar (a |minha )?nota\b`, String.raw`\bmake up (the |my |a )?(grade|missed (exam|test|class|presentation))\b`,
+  String.raw`\btem monitoria\b`, String.raw`\b(horario|dia) e (a )?sala\b`,
   // More time on a thesis or a deadline, and which electives to take.
   String.raw`\b(more time|extension|mais prazo|mais tempo) (\w+ ){0,3}(tcc|thesis|dissertation|deadline|prazo)\b`, String.raw`\b(picking|choosing|pick|choose|escolher|escolho) (\w+ ){0,2}(electives|optativas|eletivas)\b`,
   // Failing a subject for absences, and the student's own computer failing them during a test: the course's staff decide what follows.
@@ -704,7 +708,13 @@ const CAREER = new RegExp([
   String.raw`\bstar method\b`, String.raw`\bbehaviou?ral (questions?|interviews?|part|round|portion|stage)\b`, String.raw`\blive[- ]coding (part|round|interview|stage|etapa|test|teste)\b|\b(interview|entrevista)\b (\w+ ){0,8}live[- ]coding\b`, String.raw`\bdinamica de grupo\b`,
   String.raw`\bquanto pedir de (bolsa|salario)\b`, String.raw`\bbolsa (de|do|num|no|em) estagio\b`,
   // When to apply for internships.
-  String.raw`\b(apply|applying) for (summer )?internships\b`, String.raw`\btime of (the )?year to apply\b`
+  String.raw`\b(apply|applying) for (summer )?internships\b`, String.raw`\btime of (the )?year to apply\b`,
+  // Asking the manager for feedback or a raise, and the team's rituals: estimating in story points, planning a sprint,
+  // writing a blameless postmortem. The job's own ways, which the notes do not teach.
+  String.raw`\b(ask|asking) (my |the |our )?(manager|boss|lead|supervisor|mentor) for (feedback|a raise|a promotion|a reference)\b`,
+  String.raw`\bpedir (um )?(feedback|aumento|promocao) (pro|pra|ao|a|para o|para a) (meu |minha )?(gestor|gestora|chefe|lider|supervisor|supervisora)\b`,
+  String.raw`\b(story points?|planning poker|sprint planning|planning da sprint|planejamento da sprint)\b`,
+  String.raw`\b(blameless|sem culpad[oa]s|sem culpa) (post-?mortem|postmortem)s?\b|\b(post-?mortem|postmortem)s? (blameless|sem culpad[oa]s|sem culpa)\b`
 ].join('|'))
 
 // A CV named as the reason someone wants a tool ("meu amigo quer k8s pq fica bonito no curriculo"): the question weighs the

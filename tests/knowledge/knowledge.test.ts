@@ -2080,6 +2080,19 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'sa-east-1 ou us-east-1 pra um app de alunos brasileiros?').hits[0]?.topic, 'regions-availability-zones')
   })
 
+  t.test('the job\'s own ways are no question of the notes, and missing a class or finding the tutoring is the course\'s', async t => {
+    for (const question of ['how do i ask my lead for feedback after my first month without being annoying?',
+      'first sprint on the team: how do story points work when we estimate tickets?',
+      'quero escrever um postmortem blameless do incidente de ontem no ecs, que secoes colocar?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.courseLogistics], [false, false], question)
+    }
+    for (const question of ['se eu faltar no seminario de sexta da pra recuperar a nota?', 'tem monitoria amanha? qual o horario e a sala']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.courseLogistics], [false, true], question)
+    }
+  })
+
   t.test('a youtuber or a tiktoker is who told the student, never what is asked', async t => {
     for (const [question, topic] of [['o youtuber reclamou do cold start da lambda, o que causa isso?', 'serverless-functions'],
       ['a tiktoker said spot instances can vanish with two minutes notice, is that right?', 'spot-capacity']] as const) {
