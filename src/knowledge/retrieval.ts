@@ -1307,8 +1307,8 @@ const ADJECTIVE_AFTER = /^(custom|default|public|private|managed|standard|dedica
 /** How a thing comes, not what it is called: "aws built in metrics" (built-in ones) names no "AWS Built". */
 const MADE_HOW = /^(built|builtin)$/
 
-/** How many, not what: "a team of 4 with a couple services" names no "couple services". */
-const QUANTIFIER = /^(couple|few|several|bunch|dozen|handful)$/
+/** How many, not what: "a team of 4 with a couple services" names no "couple services", "multiple origins" no "Multiple Origins". */
+const QUANTIFIER = /^(couple|few|several|bunch|dozen|handful|multiple|many|various|numerous|varios|varias|multiplos|multiplas|diversos|diversas)$/
 
 // Verbs in the third person that no name ends with ("aws complains", "the console says", "my teammate insists"): what
 // a thing or a person does, which ends the words before it. Forms that are also plural nouns ("blocks", "charges",

@@ -2093,6 +2093,14 @@ t.test('everyday-words', async t => {
     }
   })
 
+  t.test('"multiple" says how many, never the first word of a name', async t => {
+    for (const [question, heading] of [['one distribution with multiple origins, how does cloudfront pick which one answers?', 'Origins and cache behaviours'],
+      ['a build with multiple stages: does docker build the stages after the target one?', 'How a multi-stage build works']] as const) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.untreated, found.hits[0]?.heading], [true, [], heading], question)
+    }
+  })
+
   t.test('a youtuber or a tiktoker is who told the student, never what is asked', async t => {
     for (const [question, topic] of [['o youtuber reclamou do cold start da lambda, o que causa isso?', 'serverless-functions'],
       ['a tiktoker said spot instances can vanish with two minutes notice, is that right?', 'spot-capacity']] as const) {
