@@ -137,6 +137,10 @@ export function excerpt (markdown: string, max: number, analyzer: Analyzer, quer
     const ranked = all
       .map((unit, i) => ({ unit, i, score: (overlap(analyzer, unit.text, query) + (i === 0 ? 0.5 : 0)) * (STRUCTURED.test(unit.text) ? 0.5 : 1) }))
       .sort((a, b) => b.score - a.score || a.i - b.i)
+    // A code block is no answer on its own (see below): the best unit that says something in words is taken first, so
+    // that a command sharing every word of the question cannot crowd out the list that explains them.
+    const lead = ranked.findIndex(({ unit }) => !FENCE.test(unit.text))
+    if (lead > 0) ranked.unshift(...ranked.splice(lead, 1))
     const chosen = new Map<number, Unit>()
     let used = 0
     for (const { unit, i } of ranked) {

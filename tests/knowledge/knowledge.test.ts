@@ -3205,6 +3205,16 @@ t.test('excerpt', async t => {
     t.equal(cut('```bash\naws ecs update-service --cluster c --service s\n```', 1000, 'ecs service'), '')
   })
 
+  t.test('a command that shares every word of the question does not crowd out the list that explains them', async t => {
+    const list = ['- **Cluster**: the logical group of capacity, EC2 or Fargate, where the tasks run.',
+      '- **Task definition**: the versioned JSON template of one or more containers, with image, CPU, memory and ports.',
+      '- **Task**: one running copy of a task definition.', '- **Service**: keeps the desired number of tasks running and replaces failed ones.'].join('\n')
+    const code = '```bash\naws ecs update-service --cluster my-cluster --service my-service --task-definition my-task:7\n```'
+    const text = cut(`${list}\n\n${code}`, list.length + 20, 'update cluster service task definition')
+    t.match(text, /^- \*\*Cluster\*\*/, 'the list leads')
+    t.notMatch(text, /```/, 'the command that does not fit beside it is left out')
+  })
+
   t.test('every section of the bundled notes says in words what it shows, so that it can answer', async t => {
     const bare: string[] = []
     for (const passage of createKnowledgeBase().index.passages) {
