@@ -745,7 +745,9 @@ const FILLERS: ReadonlySet<string> = new Set([
   // everyday word ("Natal", "Vitória" and "Porto" are one as well).
   'manaus', 'belem', 'macapa', 'teresina', 'fortaleza', 'maceio', 'aracaju', 'brasilia', 'goiania', 'cuiaba', 'curitiba',
   'florianopolis', 'campinas', 'guarulhos', 'niteroi', 'londrina', 'joinville', 'uberlandia', 'sorocaba', 'ribeirao', 'blumenau',
-  'salvador', 'floripa', 'sampa', 'belo', 'horizonte',
+  'salvador', 'floripa', 'sampa',
+  // Belo Horizonte's two words are everyday Portuguese too, but an English question writes them only for the city.
+  'belo', 'horizonte',
   'amazonas', 'amapa', 'roraima', 'rondonia', 'tocantins', 'maranhao', 'piaui', 'ceara', 'paraiba', 'pernambuco', 'alagoas',
   'sergipe', 'bahia', 'goias', 'parana', 'nordeste', 'sudeste',
   'tokyo', 'toquio', 'osaka', 'seoul', 'seul', 'singapore', 'singapura', 'sydney', 'mumbai', 'bombaim', 'frankfurt', 'london',
