@@ -207,7 +207,7 @@ export async function buildApp (config: Config, options: BuildOptions = {}): Pro
     prices,
     metrics,
     // The Redis connection is decorated by its plugin below; the cache reads it at each use.
-    cache: new AnswerCache({ ttlS: config.cacheTtlS, maxEntries: config.cacheMaxEntries, redis: () => app.redis, log: app.log, onError: operation => { metrics.cacheErrors.inc({ operation }) } }),
+    cache: new AnswerCache({ ttlS: config.cacheTtlS, maxEntries: config.cacheMaxEntries, timeoutMs: config.cacheTimeoutMs, redis: () => app.redis, log: app.log, onError: operation => { metrics.cacheErrors.inc({ operation }) } }),
     registry,
     breakers: circuits,
     stats: providerStats,

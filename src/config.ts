@@ -70,6 +70,7 @@ const EnvSchema = Type.Object({
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://[^\\s]+$', expects: 'a redis:// or rediss:// URL' })),
   CACHE_TTL_S: Int(0, 2592000, 3600, 'an integer number of seconds (0 turns the cache off)'),
   CACHE_MAX_ENTRIES: Int(1, 1000000, 1000, 'a whole number of cached answers'),
+  CACHE_TIMEOUT_MS: Int(10, 60000, 250, 'an integer number of milliseconds between 10 and 60000'),
   PRICES_FILE: OptStr('a path to a JSON or YAML price table'),
 
   KNOWLEDGE: Switch('on'),
@@ -128,6 +129,8 @@ export interface Config {
   redisUrl?: string
   cacheTtlS: number
   cacheMaxEntries: number
+  /** How long a Redis read or write of the answer cache may take before the answer goes on without it. */
+  cacheTimeoutMs: number
   pricesFile?: string
   knowledge: boolean
   knowledgeDir?: string
@@ -233,6 +236,7 @@ export function loadConfig (source: NodeJS.ProcessEnv = {}): Config {
     redisUrl: env.REDIS_URL,
     cacheTtlS: env.CACHE_TTL_S,
     cacheMaxEntries: env.CACHE_MAX_ENTRIES,
+    cacheTimeoutMs: env.CACHE_TIMEOUT_MS,
     pricesFile: env.PRICES_FILE,
     knowledge: isOn(env.KNOWLEDGE),
     knowledgeDir: env.KNOWLEDGE_DIR,

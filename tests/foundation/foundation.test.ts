@@ -35,6 +35,8 @@ t.test('config', async t => {
     t.equal(c.bodyLimitBytes, 65536)
     t.same(c.apiKeys, [])
     t.equal(c.shutdownGraceMs, 10000)
+    t.equal(c.cacheTimeoutMs, 250)
+    t.equal(loadConfig({ CACHE_TIMEOUT_MS: '1000' }).cacheTimeoutMs, 1000)
   })
 
   t.test('aliases, lists and switches', async t => {
@@ -60,6 +62,7 @@ t.test('config', async t => {
       [{ KNOWLEDGE: 'maybe' }, 'KNOWLEDGE', /on or off/],
       [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /one of fatal/],
       [{ REDIS_URL: 'http://x' }, 'REDIS_URL', /redis:\/\//],
+      [{ CACHE_TIMEOUT_MS: '5' }, 'CACHE_TIMEOUT_MS', /milliseconds between 10 and 60000/],
       [{ API_KEYS: 'alice:short' }, 'API_KEYS', /at least 8/]
     ]
     for (const [env, variable, expects] of cases) {
