@@ -267,6 +267,8 @@ function withoutConsoleRegions (text: string): string {
 const OF_REGIONS = /\b(regions?|regi(ao|oes)|zones?|zonas?|azs?|multi-?az|multi-?regions?|multirregi(ao|oes))\b/i
 
 // Words of what a thing costs ("custa mais em sa-east-1", "is sa-east-1 cheaper"): a Region's prices are the Regions note's.
+// Narrower than the cost questions of question.ts: a billing alarm or a charge "in sa-east-1" asks about billing, not
+// about the Region, and is still ranked without the code.
 const PRICE_WORDS = /\b(costs?|costing|prices?|pricing|pricier|cheap\w*|expensive|custa\w*|custo\w*|preco\w*|barat\w*|caro|cara|caros|caras)\b/
 
 /**
