@@ -99,7 +99,8 @@ export function isProductWord (folded: string): boolean {
  * ("o gestor"), setting a value back to nothing ("zera o cooldown"), what happens now and then ("as ocorrencias de
  * ERROR"), how finely figures are kept ("granularidade de hora"), the company's legal team ("explicar pro jurídico"), a
  * hiccup ("um soluço de 1 segundo"), a goblin and a bazooka said for effect ("tem um duende perguntando de servidor em
- * servidor?", "matar mosca com bazuca") and a playlist.
+ * servidor?", "matar mosca com bazuca"), a playlist, the hops of a lookup ("varios pulos"), a partition ("um monólito com
+ * divisórias") and the student's job ("por causa do trampo").
  */
 const EVERYDAY_PT_MORE: readonly string[] = ['trecho', 'furada', 'fulano', 'fulana', 'ciclano', 'beltrano', 'proceder', 'cospe', 'palestrante',
   'premium', 'triagem', 'sindico', 'dispensa', 'prezado', 'prezada', 'prezados', 'prezadas', 'atenciosamente', 'cordialmente',
@@ -107,7 +108,7 @@ const EVERYDAY_PT_MORE: readonly string[] = ['trecho', 'furada', 'fulano', 'fula
   'mastigado', 'mastigada', 'mastigadinho', 'comprovante', 'comprovantes', 'implementar', 'implementacao', 'implementacoes', 'senior', 'seniors',
   'taguear', 'hacker', 'hackers', 'quesito', 'quesitos', 'gestor', 'gestora', 'gestores', 'gestoras', 'zerar',
   'ocorrencia', 'ocorrencias', 'granularidade', 'juridico', 'soluco', 'solucos', 'duende', 'duendes', 'bazuca', 'bazucas',
-  'playlist', 'playlists']
+  'playlist', 'playlists', 'pulo', 'pulos', 'divisoria', 'divisorias', 'trampo']
 
 /**
  * Everyday English that the general dictionary's common levels leave out while students write it: a price that runs high
@@ -165,6 +166,15 @@ export function isEverydayWord (folded: string, lang: Lang): boolean {
   if (superlative !== null) {
     const stem = superlative[1].replace(/qu$/, 'c')
     if ([`${stem}o`, `${stem}a`, `${stem}e`, stem].some(word => list.has(word))) return true
+  }
+  // "bonequinho", "banquinho", "bolinhas": the diminutive of an everyday word is as everyday (a "qu" or "gu" before the
+  // ending is the "c" or "g" of the word: "boneco", "banco").
+  const diminutive = lang === 'pt' ? /^(\w{3,}?)(z?)inh([oa])(s?)$/.exec(folded) : null
+  if (diminutive !== null) {
+    const [, stem, z, vowel, plural] = diminutive
+    const base = z === 'z' ? stem : stem.replace(/qu$/, 'c').replace(/gu$/, 'g')
+    const candidates = z === 'z' ? [base] : [base + vowel, base + (vowel === 'o' ? 'a' : 'o')]
+    if (candidates.some(word => list.has(word) || list.has(word + plural))) return true
   }
   // "parcialmente", "rapidamente": an adverb made of an everyday adjective, in either gender, is as everyday.
   if (lang === 'pt' && folded.length >= 9 && folded.endsWith('mente')) {

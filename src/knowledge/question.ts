@@ -442,6 +442,9 @@ const SYNONYMS: Array<[RegExp, string]> = [
   [/^(?=.*\b(cloudfront|cdn)\b)(?=.*\b(clear|flush|bust|limpar|limpo|limpa) (the |o |do )?cache\b).*$/g, '$& invalidation invalidacao'],
   // A Portuguese question keeps the English "error budget"; the Portuguese notes say "orçamento de erros" (no AWS Budgets).
   [/\berror budgets?\b/g, '$& orcamento de erros'],
+  // Alerts on every spike that nobody reads any more ("criamos alerta pra qualquer pico de cpu e o time ja ignora tudo") are
+  // what alerting on the error budget's burn replaces.
+  [/\b((alert\w*|alarm\w*|alarme\w*|alerta\w*|pag(e|ed|ing)) (\w+ ){0,3}(qualquer|todo|toda|cada|every|any|each) (\w+ ){0,2}(picos?|spikes?|blips?)|alert fatigue|fadiga de alertas?)\b/g, '$& slo orcamento de erros error budget'],
   // What was forgotten and left running ("recursos esquecidos", "instances we forgot about"), a project's leftovers and
   // what keeps charging while nobody uses it are what the notes call idle.
   [/\b(recursos?|resources?|coisas|stuff|things|instancias|instances|volumes|servers?|servidores|maquinas|ambientes|environments)\b[^?.!]{0,30}\b(esquecid[oa]s?|forgotten|forgot|left (on|running)|abandonad[oa]s?|abandoned|largad[oa]s?|orphan(ed)?s?)\b|\b(leftover|left-over|sobras?|sobrando) (stuff|things|resources?|recursos|coisas|instances|instancias)\b|\b(full of|cheia de|cheio de) (leftover|old|sobras|coisa velha|coisas velhas)\b|\b(charg\w*|cobr\w*|gast\w*|burn\w*|cost\w*)\b[^?.!]{0,60}\b(nobody|no one|ninguem) (is |ta |esta )?(even )?(us\w*)\b|\b(esquecid[oa]s?|forgotten|abandoned|orphaned) (recursos?|resources?|instancias|instances|volumes|servers?|servidores|ambientes|environments)\b/g, '$& idle ociosos'],
@@ -462,7 +465,12 @@ const SYNONYMS: Array<[RegExp, string]> = [
   // Inbound data is, in the notes' words, data coming into AWS (what a transfer costs depends on its direction).
   [/\b(inbound|incoming) (data|traffic|transfer)\b/g, '$& data coming into'],
   // The domain without "www" is what DNS calls the zone apex.
-  [/\b((bare|naked|root|apex) domains?|dominios? (raiz|nu|pelado|sem www)|raiz do dominio)\b/g, '$& apex zone apex'],
+  [/\b(bare|naked|root|apex) domains?\b/g, '$& apex zone apex'],
+  // ...which the Portuguese notes call "ápice da zona".
+  [/\b(dominios? (raiz|nu|pelado|sem www)|raiz do dominio)\b/g, '$& apice da zona'],
+  // A CNAME wanted at the domain itself ("a CNAME on example.com itself", "cname no dominio raiz") meets a rule of the
+  // record types: a CNAME may not sit at the zone apex.
+  [/^(?=.*\bcnames?\b)(?=.*\b(apex|bare|naked|root|raiz|itself|sem www|no www|proprio)\b).*$/g, '$& record types'],
   // A queue's message that comes back by itself ("sqs msg comes back after 30s", "a mensagem volta pra fila") became visible
   // again when its visibility timeout ran out.
   [/\b(msg|msgs|message|messages|mensage\w*)\b (\w+ ){0,3}(comes? back|came back|coming back|reappears?|reappeared|shows? up again|volta|voltam|voltou|reaparece\w*)\b/g, '$& visibility timeout visibilidade'],
@@ -670,10 +678,15 @@ export function questionType (text: string): QuestionType {
  */
 export const QUOTED_PASSAGE = /(?<=^|[\s([{])['"\u201c\u2018]([^'"\u201c\u201d\u2018\u2019]+?)['"\u201d\u2019](?=$|[\s,.;:!?)\]}])/gu
 
+/** A passage between backticks, as chats and forums mark what a program printed or what the student typed into one. */
+const CODE_SPAN = /`[^`\n]+`/g
+
 export function readQuestion (raw: string): Question {
   // An error message the student pastes is in the tool's language, not theirs ("build falhando com
   // 'toomanyrequests: You have reached your pull rate limit'"): what they write around it says which.
-  const lang = detectLanguage(raw.replace(QUOTED_PASSAGE, ' '), detectLanguage(raw))
+  // A passage between backticks is the program's text the same way ("criar a fila deu `InvalidParameterValue: The name of a
+  // FIFO queue can only include …`").
+  const lang = detectLanguage(raw.replace(QUOTED_PASSAGE, ' ').replace(CODE_SPAN, ' '), detectLanguage(raw))
   // "SO" (sistema operacional) and "OS" are abbreviations only when written in capitals or, in
   // English, where "os" is no Portuguese article.
   const spelled = raw.replace(/\bSO\b/g, 'sistema operacional').replace(/\bOS\b/g, 'operating system')
@@ -682,6 +695,8 @@ export function readQuestion (raw: string): Question {
   // Brazilian students say "cloud" for what the Portuguese notes call "nuvem" ("sem virtualização não havia cloud").
   if (lang === 'pt') text = text.replace(/(?<!\b(google|oracle|ibm|alibaba|huawei|digital|private|hybrid|public|multi) )\bcloud\b(?! (map|run|functions|storage|sql|trail|front|watch|formation|shell|endpoints|trace|build|digital|practitioner|native))/g, 'cloud nuvem')
   text = text.replace(TEAM_GROUP, '$1')
+  // The record types a CNAME at the apex meets (see PHRASES), which the Portuguese notes list as "tipos de registro".
+  if (lang === 'pt') text = text.replace(/\brecord types\b/, '$& tipos de registro')
   return { raw, text, lang, type: questionType(text) }
 }
 

@@ -655,7 +655,12 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(revisar|revisao d[ae]|review) (a |minha |my )?(nota|grade)\b`,
   // The hours of activities outside class a degree requires, and more time asked of the teacher for a hand-in.
   String.raw`\b(extracurricular|extra-curricular|complementary) (activit\w+|hours|credits)\b`,
-  String.raw`\b(ask|asking|request\w*) (the |my |our )?(prof|professor|teacher|instructor|lecturer|ta)\w* (politely )?for (more|extra) time\b`, String.raw`\bpedir (\w+ ){0,2}mais prazo\b`
+  String.raw`\b(ask|asking|request\w*) (the |my |our )?(prof|professor|teacher|instructor|lecturer|ta)\w* (politely )?for (more|extra) time\b`, String.raw`\bpedir (\w+ ){0,2}mais prazo\b`,
+  // Whether attendance is required, and whether using a chatbot or a classmate's code counts as cheating: the course's rules.
+  String.raw`\b(a )?presenca (\w+ ){0,3}(e |eh )?obrigatori[ao]\b`, String.raw`\battendance (\w+ ){0,3}(mandatory|required|compulsory)\b`,
+  String.raw`\b(conta|contaria|considerad[oa]|vale|e|eh) como (cola|plagio)\b`, String.raw`\b(count|counts|counted|considered) as (cheating|plagiarism)\b`,
+  // The student card and its replacement are the registrar's ("como tiro a segunda via da carteirinha de estudante?").
+  String.raw`\bcarteirinhas? (de estudante|estudantil|da facul\w*|da universidade)\b`, String.raw`\bsegunda via d[ao] (carteirinha|diploma|historico|boleto)\b`
 ].join('|'))
 
 /**
@@ -808,6 +813,10 @@ const STUDY_SKILLS = new RegExp([
   String.raw`\btabs?\b[^.?!]{0,24}\b(spaces|espacos)\b`, String.raw`\b(spaces|espacos)\b[^.?!]{0,24}\btabs?\b`,
   // How long a talk should run in slides.
   String.raw`\b(quantos|how many) slides\b`,
+  // A database engine's own root password ("no mysql local, como reseto a senha do root?"): the database course's
+  // administration, not the cloud account's root user the notes treat.
+  String.raw`\b(mysql|mariadb|postgres|postgresql)\b[^.?!]{0,40}\b(senha|password) (do|de|of the|for the|for) (usuario )?root\b`,
+  String.raw`\b(root (password|senha)|(senha|password) (do|de|of the|for the|for) (usuario )?root)\b[^.?!]{0,30}\b(of|for|on|in|do|da|no|na) (the |my |o |a |meu )?(local )?(mysql|mariadb|postgres|postgresql)\b`,
   String.raw`\b(linear algebra|algebra linear|eigenvalues?|eigenvectors?|autovalor(es)?|autovetor(es)?)\b`,
   // In which order to study the degree's subjects ("primeiro linux ou primeiro redes?"), and what to cook after class.
   String.raw`\b(ordem|order) (certa |right |best |melhor )?(pra|para|to|de|in which to) (estudar|study|aprender|learn)\b`,
@@ -1234,8 +1243,29 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
     if (/\ds$/.test(folded) && analyzerFor(lang).terms(folded.slice(0, -1)).some(term => base.index.knows(term, true))) continue
     if (!out.includes(token)) out.push(token)
   }
+  // "acm ou acn sei la", "lcu or lbu or something": of two spellings a student half remembers, the one the notes write is
+  // the one they mean, and the other names nothing.
+  const hesitant = hesitantSpellings(raw)
+  return out.filter(token => {
+    const partner = hesitant.get(foldText(token))
+    return partner === undefined || out.some(other => foldText(other) === partner) || !tokenize(raw).some(word => foldText(word) === partner)
+  })
+}
+
+/**
+ * Two spellings a student offers for one name they half remember, joined by "ou"/"or" and followed by their doubt ("acm
+ * ou acn sei la", "wsl 2 ou wls sei la", "lcu or lbu or something"), each mapped to the other.
+ */
+function hesitantSpellings (raw: string): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const match of foldText(raw).matchAll(HESITANT_PAIR)) {
+    out.set(match[1], match[2])
+    out.set(match[2], match[1])
+  }
   return out
 }
+
+const HESITANT_PAIR = /\b([a-z][a-z0-9]+)(?: \d+)? (?:ou|or) ([a-z][a-z0-9]+)(?: \d+)?,? (?:sei la|sla|nao lembro|nao sei|acho|i think|or something|or whatever|idk|not sure|i forget)\b/g
 
 /** The words a Portuguese diminutive may come from ("cadeadinho": cadeado; "servidorzinho": servidor; "mesinha": mesa). */
 function diminutiveOf (folded: string): string[] {
@@ -1799,6 +1829,41 @@ function sectionSaying (base: KnowledgeBase, path: string, names: readonly strin
     }
   }
   return null
+}
+
+/** A refusal the student ran into: the tool or the console would not let them put, create or use something. */
+const REFUSED = /\b((won'?t|wont|doesn'?t|doesnt|does not|will not|didn'?t|didnt) let (me|us)|(is |are )?not allowed to|(can'?t|cant|cannot|can not)( i)?|nao (me |nos )?(deixa|deixou|permite|permitiu|da pra|consigo|conseguimos)) (put|create|add|use|set|colocar|por|criar|usar|adicionar)\b/
+/** A sentence of the notes that states a limit ("a CNAME cannot be used at the zone apex", "não pode ficar no ápice"). */
+const LIMIT_STATED = /\b(cannot|can't|can not|not allowed|not permitted|não pode|não podem|não é permitid[oa]|não é possível)\b/i
+
+/**
+ * The section of the leading note, other than the lead, whose sentence stating a limit (LIMIT_STATED) shares the most of
+ * the question's words, at least two, and more than any such sentence of the lead.
+ */
+function sectionStatingLimit (base: KnowledgeBase, lead: RankedHit, queryTerms: readonly string[], lang: Lang): Passage | null {
+  const analyzer = analyzerFor(lang)
+  const words = new Set(queryTerms.filter(term => term.length >= 3 && !/\d/.test(term) && !VENDOR.test(term)))
+  const shared = (passage: Passage): number => {
+    let most = 0
+    for (const sentence of passage.text.split(/(?<=[.!?])\s+|\n+/)) {
+      if (!LIMIT_STATED.test(sentence)) continue
+      most = Math.max(most, new Set(analyzer.analyze(sentence).filter(term => words.has(term))).size)
+    }
+    return most
+  }
+  let best: Passage | null = null
+  let bestShared = 1
+  let leadShared = 0
+  for (const passage of base.index.passages) {
+    if (passage.path !== lead.path || passage.lang !== lang) continue
+    const n = shared(passage)
+    if (passage.heading === lead.heading && passage.kind === lead.kind) leadShared = n
+    else if (n > bestShared) {
+      best = passage
+      bestShared = n
+    }
+  }
+  return best !== null && bestShared > leadShared ? best : null
 }
 
 // Each passage's sentences as terms, analysed at the first question whose lead it is.
@@ -2465,11 +2530,18 @@ function pastedOnlyWords (typed: string): Set<string> {
  * a flag, hyphenated in lower case ("Unable to locate package docker-ce"), names what it is about: those stay, as does
  * any word the student also writes outside the backticks.
  */
+/**
+ * A message that opens with its error's name and a colon, as the question reads it once the name is split into words
+ * ("`InvalidParameterValue: The name of a FIFO queue …`" read "invalid parameter value: the name …"): printed, however
+ * its first word looks like a command's.
+ */
+const ERROR_NAME_OPENING = /^\s*[a-z]+(?: [a-z]+){0,6}: \S/
+
 function printedMessageWords (typed: string): Set<string> {
   const out = new Set<string>()
   const written = withoutFencedBlocks(typed)
   const snippets = inlineSnippets(written)
-    .filter(snippet => tokenize(snippet).length >= 2 && !/^\s*[a-z][\w-]*\s/.test(snippet) && !/(^|\s)-*[a-z]+-[a-z0-9-]+/.test(snippet))
+    .filter(snippet => tokenize(snippet).length >= 2 && (ERROR_NAME_OPENING.test(snippet) || !/^\s*[a-z][\w-]*\s/.test(snippet)) && !/(^|\s)-*[a-z]+-[a-z0-9-]+/.test(snippet))
   if (snippets.length === 0) return out
   const outside = new Set(tokenize(foldText(withoutInlineSnippets(written))))
   for (const snippet of snippets) for (const token of tokenize(foldText(snippet))) if (!outside.has(token)) out.add(token)
@@ -2887,7 +2959,7 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       // "pipeline III": a statement's number beside a word is no name; "the branch stores" a question likens a cluster to is none either.
       .filter(name => {
         const words = tokenize(foldText(name))
-        return !words.some(word => quizLabels.has(word)) && !words.every(word => likeness.has(word))
+        return !words.some(word => quizLabels.has(word)) && !words.every(word => likeness.has(word)) && !words.every(word => printed.has(word))
       })
     // A name the notes mention only in passing ("targets such as Lambda, SQS or Step Functions")
     // is no more explained than an unknown one: the question is covered only when its other words
@@ -2955,6 +3027,13 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
       hits.unshift(hit)
       if (hits.length > limit) hits.pop()
       lead = hit
+    }
+    // A refusal the student ran into ("route 53 won't let me put a CNAME on example.com itself") is answered by the
+    // sentence that states the limit ("a CNAME cannot be used at the zone apex"): where another section of the leading
+    // note states it with more of the question's words than the lead does, that section leads.
+    if (REFUSED.test(folded)) {
+      const stating = sectionStatingLimit(base, lead, queryTerms, lang)
+      if (stating !== null) leadWith(stating)
     }
     if (untreated.length > 0) {
       const saying = sectionSaying(base, lead.path, untreated, queryTerms, lang)

@@ -516,13 +516,13 @@ t.test('coverage-names', async t => {
     }
   })
 
-  t.test('an everyday phrase for a term of the notes is that term: the bare domain is the zone apex', async t => {
+  t.test('an everyday phrase for a term of the notes is that term: the bare domain is the zone apex ("ápice da zona" in the Portuguese notes)', async t => {
     for (const question of ['www works but i cant put a cname on the bare domain, what do i do?', 'meu dominio raiz nao aceita cname, e agora?']) {
       const found = retrieve(base, question)
       t.equal(found.covered, true, question)
       t.same(found.untreated, [], question)
       t.equal(found.hits[0]?.topic, 'dns', question)
-      t.ok(found.queryTerms.includes('apex'), question)
+      t.ok(found.queryTerms.includes(found.question.lang === 'pt' ? 'apic' : 'apex'), question)
     }
      const inbound = retrieve(base, 'is inbound data to aws free or do i pay per gb for uploads too?')
     t.same([inbound.covered, inbound.untreated, inbound.hits[0]?.heading], [true, [], 'Data transfer costs'], 'inbound data is data coming into AWS')
@@ -2038,6 +2038,45 @@ t.test('everyday-words', async t => {
     t.equal(detectLanguage('route 53 ponderado vs latencia'), 'pt')
     t.equal(detectLanguage('alb path routing rules'), 'en')
     t.equal(detectLanguage('an rpo of 1 hour means what exactly, preciso fazer backup de hora em hora?'), 'en', 'a mixed question is weighed word against word')
+  })
+
+  t.test('a message pasted between backticks is the program\'s language, and its error\'s name opens what it printed', async t => {
+    const found = retrieve(base, 'a fila nao foi criada: `InvalidParameterValue: The name of a FIFO queue can only include alphanumeric characters and must end with .fifo`. fora o nome, o que muda entre FIFO e standard?')
+    t.same([found.question.lang, found.covered, found.untreated, found.hits[0]?.heading], ['pt', true, [], 'Amazon SQS: fila standard x FIFO'])
+    const printed = retrieve(base, '`ImageTagAlreadyExistsException: The image tag \'v2.0.1\' already exists in the \'web\' repository and cannot be overwritten because the repository is immutable.` o que isso quer dizer? so queria subir de novo')
+    t.same([printed.covered, printed.untreated], [true, []])
+  })
+
+  t.test('of two spellings a student half remembers, the one the notes write is the one meant', async t => {
+    for (const question of ['o certificado de graça da aws, acm ou acn sei la, renova sozinho?', 'o nlb cobra parado? tem aquelas unidades, lcu ou lbu sei la']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.unknown], [true, []], question)
+    }
+  })
+
+  t.test('the diminutive of an everyday Portuguese word is as everyday', async t => {
+    const found = retrieve(base, 'no desenho um bonequinho grava no dynamo e na hora lê o valor antigo, pq?')
+    t.same([found.covered, found.unknown, found.hits[0]?.topic], [true, [], 'databases'])
+  })
+
+  t.test('attendance, cheating and the student card are the course\'s rules, and a database engine\'s root password its own', async t => {
+    for (const question of ['a presenca no lab é obrigatoria? faltei duas vezes', 'usar chatgpt no relatorio conta como cola?', 'onde peço a segunda via da carteirinha de estudante?']) {
+      const found = retrieve(base, question)
+      t.same([found.covered, found.courseLogistics], [false, true], question)
+    }
+    t.equal(retrieve(base, 'esqueci a senha do root do mysql que roda no meu notebook, como reseto?').covered, false)
+    // The account's root user is the notes'.
+    t.equal(retrieve(base, 'esqueci a senha do root da minha conta aws, e agora?').covered, true)
+  })
+
+  t.test('alerts on every spike that nobody reads are answered by alerting on the error budget', async t => {
+    t.equal(retrieve(base, 'our alarms fire on every cpu spike and people stopped reading them, how should we alert instead?').hits[0]?.heading, 'SLI, SLO and error budgets')
+    t.equal(retrieve(base, 'tem alerta demais chegando pra cada pico de cpu, ninguem olha mais').hits[0]?.heading, 'SLI, SLO e orçamento de erros')
+  })
+
+  t.test('a refusal the student ran into is answered by the sentence that states the limit, and a CNAME at the apex by the record types', async t => {
+    t.equal(retrieve(base, 'route 53 won\'t let me put a CNAME on shop.com itself, what can i point at the load balancer instead?').hits[0]?.heading, 'Common DNS record types')
+    t.equal(retrieve(base, 'o route 53 nao deixa criar cname no dominio raiz apontando pro alb, qual registro uso?').hits[0]?.heading, 'Tipos de registro DNS mais comuns')
   })
 
   t.test('the sentences that ask are the question when the others only tell why the student asks', async t => {
