@@ -48,7 +48,7 @@ const BROWSERS: ReadonlySet<string> = new Set(['chrome', 'firefox', 'safari'])
  * A programmer's everyday words, which a general dictionary lacks: what went wrong ("native bindings segfault"), where
  * things are ("a subfolder of the monorepo"), what an app does with its records ("as rotas do meu crud"), the parts of
  * a program's screens ("the navbar"), the browser they look through ("o chrome diz que o certificado é inválido"), the
- * network commands they check things with ("peguei o ip do ALB com nslookup"), where they read about things ("vi num
+ * network commands they check things with ("peguei o ip do ALB com nslookup", "`dig +trace`"), where they read about things ("vi num
  * video do youtube", "copiando de um tutorial") and who told them ("o youtuber disse"), the switches of a screen ("um
  * toggle"), a provider's playground, a slowdown they saw, how things ship ("released in lockstep"), the people around
  * them ("a coworker mentioned it"), where their class talks ("no zap da turma", "someone in our telegram"), the rituals
@@ -61,7 +61,7 @@ segfault stacktrace coredump crashloop bugfix hotfix typo checksum timestamp lib
 codebase monorepo subfolder subdirectory filesystem localhost hostname username toolchain boilerplate linter dataset teardown
 frontend backend dropdown checkbox sidebar navbar tooltip popup spinner slider sliders autocomplete screenshot inbox stdout stderr stdin plaintext hardcoded
 crud cruds coworker groupmate multiplayer cto ceo lockstep helpdesk grandma grandpa granny postmortem fintech edtech healthtech
-ctrl nslookup traceroute netstat telnet wget devtools youtube reddit stackoverflow vps vpss
+ctrl nslookup dig traceroute netstat telnet wget devtools youtube reddit stackoverflow vps vpss
 youtuber tiktoker blogger vlogger streamer
 hype tech overengineering overengineered ticket yay nay
 tutorial tutoriais toggle toggles playground slowdown slowdowns

@@ -138,13 +138,16 @@ const TECHNIQUE_WORDS: ReadonlyArray<readonly string[]> = [
 
 /**
  * Portuguese "treinar" is also to practise: with nothing after it in its clause ("rodar k8s local no notebook pra
- * treinar?") it trains no model, which is always named ("treinar um modelo", "treinando a rede").
+ * treinar?"), or with what is practised after it ("pra treinar kubernetes"), it trains no model, which is always named
+ * within a few words ("treinar um modelo", "treinando a rede", "treinar meu proprio llm").
  */
 const PRACTISING = new Set(['treinar', 'treinando'])
+const TRAINED = /^(modelos?|redes?|llms?|ia|ai|ml|classificador\w*|embeddings?|dataset\w*|dados|gpt\w*|bert|transformers?|neural\w*|algoritmos?)$/
 
-/** Whether a word of the question, as folded, has nothing after it in its clause. */
-function endsClause (question: string, folded: string): boolean {
-  return new RegExp(`(?:^|[^a-z0-9])${folded}\\s*(?:[.,;:!?)]|$)`, 'm').test(foldText(question))
+/** Whether a word of the question, as folded, has nothing after it in its clause, or no model among the words that follow it. */
+function practised (question: string, folded: string): boolean {
+  const clause = new RegExp(`(?:^|[^a-z0-9])${folded}([^.,;:!?)]*)`, 'm').exec(foldText(question))
+  return clause !== null && !(clause[1].match(/[a-z0-9]+/g) ?? []).slice(0, 4).some(word => TRAINED.test(word))
 }
 
 interface FieldName { spelled: string, folded: string }
@@ -251,7 +254,7 @@ export function unwrittenFieldNames (base: KnowledgeBase, question: string, lang
       : !nameWords.every(word => typedWords.some(typedWord => sameOrPlural(typedWord, word))))) continue
     // The longest name wins: "Aurora Serverless" is one name, not two, and a plural is the same name.
     if (found.some(f => ` ${f.terms.join(' ')} `.includes(joined))) continue
-    if (name.typedOnly === true && PRACTISING.has(name.folded) && endsClause(question, name.folded)) continue
+    if (name.typedOnly === true && PRACTISING.has(name.folded) && practised(question, name.folded)) continue
     // A technique word is named as the student wrote it ("paginação").
     const spelled = name.typedOnly === true ? question.split(/[^\p{L}\p{N}]+/u).find(word => fold(word) === name.folded) ?? name.spelled : name.spelled
     found.push({ terms, spelled })

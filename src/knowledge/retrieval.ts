@@ -1222,6 +1222,8 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
     if (HEX_HASH.test(folded) || /^q\d{1,2}$/.test(folded)) continue
     // "task def": a task definition as students shorten it.
     if (folded === 'def' && previous === 'task') continue
+    // "factor III", "pilar IV": a numbered item written in Roman numerals is a number.
+    if (/^(i{1,3}|iv|vi{0,3}|ix|xi{0,2})$/.test(folded) && /^(factors?|fator(es)?|pillars?|pilar(es)?|steps?|passos?|phases?|fases?|parts?|partes?|items?|itens|chapters?|capitulos?|modules?|modulos?)$/.test(previous)) continue
     if ((folded.length < 3 && !short) || /^\d+$/.test(folded) || isAbbreviation(folded) || isFiller(folded)) continue
     if (analyzerFor('pt').isStopWord(folded) || analyzerFor('en').isStopWord(folded)) continue
     const own = analyzerFor(lang).terms(token)

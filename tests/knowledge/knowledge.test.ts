@@ -2079,6 +2079,19 @@ t.test('everyday-words', async t => {
     t.equal(retrieve(base, 'o route 53 nao deixa criar cname no dominio raiz apontando pro alb, qual registro uso?').hits[0]?.heading, 'Tipos de registro DNS mais comuns')
   })
 
+  t.test('"treinar" with what is practised after it trains no model', async t => {
+    t.same(retrieve(base, 'da pra treinar terraform de graça ou preciso de uma conta paga na aws?').untreated, [])
+    // A model named within a few words is trained.
+    t.same(retrieve(base, 'como treinar um modelo de ia na aws?').untreated, ['treinar'])
+  })
+
+  t.test('a factor numbered in Roman numerals and the dig command name nothing the notes lack', async t => {
+    const factor = retrieve(base, 'the reviewer says my config file violates factor III, what does it ask for?')
+    t.same([factor.covered, factor.unknown, factor.hits[0]?.topic], [true, [], 'twelve-factor-app'])
+    const dig = retrieve(base, 'rodei `dig +short api.meusite.com.br` e nao volta nada, o registro nao existe?')
+    t.same([dig.covered, dig.untreated, dig.hits[0]?.topic], [true, [], 'dns'])
+  })
+
   t.test('the sentences that ask are the question when the others only tell why the student asks', async t => {
     const found = retrieve(base, 'pra que serve o docker afinal? meu gerente numa agencia de marketing acha q é so moda')
     t.same([found.covered, found.hits[0]?.heading], [true, 'Por que usar Docker'])
