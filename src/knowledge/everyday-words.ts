@@ -167,15 +167,8 @@ export function isEverydayWord (folded: string, lang: Lang): boolean {
     const stem = superlative[1].replace(/qu$/, 'c')
     if ([`${stem}o`, `${stem}a`, `${stem}e`, stem].some(word => list.has(word))) return true
   }
-  // "bonequinho", "banquinho", "bolinhas": the diminutive of an everyday word is as everyday (a "qu" or "gu" before the
-  // ending is the "c" or "g" of the word: "boneco", "banco").
-  const diminutive = lang === 'pt' ? /^(\w{3,}?)(z?)inh([oa])(s?)$/.exec(folded) : null
-  if (diminutive !== null) {
-    const [, stem, z, vowel, plural] = diminutive
-    const base = z === 'z' ? stem : stem.replace(/qu$/, 'c').replace(/gu$/, 'g')
-    const candidates = z === 'z' ? [base] : [base + vowel, base + (vowel === 'o' ? 'a' : 'o')]
-    if (candidates.some(word => list.has(word) || list.has(word + plural))) return true
-  }
+  // "bonequinho", "banquinho", "bolinhas": the diminutive of an everyday word is as everyday.
+  if (lang === 'pt' && diminutiveOf(folded).some(word => list.has(word) || (word.endsWith('s') && list.has(word.slice(0, -1))))) return true
   // "parcialmente", "rapidamente": an adverb made of an everyday adjective, in either gender, is as everyday.
   if (lang === 'pt' && folded.length >= 9 && folded.endsWith('mente')) {
     const adjective = folded.slice(0, -5)
@@ -190,6 +183,19 @@ export function isEverydayWord (folded: string, lang: Lang): boolean {
   if (lang === 'en' && folded.length >= 4 && folded.endsWith('in') && list.has(`${folded}g`)) return true
   if (folded.length < 4 || !folded.endsWith('s')) return false
   return list.has(folded.slice(0, -1)) || (folded.endsWith('es') && list.has(folded.slice(0, -2)))
+}
+
+/**
+ * The words a Portuguese diminutive may come from ("cadeadinho": cadeado; "servidorzinho": servidor; "mesinha": mesa). A
+ * "qu" or "gu" before the ending may be the "c" or "g" of the word ("bonequinho": boneco; "banquinho": banco).
+ */
+export function diminutiveOf (folded: string): string[] {
+  const match = /^(.{3,}?)(z?)inh([oa])(s?)$/.exec(folded)
+  if (match === null) return []
+  const [, stem, z, vowel, plural] = match
+  if (z === 'z') return [stem + plural]
+  const stems = [...new Set([stem, stem.replace(/qu$/, 'c').replace(/gu$/, 'g')])]
+  return stems.flatMap(s => [s + vowel + plural, s + (vowel === 'o' ? 'a' : 'o') + plural])
 }
 
 /** Portuguese plural endings that are not the singular plus "s", with the singular's endings they come from. */

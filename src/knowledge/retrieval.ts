@@ -7,7 +7,7 @@ import { splitCode, type Passage, type SearchHit } from './knowledge-index.js'
 import { builtOnce, spellOutTypedTerms } from './typed-terms.js'
 import { describedTechniques } from './described-techniques.js'
 import { isFieldName, isUnwrittenFieldName, unwrittenFieldNames } from './field-names.js'
-import { isBrowserName, isDeveloperWord, isEverydayWord, isProductWord } from './everyday-words.js'
+import { diminutiveOf, isBrowserName, isDeveloperWord, isEverydayWord, isProductWord } from './everyday-words.js'
 import { passingNamesIn } from './passing-names.js'
 import { costSubject, expandAbbreviations, gistWords, isAbbreviation, isCommonWord, isFiller, phraseWords, QUOTED_PASSAGE, readQuestion, spellOutAbbreviations, withoutGistPhrases, type Question, type QuestionType } from './question.js'
 
@@ -657,7 +657,7 @@ const COURSE_LOGISTICS = new RegExp([
   String.raw`\b(extracurricular|extra-curricular|complementary) (activit\w+|hours|credits)\b`,
   String.raw`\b(ask|asking|request\w*) (the |my |our )?(prof|professor|teacher|instructor|lecturer|ta)\w* (politely )?for (more|extra) time\b`, String.raw`\bpedir (\w+ ){0,2}mais prazo\b`,
   // Whether attendance is required, and whether using a chatbot or a classmate's code counts as cheating: the course's rules.
-  String.raw`\b(a )?presenca (\w+ ){0,3}(e |eh )?obrigatori[ao]\b`, String.raw`\battendance (\w+ ){0,3}(mandatory|required|compulsory)\b`,
+  String.raw`\bpresenca (\w+ ){0,3}(e |eh )?obrigatori[ao]\b`, String.raw`\battendance (\w+ ){0,3}(mandatory|required|compulsory)\b`,
   String.raw`\b(conta|contaria|considerad[oa]|vale|e|eh) como (cola|plagio)\b`, String.raw`\b(count|counts|counted|considered) as (cheating|plagiarism)\b`,
   // The student card and its replacement are the registrar's ("como tiro a segunda via da carteirinha de estudante?").
   String.raw`\bcarteirinhas? (de estudante|estudantil|da facul\w*|da universidade)\b`, String.raw`\bsegunda via d[ao] (carteirinha|diploma|historico|boleto)\b`
@@ -1250,9 +1250,12 @@ export function unknownWords (base: KnowledgeBase, raw: string, lang: Lang = 'pt
   const hesitant = hesitantSpellings(raw)
   return out.filter(token => {
     const partner = hesitant.get(foldText(token))
-    return partner === undefined || out.some(other => foldText(other) === partner) || !tokenize(raw).some(word => foldText(word) === partner)
+    return partner === undefined || out.some(other => foldText(other) === partner)
   })
 }
+
+/** Two words joined by "ou"/"or", each perhaps with a number, then the student's doubt (see hesitantSpellings). */
+const HESITANT_PAIR = /\b([a-z][a-z0-9]+)(?: \d+)? (?:ou|or) ([a-z][a-z0-9]+)(?: \d+)?,? (?:sei la|sla|nao lembro|nao sei|acho|i think|or something|or whatever|idk|not sure|i forget)\b/g
 
 /**
  * Two spellings a student offers for one name they half remember, joined by "ou"/"or" and followed by their doubt ("acm
@@ -1267,15 +1270,6 @@ function hesitantSpellings (raw: string): Map<string, string> {
   return out
 }
 
-const HESITANT_PAIR = /\b([a-z][a-z0-9]+)(?: \d+)? (?:ou|or) ([a-z][a-z0-9]+)(?: \d+)?,? (?:sei la|sla|nao lembro|nao sei|acho|i think|or something|or whatever|idk|not sure|i forget)\b/g
-
-/** The words a Portuguese diminutive may come from ("cadeadinho": cadeado; "servidorzinho": servidor; "mesinha": mesa). */
-function diminutiveOf (folded: string): string[] {
-  const match = /^(.{3,}?)(z?)inh([oa])(s?)$/.exec(folded)
-  if (match === null) return []
-  const [, stem, z, vowel, plural] = match
-  return z === 'z' ? [stem + plural] : [stem + vowel + plural, stem + (vowel === 'o' ? 'a' : 'o') + plural]
-}
 
 const ENGLISH_TEXT = new WeakMap<KnowledgeBase['index'], string>()
 
@@ -2526,19 +2520,19 @@ function pastedOnlyWords (typed: string): Set<string> {
 }
 
 /**
- * The words of a message a program printed that the student pasted between backticks ("`Task timed out after 900.00
- * seconds`", "`NET::ERR_CERT_AUTHORITY_INVALID`"): the program's words, not names the student asks about. A command
- * the student typed ("`helm upgrade`", "`kubectl port-forward`") names its tool, and a message that names a package or
- * a flag, hyphenated in lower case ("Unable to locate package docker-ce"), names what it is about: those stay, as does
- * any word the student also writes outside the backticks.
- */
-/**
  * A message that opens with its error's name and a colon, as the question reads it once the name is split into words
  * ("`InvalidParameterValue: The name of a FIFO queue …`" read "invalid parameter value: the name …"): printed, however
  * its first word looks like a command's.
  */
 const ERROR_NAME_OPENING = /^\s*[a-z]+(?: [a-z]+){0,6}: \S/
 
+/**
+ * The words of a message a program printed that the student pasted between backticks ("`Task timed out after 900.00
+ * seconds`", "`NET::ERR_CERT_AUTHORITY_INVALID`"): the program's words, not names the student asks about. A command
+ * the student typed ("`helm upgrade`", "`kubectl port-forward`") names its tool, and a message that names a package or
+ * a flag, hyphenated in lower case ("Unable to locate package docker-ce"), names what it is about: those stay, as does
+ * any word the student also writes outside the backticks.
+ */
 function printedMessageWords (typed: string): Set<string> {
   const out = new Set<string>()
   const written = withoutFencedBlocks(typed)
@@ -2958,7 +2952,9 @@ export function retrieve (base: KnowledgeBase, typed: string, options: RetrieveO
     const leadPassage = passageOf(base, lead)
     const untreated = untreatedNames(base, ownWords, lead.path, lang, leadPassage === undefined ? undefined : new Set([...analyzed(leadPassage).heading, ...analyzed(leadPassage).text]))
       .filter(name => !programs(name))
-      // "pipeline III": a statement's number beside a word is no name; "the branch stores" a question likens a cluster to is none either.
+      // "pipeline III": a statement's number beside a word is no name; "the branch stores" a question likens a cluster to is
+      // none either; nor are the words pasted between backticks, found in the question as the student typed it (the text
+      // names are read from has lost its braced blocks, and with them how the backticks pair: "`\"Condition\": {…}`").
       .filter(name => {
         const words = tokenize(foldText(name))
         return !words.some(word => quizLabels.has(word)) && !words.every(word => likeness.has(word)) && !words.every(word => printed.has(word))

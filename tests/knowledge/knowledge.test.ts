@@ -1078,6 +1078,9 @@ t.test('everyday-words', async t => {
   t.test('the message a program printed after its error\'s name names nothing the student asks about', async t => {
     const printed = retrieve(base, 'minha task no ecs nao sobe: ResourceInitializationError: unable to pull secrets or registry auth. qual role precisa ler o segredo?')
     t.same([printed.covered, printed.untreated], [true, []])
+    // ...and so is what a pasted policy's braces hold.
+    const policy = retrieve(base, 'vi numa bucket policy `"Effect": "Deny"` com `"Condition": {"Bool": {"aws:SecureTransport": "false"}}`. o que isso faz?')
+    t.same([policy.covered, policy.untreated, policy.hits[0]?.topic], [true, [], 'encryption-kms'])
   })
 
   t.test('"in AWS terms" says whose words, not which service', async t => {
