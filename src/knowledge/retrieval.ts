@@ -1827,6 +1827,9 @@ function sectionSaying (base: KnowledgeBase, path: string, names: readonly strin
   return null
 }
 
+/** Where a sentence ends: after its full stop, question or exclamation mark, or at a line break. */
+const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/
+
 /** A refusal the student ran into: the tool or the console would not let them put, create or use something. */
 const REFUSED = /\b((won'?t|wont|doesn'?t|doesnt|does not|will not|didn'?t|didnt) let (me|us)|(is |are )?not allowed to|(can'?t|cant|cannot|can not)( i)?|nao (me |nos )?(deixa|deixou|permite|permitiu|da pra|consigo|conseguimos)) (put|create|add|use|set|colocar|por|criar|usar|adicionar)\b/
 /** A sentence of the notes that states a limit ("a CNAME cannot be used at the zone apex", "não pode ficar no ápice"). */
@@ -1837,14 +1840,13 @@ const LIMIT_STATED = /\b(cannot|can't|can not|not allowed|not permitted|não pod
  * the question's words, at least two, and more than any such sentence of the lead.
  */
 function sectionStatingLimit (base: KnowledgeBase, lead: RankedHit, queryTerms: readonly string[], lang: Lang): Passage | null {
-  const analyzer = analyzerFor(lang)
   const words = new Set(queryTerms.filter(term => term.length >= 3 && !/\d/.test(term) && !VENDOR.test(term)))
   const shared = (passage: Passage): number => {
+    const terms = sentenceTerms(passage)
     let most = 0
-    for (const sentence of passage.text.split(/(?<=[.!?])\s+|\n+/)) {
-      if (!LIMIT_STATED.test(sentence)) continue
-      most = Math.max(most, new Set(analyzer.analyze(sentence).filter(term => words.has(term))).size)
-    }
+    passage.text.split(SENTENCE_BREAK).forEach((sentence, i) => {
+      if (LIMIT_STATED.test(sentence)) most = Math.max(most, new Set(terms[i].filter(term => words.has(term))).size)
+    })
     return most
   }
   let best: Passage | null = null
@@ -1870,7 +1872,7 @@ function sentenceTerms (passage: Passage): string[][] {
   let sentences = SENTENCES.get(passage)
   if (sentences === undefined) {
     const analyzer = analyzerFor(passage.lang)
-    sentences = passage.text.split(/(?<=[.!?])\s+|\n+/).map(sentence => analyzer.analyze(sentence))
+    sentences = passage.text.split(SENTENCE_BREAK).map(sentence => analyzer.analyze(sentence))
     SENTENCES.set(passage, sentences)
   }
   return sentences
@@ -2298,7 +2300,7 @@ interface Sentence { text: string, words: string[] }
 
 /** A question's sentences, each with its folded words (a line break ends one too). */
 function sentencesOf (raw: string): Sentence[] {
-  return raw.split(/(?<=[.?!])\s+|\n+/).map(text => ({ text, words: tokenize(foldText(text)) })).filter(s => s.words.length > 0)
+  return raw.split(SENTENCE_BREAK).map(text => ({ text, words: tokenize(foldText(text)) })).filter(s => s.words.length > 0)
 }
 
 /** Whether a sentence asks: it has a question mark, or opens as a question does (ASKS_OPENER). */
@@ -2347,7 +2349,7 @@ function toldBeforeAsking (base: KnowledgeBase, raw: string, names: readonly str
   if (names.length === 0) return false
   const sentences = sentencesOf(raw)
   if (sentences.length < 2) return false
-  const holds = (s: { words: string[] }, name: string): boolean => {
+  const holds = (s: Sentence, name: string): boolean => {
     const span = tokenize(foldText(name))
     return span.length > 0 && s.words.some((_, i) => span.every((word, k) => s.words[i + k] === word))
   }
@@ -2840,7 +2842,7 @@ function countMissing (folded: string, sectionText: string): boolean {
   const section = foldText(sectionText)
   // A rate ("quantas mensagens por segundo") is answered by a figure stated per second, whatever it counts ("300 chamadas de API por segundo").
   if (ASKS_RATE.test(folded) && STATED_RATE.test(section)) return false
-  for (const sentence of section.split(/(?<=[.!?])\s+|\n+/)) {
+  for (const sentence of section.split(SENTENCE_BREAK)) {
     const words = sentence.split(/[^a-z0-9.,/%$-]+/).filter(word => word !== '')
     const stems = new Set(words.map(countStem))
     if (STATED_BOUND.test(sentence) && counts.some(count => count.every(stem => stems.has(stem)))) return false
